@@ -1,0 +1,54 @@
+# tiaowen — make targets. Everything builds from this repository alone.
+
+GO       ?= go
+BIN      := build/tiaowen
+CONTENT  ?= content
+FUZZTIME ?= 30s
+# Fuzz targets as package:Target.
+FUZZ_TARGETS := \
+	./internal/numbering:FuzzParse \
+	./internal/numbering:FuzzParseChinese \
+	./internal/textnorm:FuzzNormalize \
+	./internal/ingest:FuzzImport \
+	./internal/ingest:FuzzDecode \
+	./internal/corpus:FuzzParseDocument
+
+.PHONY: all tiaowen site serve test bench fuzz lint clean
+
+all: tiaowen
+
+tiaowen:
+	$(GO) build -o $(BIN) ./cmd/tiaowen
+
+## site: build build/site/ and the offline zip from content/
+site: tiaowen
+	$(BIN) build --content $(CONTENT) --out build/site
+
+## serve: run the live-reloading development server on content/
+serve: tiaowen
+	$(BIN) serve --content $(CONTENT)
+
+## test: vet and run every test (browser tests need chromium: see .ci/run)
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## bench: Go benchmarks of every stage
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: run each fuzz target for FUZZTIME
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
+## lint: gofmt and go vet
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+clean:
+	rm -rf build

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/diag"
+	"tiaowen/internal/ingest"
+)
+
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	id := fs.String("id", "", "the document's id (ascii slug); only with a single FILE; default from the file name")
+	out := fs.String("out", "content/docs", "directory to write <id>.md into")
+	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] FILE...")
+		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages,\nremoves page furniture by named rules (each removal is printed on stderr), and\nwrites a content document with front matter. Review the result before committing it.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fs.Usage()
+		return 2
+	}
+	if *id != "" && len(files) > 1 {
+		fmt.Fprintln(stderr, "tiaowen import: --id names one document; give one FILE with it")
+		return 2
+	}
+	status := 0
+	for _, f := range files {
+		if err := importFile(f, *id, *out, *force, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "tiaowen import: %v\n", err)
+			status = 1
+		}
+	}
+	return status
+}
+
+func importFile(file, id, outDir string, force bool, stdout, stderr io.Writer) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	res, err := ingest.Import(file, data, ingest.Options{ID: id})
+	if err != nil {
+		return err
+	}
+	report(res, stderr)
+	dst := filepath.Join(outDir, res.Meta.ID+".md")
+	if _, err := os.Stat(dst); err == nil && !force {
+		return fmt.Errorf("%s exists; it may hold reviewed corrections, so it was left alone (use --force to overwrite)", dst)
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(dst, res.Markdown()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s → %s (%s)\n", file, dst, res.Encoding)
+	// Parse what was written, so that what the text could not supply (a
+	// title) is named with its position before anyone builds.
+	_, problems := corpus.NewParser().Parse(dst, res.Markdown())
+	problems.Sort()
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "%s — review %s before building\n", p.Error(), dst)
+	}
+	return nil
+}
+
+// report prints what an import removed, repaired and could not fill in.
+func report(res *ingest.Result, w io.Writer) {
+	for _, r := range res.Removed {
+		fmt.Fprintf(w, "%s:%d: removed by %s: %q\n", res.File, r.Line, r.Rule, r.Text)
+	}
+	for _, r := range res.Repairs {
+		fmt.Fprintf(w, "%s:%d: repaired (%s): %q\n", res.File, r.Line, r.Kind, truncate(r.Text, 40))
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "%s: note: %s\n", res.File, n)
+	}
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// writeFileAtomic writes data to a temporary file beside name and renames
+// it into place, so that an interrupted write never leaves half a file.
+func writeFileAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-"+filepath.Base(name)+"-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+func runParse(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per document (the only format)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: tiaowen parse --json FILE...")
+		fmt.Fprintln(stderr, "\nPrints, for each FILE — raw text (imported in memory first) or a content .md —\none line of JSON: {\"id\",\"title\",\"date\",\"number\",\"lang\",\"sections\":[{\"eId\",\"path\",\"level\",\"marker\",\"number\",\"title\",\"text\"}]}.\nNumbering faults are printed on stderr as file:line:col warnings.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if !*asJSON || fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	p := corpus.NewParser()
+	status := 0
+	for _, f := range fs.Args() {
+		d, err := parseAny(p, f, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "tiaowen parse: %v\n", err)
+			status = 1
+			continue
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(d.JSON()); err != nil {
+			fmt.Fprintf(stderr, "tiaowen parse: %v\n", err)
+			return 1
+		}
+		stdout.Write(b.Bytes())
+	}
+	return status
+}
+
+// parseAny parses a content .md file, or imports raw text in memory and
+// parses that.
+func parseAny(p *corpus.Parser, file string, stderr io.Writer) (*corpus.Document, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	src := data
+	name := file
+	if !strings.EqualFold(filepath.Ext(file), ".md") {
+		res, err := ingest.Import(file, data, ingest.Options{})
+		if err != nil {
+			return nil, err
+		}
+		src = res.Markdown()
+		name = file + " (imported)"
+	}
+	d, problems := p.Parse(name, src)
+	for _, w := range problems.Warnings() {
+		fmt.Fprintln(stderr, w.Error())
+	}
+	if err := problems.Err(); err != nil {
+		var list diag.List
+		if errors.As(err, &list) && len(list) > 0 && !strings.EqualFold(filepath.Ext(file), ".md") {
+			// An imported document that lacks what the text cannot give
+			// (a title) is still worth printing.
+			for _, e := range list {
+				fmt.Fprintln(stderr, e.Error())
+			}
+			return d, nil
+		}
+		return nil, err
+	}
+	return d, nil
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	content := fs.String("content", "content", "the content directory")
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	c, problems := corpus.NewParser().LoadDir(filepath.Join(*content, "docs"))
+	problems.Sort()
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p.Error())
+	}
+	if problems.Err() != nil {
+		fmt.Fprintf(stderr, "tiaowen check: %d errors\n", len(problems.Errors()))
+		return 1
+	}
+	n := 0
+	for _, d := range c.Docs {
+		n += len(d.Sections)
+	}
+	fmt.Fprintf(stdout, "%d documents, %d sections, %d warnings\n", len(c.Docs), n, len(problems.Warnings()))
+	return 0
+}
+
+// flagExit turns a flag parsing error into an exit status: 0 for -h.
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}

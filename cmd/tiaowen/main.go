@@ -1,0 +1,71 @@
+// Command tiaowen builds websites for reading, citing and comparing policy
+// documents.
+//
+// Usage:
+//
+//	tiaowen build  [--content content] [--out build/site] [--zip PATH]
+//	tiaowen serve  [--content content] [--port 1313] [--bind 127.0.0.1]
+//	tiaowen import [--id ID] [--out content/docs] FILE...
+//	tiaowen parse  --json FILE...
+//	tiaowen check  [--content content]
+//
+// Run "tiaowen help COMMAND" for a command's flags.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// command is one subcommand: its name, a line of help, and how to run it.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "render the site and the offline bundle", runBuild},
+		{"serve", "serve the site and rebuild it on every change", runServe},
+		{"import", "turn raw text copied from web pages into content documents", runImport},
+		{"parse", "print documents' section trees as JSON lines", runParse},
+		{"check", "read the content and report every problem without building", runCheck},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			for _, c := range commands() {
+				if c.name == args[1] {
+					return c.run([]string{"-h"}, stdout, stderr)
+				}
+			}
+		}
+		usage(stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "tiaowen: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "tiaowen (条文) builds websites for reading, citing and comparing policy documents.")
+	fmt.Fprintln(w, "\nUsage:\n\n\ttiaowen COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'tiaowen help COMMAND' for a command's flags.")
+}

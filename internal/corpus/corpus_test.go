@@ -1,0 +1,279 @@
+package corpus
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"tiaowen/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func parseFile(t *testing.T, name string) (*Document, diag.List) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewParser().Parse(file, src)
+}
+
+func eids(d *Document) []string {
+	var out []string
+	for _, s := range d.Sections {
+		out = append(out, s.EID)
+	}
+	return out
+}
+
+// TestGolden parses each testdata document and compares its parse
+// contract JSON with the golden file beside it (refresh with -update).
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.md")
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			d, _ := parseFile(t, name)
+			got, err := json.MarshalIndent(d.JSON(), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(f, ".md") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(string(got)) != strings.TrimSpace(string(want)) {
+				t.Errorf("parse of %s differs from %s:\n%s", f, golden, got)
+			}
+		})
+	}
+}
+
+func TestRegulation(t *testing.T) {
+	d, problems := parseFile(t, "regulation.md")
+	if len(problems) != 0 {
+		t.Errorf("problems: %v", problems)
+	}
+	want := []string{"ch1", "art1", "art2", "ch2", "art3", "art3-s1", "art3-s2", "art3-s3", "art4", "ch3", "art5"}
+	if got := eids(d); !slices.Equal(got, want) {
+		t.Errorf("eIds = %v, want %v", got, want)
+	}
+	ch1 := d.Section("ch1")
+	if ch1.Title != "总则" || ch1.Level != 1 {
+		t.Errorf("ch1 = %q level %d", ch1.Title, ch1.Level)
+	}
+	art3 := d.Section("art3")
+	if art3.Title != "" || art3.Text != "县级以上人民政府市场监督管理部门应当履行下列职责：" || art3.Level != 2 {
+		t.Errorf("art3 = title %q text %q level %d", art3.Title, art3.Text, art3.Level)
+	}
+	s2 := d.Section("art3-s2")
+	if s2.Title != "" || s2.Text != "查处生产、销售不合格产品的行为；" || !slices.Equal(s2.Path, []string{"第二章", "第三条", "（二）"}) {
+		t.Errorf("art3-s2 = %q %q %v", s2.Title, s2.Text, s2.Path)
+	}
+	if len(d.Preamble) != 2 {
+		t.Errorf("preamble = %+v", d.Preamble)
+	}
+}
+
+func TestFourLevelNoticeWithTable(t *testing.T) {
+	d, problems := parseFile(t, "notice.md")
+	if len(problems) != 0 {
+		t.Errorf("problems: %v", problems)
+	}
+	want := []string{"p1", "p1-s1", "p1-s1-i1", "p1-s1-i1-ii1", "p1-s1-i1-ii2", "p1-s1-i2", "p1-s2", "p2", "p2-s1"}
+	if got := eids(d); !slices.Equal(got, want) {
+		t.Fatalf("eIds = %v, want %v", got, want)
+	}
+	i2 := d.Section("p1-s1-i2")
+	if i2.Title != "服务质量" || len(i2.Blocks) != 2 || i2.Blocks[1].Kind != Table || i2.Blocks[1].Rows[2][1] != "食品抽检合格率" {
+		t.Errorf("p1-s1-i2 = %q %+v", i2.Title, i2.Blocks)
+	}
+	ii1 := d.Section("p1-s1-i1-ii1")
+	if ii1.Title != "工业品" || ii1.Text != "开展重点产品“双比对、双提升”。" || ii1.Level != 4 {
+		t.Errorf("ii1 = %q %q %d", ii1.Title, ii1.Text, ii1.Level)
+	}
+	var trailing []string
+	for _, b := range d.Trailing {
+		trailing = append(trailing, b.Text)
+	}
+	if !slices.Equal(trailing, []string{"某市人民政府办公室", "2022年3月1日", "（此件公开发布）"}) {
+		t.Errorf("trailing = %q", trailing)
+	}
+	if got := d.Section("p2-s1").Text; got != "各区要建立工作机制。" {
+		t.Errorf("last section text = %q", got)
+	}
+}
+
+func TestTraditionalNoticeWithAnnexes(t *testing.T) {
+	d, problems := parseFile(t, "hant-annex.md")
+	if len(problems) != 0 {
+		t.Errorf("problems: %v", problems)
+	}
+	want := []string{"p1", "s1", "s2", "p2", "s3", "annex1", "annex1-p1", "annex1-p1-s1", "annex2"}
+	if got := eids(d); !slices.Equal(got, want) {
+		t.Fatalf("eIds = %v, want %v", got, want)
+	}
+	a1, a2 := d.Section("annex1"), d.Section("annex2")
+	if a1.Title != "重點任務分工表" || a1.Level != 1 || a1.Marker != "附件1" {
+		t.Errorf("annex1 = %q %q level %d", a1.Marker, a1.Title, a1.Level)
+	}
+	if a2.Title != "名詞解釋" || a2.Marker != "附件2：" || !slices.Equal(a2.Path, []string{"附件2"}) || a2.Text != "質量基礎設施是指計量、標準、認證認可、檢驗檢測。" {
+		t.Errorf("annex2 = %q %q %v %q", a2.Marker, a2.Title, a2.Path, a2.Text)
+	}
+	if d.Lang != "zh-Hant" {
+		t.Errorf("lang = %q", d.Lang)
+	}
+}
+
+func TestNumberingFaults(t *testing.T) {
+	d, problems := parseFile(t, "faults.md")
+	want := []string{"p1", "p1-s1", "p1-s3", "p1-s3_2", "p2", "p2-s1"}
+	if got := eids(d); !slices.Equal(got, want) {
+		t.Errorf("eIds = %v, want %v", got, want)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.Error())
+	}
+	wantProblems := []string{
+		"testdata/faults.md:11:1: warning: numbering gap: （三） follows （一） (the section keeps the number written; check the source text)",
+		"testdata/faults.md:13:1: warning: （三） repeats the number of the （三） before it (the section keeps the number written; check the source text)",
+	}
+	if !slices.Equal(got, wantProblems) {
+		t.Errorf("problems =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantProblems, "\n"))
+	}
+	if problems.Err() != nil {
+		t.Errorf("numbering faults must not stop the parse: %v", problems.Err())
+	}
+}
+
+func TestFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"---\nid: a\ntitel: x\n---\n", []string{
+			"a.md:3:1: unknown field \"titel\" (did you mean \"title\"?)",
+			"a.md:2:1: missing title (give the document's own title)"}},
+		{"---\nid: Bad_Id\ntitle: t\nlang: zh-CN\ndate: 2023-13-01\nlevel: town\n---\n", []string{
+			"a.md:2:1: id \"Bad_Id\" is not an ascii slug (use lower-case letters, digits and single hyphens)",
+			"a.md:5:1: date \"2023-13-01\" is not YYYY-MM-DD",
+			"a.md:4:1: lang \"zh-CN\" is neither zh-Hans nor zh-Hant",
+			"a.md:6:1: level \"town\" is not one of national, province, city, county"}},
+		{"---\nid: a\n  title: x\n---\n", []string{"a.md:3:1: front matter: mapping values are not allowed in this context (front matter is YAML: key: value, one to a line)"}},
+		{"一、正文\n", []string{"a.md:1:1: missing front matter (start the file with a '---' line, the YAML fields (id, title, …) and another '---' line)"}},
+		{"---\nid: b\ntitle: t\n---\n", []string{"a.md:2:1: id \"b\" does not match the file name \"a.md\" (rename the file to b.md or change the id)"}},
+		{"---\nid: a\ntitle: t\naliases: old\n---\n", []string{"a.md:4:10: field \"aliases\" must be a list (write aliases: [old-id, …])"}},
+		{"---\nid: a\ntitle: [x, y]\n---\n", []string{"a.md:3:8: field \"title\" must be a single value", "a.md:3:1: missing title (give the document's own title)"}},
+	}
+	for _, tt := range tests {
+		_, problems := NewParser().Parse("a.md", []byte(tt.src))
+		var got []string
+		for _, p := range problems.Errors() {
+			got = append(got, p.Error())
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Parse(%q) problems =\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestLoadDirDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b.md", "---\nid: b\ntitle: B\naliases: [a]\n---\n一、正文\n")
+	write("a.md", "---\nid: a\ntitle: A\n---\n一、正文\n")
+	c, problems := NewParser().LoadDir(dir)
+	if len(c.Docs) != 2 || c.Docs[0].ID != "a" {
+		t.Errorf("docs not sorted by id: %v", c.Docs)
+	}
+	err := problems.Err()
+	if err == nil || !strings.Contains(err.Error(), `alias "a" is the id of`) {
+		t.Errorf("Err() = %v, want an alias clash", err)
+	}
+}
+
+func TestLinksAndSafety(t *testing.T) {
+	src := "---\nid: a\ntitle: t\n---\n一、总体要求\n\n见[国务院网站](https://www.gov.cn/)和[这里](javascript:alert(1))，<b>粗</b>\n"
+	d, _ := NewParser().Parse("a.md", []byte(src))
+	b := d.Sections[0].Blocks[0]
+	if b.Text != "见国务院网站和[这里](javascript:alert(1))，<b>粗</b>" {
+		t.Errorf("text = %q", b.Text)
+	}
+	if len(b.Links) != 1 || b.Links[0] != (Link{Start: 1, End: 6, URL: "https://www.gov.cn/"}) {
+		t.Errorf("links = %+v", b.Links)
+	}
+	for _, u := range []string{"javascript:alert(1)", "JavaScript:x", "data:text/html,x", "//evil.example/", "vbscript:x", " javascript:x"} {
+		if SafeURL(u) {
+			t.Errorf("SafeURL(%q) = true", u)
+		}
+	}
+	for _, u := range []string{"https://a.example/", "mailto:a@b.example", "../docs/x/index.html", "#s1"} {
+		if !SafeURL(u) {
+			t.Errorf("SafeURL(%q) = false", u)
+		}
+	}
+}
+
+func FuzzParseDocument(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.md")
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		f.Add(src)
+	}
+	f.Add([]byte("---\nid: a\n---\n1. x\n  (1) y\n附件\n> 第一条 z\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, _ := NewParser().Parse("f.md", src)
+		seen := map[string]bool{}
+		for i, s := range d.Sections {
+			if s.EID == "" || seen[s.EID] {
+				t.Fatalf("section %d %q: eId %q empty or repeated", i, s.Marker, s.EID)
+			}
+			seen[s.EID] = true
+			if s.Index != i || s.Level != len(s.Path) {
+				t.Fatalf("section %d: Index %d Level %d Path %v", i, s.Index, s.Level, s.Path)
+			}
+			if s.Parent != nil && s.Parent.Index >= i {
+				t.Fatalf("section %d comes before its parent", i)
+			}
+		}
+	})
+}
+
+func BenchmarkParseSeeds(b *testing.B) {
+	files, _ := filepath.Glob("../../content/docs/*.md")
+	var srcs [][]byte
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	if len(srcs) == 0 {
+		b.Fatal("no seed content")
+	}
+	p := NewParser()
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, src := range srcs {
+			p.Parse(files[i], src)
+		}
+	}
+}

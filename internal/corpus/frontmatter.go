@@ -1,0 +1,203 @@
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"tiaowen/internal/diag"
+)
+
+// splitFrontMatter separates a leading YAML block fenced by "---" lines
+// from the Markdown body. It returns the YAML, the body, and the 1-based
+// line on which the YAML and the body start. A file without front matter
+// has a nil YAML part.
+func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	first, rest, ok := bytes.Cut(src, []byte("\n"))
+	if !ok || string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return nil, src, 0, 1
+	}
+	line := 2
+	off := 0
+	for off <= len(rest) {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		if t := string(bytes.TrimRight(l, " \t\r")); t == "---" || t == "..." {
+			yml = rest[:off]
+			if end < 0 {
+				return yml, nil, 2, line + 1
+			}
+			return yml, rest[off+end+1:], 2, line + 1
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	// An opening fence with no closing one: everything is front matter, so
+	// that the YAML error names the real problem.
+	return rest, nil, 2, line + 1
+}
+
+// metaFields are the front matter fields, in the order DESIGN.md lists them.
+var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases"}
+
+var (
+	idPattern    = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	yamlLineInfo = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+	levels       = map[string]bool{"": true, "national": true, "province": true, "city": true, "county": true}
+)
+
+// decodeMeta reads front matter into m, reporting every problem with its
+// position: YAML syntax, unknown or mistyped fields, invalid values.
+func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.List) {
+	pos := func(line, col int) diag.Position {
+		return diag.Position{File: file, Line: firstLine + line - 1, Col: col}
+	}
+	if yml == nil {
+		problems.Add(diag.Position{File: file, Line: 1, Col: 1}, "missing front matter",
+			"start the file with a '---' line, the YAML fields (id, title, …) and another '---' line")
+		return
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(yml, &root); err != nil {
+		line, msg := 1, err.Error()
+		if sm := yamlLineInfo.FindStringSubmatch(msg); sm != nil {
+			if sm[1] != "" {
+				line, _ = strconv.Atoi(sm[1])
+			}
+			msg = sm[2]
+		}
+		problems.Add(pos(line, 1), "front matter: "+msg, "front matter is YAML: key: value, one to a line")
+		return
+	}
+	if len(root.Content) == 0 {
+		problems.Add(pos(1, 1), "empty front matter", "give at least id and title")
+		return
+	}
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		problems.Add(pos(top.Line, top.Column), "front matter is not a mapping of fields", "write key: value lines")
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		seen[k.Value] = k
+		var dst any
+		switch k.Value {
+		case "id":
+			dst = &m.ID
+		case "title":
+			dst = &m.Title
+		case "issuer":
+			dst = &m.Issuer
+		case "date":
+			dst = &m.Date
+		case "number":
+			dst = &m.Number
+		case "lang":
+			dst = &m.Lang
+		case "status":
+			dst = &m.Status
+		case "level":
+			dst = &m.Level
+		case "region":
+			dst = &m.Region
+		case "source":
+			dst = &m.Source
+		case "aliases":
+			dst = &m.Aliases
+		default:
+			hint := "known fields: " + strings.Join(metaFields, ", ")
+			if s := closest(k.Value, metaFields); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			problems.Add(pos(k.Line, k.Column), fmt.Sprintf("unknown field %q", k.Value), hint)
+			continue
+		}
+		if _, isList := dst.(*[]string); !isList && v.Kind != yaml.ScalarNode {
+			problems.Add(pos(v.Line, v.Column), fmt.Sprintf("field %q must be a single value", k.Value), "")
+			continue
+		}
+		if err := v.Decode(dst); err != nil {
+			problems.Add(pos(v.Line, v.Column), fmt.Sprintf("field %q must be a list", k.Value), "write aliases: [old-id, …]")
+		}
+	}
+	at := func(field string) diag.Position {
+		if k := seen[field]; k != nil {
+			return pos(k.Line, k.Column)
+		}
+		return pos(1, 1)
+	}
+	switch {
+	case seen["id"] == nil:
+		problems.Add(at("id"), "missing field \"id\"", "give the document an ascii id such as guangdong-2023-gangyao")
+	case !idPattern.MatchString(m.ID):
+		problems.Add(at("id"), fmt.Sprintf("id %q is not an ascii slug", m.ID), "use lower-case letters, digits and single hyphens")
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		problems.Add(at("title"), "missing title", "give the document's own title")
+	}
+	if m.Date != "" {
+		if _, err := time.Parse("2006-01-02", m.Date); err != nil {
+			problems.Add(at("date"), fmt.Sprintf("date %q is not YYYY-MM-DD", m.Date), "")
+		}
+	}
+	if m.Lang != "" && m.Lang != "zh-Hans" && m.Lang != "zh-Hant" {
+		problems.Add(at("lang"), fmt.Sprintf("lang %q is neither zh-Hans nor zh-Hant", m.Lang), "")
+	}
+	if !levels[m.Level] {
+		problems.Add(at("level"), fmt.Sprintf("level %q is not one of national, province, city, county", m.Level), "")
+	}
+	for _, a := range m.Aliases {
+		if !idPattern.MatchString(a) {
+			problems.Add(at("aliases"), fmt.Sprintf("alias %q is not an ascii slug", a), "")
+		}
+	}
+}
+
+// closest returns the candidate within edit distance 2 of s, if any.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,99 @@
+package corpus
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"tiaowen/internal/diag"
+)
+
+// Parser reads content documents. It is safe for concurrent use.
+type Parser struct {
+	md goldmark.Markdown
+}
+
+// NewParser returns a Parser.
+func NewParser() *Parser {
+	return &Parser{md: NewMarkdown()}
+}
+
+// Parse reads one content document: front matter, then a Markdown body.
+// Problems come back with positions in file; the document is returned
+// whenever its body could be read, even with front matter errors, so
+// that one run reports everything.
+func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
+	var problems diag.List
+	yml, body, ymlLine, bodyLine := splitFrontMatter(src)
+	d := &Document{File: file}
+	decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
+	if stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)); idPattern.MatchString(d.ID) && filepath.Ext(file) == ".md" && stem != d.ID {
+		problems.Add(diag.Position{File: file, Line: 2, Col: 1},
+			fmt.Sprintf("id %q does not match the file name %q", d.ID, filepath.Base(file)),
+			fmt.Sprintf("rename the file to %s.md or change the id", d.ID))
+	}
+	blocks := readBlocks(p.md, file, body, bodyLine)
+	buildTree(d, blocks, &problems)
+	if d.Lang == "" {
+		d.Lang = detectLang(d)
+	}
+	return d, problems
+}
+
+// LoadDir reads every *.md file in dir (not its subdirectories) into a
+// corpus sorted by id. Duplicate ids, and an id that is another
+// document's alias, are errors.
+func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
+	var problems diag.List
+	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		problems.Add(diag.Position{File: dir}, err.Error(), "")
+		return &Corpus{}, problems
+	}
+	slices.Sort(names)
+	c := &Corpus{}
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			problems.Add(diag.Position{File: name}, fmt.Sprintf("read: %v", err), "")
+			continue
+		}
+		d, ps := p.Parse(name, src)
+		problems = append(problems, ps...)
+		c.Docs = append(c.Docs, d)
+	}
+	checkIDs(c, &problems)
+	slices.SortStableFunc(c.Docs, func(a, b *Document) int { return strings.Compare(a.ID, b.ID) })
+	return c, problems
+}
+
+// checkIDs reports documents that share an id or claim another's id as an
+// alias: either would make one permalink point at two documents.
+func checkIDs(c *Corpus, problems *diag.List) {
+	owner := map[string]*Document{}
+	for _, d := range c.Docs {
+		if d.ID == "" {
+			continue
+		}
+		if o := owner[d.ID]; o != nil {
+			problems.Add(diag.Position{File: d.File, Line: 2, Col: 1},
+				fmt.Sprintf("duplicate id %q: %s has it too", d.ID, o.File), "ids must be unique")
+			continue
+		}
+		owner[d.ID] = d
+	}
+	for _, d := range c.Docs {
+		for _, a := range d.Aliases {
+			if o := owner[a]; o != nil {
+				problems.Add(diag.Position{File: d.File, Line: 2, Col: 1},
+					fmt.Sprintf("alias %q is the id of %s", a, o.File), "an alias must be a former id no document uses now")
+				continue
+			}
+			owner[a] = d
+		}
+	}
+}

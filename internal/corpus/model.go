@@ -1,0 +1,161 @@
+package corpus
+
+import (
+	"strings"
+
+	"tiaowen/internal/diag"
+	"tiaowen/internal/numbering"
+)
+
+// Corpus is every document of a site, in corpus order: sorted by id.
+type Corpus struct {
+	Docs []*Document
+}
+
+// Doc returns the document with the given id, or nil.
+func (c *Corpus) Doc(id string) *Document {
+	for _, d := range c.Docs {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// Meta is a document's front matter.
+type Meta struct {
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Issuer  string   `yaml:"issuer" json:"issuer"`
+	Date    string   `yaml:"date" json:"date"`
+	Number  string   `yaml:"number" json:"number"` // 文号
+	Lang    string   `yaml:"lang" json:"lang"`     // zh-Hans or zh-Hant
+	Status  string   `yaml:"status" json:"status"` // 正式, 征求意见稿 …
+	Level   string   `yaml:"level" json:"level"`   // national, province, city, county
+	Region  string   `yaml:"region" json:"region"`
+	Source  string   `yaml:"source" json:"source"`
+	Aliases []string `yaml:"aliases" json:"aliases"`
+}
+
+// Document is one policy document split into its sections.
+type Document struct {
+	Meta
+	// File is the path the document was read from, as given.
+	File string
+	// Preamble is the text before the first section: title lines, an
+	// issuing notice, addressees, an introductory paragraph.
+	Preamble []Block
+	// Roots are the top-level sections; Sections are all of them in
+	// document order, a parent before its children.
+	Roots    []*Section
+	Sections []*Section
+	// Trailing is the matter after the last section that belongs to no
+	// section: a signature block of issuing body and date.
+	Trailing []Block
+}
+
+// Section returns the section with the given eId, or nil.
+func (d *Document) Section(eid string) *Section {
+	for _, s := range d.Sections {
+		if s.EID == eid {
+			return s
+		}
+	}
+	return nil
+}
+
+// Section is one numbered provision of a document.
+type Section struct {
+	// EID is the section's identifier within its document (p2-s8-i2, s26).
+	EID    string
+	Kind   numbering.Kind
+	Number int
+	// Marker is the marker as written, separator included: 「（八）」 「2.」.
+	Marker string
+	// Path holds the markers from the top-level ancestor down to this
+	// section, each without its trailing separator.
+	Path  []string
+	Level int
+	// Title is the heading without its marker; empty for provisions that
+	// have none, such as articles.
+	Title string
+	// TitleEnd is the full stop that ended a title cut from the lead of a
+	// paragraph (「增强质量发展创新动能。建立…」), kept so that pages show
+	// every character of the text.
+	TitleEnd string
+	// Inline reports that the first block continues the marker's own
+	// paragraph rather than starting a new one.
+	Inline bool
+	// Blocks are the section's own text: everything after the title up to
+	// the next marker of any level.
+	Blocks []Block
+	// Text is the section's own text, its paragraphs joined by "\n".
+	Text string
+
+	Parent   *Section
+	Children []*Section
+	// Index is the section's position in Document.Sections.
+	Index int
+	Pos   diag.Position
+}
+
+// Ancestors returns the section's ancestors from the top level down, not
+// including the section itself.
+func (s *Section) Ancestors() []*Section {
+	var out []*Section
+	for p := s.Parent; p != nil; p = p.Parent {
+		out = append(out, p)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// Heading returns the marker and title as a reader sees them: 「（八）提升产业集群质量引领力」.
+func (s *Section) Heading() string {
+	return s.Marker + s.Title
+}
+
+// BlockKind is the kind of a block of text.
+type BlockKind uint8
+
+// The block kinds.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	Bullet // an item of an unnumbered list
+	Table
+	Code
+)
+
+// Block is a paragraph-level piece of text.
+type Block struct {
+	Kind BlockKind
+	// Text is the block's plain text. For a table it is the rows joined by
+	// "\n", their cells by "\t".
+	Text string
+	// Rows holds a table's cells, the header row first.
+	Rows [][]string
+	// Links are the spans of Text that link elsewhere.
+	Links []Link
+	Pos   diag.Position
+}
+
+// Link is a span of a block's text, in rune offsets, that links to URL.
+type Link struct {
+	Start, End int
+	URL        string
+}
+
+// joinBlocks joins the blocks' texts with "\n".
+func joinBlocks(bs []Block) string {
+	var b strings.Builder
+	for i, bl := range bs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(bl.Text)
+	}
+	return b.String()
+}

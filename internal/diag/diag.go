@@ -1,0 +1,151 @@
+// Package diag holds positioned diagnostics: problems found in content,
+// reported as "file:line:col: message" the way compilers and Hugo report
+// them, collected, sorted and returned together so that one run shows
+// every problem at once.
+//
+// Columns count Unicode characters, not bytes, from 1: in Chinese text a
+// byte column would be three times too large to be of use to a reader.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Position is a place in a file. Line and Col count from 1; a zero Line
+// means the position is the file as a whole.
+type Position struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats p as file:line:col, leaving out what is unknown.
+func (p Position) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity says whether a problem stops a build.
+type Severity uint8
+
+const (
+	// Error stops the build.
+	Error Severity = iota
+	// Warning is reported and the build goes on.
+	Warning
+)
+
+// Problem is one thing wrong at one place.
+type Problem struct {
+	Pos      Position
+	Severity Severity
+	Msg      string // what is wrong
+	Hint     string // what to do about it; may be empty
+}
+
+// Error formats the problem as "file:line:col: message (hint)".
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.Pos.String())
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Msg)
+	if p.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(p.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// List collects problems.
+type List []Problem
+
+// Add appends an error.
+func (l *List) Add(pos Position, msg, hint string) {
+	*l = append(*l, Problem{Pos: pos, Severity: Error, Msg: msg, Hint: hint})
+}
+
+// Warn appends a warning.
+func (l *List) Warn(pos Position, msg, hint string) {
+	*l = append(*l, Problem{Pos: pos, Severity: Warning, Msg: msg, Hint: hint})
+}
+
+// Sort orders the problems by file, line and column, keeping the order
+// of problems at the same place.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Problem) int {
+		return cmp.Or(
+			strings.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+		)
+	})
+}
+
+// Errors returns the problems that stop a build.
+func (l List) Errors() List {
+	var out List
+	for _, p := range l {
+		if p.Severity == Error {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Warnings returns the problems that do not stop a build.
+func (l List) Warnings() List {
+	var out List
+	for _, p := range l {
+		if p.Severity == Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Err returns an error listing every error-severity problem, sorted, or
+// nil when there is none.
+func (l List) Err() error {
+	errs := l.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.Sort()
+	return errs
+}
+
+// Error lists the problems one to a line.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, p := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// LineCol converts a byte offset in src into a 1-based line and a 1-based
+// column counted in characters.
+func LineCol(src []byte, offset int) (line, col int) {
+	if offset > len(src) {
+		offset = len(src)
+	}
+	line = 1 + strings.Count(string(src[:offset]), "\n")
+	start := strings.LastIndexByte(string(src[:offset]), '\n') + 1
+	col = 1 + len([]rune(string(src[start:offset])))
+	return line, col
+}

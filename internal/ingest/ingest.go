@@ -1,0 +1,373 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/numbering"
+	"tiaowen/internal/textnorm"
+)
+
+// Options control an import.
+type Options struct {
+	// ID is the document's id; empty means one made from the file name.
+	ID string
+	// Source says where the text came from; empty means the file name.
+	Source string
+}
+
+// Removal is a line or fragment a cruft rule removed.
+type Removal struct {
+	Rule string
+	Line int // 1-based line in the decoded file
+	Text string
+}
+
+// Repair is a change made to keep the text whole: a split or a join.
+type Repair struct {
+	Kind string // "split-heading" or "join-line"
+	Line int
+	Text string
+}
+
+// Result is an imported document.
+type Result struct {
+	File     string
+	Encoding Encoding
+	Meta     corpus.Meta
+	// Body is the Markdown body: one paragraph per source paragraph, in
+	// the document's own words and numbering.
+	Body     string
+	Removed  []Removal
+	Repairs  []Repair
+	Notes    []string // what the importer could not fill in
+	bodyLine int
+}
+
+// line is a line of the source with its number.
+type line struct {
+	n    int
+	text string
+}
+
+// Import reads raw text as copied from a government web page and returns
+// it as a content document. It fails only when the bytes cannot be
+// decoded; everything it removes is listed in the result.
+func Import(file string, data []byte, opts Options) (*Result, error) {
+	text, enc, err := Decode(file, data)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{File: file, Encoding: enc}
+	raw := strings.Split(text, "\n")
+	lines := make([]line, len(raw))
+	for i, t := range raw {
+		lines[i] = line{i + 1, t}
+	}
+	lines = res.removeFragments(lines)
+	for i := range lines {
+		lines[i].text = strings.TrimFunc(lines[i].text, corpus.IsSpace)
+	}
+	lines = res.splitGluedHeadings(lines)
+
+	bodyStart := firstMarker(lines)
+	footerStart := footerRun(lines, bodyStart)
+	var hdr header
+	for _, l := range lines[:bodyStart] {
+		hdr.all = append(hdr.all, l.text)
+	}
+	var kept []line
+	for i, l := range lines {
+		if l.text == "" {
+			kept = append(kept, l) // blank lines mark paragraph breaks
+			continue
+		}
+		zone := Body
+		switch {
+		case i < bodyStart:
+			zone = Header
+		case i >= footerStart:
+			zone = Footer
+		}
+		if rule := matchLine(l.text, zone); rule != "" {
+			res.Removed = append(res.Removed, Removal{rule, l.n, l.text})
+			continue
+		}
+		if i < bodyStart {
+			hdr.kept = append(hdr.kept, l.text)
+		}
+		kept = append(kept, l)
+	}
+	bodyLine := 1 << 30
+	if bodyStart < len(lines) {
+		bodyLine = lines[bodyStart].n
+	}
+	kept = res.joinBrokenLines(kept, bodyLine)
+
+	var all strings.Builder
+	for _, l := range kept {
+		all.WriteString(l.text)
+	}
+	hdr.text = all.String()
+	for i := len(kept) - 1; i >= 0 && len(hdr.tail) < 6; i-- {
+		if kept[i].text != "" {
+			hdr.tail = append([]string{kept[i].text}, hdr.tail...)
+		}
+	}
+	res.Meta, res.Notes = readMeta(hdr, textnorm.Script(hdr.text))
+	res.Meta.ID = opts.ID
+	if res.Meta.ID == "" {
+		res.Meta.ID = slug(file)
+	}
+	res.Meta.Source = opts.Source
+	if res.Meta.Source == "" {
+		res.Meta.Source = baseName(file)
+	}
+	res.Body = markdownBody(kept)
+	return res, nil
+}
+
+// removeFragments applies the fragment rules to every line.
+func (res *Result) removeFragments(lines []line) []line {
+	for i, l := range lines {
+		for _, r := range FragmentRules {
+			for _, m := range r.Pattern.FindAllString(l.text, -1) {
+				res.Removed = append(res.Removed, Removal{r.Name, l.n, m})
+			}
+			lines[i].text = r.Pattern.ReplaceAllString(lines[i].text, "")
+		}
+	}
+	return lines
+}
+
+// matchLine returns the name of the first line rule for zone that
+// matches text, or "".
+func matchLine(text string, zone Zone) string {
+	for _, r := range LineRules {
+		if r.Zone&zone != 0 && r.Match(text) {
+			return r.Name
+		}
+	}
+	return ""
+}
+
+// isBodyMarker reports a line that starts the numbered body. A bare
+// 「附件」 above a title labels the page and does not.
+func isBodyMarker(text string) bool {
+	m, ok := numbering.Parse(text)
+	return ok && m.Kind != numbering.Annex
+}
+
+// firstMarker returns the index of the first line that starts a section,
+// or, in a document with none, of its first paragraph of prose, so that
+// header rules never reach into text.
+func firstMarker(lines []line) int {
+	for i, l := range lines {
+		if isBodyMarker(l.text) {
+			return i
+		}
+	}
+	for i, l := range lines {
+		if utf8.RuneCountInString(l.text) >= 40 && strings.Contains(l.text, "。") {
+			return i
+		}
+	}
+	return len(lines)
+}
+
+// footerRun returns the index where the page's footer begins: the longest
+// run at the end of blank lines and footer lines, provided it holds at
+// least one line that is furniture on its own (copyright, contact, a
+// leave-site prompt). It never starts above bodyStart.
+func footerRun(lines []line, bodyStart int) int {
+	start := len(lines)
+	strong := false
+	for i := len(lines) - 1; i >= bodyStart; i-- {
+		t := lines[i].text
+		if t == "" {
+			start = i
+			continue
+		}
+		matched := false
+		for _, r := range LineRules {
+			if r.Zone&Footer != 0 && r.Match(t) {
+				matched = true
+				strong = strong || r.Strength == Strong
+				break
+			}
+		}
+		if !matched {
+			break
+		}
+		start = i
+	}
+	if !strong {
+		return len(lines)
+	}
+	return start
+}
+
+// splitGluedHeadings splits a line where a section marker follows the end
+// of a sentence after a run of white space: 「…按照职责分工负责）　　五、创新质量治理方式」.
+func (res *Result) splitGluedHeadings(lines []line) []line {
+	var out []line
+	for _, l := range lines {
+		rest := l.text
+		for {
+			i := gluedMarker(rest)
+			if i < 0 {
+				break
+			}
+			head := strings.TrimRightFunc(rest[:i], corpus.IsSpace)
+			tail := strings.TrimLeftFunc(rest[i:], corpus.IsSpace)
+			res.Repairs = append(res.Repairs, Repair{"split-heading", l.n, tail})
+			out = append(out, line{l.n, head})
+			rest = tail
+		}
+		out = append(out, line{l.n, rest})
+	}
+	return out
+}
+
+// gluedMarker returns the byte offset of the white space before a glued
+// marker in s, or -1.
+func gluedMarker(s string) int {
+	for i, r := range s {
+		if !corpus.IsSpace(r) || i == 0 {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if corpus.IsSpace(prev) || !strings.ContainsRune("。；;！？）)」”", prev) {
+			continue
+		}
+		j := i
+		spaces, wide := 0, false
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !corpus.IsSpace(r) {
+				break
+			}
+			spaces++
+			wide = wide || r == '\u3000'
+			j += size
+		}
+		if (spaces >= 2 || wide) && j < len(s) && isBodyMarker(s[j:]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// joinBrokenLines joins a line broken in mid-sentence to the line before
+// it: in the body, a line of prose that ends without punctuation, followed
+// directly (no blank line) by one that starts with a character and is not
+// a section.
+func (res *Result) joinBrokenLines(lines []line, bodyLine int) []line {
+	var out []line
+	for i, l := range lines {
+		if k := len(out) - 1; k >= 0 && l.text != "" && i > 0 && lines[i-1].text != "" && lines[i-1].n >= bodyLine {
+			prev := out[k].text
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			first, _ := utf8.DecodeRuneInString(l.text)
+			prevIsHeading := isBodyMarker(prev) && !strings.Contains(prev, "。")
+			if !prevIsHeading && utf8.RuneCountInString(prev) >= 15 && isWordRune(last) && isWordRune(first) && !isBodyMarker(l.text) {
+				res.Repairs = append(res.Repairs, Repair{"join-line", l.n, l.text})
+				out[k].text = prev + l.text
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Markdown returns the document as a content file: front matter, then the body.
+func (res *Result) Markdown() []byte {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(frontMatter(res.Meta)); err != nil {
+		panic(fmt.Sprintf("encode front matter: %v", err)) // plain strings always encode
+	}
+	enc.Close()
+	b.WriteString("---\n\n")
+	b.WriteString(res.Body)
+	return b.Bytes()
+}
+
+// frontMatter orders the fields as DESIGN.md lists them.
+func frontMatter(m corpus.Meta) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(k, v string) {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k},
+			&yaml.Node{Kind: yaml.ScalarNode, Value: v, Style: quoteStyle(v)})
+	}
+	add("id", m.ID)
+	add("title", m.Title)
+	add("issuer", m.Issuer)
+	add("date", m.Date)
+	add("number", m.Number)
+	add("lang", m.Lang)
+	add("status", m.Status)
+	add("level", m.Level)
+	add("region", m.Region)
+	add("source", m.Source)
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, a := range m.Aliases {
+		seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: a})
+	}
+	n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "aliases"}, seq)
+	return n
+}
+
+// quoteStyle quotes values YAML would otherwise read as something else
+// (an empty string, a date).
+func quoteStyle(v string) yaml.Style {
+	if v == "" || strings.ContainsAny(v[:1], "0123456789[{>|*&!%@`'\"#-?:,") {
+		return yaml.DoubleQuotedStyle
+	}
+	return 0
+}
+
+// slug makes an id from a file name: 「000_e4c1e6d1dc609431.txt」 → 000-e4c1e6d1dc609431.
+func slug(file string) string {
+	base := baseName(file)
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(base) {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "doc"
+	}
+	return b.String()
+}
+
+func baseName(file string) string {
+	if i := strings.LastIndexAny(file, `/\`); i >= 0 {
+		return file[i+1:]
+	}
+	return file
+}
