@@ -40,8 +40,10 @@ func assignIDs(d *Document, problems *diag.List) {
 			switch {
 			case s.Kind == numbering.Annex || s.Parent == nil:
 				id = base
+				s.CitedAlone = true
 			case runOn[s.Kind]:
 				id = prefix + base
+				s.CitedAlone = true
 			default:
 				id = s.Parent.EID + "-" + base
 			}

@@ -92,6 +92,11 @@ type Section struct {
 	// Text is the section's own text, its paragraphs joined by "\n".
 	Text string
 
+	// CitedAlone reports that the section is cited by its own marker
+	// alone (「（二十六）」), not through its ancestors (「二、（八）2.」):
+	// it is top-level, or its numbering runs on across its parents.
+	CitedAlone bool
+
 	Parent   *Section
 	Children []*Section
 	// Index is the section's position in Document.Sections.
@@ -110,6 +115,33 @@ func (s *Section) Ancestors() []*Section {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// Citation returns the section's short citation in the document's own
+// markers: 「二、（八）2.」, or 「（二十六）」 for a section cited alone.
+func (s *Section) Citation() string {
+	var parts []string
+	p := s
+	for ; p != nil; p = p.Parent {
+		parts = append(parts, p.Marker)
+		if p.CitedAlone {
+			break
+		}
+	}
+	// What runs on inside an annex is unique there, not in the document:
+	// 「附件1（三）」.
+	if p != nil && p.Kind != numbering.Annex {
+		for a := p.Parent; a != nil; a = a.Parent {
+			if a.Kind == numbering.Annex {
+				parts = append(parts, a.Marker)
+			}
+		}
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i])
+	}
+	return b.String()
 }
 
 // Heading returns the marker and title as a reader sees them: 「（八）提升产业集群质量引领力」.

@@ -46,9 +46,12 @@
 //
 // The 繁→简 table is generated from Unicode's Unihan_Variants.txt by
 // gen_table.go (run go generate; Debian's unicode-data package provides the
-// file) and committed as table.go, so builds never need the data. The
-// generator's comment states the rules; a short list of hand-checked
-// additions covers forms Unihan lacks (週→周, 裏→里).
+// file) and committed as table.go, so builds never need the data. It
+// follows kSimplifiedVariant, then kTraditionalVariant in reverse, then
+// kZVariant for glyph forms such as 説; a short hand-made list adds forms
+// Unihan lacks (週→周, 裏→里) and replaces targets no mainland text uses
+// (鑑 becomes 鉴, not an Extension G character). The generator's comment
+// has the details.
 //
 // # Script
 //

@@ -1,9 +1,6 @@
 package textnorm
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // foldPair is one entry of foldWide.
 type foldPair struct {
@@ -51,30 +48,33 @@ func simplifyWide(r rune) rune {
 // that are not valid UTF-8 are copied unchanged. Simplify returns s itself,
 // without allocating, when nothing changes.
 func Simplify(s string) string {
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
 		if f := SimplifyRune(r); f != r {
 			return simplifyFrom(s, i)
 		}
+		i += size
 	}
 	return s
 }
 
 // simplifyFrom finishes Simplify once it has found the first rune to change,
-// at byte offset i.
+// at byte offset i. Like scan, it copies unchanged runs as byte slices.
 func simplifyFrom(s string, i int) string {
 	var b strings.Builder
 	// Folding to a rune outside the BMP lengthens it by a byte; leave a
 	// little room so that a few of those do not force a second allocation.
 	b.Grow(len(s) + 8)
-	b.WriteString(s[:i])
+	copied := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if f := SimplifyRune(r); f != r {
+			b.WriteString(s[copied:i])
 			b.WriteRune(f)
-		} else {
-			b.WriteString(s[i : i+size])
+			copied = i + size
 		}
 		i += size
 	}
+	b.WriteString(s[copied:])
 	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestSimplifyRune(t *testing.T) {
@@ -17,6 +18,9 @@ func TestSimplifyRune(t *testing.T) {
 		{'為', '为'}, {'臺', '台'}, {'台', '台'}, {'體', '体'}, {'發', '发'},
 		{'髮', '发'}, {'後', '后'}, {'裡', '里'}, {'裏', '里'}, {'麼', '么'},
 		{'週', '周'}, {'鬆', '松'}, {'製', '制'}, {'強', '强'}, {'建', '建'},
+		// Characters Unihan calls both: the other form is chosen, so that
+		// 意味著 and 意味着 match.
+		{'著', '着'}, {'着', '着'}, {'乾', '干'},
 		// Orthographic variants used in Taiwan and Hong Kong.
 		{'內', '内'}, {'戶', '户'}, {'稅', '税'}, {'説', '说'}, {'爲', '为'},
 		// Overrides of Unihan's Extension B–H analogical forms.
@@ -25,7 +29,7 @@ func TestSimplifyRune(t *testing.T) {
 		{'薴', '苎'}, {'苧', '苎'},
 		// Not Han, or already simplified.
 		{'a', 'a'}, {'Ａ', 'Ａ'}, {'。', '。'}, {'关', '关'}, {-1, -1},
-		{utf8RuneError, utf8RuneError}, {unicode.MaxRune, unicode.MaxRune},
+		{utf8.RuneError, utf8.RuneError}, {unicode.MaxRune, unicode.MaxRune},
 		{unicode.MaxRune + 1, unicode.MaxRune + 1},
 	}
 	for _, tt := range tests {
@@ -34,8 +38,6 @@ func TestSimplifyRune(t *testing.T) {
 		}
 	}
 }
-
-const utf8RuneError = '\uFFFD'
 
 func TestSimplify(t *testing.T) {
 	tests := []struct {

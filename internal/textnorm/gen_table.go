@@ -21,7 +21,7 @@
 //     kZVariant V (the same character in another glyph form) that folds:
 //     T folds as V does. This catches Japanese and Hong Kong glyph forms
 //     such as 説 (說→说) and 鋭 (銳→锐).
-//   - T is in overrides below, which wins over both.
+//   - T is in overrides below, which wins over all of the above.
 //
 // Chains are then resolved to their final form (薴→苧→苎 becomes 薴→苎), so
 // that folding is idempotent; a cycle, which Unihan does not contain today,
@@ -46,7 +46,7 @@ import (
 
 // denseLimit is one past the last code point held in the dense table; it
 // covers CJK Extension A and the URO, where almost all running text lives.
-// It must match the constant in table.go's consumers (see fold.go).
+// table.go carries it to the package under the same name.
 const denseLimit = 0xA000
 
 // wideMark in the dense table sends a lookup to the sparse table; it is a
@@ -54,12 +54,13 @@ const denseLimit = 0xA000
 const wideMark = 0xFFFF
 
 // overrides are folds that Unihan 15.0 lacks or gets unhelpfully for
-// matching, each checked against the 通用规范汉字表 (2013) correspondence
-// tables. Two kinds:
+// matching, chosen by hand to land on the form mainland text uses (the
+// 通用规范汉字表 of 2013 as far as possible). Two kinds:
 //
 //   - No kSimplifiedVariant at all, only semantic variants (too loose to use
 //     wholesale: 完 is listed as a semantic variant of 煙). These are forms
-//     still common in Taiwan and Hong Kong documents.
+//     common in Taiwan and Hong Kong documents and in older or
+//     Japanese-influenced typesetting.
 //   - A kSimplifiedVariant that is an analogical simplification encoded in
 //     Extension B–H (鑑→U+30FAB) which no mainland text uses; the mainland
 //     form is the one a reader would search for.

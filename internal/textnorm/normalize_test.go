@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,6 +56,12 @@ func TestKey(t *testing.T) {
 		{"二〇二三年", "二〇二三年"},
 		{"α-Café", "αcafé"},
 		{"\xff质量\xfe", "质量"},
+		// Truncated, surrogate and overlong three-byte sequences.
+		{"质\xe4\xb8量", "质量"},
+		{"质\xed\xa0\x80量", "质量"},
+		{"质\xe0\x80\x80量", "质量"},
+		// The edges of the inline Han path: Yijing hexagrams are symbols.
+		{"\u4DBF\u4DC0\u4E00\u9FFF\uA000", "\u4DBF\u4E00\u9FFF\uA000"},
 	}
 	for _, tt := range tests {
 		if got := Key(tt.in); got != tt.want {
@@ -85,6 +92,8 @@ func TestNormalize(t *testing.T) {
 		{"Ａ．b", "ab", []int{0, 2}},
 		{"\xff關", "关", []int{1}},
 		{"a\u200bb", "ab", []int{0, 2}},
+		// Each invalid byte is a rune of the original, as in a range loop.
+		{"\xe4\xb8關\xed\xa0\x80a", "关a", []int{2, 6}},
 	}
 	for _, tt := range tests {
 		n := Normalize(tt.in)
@@ -211,6 +220,24 @@ func FuzzNormalize(f *testing.F) {
 				t.Fatalf("Normalize(%q).Span(0, Len()) = [%d, %d), want [%d, %d)", s, start, end, n.Orig(0), n.Orig(n.Len()-1)+1)
 			}
 		}
+		var want []rune
+		var wantOrig []int
+		i := 0
+		for _, r := range s {
+			if f, ok := refFold(r); ok {
+				want = append(want, f)
+				wantOrig = append(wantOrig, i)
+			}
+			i++
+		}
+		if !slices.Equal(n.Runes(), want) {
+			t.Fatalf("Normalize(%q).Runes() = %q, want %q", s, n.Runes(), want)
+		}
+		for i, o := range wantOrig {
+			if n.Orig(i) != o {
+				t.Fatalf("Normalize(%q).Orig(%d) = %v, want %v", s, i, n.Orig(i), o)
+			}
+		}
 		k := Key(s)
 		if k != n.String() {
 			t.Fatalf("Key(%q) = %q, want %q", s, k, n.String())
@@ -225,18 +252,37 @@ func FuzzNormalize(f *testing.F) {
 	})
 }
 
-// benchText is about 20 KB of mixed simplified and traditional policy text,
-// one traditional sentence to three simplified ones, as in the corpus.
+// refFold is fold written plainly from the package documentation, without
+// fast paths, for FuzzNormalize to check fold, decodeRune and scan against.
+func refFold(r rune) (rune, bool) {
+	if 0xFF01 <= r && r <= 0xFF5E {
+		r -= 0xFEE0
+	}
+	if r == 0x3000 {
+		r = ' '
+	}
+	if 'A' <= r && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) ||
+		unicode.IsControl(r) || unicode.Is(unicode.Cf, r) ||
+		unicode.Is(unicode.Variation_Selector, r) {
+		return 0, false
+	}
+	return SimplifyRune(r), true
+}
+
+// benchText is about 20 KB of mixed policy text: four simplified sentences
+// to one traditional one, the traditional ones taking turns.
 func benchText() string {
 	var b strings.Builder
-	for b.Len() < 20<<10 {
-		for i, s := range simpSentences {
+	for k := 0; b.Len() < 20<<10; k++ {
+		for _, s := range simpSentences {
 			b.WriteString(s)
-			if i%3 == 2 {
-				b.WriteString(tradSentences[i%len(tradSentences)])
-			}
-			b.WriteString("\n")
+			b.WriteByte('\n')
 		}
+		b.WriteString(tradSentences[k%len(tradSentences)])
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
