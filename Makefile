@@ -11,7 +11,9 @@ FUZZ_TARGETS := \
 	./internal/textnorm:FuzzNormalize \
 	./internal/ingest:FuzzImport \
 	./internal/ingest:FuzzDecode \
-	./internal/corpus:FuzzParseDocument
+	./internal/corpus:FuzzParseDocument \
+	./internal/themes:FuzzFind \
+	./internal/themes:FuzzLoad
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean
 

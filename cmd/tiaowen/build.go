@@ -1,13 +1,59 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
+
+	"tiaowen/internal/site"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "tiaowen build: the site renderer is not built yet (issue: Site)")
-	return 2
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts site.Options
+	fs.StringVar(&opts.Content, "content", "content", "the content directory (docs/, pages/, themes.yaml, site.yaml)")
+	fs.StringVar(&opts.Out, "out", "build/site", "the output directory; replaced whole, atomically")
+	fs.StringVar(&opts.Zip, "zip", "", "the offline bundle; default <dir of --out>/<site name>-offline.zip, - for none")
+	fs.StringVar(&opts.Templates, "templates", "", "a directory of templates overriding the defaults (default <content>/../templates)")
+	fs.StringVar(&opts.Static, "static", "", "a directory of assets overriding the defaults (default <content>/../static)")
+	fs.BoolVar(&opts.AllowRemoved, "allow-removed", false, "let published permalinks disappear (they are recorded in <content>/.permalinks)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out build/site] [--zip PATH] [--allow-removed]")
+		fmt.Fprintln(stderr, "\nRenders the site and the offline bundle. Content problems are reported together as\nfile:line:col lines; on any error the previous site is left untouched.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "tiaowen build: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "tiaowen build: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
+	opts.Warnings = stderr
+	sum, err := site.Build(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\ntiaowen build: failed; %s was left as it was\n", err, opts.Out)
+		return 1
+	}
+	fmt.Fprintln(stdout, sum.String())
+	return 0
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {

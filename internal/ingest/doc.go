@@ -1,0 +1,58 @@
+// Package ingest turns raw text, as copied from government web pages,
+// into tiaowen content documents: YAML front matter and a Markdown body
+// that keeps the document's own words and numbering.
+//
+// # Encodings
+//
+// Decode reads UTF-8 with or without a byte order mark, UTF-16 in either
+// byte order (with a byte order mark, or recognised by its zero bytes),
+// and GB18030, which includes GBK and GB2312. CRLF and CR line ends become
+// LF. Bytes that are text in none of these are an error naming the file
+// and the byte offset; nothing is ever replaced by U+FFFD.
+//
+// # Cruft
+//
+// Page furniture is removed by named rules, each limited to the part of
+// the page where it can occur, so that no rule can reach into the
+// numbered body:
+//
+//	header   everything above the first section marker
+//	body     from the first marker to the footer
+//	footer   the run of furniture at the end of the page
+//
+// The rules (LineRules and FragmentRules) are breadcrumb, site-name,
+// page-metadata, share-prompt, leave-site, copyright, contact, separator,
+// page-number, footer-links and bookmark. A footer run counts only if it
+// holds at least one line that is furniture on its own (a copyright or
+// ICP line, contact details, a leave-site prompt); a list of organisation
+// names counts only inside such a run, so that a signature block of
+// issuing bodies is kept. Every removal is returned with its rule's name
+// and line, for the importer to print.
+//
+// # Repairs
+//
+// A section marker glued to the end of the previous line after a run of
+// white space — 「…按照职责分工负责）　　五、创新质量治理方式」 — is split onto
+// its own line. In the body, a line of prose that ends without punctuation
+// and is followed directly by a line that is not a section is joined to
+// it with no separator (「坚持问」/「题导向」). Lines are trimmed of ASCII,
+// ideographic (U+3000) and no-break spaces.
+//
+// # Front matter
+//
+// The title is the enclosed document's own title where a notice or news
+// item wraps it (「…印发《广东省质量强省建设纲要》」 gives 广东省质量强省建设纲要),
+// without a status suffix such as （征求意见稿）, which becomes the status.
+// The date is the document's or its notice's own date (「2020年9月17日」)
+// over the page's publication time; the 文号 is the document's or its
+// notice's, never one the text cites in brackets. The script (zh-Hans or
+// zh-Hant) is read from the characters. What the text does not say is
+// left empty and named in Result.Notes for the reviewer.
+//
+// # Markdown
+//
+// Each source paragraph becomes a Markdown paragraph. Characters Markdown
+// would read as markup (「<script>」, 「[x](javascript:…)」, 「*」, a leading
+// 「1. 」 or 「#」, entity references) are escaped so that they show as
+// written. Runs of tab-separated lines become tables.
+package ingest

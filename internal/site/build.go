@@ -1,0 +1,452 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/diag"
+	"tiaowen/internal/themes"
+)
+
+// Options configure a build.
+type Options struct {
+	// Content is the content directory: docs/, pages/, themes.yaml, site.yaml.
+	Content string
+	// Out is where the site goes; it is replaced whole, atomically.
+	Out string
+	// Zip is the offline bundle's path; "" means <dir of Out>/<name>-offline.zip,
+	// "-" means no bundle.
+	Zip string
+	// Templates and Static are a project's own overrides of the embedded
+	// defaults, file by file. Empty means <Content>/../templates and
+	// <Content>/../static.
+	Templates, Static string
+	// AllowRemoved lets a build drop permalinks that earlier builds
+	// published (content/.permalinks).
+	AllowRemoved bool
+	// Warnings receives content warnings (numbering faults); may be nil.
+	Warnings io.Writer
+}
+
+// Summary describes a finished build.
+type Summary struct {
+	Docs, Sections, Pages int
+	Bytes                 int64
+	Zip                   string
+	ZipBytes              int64
+	Elapsed               time.Duration
+}
+
+// String is the one line a build prints.
+func (s Summary) String() string {
+	return fmt.Sprintf("%d documents, %d sections, %d pages, %d bytes, %d ms", s.Docs, s.Sections, s.Pages, s.Bytes, s.Elapsed.Milliseconds())
+}
+
+// Site is a loaded, analysed corpus ready to render.
+type Site struct {
+	cfg     Config
+	corpus  *corpus.Corpus
+	themes  *themes.Set
+	docs    []*docInfo
+	pages   []*contentPage
+	aliases map[string]*docInfo // former id → document
+	tmpl    templateSet
+	static  layered
+	nav     []navPage
+}
+
+// Load reads and checks everything under opts.Content. Every problem in
+// the content is reported together, sorted, as file:line:col lines.
+func Load(opts Options) (*Site, diag.List, error) {
+	var problems diag.List
+	cfg, ps := LoadConfig(filepath.Join(opts.Content, "site.yaml"))
+	problems = append(problems, ps...)
+	c, ps := corpus.NewParser().LoadDir(filepath.Join(opts.Content, "docs"))
+	problems = append(problems, ps...)
+	set, ps := themes.LoadFile(filepath.Join(opts.Content, "themes.yaml"))
+	problems = append(problems, ps...)
+	pages, ps := loadPages(filepath.Join(opts.Content, "pages"))
+	problems = append(problems, ps...)
+	problems.Sort()
+	if problems.Err() != nil {
+		return nil, problems, nil
+	}
+	tdir, sdir := opts.Templates, opts.Static
+	if tdir == "" {
+		tdir = filepath.Join(opts.Content, "..", "templates")
+	}
+	if sdir == "" {
+		sdir = filepath.Join(opts.Content, "..", "static")
+	}
+	tmpl, err := loadTemplates(tdir)
+	if err != nil {
+		return nil, problems, err
+	}
+	static, err := staticLayer(sdir)
+	if err != nil {
+		return nil, problems, err
+	}
+	s := &Site{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, aliases: map[string]*docInfo{}}
+	s.docs = analyse(c, set, themes.NewMatcher(set))
+	for _, d := range s.docs {
+		for _, a := range d.Aliases {
+			s.aliases[a] = d
+		}
+	}
+	for _, p := range pages {
+		s.nav = append(s.nav, navPage{Title: p.Title, Path: p.Slug + "/"})
+	}
+	return s, problems, nil
+}
+
+// Build loads the content, renders the site into a temporary directory,
+// checks that no published permalink disappears, swaps the new site in
+// and writes the offline bundle. On any error the previous site is left
+// as it was.
+func Build(opts Options) (Summary, error) {
+	start := time.Now()
+	s, problems, err := Load(opts)
+	if opts.Warnings != nil {
+		for _, w := range problems.Warnings() {
+			fmt.Fprintln(opts.Warnings, w.Error())
+		}
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := problems.Err(); err != nil {
+		return Summary{}, err
+	}
+	manifest := filepath.Join(opts.Content, ".permalinks")
+	urls := s.permalinks()
+	if err := checkPermalinks(manifest, urls, s, opts.AllowRemoved); err != nil {
+		return Summary{}, err
+	}
+	out, err := newOutput(opts.Out)
+	if err != nil {
+		return Summary{}, fmt.Errorf("prepare %s: %w", opts.Out, err)
+	}
+	if err := s.render(out); err != nil {
+		out.abandon()
+		return Summary{}, err
+	}
+	sum := Summary{Docs: len(s.docs), Pages: int(out.pages.Load()), Bytes: out.bytes.Load()}
+	for _, d := range s.docs {
+		sum.Sections += len(d.Sections)
+	}
+	if opts.Zip != "-" {
+		zipPath := opts.Zip
+		if zipPath == "" {
+			zipPath = filepath.Join(filepath.Dir(filepath.Clean(opts.Out)), s.cfg.Name+"-offline.zip")
+		}
+		n, err := out.writeZip(zipPath, s.cfg.Name)
+		if err != nil {
+			out.abandon()
+			return Summary{}, fmt.Errorf("write offline bundle: %w", err)
+		}
+		sum.Zip, sum.ZipBytes = zipPath, n
+	}
+	if err := out.commit(); err != nil {
+		out.abandon()
+		return Summary{}, fmt.Errorf("swap in %s: %w", opts.Out, err)
+	}
+	if err := writeManifest(manifest, urls, s); err != nil {
+		return Summary{}, err
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+// job is one file of the site.
+type job struct {
+	name string // slash path inside the site
+	page bool   // counted as a page
+	run  func(w *bytes.Buffer) error
+}
+
+// render writes every file of the site, in parallel across cores.
+func (s *Site) render(out *output) error {
+	jobs := s.jobs()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var errs []error
+	next := make(chan job)
+	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				buf := pool.Get().(*bytes.Buffer)
+				buf.Reset()
+				err := j.run(buf)
+				if err == nil {
+					err = out.write(j.name, buf.Bytes(), j.page)
+				}
+				pool.Put(buf)
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, fmt.Errorf("%s: %w", j.name, err))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if len(errs) > 0 {
+		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return errs[0]
+	}
+	return nil
+}
+
+// jobs lists every file of the site.
+func (s *Site) jobs() []job {
+	var js []job
+	page := func(name string, p func() *Page, tmpl string) {
+		js = append(js, job{name: name, page: true, run: func(w *bytes.Buffer) error {
+			return s.tmpl[tmpl].ExecuteTemplate(w, "base", p())
+		}})
+	}
+	page("index.html", s.homePage, "home.html")
+	for _, d := range s.docs {
+		page(docPath(d.ID)+"index.html", func() *Page { return s.docPage(d) }, "doc.html")
+		for _, sec := range d.Sections {
+			page(sectionPath(d.ID, sec.EID)+"index.html", func() *Page { return s.sectionPage(d, sec) }, "section.html")
+		}
+		js = append(js, job{name: "api/docs/" + d.ID + ".json", run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }})
+		for _, a := range d.Aliases {
+			page(docPath(a)+"index.html", func() *Page { return s.redirectPage(docPath(a), docPath(d.ID), d.Title) }, "redirect.html")
+			for _, sec := range d.Sections {
+				page(sectionPath(a, sec.EID)+"index.html", func() *Page {
+					return s.redirectPage(sectionPath(a, sec.EID), sectionPath(d.ID, sec.EID), d.Title+" "+sec.Citation())
+				}, "redirect.html")
+			}
+		}
+	}
+	page(themesPath+"index.html", s.themesPage, "themes.html")
+	for _, t := range s.themes.Themes {
+		page(themePath(t.ID)+"index.html", func() *Page { return s.themePage(t) }, "theme.html")
+	}
+	page(comparePage+"index.html", s.comparePage, "compare.html")
+	page(searchPath+"index.html", s.searchPage, "search.html")
+	for _, p := range s.pages {
+		page(p.Slug+"/index.html", func() *Page { return s.contentPage(p) }, "page.html")
+	}
+	page("404.html", s.notFoundPage, "404.html")
+	js = append(js,
+		job{name: "api/themes.json", run: s.themesJSON},
+		job{name: "feed.xml", run: s.feed},
+		job{name: "robots.txt", run: s.robots},
+		job{name: staticPath + "chroma.css", run: func(w *bytes.Buffer) error { return chromaCSS(w) }},
+	)
+	if s.cfg.BaseURL != "" {
+		js = append(js, job{name: "sitemap.xml", run: s.sitemap})
+	}
+	names, _ := s.static.list()
+	for _, n := range names {
+		js = append(js, job{name: staticPath + n, run: func(w *bytes.Buffer) error {
+			b, _, err := s.static.read(n)
+			w.Write(b)
+			return err
+		}})
+	}
+	return js
+}
+
+// base fills the fields every page has.
+func (s *Site) base(kind, path, title, lang string) *Page {
+	if lang == "" {
+		lang = s.cfg.Language
+	}
+	return &Page{Site: &s.cfg, Kind: kind, Root: rootFor(path), Path: path, Title: title, Lang: lang,
+		Canonical: absURL(s.cfg.BaseURL, path), OGType: "website", Nav: kind, Pages: s.nav}
+}
+
+func (s *Site) homePage() *Page {
+	p := s.base("home", "", "", "")
+	p.Description = s.cfg.Description
+	data := homeData{Themes: s.themes.Themes}
+	max := 0
+	for _, d := range s.docs {
+		for _, c := range d.themeCounts {
+			max = maxInt(max, c)
+		}
+	}
+	for _, d := range s.docs {
+		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections)})
+		row := matrixRow{Doc: d}
+		for i, t := range s.themes.Themes {
+			c := d.themeCounts[i]
+			row.Cells = append(row.Cells, matrixCell{Theme: t, Count: c, Heat: heat(c, max)})
+		}
+		data.Matrix = append(data.Matrix, row)
+	}
+	p.Data = data
+	return p
+}
+
+// heat buckets a count into six shades; any occurrence is at least 1.
+func heat(c, max int) int {
+	if c == 0 || max == 0 {
+		return 0
+	}
+	return 1 + (c-1)*4/maxInt(max-1, 1)
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func (s *Site) docPage(d *docInfo) *Page {
+	path := docPath(d.ID)
+	p := s.base("doc", path, d.Title, d.Lang)
+	p.Nav = "home"
+	p.OGType = "article"
+	p.Description = docDescription(d)
+	p.JSONLD = jsonLD(s.cfg, d.Document, nil)
+	w := sectionWriter{doc: d, root: p.Root}
+	var body strings.Builder
+	for _, r := range d.Roots {
+		w.writeTree(&body, r, 2, 1)
+	}
+	data := docData{Doc: d, TOC: w.toc(d.Roots, true), Preamble: w.plainBlocks(d.Preamble),
+		Body: template.HTML(body.String()), Trailing: w.plainBlocks(d.Trailing)}
+	for i, t := range s.themes.Themes {
+		if d.themeCounts[i] > 0 {
+			data.Themes = append(data.Themes, themeCount{t, d.themeCounts[i]})
+		}
+	}
+	for _, o := range s.docs {
+		if o != d {
+			data.Compare = append(data.Compare, o)
+		}
+	}
+	p.Data = data
+	return p
+}
+
+// docDescription is a document's summary for search engines and feeds.
+func docDescription(d *docInfo) string {
+	parts := []string{}
+	for _, v := range []string{d.Issuer, d.Date, d.Number} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	parts = append(parts, fmt.Sprintf("共%d条目", len(d.Sections)))
+	return d.Title + "（" + strings.Join(parts, "，") + "）"
+}
+
+func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
+	path := sectionPath(d.ID, sec.EID)
+	title := sec.Citation() + sec.Title + " · " + d.Title
+	p := s.base("section", path, title, d.Lang)
+	p.Nav = "home"
+	p.OGType = "article"
+	p.Description = excerpt(sec.Title+sec.TitleEnd+sec.Text, 120)
+	p.JSONLD = jsonLD(s.cfg, d.Document, sec)
+	w := sectionWriter{doc: d, root: p.Root}
+	var body strings.Builder
+	w.writeTree(&body, sec, 1, sec.Level)
+	data := sectionData{Doc: d, Section: sec, Ancestors: sec.Ancestors(), Body: template.HTML(body.String()),
+		Themes: d.secs[sec.Index].themes, Cite: cite(s.cfg, d.Document, sec)}
+	if sec.Index > 0 {
+		data.Prev = d.Sections[sec.Index-1]
+	}
+	if sec.Index+1 < len(d.Sections) {
+		data.Next = d.Sections[sec.Index+1]
+	}
+	p.Data = data
+	return p
+}
+
+func (s *Site) themesPage() *Page {
+	p := s.base("themes", themesPath, "主题", "")
+	p.Description = "各文件共同涉及的政策主题"
+	var data themesData
+	for i, t := range s.themes.Themes {
+		sum := themeSummary{Theme: t}
+		for _, d := range s.docs {
+			if d.themeCounts[i] > 0 {
+				sum.Docs++
+				sum.Sections += d.themeCounts[i]
+			}
+		}
+		data.Themes = append(data.Themes, sum)
+	}
+	p.Data = data
+	return p
+}
+
+func (s *Site) themePage(t *themes.Theme) *Page {
+	path := themePath(t.ID)
+	p := s.base("theme", path, t.Name, "")
+	p.Nav = "themes"
+	p.Description = t.Name + "：" + t.Description
+	data := themeData{Theme: t}
+	for _, d := range s.docs {
+		var g themeGroup
+		for j, sec := range d.Sections {
+			for _, ps := range d.passages(j, t) {
+				g.Passages = append(g.Passages, passageView{Section: sec, HTML: markText(ps.Text, ps.Marks)})
+			}
+		}
+		if len(g.Passages) > 0 {
+			g.Doc = d
+			data.Groups = append(data.Groups, g)
+		}
+	}
+	p.Data = data
+	return p
+}
+
+func (s *Site) comparePage() *Page {
+	p := s.base("compare", comparePage, "对照阅读", "")
+	p.Data = compareData{Docs: s.docs}
+	return p
+}
+
+func (s *Site) searchPage() *Page {
+	return s.base("search", searchPath, "全文检索", "")
+}
+
+func (s *Site) contentPage(cp *contentPage) *Page {
+	p := s.base("page", cp.Slug+"/", cp.Title, "")
+	p.Nav = cp.Slug
+	p.Description = cp.Description
+	p.Data = contentData{Body: cp.HTML}
+	return p
+}
+
+func (s *Site) notFoundPage() *Page {
+	p := s.base("404", "", "未找到页面", "")
+	p.Canonical = ""
+	return p
+}
+
+func (s *Site) redirectPage(from, to, title string) *Page {
+	p := s.base("redirect", from, title, "")
+	p.Canonical = absURL(s.cfg.BaseURL, to)
+	p.Data = redirectData{Target: p.Root + to + "index.html", Title: title}
+	return p
+}
+
+var _ fs.FS

@@ -1,0 +1,96 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"tiaowen/internal/diag"
+)
+
+// Config is content/site.yaml.
+type Config struct {
+	// Title is the site's name as readers see it.
+	Title string `yaml:"title"`
+	// Name is an ascii slug for files named after the site, such as the
+	// offline bundle build/<name>-offline.zip.
+	Name string `yaml:"name"`
+	// BaseURL is where the site is published, ending in "/"; canonical
+	// links, citations, the sitemap and the feed are absolute URLs under
+	// it. Empty leaves them out.
+	BaseURL string `yaml:"baseURL"`
+	// Language is the site's interface language (zh-Hans or zh-Hant).
+	Language    string `yaml:"language"`
+	Description string `yaml:"description"`
+	// Copyright is shown in the footer.
+	Copyright string `yaml:"copyright"`
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// LoadConfig reads site.yaml. A missing file gives the defaults.
+func LoadConfig(file string) (Config, diag.List) {
+	var problems diag.List
+	cfg := Config{Title: "tiaowen", Name: "site", Language: "zh-Hans"}
+	src, err := os.ReadFile(file)
+	if os.IsNotExist(err) {
+		return cfg, problems
+	}
+	if err != nil {
+		problems.Add(diag.Position{File: file}, fmt.Sprintf("read: %v", err), "")
+		return cfg, problems
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		problems.Add(diag.Position{File: file, Line: 1, Col: 1}, "site.yaml: "+strings.TrimPrefix(err.Error(), "yaml: "), "")
+		return cfg, problems
+	}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		problems.Add(diag.Position{File: file, Line: 1, Col: 1}, "site.yaml is not a mapping of fields", "write key: value lines")
+		return cfg, problems
+	}
+	top := root.Content[0]
+	known := map[string]*string{"title": &cfg.Title, "name": &cfg.Name, "baseURL": &cfg.BaseURL,
+		"language": &cfg.Language, "description": &cfg.Description, "copyright": &cfg.Copyright}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		dst, ok := known[k.Value]
+		pos := diag.Position{File: file, Line: k.Line, Col: k.Column}
+		if !ok {
+			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright")
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			problems.Add(diag.Position{File: file, Line: v.Line, Col: v.Column}, fmt.Sprintf("field %q must be a single value", k.Value), "")
+			continue
+		}
+		*dst = v.Value
+	}
+	at := func(field string) diag.Position {
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			if top.Content[i].Value == field {
+				return diag.Position{File: file, Line: top.Content[i].Line, Col: top.Content[i].Column}
+			}
+		}
+		return diag.Position{File: file, Line: 1, Col: 1}
+	}
+	if !slugPattern.MatchString(cfg.Name) {
+		problems.Add(at("name"), fmt.Sprintf("name %q is not an ascii slug", cfg.Name), "it names the offline bundle: use lower-case letters, digits and hyphens")
+	}
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			problems.Add(at("baseURL"), fmt.Sprintf("baseURL %q is not an http(s) URL", cfg.BaseURL), "")
+		} else if !strings.HasSuffix(cfg.BaseURL, "/") {
+			cfg.BaseURL += "/"
+		}
+	}
+	if cfg.Language != "zh-Hans" && cfg.Language != "zh-Hant" {
+		problems.Add(at("language"), fmt.Sprintf("language %q is neither zh-Hans nor zh-Hant", cfg.Language), "")
+	}
+	return cfg, problems
+}

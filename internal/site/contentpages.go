@@ -1,0 +1,153 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+	"go.yaml.in/yaml/v3"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/diag"
+)
+
+// contentPage is a page from content/pages/<slug>.md: 关于, 如何引用, API.
+type contentPage struct {
+	Slug        string
+	Title       string
+	Description string
+	Weight      int
+	HTML        template.HTML
+}
+
+// reserved are top-level paths the site itself uses.
+var reserved = []string{"docs", "themes", "compare", "search", "api", "static"}
+
+var pageSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// loadPages reads content/pages/*.md. A page has front matter with a title
+// (and optionally description and weight, which orders the navigation)
+// and a Markdown body. Raw HTML is escaped; fenced code is highlighted by
+// chroma with CSS classes.
+func loadPages(dir string) ([]*contentPage, diag.List) {
+	var problems diag.List
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	slices.Sort(files)
+	md := corpus.NewMarkdown(goldmark.WithRendererOptions(
+		renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 200))))
+	var pages []*contentPage
+	for _, f := range files {
+		slug := strings.TrimSuffix(filepath.Base(f), ".md")
+		pos := diag.Position{File: f, Line: 1, Col: 1}
+		if !pageSlug.MatchString(slug) || slices.Contains(reserved, slug) {
+			problems.Add(pos, fmt.Sprintf("page name %q is not a usable URL", slug), "name pages with lower-case ascii slugs other than "+strings.Join(reserved, ", "))
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			problems.Add(pos, fmt.Sprintf("read: %v", err), "")
+			continue
+		}
+		p := &contentPage{Slug: slug}
+		body := src
+		if bytes.HasPrefix(src, []byte("---\n")) {
+			end := bytes.Index(src[4:], []byte("\n---\n"))
+			if end < 0 {
+				problems.Add(pos, "front matter has no closing '---' line", "")
+				continue
+			}
+			var fm struct {
+				Title       string `yaml:"title"`
+				Description string `yaml:"description"`
+				Weight      int    `yaml:"weight"`
+			}
+			dec := yaml.NewDecoder(bytes.NewReader(src[4 : 4+end]))
+			dec.KnownFields(true)
+			if err := dec.Decode(&fm); err != nil {
+				problems.Add(diag.Position{File: f, Line: 2, Col: 1}, "front matter: "+strings.TrimPrefix(err.Error(), "yaml: "), "fields: title, description, weight")
+				continue
+			}
+			p.Title, p.Description, p.Weight = fm.Title, fm.Description, fm.Weight
+			body = src[4+end+5:]
+		}
+		if p.Title == "" {
+			problems.Add(pos, "page has no title", "add title: to its front matter")
+			continue
+		}
+		var out bytes.Buffer
+		if err := md.Convert(body, &out); err != nil {
+			problems.Add(pos, err.Error(), "")
+			continue
+		}
+		p.HTML = template.HTML(out.String())
+		pages = append(pages, p)
+	}
+	slices.SortStableFunc(pages, func(a, b *contentPage) int { return a.Weight - b.Weight })
+	return pages, problems
+}
+
+// codeRenderer renders fenced code with chroma, using CSS classes so that
+// light and dark styles come from one stylesheet.
+type codeRenderer struct{}
+
+func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, renderFencedCode)
+}
+
+func renderFencedCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	fc := n.(*ast.FencedCodeBlock)
+	var code bytes.Buffer
+	for i := 0; i < fc.Lines().Len(); i++ {
+		seg := fc.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	lang := string(fc.Language(src))
+	lexer := lexers.Get(lang)
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	if err := f.Format(w, styles.Get("github"), it); err != nil {
+		return ast.WalkStop, err
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// chromaCSS writes the code highlighting styles: light by default, dark
+// when the reader's system or the page's toggle asks for it.
+func chromaCSS(w *bytes.Buffer) error {
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	if err := f.WriteCSS(w, styles.Get("github")); err != nil {
+		return err
+	}
+	var dark bytes.Buffer
+	if err := f.WriteCSS(&dark, styles.Get("github-dark")); err != nil {
+		return err
+	}
+	d := dark.String()
+	w.WriteString(strings.ReplaceAll(d, ".chroma", `html[data-theme="dark"] .chroma`))
+	w.WriteString("@media (prefers-color-scheme: dark) {\n")
+	w.WriteString(strings.ReplaceAll(d, ".chroma", `html:not([data-theme="light"]) .chroma`))
+	w.WriteString("}\n")
+	return nil
+}

@@ -1,0 +1,154 @@
+package site
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/themes"
+)
+
+// docInfo is a document with what the analysis found in it.
+type docInfo struct {
+	*corpus.Document
+	Index int
+	secs  []secInfo // parallel to Document.Sections
+	// themeCounts[t] is the number of sections that mention theme t.
+	themeCounts []int
+}
+
+// secInfo is what the analysis found in one section.
+type secInfo struct {
+	titleTerms []themes.Match
+	blockTerms [][]themes.Match // parallel to Section.Blocks
+	themes     []*themes.Theme  // distinct, in theme order
+}
+
+// analyse matches every theme in every section once; pages, the theme
+// index and the API all read the result.
+func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher) []*docInfo {
+	docs := make([]*docInfo, len(c.Docs))
+	index := map[*themes.Theme]int{}
+	for i, t := range set.Themes {
+		index[t] = i
+	}
+	for i, d := range c.Docs {
+		di := &docInfo{Document: d, Index: i, secs: make([]secInfo, len(d.Sections)), themeCounts: make([]int, len(set.Themes))}
+		for j, s := range d.Sections {
+			si := &di.secs[j]
+			seen := make([]bool, len(set.Themes))
+			note := func(ms []themes.Match) {
+				for _, mt := range ms {
+					seen[index[mt.Theme]] = true
+				}
+			}
+			si.titleTerms = m.Find(s.Title)
+			note(si.titleTerms)
+			si.blockTerms = make([][]themes.Match, len(s.Blocks))
+			for k, b := range s.Blocks {
+				if b.Kind == corpus.Code {
+					continue
+				}
+				si.blockTerms[k] = m.Find(b.Text)
+				note(si.blockTerms[k])
+			}
+			for t, ok := range seen {
+				if ok {
+					si.themes = append(si.themes, set.Themes[t])
+					di.themeCounts[t]++
+				}
+			}
+		}
+		docs[i] = di
+	}
+	return docs
+}
+
+// passage is a sentence in which a theme occurs, for the theme pages.
+type passage struct {
+	Section *corpus.Section
+	Text    string
+	Marks   [][2]int // rune ranges of the theme's terms in Text
+}
+
+// passages returns the sentences of a section that mention theme t, in
+// order, each with the term occurrences marked.
+func (di *docInfo) passages(j int, t *themes.Theme) []passage {
+	s := di.Sections[j]
+	si := di.secs[j]
+	var out []passage
+	if ms := onlyTheme(si.titleTerms, t); len(ms) > 0 {
+		out = append(out, passage{Section: s, Text: s.Title, Marks: ranges(ms, 0)})
+	}
+	for k, b := range s.Blocks {
+		ms := onlyTheme(si.blockTerms[k], t)
+		if len(ms) == 0 {
+			continue
+		}
+		runes := []rune(b.Text)
+		for len(ms) > 0 {
+			start, end := sentenceAround(runes, ms[0].Start, ms[0].End)
+			var in []themes.Match
+			for len(ms) > 0 && ms[0].Start < end {
+				in = append(in, ms[0])
+				ms = ms[1:]
+			}
+			out = append(out, passage{Section: s, Text: string(runes[start:end]), Marks: ranges(in, start)})
+		}
+	}
+	return out
+}
+
+func onlyTheme(ms []themes.Match, t *themes.Theme) []themes.Match {
+	var out []themes.Match
+	for _, m := range ms {
+		if m.Theme == t {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func ranges(ms []themes.Match, shift int) [][2]int {
+	out := make([][2]int, len(ms))
+	for i, m := range ms {
+		out[i] = [2]int{m.Start - shift, m.End - shift}
+	}
+	return out
+}
+
+// sentenceEnds end a sentence or clause for passages.
+const sentenceEnds = "。！？；!?;\n"
+
+// sentenceAround widens [start, end) to the sentence that holds it.
+func sentenceAround(rs []rune, start, end int) (int, int) {
+	for start > 0 && !strings.ContainsRune(sentenceEnds, rs[start-1]) {
+		start--
+	}
+	for end < len(rs) && !strings.ContainsRune(sentenceEnds, rs[end-1]) {
+		end++
+	}
+	return start, end
+}
+
+// excerpt returns the first n characters of s, with an ellipsis when cut.
+func excerpt(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	return string(rs[:n]) + "…"
+}
+
+// sortedDocsByDate returns documents newest first, then by id.
+func sortedDocsByDate(docs []*docInfo) []*docInfo {
+	out := slices.Clone(docs)
+	slices.SortStableFunc(out, func(a, b *docInfo) int {
+		if c := strings.Compare(b.Date, a.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out
+}

@@ -1,0 +1,179 @@
+package site
+
+import (
+	"archive/zip"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// output writes a site into a fresh directory beside its final place and
+// swaps it in when the build has succeeded, so that a failed or killed
+// build never touches the site that is there.
+type output struct {
+	final string // e.g. build/site
+	tmp   string // build/.site-tmp-…, where pages are written
+
+	mu    sync.Mutex
+	files []string // every file written, slash-separated, relative to tmp
+	dirs  sync.Map // directories already created
+	pages atomic.Int64
+	bytes atomic.Int64
+}
+
+const (
+	tmpPrefix = ".tmp-"
+	oldPrefix = ".old-"
+)
+
+// newOutput prepares a temporary directory beside final, removing what
+// earlier interrupted builds left there.
+func newOutput(final string) (*output, error) {
+	final = filepath.Clean(final)
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	base := filepath.Base(final)
+	stale, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+base+"-*"))
+	old, _ := filepath.Glob(filepath.Join(parent, oldPrefix+base+"-*"))
+	for _, d := range append(stale, old...) {
+		os.RemoveAll(d)
+	}
+	tmp, err := os.MkdirTemp(parent, tmpPrefix+base+"-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &output{final: final, tmp: tmp}, nil
+}
+
+// write stores a file at a slash-separated path inside the site.
+func (o *output) write(name string, data []byte, page bool) error {
+	full := filepath.Join(o.tmp, filepath.FromSlash(name))
+	dir := filepath.Dir(full)
+	if _, done := o.dirs.Load(dir); !done {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		o.dirs.Store(dir, true)
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.files = append(o.files, name)
+	o.mu.Unlock()
+	if page {
+		o.pages.Add(1)
+	}
+	o.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// commit swaps the new site into place. On Linux the two directories are
+// exchanged in one atomic step; elsewhere the old one is moved aside first.
+func (o *output) commit() error {
+	if _, err := os.Stat(o.final); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(o.tmp, o.final)
+	}
+	err := unix.Renameat2(unix.AT_FDCWD, o.tmp, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE)
+	if err == nil {
+		// o.tmp now holds the previous site.
+		return os.RemoveAll(o.tmp)
+	}
+	old := filepath.Join(filepath.Dir(o.final), oldPrefix+filepath.Base(o.final)+"-"+filepath.Base(o.tmp))
+	if err := os.Rename(o.final, old); err != nil {
+		return err
+	}
+	if err := os.Rename(o.tmp, o.final); err != nil {
+		os.Rename(old, o.final)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// abandon removes the temporary directory of a failed build.
+func (o *output) abandon() {
+	os.RemoveAll(o.tmp)
+}
+
+// zipEpoch is the modification time of every file in the bundle, so that
+// two builds of the same content give the same bytes.
+var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// writeZip writes the site as a zip file whose entries sit under a folder
+// named after the site, in sorted order with fixed times. It writes to a
+// temporary file and renames it into place.
+func (o *output) writeZip(dst, folder string) (int64, error) {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return 0, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), tmpPrefix+filepath.Base(dst)+"-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name())
+	zw := zip.NewWriter(tmp)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
+	files := slices.Clone(o.files)
+	slices.Sort(files)
+	for _, name := range files {
+		data, err := os.ReadFile(filepath.Join(o.tmp, filepath.FromSlash(name)))
+		if err != nil {
+			tmp.Close()
+			return 0, err
+		}
+		h := &zip.FileHeader{Name: path.Join(folder, name), Method: zip.Deflate, Modified: zipEpoch}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			tmp.Close()
+			return 0, err
+		}
+		if _, err := w.Write(data); err != nil {
+			tmp.Close()
+			return 0, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		tmp.Close()
+		return 0, err
+	}
+	st, err := tmp.Stat()
+	if err != nil {
+		tmp.Close()
+		return 0, err
+	}
+	if err := tmp.Close(); err != nil {
+		return 0, err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return 0, err
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return 0, fmt.Errorf("write %s: %w", dst, err)
+	}
+	return st.Size(), nil
+}
+
+// cleanName rejects paths that would leave the site directory.
+func cleanName(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "/") && !strings.Contains(name, "..") && path.Clean(name) == name
+}

@@ -1,0 +1,210 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/themes"
+)
+
+// The HTML of a document's text is written here rather than in templates:
+// it is the hot path of a build (every section appears on its document's
+// page and on its own), and its structure is part of the page contract:
+//
+//	<section class="sec l{level} k-{kind}" id="{eId}">
+//	  <h{n} class="sec-h"><span class="marker">…</span><span class="title">…</span><a class="permalink" …></a></h{n}>
+//	  <p>…</p> …            the section's own text
+//	  <section …>…</section> its children
+//	</section>
+//
+// A title cut from the lead of a paragraph stays in that paragraph as a
+// run-in heading (<span class="sec-h" role="heading" aria-level="n">), so
+// that every character of the text is shown once, in order.
+
+// sectionWriter renders sections for pages whose root prefix is root.
+type sectionWriter struct {
+	doc  *docInfo
+	root string
+}
+
+// headingLevel maps a section's depth, relative to the top of what a page
+// shows, to an HTML heading level.
+func headingLevel(rel, base int) int {
+	return min(base+rel, 6)
+}
+
+// writeTree writes s and its descendants; base is the heading level of s.
+func (w sectionWriter) writeTree(b *strings.Builder, s *corpus.Section, base int, top int) {
+	w.writeOwn(b, s, headingLevel(s.Level-top, base))
+	for _, c := range s.Children {
+		w.writeTree(b, c, base, top)
+	}
+	b.WriteString("</section>\n")
+}
+
+// writeOwn opens the section element and writes its heading and text.
+func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int) {
+	si := w.doc.secs[s.Index]
+	b.WriteString(`<section class="sec l`)
+	b.WriteString(strconv.Itoa(s.Level))
+	b.WriteString(" k-")
+	b.WriteString(s.Kind.String())
+	b.WriteString(`" id="`)
+	b.WriteString(s.EID)
+	b.WriteString(`">`)
+	hs := strconv.Itoa(h)
+	heading := func() {
+		b.WriteString(`<span class="marker">`)
+		b.WriteString(template.HTMLEscapeString(s.Marker))
+		b.WriteString(`</span>`)
+		if s.Title != "" {
+			b.WriteString(`<span class="title">`)
+			b.WriteString(string(richText(s.Title, nil, si.titleTerms, w.root)))
+			b.WriteString(`</span>`)
+		}
+		b.WriteString(`<a class="permalink" href="`)
+		b.WriteString(w.root)
+		b.WriteString(sectionPath(w.doc.ID, s.EID))
+		b.WriteString(`index.html" aria-label="`)
+		b.WriteString(template.HTMLEscapeString(s.Citation() + " 的永久链接"))
+		b.WriteString(`"></a>`)
+	}
+	blocks := s.Blocks
+	if s.Inline && len(blocks) > 0 {
+		b.WriteString(`<p class="lead"><span class="sec-h" role="heading" aria-level="`)
+		b.WriteString(hs)
+		b.WriteString(`">`)
+		heading()
+		b.WriteString(`</span>`)
+		b.WriteString(template.HTMLEscapeString(s.TitleEnd))
+		b.WriteString(string(richText(blocks[0].Text, blocks[0].Links, si.blockTerms[0], w.root)))
+		b.WriteString("</p>\n")
+		w.writeBlocks(b, blocks[1:], si.blockTerms[1:])
+		return
+	}
+	b.WriteString("<h")
+	b.WriteString(hs)
+	b.WriteString(` class="sec-h">`)
+	heading()
+	b.WriteString(template.HTMLEscapeString(s.TitleEnd))
+	b.WriteString("</h")
+	b.WriteString(hs)
+	b.WriteString(">\n")
+	w.writeBlocks(b, blocks, si.blockTerms)
+}
+
+// writeBlocks writes paragraph-level blocks; terms may be nil.
+func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, terms [][]themes.Match) {
+	inList := false
+	for i, bl := range blocks {
+		var ts []themes.Match
+		if i < len(terms) {
+			ts = terms[i]
+		}
+		if bl.Kind == corpus.Bullet && !inList {
+			b.WriteString("<ul>\n")
+			inList = true
+		} else if bl.Kind != corpus.Bullet && inList {
+			b.WriteString("</ul>\n")
+			inList = false
+		}
+		switch bl.Kind {
+		case corpus.Bullet:
+			b.WriteString("<li>")
+			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root)))
+			b.WriteString("</li>\n")
+		case corpus.Heading:
+			b.WriteString(`<p class="subhead">`)
+			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root)))
+			b.WriteString("</p>\n")
+		case corpus.Code:
+			b.WriteString("<pre><code>")
+			b.WriteString(template.HTMLEscapeString(bl.Text))
+			b.WriteString("</code></pre>\n")
+		case corpus.Table:
+			writeTable(b, bl.Rows)
+		default:
+			b.WriteString("<p>")
+			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root)))
+			b.WriteString("</p>\n")
+		}
+	}
+	if inList {
+		b.WriteString("</ul>\n")
+	}
+}
+
+// writeTable writes a table, its first row as the header.
+func writeTable(b *strings.Builder, rows [][]string) {
+	b.WriteString(`<div class="table-wrap" tabindex="0"><table>`)
+	for i, row := range rows {
+		if i == 0 {
+			b.WriteString("<thead>")
+		} else if i == 1 {
+			b.WriteString("<tbody>")
+		}
+		b.WriteString("<tr>")
+		cell := "td"
+		if i == 0 {
+			cell = "th"
+		}
+		for _, c := range row {
+			b.WriteString("<" + cell + ">")
+			b.WriteString(template.HTMLEscapeString(c))
+			b.WriteString("</" + cell + ">")
+		}
+		b.WriteString("</tr>")
+		if i == 0 {
+			b.WriteString("</thead>")
+		}
+	}
+	if len(rows) > 1 {
+		b.WriteString("</tbody>")
+	}
+	b.WriteString("</table></div>\n")
+}
+
+// plainBlocks writes blocks with links but no theme terms: the preamble
+// and trailing matter, which belong to no section.
+func (w sectionWriter) plainBlocks(bs []corpus.Block) template.HTML {
+	var b strings.Builder
+	w.writeBlocks(&b, bs, nil)
+	return template.HTML(b.String())
+}
+
+// toc writes a document's table of contents as nested lists.
+func (w sectionWriter) toc(secs []*corpus.Section, anchors bool) template.HTML {
+	var b strings.Builder
+	var walk func(ss []*corpus.Section)
+	walk = func(ss []*corpus.Section) {
+		b.WriteString("<ol>")
+		for _, s := range ss {
+			b.WriteString(`<li><a href="`)
+			if anchors {
+				b.WriteString("#" + s.EID)
+			} else {
+				b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
+			}
+			b.WriteString(`" data-eid="` + s.EID + `"><span class="marker">`)
+			b.WriteString(template.HTMLEscapeString(s.Marker))
+			b.WriteString(`</span>`)
+			if s.Title != "" {
+				b.WriteString(template.HTMLEscapeString(s.Title))
+			} else {
+				b.WriteString(`<span class="excerpt">`)
+				b.WriteString(template.HTMLEscapeString(excerpt(s.Text, 14)))
+				b.WriteString(`</span>`)
+			}
+			b.WriteString("</a>")
+			if len(s.Children) > 0 {
+				walk(s.Children)
+			}
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ol>")
+	}
+	walk(secs)
+	return template.HTML(b.String())
+}

@@ -1,0 +1,294 @@
+package site
+
+import (
+	"archive/zip"
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// unpack writes a txtar fixture into a fresh directory and returns it.
+func unpack(t *testing.T, fixture string) string {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("testdata", fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func build(t *testing.T, dir string) Summary {
+	t.Helper()
+	sum, err := Build(Options{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "build", "site")})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return sum
+}
+
+func read(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "build", "site", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestBuildOutputs(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	sum := build(t, dir)
+	if sum.Docs != 2 || sum.Sections != 11 {
+		t.Errorf("summary = %+v", sum)
+	}
+	if got := sum.String(); !strings.HasPrefix(got, "2 documents, 11 sections, ") || !strings.HasSuffix(got, " ms") {
+		t.Errorf("summary line = %q", got)
+	}
+	for _, name := range []string{
+		"index.html", "docs/a-plan/index.html", "docs/a-plan/p1/index.html", "docs/a-plan/p2-s1-i2/index.html",
+		"docs/b-yijian/s2/index.html", "themes/index.html", "themes/shoufu-zerenzhi/index.html",
+		"compare/index.html", "search/index.html", "about/index.html", "404.html",
+		"api/docs/a-plan.json", "api/themes.json", "sitemap.xml", "feed.xml", "robots.txt",
+		"static/style.css", "static/site.js", "static/chroma.css", "static/print.css",
+	} {
+		if _, err := os.Stat(filepath.Join(dir, "build", "site", name)); err != nil {
+			t.Errorf("missing %s", name)
+		}
+	}
+	doc := read(t, dir, "docs/a-plan/index.html")
+	for _, want := range []string{
+		`<html lang="zh-Hans">`,
+		`<section class="sec l2 k-section" id="p1-s1">`,
+		`<link rel="canonical" href="https://example.org/lib/docs/a-plan/">`,
+		`<a class="term t-shoufu-zerenzhi" href="../../themes/shoufu-zerenzhi/index.html"`,
+		`<a class="ext" href="https://www.gov.cn/" rel="noopener">国务院网站</a>`,
+		`href="../../docs/a-plan/p2-s1-i2/index.html"`,
+		`<div class="trailing"><p>甲市人民政府</p>`,
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document page lacks %s", want)
+		}
+	}
+	hant := read(t, dir, "docs/b-yijian/index.html")
+	if !strings.Contains(hant, `<html lang="zh-Hant">`) || !strings.Contains(hant, `title="主题：质量基础设施">質量基礎設施</a>`) {
+		t.Errorf("traditional document page: lang or folded theme link missing")
+	}
+	sec := read(t, dir, "docs/a-plan/p2-s1-i2/index.html")
+	for _, want := range []string{
+		`《甲市质量强市实施方案》二、（一）2.`,
+		`https://example.org/lib/docs/a-plan/p2-s1-i2/`,
+		`甲市人民政府. 甲市质量强市实施方案: 二、（一）2.[EB/OL]. (2023-05-01)[<span class="cite-date">引用日期</span>]. https://example.org/lib/docs/a-plan/p2-s1-i2/.`,
+		`"@type":"Legislation"`,
+		`<meta property="og:url" content="https://example.org/lib/docs/a-plan/p2-s1-i2/">`,
+		`rel="prev" href="../../../docs/a-plan/p2-s1-i1/index.html"`,
+		`<a href="../../../docs/a-plan/p2/index.html" lang="zh-Hans">二、重点任务</a>`,
+	} {
+		if !strings.Contains(sec, want) {
+			t.Errorf("section page lacks %s", want)
+		}
+	}
+	if s := read(t, dir, "docs/b-yijian/s2/index.html"); !strings.Contains(s, `《乙省關於深化質量強省建設的實施意見》（二）`) {
+		t.Errorf("a section cited alone should cite its own marker only")
+	}
+	theme := read(t, dir, "themes/zhiliang-jichu-sheshi/index.html")
+	if !strings.Contains(theme, `<mark>質量基礎設施</mark>`) || !strings.Contains(theme, `id="doc-b-yijian"`) || !strings.Contains(theme, `<mark>质量基础设施</mark>`) {
+		t.Errorf("theme page lacks passages from both scripts")
+	}
+	home := read(t, dir, "index.html")
+	if !strings.Contains(home, `href="themes/shoufu-zerenzhi/index.html#doc-b-yijian"`) {
+		t.Errorf("matrix cell link missing")
+	}
+	about := read(t, dir, "about/index.html")
+	if !strings.Contains(about, `class="chroma"`) {
+		t.Errorf("fenced code not highlighted with classes")
+	}
+	api := read(t, dir, "api/docs/a-plan.json")
+	if !strings.Contains(api, `"eId": "p1-s1"`) || !strings.Contains(api, `"themes": [
+    "shoufu-zerenzhi",
+    "zhiliang-jichu-sheshi"
+   ]`) {
+		t.Errorf("api json:\n%s", api)
+	}
+	if feed := read(t, dir, "feed.xml"); !strings.Contains(feed, `<id>https://example.org/lib/docs/a-plan/</id>`) || !strings.Contains(feed, `<updated>2023-05-01T00:00:00Z</updated>`) {
+		t.Errorf("feed:\n%s", feed)
+	}
+	if sm := read(t, dir, "sitemap.xml"); !strings.Contains(sm, `<loc>https://example.org/lib/docs/b-yijian/s2/</loc>`) {
+		t.Errorf("sitemap lacks a section")
+	}
+	// The offline bundle: the same files under a folder named for the site.
+	zr, err := zip.OpenReader(filepath.Join(dir, "build", "test-site-offline.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[f.Name] = true
+	}
+	if !names["test-site/index.html"] || !names["test-site/docs/a-plan/p1/index.html"] {
+		t.Errorf("zip lacks pages; has %d files", len(zr.File))
+	}
+	manifest, _ := os.ReadFile(filepath.Join(dir, "content", ".permalinks"))
+	if !strings.Contains(string(manifest), "/docs/a-plan/p2-s1-i2/\n") {
+		t.Errorf("manifest:\n%s", manifest)
+	}
+}
+
+// snapshot reads every file under dir.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[rel] = b
+		}
+		return nil
+	})
+	return out
+}
+
+func sameFiles(t *testing.T, a, b map[string][]byte) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Errorf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs", name)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	build(t, dir)
+	first := snapshot(t, filepath.Join(dir, "build"))
+	build(t, dir)
+	second := snapshot(t, filepath.Join(dir, "build"))
+	sameFiles(t, first, second)
+}
+
+func TestFailedBuildKeepsSite(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	build(t, dir)
+	before := snapshot(t, filepath.Join(dir, "build"))
+	bad := "---\nid: a-plan\ntitel: x\nlang: zh-CN\n---\n一、正文\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "docs", "a-plan.md"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "docs", "dup.md"), []byte("---\nid: b-yijian\ntitle: x\n---\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "themes.yaml"), []byte("themes:\n  - id: empty\n    name: 空\n    description: x\n"), 0o644)
+	_, err := Build(Options{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "build", "site")})
+	if err == nil {
+		t.Fatal("Build succeeded on bad content")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		filepath.Join(dir, "content", "docs", "a-plan.md") + ":3:1: unknown field \"titel\"",
+		filepath.Join(dir, "content", "docs", "a-plan.md") + ":4:1: lang \"zh-CN\"",
+		"dup.md:2:1: id \"b-yijian\" does not match the file name",
+		"themes.yaml:",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error lacks %q:\n%s", want, msg)
+		}
+	}
+	sameFiles(t, before, snapshot(t, filepath.Join(dir, "build")))
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, "build", ".tmp-*")); len(leftovers) > 0 {
+		t.Errorf("temporary directories left behind: %v", leftovers)
+	}
+}
+
+func TestPermalinksProtected(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	build(t, dir)
+	docFile := filepath.Join(dir, "content", "docs", "a-plan.md")
+	src, _ := os.ReadFile(docFile)
+	// Drop item 2: its permalink would disappear.
+	cut := strings.Replace(string(src), "2.推进认证。提升认证有效性。\n", "", 1)
+	os.WriteFile(docFile, []byte(cut), 0o644)
+	opts := Options{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "build", "site")}
+	_, err := Build(opts)
+	if err == nil || !strings.Contains(err.Error(), "/docs/a-plan/p2-s1-i2/") || !strings.Contains(err.Error(), "1 published permalinks would disappear") {
+		t.Fatalf("Build = %v, want it to name /docs/a-plan/p2-s1-i2/", err)
+	}
+	opts.AllowRemoved = true
+	if _, err := Build(opts); err != nil {
+		t.Fatalf("Build with AllowRemoved: %v", err)
+	}
+	// Rename the document, keeping the old id as an alias: old URLs redirect.
+	os.WriteFile(docFile, src, 0o644)
+	opts.AllowRemoved = false
+	build(t, dir)
+	renamed := strings.Replace(string(src), "id: a-plan\n", "id: a-plan-2023\n", 1)
+	renamed = strings.Replace(renamed, "aliases: []", "aliases: [a-plan]", 1)
+	os.Remove(docFile)
+	os.WriteFile(filepath.Join(dir, "content", "docs", "a-plan-2023.md"), []byte(renamed), 0o644)
+	if _, err := Build(opts); err != nil {
+		t.Fatalf("Build after a rename with an alias: %v", err)
+	}
+	redirect := read(t, dir, "docs/a-plan/p2-s1-i2/index.html")
+	if !strings.Contains(redirect, `<meta http-equiv="refresh" content="0; url=../../../docs/a-plan-2023/p2-s1-i2/index.html">`) {
+		t.Errorf("redirect page:\n%s", redirect)
+	}
+}
+
+func TestOverrides(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "404.html"), []byte(`{{define "content"}}<p>自定义的404</p>{{end}}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "static", "style.css"), []byte("body{color:red}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "static", "extra.txt"), []byte("extra"), 0o644)
+	build(t, dir)
+	if got := read(t, dir, "404.html"); !strings.Contains(got, "自定义的404") {
+		t.Error("template override not used")
+	}
+	if got := read(t, dir, "static/style.css"); got != "body{color:red}" {
+		t.Error("static override not used")
+	}
+	if got := read(t, dir, "static/site.js"); !strings.Contains(got, "clipboard") {
+		t.Error("embedded default lost where not overridden")
+	}
+	if got := read(t, dir, "static/extra.txt"); got != "extra" {
+		t.Error("project static file not copied")
+	}
+}
+
+func TestUnsafeContentStaysText(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	evil := "---\nid: evil\ntitle: 含有标记的文件<script>alert(0)</script>\n---\n\n一、总体要求\n\n\\<script\\>alert(1)\\</script\\> 与 <script>alert(2)</script> 与 <img src=x onerror=alert(3)>\n\n[点我](javascript:alert(4)) 与 <a href=\"javascript:alert(5)\">链接</a>\n"
+	os.WriteFile(filepath.Join(dir, "content", "docs", "evil.md"), []byte(evil), 0o644)
+	build(t, dir)
+	page := read(t, dir, "docs/evil/index.html")
+	for _, bad := range []string{"<script>alert", "<img src=x", `href="javascript:`, "onerror=alert(3)>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains live markup %q", bad)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(3)&gt;", "[点我](javascript:alert(4))"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page does not show %q as text", want)
+		}
+	}
+}

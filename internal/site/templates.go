@@ -1,0 +1,151 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"tiaowen"
+)
+
+// The page templates. Each defines "content" and is executed with the
+// layout in base.html, which defines "base".
+var pageTemplates = []string{"home.html", "doc.html", "section.html", "themes.html", "theme.html",
+	"page.html", "compare.html", "search.html", "404.html", "redirect.html"}
+
+// layered is a file system that reads a project's own directory first
+// and the embedded defaults second, file by file.
+type layered struct {
+	own      string // may be "" or missing
+	embedded fs.FS
+}
+
+func (l layered) read(name string) ([]byte, string, error) {
+	if l.own != "" {
+		p := filepath.Join(l.own, filepath.FromSlash(name))
+		if b, err := os.ReadFile(p); err == nil {
+			return b, p, nil
+		}
+	}
+	b, err := fs.ReadFile(l.embedded, name)
+	return b, "(embedded) " + name, err
+}
+
+// list returns every file name in either layer, sorted.
+func (l layered) list() ([]string, error) {
+	seen := map[string]bool{}
+	err := fs.WalkDir(l.embedded, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			seen[p] = true
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if l.own != "" {
+		filepath.WalkDir(l.own, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			rel, rerr := filepath.Rel(l.own, p)
+			if rerr == nil {
+				seen[filepath.ToSlash(rel)] = true
+			}
+			return nil
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// templateSet holds the parsed templates, one per page kind.
+type templateSet map[string]*template.Template
+
+// loadTemplates parses base.html and every page template, each page
+// template into its own clone of the layout, once per build.
+func loadTemplates(ownDir string) (templateSet, error) {
+	sub, err := fs.Sub(tiaowen.Templates, "templates")
+	if err != nil {
+		return nil, err
+	}
+	l := layered{own: ownDir, embedded: sub}
+	baseSrc, baseName, err := l.read("base.html")
+	if err != nil {
+		return nil, fmt.Errorf("template base.html: %w", err)
+	}
+	base, err := template.New("base.html").Funcs(templateFuncs()).Parse(string(baseSrc))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", baseName, err)
+	}
+	set := templateSet{}
+	for _, name := range pageTemplates {
+		src, file, err := l.read(name)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		set[name] = t
+	}
+	return set, nil
+}
+
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"docURL":     func(id string) string { return docPath(id) + "index.html" },
+		"sectionURL": func(id, eid string) string { return sectionPath(id, eid) + "index.html" },
+		"themeURL":   func(id string) string { return themePath(id) + "index.html" },
+		"levelName":  levelName,
+		"scriptName": scriptName,
+		"add":        func(a, b int) int { return a + b },
+	}
+}
+
+// levelName is an administrative level as readers know it.
+func levelName(level string) string {
+	switch level {
+	case "national":
+		return "国家级"
+	case "province":
+		return "省级"
+	case "city":
+		return "市级"
+	case "county":
+		return "县级"
+	}
+	return ""
+}
+
+// scriptName is a script as readers know it.
+func scriptName(lang string) string {
+	if lang == "zh-Hant" {
+		return "繁體"
+	}
+	return "简体"
+}
+
+// staticFiles lists the assets to copy, with their layered source.
+func staticLayer(ownDir string) (layered, error) {
+	sub, err := fs.Sub(tiaowen.Static, "static")
+	if err != nil {
+		return layered{}, err
+	}
+	return layered{own: ownDir, embedded: sub}, nil
+}
+
+var _ = path.Join

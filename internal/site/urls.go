@@ -1,0 +1,34 @@
+package site
+
+import "strings"
+
+// Paths of pages, from the site root, each ending in "/": the URL
+// contract of DESIGN.md. Files are the path plus "index.html", and links
+// always name that file, so that the site works from file:// as it does
+// on a server.
+
+func docPath(id string) string          { return "docs/" + id + "/" }
+func sectionPath(id, eid string) string { return "docs/" + id + "/" + eid + "/" }
+func themePath(id string) string        { return "themes/" + id + "/" }
+func comparePath(a, b string) string    { return "compare/" + a + "--" + b + "/" }
+
+const (
+	themesPath  = "themes/"
+	comparePage = "compare/"
+	searchPath  = "search/"
+	staticPath  = "static/"
+)
+
+// rootFor returns the relative prefix that leads from a page at path p
+// back to the site root: "" for the home page, "../../" for docs/x/.
+func rootFor(p string) string {
+	return strings.Repeat("../", strings.Count(p, "/"))
+}
+
+// absURL joins the site's base URL and a page path; "" without a base URL.
+func absURL(base, p string) string {
+	if base == "" {
+		return ""
+	}
+	return base + p
+}

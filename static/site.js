@@ -1,0 +1,104 @@
+// tiaowen page behaviour. Everything works without it except the copy
+// buttons; it makes no network requests.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  // Dark mode toggle, remembered across pages.
+  var toggle = document.querySelector(".theme-toggle");
+  if (toggle) {
+    var dark = function () {
+      var t = root.getAttribute("data-theme");
+      if (t) return t === "dark";
+      return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+    };
+    var sync = function () {
+      toggle.setAttribute("aria-pressed", dark() ? "true" : "false");
+      toggle.title = dark() ? "切换到浅色模式" : "切换到深色模式";
+    };
+    toggle.hidden = false;
+    sync();
+    toggle.addEventListener("click", function () {
+      var next = dark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem("tiaowen-theme", next); } catch (e) {}
+      sync();
+    });
+  }
+
+  // "/" focuses the search box.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var el = document.activeElement;
+    if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable)) return;
+    var q = document.getElementById("site-q");
+    if (q) { e.preventDefault(); q.focus(); }
+  });
+
+  // Citation: the access date of GB/T 7714 is the day of copying.
+  var today = new Date();
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
+  document.querySelectorAll(".cite-date").forEach(function (el) { el.textContent = iso; });
+
+  // Copy buttons.
+  document.querySelectorAll("button.copy").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      var src = document.getElementById(b.getAttribute("data-copy"));
+      if (!src) return;
+      var text = src.textContent.trim();
+      var done = function () {
+        b.classList.add("done");
+        b.textContent = "已复制";
+        setTimeout(function () { b.classList.remove("done"); b.textContent = "复制"; }, 2000);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
+      } else { fallback(text); done(); }
+    });
+  });
+  function fallback(text) {
+    var ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed";
+    ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    try { document.execCommand("copy"); } catch (e) {}
+    document.body.removeChild(ta);
+  }
+
+  // The table of contents marks the section being read: the last one
+  // whose heading has scrolled past the top fifth of the window.
+  var toc = document.querySelector(".toc");
+  if (toc) {
+    var links = {};
+    toc.querySelectorAll("a[data-eid]").forEach(function (a) { links[a.getAttribute("data-eid")] = a; });
+    var heads = Array.prototype.slice.call(document.querySelectorAll("section.sec[id]"));
+    var current = null, pending = false;
+    var update = function () {
+      pending = false;
+      var line = window.innerHeight / 5, found = null;
+      for (var i = 0; i < heads.length; i++) {
+        if (heads[i].getBoundingClientRect().top <= line) found = heads[i]; else break;
+      }
+      var a = found ? links[found.id] : null;
+      if (a === current) return;
+      if (current) current.removeAttribute("aria-current");
+      if (a) {
+        a.setAttribute("aria-current", "location");
+        var box = toc.getBoundingClientRect(), r = a.getBoundingClientRect();
+        if (getComputedStyle(toc).position === "sticky" && (r.top < box.top || r.bottom > box.bottom)) {
+          toc.scrollTop += r.top - box.top - box.height / 3;
+        }
+      }
+      current = a;
+    };
+    window.addEventListener("scroll", function () {
+      if (!pending) { pending = true; window.requestAnimationFrame(update); }
+    }, { passive: true });
+    update();
+  }
+})();
