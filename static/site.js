@@ -70,6 +70,13 @@
     document.body.removeChild(ta);
   }
 
+  // On a narrow screen the table of contents starts folded, so that the
+  // text comes first; without JavaScript it stays open.
+  var tocDetails = document.querySelector(".toc details");
+  if (tocDetails && window.matchMedia && window.matchMedia("(max-width: 64rem)").matches && !location.hash) {
+    tocDetails.open = false;
+  }
+
   // The table of contents marks the section being read: the last one
   // whose heading has scrolled past the top fifth of the window.
   var toc = document.querySelector(".toc");

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestParseJSONContract checks the public shape of `tiaowen parse --json`:
+// one object per line with exactly the contract's keys, the same for a
+// raw seed and for its imported content file.
+func TestParseJSONContract(t *testing.T) {
+	raw := "../../testdata/seeds/004_ff23fd409789d184.txt"
+	md := "../../content/docs/guangzhou-2023-fangan.md"
+	out, errs, code := runCLI(t, "parse", "--json", raw, md)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(lines))
+	}
+	var docs [2]map[string]any
+	for i, l := range lines {
+		if err := json.Unmarshal([]byte(l), &docs[i]); err != nil {
+			t.Fatal(err)
+		}
+		keys := []string{}
+		for k := range docs[i] {
+			keys = append(keys, k)
+		}
+		for _, k := range []string{"id", "title", "date", "number", "lang", "sections"} {
+			if _, ok := docs[i][k]; !ok {
+				t.Errorf("line %d lacks %q", i, k)
+			}
+		}
+		if len(keys) != 6 {
+			t.Errorf("line %d has keys %v, want exactly the contract's six", i, keys)
+		}
+		secs := docs[i]["sections"].([]any)
+		s := secs[0].(map[string]any)
+		want := map[string]any{"eId": "p1", "path": []any{"一"}, "level": float64(1), "marker": "一、", "number": float64(1), "title": "总体要求", "text": ""}
+		if !reflect.DeepEqual(s, want) {
+			t.Errorf("line %d first section = %v, want %v", i, s, want)
+		}
+	}
+	if !reflect.DeepEqual(docs[0]["sections"], docs[1]["sections"]) {
+		t.Error("raw and imported parses differ")
+	}
+	if docs[1]["id"] != "guangzhou-2023-fangan" || docs[1]["title"] != "广州市质量强市建设实施方案" {
+		t.Errorf("content parse id/title = %v %v", docs[1]["id"], docs[1]["title"])
+	}
+}
+
+func TestImportWritesAndProtects(t *testing.T) {
+	dir := t.TempDir()
+	raw := "../../testdata/seeds/001_6b718453d80b1ef8.txt"
+	out, errs, code := runCLI(t, "import", "--id", "gd-shishi", "--out", dir, raw)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "gd-shishi.md (UTF-8)") {
+		t.Errorf("stdout = %q", out)
+	}
+	for _, want := range []string{`:2: removed by page-metadata: "发布日期:2020-09-23"`, `(split-heading): "五、创新质量治理方式"`, "(join-line)"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "gd-shishi.md"))
+	if err != nil || !strings.Contains(string(b), "number: 粤府〔2020〕50号") {
+		t.Fatalf("written file: %v\n%s", err, b)
+	}
+	// A second import must not overwrite reviewed work.
+	os.WriteFile(filepath.Join(dir, "gd-shishi.md"), []byte("reviewed"), 0o644)
+	_, errs, code = runCLI(t, "import", "--id", "gd-shishi", "--out", dir, raw)
+	if code == 0 || !strings.Contains(errs, "--force") {
+		t.Errorf("re-import: exit %d, stderr %q", code, errs)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "gd-shishi.md")); string(b) != "reviewed" {
+		t.Error("re-import overwrote the reviewed file")
+	}
+	if _, _, code := runCLI(t, "import", "--force", "--id", "gd-shishi", "--out", dir, raw); code != 0 {
+		t.Error("--force failed")
+	}
+}
+
+func TestImportBadEncoding(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "cut.txt")
+	data := []byte("一、总体要求")
+	os.WriteFile(f, data[:len(data)-1], 0o644)
+	_, errs, code := runCLI(t, "import", "--out", dir, f)
+	if code == 0 || !strings.Contains(errs, "cut.txt: byte 15: truncated UTF-8 multi-byte sequence") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cut.md")); err == nil {
+		t.Error("a file was written for undecodable input")
+	}
+}
+
+func TestCheckReportsEverything(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
+	os.WriteFile(filepath.Join(dir, "docs", "a.md"), []byte("---\nid: a\ntitel: x\n---\n一、正文\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "docs", "b.md"), []byte("---\nid: b\ntitle: B\n---\n一、正文\n\n（一）甲。\n\n（三）乙。\n"), 0o644)
+	_, errs, code := runCLI(t, "check", "--content", dir)
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	for _, want := range []string{"a.md:3:1: unknown field \"titel\"", "a.md:2:1: missing title", "b.md:9:1: warning: numbering gap: （三） follows （一）", "2 errors"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	out, _, code := runCLI(t)
+	if code != 0 || !strings.Contains(out, "build") || !strings.Contains(out, "import") {
+		t.Errorf("usage: exit %d\n%s", code, out)
+	}
+	if _, errs, code := runCLI(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
+		t.Errorf("unknown command: exit %d %q", code, errs)
+	}
+}
