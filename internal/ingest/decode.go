@@ -131,24 +131,36 @@ func utf8Reason(b []byte, off int) string {
 }
 
 // invalidGB18030 returns the offset of the first byte sequence that is not
-// well-formed GB18030, or -1. GB18030 has one-byte (ASCII), two-byte (lead
-// 81–FE, trail 40–7E or 80–FE) and four-byte (81–FE 30–39 81–FE 30–39)
-// sequences.
+// GB18030, or -1. GB18030 has one-byte (ASCII), two-byte (lead 81–FE,
+// trail 40–7E or 80–FE) and four-byte (81–FE 30–39 81–FE 30–39)
+// sequences; a well-formed sequence that maps to no character is invalid
+// too, since decoding it would invent U+FFFD.
 func invalidGB18030(b []byte) int {
+	dec := simplifiedchinese.GB18030.NewDecoder()
+	var buf [16]byte
 	for i := 0; i < len(b); {
 		c := b[i]
+		n := 0
 		switch {
 		case c < 0x80:
 			i++
+			continue
 		case c == 0x80 || c == 0xFF:
 			return i
 		case i+1 < len(b) && (b[i+1] >= 0x40 && b[i+1] <= 0x7E || b[i+1] >= 0x80 && b[i+1] <= 0xFE):
-			i += 2
+			n = 2
 		case i+3 < len(b) && b[i+1] >= 0x30 && b[i+1] <= 0x39 && b[i+2] >= 0x81 && b[i+2] <= 0xFE && b[i+3] >= 0x30 && b[i+3] <= 0x39:
-			i += 4
+			n = 4
 		default:
 			return i
 		}
+		seq := b[i : i+n]
+		dec.Reset()
+		nDst, _, err := dec.Transform(buf[:], seq, true)
+		if err != nil || (bytes.Contains(buf[:nDst], []byte("\uFFFD")) && !bytes.Equal(seq, []byte{0x84, 0x31, 0xA4, 0x37})) {
+			return i
+		}
+		i += n
 	}
 	return -1
 }
