@@ -122,7 +122,7 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			dst = &m.Aliases
 		default:
 			hint := "known fields: " + strings.Join(metaFields, ", ")
-			if s := closest(k.Value, metaFields); s != "" {
+			if s := diag.Suggest(k.Value, metaFields); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			problems.Add(pos(k.Line, k.Column), fmt.Sprintf("unknown field %q", k.Value), hint)
@@ -167,37 +167,4 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			problems.Add(at("aliases"), fmt.Sprintf("alias %q is not an ascii slug", a), "")
 		}
 	}
-}
-
-// closest returns the candidate within edit distance 2 of s, if any.
-func closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -40,3 +40,12 @@ func TestLineCol(t *testing.T) {
 		t.Errorf("Position.String() = %q", got)
 	}
 }
+
+func TestSuggest(t *testing.T) {
+	fields := []string{"id", "title", "issuer", "aliases"}
+	for in, want := range map[string]string{"titel": "title", "isuer": "issuer", "alias": "aliases", "colour": ""} {
+		if got := Suggest(in, fields); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

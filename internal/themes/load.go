@@ -159,7 +159,7 @@ func (l *loader) fields(m *yaml.Node, known []string) []field {
 		k, v := m.Content[i], m.Content[i+1]
 		if !slices.Contains(known, k.Value) {
 			hint := "known fields: " + strings.Join(known, ", ")
-			if s := closest(k.Value, known); s != "" {
+			if s := diag.Suggest(k.Value, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			l.problems.Add(l.pos(k), fmt.Sprintf("unknown field %q", k.Value), hint)
@@ -260,37 +260,4 @@ func themeLabel(t *Theme) string {
 		return "theme"
 	}
 	return fmt.Sprintf("theme %q", t.ID)
-}
-
-// closest returns the candidate within edit distance 2 of s, if any.
-func closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
