@@ -13,7 +13,8 @@ FUZZ_TARGETS := \
 	./internal/ingest:FuzzDecode \
 	./internal/corpus:FuzzParseDocument \
 	./internal/themes:FuzzFind \
-	./internal/themes:FuzzLoad
+	./internal/themes:FuzzLoad \
+	./internal/align:FuzzSharedPassages
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean
 

@@ -97,7 +97,10 @@
       if (a) {
         a.setAttribute("aria-current", "location");
         var box = toc.getBoundingClientRect(), r = a.getBoundingClientRect();
-        if (getComputedStyle(toc).position === "sticky" && (r.top < box.top || r.bottom > box.bottom)) {
+        // Keep the current entry in view, unless the reader is using the
+        // table of contents itself.
+        if (getComputedStyle(toc).position === "sticky" && !toc.matches(":hover, :focus-within") &&
+            (r.top < box.top || r.bottom > box.bottom)) {
           toc.scrollTop += r.top - box.top - box.height / 3;
         }
       }

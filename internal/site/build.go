@@ -13,8 +13,10 @@ import (
 	"sync"
 	"time"
 
+	"tiaowen/internal/align"
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
+	"tiaowen/internal/search"
 	"tiaowen/internal/themes"
 )
 
@@ -63,6 +65,12 @@ type Site struct {
 	tmpl    templateSet
 	static  layered
 	nav     []navPage
+
+	align      *align.Index
+	byID       map[string]*docInfo
+	pairs      []docPair         // the pairs compared and pre-rendered
+	alignments []align.Alignment // parallel to pairs
+	rendered   map[[2]string]bool
 }
 
 // Load reads and checks everything under opts.Content. Every problem in
@@ -98,10 +106,22 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	s := &Site{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, aliases: map[string]*docInfo{}}
 	s.docs = analyse(c, set, themes.NewMatcher(set))
+	s.byID = map[string]*docInfo{}
 	for _, d := range s.docs {
+		s.byID[d.ID] = d
 		for _, a := range d.Aliases {
 			s.aliases[a] = d
 		}
+	}
+	s.align = align.NewIndex(c)
+	s.pairs = s.comparePairs()
+	s.alignments = make([]align.Alignment, len(s.pairs))
+	s.rendered = map[[2]string]bool{}
+	parallel(len(s.pairs), func(i int) {
+		s.alignments[i] = s.align.Align(s.pairs[i].a.Document, s.pairs[i].b.Document)
+	})
+	for _, p := range s.pairs {
+		s.rendered[[2]string{p.a.ID, p.b.ID}] = true
 	}
 	for _, p := range pages {
 		s.nav = append(s.nav, navPage{Title: p.Title, Path: p.Slug + "/"})
@@ -165,6 +185,26 @@ func Build(opts Options) (Summary, error) {
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// parallel runs f(0) … f(n-1) across the machine's cores.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // job is one file of the site.
@@ -242,8 +282,21 @@ func (s *Site) jobs() []job {
 	for _, t := range s.themes.Themes {
 		page(themePath(t.ID)+"index.html", func() *Page { return s.themePage(t) }, "theme.html")
 	}
-	page(comparePage+"index.html", s.comparePage, "compare.html")
+	matched := map[[2]string]int{}
+	for i, p := range s.pairs {
+		al := s.alignments[i]
+		matched[[2]string{p.a.ID, p.b.ID}] = len(al.Pairs)
+		page(comparePath(p.a.ID, p.b.ID)+"index.html", func() *Page { return s.pairPage(p, al) }, "pair.html")
+		js = append(js, job{name: "api/" + strings.TrimSuffix(comparePath(p.a.ID, p.b.ID), "/") + ".json",
+			run: func(w *bytes.Buffer) error { return compareJSON(w, al) }})
+	}
+	page(comparePage+"index.html", func() *Page { return s.chooserPage(s.pairs, matched) }, "compare.html")
 	page(searchPath+"index.html", s.searchPage, "search.html")
+	index := search.Build(s.corpus, search.Options{Themes: s.themes,
+		SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes }})
+	for _, f := range index.Files {
+		js = append(js, job{name: searchPath + f.Name, run: func(w *bytes.Buffer) error { _, err := w.Write(f.Data); return err }})
+	}
 	for _, p := range s.pages {
 		page(p.Slug+"/index.html", func() *Page { return s.contentPage(p) }, "page.html")
 	}
@@ -363,11 +416,11 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	p.OGType = "article"
 	p.Description = excerpt(sec.Title+sec.TitleEnd+sec.Text, 120)
 	p.JSONLD = jsonLD(s.cfg, d.Document, sec)
-	w := sectionWriter{doc: d, root: p.Root}
+	w := sectionWriter{doc: d, root: p.Root, linkBase: "../", blockTop: true}
 	var body strings.Builder
 	w.writeTree(&body, sec, 1, sec.Level)
 	data := sectionData{Doc: d, Section: sec, Ancestors: sec.Ancestors(), Body: template.HTML(body.String()),
-		Themes: d.secs[sec.Index].themes, Cite: cite(s.cfg, d.Document, sec)}
+		Themes: d.secs[sec.Index].themes, Cite: cite(s.cfg, d.Document, sec), Counterparts: s.counterpartsOf(d, sec)}
 	if sec.Index > 0 {
 		data.Prev = d.Sections[sec.Index-1]
 	}
@@ -415,12 +468,6 @@ func (s *Site) themePage(t *themes.Theme) *Page {
 		}
 	}
 	p.Data = data
-	return p
-}
-
-func (s *Site) comparePage() *Page {
-	p := s.base("compare", comparePage, "对照阅读", "")
-	p.Data = compareData{Docs: s.docs}
 	return p
 }
 

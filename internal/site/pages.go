@@ -87,14 +87,15 @@ type themeCount struct {
 
 // sectionData is a section's own page.
 type sectionData struct {
-	Doc       *docInfo
-	Section   *corpus.Section
-	Ancestors []*corpus.Section
-	Body      template.HTML
-	Prev      *corpus.Section
-	Next      *corpus.Section
-	Themes    []*themes.Theme
-	Cite      citation
+	Doc          *docInfo
+	Section      *corpus.Section
+	Ancestors    []*corpus.Section
+	Body         template.HTML
+	Prev         *corpus.Section
+	Next         *corpus.Section
+	Themes       []*themes.Theme
+	Cite         citation
+	Counterparts []counterpartView
 }
 
 // themesData is the theme index.
@@ -133,9 +134,4 @@ type contentData struct {
 type redirectData struct {
 	Target string // relative link to the new place
 	Title  string
-}
-
-// compareData is the comparison chooser until alignment lands.
-type compareData struct {
-	Docs []*docInfo
 }

@@ -27,6 +27,14 @@ import (
 type sectionWriter struct {
 	doc  *docInfo
 	root string
+	// linkBase leads from the page being written to the document's own
+	// page, against which relative links in a document's text are
+	// written: "" on the document page, "../" on a section's page.
+	linkBase string
+	// blockTop gives the topmost section written a heading element of
+	// its own even when its title runs into its first paragraph: the
+	// <h1> of a section's page.
+	blockTop bool
 }
 
 // headingLevel maps a section's depth, relative to the top of what a page
@@ -37,7 +45,7 @@ func headingLevel(rel, base int) int {
 
 // writeTree writes s and its descendants; base is the heading level of s.
 func (w sectionWriter) writeTree(b *strings.Builder, s *corpus.Section, base int, top int) {
-	w.writeOwn(b, s, headingLevel(s.Level-top, base))
+	w.writeOwn(b, s, headingLevel(s.Level-top, base), w.blockTop && s.Level == top)
 	for _, c := range s.Children {
 		w.writeTree(b, c, base, top)
 	}
@@ -45,7 +53,7 @@ func (w sectionWriter) writeTree(b *strings.Builder, s *corpus.Section, base int
 }
 
 // writeOwn opens the section element and writes its heading and text.
-func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int) {
+func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, block bool) {
 	si := w.doc.secs[s.Index]
 	b.WriteString(`<section class="sec l`)
 	b.WriteString(strconv.Itoa(s.Level))
@@ -61,7 +69,7 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int) {
 		b.WriteString(`</span>`)
 		if s.Title != "" {
 			b.WriteString(`<span class="title">`)
-			b.WriteString(string(richText(s.Title, nil, si.titleTerms, w.root)))
+			b.WriteString(string(richText(s.Title, nil, si.titleTerms, w.root, w.linkBase)))
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`<a class="permalink" href="`)
@@ -72,14 +80,14 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int) {
 		b.WriteString(`"></a>`)
 	}
 	blocks := s.Blocks
-	if s.Inline && len(blocks) > 0 {
+	if s.Inline && len(blocks) > 0 && !block {
 		b.WriteString(`<p class="lead"><span class="sec-h" role="heading" aria-level="`)
 		b.WriteString(hs)
 		b.WriteString(`">`)
 		heading()
 		b.WriteString(`</span>`)
 		b.WriteString(template.HTMLEscapeString(s.TitleEnd))
-		b.WriteString(string(richText(blocks[0].Text, blocks[0].Links, si.blockTerms[0], w.root)))
+		b.WriteString(string(richText(blocks[0].Text, blocks[0].Links, si.blockTerms[0], w.root, w.linkBase)))
 		b.WriteString("</p>\n")
 		w.writeBlocks(b, blocks[1:], si.blockTerms[1:])
 		return
@@ -113,11 +121,11 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 		switch bl.Kind {
 		case corpus.Bullet:
 			b.WriteString("<li>")
-			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root)))
+			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root, w.linkBase)))
 			b.WriteString("</li>\n")
 		case corpus.Heading:
 			b.WriteString(`<p class="subhead">`)
-			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root)))
+			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root, w.linkBase)))
 			b.WriteString("</p>\n")
 		case corpus.Code:
 			b.WriteString("<pre><code>")
@@ -127,7 +135,7 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 			writeTable(b, bl.Rows)
 		default:
 			b.WriteString("<p>")
-			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root)))
+			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root, w.linkBase)))
 			b.WriteString("</p>\n")
 		}
 	}

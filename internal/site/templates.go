@@ -16,7 +16,7 @@ import (
 // The page templates. Each defines "content" and is executed with the
 // layout in base.html, which defines "base".
 var pageTemplates = []string{"home.html", "doc.html", "section.html", "themes.html", "theme.html",
-	"page.html", "compare.html", "search.html", "404.html", "redirect.html"}
+	"page.html", "compare.html", "pair.html", "search.html", "404.html", "redirect.html"}
 
 // layered is a file system that reads a project's own directory first
 // and the embedded defaults second, file by file.

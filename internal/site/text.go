@@ -22,14 +22,26 @@ type span struct {
 // document's own (already vetted) links; a theme term becomes a link to
 // its theme, unless it lies inside a document link, where it is only
 // marked.
-func richText(text string, links []corpus.Link, terms []themes.Match, root string) template.HTML {
+func richText(text string, links []corpus.Link, terms []themes.Match, root, linkBase string) template.HTML {
 	if len(links) == 0 && len(terms) == 0 {
 		return template.HTML(template.HTMLEscapeString(text))
 	}
 	var spans []span
 	for _, l := range links {
+		u, class := l.URL, "ext"
+		if !strings.Contains(u, ":") {
+			// Relative: written against the document's page.
+			class = "rel"
+			if strings.HasPrefix(u, "#") {
+				if linkBase != "" {
+					u = linkBase + "index.html" + u
+				}
+			} else {
+				u = linkBase + u
+			}
+		}
 		spans = append(spans, span{l.Start, l.End,
-			`<a class="ext" href="` + template.HTMLEscapeString(l.URL) + `" rel="noopener">`, "</a>"})
+			`<a class="` + class + `" href="` + template.HTMLEscapeString(u) + `" rel="noopener">`, "</a>"})
 	}
 	for _, m := range terms {
 		inLink := false

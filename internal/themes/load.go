@@ -128,7 +128,7 @@ func (l *loader) read(src []byte, set *Set) {
 				continue
 			}
 			keys[key] = owner{t, term, pos}
-			if strings.ContainsFunc(term, isClauseEnd) {
+			if strings.ContainsFunc(term, textnorm.IsClauseEnd) {
 				l.problems.Warn(pos, fmt.Sprintf("term %q contains the end of a sentence or clause", term),
 					"no match runs across 。！？；!?; or a line end, so this term can never match as written")
 			}

@@ -250,21 +250,10 @@ func (c *clauses) endAfter(o int) int {
 		r, size := utf8.DecodeRuneInString(c.s[c.b:])
 		c.b += size
 		c.n++
-		if c.n-1 > o && isClauseEnd(r) {
+		if c.n-1 > o && textnorm.IsClauseEnd(r) {
 			c.end = c.n - 1
 			return c.end
 		}
 	}
 	return math.MaxInt
-}
-
-// isClauseEnd reports whether r ends a sentence or clause, across which no
-// match runs.
-func isClauseEnd(r rune) bool {
-	switch r {
-	case '。', '｡', '！', '？', '；', '!', '?', ';',
-		'\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
-		return true
-	}
-	return false
 }

@@ -160,7 +160,7 @@ func refFind(s *Set, text string) []Match {
 				if len(key) <= bestLen || i+len(key) > len(runes) || !slices.Equal(runes[i:i+len(key)], key) {
 					continue
 				}
-				if slices.ContainsFunc(orig[n.Orig(i):n.Orig(i+len(key)-1)], isClauseEnd) {
+				if slices.ContainsFunc(orig[n.Orig(i):n.Orig(i+len(key)-1)], textnorm.IsClauseEnd) {
 					continue
 				}
 				start, end := n.Span(i, i+len(key))
@@ -210,7 +210,7 @@ func FuzzFind(f *testing.F) {
 			if textnorm.Key(sub) != textnorm.Key(g.Term) {
 				t.Fatalf("Find(%q) with terms %q: match %q [%d,%d) normalises to %q, not to the key of its term %q", text, terms, sub, g.Start, g.End, textnorm.Key(sub), g.Term)
 			}
-			if strings.ContainsFunc(sub, isClauseEnd) {
+			if strings.ContainsFunc(sub, textnorm.IsClauseEnd) {
 				t.Fatalf("Find(%q) with terms %q: match %q runs across a clause end", text, terms, sub)
 			}
 			if !slices.Contains(g.Theme.Terms, g.Term) {

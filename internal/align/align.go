@@ -1,0 +1,386 @@
+package align
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/textnorm"
+)
+
+// Alignment is two documents aligned section to section: the body of
+// /api/compare/<a>--<b>.json.
+type Alignment struct {
+	// A and B are the documents' ids.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Pairs are the paired sections, in the order of A's sections.
+	Pairs []Pair `json:"pairs"`
+	// UnmatchedA and UnmatchedB are the eIds of the sections left without
+	// a counterpart, in document order.
+	UnmatchedA []string `json:"unmatchedA"`
+	UnmatchedB []string `json:"unmatchedB"`
+}
+
+// Pair is a section of document A and its counterpart in document B.
+type Pair struct {
+	// A and B are the two sections' eIds.
+	A string `json:"a"`
+	B string `json:"b"`
+	// Score is the pair's score, in [0, 1], rounded to four decimal
+	// places: the sections' similarity or, for two headings, the mean of
+	// their titles' similarity and the share of the sections below them
+	// that are paired with each other.
+	Score float64 `json:"score"`
+	// Shared are the passages the two sections have in common, in the
+	// order of A's text.
+	Shared []Shared `json:"shared"`
+}
+
+// Shared is a passage common to two paired sections: half-open ranges of
+// Unicode code points in each section's own text (corpus.Section.Text).
+// The two ranges hold the same characters once normalised; between them
+// they may differ in script (繁/简), width and punctuation.
+type Shared struct {
+	A [2]int `json:"a"`
+	B [2]int `json:"b"`
+}
+
+// MarshalJSON writes the alignment with empty lists as [], never null,
+// as the public contract requires.
+func (al Alignment) MarshalJSON() ([]byte, error) {
+	type plain Alignment
+	p := plain(al)
+	p.Pairs = orEmpty(p.Pairs)
+	p.UnmatchedA = orEmpty(p.UnmatchedA)
+	p.UnmatchedB = orEmpty(p.UnmatchedB)
+	return json.Marshal(p)
+}
+
+// MarshalJSON writes the pair with an empty Shared as [], never null.
+func (p Pair) MarshalJSON() ([]byte, error) {
+	type plain Pair
+	q := plain(p)
+	q.Shared = orEmpty(q.Shared)
+	return json.Marshal(q)
+}
+
+// orEmpty returns s, or an empty slice for nil.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Align pairs the sections of a with those of b, whatever their level or
+// order. Each section is paired with at most one counterpart: among the
+// candidate pairs — those scoring at least Threshold, or at least
+// ReciprocalThreshold when each section is the other's best match — the
+// one-to-one pairing of greatest total score; headings are then paired by
+// what they hold (see the package documentation). The sections left over
+// are listed as unmatched. For the public contract a's id sorts before
+// b's; Align itself aligns in the order given. a and b need not be in the
+// index's corpus.
+func (x *Index) Align(a, b *corpus.Document) Alignment {
+	da, na := x.lookup(a)
+	db, nb := x.lookup(b)
+	secA, secB := sectionsOf(a), sectionsOf(b)
+	match := x.match(secA, secB, x.scores(da, na, db, nb))
+
+	al := Alignment{A: a.ID, B: b.ID, Pairs: []Pair{}, UnmatchedA: []string{}, UnmatchedB: []string{}}
+	usedB := make([]bool, len(secB))
+	var t tiler
+	for i, s := range secA {
+		m := match[i]
+		if m.b < 0 {
+			al.UnmatchedA = append(al.UnmatchedA, s.EID)
+			continue
+		}
+		usedB[m.b] = true
+		u := secB[m.b]
+		al.Pairs = append(al.Pairs, Pair{A: s.EID, B: u.EID, Score: round4(m.score), Shared: t.shared(s.Text, u.Text)})
+	}
+	for j, u := range secB {
+		if !usedB[j] {
+			al.UnmatchedB = append(al.UnmatchedB, u.EID)
+		}
+	}
+	return al
+}
+
+// isHeading reports whether s is a heading over other sections, with no
+// text of its own (「二、推动经济质量效益型发展」 over its （三）–（五）).
+func isHeading(s *corpus.Section) bool {
+	return len(s.Children) > 0 && textnorm.Key(s.Text) == ""
+}
+
+// match pairs the sections of two documents, given the score of every
+// pair that shares an n-gram.
+//
+// Sections with text are paired first, among themselves: a pair is a
+// candidate if it scores at least Threshold, or at least
+// ReciprocalThreshold and each section is the other's best match; the
+// candidates are then matched one to one for the greatest total score.
+//
+// Headings are paired next, among themselves, by what they hold: a pair
+// of headings scores the mean of the similarity of their titles and the
+// share of the sections below them that were paired with each other. So
+// 「四、加快产品质量提档升级」 goes with 「二、增加優質產品供給」, whose
+// items are the counterparts of its items, not with 「四、加快服務質量提檔升級」,
+// whose title is nearly its own.
+func (x *Index) match(secA, secB []*corpus.Section, sim *dotTable) []matched {
+	headA, headB := make([]bool, len(secA)), make([]bool, len(secB))
+	for i, s := range secA {
+		headA[i] = isHeading(s)
+	}
+	for j, s := range secB {
+		headB[j] = isHeading(s)
+	}
+	bestA, bestB := make([]float64, len(secA)), make([]float64, len(secB))
+	sim.each(func(a, b int, s float64) {
+		if !headA[a] && !headB[b] {
+			bestA[a], bestB[b] = max(bestA[a], s), max(bestB[b], s)
+		}
+	})
+	var cands []edge
+	sim.each(func(a, b int, s float64) {
+		if headA[a] || headB[b] {
+			return
+		}
+		reciprocal := s >= bestA[a] && s >= bestB[b]
+		if s >= x.p.threshold || reciprocal && s >= x.p.reciprocal {
+			cands = append(cands, edge{a, b, s})
+		}
+	})
+	out := matching(len(secA), len(secB), cands)
+	for i, m := range x.matchHeadings(secA, secB, headA, headB, sim, out) {
+		if m.b >= 0 {
+			out[i] = m
+		}
+	}
+	return out
+}
+
+// matchHeadings pairs the headings of two documents given their titles'
+// similarity and the pairs of sections with text.
+func (x *Index) matchHeadings(secA, secB []*corpus.Section, headA, headB []bool, sim *dotTable, text []matched) []matched {
+	// below counts, for pairs of headings, the text pairs below both.
+	below := map[[2]int]int{}
+	var ancA, ancB []int
+	for i, m := range text {
+		if m.b < 0 {
+			continue
+		}
+		ancA = headingsAbove(secA, secA[i], headA, ancA[:0])
+		ancB = headingsAbove(secB, secB[m.b], headB, ancB[:0])
+		for _, ha := range ancA {
+			for _, hb := range ancB {
+				below[[2]int{ha, hb}]++
+			}
+		}
+	}
+	nA, nB := textBelow(secA, headA), textBelow(secB, headB)
+	var edges []edge
+	for i := range secA {
+		if !headA[i] {
+			continue
+		}
+		for j := range secB {
+			if !headB[j] {
+				continue
+			}
+			share := 0.0
+			if n := below[[2]int{i, j}]; n > 0 {
+				share = float64(2*n) / float64(nA[i]+nB[j])
+			}
+			if sc := (sim.get(i, j) + share) / 2; sc >= x.p.heading {
+				edges = append(edges, edge{i, j, sc})
+			}
+		}
+	}
+	return matching(len(secA), len(secB), edges)
+}
+
+// headingsAbove appends the indices of the headings above s.
+func headingsAbove(secs []*corpus.Section, s *corpus.Section, head []bool, dst []int) []int {
+	for p := s.Parent; p != nil; p = p.Parent {
+		if p.Index < len(secs) && secs[p.Index] == p && head[p.Index] {
+			dst = append(dst, p.Index)
+		}
+	}
+	return dst
+}
+
+// textBelow counts, for each heading, the sections with text below it.
+func textBelow(secs []*corpus.Section, head []bool) []int {
+	n := make([]int, len(secs))
+	var above []int
+	for i, s := range secs {
+		if head[i] {
+			continue
+		}
+		for _, h := range headingsAbove(secs, s, head, above[:0]) {
+			n[h]++
+		}
+	}
+	return n
+}
+
+// lookup returns the index's vectors of d, computing them with the
+// index's vocabulary when d is not one of the corpus's documents.
+func (x *Index) lookup(d *corpus.Document) (docEntry, []secEntry) {
+	if i, ok := x.byPtr[d]; ok {
+		de := x.docs[i]
+		return de, x.secs[de.first : de.first+len(sectionsOf(d))]
+	}
+	var g grams
+	return x.vectors(d, &g)
+}
+
+// edge is a candidate pair: sections a and b (indices in their documents)
+// and their score.
+type edge struct {
+	a, b  int
+	score float64
+}
+
+// scores returns the scores of the pairs of sections of two documents
+// that share a term. Only sections sharing a bigram that is neither too
+// common nor unique are ever compared: the pairs come from merging the two
+// documents' term-sorted entries.
+//
+// A pair's score is the cosine similarity of the two sections' vectors of
+// title and text; when both have titles, it is mixed with the similarity
+// of the titles alone.
+func (x *Index) scores(da docEntry, na []secEntry, db docEntry, nb []secEntry) *dotTable {
+	sim := x.dots(da.entries, db.entries, len(na), len(nb))
+	titles := x.dots(da.titles, db.titles, len(na), len(nb))
+	sim.each(func(a, b int, dot float64) {
+		s := cosine(dot, na[a].norm, nb[b].norm)
+		if na[a].tnorm > 0 && nb[b].tnorm > 0 {
+			s = x.mix(s, cosine(titles.get(a, b), na[a].tnorm, nb[b].tnorm))
+		}
+		sim.set(a, b, s)
+	})
+	return sim
+}
+
+// mix combines the similarity of two sections' titles and texts with
+// that of their titles alone.
+func (x *Index) mix(full, title float64) float64 {
+	return float64(x.p.titleWeight*title) + float64((1-x.p.titleWeight)*full)
+}
+
+// dotTable holds a number for every pair of sections of two documents
+// that share a term, their dot product or their score: dense when the
+// documents are of ordinary size.
+type dotTable struct {
+	nb     int
+	dense  []float64
+	sparse map[int]float64
+}
+
+// add adds v to the number of sections a and b.
+func (t *dotTable) add(a, b int, v float64) {
+	if t.dense != nil {
+		t.dense[a*t.nb+b] += v
+	} else {
+		t.sparse[a*t.nb+b] += v
+	}
+}
+
+// set sets the number of sections a and b.
+func (t *dotTable) set(a, b int, v float64) {
+	if t.dense != nil {
+		t.dense[a*t.nb+b] = v
+	} else {
+		t.sparse[a*t.nb+b] = v
+	}
+}
+
+// get returns the number of sections a and b, 0 if they share no term.
+func (t *dotTable) get(a, b int) float64 {
+	if t.dense != nil {
+		return t.dense[a*t.nb+b]
+	}
+	return t.sparse[a*t.nb+b]
+}
+
+// each calls f for every pair with a positive number, in order of a, then
+// b.
+func (t *dotTable) each(f func(a, b int, dot float64)) {
+	if t.dense != nil {
+		for k, dot := range t.dense {
+			if dot > 0 {
+				f(k/t.nb, k%t.nb, dot)
+			}
+		}
+		return
+	}
+	keys := make([]int, 0, len(t.sparse))
+	for k := range t.sparse {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		f(k/t.nb, k%t.nb, t.sparse[k])
+	}
+}
+
+// dots merges two documents' term-sorted entries into the dot products
+// of their sections' vectors.
+func (x *Index) dots(ea, eb []uint64, na, nb int) *dotTable {
+	t := &dotTable{nb: nb}
+	if na*nb <= 1<<20 {
+		t.dense = make([]float64, na*nb)
+	} else {
+		t.sparse = map[int]float64{}
+	}
+	for i, j := 0, 0; i < len(ea) && j < len(eb); {
+		ta, tb := uint32(ea[i]>>32), uint32(eb[j]>>32)
+		switch {
+		case ta < tb:
+			i++
+			continue
+		case ta > tb:
+			j++
+			continue
+		}
+		i2, j2 := i, j
+		for i2 < len(ea) && uint32(ea[i2]>>32) == ta {
+			i2++
+		}
+		for j2 < len(eb) && uint32(eb[j2]>>32) == ta {
+			j2++
+		}
+		w := x.idf[ta] * x.idf[ta]
+		for _, e := range ea[i:i2] {
+			_, sa, tfa := unpackEntry(e)
+			wa := tfWeight(tfa) * w
+			for _, f := range eb[j:j2] {
+				_, sb, tfb := unpackEntry(f)
+				// The conversion keeps the product from being fused
+				// with the sum, which would change the bits on some
+				// machines.
+				t.add(sa, sb, float64(wa*tfWeight(tfb)))
+			}
+		}
+		i, j = i2, j2
+	}
+	return t
+}
+
+// cosine divides a dot product by two norms, guarding against zero and
+// against rounding above 1.
+func cosine(dot, na, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return min(1, float64(dot/float64(na*nb)))
+}
+
+// round4 rounds a score for output, so that its printed form is short and
+// the same on every machine.
+func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }

@@ -1,0 +1,88 @@
+// Package search builds the full-text index that the site's search page
+// (/search/, static/search.js) reads, so that a reader who types
+// 首负责任制, 產品醫院 or 质量基础设施 lands on the exact sections that say
+// it, in either script, from a web server or from the offline bundle
+// opened from disk.
+//
+// # What is indexed
+//
+// Every section's title and own text, as one string, title first, with a
+// line break between them. The string is normalised by textnorm (繁→简,
+// full width → ASCII, lower case, punctuation and spaces dropped), and the
+// index records, for every character and every pair of adjacent
+// characters (bigram) of the normalised text, the sections that have it,
+// whether it occurs in the section's title, and, for bigrams, the
+// position of each occurrence. A bigram never spans a clause end (。！？；
+// and line breaks, as in themes), so 「双比对。双提升」 does not match
+// 双比对双提升 while 「雙比對、雙提升」 does.
+//
+// Any substring of two or more characters is found by chaining bigram
+// positions: a section has the phrase abcd where ab, bc and cd occur at
+// p, p+1 and p+2. A single character is found by its own list.
+//
+// # Files
+//
+// Build returns files for the folder search/data/ of the site. They are
+// scripts, not JSON, because a page opened from file:// may not fetch or
+// XHR local files but may load scripts; each one is
+//
+//	(window.TIAOWEN_SEARCH=window.TIAOWEN_SEARCH||[]).push({…});
+//
+// with a JSON object whose "k" says what it holds:
+//
+//   - meta.js ("meta"): "v", a hash of the other files, which the page adds
+//     to their URLs so that a browser never mixes two builds; "sections",
+//     the number of sections; "grams", the number of gram shards;
+//     "docs", one [id, title, lang, section count, text shard] per
+//     document in corpus order (section numbers run through the documents
+//     in that order); "themes", [id, name] per theme; and the
+//     normalisation tables (below).
+//   - g<n>.js ("g"): gram shard n, an object from gram to posting list.
+//     A gram is in shard shardOf(gram) of a power-of-two count chosen so
+//     that shards are about 64 KiB: FNV-1a over the code points, then a
+//     final mix, which search.js computes the same way. A query loads
+//     only the shards of its grams.
+//   - t<n>.js ("t"): text shard n, whole documents packed to about 32 KiB,
+//     with four strings per section: eId, citation (二、（八）2.), title
+//     and text, as written, so that snippets show the original script. A
+//     page of results loads the text shards of its documents only.
+//   - themes.js ("themes"): per theme, the list of sections that have it,
+//     for the theme filter.
+//
+// # Posting lists
+//
+// Lists are strings of varints in a 64-digit alphabet (A–Z a–z 0–9 + /):
+// each digit carries five bits, least significant first, and 32 when
+// another digit follows. A list holds, for each section in ascending
+// order, the gap to the previous section less one, times two, plus one if
+// the gram is in the title; then, for a bigram, each position as its gap
+// to the previous one less one (the first counts from -1), times two,
+// plus one if another position follows. So "AC" is section 0 with one
+// occurrence at position 1, and a theme's list is just the gaps.
+// DecodePostings and DecodeSections read them back.
+//
+// # Normalisation in the browser
+//
+// The page must fold queries and texts exactly as textnorm does, without
+// shipping textnorm's whole table. meta.js carries, for this corpus:
+// "fold", pairs of a character and what it becomes, for every character
+// of the corpus that changes and every traditional character whose
+// simplified form the corpus has (so 質 finds 质 even in a corpus with no
+// 繁體 document), the corpus's own forms first; "drop", the corpus's
+// characters that normalisation drops; "keep", those it keeps as they
+// are; and "ends", the clause ends. Characters outside the tables follow
+// textnorm's general rules, which search.js restates (ASCII and full
+// width folding, Unicode categories): they cannot be in any text, so
+// only whether they are dropped matters. The first traditional form
+// listed for a simplified character is the one the page offers as the
+// other script's form of a query without results.
+//
+// # Ranking
+//
+// The page ranks sections in three tiers: the exact phrase (every term as
+// a run of characters), then every pair of adjacent characters of each
+// term somewhere in the section, then partial matches, which have at
+// least two thirds of a term's characters in a row; within a tier, title
+// matches first, then corpus order, partial matches by length. A quoted
+// term must match exactly.
+package search

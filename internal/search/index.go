@@ -1,0 +1,405 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/textnorm"
+	"tiaowen/internal/themes"
+)
+
+// Options configure Build.
+type Options struct {
+	// Themes are the site's themes, in the order pages list them; nil
+	// means none.
+	Themes *themes.Set
+	// SectionThemes returns the themes of section j of document i, as the
+	// site's analysis found them. Nil means Build matches Themes itself.
+	SectionThemes func(i, j int) []*themes.Theme
+	// GramShardBytes and TextShardBytes are the sizes that shards aim
+	// at; zero means DefaultGramShardBytes and DefaultTextShardBytes.
+	GramShardBytes, TextShardBytes int
+}
+
+// The default shard sizes: a query for a few characters reads a few
+// gram shards, and a page of results a page's worth of text shards.
+const (
+	DefaultGramShardBytes = 64 << 10
+	DefaultTextShardBytes = 32 << 10
+	// maxGramShards bounds the number of gram files.
+	maxGramShards = 4096
+)
+
+// Dir is the folder, under the site's search/ page, that holds the index.
+const Dir = "data/"
+
+// File is one file of the index.
+type File struct {
+	// Name is the file's slash path under the search page's folder:
+	// "data/meta.js".
+	Name string
+	Data []byte
+}
+
+// Index is a built search index: its files and a few counts.
+type Index struct {
+	// Files are the index's files, meta.js last.
+	Files []File
+	// Sections is the number of sections indexed; Grams the number of
+	// distinct characters and bigrams.
+	Sections, Grams int
+	// GramShards and TextShards are the numbers of shard files.
+	GramShards, TextShards int
+}
+
+// Size returns the number of bytes of all the index's files.
+func (ix *Index) Size() int64 {
+	var n int64
+	for _, f := range ix.Files {
+		n += int64(len(f.Data))
+	}
+	return n
+}
+
+// File returns the file with the given name, or nil.
+func (ix *Index) File(name string) *File {
+	for i := range ix.Files {
+		if ix.Files[i].Name == name {
+			return &ix.Files[i]
+		}
+	}
+	return nil
+}
+
+// gram is a character (b < 0) or a bigram and its posting list so far.
+type gram struct {
+	a, b rune
+	buf  []byte // the encoded list
+	last int    // the last section appended, -1 before the first
+	// While a section is read: cur is its number plus one once the
+	// section has the gram, and head and tail link the gram's
+	// occurrences in it through builder.next.
+	cur        int
+	head, tail int32
+}
+
+func (g *gram) key() string {
+	if g.b < 0 {
+		return string(g.a)
+	}
+	return string([]rune{g.a, g.b})
+}
+
+// builder accumulates the posting lists, section by section in order.
+type builder struct {
+	grams []gram
+	chars []int32           // BMP rune → 1 + its index in grams, 0 for none yet
+	index map[uint64]uint32 // other grams' keys → index in grams
+	seen  runeSet           // every rune of the indexed text
+	// Buffers reused from section to section: the original runes, the
+	// grams the section has in order of first occurrence, and for each
+	// occurrence its position and the next occurrence of the same gram.
+	orig    []rune
+	touched []int32
+	pos     []int32
+	next    []int32
+	list    []int
+}
+
+// gramKey packs a gram into a map key: a character is its rune, a bigram
+// lies above every rune.
+func gramKey(a, b rune) uint64 {
+	if b < 0 {
+		return uint64(a)
+	}
+	return (uint64(a)+1)<<21 | uint64(b)
+}
+
+// gramIndex returns the index of a gram in b.grams, adding it if new.
+// Characters of the BMP, which are nearly all, skip the map.
+func (b *builder) gramIndex(x, y rune) int32 {
+	if y < 0 && 0 <= x && x < 0x10000 {
+		if i := b.chars[x]; i > 0 {
+			return i - 1
+		}
+		b.grams = append(b.grams, gram{a: x, b: y, last: -1})
+		b.chars[x] = int32(len(b.grams))
+		return int32(len(b.grams) - 1)
+	}
+	k := gramKey(x, y)
+	i, ok := b.index[k]
+	if !ok {
+		i = uint32(len(b.grams))
+		b.grams = append(b.grams, gram{a: x, b: y, last: -1})
+		b.index[k] = i
+	}
+	return int32(i)
+}
+
+// occur records that section n has gram gi at position p.
+func (b *builder) occur(n int, gi int32, p int) {
+	k := int32(len(b.pos))
+	b.pos = append(b.pos, int32(p))
+	b.next = append(b.next, -1)
+	g := &b.grams[gi]
+	if g.cur != n+1 {
+		g.cur, g.head, g.tail = n+1, k, k
+		b.touched = append(b.touched, gi)
+		return
+	}
+	b.next[g.tail] = k
+	g.tail = k
+}
+
+// add indexes section n, whose searchable text is its title and its
+// text. The title comes first and ends with a line break, so that no
+// bigram joins the two.
+func (b *builder) add(n int, title, text string) {
+	src := title + "\n" + text
+	b.orig = b.orig[:0]
+	for _, r := range src {
+		b.orig = append(b.orig, r)
+		b.seen.add(r)
+	}
+	titleRunes := utf8.RuneCountInString(title)
+	t := textnorm.Normalize(src)
+	rs := t.Runes()
+	b.touched, b.pos, b.next = b.touched[:0], b.pos[:0], b.next[:0]
+	for i, r := range rs {
+		b.occur(n, b.gramIndex(r, -1), i)
+		if i+1 < len(rs) && !b.breakBetween(t.Orig(i), t.Orig(i+1)) {
+			b.occur(n, b.gramIndex(r, rs[i+1]), i)
+		}
+	}
+	for _, gi := range b.touched {
+		g := &b.grams[gi]
+		b.list = b.list[:0]
+		for k := g.head; k >= 0; k = b.next[k] {
+			b.list = append(b.list, int(b.pos[k]))
+		}
+		p := Posting{Section: n, InTitle: t.Orig(b.list[0]) < titleRunes, Positions: b.list}
+		g.buf = appendPosting(g.buf, g.last, p, g.b >= 0)
+		g.last = n
+	}
+}
+
+// breakBetween reports whether the original runes strictly between
+// offsets i and j, which normalisation dropped, end a clause.
+func (b *builder) breakBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if textnorm.IsClauseEnd(b.orig[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Build indexes the title and text of every section of c and encodes the
+// index as the files that the search page loads. The same corpus and
+// options always give byte-identical files.
+func Build(c *corpus.Corpus, opts Options) *Index {
+	if opts.GramShardBytes <= 0 {
+		opts.GramShardBytes = DefaultGramShardBytes
+	}
+	if opts.TextShardBytes <= 0 {
+		opts.TextShardBytes = DefaultTextShardBytes
+	}
+	var set []*themes.Theme
+	if opts.Themes != nil {
+		set = opts.Themes.Themes
+	}
+	sectionThemes := opts.SectionThemes
+	if sectionThemes == nil && len(set) > 0 {
+		m := themes.NewMatcher(opts.Themes)
+		sectionThemes = func(i, j int) []*themes.Theme {
+			s := c.Docs[i].Sections[j]
+			return m.Themes(s.Title + "\n" + s.Text)
+		}
+	}
+	themeIndex := map[*themes.Theme]int{}
+	for i, t := range set {
+		themeIndex[t] = i
+	}
+	themeSecs := make([][]int, len(set))
+
+	b := &builder{chars: make([]int32, 0x10000), index: map[uint64]uint32{}, seen: newRuneSet()}
+	n := 0
+	for i, d := range c.Docs {
+		for j, s := range d.Sections {
+			b.add(n, s.Title, s.Text)
+			if sectionThemes != nil {
+				for _, t := range sectionThemes(i, j) {
+					if k, ok := themeIndex[t]; ok && (len(themeSecs[k]) == 0 || themeSecs[k][len(themeSecs[k])-1] != n) {
+						themeSecs[k] = append(themeSecs[k], n)
+					}
+				}
+			}
+			n++
+		}
+	}
+
+	ix := &Index{Sections: n, Grams: len(b.grams)}
+	ix.Files = append(ix.Files, gramShards(b.grams, opts.GramShardBytes)...)
+	ix.GramShards = len(ix.Files)
+	texts, docShard := textShards(c, opts.TextShardBytes)
+	ix.TextShards = len(texts)
+	ix.Files = append(ix.Files, texts...)
+	lists := make([]string, len(themeSecs))
+	for k, secs := range themeSecs {
+		slices.Sort(secs)
+		lists[k] = string(appendSections(nil, secs))
+	}
+	ix.Files = append(ix.Files, jsFile("themes.js", map[string]any{"k": "themes", "d": lists}))
+
+	h := fnv.New64a()
+	for _, f := range ix.Files {
+		h.Write([]byte(f.Name))
+		h.Write(f.Data)
+	}
+	ft := buildFold(b.seen)
+	docs := make([][]any, len(c.Docs))
+	for i, d := range c.Docs {
+		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), docShard[i]}
+	}
+	ts := make([][2]string, len(set))
+	for i, t := range set {
+		ts[i] = [2]string{t.ID, t.Name}
+	}
+	meta := map[string]any{
+		"k":        "meta",
+		"v":        fmt.Sprintf("%016x", h.Sum64()),
+		"sections": n,
+		"grams":    ix.GramShards,
+		"docs":     docs,
+		"themes":   ts,
+		"fold":     string(ft.fold),
+		"drop":     string(ft.drop),
+		"keep":     string(ft.keep),
+		"ends":     textnorm.ClauseEnds,
+	}
+	ix.Files = append(ix.Files, jsFile("meta.js", meta))
+	return ix
+}
+
+// gramShards spreads the posting lists over shard files by a hash of the
+// gram, as many files as make each about target bytes, a power of two.
+func gramShards(grams []gram, target int) []File {
+	total := 0
+	for i := range grams {
+		total += len(grams[i].buf) + 12
+	}
+	n := 1
+	for n*target < total && n < maxGramShards {
+		n *= 2
+	}
+	shards := make([][]*gram, n)
+	for i := range grams {
+		g := &grams[i]
+		s := shardOf(g.a, g.b, n)
+		shards[s] = append(shards[s], g)
+	}
+	files := make([]File, n)
+	for s, gs := range shards {
+		slices.SortFunc(gs, func(x, y *gram) int {
+			if x.a != y.a {
+				return int(x.a - y.a)
+			}
+			return int(x.b - y.b)
+		})
+		var buf bytes.Buffer
+		buf.WriteString(jsPrefix)
+		buf.WriteString(`{"k":"g","n":`)
+		buf.WriteString(strconv.Itoa(s))
+		buf.WriteString(`,"d":{`)
+		for i, g := range gs {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			k, _ := json.Marshal(g.key())
+			buf.Write(k)
+			buf.WriteByte(':')
+			buf.WriteByte('"')
+			buf.Write(g.buf)
+			buf.WriteByte('"')
+		}
+		buf.WriteString("}});\n")
+		files[s] = File{Name: Dir + gramShardName(s), Data: buf.Bytes()}
+	}
+	return files
+}
+
+// gramShardName is the file name of gram shard s.
+func gramShardName(s int) string { return "g" + strconv.Itoa(s) + ".js" }
+
+// shardOf returns the shard, among n (a power of two), of the character
+// a (b < 0) or the bigram ab: FNV-1a over the code points, then a final
+// mix so that the low bits depend on every bit. search.js computes the
+// same with Math.imul.
+func shardOf(a, b rune, n int) int {
+	h := uint32(2166136261)
+	h = (h ^ uint32(a)) * 16777619
+	if b >= 0 {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	h ^= h >> 16
+	h *= 0x45d9f3b
+	h ^= h >> 16
+	return int(h & uint32(n-1))
+}
+
+// textShards packs the sections' original text, whole documents in
+// corpus order, into files of about target bytes. A shard's data is, for
+// each section of its documents, four strings: eId, citation, title and
+// text. It returns the files and the shard of each document.
+func textShards(c *corpus.Corpus, target int) ([]File, []int) {
+	var files []File
+	docShard := make([]int, len(c.Docs))
+	var cur []string
+	size := 0
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		n := len(files)
+		files = append(files, jsFile("t"+strconv.Itoa(n)+".js", map[string]any{"k": "t", "n": n, "d": cur}))
+		cur, size = nil, 0
+	}
+	for i, d := range c.Docs {
+		docShard[i] = len(files)
+		for _, s := range d.Sections {
+			cur = append(cur, s.EID, s.Citation(), s.Title, s.Text)
+			size += len(s.EID) + len(s.Citation()) + len(s.Title) + len(s.Text) + 12
+		}
+		if size >= target {
+			flush()
+		}
+	}
+	flush()
+	return files, docShard
+}
+
+// jsPrefix opens every index file: the files are scripts, not JSON, so
+// that a page opened from file:// can load them, and each hands its data
+// to the search page through one global.
+const jsPrefix = "(window.TIAOWEN_SEARCH=window.TIAOWEN_SEARCH||[]).push("
+
+// jsFile encodes v as an index file named name under Dir.
+func jsFile(name string, v any) File {
+	var buf bytes.Buffer
+	buf.WriteString(jsPrefix)
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// The values are strings, numbers and slices of them.
+		panic(fmt.Sprintf("search: encode %s: %v", name, err))
+	}
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	buf.WriteString(");\n")
+	return File{Name: Dir + name, Data: buf.Bytes()}
+}

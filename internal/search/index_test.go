@@ -1,0 +1,424 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/textnorm"
+	"tiaowen/internal/themes"
+)
+
+// testCorpus parses documents given as Markdown bodies, with ids doc-a,
+// doc-b … in order.
+func testCorpus(t *testing.T, bodies ...string) *corpus.Corpus {
+	t.Helper()
+	c := &corpus.Corpus{}
+	for i, body := range bodies {
+		id := fmt.Sprintf("doc-%c", 'a'+i)
+		src := "---\nid: " + id + "\ntitle: 文件" + id + "\n---\n\n" + body
+		d, problems := corpus.NewParser().Parse(id+".md", []byte(src))
+		if err := problems.Err(); err != nil {
+			t.Fatalf("parse %s: %v", id, err)
+		}
+		c.Docs = append(c.Docs, d)
+	}
+	return c
+}
+
+// payload returns the data that an index file hands to the page.
+func payload(t *testing.T, f *File) map[string]any {
+	t.Helper()
+	if f == nil {
+		t.Fatal("no such file")
+	}
+	s := string(f.Data)
+	if !strings.HasPrefix(s, jsPrefix) || !strings.HasSuffix(s, ");\n") {
+		t.Fatalf("%s is not a script of the form %s…);: %.80q", f.Name, jsPrefix, s)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(s[len(jsPrefix):len(s)-3]), &v); err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	return v
+}
+
+// lookup returns the posting list of gram g from the shard the hash
+// names, and "" if the gram is not indexed.
+func lookup(t *testing.T, ix *Index, g string) string {
+	t.Helper()
+	rs := []rune(g)
+	b := rune(-1)
+	if len(rs) == 2 {
+		b = rs[1]
+	}
+	d := payload(t, ix.File(Dir+gramShardName(shardOf(rs[0], b, ix.GramShards))))["d"].(map[string]any)
+	s, _ := d[g].(string)
+	return s
+}
+
+func TestSearchUvarintRoundTrip(t *testing.T) {
+	for _, v := range []uint64{0, 1, 31, 32, 33, 1023, 1024, 1 << 20, 1<<32 - 1, 1 << 40, 1<<60 - 1} {
+		b := appendUvarint(nil, v)
+		got, n, err := readUvarint(string(b), 0)
+		if err != nil || got != v || n != len(b) {
+			t.Errorf("readUvarint(appendUvarint(%d) = %q) = %d, %d, %v", v, b, got, n, err)
+		}
+		if want := 1 + bitsLen(v)/5; v > 0 && len(b) != want && bitsLen(v)%5 != 0 {
+			t.Errorf("appendUvarint(%d) takes %d digits, want %d", v, len(b), want)
+		}
+	}
+	for _, bad := range []string{"g", "gg", "!", "A\"", "//////////////"} {
+		if _, err := DecodeSections(bad); err == nil {
+			t.Errorf("DecodeSections(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func bitsLen(v uint64) int {
+	n := 0
+	for ; v > 0; v >>= 1 {
+		n++
+	}
+	return n
+}
+
+func TestSearchPostingsRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 200 {
+		bigram := trial%2 == 0
+		var want []Posting
+		var b []byte
+		prev := -1
+		for sec := r.IntN(3); sec < 5000; sec += 1 + r.IntN(1+r.IntN(400)) {
+			p := Posting{Section: sec, InTitle: r.IntN(4) == 0}
+			if bigram {
+				for pos := r.IntN(40); len(p.Positions) == 0 || r.IntN(3) > 0; pos += 1 + r.IntN(300) {
+					p.Positions = append(p.Positions, pos)
+				}
+			}
+			want = append(want, p)
+			b = appendPosting(b, prev, p, bigram)
+			prev = sec
+		}
+		if i := bytes.IndexFunc(b, func(r rune) bool { return !strings.ContainsRune(alphabet, r) }); i >= 0 {
+			t.Fatalf("posting list has %q, outside the alphabet", b[i])
+		}
+		got, err := DecodePostings(string(b), bigram)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d: DecodePostings(appendPosting(…)) differs:\n got %v\nwant %v", trial, got, want)
+		}
+	}
+	secs := []int{0, 1, 2, 40, 41, 100000}
+	got, err := DecodeSections(string(appendSections(nil, secs)))
+	if err != nil || !slices.Equal(got, secs) {
+		t.Errorf("DecodeSections(appendSections(%v)) = %v, %v", secs, got, err)
+	}
+}
+
+func TestSearchBuildPostings(t *testing.T) {
+	c := testCorpus(t,
+		"一、推行首负责任制\n\n（一）雙比對。推行“雙比對、雙提升”。\n\n（二）双比对。双提升，质量。",
+		"第一条 质量基础设施。质量、质量。\n\n第二条 首负责任制。",
+	)
+	ix := Build(c, Options{})
+	if ix.Sections != 5 {
+		t.Fatalf("Sections = %d, want 5", ix.Sections)
+	}
+	// Sections: 0 一、 1 （一） 2 （二） in doc-a; 3 第一条 4 第二条 in doc-b.
+	// Positions count normalised characters of title, then text.
+	tests := []struct {
+		gram string
+		want []Posting
+	}{
+		// (一)'s title 雙比對 folds to 双比对; its text repeats it.
+		{"比对", []Posting{{Section: 1, InTitle: true, Positions: []int{1, 6}}, {Section: 2, InTitle: true, Positions: []int{1}}}},
+		// 、 and quotes are dropped and do not end a clause: 对双 runs on.
+		{"对双", []Posting{{Section: 1, Positions: []int{7}}}},
+		// 。 ends a clause, and the line between title and text ends
+		// one: no bigram 对推 in (一), none 对双 in (二).
+		{"对推", nil},
+		{"提升", []Posting{{Section: 1, Positions: []int{9}}, {Section: 2, Positions: []int{4}}}},
+		{"质量", []Posting{{Section: 2, Positions: []int{6}}, {Section: 3, Positions: []int{0, 6, 8}}}},
+		{"量质", []Posting{{Section: 3, Positions: []int{7}}}},
+		{"首负", []Posting{{Section: 0, InTitle: true, Positions: []int{2}}, {Section: 4, Positions: []int{0}}}},
+		{"质", []Posting{{Section: 2}, {Section: 3}}},
+		{"雙", nil},
+	}
+	for _, tt := range tests {
+		s := lookup(t, ix, tt.gram)
+		got, err := DecodePostings(s, len([]rune(tt.gram)) == 2)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.gram, err)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("postings of %s = %+v, want %+v", tt.gram, got, tt.want)
+		}
+	}
+}
+
+func TestSearchGramShards(t *testing.T) {
+	c, set := seedCorpus(t)
+	for _, target := range []int{1 << 30, 64 << 10, 8 << 10, 1} {
+		ix := Build(c, Options{Themes: set, GramShardBytes: target})
+		n := ix.GramShards
+		if n&(n-1) != 0 || n < 1 || n > maxGramShards {
+			t.Fatalf("target %d: %d gram shards, want a power of two up to %d", target, n, maxGramShards)
+		}
+		grams, bytes := 0, 0
+		for s := range n {
+			f := ix.File(Dir + gramShardName(s))
+			bytes += len(f.Data)
+			for g := range payload(t, f)["d"].(map[string]any) {
+				grams++
+				rs := []rune(g)
+				b := rune(-1)
+				if len(rs) == 2 {
+					b = rs[1]
+				}
+				if got := shardOf(rs[0], b, n); got != s {
+					t.Fatalf("gram %s is in shard %d of %d, but shardOf says %d", g, s, n, got)
+				}
+			}
+		}
+		if grams != ix.Grams {
+			t.Errorf("target %d: the shards hold %d grams, want %d", target, grams, ix.Grams)
+		}
+		if n < maxGramShards && n > 1 && bytes/n > 2*target {
+			t.Errorf("target %d: %d shards of %d bytes on average", target, n, bytes/n)
+		}
+		if target == 1<<30 && n != 1 {
+			t.Errorf("a small index has %d shards, want 1", n)
+		}
+	}
+	// The hash is part of the file format: search.js computes the same.
+	for _, tt := range []struct {
+		a, b rune
+		n    int
+		want int
+	}{
+		{'质', '量', 1 << 12, 2120}, {'首', -1, 1 << 12, 3820}, {'a', 'b', 1 << 12, 2722}, {0x20000, -1, 1 << 12, 3974},
+	} {
+		if got := shardOf(tt.a, tt.b, tt.n); got != tt.want {
+			t.Errorf("shardOf(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.n, got, tt.want)
+		}
+	}
+}
+
+// jsKey normalises s as search.js does, from the tables of meta.js and,
+// for runes the tables do not name, textnorm's general rules without
+// 繁→简 folding.
+func jsKey(meta map[string]any, s string) string {
+	fold := map[rune]rune{}
+	fr := []rune(meta["fold"].(string))
+	for i := 0; i+1 < len(fr); i += 2 {
+		fold[fr[i]] = fr[i+1]
+	}
+	drop := meta["drop"].(string)
+	keep := meta["keep"].(string)
+	var generic func(r rune) (rune, bool)
+	generic = func(r rune) (rune, bool) {
+		switch {
+		case r < 128:
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				return r, true
+			}
+			if 'A' <= r && r <= 'Z' {
+				return r + 32, true
+			}
+			return 0, false
+		case 0xFF01 <= r && r <= 0xFF5E:
+			return generic(r - 0xFF01 + 0x21)
+		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) ||
+			unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
+			return 0, false
+		}
+		return r, true
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if f, ok := fold[r]; ok {
+			b.WriteRune(f)
+		} else if strings.ContainsRune(drop, r) {
+		} else if strings.ContainsRune(keep, r) {
+			b.WriteRune(r)
+		} else if f, ok := generic(r); ok {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+func TestSearchFoldTablesMatchTextnorm(t *testing.T) {
+	c, set := seedCorpus(t)
+	ix := Build(c, Options{Themes: set})
+	meta := payload(t, ix.File(Dir+"meta.js"))
+	var texts []string
+	for _, d := range c.Docs {
+		for _, s := range d.Sections {
+			texts = append(texts, s.Title+"\n"+s.Text)
+		}
+	}
+	// Queries as readers type them, in either script and any width.
+	texts = append(texts, "質量基礎設施", "雙比對、雙提升", "首負責任制", "產品醫院", "ＡＢＣ１２３", "HACCP", "“质量”　强省",
+		"關於", "质\u200b量", "質\ufe00量", "二〇二三年")
+	for _, s := range texts {
+		if got, want := jsKey(meta, s), textnorm.Key(s); got != want {
+			t.Errorf("the page would normalise %q to %q; textnorm gives %q", s, got, want)
+		}
+	}
+	// Every traditional form of a character the corpus has is in the
+	// table, even where the corpus writes only the simplified one.
+	fold := meta["fold"].(string)
+	for _, pair := range []string{"質质", "礎础", "設设", "醫医", "雙双", "負负"} {
+		if !strings.Contains(fold, pair) {
+			t.Errorf("the folding table lacks %s", pair)
+		}
+	}
+	// The first traditional form listed for a character is the one the
+	// corpus uses, which the page offers for a query without results:
+	// Jiangsu writes 發展, never 髮.
+	if i, j := strings.Index(fold, "發发"), strings.Index(fold, "髮发"); i < 0 || j < 0 || j < i {
+		t.Errorf("發→发 at %d and 髮→发 at %d in the folding table; want both, 發 first", i, j)
+	}
+}
+
+func TestSearchFoldTablesOnlyCorpus(t *testing.T) {
+	ix := Build(testCorpus(t, "一、质量"), Options{})
+	meta := payload(t, ix.File(Dir+"meta.js"))
+	fold := meta["fold"].(string)
+	if !strings.Contains(fold, "質质") {
+		t.Errorf("the folding table lacks 質→质 for a corpus that has 质: %q", fold)
+	}
+	if strings.Contains(fold, "醫") {
+		t.Errorf("the folding table has 醫, whose simplified form the corpus lacks: %q", fold)
+	}
+	// The section 「一、质量」 has the title 质量 and no text; the marker
+	// and the document's title are not indexed.
+	if got := meta["keep"].(string); got != "质量" {
+		t.Errorf("keep = %q, want 质量", got)
+	}
+	if got := meta["drop"].(string); got != "\n" {
+		t.Errorf("drop = %q, want the line break between title and text", got)
+	}
+}
+
+func TestSearchTextShards(t *testing.T) {
+	c, set := seedCorpus(t)
+	ix := Build(c, Options{Themes: set, TextShardBytes: 20 << 10})
+	meta := payload(t, ix.File(Dir+"meta.js"))
+	docs := meta["docs"].([]any)
+	if len(docs) != len(c.Docs) || ix.TextShards < 2 {
+		t.Fatalf("%d documents in %d text shards", len(docs), ix.TextShards)
+	}
+	shards := map[int][]any{}
+	for n := range ix.TextShards {
+		p := payload(t, ix.File(Dir+fmt.Sprintf("t%d.js", n)))
+		if int(p["n"].(float64)) != n {
+			t.Errorf("t%d.js says it is shard %v", n, p["n"])
+		}
+		shards[n] = p["d"].([]any)
+	}
+	at := map[int]int{} // shard → offset of the next document's first string
+	for i, d := range c.Docs {
+		row := docs[i].([]any)
+		if row[0] != d.ID || row[1] != d.Title || row[2] != d.Lang || int(row[3].(float64)) != len(d.Sections) {
+			t.Errorf("meta.js has %v for %s", row, d.ID)
+		}
+		sh := int(row[4].(float64))
+		for _, s := range d.Sections {
+			got := shards[sh][at[sh] : at[sh]+4]
+			if want := []any{s.EID, s.Citation(), s.Title, s.Text}; !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s %s: text shard %d holds %q, want %q", d.ID, s.EID, sh, got, want)
+			}
+			at[sh] += 4
+		}
+	}
+	for sh, strs := range shards {
+		if at[sh] != len(strs) {
+			t.Errorf("text shard %d holds %d strings, the documents in it %d", sh, len(strs), at[sh])
+		}
+	}
+}
+
+func TestSearchThemeLists(t *testing.T) {
+	c, set := seedCorpus(t)
+	ix := Build(c, Options{Themes: set})
+	meta := payload(t, ix.File(Dir+"meta.js"))
+	lists := payload(t, ix.File(Dir+"themes.js"))["d"].([]any)
+	ts := meta["themes"].([]any)
+	if len(lists) != len(set.Themes) || len(ts) != len(set.Themes) {
+		t.Fatalf("%d theme lists and %d themes in meta.js for %d themes", len(lists), len(ts), len(set.Themes))
+	}
+	// Section numbers run through the documents in corpus order.
+	type ref struct{ doc, eid string }
+	var refs []ref
+	for _, d := range c.Docs {
+		for _, s := range d.Sections {
+			refs = append(refs, ref{d.ID, s.EID})
+		}
+	}
+	for i, th := range set.Themes {
+		if got := ts[i].([]any); got[0] != th.ID || got[1] != th.Name {
+			t.Errorf("meta.js theme %d = %v, want %s %s", i, got, th.ID, th.Name)
+		}
+		if th.ID != "shoufu-zerenzhi" {
+			continue
+		}
+		secs, err := DecodeSections(lists[i].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []ref
+		for _, s := range secs {
+			got = append(got, refs[s])
+		}
+		want := []ref{{"guangdong-2020-shishi", "s1"}, {"guangdong-2023-gangyao", "s26"}, {"guangzhou-2023-fangan", "p2-s8-i2"}, {"luhe-2017-yijian", "i21"}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("sections of 首负责任制 = %v, want %v", got, want)
+		}
+	}
+	// The themes the site's analysis found are used as given.
+	only := Build(c, Options{Themes: set, SectionThemes: func(i, j int) []*themes.Theme {
+		if i == 0 && j == 0 {
+			return []*themes.Theme{set.Themes[1]}
+		}
+		return nil
+	}})
+	lists = payload(t, only.File(Dir+"themes.js"))["d"].([]any)
+	if lists[0] != "" || lists[1] != "A" {
+		t.Errorf("theme lists with SectionThemes = %q, %q; want \"\", \"A\"", lists[0], lists[1])
+	}
+}
+
+func TestSearchBuildDeterministic(t *testing.T) {
+	c, set := seedCorpus(t)
+	a := Build(c, Options{Themes: set})
+	b := Build(c, Options{Themes: set})
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("two builds give %d and %d files", len(a.Files), len(b.Files))
+	}
+	for i := range a.Files {
+		if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+			t.Errorf("two builds differ in %s", a.Files[i].Name)
+		}
+	}
+	if a.Files[len(a.Files)-1].Name != Dir+"meta.js" {
+		t.Errorf("the last file is %s, want meta.js", a.Files[len(a.Files)-1].Name)
+	}
+	// The seed index stays well below Pagefind's 1.4 MB for the same
+	// documents.
+	if n := a.Size(); n > 600<<10 {
+		t.Errorf("the seed index takes %d bytes", n)
+	}
+}

@@ -1,0 +1,187 @@
+package site
+
+// Benchmarks of the whole build and of rendering one page of each kind.
+// The stages before rendering have their own benchmarks in their packages
+// (numbering, corpus, themes, search); bench/compare.sh times the whole
+// process against Hugo and the write floor.
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// benchContent copies the repository's content/ into a fresh directory and
+// returns the copy's content directory: a build writes content/.permalinks,
+// which must never land in the repository.
+func benchContent(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
+		b.Fatalf("copy content: %v", err)
+	}
+	return dir
+}
+
+// syntheticContent generates a corpus of n documents with the repository's
+// own generator, bench/gencorpus, beside the seed site's themes.yaml and
+// site.yaml, and returns its content directory. It skips b when the
+// generator cannot be built or run.
+func syntheticContent(b *testing.B, n int) string {
+	b.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		b.Skipf("no go command to build bench/gencorpus: %v", err)
+	}
+	tmp := b.TempDir()
+	gen := filepath.Join(tmp, "gencorpus")
+	if out, err := exec.Command(goTool, "build", "-o", gen, "tiaowen/bench/gencorpus").CombinedOutput(); err != nil {
+		b.Skipf("build bench/gencorpus: %v\n%s", err, out)
+	}
+	dir := filepath.Join(tmp, "content")
+	cmd := exec.Command(gen, "-seeds", filepath.Join("..", "..", "testdata", "seeds"), "-n", strconv.Itoa(n),
+		"-out", filepath.Join(dir, "docs"), "-format", "md", "-manifest", filepath.Join(tmp, "manifest.json"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Skipf("run bench/gencorpus: %v\n%s", err, out)
+	}
+	for _, name := range []string{"themes.yaml", "site.yaml"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "content", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// benchBuild times site.Build of content into a fresh directory each
+// time: the previous output and the permalink manifest are removed
+// outside the timer, so that every iteration is the same first build.
+func benchBuild(b *testing.B, content string, zip bool) {
+	b.Helper()
+	out := filepath.Join(b.TempDir(), "build")
+	opts := Options{Content: content, Out: filepath.Join(out, "site"), Zip: "-"}
+	if zip {
+		opts.Zip = filepath.Join(out, "bundle.zip")
+	}
+	b.ReportAllocs()
+	var sum Summary
+	for b.Loop() {
+		b.StopTimer()
+		os.RemoveAll(out)
+		os.Remove(filepath.Join(content, ".permalinks"))
+		b.StartTimer()
+		var err error
+		if sum, err = Build(opts); err != nil {
+			b.Fatalf("Build: %v", err)
+		}
+	}
+	b.ReportMetric(float64(sum.Pages), "pages")
+	b.ReportMetric(float64(sum.Bytes+sum.ZipBytes), "bytes-written")
+	b.SetBytes(sum.Bytes + sum.ZipBytes)
+}
+
+// BenchmarkBuildSeeds builds the seed site: every page, themes, alignment,
+// search, with and without the offline bundle.
+func BenchmarkBuildSeeds(b *testing.B) {
+	content := benchContent(b)
+	b.Run("nozip", func(b *testing.B) { benchBuild(b, content, false) })
+	b.Run("zip", func(b *testing.B) { benchBuild(b, content, true) })
+}
+
+// BenchmarkBuildSynthetic200 builds a generated corpus of 200 documents,
+// as `tiaowen build` does, the offline bundle included.
+func BenchmarkBuildSynthetic200(b *testing.B) {
+	content := syntheticContent(b, 200)
+	benchBuild(b, content, true)
+}
+
+// BenchmarkLoadSeeds times Load: parsing, theme matching and alignment,
+// without rendering.
+func BenchmarkLoadSeeds(b *testing.B) {
+	content := benchContent(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, problems, err := Load(Options{Content: content}); err != nil || problems.Err() != nil {
+			b.Fatalf("Load: %v %v", err, problems.Err())
+		}
+	}
+}
+
+// loadForRender loads the seed site and picks its largest document, the
+// one whose pages cost the most to render.
+func loadForRender(b *testing.B) (*Site, *docInfo) {
+	b.Helper()
+	s, problems, err := Load(Options{Content: benchContent(b)})
+	if err != nil || problems.Err() != nil {
+		b.Fatalf("Load: %v %v", err, problems.Err())
+	}
+	d := s.docs[0]
+	for _, o := range s.docs {
+		if len(o.Sections) > len(d.Sections) {
+			d = o
+		}
+	}
+	return s, d
+}
+
+// benchRender renders the page that page makes with the template tmpl, into
+// memory: the template and the page data, not the disk.
+func benchRender(b *testing.B, s *Site, tmpl string, page func() *Page) {
+	b.Helper()
+	b.ReportAllocs()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := s.tmpl[tmpl].ExecuteTemplate(&buf, "base", page()); err != nil {
+			b.Fatalf("render %s: %v", tmpl, err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+// BenchmarkRenderDocPage renders the page of the largest seed document.
+func BenchmarkRenderDocPage(b *testing.B) {
+	s, d := loadForRender(b)
+	benchRender(b, s, "doc.html", func() *Page { return s.docPage(d) })
+}
+
+// BenchmarkRenderPages renders one page of each of the other kinds of the
+// seed site: the largest document's largest top-level section, the first
+// theme, the first pair of documents.
+func BenchmarkRenderPages(b *testing.B) {
+	s, d := loadForRender(b)
+	if len(d.Roots) == 0 || len(s.pairs) == 0 || len(s.themes.Themes) == 0 {
+		b.Fatalf("the seed site has no sections, pairs or themes to render")
+	}
+	sec := d.Roots[0]
+	for _, r := range d.Roots {
+		if len(r.Children) > len(sec.Children) {
+			sec = r
+		}
+	}
+	pair, al := s.pairs[0], s.alignments[0]
+	matched := map[[2]string]int{}
+	for i, p := range s.pairs {
+		matched[[2]string{p.a.ID, p.b.ID}] = len(s.alignments[i].Pairs)
+	}
+	b.Run("home", func(b *testing.B) { benchRender(b, s, "home.html", s.homePage) })
+	b.Run("section", func(b *testing.B) {
+		benchRender(b, s, "section.html", func() *Page { return s.sectionPage(d, sec) })
+	})
+	b.Run("themes", func(b *testing.B) { benchRender(b, s, "themes.html", s.themesPage) })
+	b.Run("theme", func(b *testing.B) {
+		benchRender(b, s, "theme.html", func() *Page { return s.themePage(s.themes.Themes[0]) })
+	})
+	b.Run("compare", func(b *testing.B) {
+		benchRender(b, s, "compare.html", func() *Page { return s.chooserPage(s.pairs, matched) })
+	})
+	b.Run("pair", func(b *testing.B) {
+		benchRender(b, s, "pair.html", func() *Page { return s.pairPage(pair, al) })
+	})
+}

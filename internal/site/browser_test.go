@@ -1,0 +1,683 @@
+package site_test
+
+// Browser tests: the seed site, built by site.Build, read in a real
+// headless Chromium as a reader reads it — over HTTP, and from the
+// unzipped offline bundle over file:// — with and without JavaScript.
+// They skip without Chromium, except under CI; see internal/browsertest.
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+	"tiaowen/internal/site"
+)
+
+// The seed site is built once per test binary, lazily, by the first
+// browser test that runs, into a temporary directory that TestMain
+// removes: a build writes content/.permalinks, so it must never run on
+// the repository's own content/.
+var seed struct {
+	once sync.Once
+	site builtSite
+	err  error
+}
+
+// builtSite is a site built from a copy of some content.
+type builtSite struct {
+	root   string      // temporary directory: content/, build/, offline/
+	web    string      // build/site: what a web server serves
+	bundle string      // offline/<name>: the unzipped offline bundle's site folder
+	cfg    site.Config // content/site.yaml
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seed.site.root != "" {
+		os.RemoveAll(seed.site.root)
+	}
+	os.Exit(code)
+}
+
+// seedSite returns the seed site, building it on first use.
+func seedSite(t *testing.T) builtSite {
+	t.Helper()
+	seed.once.Do(func() {
+		root, err := os.MkdirTemp("", "tiaowen-browser-")
+		if err != nil {
+			seed.err = err
+			return
+		}
+		seed.site.root = root
+		seed.site, seed.err = buildSite(root, nil)
+	})
+	if seed.err != nil {
+		t.Fatalf("build the seed site: %v", seed.err)
+	}
+	return seed.site
+}
+
+// buildSite copies the repository's content/ into root, adds the extra
+// files (slash paths under content/), and builds the site and its
+// offline bundle, which it unzips.
+func buildSite(root string, extra map[string]string) (builtSite, error) {
+	b := builtSite{root: root, web: filepath.Join(root, "build", "site")}
+	content := filepath.Join(root, "content")
+	if err := os.CopyFS(content, os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
+		return b, fmt.Errorf("copy content: %w", err)
+	}
+	for name, data := range extra {
+		if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+			return b, err
+		}
+	}
+	cfg, problems := site.LoadConfig(filepath.Join(content, "site.yaml"))
+	if err := problems.Err(); err != nil {
+		return b, err
+	}
+	b.cfg = cfg
+	zip := filepath.Join(root, "build", "bundle.zip")
+	if _, err := site.Build(site.Options{Content: content, Out: b.web, Zip: zip}); err != nil {
+		return b, err
+	}
+	if err := browsertest.Unzip(zip, filepath.Join(root, "offline")); err != nil {
+		return b, err
+	}
+	// The bundle holds one folder, named after the site.
+	b.bundle = filepath.Join(root, "offline", cfg.Name)
+	if _, err := os.Stat(filepath.Join(b.bundle, "index.html")); err != nil {
+		return b, fmt.Errorf("offline bundle: %w", err)
+	}
+	return b, nil
+}
+
+// The walk's waypoints, from content/docs/guangzhou-2023-fangan.md and
+// content/themes.yaml.
+const (
+	gzID      = "guangzhou-2023-fangan"
+	gzTitle   = "广州市质量强市建设实施方案"
+	gzSection = "p2-s8-i2"
+	gzShort   = "《广州市质量强市建设实施方案》二、（八）2."
+)
+
+// TestBrowserWalk reads the site as a reader does: the home page, a
+// document, its table of contents, a section's permalink and citation, a
+// theme, and dark mode; over HTTP and from the unzipped offline bundle.
+func TestBrowserWalk(t *testing.T) {
+	t.Run("http", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		s := seedSite(t)
+		base := browsertest.Serve(t, s.web)
+		req := browsertest.RecordRequests(t, ctx)
+		walk(t, ctx, s, base, s.web)
+		if out := req.Outside(base); len(out) > 0 {
+			t.Errorf("pages served from %s requested other URLs:\n%s", base, strings.Join(out, "\n"))
+		}
+	})
+	t.Run("file", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		s := seedSite(t)
+		base := browsertest.FileURL(s.bundle) + "/"
+		req := browsertest.RecordRequests(t, ctx)
+		walk(t, ctx, s, base, s.bundle)
+		if out := req.Outside("file:///"); len(out) > 0 {
+			t.Errorf("the offline bundle requested URLs that are not file:// (it must work with no network):\n%s", strings.Join(out, "\n"))
+		}
+		// The recording itself must have worked for the check above to mean
+		// anything.
+		for _, want := range []string{"index.html", "static/style.css", "static/site.js", "docs/" + gzID + "/" + gzSection + "/index.html"} {
+			if !slices.Contains(req.URLs(), base+want) {
+				t.Errorf("no request for %s recorded; recorded:\n%s", base+want, strings.Join(req.URLs(), "\n"))
+			}
+		}
+	})
+}
+
+// walk is the reader's walk through the site at base, whose files are in
+// dir.
+func walk(t *testing.T, ctx context.Context, s builtSite, base, dir string) {
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+	grantClipboard(t, ctx)
+	// The reader's system prefers light colours; the toggle switches.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}}); err != nil {
+		t.Fatalf("emulate a light colour scheme: %v", err)
+	}
+
+	// The home page links to each document by its title.
+	do(t, ctx, "open the home page", chromedp.Navigate(base+"index.html"))
+	checkLinks(t, ctx, base, dir)
+	docLink := chromedp.Search(`//table[contains(concat(" ", @class, " "), " docs ")]//a[normalize-space(.)="` + gzTitle + `"]`)
+	if href := attr(t, ctx, docLink, "href"); href != "docs/"+gzID+"/index.html" {
+		t.Errorf("home page: link to %s has href %q, want %q", gzTitle, href, "docs/"+gzID+"/index.html")
+	}
+	do(t, ctx, "follow the link to "+gzTitle, browsertest.Follow(chromedp.Click(docLink)))
+	docURL := base + "docs/" + gzID + "/index.html"
+	wantLocation(t, ctx, docURL)
+	if h1 := get(t, ctx, "h1", chromedp.Text(chromedp.CSS("h1"))); h1 != gzTitle {
+		t.Errorf("document page h1 = %q, want %q", h1, gzTitle)
+	}
+	checkLinks(t, ctx, base, dir)
+
+	// The table of contents: （八） under 二、 leads to its section.
+	const tocCSS = `nav.toc a[data-eid="p2-s8"]`
+	tocLink := chromedp.CSS(tocCSS)
+	if href := attr(t, ctx, tocLink, "href"); href != "#p2-s8" {
+		t.Errorf("TOC entry p2-s8 has href %q, want #p2-s8", href)
+	}
+	if text := get(t, ctx, "TOC entry", chromedp.Text(tocLink)); text != "（八）完善现代化质量治理体系" {
+		t.Errorf("TOC entry p2-s8 reads %q, want %q", text, "（八）完善现代化质量治理体系")
+	}
+	parent := eval[string](t, ctx, `document.querySelector('nav.toc a[data-eid="p2-s8"]').closest("li").parentElement.closest("li").querySelector(":scope > a").dataset.eid`)
+	if parent != "p2" {
+		t.Errorf("TOC entry p2-s8 is nested under %q, want p2 (二、)", parent)
+	}
+	do(t, ctx, "click the TOC entry （八）", browsertest.Click(tocCSS))
+	eventually(t, ctx, "location.hash after clicking the TOC entry", `location.hash`, "#p2-s8")
+	wantInViewport(t, ctx, "p2-s8")
+
+	// The permalink of 2. under （八）: no text of its own, a label for
+	// screen readers, visible once focused, and a page of its own.
+	const permalinkCSS = "#" + gzSection + " > .lead > .sec-h > a.permalink, #" + gzSection + " > .sec-h > a.permalink"
+	permalink := chromedp.CSS(permalinkCSS)
+	a := get(t, ctx, "permalink", chromedp.Attributes(permalink))
+	if want := "../../docs/" + gzID + "/" + gzSection + "/index.html"; a["href"] != want {
+		t.Errorf("permalink of %s: href %q, want %q", gzSection, a["href"], want)
+	}
+	if a["aria-label"] == "" {
+		t.Errorf("permalink of %s has no aria-label: %v", gzSection, a)
+	}
+	if text := get(t, ctx, "permalink text", chromedp.TextContent(permalink)); text != "" {
+		t.Errorf("permalink of %s has text %q, want none", gzSection, text)
+	}
+	do(t, ctx, "focus the permalink", chromedp.Focus(permalink))
+	eventually(t, ctx, "opacity of the focused permalink",
+		`getComputedStyle(document.querySelector("#`+gzSection+` a.permalink")).opacity`, "1")
+	do(t, ctx, "follow the permalink", browsertest.Follow(browsertest.Click(permalinkCSS)))
+	sectionURL := base + "docs/" + gzID + "/" + gzSection + "/index.html"
+	wantLocation(t, ctx, sectionURL)
+	crumbs := eval[[]string](t, ctx, `[...document.querySelectorAll("nav.breadcrumb li")].map(li => li.innerText.trim())`)
+	wantCrumbs := []string{gzTitle, "二、重点任务", "（八）完善现代化质量治理体系", "2.提升质量监管效能"}
+	if !slices.Equal(crumbs, wantCrumbs) {
+		t.Errorf("breadcrumb = %q, want %q", crumbs, wantCrumbs)
+	}
+	checkLinks(t, ctx, base, dir)
+
+	// The citation box: the copy buttons, shown by the script, copy
+	// exactly what the box shows.
+	if short := get(t, ctx, "#cite-short", chromedp.Text(chromedp.CSS("#cite-short"))); short != gzShort {
+		t.Errorf("#cite-short = %q, want %q", short, gzShort)
+	}
+	if d := get(t, ctx, ".cite-date", chromedp.Text(chromedp.CSS("#cite-gbt .cite-date"))); !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(d) {
+		t.Errorf("GB/T citation's access date = %q, want the date of today, YYYY-MM-DD", d)
+	}
+	const copyShortCSS = `button.copy[data-copy="cite-short"]`
+	copyShort := chromedp.CSS(copyShortCSS)
+	do(t, ctx, "wait for the copy button to show", chromedp.WaitVisible(copyShort))
+	setClipboard(t, ctx, "(nothing copied)")
+	do(t, ctx, "click the copy button of the short citation", browsertest.Click(copyShortCSS))
+	// The label says so for two seconds: look at it first.
+	eventually(t, ctx, "the copy button's label after copying", `document.querySelector('button.copy[data-copy="cite-short"]').textContent`, "已复制")
+	eventually(t, ctx, "the clipboard after copying the short citation", `navigator.clipboard.readText()`, gzShort)
+
+	// Where navigator.clipboard is missing (an old browser), the button
+	// copies all the same.
+	permalinkText := s.cfg.BaseURL + "docs/" + gzID + "/" + gzSection + "/"
+	setClipboard(t, ctx, "(nothing copied)")
+	eval[bool](t, ctx, `window.__clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, "clipboard");
+		Object.defineProperty(Navigator.prototype, "clipboard", {configurable: true, get() { return undefined; }});
+		navigator.clipboard === undefined`)
+	do(t, ctx, "click the copy button of the permalink", browsertest.Click(`button.copy[data-copy="cite-link"]`))
+	eval[bool](t, ctx, `Object.defineProperty(Navigator.prototype, "clipboard", window.__clipboard); true`)
+	eventually(t, ctx, "the clipboard after copying the permalink without navigator.clipboard", `navigator.clipboard.readText()`, permalinkText)
+
+	// Back in the document, a theme term leads to its theme.
+	do(t, ctx, "go back to the document", chromedp.NavigateBack())
+	wantLocation(t, ctx, docURL+"#p2-s8")
+	term := chromedp.CSS("#" + gzSection + " a.term.t-shoufu-zerenzhi")
+	if text := get(t, ctx, "term", chromedp.Text(term)); text != "首负责任制" {
+		t.Errorf("theme term in %s reads %q, want 首负责任制", gzSection, text)
+	}
+	if href := attr(t, ctx, term, "href"); href != "../../themes/shoufu-zerenzhi/index.html" {
+		t.Errorf("theme term 首负责任制: href %q, want ../../themes/shoufu-zerenzhi/index.html", href)
+	}
+	do(t, ctx, "follow the theme term 首负责任制", browsertest.Follow(browsertest.Click("#"+gzSection+" a.term.t-shoufu-zerenzhi")))
+	wantLocation(t, ctx, base+"themes/shoufu-zerenzhi/index.html")
+	if h1 := get(t, ctx, "h1", chromedp.Text(chromedp.CSS("h1"))); h1 != "首负责任制" {
+		t.Errorf("theme page h1 = %q, want 首负责任制", h1)
+	}
+	listed := eval[[]string](t, ctx, `[...document.querySelectorAll("section.theme-doc")].map(s => s.id)`)
+	slices.Sort(listed)
+	// The four documents that say 首负责任制 or 首负责任 (a term of the
+	// theme in content/themes.yaml); Jiangsu's never does.
+	wantListed := []string{"doc-guangdong-2020-shishi", "doc-guangdong-2023-gangyao", "doc-" + gzID, "doc-luhe-2017-yijian"}
+	if !slices.Equal(listed, wantListed) {
+		t.Errorf("theme page 首负责任制 lists %q, want %q", listed, wantListed)
+	}
+	where := chromedp.CSS(`#doc-` + gzID + ` a.where[href="../../docs/` + gzID + `/` + gzSection + `/index.html"]`)
+	if n := len(get(t, ctx, "passages", chromedp.Nodes(where, chromedp.AtLeast(0)))); n != 1 {
+		t.Errorf("theme page 首负责任制 has %d passages linking to %s, want 1", n, gzSection)
+	}
+	checkLinks(t, ctx, base, dir)
+
+	// Dark mode: the toggle switches the colours, and they stay switched.
+	bodyBG := `getComputedStyle(document.body).backgroundColor`
+	light := eval[string](t, ctx, bodyBG)
+	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "" {
+		t.Errorf("before the toggle, html[data-theme] = %q, want none", theme)
+	}
+	do(t, ctx, "click the dark mode toggle", browsertest.Click(".theme-toggle"))
+	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "dark" {
+		t.Errorf("after the toggle, html[data-theme] = %q, want dark", theme)
+	}
+	if p := attr(t, ctx, chromedp.CSS(".theme-toggle"), "aria-pressed"); p != "true" {
+		t.Errorf("after the toggle, aria-pressed = %q, want true", p)
+	}
+	dark := eval[string](t, ctx, bodyBG)
+	if dark == light {
+		t.Errorf("body background is %s in both light and dark mode", dark)
+	}
+	if v := eval[string](t, ctx, `String(localStorage.getItem("tiaowen-theme"))`); v != "dark" {
+		t.Errorf("localStorage tiaowen-theme = %q, want dark", v)
+	}
+	do(t, ctx, "reload", chromedp.Reload())
+	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "dark" {
+		t.Errorf("after a reload, html[data-theme] = %q, want dark", theme)
+	}
+	if bg := eval[string](t, ctx, bodyBG); bg != dark {
+		t.Errorf("after a reload, body background = %s, want the dark %s", bg, dark)
+	}
+	do(t, ctx, "follow the site's name to the home page", browsertest.Follow(browsertest.Click("a.brand")))
+	wantLocation(t, ctx, base+"index.html")
+	if bg := eval[string](t, ctx, bodyBG); bg != dark {
+		t.Errorf("on the home page, body background = %s, want the dark %s", bg, dark)
+	}
+
+	// The search form goes to the search page.
+	if action := attr(t, ctx, chromedp.CSS("form.search-form"), "action"); action != "search/index.html" {
+		t.Errorf("search form action = %q, want search/index.html", action)
+	}
+}
+
+// TestBrowserUnsafeContent builds a document whose text holds script,
+// event handlers and javascript: links, and checks that the page shows
+// them as text and runs none of them, whatever the reader clicks; and
+// that the one safe, relative link in it works.
+func TestBrowserUnsafeContent(t *testing.T) {
+	ctx := browsertest.Start(t)
+	const (
+		script   = `<script>window.__pwned=1</script>`
+		img      = `<img src=x onerror="window.__pwned=2">`
+		link     = `[x](javascript:window.__pwned=3)`
+		autolink = `<javascript:alert(4)>`
+		anchor   = `<a href="javascript:alert(5)">y</a>`
+		svg      = `<svg onload="alert(6)">`
+	)
+	evil := "---\nid: evil\ntitle: 测试\n---\n\n一、总体要求\n\n" +
+		"落实首负责任制，" + img + "，详见" + link + "，又见" + autolink + "与" + anchor + "，" + svg + "。另见[关于本站](../../about/index.html)。\n\n" +
+		script + "\n"
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/evil.md": evil})
+	if err != nil {
+		t.Fatalf("build with docs/evil.md: %v", err)
+	}
+	base := browsertest.Serve(t, s.web)
+	req := browsertest.RecordRequests(t, ctx)
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+
+	pwned := func(where string) {
+		t.Helper()
+		if v := eval[string](t, ctx, `typeof window.__pwned === "undefined" ? "undefined" : String(window.__pwned)`); v != "undefined" {
+			t.Errorf("%s: window.__pwned = %s: content ran as script", where, v)
+		}
+	}
+	docURL := base + "docs/evil/index.html"
+	do(t, ctx, "open docs/evil", chromedp.Navigate(docURL))
+	pwned("docs/evil")
+	text := get(t, ctx, "section p1", chromedp.Text(chromedp.CSS("section#p1")))
+	// The raw HTML and Markdown shows literally; a javascript: autolink
+	// shows its label.
+	for _, want := range []string{script, img, link, "javascript:alert(4)", anchor, svg} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text of section p1 does not show %s literally; it reads:\n%s", want, text)
+		}
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("main script, main img, main svg, main iframe, [onerror], [onload]").length`); n != 0 {
+		t.Errorf("the page has %d elements made from content markup (script, img, svg, iframe, handlers)", n)
+	}
+	if bad := eval[[]string](t, ctx, `[...document.querySelectorAll("a[href]")].map(a => a.href).filter(h => !/^(https?|file|mailto):/i.test(h))`); len(bad) > 0 {
+		t.Errorf("links with unsafe schemes: %q", bad)
+	}
+
+	// Click every link in the section, from a fresh page each time.
+	hrefs := eval[[]string](t, ctx, `[...document.querySelectorAll("section#p1 a")].map(a => a.getAttribute("href"))`)
+	if len(hrefs) < 3 { // the permalink, the theme term, the about page
+		t.Errorf("section p1 has links %q, want at least the permalink, the term 首负责任制 and 关于本站", hrefs)
+	}
+	for i, href := range hrefs {
+		do(t, ctx, "open docs/evil", chromedp.Navigate(docURL))
+		nodes := get(t, ctx, "links of section p1", chromedp.Nodes(chromedp.CSSAll("section#p1 a")))
+		if len(nodes) != len(hrefs) {
+			t.Fatalf("section p1 has %d links, then %d", len(hrefs), len(nodes))
+		}
+		do(t, ctx, "click "+href, chromedp.MouseClickNode(nodes[i]))
+		time.Sleep(300 * time.Millisecond) // let a navigation, if any, start
+		eventually(t, ctx, "document.readyState after clicking "+href, `document.readyState`, "complete")
+		loc := get(t, ctx, "location", chromedp.Location())
+		if !strings.HasPrefix(loc, base) {
+			t.Errorf("clicking %s led to %s, outside the site", href, loc)
+		}
+		pwned("after clicking " + href + " (now on " + loc + ")")
+	}
+
+	// The section's own page and the theme page quote the same text.
+	for _, p := range []string{"docs/evil/p1/index.html", "themes/shoufu-zerenzhi/index.html"} {
+		do(t, ctx, "open "+p, chromedp.Navigate(base+p))
+		pwned(p)
+		if body := get(t, ctx, "main", chromedp.Text(chromedp.CSS("main"))); !strings.Contains(body, img) {
+			t.Errorf("%s does not show %s literally", p, img)
+		}
+	}
+
+	// The document's one safe link, relative to the document as its
+	// author wrote it, must lead to the same page wherever the text shows.
+	t.Run("relative-link", func(t *testing.T) {
+		for _, p := range []string{"docs/evil/index.html", "docs/evil/p1/index.html"} {
+			do(t, ctx, "open "+p, chromedp.Navigate(base+p))
+			about := eval[string](t, ctx, `[...document.querySelectorAll("section#p1 a")].filter(a => a.textContent === "关于本站").map(a => a.href).join(" ")`)
+			if about != base+"about/index.html" {
+				t.Errorf("%s: the link 关于本站 (../../about/index.html in docs/evil.md) leads to %q, want %s", p, about, base+"about/index.html")
+			}
+		}
+	})
+	for _, u := range req.URLs() {
+		if strings.HasSuffix(u, "/x") {
+			t.Errorf("the page requested %s: the <img> of the content was made into an element", u)
+		}
+	}
+}
+
+// TestBrowserNoJavaScript reads a document from the offline bundle with
+// JavaScript off: everything but the copy buttons and the dark mode
+// toggle must work, and those must not show.
+func TestBrowserNoJavaScript(t *testing.T) {
+	ctx := browsertest.Start(t)
+	s := seedSite(t)
+	base := browsertest.FileURL(s.bundle) + "/"
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatalf("disable JavaScript: %v", err)
+	}
+
+	docURL := base + "docs/" + gzID + "/index.html"
+	do(t, ctx, "open "+gzID, chromedp.Navigate(docURL))
+	if h1 := get(t, ctx, "h1", chromedp.Text(chromedp.CSS("h1"))); h1 != gzTitle {
+		t.Errorf("h1 = %q, want %q", h1, gzTitle)
+	}
+	if _, open := get(t, ctx, "TOC", chromedp.Attributes(chromedp.CSS("nav.toc details")))["open"]; !open {
+		t.Errorf("the TOC's <details> is closed; without JavaScript it must be open")
+	}
+	do(t, ctx, "click the TOC entry （八）", chromedp.Click(chromedp.CSS(`nav.toc a[data-eid="p2-s8"]`)))
+	waitLocation(t, ctx, docURL+"#p2-s8")
+	wantInViewport(t, ctx, "p2-s8")
+	if toggle := get(t, ctx, "theme toggle", chromedp.Attributes(chromedp.CSS(".theme-toggle"))); !hasKey(toggle, "hidden") {
+		t.Errorf("without JavaScript the dark mode toggle shows (attributes %v); it cannot work", toggle)
+	}
+
+	do(t, ctx, "open "+gzSection, chromedp.Navigate(base+"docs/"+gzID+"/"+gzSection+"/index.html"))
+	// The script would have put today's date here: proof that it is off.
+	if d := get(t, ctx, ".cite-date", chromedp.Text(chromedp.CSS("#cite-gbt .cite-date"))); d != "引用日期" {
+		t.Fatalf("the access date reads %q: JavaScript is not off", d)
+	}
+	buttons := get(t, ctx, "copy buttons", chromedp.AttributesAll(chromedp.CSSAll("button.copy")))
+	if len(buttons) != 3 {
+		t.Errorf("section page has %d copy buttons, want 3", len(buttons))
+	}
+	for _, b := range buttons {
+		if !hasKey(b, "hidden") {
+			t.Errorf("without JavaScript the copy button %v shows; it cannot work", b)
+		}
+	}
+	boxes := get(t, ctx, "copy buttons' boxes", chromedp.Nodes(chromedp.CSSAll("button.copy")))
+	for _, n := range boxes {
+		if _, err := chromedp.Call(ctx, dom.GetBoxModel, dom.GetBoxModelParams{NodeID: n.NodeID}); err == nil {
+			t.Errorf("copy button %s has a box on screen; it must not render", n.AttributeValue("data-copy"))
+		}
+	}
+}
+
+// TestBrowserJiangsuLang checks the traditional-script document: its
+// language, and that its own spelling of a theme term links to the theme.
+func TestBrowserJiangsuLang(t *testing.T) {
+	ctx := browsertest.Start(t)
+	s := seedSite(t)
+	base := browsertest.Serve(t, s.web)
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+
+	do(t, ctx, "open jiangsu-2023-yijian", chromedp.Navigate(base+"docs/jiangsu-2023-yijian/index.html"))
+	if lang := attr(t, ctx, chromedp.CSS("html"), "lang"); lang != "zh-Hant" {
+		t.Errorf("<html lang> = %q, want zh-Hant", lang)
+	}
+	// :lang(zh-Hant) picks traditional-Chinese fonts.
+	if f := eval[string](t, ctx, `getComputedStyle(document.querySelector(".doc-text")).fontFamily`); !strings.Contains(f, "CJK TC") {
+		t.Errorf("the text's font-family is %s, want the TC fonts of :lang(zh-Hant)", f)
+	}
+	term := chromedp.Search(`//a[contains(concat(" ", @class, " "), " term ")][normalize-space(.)="質量基礎設施"]`)
+	if href := attr(t, ctx, term, "href"); href != "../../themes/zhiliang-jichu-sheshi/index.html" {
+		t.Errorf("term 質量基礎設施: href %q, want ../../themes/zhiliang-jichu-sheshi/index.html", href)
+	}
+	do(t, ctx, "follow the term 質量基礎設施", browsertest.Follow(chromedp.Click(term)))
+	wantLocation(t, ctx, base+"themes/zhiliang-jichu-sheshi/index.html")
+	if lang := attr(t, ctx, chromedp.CSS("#doc-jiangsu-2023-yijian"), "lang"); lang != "zh-Hant" {
+		t.Errorf("theme page: Jiangsu's passages have lang %q, want zh-Hant", lang)
+	}
+	// The highlight keeps the document's own characters.
+	marks := eval[[]string](t, ctx, `[...document.querySelectorAll("#doc-jiangsu-2023-yijian mark")].map(m => m.textContent)`)
+	if !slices.Contains(marks, "質量基礎設施") {
+		t.Errorf("theme page: Jiangsu's highlights are %q, want 質量基礎設施 among them", marks)
+	}
+}
+
+// grantClipboard lets pages read and write the clipboard without asking,
+// as a reader who clicked "allow" would.
+func grantClipboard(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		_, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+			Setting:    browser.PermissionSettingGranted,
+		})
+		if err != nil {
+			t.Fatalf("grant %s: %v", name, err)
+		}
+	}
+	// Reading the clipboard needs a focused page, which a headless tab
+	// does not always count as.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("emulate focus: %v", err)
+	}
+}
+
+// setClipboard puts s on the clipboard, so that a copy that does not
+// happen is not hidden by an earlier one.
+func setClipboard(t *testing.T, ctx context.Context, s string) {
+	t.Helper()
+	do(t, ctx, "set the clipboard", chromedp.Evaluate[chromedp.Void](fmt.Sprintf("navigator.clipboard.writeText(%q)", s), chromedp.EvalAwaitPromise))
+}
+
+// checkLinks checks every link of the page against the site's contract:
+// relative, naming a file (an explicit index.html, never a bare
+// directory), and that file exists in dir; a fragment of the page names an
+// element of it. Links that the documents themselves make (a.ext) are
+// left alone.
+func checkLinks(t *testing.T, ctx context.Context, base, dir string) {
+	t.Helper()
+	type link struct {
+		Href   string `json:"href"`
+		URL    string `json:"url"`
+		Target bool   `json:"target"`
+	}
+	page := get(t, ctx, "location", chromedp.Location())
+	links := eval[[]link](t, ctx, `[...document.querySelectorAll("a[href]:not(.ext)")].map(a => {
+		const h = a.getAttribute("href");
+		return {href: h, url: a.href, target: h.startsWith("#") && document.getElementById(decodeURIComponent(h.slice(1))) !== null};
+	})`)
+	if len(links) == 0 {
+		t.Errorf("%s has no links", page)
+	}
+	bad := 0
+	for _, l := range links {
+		if bad >= 10 {
+			t.Errorf("%s: more bad links left out", page)
+			break
+		}
+		if strings.HasPrefix(l.Href, "#") {
+			if !l.Target {
+				t.Errorf("%s: link %q names no element of the page", page, l.Href)
+				bad++
+			}
+			continue
+		}
+		u, err := url.Parse(l.Href)
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
+			t.Errorf("%s: link %q is not relative", page, l.Href)
+			bad++
+			continue
+		}
+		if u.Path == "" || strings.HasSuffix(u.Path, "/") || strings.HasSuffix(u.Path, "/.") || u.Path == "." || u.Path == ".." {
+			t.Errorf("%s: link %q names a directory, not a file: it breaks from file://", page, l.Href)
+			bad++
+			continue
+		}
+		abs, _, _ := strings.Cut(l.URL, "#")
+		abs, _, _ = strings.Cut(abs, "?")
+		rel, ok := strings.CutPrefix(abs, base)
+		if !ok {
+			t.Errorf("%s: link %q leads out of the site, to %s", page, l.Href, abs)
+			bad++
+			continue
+		}
+		rel, _ = url.PathUnescape(rel)
+		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel))); err != nil || st.IsDir() {
+			t.Errorf("%s: link %q leads to %s, which is not a file of the site", page, l.Href, rel)
+			bad++
+		}
+	}
+}
+
+// wantInViewport checks that the element with the id is in the viewport,
+// from the layout the browser reports: it works with JavaScript off.
+func wantInViewport(t *testing.T, ctx context.Context, id string) {
+	t.Helper()
+	nodes := get(t, ctx, "#"+id, chromedp.Nodes(chromedp.CSS("#"+id)))
+	quads, err := chromedp.Call(ctx, dom.GetContentQuads, dom.GetContentQuadsParams{NodeID: nodes[0].NodeID})
+	if err != nil || len(quads.Quads) == 0 {
+		t.Errorf("#%s has no layout: %v", id, err)
+		return
+	}
+	top := quads.Quads[0][1] // y of the first corner, in viewport pixels
+	if top < 0 || top >= browsertest.Height {
+		t.Errorf("#%s is at y = %.0f, outside the %d pixel high viewport", id, top, browsertest.Height)
+	}
+}
+
+// actionTimeout bounds each action, so that a query for an element that
+// never comes fails soon, and says which.
+const actionTimeout = 15 * time.Second
+
+// get runs an action that returns a value, failing t if it cannot.
+func get[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, actionTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// do runs actions, failing t if one fails.
+func do(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, actionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page, awaiting a promise.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	return get(t, ctx, expr, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// attr returns an attribute of the first element sel matches, "" when it
+// has none.
+func attr[S chromedp.Selectable](t *testing.T, ctx context.Context, sel S, name string) string {
+	t.Helper()
+	return get(t, ctx, fmt.Sprintf("%v[%s]", sel, name), chromedp.Attributes(sel))[name]
+}
+
+func hasKey(m map[string]string, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// eventually evaluates expr until it gives want, for up to five seconds:
+// some effects (a copy, a transition) take a moment.
+func eventually[T comparable](t *testing.T, ctx context.Context, what, expr string, want T) {
+	t.Helper()
+	var got T
+	var err error
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		got, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+		if err == nil && got == want {
+			return
+		}
+	}
+	if err != nil {
+		t.Errorf("%s: %v", what, err)
+		return
+	}
+	t.Errorf("%s = %#v, want %#v", what, got, want)
+}
+
+// wantLocation checks the page's URL.
+func wantLocation(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	if loc := get(t, ctx, "location", chromedp.Location()); loc != want {
+		t.Errorf("location = %s, want %s", loc, want)
+	}
+}
+
+// waitLocation waits for the page's URL to become want: a click on a
+// fragment link fires no load event to wait for.
+func waitLocation(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	var loc string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if loc = get(t, ctx, "location", chromedp.Location()); loc == want {
+			return
+		}
+	}
+	t.Errorf("location = %s, want %s", loc, want)
+}

@@ -1,0 +1,358 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"tiaowen/internal/align"
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/textnorm"
+)
+
+// maxAllPairs is the corpus size up to which every pair of documents is
+// compared and pre-rendered; beyond it, each document is compared with its
+// most similar documents only.
+const (
+	maxAllPairs   = 30
+	similarPerDoc = 10
+	counterparts  = 5
+)
+
+// docPair is two documents in corpus order (a's id sorts before b's).
+type docPair struct{ a, b *docInfo }
+
+// comparePairs chooses the pairs to align and pre-render.
+func (s *Site) comparePairs() []docPair {
+	var pairs []docPair
+	if len(s.docs) <= maxAllPairs {
+		for i, a := range s.docs {
+			for _, b := range s.docs[i+1:] {
+				pairs = append(pairs, docPair{a, b})
+			}
+		}
+		return pairs
+	}
+	byID := map[string]*docInfo{}
+	for _, d := range s.docs {
+		byID[d.ID] = d
+	}
+	seen := map[[2]string]bool{}
+	for _, d := range s.docs {
+		for _, o := range s.align.SimilarDocs(d.Document, similarPerDoc) {
+			a, b := d, byID[o.Doc]
+			if b == nil || a == b {
+				continue
+			}
+			if b.ID < a.ID {
+				a, b = b, a
+			}
+			if !seen[[2]string{a.ID, b.ID}] {
+				seen[[2]string{a.ID, b.ID}] = true
+				pairs = append(pairs, docPair{a, b})
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(x, y docPair) int {
+		if c := strings.Compare(x.a.ID, y.a.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(x.b.ID, y.b.ID)
+	})
+	return pairs
+}
+
+// compareRow is one row of a pair page: a section of a, of b, or both.
+type compareRow struct {
+	A, B      *corpus.Section
+	AHTML     template.HTML
+	BHTML     template.HTML
+	Score     float64
+	Percent   int
+	Themes    string // theme ids of both sides, space-separated
+	Identical bool   // the two texts are the same once normalised
+	AnchorA   string // element ids: a-<eId>, b-<eId>
+	AnchorB   string
+	Shade     int // 0–5, for the overview strip
+}
+
+// pairData is /compare/<a>--<b>/.
+type pairData struct {
+	A, B     *docInfo
+	Rows     []compareRow
+	Matched  int
+	Themes   []themeCount
+	FoldMap  template.JS // 繁→简 for the characters of a traditional side
+	FoldSide string      // "a", "b" or "" when neither side is traditional
+	JSONPath string
+}
+
+// rows lays out an alignment: pairs in the order of a, with b's unmatched
+// sections placed after the row of their nearest matched predecessor in b.
+func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
+	aw := sectionWriter{doc: p.a, root: root}
+	bw := sectionWriter{doc: p.b, root: root}
+	bPair := map[string]align.Pair{}
+	aPair := map[string]align.Pair{}
+	for _, pr := range al.Pairs {
+		aPair[pr.A] = pr
+		bPair[pr.B] = pr
+	}
+	// after[eIdOfA] lists b's unmatched sections to place after that row;
+	// "" is before the first row.
+	after := map[string][]*corpus.Section{}
+	prevA := ""
+	for _, sb := range p.b.Sections {
+		if pr, ok := bPair[sb.EID]; ok {
+			prevA = pr.A
+			continue
+		}
+		after[prevA] = append(after[prevA], sb)
+	}
+	var rows []compareRow
+	addB := func(key string) {
+		for _, sb := range after[key] {
+			rows = append(rows, compareRow{B: sb, BHTML: bw.compareCell(sb, nil, 0), AnchorB: "b-" + sb.EID,
+				Themes: themeIDs(p.b, sb)})
+		}
+	}
+	addB("")
+	for _, sa := range p.a.Sections {
+		row := compareRow{A: sa, AnchorA: "a-" + sa.EID}
+		pr, ok := aPair[sa.EID]
+		if ok {
+			sb := p.b.Section(pr.B)
+			row.B, row.AnchorB, row.Score = sb, "b-"+sb.EID, pr.Score
+			row.Percent = int(pr.Score*100 + 0.5)
+			row.Shade = min(5, int(pr.Score*6))
+			var as, bs [][2]int
+			for _, sh := range pr.Shared {
+				as = append(as, sh.A)
+				bs = append(bs, sh.B)
+			}
+			row.AHTML = aw.compareCell(sa, as, 0)
+			row.BHTML = bw.compareCell(sb, bs, 0)
+			row.Identical = textnorm.Key(sa.Text) == textnorm.Key(sb.Text) && sa.Text != ""
+			row.Themes = mergeIDs(themeIDs(p.a, sa), themeIDs(p.b, sb))
+		} else {
+			row.AHTML = aw.compareCell(sa, nil, 0)
+			row.Themes = themeIDs(p.a, sa)
+		}
+		rows = append(rows, row)
+		addB(sa.EID)
+	}
+	return rows
+}
+
+func themeIDs(d *docInfo, s *corpus.Section) string {
+	var ids []string
+	for _, t := range d.secs[s.Index].themes {
+		ids = append(ids, t.ID)
+	}
+	return strings.Join(ids, " ")
+}
+
+func mergeIDs(a, b string) string {
+	set := strings.Fields(a + " " + b)
+	slices.Sort(set)
+	return strings.Join(slices.Compact(set), " ")
+}
+
+// compareCell renders one side of a row: marker, title, and own text with
+// the shared passages marked. Passage k is <mark class="sh" data-k="k">
+// on both sides of the row, so that hovering one can light the other.
+func (w sectionWriter) compareCell(s *corpus.Section, shared [][2]int, _ int) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<div class="cmp-h"><a href="`)
+	b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
+	b.WriteString(`"><span class="marker">`)
+	b.WriteString(template.HTMLEscapeString(s.Citation()))
+	b.WriteString(`</span>`)
+	if s.Title != "" {
+		b.WriteString(`<span class="title">`)
+		b.WriteString(template.HTMLEscapeString(s.Title))
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</a></div>")
+	if s.Text == "" {
+		return template.HTML(b.String())
+	}
+	// Shared offsets are in code points of Text, whose paragraphs are
+	// joined by "\n": render paragraph by paragraph, shifting the marks.
+	type mark struct{ start, end, k int }
+	marks := make([]mark, 0, len(shared))
+	for k, sh := range shared {
+		marks = append(marks, mark{sh[0], sh[1], k})
+	}
+	slices.SortFunc(marks, func(x, y mark) int { return x.start - y.start })
+	off := 0
+	for _, para := range strings.Split(s.Text, "\n") {
+		n := utf8.RuneCountInString(para)
+		b.WriteString("<p>")
+		rs := []rune(para)
+		pos := 0
+		for _, m := range marks {
+			st, en := m.start-off, m.end-off
+			if en <= 0 || st >= n {
+				continue
+			}
+			st, en = max(st, pos), min(en, n)
+			if st >= en {
+				continue
+			}
+			b.WriteString(template.HTMLEscapeString(string(rs[pos:st])))
+			fmt.Fprintf(&b, `<mark class="sh s%d" data-k="%d">`, m.k%6, m.k)
+			b.WriteString(template.HTMLEscapeString(string(rs[st:en])))
+			b.WriteString("</mark>")
+			pos = en
+		}
+		b.WriteString(template.HTMLEscapeString(string(rs[pos:])))
+		b.WriteString("</p>")
+		off += n + 1
+	}
+	return template.HTML(b.String())
+}
+
+// foldMap returns the 繁→简 folds of the characters in a document, as a
+// JSON object for the page's toggle.
+func foldMap(d *docInfo) template.JS {
+	m := map[string]string{}
+	for _, s := range d.Sections {
+		for _, r := range s.Title + s.Text {
+			if f := textnorm.SimplifyRune(r); f != r {
+				m[string(r)] = string(f)
+			}
+		}
+	}
+	b, _ := json.Marshal(m)
+	return template.JS(b)
+}
+
+func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
+	path := comparePath(p.a.ID, p.b.ID)
+	pg := s.base("compare", path, p.a.Title+" × "+p.b.Title, "")
+	pg.Description = "逐条对照：" + p.a.Title + " 与 " + p.b.Title
+	data := pairData{A: p.a, B: p.b, Rows: s.rows(p, al, pg.Root), Matched: len(al.Pairs),
+		JSONPath: pg.Root + "api/" + path[:len(path)-1] + ".json"}
+	seen := map[string]int{}
+	for _, r := range data.Rows {
+		for _, id := range strings.Fields(r.Themes) {
+			seen[id]++
+		}
+	}
+	for _, t := range s.themes.Themes {
+		if seen[t.ID] > 0 {
+			data.Themes = append(data.Themes, themeCount{t, seen[t.ID]})
+		}
+	}
+	switch {
+	case p.a.Lang == "zh-Hant" && p.b.Lang != "zh-Hant":
+		data.FoldSide, data.FoldMap = "a", foldMap(p.a)
+	case p.b.Lang == "zh-Hant" && p.a.Lang != "zh-Hant":
+		data.FoldSide, data.FoldMap = "b", foldMap(p.b)
+	}
+	pg.Data = data
+	return pg
+}
+
+// chooserData is /compare/.
+type chooserData struct {
+	Docs   []*docInfo
+	Pairs  []pairLink
+	Matrix []simRow
+}
+
+type pairLink struct {
+	A, B    *docInfo
+	Path    string
+	Matched int
+}
+
+type simRow struct {
+	Doc   *docInfo
+	Cells []simCell
+}
+
+type simCell struct {
+	Other   *docInfo
+	Percent int
+	Shade   int
+	Path    string // the pair page, when pre-rendered
+}
+
+func (s *Site) chooserPage(pairs []docPair, matched map[[2]string]int) *Page {
+	p := s.base("compare", comparePage, "对照阅读", "")
+	p.Description = "任选两份文件，逐条对照，标出共有语句"
+	data := chooserData{Docs: s.docs}
+	rendered := map[[2]string]bool{}
+	for _, pr := range pairs {
+		rendered[[2]string{pr.a.ID, pr.b.ID}] = true
+		data.Pairs = append(data.Pairs, pairLink{A: pr.a, B: pr.b, Path: comparePath(pr.a.ID, pr.b.ID), Matched: matched[[2]string{pr.a.ID, pr.b.ID}]})
+	}
+	if len(s.docs) <= maxAllPairs {
+		for _, d := range s.docs {
+			row := simRow{Doc: d}
+			for _, o := range s.docs {
+				c := simCell{Other: o}
+				if o != d {
+					sim := s.align.DocSimilarity(d.Document, o.Document)
+					c.Percent = int(sim*100 + 0.5)
+					c.Shade = min(5, int(sim*6))
+					a, b := d.ID, o.ID
+					if b < a {
+						a, b = b, a
+					}
+					if rendered[[2]string{a, b}] {
+						c.Path = comparePath(a, b)
+					}
+				}
+				row.Cells = append(row.Cells, c)
+			}
+			data.Matrix = append(data.Matrix, row)
+		}
+	}
+	p.Data = data
+	return p
+}
+
+// compareJSON writes /api/compare/<a>--<b>.json, the public contract.
+func compareJSON(w *bytes.Buffer, al align.Alignment) error {
+	return encodeJSON(w, al)
+}
+
+// counterpartView is a section's counterpart in another document.
+type counterpartView struct {
+	Doc     *docInfo
+	Section *corpus.Section
+	Percent int
+	Pair    string // the pair page and row, or "" when not pre-rendered
+}
+
+// counterpartsOf lists a section's best counterparts in other documents.
+func (s *Site) counterpartsOf(d *docInfo, sec *corpus.Section) []counterpartView {
+	var out []counterpartView
+	for _, c := range s.align.Counterparts(d.Document, sec, counterparts) {
+		o := s.byID[c.Doc]
+		if o == nil {
+			continue
+		}
+		os := o.Section(c.EID)
+		if os == nil {
+			continue
+		}
+		v := counterpartView{Doc: o, Section: os, Percent: int(c.Score*100 + 0.5)}
+		a, b, side := d.ID, o.ID, "a-"
+		if b < a {
+			a, b, side = b, a, "b-"
+		}
+		if s.rendered[[2]string{a, b}] {
+			v.Pair = comparePath(a, b) + "index.html#" + side + sec.EID
+		}
+		out = append(out, v)
+	}
+	return out
+}

@@ -1,0 +1,693 @@
+package site_test
+
+// Browser tests of full-text search: the search page (templates/search.html
+// and static/search.js) reading the index that internal/search writes,
+// in a real headless Chromium, from the seed site's offline bundle opened
+// as file:// and from a web server. They skip without Chromium, except
+// under CI; see internal/browsertest. TestSearchLatency measures queries
+// on a large synthetic corpus, and runs only when asked.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"tiaowen/internal/browsertest"
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/site"
+	"tiaowen/internal/textnorm"
+)
+
+// searchSite is a site built for the search tests from a copy of the
+// repository's content/: a build writes content/.permalinks, so it never
+// runs on content/ itself.
+type searchSite struct {
+	content string // the copy of content/
+	web     string // build/site, as a web server serves it
+	bundle  string // the unzipped offline bundle's site folder
+}
+
+// buildSearchSite copies content/ into a temporary directory, adds the
+// extra files (slash paths under content/), builds the site and its
+// offline bundle, and unzips the bundle.
+func buildSearchSite(t *testing.T, extra map[string]string) searchSite {
+	t.Helper()
+	root := t.TempDir()
+	s := searchSite{content: filepath.Join(root, "content"), web: filepath.Join(root, "build", "site")}
+	if err := os.CopyFS(s.content, os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
+		t.Fatalf("copy content: %v", err)
+	}
+	for name, data := range extra {
+		if err := os.WriteFile(filepath.Join(s.content, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, problems := site.LoadConfig(filepath.Join(s.content, "site.yaml"))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	zip := filepath.Join(root, "build", "bundle.zip")
+	if _, err := site.Build(site.Options{Content: s.content, Out: s.web, Zip: zip}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if err := browsertest.Unzip(zip, filepath.Join(root, "offline")); err != nil {
+		t.Fatal(err)
+	}
+	s.bundle = filepath.Join(root, "offline", cfg.Name)
+	return s
+}
+
+// searchHit is a result as the page shows it.
+type searchHit struct {
+	Doc   string   `json:"doc"`
+	EID   string   `json:"eid"`
+	Tier  string   `json:"tier"`
+	Href  string   `json:"href"`
+	Lang  string   `json:"lang"`
+	Marks []string `json:"marks"` // the highlighted text, in order
+	Text  string   `json:"text"`
+}
+
+// ref is a section: document id and eId.
+type ref struct{ doc, eid string }
+
+func (h searchHit) ref() ref { return ref{h.Doc, h.EID} }
+
+// refs returns the sections of the hits in the given tier, in order.
+func refs(hits []searchHit, tier string) []ref {
+	var out []ref
+	for _, h := range hits {
+		if h.Tier == tier {
+			out = append(out, h.ref())
+		}
+	}
+	return out
+}
+
+// docsOf returns the documents of the hits, sorted, once each.
+func docsOf(hits []searchHit, tier string) []string {
+	var out []string
+	for _, h := range hits {
+		if (tier == "" || h.Tier == tier) && !slices.Contains(out, h.Doc) {
+			out = append(out, h.Doc)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+const searchActionTimeout = 20 * time.Second
+
+// searchDo runs chromedp actions, failing t if one fails.
+func searchDo(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, searchActionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// searchEval evaluates a JavaScript expression in the page, awaiting a
+// promise.
+func searchEval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, searchActionTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %.120s: %v", expr, err)
+	}
+	return v
+}
+
+// searchURL is the search page at base with the query parameters.
+func searchURL(base string, params ...string) string {
+	v := url.Values{}
+	for i := 0; i+1 < len(params); i += 2 {
+		v.Set(params[i], params[i+1])
+	}
+	u := base + "search/index.html"
+	if len(v) > 0 {
+		u += "?" + v.Encode()
+	}
+	return u
+}
+
+// searchOpen opens the search page with the query parameters and waits
+// until it has answered the query the URL holds.
+func searchOpen(t *testing.T, ctx context.Context, base string, params ...string) {
+	t.Helper()
+	searchDo(t, ctx, "open the search page", chromedp.Navigate(searchURL(base, params...)))
+	searchEval[any](t, ctx, "window.tiaowenSearch.ready")
+	if s := searchEval[string](t, ctx, `document.getElementById("search").dataset.state`); s != "done" && s != "ready" {
+		t.Fatalf("the search page is %q after loading %s", s, searchURL(base, params...))
+	}
+}
+
+// searchWait waits until the page has answered the query q.
+func searchWait(t *testing.T, ctx context.Context, q string) {
+	t.Helper()
+	qs, _ := json.Marshal(q)
+	expr := `(() => { const b = document.getElementById("search"); return b.dataset.state === "done" && b.dataset.q === ` + string(qs) + `; })()`
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if searchEval[bool](t, ctx, expr) {
+			return
+		}
+	}
+	t.Fatalf("the page did not answer %q within 10 s; status: %s", q, searchEval[string](t, ctx, `document.getElementById("search-status").textContent`))
+}
+
+// searchHits shows every result, pressing 显示更多结果 as a reader would,
+// and returns them.
+func searchHits(t *testing.T, ctx context.Context) []searchHit {
+	t.Helper()
+	return searchEval[[]searchHit](t, ctx, `(async () => {
+		const more = document.getElementById("search-more");
+		while (!more.hidden) {
+			const n = document.querySelectorAll("li.hit").length;
+			more.click();
+			for (let i = 0; i < 500 && document.querySelectorAll("li.hit").length === n; i++) await new Promise(r => setTimeout(r, 10));
+		}
+		return Array.from(document.querySelectorAll("#search-results > li.hit")).map(li => ({
+			doc: li.dataset.doc, eid: li.dataset.eid, tier: li.dataset.tier, lang: li.lang,
+			href: li.querySelector("a").getAttribute("href"),
+			marks: Array.from(li.querySelectorAll("mark")).map(m => m.textContent),
+			text: li.textContent,
+		}));
+	})()`)
+}
+
+// searchType replaces the text of the page's search box as a reader with
+// a Chinese input method does: the method commits whole words.
+func searchType(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	searchDo(t, ctx, "focus the search box", chromedp.Focus("#search-q"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("search-q").select()`))
+	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+		t.Fatalf("type %q: %v", text, err)
+	}
+}
+
+// pressSlash presses "/" as a keyboard does: one keydown that carries
+// the text, so that a page that handles the key keeps it out of the box
+// it focuses. (chromedp.KeyEvent sends the text as a separate char
+// event, which no handler can stop.)
+func pressSlash(t *testing.T, ctx context.Context) {
+	t.Helper()
+	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "/", Code: "Slash", Text: "/", UnmodifiedText: "/",
+		WindowsVirtualKeyCode: 191, NativeVirtualKeyCode: 191}
+	up := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: "/", Code: "Slash", WindowsVirtualKeyCode: 191, NativeVirtualKeyCode: 191}
+	for _, ev := range []input.DispatchKeyEventParams{down, up} {
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, ev); err != nil {
+			t.Fatalf("press /: %v", err)
+		}
+	}
+}
+
+// The seeds' sections that say 首负责任制, and the one (Luhe's 21.) that
+// says only 首负责任.
+var (
+	shoufuExact = []ref{{"guangdong-2020-shishi", "s1"}, {"guangdong-2023-gangyao", "s26"}, {"guangzhou-2023-fangan", "p2-s8-i2"}}
+	shoufuLuhe  = ref{"luhe-2017-yijian", "i21"}
+	// Jiangsu's 繁體 sections that say 質量基礎設施.
+	jiangsuJichu = []ref{{"jiangsu-2023-yijian", "p8"}, {"jiangsu-2023-yijian", "s22"}, {"jiangsu-2023-yijian", "s23"}, {"jiangsu-2023-yijian", "s24"}}
+)
+
+// TestSearchOffline is the issue's acceptance test: the offline bundle,
+// opened from disk, finds what readers look for, with no network.
+func TestSearchOffline(t *testing.T) {
+	s := buildSearchSite(t, nil)
+	base := browsertest.FileURL(s.bundle) + "/"
+
+	t.Run("queries", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		req := browsertest.RecordRequests(t, ctx)
+		problems := browsertest.RecordProblems(t, ctx)
+		checkQueries(t, ctx, base)
+		problems.Check(t)
+		if out := req.Outside("file:///"); len(out) > 0 {
+			t.Errorf("the offline search requested URLs that are not file://:\n%s", strings.Join(out, "\n"))
+		}
+		// The recording worked, and the page read only some shards.
+		urls := req.URLs()
+		if !slices.ContainsFunc(urls, func(u string) bool { return strings.Contains(u, "search/data/meta.js") }) {
+			t.Errorf("no request for search/data/meta.js recorded:\n%s", strings.Join(urls, "\n"))
+		}
+	})
+
+	t.Run("typing, links and keys", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		problems := browsertest.RecordProblems(t, ctx)
+		checkTyping(t, ctx, base)
+		problems.Check(t)
+	})
+
+	t.Run("no results, filters", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		problems := browsertest.RecordProblems(t, ctx)
+		checkNoResults(t, ctx, base)
+		checkFilters(t, ctx, base)
+		problems.Check(t)
+	})
+
+	t.Run("same as textnorm", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		checkParity(t, ctx, base, s)
+	})
+}
+
+// TestSearchWeb runs the queries on the same site served over HTTP: the
+// search works the same on the web as from the bundle.
+func TestSearchWeb(t *testing.T) {
+	s := buildSearchSite(t, nil)
+	ctx := browsertest.Start(t)
+	base := browsertest.Serve(t, s.web)
+	req := browsertest.RecordRequests(t, ctx)
+	problems := browsertest.RecordProblems(t, ctx)
+	checkQueries(t, ctx, base)
+	searchOpen(t, ctx, base)
+	searchType(t, ctx, "雙比對")
+	searchWait(t, ctx, "雙比對")
+	if loc := searchEval[string](t, ctx, "location.search"); loc != "?q="+url.QueryEscape("雙比對") {
+		t.Errorf("after typing 雙比對, location.search = %q", loc)
+	}
+	problems.Check(t, "favicon")
+	if out := req.Outside(base); len(out) > 0 {
+		t.Errorf("the search requested URLs outside the site:\n%s", strings.Join(out, "\n"))
+	}
+}
+
+// checkQueries runs the issue's queries through ?q= and checks the
+// sections found, their order and their highlights.
+func checkQueries(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+
+	// 首负责任制: the three documents that say it, exactly, then Luhe,
+	// which says 首负责任 — the four documents that use it.
+	searchOpen(t, ctx, base, "q", "首负责任制")
+	if v := searchEval[string](t, ctx, `document.getElementById("search-q").value`); v != "首负责任制" {
+		t.Errorf("?q=首负责任制 left the search box holding %q", v)
+	}
+	hits := searchHits(t, ctx)
+	if got := refs(hits, "exact"); !reflect.DeepEqual(got, shoufuExact) {
+		t.Errorf("首负责任制: exact hits %v, want %v", got, shoufuExact)
+	}
+	if got := refs(hits, "partial"); !reflect.DeepEqual(got, []ref{shoufuLuhe}) {
+		t.Errorf("首负责任制: partial hits %v, want %v", got, []ref{shoufuLuhe})
+	}
+	if got := docsOf(hits, ""); len(got) != 4 {
+		t.Errorf("首负责任制 found sections in %v, want the four documents that use it", got)
+	}
+	for _, h := range hits {
+		want := []string{"首负责任制"}
+		if h.ref() == shoufuLuhe {
+			want = []string{"首负责任", "首负责任"}
+		}
+		if !reflect.DeepEqual(h.Marks, want) {
+			t.Errorf("首负责任制: %s %s highlights %q, want %q", h.Doc, h.EID, h.Marks, want)
+		}
+		if wantHref := "../docs/" + h.Doc + "/" + h.EID + "/index.html"; h.Href != wantHref {
+			t.Errorf("首负责任制: the hit %s %s links to %s, want %s", h.Doc, h.EID, h.Href, wantHref)
+		}
+	}
+	if len(hits) > 0 && !strings.Contains(hits[0].Text, "关于加快推进质量强省建设的实施方案") || !strings.Contains(hits[0].Text, "（一）强化市场主体责任") {
+		t.Errorf("the first hit shows %q, want the document's title and the section's marker and title", hits[0].Text)
+	}
+	status := searchEval[string](t, ctx, `document.getElementById("search-status").textContent`)
+	if !strings.Contains(status, "找到 4 条，分属 4 个文件") {
+		t.Errorf("status %q, want 找到 4 条，分属 4 个文件", status)
+	}
+
+	// A quoted phrase must match exactly: Luhe's 首负责任 drops out.
+	searchOpen(t, ctx, base, "q", `"首负责任制"`)
+	quoted := searchHits(t, ctx)
+	if got := refs(quoted, "exact"); !reflect.DeepEqual(got, shoufuExact) || len(quoted) != len(shoufuExact) {
+		t.Errorf(`"首负责任制": hits %v, want exactly %v`, quoted, shoufuExact)
+	}
+	// With a second word, a quoted phrase is required and the word ranks:
+	// only Guangdong's 2020 plan also says 追偿, and Luhe's 首负责任
+	// matches only without the quotes.
+	searchOpen(t, ctx, base, "q", "首负责任制 追偿")
+	both := searchHits(t, ctx)
+	searchOpen(t, ctx, base, "q", `"首负责任制" 追偿`)
+	narrowed := searchHits(t, ctx)
+	if got := refs(narrowed, "exact"); !reflect.DeepEqual(got, shoufuExact[:1]) {
+		t.Errorf(`"首负责任制" 追偿: exact hits %v, want %v`, got, shoufuExact[:1])
+	}
+	if !slices.ContainsFunc(both, func(h searchHit) bool { return h.ref() == shoufuLuhe }) ||
+		slices.ContainsFunc(narrowed, func(h searchHit) bool { return h.ref() == shoufuLuhe }) || len(narrowed) != 3 {
+		t.Errorf("quoting 首负责任制 should drop Luhe's 首负责任: unquoted %v, quoted %v", both, narrowed)
+	}
+
+	// 質量基礎設施 typed in 繁體 finds the simplified documents, and
+	// 质量基础设施 finds Jiangsu's 繁體 sections, highlighted as written.
+	for _, q := range []string{"質量基礎設施", "质量基础设施"} {
+		searchOpen(t, ctx, base, "q", q)
+		hits := searchHits(t, ctx)
+		exact := refs(hits, "exact")
+		wantDocs := []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "jiangsu-2023-yijian"}
+		if got := docsOf(hits, "exact"); !reflect.DeepEqual(got, wantDocs) {
+			t.Errorf("%s: exact hits in %v, want %v", q, got, wantDocs)
+		}
+		for _, r := range append([]ref{{"guangdong-2023-gangyao", "p8"}, {"guangdong-2023-gangyao", "s22"}, {"guangzhou-2023-fangan", "p2-s7-i4"}}, jiangsuJichu...) {
+			if !slices.Contains(exact, r) {
+				t.Errorf("%s: no exact hit for %v; exact: %v", q, r, exact)
+			}
+		}
+		if len(exact) != 21 {
+			t.Errorf("%s: %d exact hits, want 21: %v", q, len(exact), exact)
+		}
+		// Sections with 质量基础设施 in their title come first.
+		if len(hits) > 0 && hits[0].ref() != (ref{"guangdong-2023-gangyao", "p8"}) {
+			t.Errorf("%s: first hit %v, want Guangdong's 八、构建高水平质量基础设施", q, hits[0].ref())
+		}
+		for _, h := range hits {
+			if h.Tier != "exact" {
+				continue
+			}
+			want, lang := "质量基础设施", "zh-Hans"
+			if h.Doc == "jiangsu-2023-yijian" {
+				want, lang = "質量基礎設施", "zh-Hant"
+			}
+			if len(h.Marks) == 0 || h.Marks[0] != want || h.Lang != lang {
+				t.Errorf("%s: %s %s (lang %q) highlights %q, want %s (lang %s)", q, h.Doc, h.EID, h.Lang, h.Marks, want, lang)
+			}
+		}
+	}
+
+	// 双比对 finds the three documents that say 双比对、双提升.
+	searchOpen(t, ctx, base, "q", "双比对")
+	hits = searchHits(t, ctx)
+	want := []ref{{"guangdong-2020-shishi", "s11"}, {"guangdong-2023-gangyao", "s12"}, {"guangzhou-2023-fangan", "p2-s3-i3"}}
+	if got := refs(hits, "exact"); !reflect.DeepEqual(got, want) {
+		t.Errorf("双比对: exact hits %v, want %v", got, want)
+	}
+	for _, h := range hits[:min(3, len(hits))] {
+		if !slices.Equal(h.Marks, []string{"双比对"}) || !strings.Contains(h.Text, "“双比对、双提升”") {
+			t.Errorf("双比对: %s %s shows %q, highlighting %q", h.Doc, h.EID, h.Text, h.Marks)
+		}
+	}
+	// 双比对、双提升 written with punctuation between matches as one phrase.
+	searchOpen(t, ctx, base, "q", "雙比對雙提升")
+	if got := refs(searchHits(t, ctx), "exact"); !reflect.DeepEqual(got, want) {
+		t.Errorf("雙比對雙提升: exact hits %v, want %v", got, want)
+	}
+}
+
+// checkTyping types into the search box and moves through the results
+// with the keyboard, as a reader does.
+func checkTyping(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	searchOpen(t, ctx, base)
+	// "/" focuses the page's search box.
+	searchDo(t, ctx, "leave the search box", chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
+	pressSlash(t, ctx)
+	if v := searchEval[string](t, ctx, `document.activeElement.id + "|" + document.activeElement.value`); v != "search-q|" {
+		t.Errorf(`after "/", the focus is on #%s, want the empty #search-q`, v)
+	}
+	// Results follow the typing, and so does the URL.
+	searchType(t, ctx, "产品医院")
+	searchWait(t, ctx, "产品医院")
+	hits := searchHits(t, ctx)
+	want := []ref{{"guangdong-2020-shishi", "s14"}, {"guangdong-2023-gangyao", "s26"}}
+	if got := refs(hits, "exact"); !reflect.DeepEqual(got, want) || len(hits) != 2 {
+		t.Errorf("产品医院: hits %v, want %v", hits, want)
+	}
+	if loc := searchEval[string](t, ctx, "location.search"); loc != "?q="+url.QueryEscape("产品医院") {
+		t.Errorf("after typing 产品医院, location.search = %q", loc)
+	}
+	searchType(t, ctx, "首负责任制")
+	searchWait(t, ctx, "首负责任制")
+	if loc := searchEval[string](t, ctx, "location.search"); loc != "?q="+url.QueryEscape("首负责任制") {
+		t.Errorf("after typing 首负责任制, location.search = %q", loc)
+	}
+	// ↓ moves from the box into the results, ↑ back, Enter follows.
+	searchDo(t, ctx, "press ↓ ↓ ↑", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp))
+	if href := searchEval[string](t, ctx, `document.activeElement.getAttribute("href") || ""`); href != "../docs/guangdong-2020-shishi/s1/index.html" {
+		t.Errorf("after ↓ ↓ ↑ the focus is on %q, want the first result", href)
+	}
+	searchDo(t, ctx, "press ↓ Enter", chromedp.KeyEvent(kb.ArrowDown),
+		browsertest.Follow(chromedp.KeyEvent(kb.Enter)))
+	if loc := searchEval[string](t, ctx, "location.href"); loc != base+"docs/guangdong-2023-gangyao/s26/index.html" {
+		t.Errorf("Enter on the second result led to %s", loc)
+	}
+	// The search box in the header of any page leads to the results.
+	searchDo(t, ctx, "search from the header",
+		chromedp.Navigate(base+"docs/guangzhou-2023-fangan/index.html"))
+	pressSlash(t, ctx)
+	if v := searchEval[string](t, ctx, `document.activeElement.id + "|" + document.activeElement.value`); v != "site-q|" {
+		t.Errorf(`on a document, "/" focuses %s, want the empty #site-q`, v)
+	}
+	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: "雙比對"}); err != nil {
+		t.Fatal(err)
+	}
+	searchDo(t, ctx, "submit the header's search", browsertest.Follow(chromedp.KeyEvent(kb.Enter)))
+	searchEval[any](t, ctx, "window.tiaowenSearch.ready")
+	if got := refs(searchHits(t, ctx), "exact"); len(got) != 3 {
+		t.Errorf("the header's search for 雙比對 found %v, want three sections", got)
+	}
+	if v := searchEval[string](t, ctx, `document.getElementById("search-q").value + "|" + document.getElementById("site-q").value`); v != "雙比對|雙比對" {
+		t.Errorf("the search boxes hold %q, want the query", v)
+	}
+}
+
+// checkNoResults looks for a phrase no document has.
+func checkNoResults(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	searchOpen(t, ctx, base, "q", "产品医院诊疗室")
+	if n := len(searchHits(t, ctx)); n != 0 {
+		t.Errorf("产品医院诊疗室 found %d sections", n)
+	}
+	type link struct{ Text, Href string }
+	links := searchEval[[]link](t, ctx, `Array.from(document.querySelectorAll("#search-none a")).map(a => ({Text: a.textContent, Href: a.getAttribute("href")}))`)
+	want := []link{{"產品醫院診療室", "index.html?q=" + url.QueryEscape("產品醫院診療室")}, {"产品医院", "index.html?q=" + url.QueryEscape("产品医院")}}
+	if !reflect.DeepEqual(links, want) {
+		t.Errorf("without results the page offers %v, want the other script's form and the close match: %v", links, want)
+	}
+	if hidden := searchEval[bool](t, ctx, `document.getElementById("search-none").hidden`); hidden {
+		t.Error("the help for a query without results is hidden")
+	}
+	searchDo(t, ctx, "follow the close match", browsertest.Click(`#search-none a[href$="`+url.QueryEscape("产品医院")+`"]`))
+	searchWait(t, ctx, "产品医院")
+	if got := docsOf(searchHits(t, ctx), "exact"); !reflect.DeepEqual(got, []string{"guangdong-2020-shishi", "guangdong-2023-gangyao"}) {
+		t.Errorf("the close match 产品医院 found %v", got)
+	}
+	if hidden := searchEval[bool](t, ctx, `document.getElementById("search-none").hidden`); !hidden {
+		t.Error("the help for a query without results stays after results came")
+	}
+}
+
+// checkFilters filters by document and by theme, from the URL and from
+// the page's selects.
+func checkFilters(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	searchOpen(t, ctx, base, "q", "质量基础设施", "doc", "jiangsu-2023-yijian")
+	hits := searchHits(t, ctx)
+	if got := refs(hits, "exact"); !reflect.DeepEqual(got, jiangsuJichu) {
+		t.Errorf("质量基础设施 in Jiangsu's document: exact hits %v, want %v", got, jiangsuJichu)
+	}
+	if got := docsOf(hits, ""); !reflect.DeepEqual(got, []string{"jiangsu-2023-yijian"}) {
+		t.Errorf("the document filter let through %v", got)
+	}
+	// A theme alone lists its sections.
+	searchOpen(t, ctx, base, "theme", "shoufu-zerenzhi")
+	if got := refs(searchHits(t, ctx), "exact"); !reflect.DeepEqual(got, append(slices.Clone(shoufuExact), shoufuLuhe)) {
+		t.Errorf("the theme 首负责任制 lists %v", got)
+	}
+	// Choosing a theme narrows a query: 双比对 and 质量基础设施 meet in
+	// Guangdong's 2020 plan only where both themes are.
+	searchOpen(t, ctx, base, "q", "质量")
+	all := len(searchHits(t, ctx))
+	searchDo(t, ctx, "choose a theme", chromedp.SetValue("#search-theme", "shuangbidui-shuangtisheng"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("search-theme").dispatchEvent(new Event("change"))`))
+	searchWait(t, ctx, "质量")
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && !strings.Contains(searchEval[string](t, ctx, "location.search"), "theme="); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	hits = searchHits(t, ctx)
+	want := []ref{{"guangdong-2020-shishi", "s11"}, {"guangdong-2023-gangyao", "s12"}, {"guangzhou-2023-fangan", "p2-s3-i3"}}
+	if got := refs(hits, "exact"); !reflect.DeepEqual(got, want) || len(hits) >= all {
+		t.Errorf("质量 with the theme 双比对双提升: %v of %d, want %v", got, all, want)
+	}
+	if loc := searchEval[string](t, ctx, "location.search"); !strings.Contains(loc, "theme=shuangbidui-shuangtisheng") {
+		t.Errorf("the URL %q does not keep the theme", loc)
+	}
+}
+
+// checkParity checks that the page normalises text as textnorm does and
+// finds every gram in the shard that holds it.
+func checkParity(t *testing.T, ctx context.Context, base string, s searchSite) {
+	t.Helper()
+	searchOpen(t, ctx, base)
+	c, problems := corpus.NewParser().LoadDir(filepath.Join(s.content, "docs"))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"質量基礎設施", "雙比對、雙提升", "“双比对”“双提升”", "ＡＢＣ１２３", "HACCP质量", "質\ufe00量", "质\u200b量", "關於", "產品醫院", "二〇二三年"}
+	for _, d := range c.Docs {
+		for _, sec := range d.Sections {
+			texts = append(texts, sec.Title+"\n"+sec.Text)
+		}
+	}
+	arg, _ := json.Marshal(texts)
+	got := searchEval[[]string](t, ctx, `(`+string(arg)+`).map(s => window.tiaowenSearch.key(s))`)
+	for i, s := range texts {
+		if want := textnorm.Key(s); i >= len(got) || got[i] != want {
+			t.Errorf("the page normalises %.40q to %.40q; textnorm gives %.40q", s, got[min(i, len(got)-1)], want)
+		}
+	}
+	// The shard of every gram, as the files hold them.
+	files, _ := filepath.Glob(filepath.Join(s.bundle, "search", "data", "g*.js"))
+	if len(files) == 0 {
+		t.Fatal("no gram shards in the bundle")
+	}
+	shardOf := map[string]int{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			N int               `json:"n"`
+			D map[string]string `json:"d"`
+		}
+		body := strings.TrimSuffix(strings.TrimPrefix(string(b), "(window.TIAOWEN_SEARCH=window.TIAOWEN_SEARCH||[]).push("), ");\n")
+		if err := json.Unmarshal([]byte(body), &v); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for g := range v.D {
+			shardOf[g] = v.N
+		}
+	}
+	grams := make([]string, 0, len(shardOf))
+	for g := range shardOf {
+		grams = append(grams, g)
+	}
+	sort.Strings(grams)
+	arg, _ = json.Marshal(grams)
+	shards := searchEval[[]int](t, ctx, `(`+string(arg)+`).map(g => window.tiaowenSearch.shardOf(g))`)
+	bad := 0
+	for i, g := range grams {
+		if shards[i] != shardOf[g] {
+			if bad++; bad <= 5 {
+				t.Errorf("the page looks for %s in shard %d; it is in %d", g, shards[i], shardOf[g])
+			}
+		}
+	}
+	if len(grams) < 5000 {
+		t.Errorf("only %d grams in the seed index", len(grams))
+	}
+}
+
+// TestSearchEscapes indexes a document whose text looks like HTML: the
+// page shows it as text.
+func TestSearchEscapes(t *testing.T) {
+	doc := "---\nid: unsafe-2024-test\ntitle: 测试<b>标题</b>\nlang: zh-Hans\n---\n\n" +
+		"一、危险标记\n\n（一）脚本注入。文本里写着<img src=x onerror=\"alert(1)\">和<script>alert(2)</script>，检索要原样显示。\n"
+	s := buildSearchSite(t, map[string]string{"docs/unsafe-2024-test.md": doc})
+	ctx := browsertest.Start(t)
+	problems := browsertest.RecordProblems(t, ctx)
+	searchOpen(t, ctx, browsertest.FileURL(s.bundle)+"/", "q", "原样显示")
+	hits := searchHits(t, ctx)
+	if len(hits) != 1 || hits[0].Doc != "unsafe-2024-test" || !slices.Equal(hits[0].Marks, []string{"原样显示"}) {
+		t.Fatalf("原样显示: hits %+v", hits)
+	}
+	if n := searchEval[int](t, ctx, `document.querySelectorAll("#search-results img, #search-results script, #search-results b").length`); n != 0 {
+		t.Errorf("the results hold %d elements made from the document's text", n)
+	}
+	if !strings.Contains(hits[0].Text, "测试<b>标题</b>") {
+		t.Errorf("the hit shows %q, want the title as written", hits[0].Text)
+	}
+	problems.Check(t)
+}
+
+// TestSearchLatency measures, in Chromium, how long the search page takes
+// to answer a common and a rare phrase on a synthetic corpus of 2000
+// documents: cold (the first query after the page loads, shards read
+// from disk) and warm (shards loaded). It runs when TIAOWEN_BENCH_SITE
+// names a built site (bench/search.sh sets it), or with
+// TIAOWEN_BENCH_LARGE=1, when it generates and builds the site itself.
+func TestSearchLatency(t *testing.T) {
+	dir := os.Getenv("TIAOWEN_BENCH_SITE")
+	if dir == "" {
+		if os.Getenv("TIAOWEN_BENCH_LARGE") == "" {
+			t.Skip("set TIAOWEN_BENCH_SITE to a built site, or TIAOWEN_BENCH_LARGE=1")
+		}
+		dir = buildSynthetic(t, 2000)
+	}
+	queries := []struct{ kind, q string }{{"common", "质量"}, {"common", "质量基础设施"}, {"rare", "首负责任制"}, {"rare", "老字号"}}
+	fmt.Printf("%-8s %-14s %8s %10s %10s %10s\n", "term", "query", "sections", "cold ms", "warm ms", "rank ms")
+	for _, qq := range queries {
+		// A fresh browser for each query, so that cold is cold.
+		func() {
+			ctx := browsertest.Start(t)
+			searchOpen(t, ctx, browsertest.FileURL(dir)+"/")
+			type sum struct {
+				MS     float64 `json:"ms"`
+				RankMS float64 `json:"rankMs"`
+				Total  int     `json:"total"`
+			}
+			run := func() sum {
+				qs, _ := json.Marshal(qq.q)
+				return searchEval[sum](t, ctx, "window.tiaowenSearch.run("+string(qs)+")")
+			}
+			cold := run()
+			var warm, rank []float64
+			for range 7 {
+				s := run()
+				warm = append(warm, s.MS)
+				rank = append(rank, s.RankMS)
+			}
+			slices.Sort(warm)
+			slices.Sort(rank)
+			fmt.Printf("%-8s %-14s %8d %10.1f %10.1f %10.1f\n", qq.kind, qq.q, cold.Total, cold.MS, warm[len(warm)/2], rank[len(rank)/2])
+			if warm[len(warm)/2] >= 50 {
+				t.Errorf("%s: the median warm query took %.1f ms, over the 50 ms target", qq.q, warm[len(warm)/2])
+			}
+		}()
+	}
+}
+
+// buildSynthetic generates n documents with bench/gencorpus and builds
+// them with the seed themes into a temporary site, without a bundle.
+func buildSynthetic(t *testing.T, n int) string {
+	t.Helper()
+	root := t.TempDir()
+	content := filepath.Join(root, "content")
+	repo, _ := filepath.Abs(filepath.Join("..", ".."))
+	cmd := exec.Command("go", "run", "./bench/gencorpus", "-seeds", "testdata/seeds", "-n", fmt.Sprint(n),
+		"-out", filepath.Join(content, "docs"), "-manifest", filepath.Join(root, "manifest.json"))
+	cmd.Dir = repo
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gencorpus: %v\n%s", err, out)
+	}
+	for _, f := range []string{"themes.yaml", "site.yaml"} {
+		b, err := os.ReadFile(filepath.Join(repo, "content", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(content, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(root, "site")
+	if _, err := site.Build(site.Options{Content: content, Out: out, Zip: "-"}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

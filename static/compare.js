@@ -1,0 +1,87 @@
+// Comparison pages: choosing a pair, linked highlights, the 繁→简 toggle,
+// the theme filter and "only differences". Without it the pages still
+// show every row, and the pair list and overview links work.
+(function () {
+  "use strict";
+
+  // The chooser on compare/index.html.
+  var chooser = document.getElementById("chooser");
+  if (chooser) {
+    var rendered = {};
+    document.querySelectorAll("#pair-list [data-pair]").forEach(function (li) {
+      rendered[li.getAttribute("data-pair")] = li.querySelector("a").getAttribute("href");
+    });
+    chooser.hidden = false;
+    chooser.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var a = chooser.elements.a.value, b = chooser.elements.b.value;
+      var msg = document.getElementById("chooser-msg");
+      if (a === b) { msg.textContent = "请选择两份不同的文件。"; return; }
+      var key = a < b ? a + "--" + b : b + "--" + a;
+      if (rendered[key]) { window.location.href = rendered[key]; return; }
+      msg.textContent = "这两份文件相似度较低，未生成逐条对照。";
+    });
+  }
+
+  var cmp = document.querySelector(".cmp");
+  if (!cmp) return;
+  var tools = document.getElementById("cmp-tools");
+  if (tools) tools.hidden = false;
+  var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
+
+  // Hovering or focusing a shared passage lights up its twin.
+  var light = function (mark, on) {
+    var row = mark.closest(".cmp-row");
+    row.querySelectorAll('mark.sh[data-k="' + mark.getAttribute("data-k") + '"]').forEach(function (m) {
+      m.classList.toggle("hl", on);
+    });
+  };
+  cmp.addEventListener("mouseover", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, true); });
+  cmp.addEventListener("mouseout", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, false); });
+
+  // 繁→简 toggle for a traditional side.
+  var foldBox = document.getElementById("fold");
+  var mapEl = document.getElementById("fold-map");
+  if (foldBox && mapEl) {
+    var map = JSON.parse(mapEl.textContent);
+    var side = mapEl.getAttribute("data-side");
+    var originals = new Map();
+    foldBox.addEventListener("change", function () {
+      cmp.querySelectorAll(".cmp-" + side).forEach(function (cell) {
+        var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (foldBox.checked) {
+            var t = n.nodeValue, out = "";
+            for (var i = 0; i < t.length; i++) { out += map[t[i]] || t[i]; }
+            if (out !== t) { originals.set(n, t); n.nodeValue = out; }
+          } else if (originals.has(n)) {
+            n.nodeValue = originals.get(n);
+          }
+        }
+        cell.setAttribute("lang", foldBox.checked ? "zh-Hans" : "zh-Hant");
+      });
+      if (!foldBox.checked) originals.clear();
+    });
+  }
+
+  // Filters: a theme, and only the rows that differ.
+  var themeSel = document.getElementById("theme-filter");
+  var diffs = document.getElementById("diffs");
+  var status = document.getElementById("cmp-status");
+  var overview = Array.prototype.slice.call(document.querySelectorAll(".overview .ov"));
+  var apply = function () {
+    var theme = themeSel ? themeSel.value : "";
+    var shown = 0;
+    rows.forEach(function (r, i) {
+      var ok = true;
+      if (theme && (" " + r.getAttribute("data-themes") + " ").indexOf(" " + theme + " ") < 0) ok = false;
+      if (diffs && diffs.checked && r.classList.contains("same")) ok = false;
+      r.hidden = !ok;
+      if (overview[i]) overview[i].classList.toggle("off", !ok);
+      if (ok) shown++;
+    });
+    status.textContent = (theme || (diffs && diffs.checked)) ? "显示 " + shown + " / " + rows.length + " 行" : "";
+  };
+  if (themeSel) themeSel.addEventListener("change", apply);
+  if (diffs) diffs.addEventListener("change", apply);
+})();

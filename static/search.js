@@ -1,0 +1,858 @@
+// tiaowen full-text search. It reads the index that internal/search
+// writes into search/data/ as script files — never fetch or XHR, which
+// file:// forbids — loading only the shards a query needs, and makes no
+// network requests. Document text is always inserted as text, never as
+// HTML.
+(function () {
+  "use strict";
+  var box = document.getElementById("search");
+  if (!box) return;
+  var root = box.getAttribute("data-root") || "";
+  var dataDir = box.getAttribute("data-index") || "data/";
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-q");
+  var docSel = document.getElementById("search-doc");
+  var themeSel = document.getElementById("search-theme");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var help = document.getElementById("search-none");
+  var headerQ = document.getElementById("site-q");
+
+  var PAGE = 20;         // results rendered at a time
+  var DEBOUNCE = 150;    // ms after the last keystroke
+  var TIERS = ["exact", "adjacent", "partial"];
+  var TIER_LABEL = ["", "字字相连", "部分匹配"];
+
+  // ---- Loading the index -------------------------------------------------
+
+  var meta = null;
+  var gramShards = {};   // shard number → {gram: posting string}
+  var textShards = {};   // shard number → [eId, citation, title, text, …]
+  var themeLists = null; // theme index → posting string
+  var loads = {};        // file name → Promise
+
+  function receive(o) {
+    if (!o || typeof o !== "object") return;
+    if (o.k === "meta") meta = o;
+    else if (o.k === "g") gramShards[o.n] = o.d;
+    else if (o.k === "t") textShards[o.n] = o.d;
+    else if (o.k === "themes") themeLists = o.d;
+  }
+  var early = window.TIAOWEN_SEARCH;
+  window.TIAOWEN_SEARCH = { push: receive };
+  if (early && early.length) early.forEach(receive);
+
+  // load inserts a script for an index file once, and resolves when it
+  // has run: its data has then reached receive.
+  function load(name) {
+    if (loads[name]) return loads[name];
+    loads[name] = new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = dataDir + name + (meta ? "?v=" + meta.v : "");
+      s.async = true;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { delete loads[name]; reject(new Error("无法读取检索索引 " + name)); };
+      document.head.appendChild(s);
+    });
+    return loads[name];
+  }
+
+  // ---- Normalisation: textnorm's, from the tables in meta.js ------------
+
+  var foldMap = new Map(), dropSet = new Set(), keepSet = new Set(), endSet = new Set();
+  var toTrad = new Map(); // simplified → the traditional form the corpus uses, or the first
+  var DROP_RE = /[\p{White_Space}\p{P}\p{S}\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
+
+  function codePoints(s) {
+    var out = [];
+    for (var i = 0; i < s.length; i++) {
+      var c = s.codePointAt(i);
+      out.push(c);
+      if (c > 0xffff) i++;
+    }
+    return out;
+  }
+  function isHan(c) {
+    return (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x323af);
+  }
+  function setupFold() {
+    var f = codePoints(meta.fold);
+    for (var i = 0; i + 1 < f.length; i += 2) {
+      foldMap.set(f[i], f[i + 1]);
+      if (isHan(f[i]) && isHan(f[i + 1]) && !toTrad.has(f[i + 1])) toTrad.set(f[i + 1], f[i]);
+    }
+    codePoints(meta.drop).forEach(function (c) { dropSet.add(c); });
+    codePoints(meta.keep).forEach(function (c) { keepSet.add(c); });
+    codePoints(meta.ends).forEach(function (c) { endSet.add(c); });
+  }
+  // Characters the corpus does not have follow textnorm's general rules,
+  // less 繁→简 folding, which only matters for characters the corpus has.
+  function generic(c) {
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return c;
+      if (c >= 65 && c <= 90) return c + 32;
+      return -1;
+    }
+    if (c >= 0xff01 && c <= 0xff5e) return generic(c - 0xff01 + 0x21);
+    if (DROP_RE.test(String.fromCodePoint(c))) return -1;
+    return c;
+  }
+  // foldChar is what normalisation makes of c, or -1 if it drops it.
+  function foldChar(c) {
+    var f = foldMap.get(c);
+    if (f !== undefined) return f;
+    if (dropSet.has(c)) return -1;
+    if (keepSet.has(c)) return c;
+    return generic(c);
+  }
+  // normalize folds s and keeps, for each kept character, where it was in
+  // s (UTF-16 offsets, start and end), and whether a clause end lies
+  // between it and the next kept character.
+  function normalize(s) {
+    var cps = [], start = [], end = [], brk = [];
+    var pendingBreak = false;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.codePointAt(i), w = c > 0xffff ? 2 : 1;
+      var f = foldChar(c);
+      if (f >= 0) {
+        if (cps.length) brk[cps.length - 1] = pendingBreak;
+        cps.push(f); start.push(i); end.push(i + w);
+        pendingBreak = false;
+      } else if (endSet.has(c)) {
+        pendingBreak = true;
+      }
+      i += w - 1;
+    }
+    if (cps.length) brk[cps.length - 1] = true;
+    return { cps: cps, start: start, end: end, brk: brk };
+  }
+  function key(s) {
+    return normalize(s).cps.map(function (c) { return String.fromCodePoint(c); }).join("");
+  }
+
+  // ---- Queries -----------------------------------------------------------
+
+  // parse splits a query into terms: quoted phrases, which results must
+  // contain exactly, and the words between them. A term is cut at clause
+  // ends, across which nothing matches.
+  var QUOTE_RE = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|『([^』]*)』?/g;
+  function parse(q) {
+    var terms = [];
+    var add = function (raw, required) {
+      var n = normalize(raw);
+      var cur = [];
+      for (var i = 0; i < n.cps.length; i++) {
+        cur.push(n.cps[i]);
+        if (n.brk[i]) { terms.push({ cps: cur, required: required }); cur = []; }
+      }
+    };
+    var last = 0, m;
+    QUOTE_RE.lastIndex = 0;
+    while ((m = QUOTE_RE.exec(q)) !== null) {
+      q.slice(last, m.index).split(/\s+/).forEach(function (w) { add(w, false); });
+      add(m[1] || m[2] || m[3] || m[4] || "", true);
+      last = m.index + m[0].length;
+    }
+    q.slice(last).split(/\s+/).forEach(function (w) { add(w, false); });
+    return terms.filter(function (t) { return t.cps.length > 0; });
+  }
+
+  function shardOf(a, b) {
+    var h = Math.imul(2166136261 ^ a, 16777619) >>> 0;
+    if (b >= 0) h = Math.imul(h ^ b, 16777619) >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+    h = Math.imul(h, 0x45d9f3b) >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+    return h & (meta.grams - 1);
+  }
+  function gramsOf(terms) {
+    var need = {};
+    terms.forEach(function (t) {
+      if (t.cps.length === 1) need[shardOf(t.cps[0], -1)] = true;
+      for (var i = 0; i + 1 < t.cps.length; i++) need[shardOf(t.cps[i], t.cps[i + 1])] = true;
+    });
+    return Object.keys(need).map(Number);
+  }
+
+  var DIGIT = new Int8Array(128).fill(-1);
+  (function () {
+    var a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (var i = 0; i < a.length; i++) DIGIT[a.charCodeAt(i)] = i;
+  })();
+
+  // decode reads a posting list (see internal/search): sections, title
+  // flags and, for a bigram, each section's positions as a range of pos.
+  var decoded = new Map();
+  function postings(a, b, positions) {
+    var k = (b >= 0 ? String.fromCodePoint(a, b) : String.fromCodePoint(a)) + (positions ? "+" : "");
+    if (decoded.has(k)) return decoded.get(k);
+    var shard = gramShards[shardOf(a, b)], g = k.replace("+", "");
+    var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
+    var p = s === null ? null : decode(s, b >= 0, positions);
+    decoded.set(k, p);
+    return p;
+  }
+  // decode reads a posting list (see internal/search): sections, title
+  // flags and, for a bigram, each section's positions as a range of pos.
+  // Without positions it skips them, reading only the flag that says
+  // another follows, which is the low bit of a varint's first digit.
+  function decode(s, bigram, positions) {
+    var n = s.length;
+    var sec = new Int32Array(n), title = new Uint8Array(n);
+    var from = positions ? new Int32Array(n + 1) : null, pos = positions ? new Int32Array(n) : null;
+    var i = 0, k = 0, np = 0, prev = -1, v, shift, d, more;
+    while (i < n) {
+      v = 0; shift = 0;
+      do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+      prev += 1 + (v >>> 1);
+      sec[k] = prev; title[k] = v & 1;
+      if (positions) {
+        from[k] = np;
+        var last = -1;
+        do {
+          v = 0; shift = 0;
+          do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+          last += 1 + (v >>> 1);
+          pos[np++] = last;
+          more = v & 1;
+        } while (more);
+      } else if (bigram) {
+        do {
+          d = DIGIT[s.charCodeAt(i++)];
+          more = d & 1;
+          while (d & 32) d = DIGIT[s.charCodeAt(i++)];
+        } while (more);
+      }
+      k++;
+    }
+    if (positions) from[k] = np;
+    return { n: k, sec: sec, title: title, from: from, pos: pos };
+  }
+
+  // minChain is how many characters of a term a partial match must have
+  // in a row: two thirds of the term, at least two. Terms of one or two
+  // characters match whole or not at all.
+  function minChain(L) { return L <= 2 ? L : Math.max(2, Math.ceil(2 * L / 3)); }
+
+  // Each term is matched against every section that has one of its
+  // bigrams: the longest run of the term's characters in a row that the
+  // section has (its chain), found by chaining positions bigram to
+  // bigram, decides its level: 3 for the whole term (exact), 2 for every
+  // bigram but not in one run (adjacent), 1 for a run of at least
+  // minChain characters (partial).
+
+  // chainIn returns the longest chain of section s, in characters. The
+  // lists that s has are marked in here; runs[j][x] is the number of
+  // bigrams in a row that start at the x-th position of bigram j in s,
+  // computed from the last bigram back, and ones[j] says that all of
+  // them are 1 without storing it.
+  function chainIn(lists, cur, here, runs, ones, K) {
+    var best = 0;
+    for (var j = K - 1; j >= 0; j--) {
+      if (!here[j]) continue;
+      var next = j + 1 < K && here[j + 1];
+      ones[j] = next ? 0 : 1;
+      if (!next) {
+        if (best < 1) best = 1;
+        continue;
+      }
+      var l = lists[j], a = l.from[cur[j]], b = l.from[cur[j] + 1];
+      var nl = lists[j + 1], na = nl.from[cur[j + 1]], nb = nl.from[cur[j + 1] + 1], y = na;
+      var rj = runs[j], rn = runs[j + 1], nOnes = ones[j + 1];
+      for (var x = a; x < b; x++) {
+        var r = 1, want = l.pos[x] + 1;
+        while (y < nb && nl.pos[y] < want) y++;
+        if (y < nb && nl.pos[y] === want) r = 1 + (nOnes ? 1 : rn[y - na]);
+        rj[x - a] = r;
+        if (r > best) best = r;
+      }
+    }
+    return best + 1;
+  }
+
+  // seek returns the first entry of list l at or after i whose section
+  // is at least s, galloping: the cost grows with the log of the skip.
+  function seek(l, i, s) {
+    if (i >= l.n || l.sec[i] >= s) return i;
+    var step = 1, lo = i;
+    while (lo + step < l.n && l.sec[lo + step] < s) { lo += step; step *= 2; }
+    var hi = Math.min(lo + step, l.n);
+    while (lo + 1 < hi) {
+      var m = (lo + hi) >> 1;
+      if (l.sec[m] < s) lo = m; else hi = m;
+    }
+    return hi;
+  }
+
+  // evalTerm returns the sections that match a term at some level, in
+  // section order, with their level, chain and whether the term is in
+  // their title. With exact set it returns only the sections that have
+  // the whole term.
+  //
+  // A partial match needs minChain characters in a row, so every section
+  // it could be in has the bigrams in the middle of the term, which every
+  // run that long covers: the rarest of them drives the walk, and the
+  // other lists are searched by galloping. Only terms of three characters
+  // have no such bigram (a run of two may be either pair), and walk the
+  // union of their two lists.
+  function evalTerm(t, exact) {
+    var L = t.cps.length;
+    if (L <= 2) {
+      var u = L === 1 ? postings(t.cps[0], -1, false) : postings(t.cps[0], t.cps[1], false);
+      var n = u ? u.n : 0;
+      var lv = new Uint8Array(n).fill(3);
+      return { n: n, sec: u ? u.sec : new Int32Array(0), level: lv, chain: new Uint8Array(n).fill(L), title: u ? u.title : lv };
+    }
+    var K = L - 1, lists = [], cur = new Int32Array(K), here = new Uint8Array(K), ones = new Uint8Array(K), runs = [];
+    var need = exact ? L : minChain(L), j, l;
+    for (j = 0; j < K; j++) { lists.push(postings(t.cps[j], t.cps[j + 1], true)); runs.push([]); }
+    var driver = -1;
+    for (j = Math.max(0, K - need + 1); j <= Math.min(K - 1, need - 2); j++) {
+      if (!lists[j]) return { n: 0, sec: new Int32Array(0) };
+      if (driver < 0 || lists[j].n < lists[driver].n) driver = j;
+    }
+    var cap = 0;
+    if (driver >= 0) cap = lists[driver].n;
+    else for (j = 0; j < K; j++) if (lists[j]) cap += lists[j].n;
+    var res = { n: 0, sec: new Int32Array(cap), level: new Uint8Array(cap), chain: new Uint8Array(cap), title: new Uint8Array(cap) };
+    for (var k = 0; ; k++) {
+      var s;
+      if (driver >= 0) {
+        if (k >= lists[driver].n) break;
+        s = lists[driver].sec[k];
+        for (j = 0; j < K; j++) if (lists[j]) cur[j] = j === driver ? k : seek(lists[j], cur[j], s);
+      } else {
+        s = 0x7fffffff;
+        for (j = 0; j < K; j++) { l = lists[j]; if (l && cur[j] < l.n && l.sec[cur[j]] < s) s = l.sec[cur[j]]; }
+        if (s === 0x7fffffff) break;
+      }
+      var present = 0, allTitle = 1, run = 0, maxRun = 0;
+      for (j = 0; j < K; j++) {
+        l = lists[j];
+        here[j] = l && cur[j] < l.n && l.sec[cur[j]] === s ? 1 : 0;
+        if (here[j]) {
+          present++; run++;
+          if (run > maxRun) maxRun = run;
+          if (!l.title[cur[j]]) allTitle = 0;
+        } else run = 0;
+      }
+      // A section whose bigrams cannot chain far enough is passed over
+      // without looking at positions.
+      var chain = 0;
+      if (present === K || maxRun + 1 >= need) chain = chainIn(lists, cur, here, runs, ones, K);
+      if (driver < 0) for (j = 0; j < K; j++) if (here[j]) cur[j]++;
+      var level = chain === L ? 3 : exact ? 0 : present === K ? 2 : chain >= need ? 1 : 0;
+      if (level === 0) continue;
+      var i = res.n++;
+      res.sec[i] = s; res.level[i] = level; res.chain[i] = chain; res.title[i] = allTitle && present === K ? 1 : 0;
+    }
+    return res;
+  }
+
+  function themeMask(ti) {
+    var mask = new Uint8Array(meta.sections);
+    var s = themeLists[ti] || "", i = 0, prev = -1;
+    while (i < s.length) {
+      var v = 0, shift = 0, d;
+      do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+      prev += 1 + v;
+      mask[prev] = 1;
+    }
+    return mask;
+  }
+
+  // search ranks the sections for the parsed terms: exact phrase first,
+  // then every pair of characters adjacent, then partial matches by how
+  // many characters they have in a row; within a tier, matches in the
+  // title first, then corpus order. A section must have every quoted
+  // term exactly.
+  function search(terms, docFilter, mask) {
+    var lo = 0, hi = meta.sections;
+    if (docFilter >= 0) { lo = docStart[docFilter]; hi = docStart[docFilter + 1]; }
+    var evals = terms.map(function (t) { return evalTerm(t, false); });
+    var T = terms.length, cap = 0, t, s, k;
+    evals.forEach(function (e) { cap += e.n; });
+    if (T === 0) cap = hi - lo;
+    // Each candidate's bucket: 0 exact in the title, 1 exact, 2 adjacent
+    // in the title, 3 adjacent, 4 partial, sorted by chain and title.
+    var cand = new Int32Array(cap), cls = new Uint8Array(cap), nc = 0;
+    var count = new Int32Array(5), keys = [];
+    var add = function (sec, minLevel, score, title) {
+      if (sec < lo || sec >= hi || (mask && !mask[sec])) return;
+      var b = minLevel === 3 ? (title ? 0 : 1) : minLevel === 2 ? (title ? 2 : 3) : 4;
+      cand[nc] = sec; cls[nc++] = b; count[b]++;
+      if (b === 4) keys.push((4095 - Math.min(score * 2 + (title ? 1 : 0), 4095)) * 2097152 + sec);
+    };
+    if (T === 0) {
+      for (s = lo; s < hi; s++) add(s, 3, 0, false);
+    } else if (T === 1) {
+      var e = evals[0];
+      for (k = 0; k < e.n; k++) {
+        if (terms[0].required && e.level[k] < 3) continue;
+        add(e.sec[k], e.level[k], e.chain[k], e.title[k]);
+      }
+    } else {
+      var idx = new Int32Array(T);
+      for (;;) {
+        var sec = 0x7fffffff;
+        for (t = 0; t < T; t++) if (idx[t] < evals[t].n && evals[t].sec[idx[t]] < sec) sec = evals[t].sec[idx[t]];
+        if (sec === 0x7fffffff) break;
+        var minLevel = 3, ok = true, score = 0, title = false;
+        for (t = 0; t < T; t++) {
+          var ev = evals[t], lv = 0;
+          if (idx[t] < ev.n && ev.sec[idx[t]] === sec) {
+            lv = ev.level[idx[t]]; score += ev.chain[idx[t]];
+            if (ev.title[idx[t]]) title = true;
+            idx[t]++;
+          }
+          if (terms[t].required && lv < 3) ok = false;
+          if (lv < minLevel) minLevel = lv;
+        }
+        if (ok) add(sec, minLevel, score, title);
+      }
+    }
+    var n = nc, out = new Int32Array(n), tiers = new Uint8Array(n), off = new Int32Array(5);
+    for (var b = 1; b < 5; b++) off[b] = off[b - 1] + count[b - 1];
+    for (b = 0; b < 5; b++) tiers.fill(b < 2 ? 0 : b < 4 ? 1 : 2, off[b], off[b] + count[b]);
+    for (k = 0; k < nc; k++) if (cls[k] < 4) out[off[cls[k]]++] = cand[k];
+    var partial = Float64Array.from(keys).sort();
+    for (k = 0; k < partial.length; k++) out[off[4] + k] = partial[k] % 2097152;
+    return { secs: out, tiers: tiers };
+  }
+
+  // ---- Documents and sections --------------------------------------------
+
+  var docStart = [];   // docStart[d] is the number of d's first section
+  var secDoc = null;   // section → document
+  var shardFirst = {}; // text shard → its first document
+  function setupDocs() {
+    var n = 0;
+    meta.docs.forEach(function (d, i) {
+      docStart.push(n);
+      n += d[3];
+      if (!(d[4] in shardFirst)) shardFirst[d[4]] = i;
+    });
+    docStart.push(n);
+    secDoc = new Int32Array(n);
+    for (var i = 0; i < meta.docs.length; i++) secDoc.fill(i, docStart[i], docStart[i + 1]);
+  }
+  function docOf(sec) { return secDoc[sec]; }
+  // section returns what the text shard holds for section sec (loaded).
+  function section(sec) {
+    var d = docOf(sec), doc = meta.docs[d], shard = textShards[doc[4]];
+    var off = 4 * (sec - docStart[shardFirst[doc[4]]]);
+    return {
+      docID: doc[0], docTitle: doc[1], lang: doc[2], eid: shard[off], cite: shard[off + 1],
+      title: shard[off + 2], text: shard[off + 3]
+    };
+  }
+
+  // ---- Highlighting ------------------------------------------------------
+
+  // marks returns the UTF-16 ranges of s to highlight: each term's
+  // occurrences, or for a term that s lacks, its longest parts that s has.
+  function marks(s, terms) {
+    var n = normalize(s), found = [];
+    var taken = new Uint8Array(n.cps.length);
+    terms.forEach(function (t) {
+      var L = t.cps.length;
+      for (var len = L; len >= Math.min(L, 2); len--) {
+        var any = false;
+        for (var from = 0; from + len <= L; from++) {
+          for (var i = 0; i + len <= n.cps.length; i++) {
+            var j = 0;
+            while (j < len && n.cps[i + j] === t.cps[from + j] && !taken[i + j] && (j === len - 1 || !n.brk[i + j])) j++;
+            if (j < len) continue;
+            for (j = 0; j < len; j++) taken[i + j] = 1;
+            found.push([n.start[i], n.end[i + len - 1]]);
+            any = true;
+            i += len - 1;
+          }
+        }
+        if (any) break;
+      }
+    });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    return found;
+  }
+
+  // appendMarked appends s[from:to] to el as text, with the ranges in
+  // <mark>, and ellipses where it was cut.
+  function appendMarked(el, s, from, to, ranges) {
+    if (from > 0) el.appendChild(document.createTextNode("…"));
+    var at = from;
+    ranges.forEach(function (r) {
+      var a = Math.max(r[0], from), b = Math.min(r[1], to);
+      if (a >= b || a < at) return;
+      if (a > at) el.appendChild(document.createTextNode(s.slice(at, a)));
+      var m = document.createElement("mark");
+      m.textContent = s.slice(a, b);
+      el.appendChild(m);
+      at = b;
+    });
+    if (at < to) el.appendChild(document.createTextNode(s.slice(at, to)));
+    if (to < s.length) el.appendChild(document.createTextNode("…"));
+  }
+
+  function snap(s, i) { // never cut a surrogate pair
+    if (i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00) i--;
+    return i;
+  }
+
+  function renderHit(sec, tier, terms) {
+    var x = section(sec);
+    var full = x.title + "\n" + x.text;
+    var ranges = marks(full, terms);
+    var tl = x.title.length, textAt = tl + 1;
+    var titleRanges = [], textRanges = [];
+    ranges.forEach(function (r) {
+      if (r[1] <= tl) titleRanges.push(r);
+      else if (r[0] >= textAt) textRanges.push([r[0] - textAt, r[1] - textAt]);
+    });
+    var li = document.createElement("li");
+    li.className = "hit";
+    li.setAttribute("data-tier", TIERS[tier]);
+    li.setAttribute("data-doc", x.docID);
+    li.setAttribute("data-eid", x.eid);
+    li.lang = x.lang;
+    var a = document.createElement("a");
+    a.href = root + "docs/" + encodeURIComponent(x.docID) + "/" + encodeURIComponent(x.eid) + "/index.html";
+    var docEl = document.createElement("span");
+    docEl.className = "hit-doc";
+    docEl.textContent = x.docTitle;
+    a.appendChild(docEl);
+    if (TIER_LABEL[tier]) {
+      var badge = document.createElement("span");
+      badge.className = "hit-tier";
+      badge.textContent = TIER_LABEL[tier];
+      a.appendChild(badge);
+    }
+    var head = document.createElement("span");
+    head.className = "hit-head";
+    var cite = document.createElement("span");
+    cite.className = "hit-cite";
+    cite.textContent = x.cite;
+    head.appendChild(cite);
+    var title = document.createElement("span");
+    title.className = "hit-title";
+    appendMarked(title, x.title, 0, x.title.length, titleRanges);
+    head.appendChild(title);
+    a.appendChild(head);
+    var snip = document.createElement("span");
+    snip.className = "hit-snippet";
+    // The snippet is a window on the paragraph of the first match.
+    var t = x.text, at = 0, atEnd = 0;
+    if (textRanges.length) { at = textRanges[0][0]; atEnd = textRanges[0][1]; }
+    var pStart = at > 0 ? t.lastIndexOf("\n", at - 1) + 1 : 0;
+    var pEnd = t.indexOf("\n", atEnd);
+    if (pEnd < 0) pEnd = t.length;
+    var from = snap(t, Math.max(pStart, at - 30));
+    var to = snap(t, Math.min(pEnd, Math.max(from + 120, atEnd)));
+    textRanges.forEach(function (r) { if (r[0] < to && r[1] > to) to = r[1]; });
+    appendMarked(snip, t, from, to, textRanges);
+    a.appendChild(snip);
+    li.appendChild(a);
+    return li;
+  }
+
+  // ---- The page ----------------------------------------------------------
+
+  var seq = 0;       // the current query; older ones stop when they see it changed
+  var current = null; // {terms, result, shown}
+
+  function setStatus(text) { status.textContent = text; }
+
+  function params() {
+    return { q: input.value, doc: docSel.value, theme: themeSel.value };
+  }
+  function urlFor(p) {
+    var u = new URLSearchParams();
+    if (p.q) u.set("q", p.q);
+    if (p.doc) u.set("doc", p.doc);
+    if (p.theme) u.set("theme", p.theme);
+    var s = u.toString();
+    return "index.html" + (s ? "?" + s : "");
+  }
+  function remember(p) {
+    try { history.replaceState(null, "", urlFor(p)); } catch (e) { /* some browsers refuse on file:// */ }
+  }
+
+  // run answers the current query and renders its first page. It resolves
+  // to a summary, which the tests and the benchmark read.
+  function run() {
+    var my = ++seq;
+    var t0 = performance.now();
+    box.setAttribute("data-state", "busy");
+    var p = params();
+    if (headerQ && headerQ !== input) headerQ.value = p.q;
+    var terms = parse(p.q);
+    var docFilter = -1;
+    if (p.doc) meta.docs.forEach(function (d, i) { if (d[0] === p.doc) docFilter = i; });
+    var themeIdx = -1;
+    if (p.theme) meta.themes.forEach(function (t, i) { if (t[0] === p.theme) themeIdx = i; });
+    if (terms.length === 0 && docFilter < 0 && themeIdx < 0) {
+      list.textContent = ""; help.hidden = true; more.hidden = true;
+      setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
+      current = null;
+      box.setAttribute("data-q", p.q);
+      box.setAttribute("data-state", "done");
+      return Promise.resolve(summary(t0, null));
+    }
+    var files = gramsOf(terms).map(function (s) { return "g" + s + ".js"; });
+    if (themeIdx >= 0) files.push("themes.js");
+    return Promise.all(files.map(load)).then(function () {
+      if (my !== seq) return null;
+      var mask = themeIdx >= 0 ? themeMask(themeIdx) : null;
+      var t1 = performance.now();
+      var result = search(terms, docFilter, mask);
+      current = { terms: terms, result: result, shown: 0, q: p.q, loadMs: t1 - t0, rankMs: performance.now() - t1 };
+      list.textContent = "";
+      return showMore(my).then(function () {
+        if (my !== seq) return null;
+        describe(result, p, terms);
+        var sum = summary(t0, result);
+        box.setAttribute("data-ms", sum.ms.toFixed(1));
+        box.setAttribute("data-q", p.q);
+        box.setAttribute("data-state", "done");
+        box.dispatchEvent(new CustomEvent("tiaowen:results", { detail: sum }));
+        return sum;
+      });
+    }).catch(function (err) {
+      if (my !== seq) return null;
+      setStatus(err.message);
+      box.setAttribute("data-state", "error");
+      return null;
+    });
+  }
+
+  function summary(t0, result) {
+    var ms = performance.now() - t0;
+    var hits = [];
+    list.querySelectorAll("li.hit").forEach(function (li) {
+      hits.push({ doc: li.getAttribute("data-doc"), eid: li.getAttribute("data-eid"), tier: li.getAttribute("data-tier") });
+    });
+    return {
+      ms: ms, loadMs: current ? current.loadMs : 0, rankMs: current ? current.rankMs : 0,
+      total: result ? result.secs.length : 0, docs: result ? docsOf(result).map(function (d) { return meta.docs[d][0]; }).sort() : [],
+      shown: hits
+    };
+  }
+
+  // docsOf returns the documents that a result's sections are in.
+  function docsOf(result) {
+    var seen = new Uint8Array(meta.docs.length), out = [];
+    for (var i = 0; i < result.secs.length; i++) {
+      var d = secDoc[result.secs[i]];
+      if (!seen[d]) { seen[d] = 1; out.push(d); }
+    }
+    return out;
+  }
+
+  // showMore renders the next page of results, once their text is loaded.
+  function showMore(my) {
+    var c = current;
+    var page = c.result.secs.slice(c.shown, c.shown + PAGE);
+    var need = {};
+    page.forEach(function (s) { need[meta.docs[docOf(s)][4]] = true; });
+    return Promise.all(Object.keys(need).map(function (n) { return load("t" + n + ".js"); })).then(function () {
+      if (my !== seq) return;
+      var frag = document.createDocumentFragment();
+      page.forEach(function (s, i) { frag.appendChild(renderHit(s, c.result.tiers[c.shown + i], c.terms)); });
+      list.appendChild(frag);
+      c.shown += page.length;
+      more.hidden = c.shown >= c.result.secs.length;
+    });
+  }
+
+  function describe(result, p, terms) {
+    var n = result.secs.length;
+    if (n === 0) {
+      setStatus("没有找到" + (p.q.trim() ? "“" + p.q.trim() + "”" : "符合条件的条目") + "。");
+      noResults(p, terms);
+      return;
+    }
+    help.hidden = true;
+    var counts = [0, 0, 0];
+    for (var i = 0; i < n; i++) counts[result.tiers[i]]++;
+    var parts = [];
+    if (counts[0]) parts.push("完全匹配 " + counts[0]);
+    if (counts[1]) parts.push("字字相连 " + counts[1]);
+    if (counts[2]) parts.push("部分匹配 " + counts[2]);
+    setStatus("找到 " + n + " 条，分属 " + docsOf(result).length + " 个文件" +
+      (terms.length && parts.length > 1 ? "（" + parts.join("，") + "）" : "") + "。");
+  }
+
+  // otherScript converts a query to the other script: traditional
+  // characters to simplified, or simplified to the traditional forms the
+  // corpus uses. It returns "" when nothing changes.
+  function otherScript(q) {
+    var cps = codePoints(q), trad = false;
+    cps.forEach(function (c) { var f = foldMap.get(c); if (f !== undefined && f !== c && isHan(c) && isHan(f)) trad = true; });
+    var out = cps.map(function (c) {
+      if (trad) { var f = foldMap.get(c); return f !== undefined && isHan(c) && isHan(f) ? f : c; }
+      var t = toTrad.get(c);
+      return t !== undefined ? t : c;
+    });
+    var s = String.fromCodePoint.apply(null, out);
+    return s === q ? "" : { text: s, label: trad ? "简体" : "繁體" };
+  }
+
+  // closeMatches are the longest parts of each term that some section
+  // has whole, longest first.
+  function closeMatches(terms) {
+    var out = [];
+    terms.forEach(function (t) {
+      var L = t.cps.length;
+      for (var len = L - 1; len >= 2 && out.length < 6; len--) {
+        var found = false;
+        for (var j = 0; j + len <= L; j++) {
+          var sub = t.cps.slice(j, j + len);
+          if (evalTerm({ cps: sub }, true).n === 0) continue;
+          var s = String.fromCodePoint.apply(null, sub);
+          if (out.indexOf(s) < 0) out.push(s);
+          found = true;
+        }
+        if (found) break;
+      }
+    });
+    return out.slice(0, 6);
+  }
+
+  function noResults(p, terms) {
+    help.textContent = "";
+    var link = function (q) {
+      var a = document.createElement("a");
+      a.href = urlFor({ q: q, doc: p.doc, theme: p.theme });
+      a.textContent = q;
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        input.value = q;
+        remember(params());
+        run();
+      });
+      return a;
+    };
+    var other = otherScript(p.q.trim());
+    if (other) {
+      var para = document.createElement("p");
+      para.className = "search-other";
+      para.appendChild(document.createTextNode(other.label + "写法："));
+      para.appendChild(link(other.text));
+      help.appendChild(para);
+    }
+    var close = closeMatches(terms);
+    if (close.length) {
+      var para2 = document.createElement("p");
+      para2.className = "search-close";
+      para2.appendChild(document.createTextNode("相近的词："));
+      close.forEach(function (s, i) {
+        if (i) para2.appendChild(document.createTextNode("、"));
+        para2.appendChild(link(s));
+      });
+      help.appendChild(para2);
+    }
+    if (p.doc || p.theme) {
+      var para3 = document.createElement("p");
+      para3.textContent = "已按文件或主题筛选；可改为在全部文件中检索。";
+      help.appendChild(para3);
+    }
+    help.hidden = !help.firstChild;
+  }
+
+  var timer = 0;
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(function () { remember(params()); run(); }, DEBOUNCE);
+  }
+
+  function setupFilters() {
+    meta.docs.forEach(function (d) {
+      var o = document.createElement("option");
+      o.value = d[0];
+      o.textContent = d[1];
+      docSel.appendChild(o);
+    });
+    meta.themes.forEach(function (t) {
+      var o = document.createElement("option");
+      o.value = t[0];
+      o.textContent = t[1];
+      themeSel.appendChild(o);
+    });
+  }
+
+  function hitLinks() { return Array.prototype.slice.call(list.querySelectorAll("li.hit > a")); }
+
+  function setupEvents() {
+    input.addEventListener("input", function (e) { if (!e.isComposing) schedule(); });
+    input.addEventListener("compositionend", schedule);
+    docSel.addEventListener("change", function () { remember(params()); run(); });
+    themeSel.addEventListener("change", function () { remember(params()); run(); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      remember(params());
+      run();
+    });
+    more.addEventListener("click", function () { if (current) showMore(seq); });
+    // Arrow keys move from the box through the results and back.
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") {
+        var links = hitLinks();
+        if (links.length) { e.preventDefault(); links[0].focus(); }
+      }
+    });
+    list.addEventListener("keydown", function (e) {
+      var links = hitLinks(), i = links.indexOf(document.activeElement);
+      if (i < 0) return;
+      if (e.key === "ArrowDown" && i + 1 < links.length) { e.preventDefault(); links[i + 1].focus(); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); (i > 0 ? links[i - 1] : input).focus(); }
+      else if (e.key === "Escape") { e.preventDefault(); input.focus(); }
+    });
+    // On this page "/" goes to the search box of the page, not the header's.
+    window.addEventListener("keydown", function (e) {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+      var el = document.activeElement;
+      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      input.focus();
+      input.select();
+    }, true);
+  }
+
+  function start() {
+    var u = new URLSearchParams(location.search);
+    input.value = u.get("q") || "";
+    setupFold();
+    setupDocs();
+    setupFilters();
+    if (u.get("doc")) docSel.value = u.get("doc");
+    if (u.get("theme")) themeSel.value = u.get("theme");
+    setupEvents();
+    box.setAttribute("data-state", "ready");
+    if (input.value || docSel.value || themeSel.value) return run();
+    return Promise.resolve(null);
+  }
+
+  // For tests and benchmarks: the page's own query path, and textnorm.
+  window.tiaowenSearch = {
+    run: function (q, doc, theme) {
+      input.value = q;
+      docSel.value = doc || "";
+      themeSel.value = theme || "";
+      remember(params());
+      return run();
+    },
+    key: key,
+    shardOf: function (g) { var c = codePoints(g); return shardOf(c[0], c.length > 1 ? c[1] : -1); },
+    ready: null
+  };
+
+  box.setAttribute("data-state", "loading");
+  window.tiaowenSearch.ready = load("meta.js").then(start, function (err) {
+    setStatus("检索索引未能加载：" + err.message);
+    box.setAttribute("data-state", "error");
+  });
+})();
