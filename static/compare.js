@@ -83,5 +83,21 @@
     status.textContent = (theme || (diffs && diffs.checked)) ? "显示 " + shown + " / " + rows.length + " 行" : "";
   };
   if (themeSel) themeSel.addEventListener("change", apply);
-  if (diffs) diffs.addEventListener("change", apply);
+  // Only differences: rows that say nothing new go, and in the others the
+  // shared passages shrink to a gap mark, leaving what differs.
+  var gapsAdded = false;
+  if (diffs) diffs.addEventListener("change", function () {
+    if (diffs.checked && !gapsAdded) {
+      gapsAdded = true;
+      cmp.querySelectorAll("mark.sh").forEach(function (m) {
+        var gap = document.createElement("span");
+        gap.className = "gap";
+        gap.title = "两侧共有的语句";
+        gap.textContent = "⋯";
+        m.after(gap);
+      });
+    }
+    cmp.classList.toggle("diffs-only", diffs.checked);
+    apply();
+  });
 })();

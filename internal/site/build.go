@@ -71,6 +71,8 @@ type Site struct {
 	pairs      []docPair         // the pairs compared and pre-rendered
 	alignments []align.Alignment // parallel to pairs
 	rendered   map[[2]string]bool
+	// counterparts are each section's best partners in the aligned pairs.
+	counterparts map[*corpus.Section][]counterpart
 }
 
 // Load reads and checks everything under opts.Content. Every problem in
@@ -123,6 +125,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 	for _, p := range s.pairs {
 		s.rendered[[2]string{p.a.ID, p.b.ID}] = true
 	}
+	s.indexCounterparts()
 	for _, p := range pages {
 		s.nav = append(s.nav, navPage{Title: p.Title, Path: p.Slug + "/"})
 	}

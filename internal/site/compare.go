@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -68,16 +69,20 @@ func (s *Site) comparePairs() []docPair {
 
 // compareRow is one row of a pair page: a section of a, of b, or both.
 type compareRow struct {
-	A, B      *corpus.Section
-	AHTML     template.HTML
-	BHTML     template.HTML
-	Score     float64
-	Percent   int
-	Themes    string // theme ids of both sides, space-separated
-	Identical bool   // the two texts are the same once normalised
-	AnchorA   string // element ids: a-<eId>, b-<eId>
-	AnchorB   string
-	Shade     int // 0–5, for the overview strip
+	A, B    *corpus.Section
+	AHTML   template.HTML
+	BHTML   template.HTML
+	Score   float64
+	Percent int
+	Themes  string // theme ids of both sides, space-separated
+	// Same is set when neither side says anything the other does not:
+	// the texts are equal once normalised, or every character of both
+	// outside punctuation is in a shared passage. "Only differences"
+	// hides such rows.
+	Same    bool
+	AnchorA string // element ids: a-<eId>, b-<eId>
+	AnchorB string
+	Shade   int // 0–5, for the overview strip
 }
 
 // pairData is /compare/<a>--<b>/.
@@ -98,6 +103,10 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 	bw := sectionWriter{doc: p.b, root: root}
 	bPair := map[string]align.Pair{}
 	aPair := map[string]align.Pair{}
+	bSec := make(map[string]*corpus.Section, len(p.b.Sections))
+	for _, sb := range p.b.Sections {
+		bSec[sb.EID] = sb
+	}
 	for _, pr := range al.Pairs {
 		aPair[pr.A] = pr
 		bPair[pr.B] = pr
@@ -125,7 +134,7 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 		row := compareRow{A: sa, AnchorA: "a-" + sa.EID}
 		pr, ok := aPair[sa.EID]
 		if ok {
-			sb := p.b.Section(pr.B)
+			sb := bSec[pr.B]
 			row.B, row.AnchorB, row.Score = sb, "b-"+sb.EID, pr.Score
 			row.Percent = int(pr.Score*100 + 0.5)
 			row.Shade = min(5, int(pr.Score*6))
@@ -136,7 +145,8 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 			}
 			row.AHTML = aw.compareCell(sa, as, 0)
 			row.BHTML = bw.compareCell(sb, bs, 0)
-			row.Identical = textnorm.Key(sa.Text) == textnorm.Key(sb.Text) && sa.Text != ""
+			row.Same = sa.Text != "" && (textnorm.Key(sa.Text) == textnorm.Key(sb.Text) ||
+				allShared(sa.Text, as) && allShared(sb.Text, bs))
 			row.Themes = mergeIDs(themeIDs(p.a, sa), themeIDs(p.b, sb))
 		} else {
 			row.AHTML = aw.compareCell(sa, nil, 0)
@@ -146,6 +156,29 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 		addB(sa.EID)
 	}
 	return rows
+}
+
+// allShared reports whether every character of text outside the ranges
+// (code points) is punctuation or space.
+func allShared(text string, ranges [][2]int) bool {
+	if len(ranges) == 0 {
+		return false
+	}
+	covered := make([]bool, utf8.RuneCountInString(text))
+	for _, r := range ranges {
+		for i := max(r[0], 0); i < min(r[1], len(covered)); i++ {
+			covered[i] = true
+		}
+	}
+	var rest strings.Builder
+	i := 0
+	for _, c := range text {
+		if !covered[i] {
+			rest.WriteRune(c)
+		}
+		i++
+	}
+	return textnorm.Key(rest.String()) == ""
 }
 
 func themeIDs(d *docInfo, s *corpus.Section) string {
@@ -332,27 +365,72 @@ type counterpartView struct {
 	Pair    string // the pair page and row, or "" when not pre-rendered
 }
 
-// counterpartsOf lists a section's best counterparts in other documents.
+// counterpart is one section's partner in an aligned pair of documents.
+type counterpart struct {
+	doc   *docInfo
+	sec   int32   // index of the partner section in doc
+	score float32 // the pair's score
+	pair  int32   // index in Site.pairs
+}
+
+// indexCounterparts gathers, for every section, its partners in the
+// pairs of documents the site aligned, best first, at most counterparts
+// of them. Taking them from the alignments rather than searching the
+// corpus again means every counterpart shown has its row on a pair page
+// to link to, and costs nothing beyond the alignment itself.
+func (s *Site) indexCounterparts() {
+	s.counterparts = map[*corpus.Section][]counterpart{}
+	eids := map[*docInfo]map[string]int32{}
+	index := func(d *docInfo, eid string) int32 {
+		m := eids[d]
+		if m == nil {
+			m = make(map[string]int32, len(d.Sections))
+			for i, sec := range d.Sections {
+				m[sec.EID] = int32(i)
+			}
+			eids[d] = m
+		}
+		if i, ok := m[eid]; ok {
+			return i
+		}
+		return -1
+	}
+	for pi, p := range s.pairs {
+		for _, pr := range s.alignments[pi].Pairs {
+			ia, ib := index(p.a, pr.A), index(p.b, pr.B)
+			if ia < 0 || ib < 0 {
+				continue
+			}
+			sa, sb := p.a.Sections[ia], p.b.Sections[ib]
+			s.counterparts[sa] = append(s.counterparts[sa], counterpart{p.b, ib, float32(pr.Score), int32(pi)})
+			s.counterparts[sb] = append(s.counterparts[sb], counterpart{p.a, ia, float32(pr.Score), int32(pi)})
+		}
+	}
+	for sec, cs := range s.counterparts {
+		// Best first; among equals, in corpus order, so builds agree.
+		slices.SortFunc(cs, func(x, y counterpart) int {
+			if x.score != y.score {
+				return cmp.Compare(y.score, x.score)
+			}
+			return strings.Compare(x.doc.ID, y.doc.ID)
+		})
+		s.counterparts[sec] = slices.Clip(cs[:min(len(cs), counterparts)])
+	}
+}
+
+// counterpartsOf lists a section's best counterparts in other documents,
+// each linking to its row on the pair page.
 func (s *Site) counterpartsOf(d *docInfo, sec *corpus.Section) []counterpartView {
 	var out []counterpartView
-	for _, c := range s.align.Counterparts(d.Document, sec, counterparts) {
-		o := s.byID[c.Doc]
-		if o == nil {
-			continue
+	for _, c := range s.counterparts[sec] {
+		p := s.pairs[c.pair]
+		side := "a-"
+		if p.b == d {
+			side = "b-"
 		}
-		os := o.Section(c.EID)
-		if os == nil {
-			continue
-		}
-		v := counterpartView{Doc: o, Section: os, Percent: int(c.Score*100 + 0.5)}
-		a, b, side := d.ID, o.ID, "a-"
-		if b < a {
-			a, b, side = b, a, "b-"
-		}
-		if s.rendered[[2]string{a, b}] {
-			v.Pair = comparePath(a, b) + "index.html#" + side + sec.EID
-		}
-		out = append(out, v)
+		out = append(out, counterpartView{Doc: c.doc, Section: c.doc.Sections[c.sec],
+			Percent: int(float64(c.score)*100 + 0.5),
+			Pair:    comparePath(p.a.ID, p.b.ID) + "index.html#" + side + sec.EID})
 	}
 	return out
 }

@@ -1,0 +1,300 @@
+package site_test
+
+// Browser tests of comparison: the pair page of the Guangdong 纲要 and the
+// Guangzhou 方案 as a reader uses it — the aligned row, the shared passage
+// lit on both sides, the 繁→简 toggle, the theme filter, "only
+// differences" and the overview strip — and the chooser, from the
+// unzipped offline bundle.
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+)
+
+// The pair the issue names: （二十四） of the 纲要 beside 二、（七）4. of the
+// 方案, which repeats its sentences.
+const (
+	gdID      = "guangdong-2023-gangyao"
+	jsID      = "jiangsu-2023-yijian"
+	pairGdGz  = "compare/" + gdID + "--" + gzID + "/index.html"
+	pairGdJs  = "compare/" + gdID + "--" + jsID + "/index.html"
+	gdS24     = "s24"
+	gzP2S7I4  = "p2-s7-i4"
+	sharedGd  = "打造质量基础设施集成服务基地"  // in both sections' text
+	gzOnlyGz  = "围绕高端行业"          // only in the 方案's section
+	themeSFZR = "shoufu-zerenzhi" // 首负责任制
+)
+
+func TestBrowserComparePair(t *testing.T) {
+	for _, mode := range []string{"http", "file"} {
+		t.Run(mode, func(t *testing.T) {
+			ctx := browsertest.Start(t)
+			s := seedSite(t)
+			base := browsertest.FileURL(s.bundle) + "/"
+			if mode == "http" {
+				base = browsertest.Serve(t, s.web)
+			}
+			problems := browsertest.RecordProblems(t, ctx)
+			defer problems.Check(t)
+			do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdGz))
+			checkAlignedRow(t, ctx)
+			checkLinkedHighlight(t, ctx)
+			checkThemeFilter(t, ctx)
+			checkOnlyDifferences(t, ctx)
+			checkOverview(t, ctx, base+pairGdGz)
+		})
+	}
+}
+
+// checkAlignedRow: （二十四） and 二、（七）4. share a row, each side
+// headed by its own markers, with the shared passage marked on both.
+func checkAlignedRow(t *testing.T, ctx context.Context) {
+	t.Helper()
+	type row struct {
+		A, B       string // the two cells' heading text
+		MarksA     []string
+		MarksB     []string
+		BadgeShown bool
+	}
+	r := eval[row](t, ctx, `(() => {
+		const a = document.getElementById("a-`+gdS24+`");
+		const row = a.closest(".cmp-row");
+		const b = row.querySelector(".cmp-b");
+		const marks = c => [...c.querySelectorAll("mark.sh")].map(m => m.textContent);
+		return {A: a.querySelector(".cmp-h").textContent, B: b.querySelector(".cmp-h").textContent,
+			MarksA: marks(a), MarksB: marks(b), BadgeShown: !!row.querySelector(".score .badge")};
+	})()`)
+	if !strings.HasPrefix(r.A, "(二十四)") && !strings.HasPrefix(r.A, "（二十四）") {
+		t.Errorf("row of a-%s: a side reads %q, want （二十四）…", gdS24, r.A)
+	}
+	if !strings.HasPrefix(r.B, "二、（七）4.") {
+		t.Errorf("row of a-%s: b side reads %q, want 二、（七）4.…", gdS24, r.B)
+	}
+	if got := eval[string](t, ctx, `document.getElementById("a-`+gdS24+`").closest(".cmp-row").querySelector(".cmp-b").id`); got != "b-"+gzP2S7I4 {
+		t.Errorf("the b cell beside a-%s has id %q, want b-%s", gdS24, got, gzP2S7I4)
+	}
+	if !r.BadgeShown {
+		t.Errorf("row of a-%s shows no similarity badge", gdS24)
+	}
+	found := func(marks []string) bool {
+		for _, m := range marks {
+			if strings.Contains(m, sharedGd) {
+				return true
+			}
+		}
+		return false
+	}
+	if !found(r.MarksA) || !found(r.MarksB) {
+		t.Errorf("shared passage %q not highlighted on both sides: a %q, b %q", sharedGd, r.MarksA, r.MarksB)
+	}
+	if len(r.MarksA) != len(r.MarksB) {
+		t.Errorf("a side has %d shared passages, b side %d; each passage is marked on both", len(r.MarksA), len(r.MarksB))
+	}
+	// Highlighted means a visible background, not just an element.
+	bg := eval[string](t, ctx, `getComputedStyle(document.querySelector("#a-`+gdS24+` mark.sh")).backgroundColor`)
+	if bg == "" || bg == "rgba(0, 0, 0, 0)" || bg == "transparent" {
+		t.Errorf("shared passage has background %q, want a highlight colour", bg)
+	}
+}
+
+// checkLinkedHighlight: hovering a passage on one side lights its twin
+// on the other.
+func checkLinkedHighlight(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const twin = `document.getElementById("b-` + gzP2S7I4 + `").querySelector('mark.sh[data-k="0"]').classList.contains("hl")`
+	if eval[bool](t, ctx, twin) {
+		t.Fatal("the b side's passage is lit before any hover")
+	}
+	do(t, ctx, "hover the a side's first shared passage",
+		chromedp.ScrollIntoView(chromedp.CSS(`#a-`+gdS24+` mark.sh[data-k="0"]`)),
+		chromedp.Evaluate[chromedp.Void](`(() => {
+			const m = document.querySelector('#a-`+gdS24+` mark.sh[data-k="0"]');
+			const r = m.getBoundingClientRect();
+			window.__hoverAt = [r.left + 2, r.top + r.height / 2];
+		})()`))
+	at := eval[[]float64](t, ctx, `window.__hoverAt`)
+	do(t, ctx, "move the mouse onto the passage", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at[0], at[1]))
+	eventually(t, ctx, "the twin passage on the b side is lit", twin, true)
+	do(t, ctx, "move the mouse away", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 1, 1))
+	eventually(t, ctx, "the twin passage goes dark again", twin, false)
+}
+
+// checkThemeFilter: choosing 首负责任制 leaves exactly the rows that carry
+// it, says how many, and dims the rest of the overview strip.
+func checkThemeFilter(t *testing.T, ctx context.Context) {
+	t.Helper()
+	total := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`)
+	want := eval[int](t, ctx, `[...document.querySelectorAll(".cmp-row:not(.cmp-head)")].filter(r => r.dataset.themes.split(" ").includes("`+themeSFZR+`")).length`)
+	if want == 0 || want == total {
+		t.Fatalf("%d of %d rows carry %s: the filter cannot be tested", want, total, themeSFZR)
+	}
+	do(t, ctx, "choose the theme 首负责任制", chromedp.SetValue(chromedp.CSS("#theme-filter"), themeSFZR),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("theme-filter").dispatchEvent(new Event("change"))`))
+	type state struct {
+		Visible, Wrong, OverviewOff int
+		Status                      string
+	}
+	st := eval[state](t, ctx, `(() => {
+		const rows = [...document.querySelectorAll(".cmp-row:not(.cmp-head)")];
+		const vis = rows.filter(r => r.offsetParent !== null);
+		return {Visible: vis.length,
+			Wrong: vis.filter(r => !r.dataset.themes.split(" ").includes("`+themeSFZR+`")).length,
+			OverviewOff: document.querySelectorAll(".overview .ov.off").length,
+			Status: document.getElementById("cmp-status").textContent};
+	})()`)
+	if st.Visible != want || st.Wrong != 0 {
+		t.Errorf("theme filter %s: %d rows visible (%d without the theme), want the %d rows that carry it", themeSFZR, st.Visible, st.Wrong, want)
+	}
+	if st.OverviewOff != total-want {
+		t.Errorf("theme filter: %d overview entries dimmed, want %d", st.OverviewOff, total-want)
+	}
+	if !strings.Contains(st.Status, "显示") {
+		t.Errorf("theme filter: status reads %q, want how many rows are shown", st.Status)
+	}
+	do(t, ctx, "choose all themes again", chromedp.SetValue(chromedp.CSS("#theme-filter"), ""),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("theme-filter").dispatchEvent(new Event("change"))`))
+	if n := eval[int](t, ctx, `[...document.querySelectorAll(".cmp-row:not(.cmp-head)")].filter(r => r.offsetParent !== null).length`); n != total {
+		t.Errorf("after clearing the theme filter %d of %d rows are visible", n, total)
+	}
+}
+
+// checkOnlyDifferences: the toggle hides the shared passages, leaving
+// what each side says alone, and rows with nothing of their own; off
+// again, everything is back.
+func checkOnlyDifferences(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const rowText = `document.getElementById("b-` + gzP2S7I4 + `").innerText`
+	before := eval[string](t, ctx, rowText)
+	if !strings.Contains(before, sharedGd) || !strings.Contains(before, gzOnlyGz) {
+		t.Fatalf("b-%s reads %q before the toggle", gzP2S7I4, before)
+	}
+	same := eval[int](t, ctx, `document.querySelectorAll(".cmp-row.same").length`)
+	total := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`)
+	do(t, ctx, "tick 只看差异", browsertest.Click("#diffs"))
+	after := eval[string](t, ctx, rowText)
+	if strings.Contains(after, sharedGd) {
+		t.Errorf("only differences: b-%s still shows the shared passage: %q", gzP2S7I4, after)
+	}
+	if !strings.Contains(after, gzOnlyGz) {
+		t.Errorf("only differences: b-%s lost its own text %q: %q", gzP2S7I4, gzOnlyGz, after)
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll(".cmp-row:not(.cmp-head)")].filter(r => r.offsetParent !== null).length`); n != total-same {
+		t.Errorf("only differences: %d rows visible, want %d (%d rows say nothing of their own)", n, total-same, same)
+	}
+	do(t, ctx, "untick 只看差异", browsertest.Click("#diffs"))
+	if got := eval[string](t, ctx, rowText); got != before {
+		t.Errorf("after unticking only differences b-%s reads %q, want %q", gzP2S7I4, got, before)
+	}
+}
+
+// checkOverview: the strip has an entry per row, shaded by similarity,
+// and an entry takes the reader to its row.
+func checkOverview(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	rows := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".overview .ov").length`); n != rows {
+		t.Errorf("overview strip has %d entries for %d rows", n, rows)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll(".overview .ov.h3, .overview .ov.h4, .overview .ov.h5").length`); n == 0 {
+		t.Error("overview strip has no dark entries, though the documents share whole sentences")
+	}
+	sel := `.overview a.ov[href="#a-` + gdS24 + `"]`
+	do(t, ctx, "click the overview entry of （二十四）", chromedp.Evaluate[chromedp.Void](`document.querySelector('`+sel+`').click()`))
+	waitLocation(t, ctx, page+"#a-"+gdS24)
+	wantInViewport(t, ctx, "a-"+gdS24)
+}
+
+// TestBrowserCompareFold: on the 纲要 × 意见 page the 繁體 side reads in
+// 简体 when the toggle is on, and as written when it is off.
+func TestBrowserCompareFold(t *testing.T) {
+	ctx := browsertest.Start(t)
+	s := seedSite(t)
+	base := browsertest.FileURL(s.bundle) + "/"
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdJs))
+	const side = `[...document.querySelectorAll(".cmp-b")].map(c => c.innerText).join("\n")`
+	const lang = `document.querySelector(".cmp-row:not(.cmp-head) .cmp-b").getAttribute("lang")`
+	before := eval[string](t, ctx, side)
+	if !strings.Contains(before, "質量") || eval[string](t, ctx, lang) != "zh-Hant" {
+		t.Fatalf("the 繁體 side does not read in 繁體 before the toggle (lang %q)", eval[string](t, ctx, lang))
+	}
+	do(t, ctx, "tick 繁體一侧显示为简体", browsertest.Click("#fold"))
+	folded := eval[string](t, ctx, side)
+	if strings.Contains(folded, "質量") || !strings.Contains(folded, "质量") {
+		t.Error("with the toggle on, the 繁體 side still reads 質量, not 质量")
+	}
+	if got := eval[string](t, ctx, lang); got != "zh-Hans" {
+		t.Errorf("with the toggle on, the folded side has lang %q, want zh-Hans", got)
+	}
+	if a := eval[string](t, ctx, `[...document.querySelectorAll(".cmp-a")].map(c => c.innerText).join("\n")`); !strings.Contains(a, "质量") {
+		t.Error("the 简体 side changed with the toggle")
+	}
+	do(t, ctx, "untick the toggle", browsertest.Click("#fold"))
+	if got := eval[string](t, ctx, side); got != before {
+		t.Error("with the toggle off again, the 繁體 side does not read as written")
+	}
+}
+
+// TestBrowserCompareChooser: from the unzipped offline bundle, the chooser
+// takes the reader to the pair page of any two documents, in either
+// order, and says so when the two are the same; section pages link to
+// their counterparts' rows.
+func TestBrowserCompareChooser(t *testing.T) {
+	ctx := browsertest.Start(t)
+	s := seedSite(t)
+	base := browsertest.FileURL(s.bundle) + "/"
+	req := browsertest.RecordRequests(t, ctx)
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+
+	choose := func(a, b string) {
+		t.Helper()
+		do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+		if hidden := eval[bool](t, ctx, `document.getElementById("chooser").hidden`); hidden {
+			t.Fatal("the chooser form is hidden with JavaScript on")
+		}
+		do(t, ctx, "choose "+a+" and "+b,
+			chromedp.SetValue(chromedp.CSS(`#chooser select[name="a"]`), a),
+			chromedp.SetValue(chromedp.CSS(`#chooser select[name="b"]`), b))
+	}
+	// b before a in corpus order: the chooser puts them right.
+	choose(gzID, gdID)
+	do(t, ctx, "submit the chooser", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
+	wantLocation(t, ctx, base+pairGdGz)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`); n == 0 {
+		t.Error("the chosen pair page shows no rows")
+	}
+
+	choose(gdID, gdID)
+	do(t, ctx, "submit the chooser with one document twice", browsertest.Click(`#chooser button[type="submit"]`))
+	eventually(t, ctx, "the chooser's message", `document.getElementById("chooser-msg").textContent.length > 0`, true)
+	wantLocation(t, ctx, base+"compare/index.html")
+
+	// Every pre-rendered pair is listed, and the matrix links to them.
+	if n := eval[int](t, ctx, `document.querySelectorAll("#pair-list a").length`); n != 10 {
+		t.Errorf("the chooser lists %d pairs, want all 10 pairs of the five seeds", n)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("table.sim td a").length`); n != 20 {
+		t.Errorf("the similarity matrix has %d links, want 20 (each pair, both ways)", n)
+	}
+
+	// A section page's counterpart links to its row on the pair page.
+	do(t, ctx, "open （二十四） of the 纲要", chromedp.Navigate(base+"docs/"+gdID+"/"+gdS24+"/index.html"))
+	link := `.counterparts a.pair-link[href$="` + gdID + "--" + gzID + `/index.html#a-` + gdS24 + `"]`
+	if n := eval[int](t, ctx, `document.querySelectorAll('`+link+`').length`); n != 1 {
+		t.Fatalf("（二十四）'s page has %d links to its row on the 纲要 × 方案 page, want 1", n)
+	}
+	do(t, ctx, "follow it", browsertest.Follow(chromedp.Click(chromedp.CSS(link))))
+	wantLocation(t, ctx, base+pairGdGz+"#a-"+gdS24)
+	wantInViewport(t, ctx, "a-"+gdS24)
+	if out := req.Outside("file:///"); len(out) > 0 {
+		t.Errorf("comparison pages in the offline bundle requested URLs that are not file://:\n%s", strings.Join(out, "\n"))
+	}
+}
