@@ -294,3 +294,115 @@ func TestSeedThemePages(t *testing.T) {
 		t.Logf("theme %s: %d sections", id, want)
 	}
 }
+
+// TestCompareAPI checks /api/compare/<a>--<b>.json of the seed site
+// against its public contract: the five keys, never null; every section of
+// both documents either paired once or listed unmatched; shared ranges in
+// code points of each section's own text (as /api/docs gives it) that
+// hold the same characters once normalised, at least 8 of them.
+func TestCompareAPI(t *testing.T) {
+	dir := filepath.Join(seedDir(t), "build", "site")
+	texts := func(id string) map[string][]rune {
+		var doc struct {
+			Sections []struct {
+				EID  string `json:"eId"`
+				Text string `json:"text"`
+			} `json:"sections"`
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "api", "docs", id+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]rune{}
+		for _, s := range doc.Sections {
+			m[s.EID] = []rune(s.Text)
+		}
+		return m
+	}
+	pairs, _ := filepath.Glob(filepath.Join(dir, "api", "compare", "*--*.json"))
+	if len(pairs) != 10 {
+		t.Fatalf("%d files under api/compare/, want one for each of the 10 pairs of seeds", len(pairs))
+	}
+	for _, file := range pairs {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
+		a, b, _ := strings.Cut(name, "--")
+		if a >= b {
+			t.Errorf("%s: ids not in corpus order", name)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(data, &raw); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, k := range []string{"a", "b", "pairs", "unmatchedA", "unmatchedB"} {
+			if v, ok := raw[k]; !ok || string(v) == "null" {
+				t.Errorf("%s: key %q missing or null", name, k)
+			}
+		}
+		var al struct {
+			A, B  string
+			Pairs []struct {
+				A, B   string
+				Score  float64
+				Shared []struct{ A, B [2]int }
+			}
+			UnmatchedA, UnmatchedB []string
+		}
+		if err := json.Unmarshal(data, &al); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if al.A != a || al.B != b {
+			t.Errorf("%s: a, b = %q, %q", name, al.A, al.B)
+		}
+		ta, tb := texts(a), texts(b)
+		seenA, seenB := map[string]int{}, map[string]int{}
+		shared := 0
+		for _, p := range al.Pairs {
+			shared += len(p.Shared)
+			seenA[p.A]++
+			seenB[p.B]++
+			if p.Score <= 0 || p.Score > 1 {
+				t.Errorf("%s: pair %s–%s has score %v", name, p.A, p.B, p.Score)
+			}
+			for _, sh := range p.Shared {
+				ra, rb := ta[p.A], tb[p.B]
+				if sh.A[0] < 0 || sh.A[1] > len(ra) || sh.A[0] >= sh.A[1] || sh.B[0] < 0 || sh.B[1] > len(rb) || sh.B[0] >= sh.B[1] {
+					t.Errorf("%s: pair %s–%s: shared range %v/%v outside the texts (%d, %d code points)", name, p.A, p.B, sh.A, sh.B, len(ra), len(rb))
+					continue
+				}
+				ka := textnorm.Key(string(ra[sh.A[0]:sh.A[1]]))
+				kb := textnorm.Key(string(rb[sh.B[0]:sh.B[1]]))
+				if ka != kb || len([]rune(ka)) < 8 {
+					t.Errorf("%s: pair %s–%s: shared %q and %q differ once normalised, or are short", name, p.A, p.B,
+						string(ra[sh.A[0]:sh.A[1]]), string(rb[sh.B[0]:sh.B[1]]))
+				}
+			}
+		}
+		// The 方案 repeats whole sentences of the 纲要.
+		if name == "guangdong-2023-gangyao--guangzhou-2023-fangan" && shared < 20 {
+			t.Errorf("%s: %d shared passages, want many", name, shared)
+		}
+		for _, e := range al.UnmatchedA {
+			seenA[e]++
+		}
+		for _, e := range al.UnmatchedB {
+			seenB[e]++
+		}
+		for eid := range ta {
+			if seenA[eid] != 1 {
+				t.Errorf("%s: section %s of %s appears %d times among pairs and unmatched, want once", name, eid, a, seenA[eid])
+			}
+		}
+		for eid := range tb {
+			if seenB[eid] != 1 {
+				t.Errorf("%s: section %s of %s appears %d times among pairs and unmatched, want once", name, eid, b, seenB[eid])
+			}
+		}
+	}
+}
