@@ -159,6 +159,17 @@ func Build(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, fmt.Errorf("prepare %s: %w", opts.Out, err)
 	}
+	var zipPath string
+	if opts.Zip != "-" {
+		zipPath = opts.Zip
+		if zipPath == "" {
+			zipPath = filepath.Join(filepath.Dir(filepath.Clean(opts.Out)), s.cfg.Name+"-offline.zip")
+		}
+		if out.zip, err = newBundle(zipPath, s.cfg.Name); err != nil {
+			out.abandon()
+			return Summary{}, fmt.Errorf("write offline bundle: %w", err)
+		}
+	}
 	if err := s.render(out); err != nil {
 		out.abandon()
 		return Summary{}, err
@@ -167,15 +178,11 @@ func Build(opts Options) (Summary, error) {
 	for _, d := range s.docs {
 		sum.Sections += len(d.Sections)
 	}
-	if opts.Zip != "-" {
-		zipPath := opts.Zip
-		if zipPath == "" {
-			zipPath = filepath.Join(filepath.Dir(filepath.Clean(opts.Out)), s.cfg.Name+"-offline.zip")
-		}
-		n, err := out.writeZip(zipPath, s.cfg.Name)
+	if out.zip != nil {
+		n, err := out.zip.finish()
 		if err != nil {
 			out.abandon()
-			return Summary{}, fmt.Errorf("write offline bundle: %w", err)
+			return Summary{}, err
 		}
 		sum.Zip, sum.ZipBytes = zipPath, n
 	}
@@ -217,24 +224,35 @@ type job struct {
 	run  func(w *bytes.Buffer) error
 }
 
-// render writes every file of the site, in parallel across cores.
+// render writes every file of the site, in parallel across cores, and
+// the offline bundle as it goes. The jobs run in the order of their names,
+// which is the order of the bundle's entries.
 func (s *Site) render(out *output) error {
 	jobs := s.jobs()
+	slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(a.name, b.name) })
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var errs []error
-	next := make(chan job)
+	next := make(chan int)
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range next {
+			for i := range next {
+				j := jobs[i]
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := j.run(buf)
 				if err == nil {
 					err = out.write(j.name, buf.Bytes(), j.page)
+				}
+				if out.zip != nil {
+					if err == nil {
+						err = out.zip.add(i, j.name, buf.Bytes())
+					} else {
+						out.zip.fail(err)
+					}
 				}
 				pool.Put(buf)
 				if err != nil {
@@ -245,8 +263,8 @@ func (s *Site) render(out *output) error {
 			}
 		}()
 	}
-	for _, j := range jobs {
-		next <- j
+	for i := range jobs {
+		next <- i
 	}
 	close(next)
 	wg.Wait()
@@ -390,11 +408,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 			data.Themes = append(data.Themes, themeCount{t, d.themeCounts[i]})
 		}
 	}
-	for _, o := range s.docs {
-		if o != d {
-			data.Compare = append(data.Compare, o)
-		}
-	}
+	data.Compare = s.comparedWith(d)
 	p.Data = data
 	return p
 }

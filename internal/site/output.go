@@ -1,16 +1,11 @@
 package site
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,10 +21,9 @@ type output struct {
 	final string // e.g. build/site
 	tmp   string // build/.site-tmp-…, where pages are written
 
-	mu    sync.Mutex
-	files []string // every file written, slash-separated, relative to tmp
 	dirs  sync.Map // directories already created
 	pages atomic.Int64
+	zip   *bundle // the offline bundle, written as the site is; nil for none
 	bytes atomic.Int64
 }
 
@@ -75,9 +69,6 @@ func (o *output) write(name string, data []byte, page bool) error {
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
 	}
-	o.mu.Lock()
-	o.files = append(o.files, name)
-	o.mu.Unlock()
 	if page {
 		o.pages.Add(1)
 	}
@@ -110,68 +101,14 @@ func (o *output) commit() error {
 // abandon removes the temporary directory of a failed build.
 func (o *output) abandon() {
 	os.RemoveAll(o.tmp)
+	if o.zip != nil {
+		o.zip.abandon()
+	}
 }
 
 // zipEpoch is the modification time of every file in the bundle, so that
 // two builds of the same content give the same bytes.
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// writeZip writes the site as a zip file whose entries sit under a folder
-// named after the site, in sorted order with fixed times. It writes to a
-// temporary file and renames it into place.
-func (o *output) writeZip(dst, folder string) (int64, error) {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return 0, err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), tmpPrefix+filepath.Base(dst)+"-")
-	if err != nil {
-		return 0, err
-	}
-	defer os.Remove(tmp.Name())
-	zw := zip.NewWriter(tmp)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
-	files := slices.Clone(o.files)
-	slices.Sort(files)
-	for _, name := range files {
-		data, err := os.ReadFile(filepath.Join(o.tmp, filepath.FromSlash(name)))
-		if err != nil {
-			tmp.Close()
-			return 0, err
-		}
-		h := &zip.FileHeader{Name: path.Join(folder, name), Method: zip.Deflate, Modified: zipEpoch}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			tmp.Close()
-			return 0, err
-		}
-		if _, err := w.Write(data); err != nil {
-			tmp.Close()
-			return 0, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		tmp.Close()
-		return 0, err
-	}
-	st, err := tmp.Stat()
-	if err != nil {
-		tmp.Close()
-		return 0, err
-	}
-	if err := tmp.Close(); err != nil {
-		return 0, err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return 0, err
-	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return 0, fmt.Errorf("write %s: %w", dst, err)
-	}
-	return st.Size(), nil
-}
 
 // cleanName rejects paths that would leave the site directory.
 func cleanName(name string) bool {

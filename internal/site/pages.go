@@ -77,7 +77,33 @@ type docData struct {
 	Body     template.HTML
 	Trailing template.HTML
 	Themes   []themeCount
-	Compare  []*docInfo // other documents, for the compare links
+	Compare  []compareLink // the documents it has a pair page with
+}
+
+// compareLink is a pair page, named by the other document of the pair.
+type compareLink struct {
+	*docInfo
+	Path string // the pair page's path from the root
+}
+
+// comparedWith lists the documents whose pair page with d the site
+// renders, in corpus order. Only those: listing every other document
+// would put the whole corpus on every document page, a cost that grows
+// with the square of the corpus (2,000 documents made each page 240 KB
+// larger), to link to pages that do not exist.
+func (s *Site) comparedWith(d *docInfo) []compareLink {
+	var out []compareLink
+	// s.pairs is sorted by a's id, then b's: the pairs in which d is b
+	// come first, in the order of a, then those in which it is a.
+	for _, p := range s.pairs {
+		switch d {
+		case p.a:
+			out = append(out, compareLink{p.b, comparePath(p.a.ID, p.b.ID)})
+		case p.b:
+			out = append(out, compareLink{p.a, comparePath(p.a.ID, p.b.ID)})
+		}
+	}
+	return out
 }
 
 type themeCount struct {

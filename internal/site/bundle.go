@@ -1,0 +1,156 @@
+package site
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+)
+
+// bundle writes the offline zip while the site is rendered. Each render
+// worker deflates the file it has just written, in parallel with the
+// others, and the entries are appended in the order of the jobs, which is
+// sorted by name: the archive is the same bytes on every build, and no
+// file is read back from disk or compressed on one core after the site is
+// done, which at thousands of documents took longer than rendering.
+type bundle struct {
+	dst    string // the zip's final path
+	folder string // every entry sits under it
+	f      *os.File
+	zw     *zip.Writer
+
+	mu    sync.Mutex
+	next  int // the job whose entry comes next
+	ready map[int]bundleEntry
+	err   error
+}
+
+// bundleEntry is one file, compressed, waiting for its turn.
+type bundleEntry struct {
+	header *zip.FileHeader
+	raw    []byte
+}
+
+// flaters keeps deflate writers between files: each holds hundreds of
+// kilobytes of state.
+var flaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
+// newBundle starts the zip at a temporary path beside dst.
+func newBundle(dst, folder string) (*bundle, error) {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(dst), tmpPrefix+filepath.Base(dst)+"-")
+	if err != nil {
+		return nil, err
+	}
+	return &bundle{dst: dst, folder: folder, f: f, zw: zip.NewWriter(f), ready: map[int]bundleEntry{}}, nil
+}
+
+// add compresses the file of job i and appends it, and every entry after
+// it that is ready, once the entries before it are in.
+func (b *bundle) add(i int, name string, data []byte) error {
+	b.mu.Lock()
+	failed := b.err != nil
+	b.mu.Unlock()
+	if failed {
+		// The build has failed: nothing more goes in, and the failure
+		// is reported where it happened.
+		return nil
+	}
+	h := &zip.FileHeader{Name: path.Join(b.folder, name), Modified: zipEpoch,
+		CRC32: crc32.ChecksumIEEE(data), UncompressedSize64: uint64(len(data))}
+	h.SetMode(0o644)
+	var buf bytes.Buffer
+	fw := flaters.Get().(*flate.Writer)
+	fw.Reset(&buf)
+	fw.Write(data)
+	fw.Close()
+	flaters.Put(fw)
+	raw := buf.Bytes()
+	h.Method = zip.Deflate
+	if len(raw) >= len(data) {
+		// Already compressed, or tiny: stored as it is. The caller
+		// reuses data, and the entry may wait for its turn.
+		h.Method, raw = zip.Store, bytes.Clone(data)
+	}
+	h.CompressedSize64 = uint64(len(raw))
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err != nil {
+		return nil
+	}
+	b.ready[i] = bundleEntry{h, raw}
+	for b.err == nil {
+		e, ok := b.ready[b.next]
+		if !ok {
+			break
+		}
+		delete(b.ready, b.next)
+		b.next++
+		w, err := b.zw.CreateRaw(e.header)
+		if err == nil {
+			_, err = w.Write(e.raw)
+		}
+		if err != nil {
+			b.err = fmt.Errorf("write offline bundle: %w", err)
+		}
+	}
+	return b.err
+}
+
+// fail stops the bundle when a file of the site could not be made.
+func (b *bundle) fail(err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err == nil {
+		b.err = err
+	}
+	clear(b.ready)
+}
+
+// finish closes the zip and moves it into place; it returns its size.
+func (b *bundle) finish() (int64, error) {
+	if b.err != nil {
+		b.abandon()
+		return 0, b.err
+	}
+	if len(b.ready) > 0 {
+		b.abandon()
+		return 0, fmt.Errorf("write offline bundle: %d files never reached it", len(b.ready))
+	}
+	if err := b.zw.Close(); err != nil {
+		b.abandon()
+		return 0, err
+	}
+	st, err := b.f.Stat()
+	if err == nil {
+		err = b.f.Chmod(0o644)
+	}
+	if cerr := b.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(b.f.Name(), b.dst)
+	}
+	if err != nil {
+		os.Remove(b.f.Name())
+		return 0, fmt.Errorf("write %s: %w", b.dst, err)
+	}
+	return st.Size(), nil
+}
+
+// abandon removes the unfinished zip.
+func (b *bundle) abandon() {
+	b.f.Close()
+	os.Remove(b.f.Name())
+}
