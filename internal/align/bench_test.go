@@ -170,3 +170,36 @@ func BenchmarkCounterparts(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAlignPairs aligns the pairs a site build of a synthetic
+// corpus aligns (each document with its ten most similar), the index
+// and the choice of pairs made beforehand: the cost of Align alone.
+func BenchmarkAlignPairs(b *testing.B) {
+	for _, n := range []int{200, 2000} {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			c := syntheticCorpus(b, n)
+			x := NewIndex(c)
+			var pairs [][2]*corpus.Document
+			seen := map[[2]string]bool{}
+			for _, d := range c.Docs {
+				for _, o := range x.SimilarDocs(d, 10) {
+					a, e := d, c.Doc(o.Doc)
+					if e.ID < a.ID {
+						a, e = e, a
+					}
+					if key := [2]string{a.ID, e.ID}; !seen[key] {
+						seen[key] = true
+						pairs = append(pairs, [2]*corpus.Document{a, e})
+					}
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range pairs {
+					x.Align(p[0], p[1])
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(pairs)), "ns/pair")
+		})
+	}
+}

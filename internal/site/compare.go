@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -87,13 +87,18 @@ type compareRow struct {
 
 // pairData is /compare/<a>--<b>/.
 type pairData struct {
-	A, B     *docInfo
-	Rows     []compareRow
-	Matched  int
-	Themes   []themeCount
-	FoldMap  template.JS // 繁→简 for the characters of a traditional side
-	FoldSide string      // "a", "b" or "" when neither side is traditional
-	JSONPath string
+	A, B *docInfo
+	Rows []compareRow
+	// Overview and Table are the strip and the rows, written by
+	// writePairRows: a pair page holds two whole documents, and walking
+	// them through the template engine's reflection took longer than
+	// aligning them.
+	Overview, Table template.HTML
+	Matched         int
+	Themes          []themeCount
+	FoldMap         template.JS // 繁→简 for the characters of a traditional side
+	FoldSide        string      // "a", "b" or "" when neither side is traditional
+	JSONPath        string
 }
 
 // rows lays out an alignment: pairs in the order of a, with b's unmatched
@@ -145,8 +150,10 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 			}
 			row.AHTML = aw.compareCell(sa, as, 0)
 			row.BHTML = bw.compareCell(sb, bs, 0)
-			row.Same = sa.Text != "" && (textnorm.Key(sa.Text) == textnorm.Key(sb.Text) ||
-				allShared(sa.Text, as) && allShared(sb.Text, bs))
+			// Equal texts of MinShared characters or more are one shared
+			// passage; only shorter ones need comparing.
+			row.Same = sa.Text != "" && (allShared(sa.Text, as) && allShared(sb.Text, bs) ||
+				len(sa.Text) < 3*2*align.MinShared && textnorm.Key(sa.Text) == textnorm.Key(sb.Text))
 			row.Themes = mergeIDs(themeIDs(p.a, sa), themeIDs(p.b, sb))
 		} else {
 			row.AHTML = aw.compareCell(sa, nil, 0)
@@ -215,38 +222,63 @@ func (w sectionWriter) compareCell(s *corpus.Section, shared [][2]int, _ int) te
 		return template.HTML(b.String())
 	}
 	// Shared offsets are in code points of Text, whose paragraphs are
-	// joined by "\n": render paragraph by paragraph, shifting the marks.
+	// joined by "\n": one pass over the text opens and closes the marks,
+	// splitting a mark that runs across paragraphs in two.
 	type mark struct{ start, end, k int }
 	marks := make([]mark, 0, len(shared))
 	for k, sh := range shared {
-		marks = append(marks, mark{sh[0], sh[1], k})
+		if sh[0] < sh[1] {
+			marks = append(marks, mark{sh[0], sh[1], k})
+		}
 	}
 	slices.SortFunc(marks, func(x, y mark) int { return x.start - y.start })
-	off := 0
-	for _, para := range strings.Split(s.Text, "\n") {
-		n := utf8.RuneCountInString(para)
-		b.WriteString("<p>")
-		rs := []rune(para)
-		pos := 0
-		for _, m := range marks {
-			st, en := m.start-off, m.end-off
-			if en <= 0 || st >= n {
-				continue
+	var inMark, tagOpen bool
+	mi, seg := 0, 0
+	text := s.Text
+	flush := func(end int) {
+		if end > seg {
+			if inMark && !tagOpen {
+				k := strconv.Itoa(marks[mi].k)
+				b.WriteString(`<mark class="sh s` + strconv.Itoa(marks[mi].k%6) + `" data-k="` + k + `">`)
+				tagOpen = true
 			}
-			st, en = max(st, pos), min(en, n)
-			if st >= en {
-				continue
-			}
-			b.WriteString(template.HTMLEscapeString(string(rs[pos:st])))
-			fmt.Fprintf(&b, `<mark class="sh s%d" data-k="%d">`, m.k%6, m.k)
-			b.WriteString(template.HTMLEscapeString(string(rs[st:en])))
-			b.WriteString("</mark>")
-			pos = en
+			b.WriteString(template.HTMLEscapeString(text[seg:end]))
 		}
-		b.WriteString(template.HTMLEscapeString(string(rs[pos:])))
-		b.WriteString("</p>")
-		off += n + 1
+		seg = end
 	}
+	closeTag := func() {
+		if tagOpen {
+			b.WriteString("</mark>")
+			tagOpen = false
+		}
+	}
+	b.WriteString("<p>")
+	i := 0
+	for bi, r := range text {
+		if inMark && i >= marks[mi].end {
+			flush(bi)
+			closeTag()
+			inMark = false
+			mi++
+		}
+		for !inMark && mi < len(marks) && marks[mi].end <= i {
+			mi++ // overlapped by an earlier passage
+		}
+		if !inMark && mi < len(marks) && i >= marks[mi].start {
+			flush(bi)
+			inMark = true
+		}
+		if r == '\n' {
+			flush(bi)
+			closeTag()
+			b.WriteString("</p><p>")
+			seg = bi + 1
+		}
+		i++
+	}
+	flush(len(text))
+	closeTag()
+	b.WriteString("</p>")
 	return template.HTML(b.String())
 }
 
@@ -288,8 +320,81 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	case p.b.Lang == "zh-Hant" && p.a.Lang != "zh-Hant":
 		data.FoldSide, data.FoldMap = "b", foldMap(p.b)
 	}
+	data.Overview, data.Table = writePairRows(data)
 	pg.Data = data
 	return pg
+}
+
+// writePairRows writes the overview strip's entries and the table's rows
+// of a pair page.
+func writePairRows(d pairData) (overview, table template.HTML) {
+	esc := template.HTMLEscapeString
+	var ov, tb strings.Builder
+	for i, r := range d.Rows {
+		ov.WriteString(`<a class="ov h`)
+		ov.WriteString(strconv.Itoa(r.Shade))
+		if r.A == nil {
+			ov.WriteString(" only-b")
+		}
+		if r.B == nil {
+			ov.WriteString(" only-a")
+		}
+		ov.WriteString(`" href="#`)
+		var title string
+		if r.A != nil {
+			ov.WriteString(esc(r.AnchorA))
+			title = r.A.Citation()
+		} else {
+			ov.WriteString(esc(r.AnchorB))
+		}
+		if r.A != nil && r.B != nil {
+			title += " ↔ "
+		}
+		if r.B != nil {
+			title += r.B.Citation()
+		}
+		ov.WriteString(`" title="`)
+		ov.WriteString(esc(title))
+		ov.WriteString(`"><span class="visually-hidden">第 `)
+		ov.WriteString(strconv.Itoa(i + 1))
+		ov.WriteString(" 行</span></a>")
+
+		tb.WriteString(`<div class="cmp-row`)
+		if r.Same {
+			tb.WriteString(" same")
+		}
+		if r.A == nil {
+			tb.WriteString(" only-b")
+		}
+		if r.B == nil {
+			tb.WriteString(" only-a")
+		}
+		tb.WriteString(`" role="row" data-themes="`)
+		tb.WriteString(esc(r.Themes))
+		tb.WriteString("\">\n")
+		cell := func(side, anchor, lang string, html template.HTML, present bool) {
+			tb.WriteString(`<div class="cmp-` + side + `" role="cell"`)
+			if anchor != "" {
+				tb.WriteString(` id="` + esc(anchor) + `"`)
+			}
+			tb.WriteString(` lang="` + esc(lang) + `">`)
+			if present {
+				tb.WriteString(string(html))
+			} else {
+				tb.WriteString(`<p class="none">（无对应条目）</p>`)
+			}
+			tb.WriteString("</div>\n")
+		}
+		cell("a", r.AnchorA, d.A.Lang, r.AHTML, r.A != nil)
+		tb.WriteString(`<div class="score" role="cell">`)
+		if r.A != nil && r.B != nil {
+			tb.WriteString(`<span class="badge h` + strconv.Itoa(r.Shade) + `" title="相似度">` + strconv.Itoa(r.Percent) + "%</span>")
+		}
+		tb.WriteString("</div>\n")
+		cell("b", r.AnchorB, d.B.Lang, r.BHTML, r.B != nil)
+		tb.WriteString("</div>\n")
+	}
+	return template.HTML(ov.String()), template.HTML(tb.String())
 }
 
 // chooserData is /compare/.
