@@ -84,30 +84,54 @@ func orEmpty[T any](s []T) []T {
 // b's; Align itself aligns in the order given. a and b need not be in the
 // index's corpus.
 func (x *Index) Align(a, b *corpus.Document) Alignment {
-	da, na := x.lookup(a)
-	db, nb := x.lookup(b)
-	secA, secB := sectionsOf(a), sectionsOf(b)
-	match := x.match(secA, secB, x.scores(da, na, db, nb))
+	return x.AlignWith(a, []*corpus.Document{b})[0]
+}
 
-	al := Alignment{A: a.ID, B: b.ID, Pairs: []Pair{}, UnmatchedA: []string{}, UnmatchedB: []string{}}
-	usedB := make([]bool, len(secB))
+// AlignWith aligns a with each of others, as Align does, doing the work
+// that depends on a alone once: a site aligns each document with several
+// others, and normalising a section's text for its shared passages cost
+// as much as scoring it.
+func (x *Index) AlignWith(a *corpus.Document, others []*corpus.Document) []Alignment {
+	da, na := x.lookup(a)
+	secA := sectionsOf(a)
+	normA := make([]*textnorm.Text, len(secA)) // made when first needed
 	var t tiler
-	for i, s := range secA {
-		m := match[i]
-		if m.b < 0 {
-			al.UnmatchedA = append(al.UnmatchedA, s.EID)
-			continue
+	var sim, titles dotTable // reused from one pair to the next
+	out := make([]Alignment, 0, len(others))
+	for _, b := range others {
+		db, nb := x.lookup(b)
+		secB := sectionsOf(b)
+		match := x.match(secA, secB, x.scores(da, na, db, nb, &sim, &titles))
+		al := Alignment{A: a.ID, B: b.ID, Pairs: []Pair{}, UnmatchedA: []string{}, UnmatchedB: []string{}}
+		usedB := make([]bool, len(secB))
+		for i, s := range secA {
+			m := match[i]
+			if m.b < 0 {
+				al.UnmatchedA = append(al.UnmatchedA, s.EID)
+				continue
+			}
+			usedB[m.b] = true
+			u := secB[m.b]
+			var shared []Shared
+			if s.Text == "" || u.Text == "" {
+				shared = []Shared{}
+			} else {
+				if normA[i] == nil {
+					n := textnorm.Normalize(s.Text)
+					normA[i] = &n
+				}
+				shared = t.sharedNorm(*normA[i], textnorm.Normalize(u.Text))
+			}
+			al.Pairs = append(al.Pairs, Pair{A: s.EID, B: u.EID, Score: round4(m.score), Shared: shared})
 		}
-		usedB[m.b] = true
-		u := secB[m.b]
-		al.Pairs = append(al.Pairs, Pair{A: s.EID, B: u.EID, Score: round4(m.score), Shared: t.shared(s.Text, u.Text)})
-	}
-	for j, u := range secB {
-		if !usedB[j] {
-			al.UnmatchedB = append(al.UnmatchedB, u.EID)
+		for j, u := range secB {
+			if !usedB[j] {
+				al.UnmatchedB = append(al.UnmatchedB, u.EID)
+			}
 		}
+		out = append(out, al)
 	}
-	return al
+	return out
 }
 
 // isHeading reports whether s is a heading over other sections, with no
@@ -254,9 +278,9 @@ type edge struct {
 // A pair's score is the cosine similarity of the two sections' vectors of
 // title and text; when both have titles, it is mixed with the similarity
 // of the titles alone.
-func (x *Index) scores(da docEntry, na []secEntry, db docEntry, nb []secEntry) *dotTable {
-	sim := x.dots(da.entries, db.entries, len(na), len(nb))
-	titles := x.dots(da.titles, db.titles, len(na), len(nb))
+func (x *Index) scores(da docEntry, na []secEntry, db docEntry, nb []secEntry, sim, titles *dotTable) *dotTable {
+	x.dots(sim, da.entries, db.entries, len(na), len(nb))
+	x.dots(titles, da.titles, db.titles, len(na), len(nb))
 	sim.each(func(a, b int, dot float64) {
 		s := cosine(dot, na[a].norm, nb[b].norm)
 		if na[a].tnorm > 0 && nb[b].tnorm > 0 {
@@ -280,6 +304,23 @@ type dotTable struct {
 	nb     int
 	dense  []float64
 	sparse map[int]float64
+}
+
+// reset empties t for two documents of na and nb sections, keeping its
+// memory: dense when the documents are of ordinary size.
+func (t *dotTable) reset(na, nb int) {
+	t.nb = nb
+	if na*nb <= 1<<20 {
+		t.dense = resize(t.dense, na*nb)
+		clear(t.dense)
+		t.sparse = nil
+		return
+	}
+	t.dense = nil
+	if t.sparse == nil {
+		t.sparse = map[int]float64{}
+	}
+	clear(t.sparse)
 }
 
 // add adds v to the number of sections a and b.
@@ -329,15 +370,10 @@ func (t *dotTable) each(f func(a, b int, dot float64)) {
 	}
 }
 
-// dots merges two documents' term-sorted entries into the dot products
-// of their sections' vectors.
-func (x *Index) dots(ea, eb []uint64, na, nb int) *dotTable {
-	t := &dotTable{nb: nb}
-	if na*nb <= 1<<20 {
-		t.dense = make([]float64, na*nb)
-	} else {
-		t.sparse = map[int]float64{}
-	}
+// dots merges two documents' term-sorted entries into t, the dot
+// products of their sections' vectors.
+func (x *Index) dots(t *dotTable, ea, eb []uint64, na, nb int) {
+	t.reset(na, nb)
 	for i, j := 0, 0; i < len(ea) && j < len(eb); {
 		ta, tb := uint32(ea[i]>>32), uint32(eb[j]>>32)
 		switch {
@@ -369,7 +405,6 @@ func (x *Index) dots(ea, eb []uint64, na, nb int) *dotTable {
 		}
 		i, j = i2, j2
 	}
-	return t
 }
 
 // cosine divides a dot product by two norms, guarding against zero and

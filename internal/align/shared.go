@@ -44,7 +44,11 @@ func (t *tiler) shared(a, b string) []Shared {
 	if a == "" || b == "" {
 		return []Shared{}
 	}
-	ta, tb := textnorm.Normalize(a), textnorm.Normalize(b)
+	return t.sharedNorm(textnorm.Normalize(a), textnorm.Normalize(b))
+}
+
+// sharedNorm is shared, given the two texts normalised.
+func (t *tiler) sharedNorm(ta, tb textnorm.Text) []Shared {
 	runs := t.runs(ta.Runes(), tb.Runes(), MinShared)
 	out := make([]Shared, 0, len(runs))
 	for _, r := range runs {

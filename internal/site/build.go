@@ -119,8 +119,24 @@ func Load(opts Options) (*Site, diag.List, error) {
 	s.pairs = s.comparePairs()
 	s.alignments = make([]align.Alignment, len(s.pairs))
 	s.rendered = map[[2]string]bool{}
-	parallel(len(s.pairs), func(i int) {
-		s.alignments[i] = s.align.Align(s.pairs[i].a.Document, s.pairs[i].b.Document)
+	// The pairs are sorted by a: each run of pairs with the same a is
+	// aligned in one call, which normalises a's sections once.
+	var runs []int
+	for i := range s.pairs {
+		if i == 0 || s.pairs[i].a != s.pairs[i-1].a {
+			runs = append(runs, i)
+		}
+	}
+	parallel(len(runs), func(r int) {
+		lo, hi := runs[r], len(s.pairs)
+		if r+1 < len(runs) {
+			hi = runs[r+1]
+		}
+		others := make([]*corpus.Document, 0, hi-lo)
+		for _, p := range s.pairs[lo:hi] {
+			others = append(others, p.b.Document)
+		}
+		copy(s.alignments[lo:hi], s.align.AlignWith(s.pairs[lo].a.Document, others))
 	})
 	for _, p := range s.pairs {
 		s.rendered[[2]string{p.a.ID, p.b.ID}] = true
