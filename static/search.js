@@ -29,7 +29,7 @@
   var meta = null;
   var gramShards = {};   // shard number → {gram: posting string}
   var textShards = {};   // shard number → [eId, citation, title, text, …]
-  var themeLists = null; // theme index → posting string
+  var themeLists = {};   // theme index → posting string
   var loads = {};        // file name → Promise
 
   function receive(o) {
@@ -37,7 +37,7 @@
     if (o.k === "meta") meta = o;
     else if (o.k === "g") gramShards[o.n] = o.d;
     else if (o.k === "t") textShards[o.n] = o.d;
-    else if (o.k === "themes") themeLists = o.d;
+    else if (o.k === "th") themeLists[o.n] = o.d;
   }
   var early = window.TIAOWEN_SEARCH;
   window.TIAOWEN_SEARCH = { push: receive };
@@ -49,7 +49,10 @@
     if (loads[name]) return loads[name];
     loads[name] = new Promise(function (resolve, reject) {
       var s = document.createElement("script");
-      s.src = dataDir + name + (meta ? "?v=" + meta.v : "");
+      // The shards carry the hash of the build that meta.js names, and
+      // meta.js the date of this page, which a build rewrites: a browser
+      // never mixes a cached file of one build with those of another.
+      s.src = dataDir + name + "?v=" + encodeURIComponent(meta ? meta.v : document.lastModified);
       s.async = true;
       s.onload = function () { resolve(); };
       s.onerror = function () { delete loads[name]; reject(new Error("无法读取检索索引 " + name)); };
@@ -367,7 +370,9 @@
   // then every pair of characters adjacent, then partial matches by how
   // many characters they have in a row; within a tier, matches in the
   // title first, then corpus order. A section must have every quoted
-  // term exactly.
+  // term exactly. Of a query of several terms, the exact phrase is the
+  // terms run together as typed (质量 强省 → 质量强省): the sections that
+  // have it come before those that have each term apart.
   function search(terms, docFilter, mask) {
     var lo = 0, hi = meta.sections;
     if (docFilter >= 0) { lo = docStart[docFilter]; hi = docStart[docFilter + 1]; }
@@ -375,15 +380,28 @@
     var T = terms.length, cap = 0, t, s, k;
     evals.forEach(function (e) { cap += e.n; });
     if (T === 0) cap = hi - lo;
-    // Each candidate's bucket: 0 exact in the title, 1 exact, 2 adjacent
-    // in the title, 3 adjacent, 4 partial, sorted by chain and title.
+    var phrase = null, pi = 0;
+    if (T > 1) {
+      var all = [];
+      terms.forEach(function (x) { all = all.concat(x.cps); });
+      phrase = evalTerm({ cps: all }, true);
+    }
+    // Each candidate's bucket: 0 the whole phrase in the title, 1 the
+    // whole phrase, 2 every term exact in the title, 3 every term exact,
+    // 4 adjacent in the title, 5 adjacent, 6 partial, sorted by chain
+    // and title.
     var cand = new Int32Array(cap), cls = new Uint8Array(cap), nc = 0;
-    var count = new Int32Array(5), keys = [];
+    var count = new Int32Array(7), keys = [];
     var add = function (sec, minLevel, score, title) {
       if (sec < lo || sec >= hi || (mask && !mask[sec])) return;
-      var b = minLevel === 3 ? (title ? 0 : 1) : minLevel === 2 ? (title ? 2 : 3) : 4;
+      var b = minLevel === 3 ? (title ? 2 : 3) : minLevel === 2 ? (title ? 4 : 5) : 6;
+      if (phrase && b <= 3) {
+        // Sections come in ascending order: the phrase's list is walked once.
+        while (pi < phrase.n && phrase.sec[pi] < sec) pi++;
+        if (pi < phrase.n && phrase.sec[pi] === sec) b = phrase.title[pi] ? 0 : 1;
+      } else if (!phrase && b <= 3) b -= 2;
       cand[nc] = sec; cls[nc++] = b; count[b]++;
-      if (b === 4) keys.push((4095 - Math.min(score * 2 + (title ? 1 : 0), 4095)) * 2097152 + sec);
+      if (b === 6) keys.push((4095 - Math.min(score * 2 + (title ? 1 : 0), 4095)) * 2097152 + sec);
     };
     if (T === 0) {
       for (s = lo; s < hi; s++) add(s, 3, 0, false);
@@ -413,12 +431,12 @@
         if (ok) add(sec, minLevel, score, title);
       }
     }
-    var n = nc, out = new Int32Array(n), tiers = new Uint8Array(n), off = new Int32Array(5);
-    for (var b = 1; b < 5; b++) off[b] = off[b - 1] + count[b - 1];
-    for (b = 0; b < 5; b++) tiers.fill(b < 2 ? 0 : b < 4 ? 1 : 2, off[b], off[b] + count[b]);
-    for (k = 0; k < nc; k++) if (cls[k] < 4) out[off[cls[k]]++] = cand[k];
+    var n = nc, out = new Int32Array(n), tiers = new Uint8Array(n), off = new Int32Array(7);
+    for (var b = 1; b < 7; b++) off[b] = off[b - 1] + count[b - 1];
+    for (b = 0; b < 7; b++) tiers.fill(b < 4 ? 0 : b < 6 ? 1 : 2, off[b], off[b] + count[b]);
+    for (k = 0; k < nc; k++) if (cls[k] < 6) out[off[cls[k]]++] = cand[k];
     var partial = Float64Array.from(keys).sort();
-    for (k = 0; k < partial.length; k++) out[off[4] + k] = partial[k] % 2097152;
+    for (k = 0; k < partial.length; k++) out[off[6] + k] = partial[k] % 2097152;
     return { secs: out, tiers: tiers };
   }
 
@@ -426,23 +444,39 @@
 
   var docStart = [];   // docStart[d] is the number of d's first section
   var secDoc = null;   // section → document
-  var shardFirst = {}; // text shard → its first document
+  var textStart = null; // textStart[n] is the number of text shard n's first section
   function setupDocs() {
     var n = 0;
-    meta.docs.forEach(function (d, i) {
+    meta.docs.forEach(function (d) {
       docStart.push(n);
       n += d[3];
-      if (!(d[4] in shardFirst)) shardFirst[d[4]] = i;
     });
     docStart.push(n);
     secDoc = new Int32Array(n);
     for (var i = 0; i < meta.docs.length; i++) secDoc.fill(i, docStart[i], docStart[i + 1]);
+    var s = meta.texts, starts = [], prev = -1, j = 0;
+    while (j < s.length) {
+      var v = 0, shift = 0, d;
+      do { d = DIGIT[s.charCodeAt(j++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+      prev += 1 + v;
+      starts.push(prev);
+    }
+    textStart = Int32Array.from(starts);
   }
   function docOf(sec) { return secDoc[sec]; }
+  // textShardOf returns the text shard that holds section sec.
+  function textShardOf(sec) {
+    var lo = 0, hi = textStart.length;
+    while (hi - lo > 1) {
+      var m = (lo + hi) >> 1;
+      if (textStart[m] <= sec) lo = m; else hi = m;
+    }
+    return lo;
+  }
   // section returns what the text shard holds for section sec (loaded).
   function section(sec) {
-    var d = docOf(sec), doc = meta.docs[d], shard = textShards[doc[4]];
-    var off = 4 * (sec - docStart[shardFirst[doc[4]]]);
+    var doc = meta.docs[docOf(sec)], n = textShardOf(sec), shard = textShards[n];
+    var off = 4 * (sec - textStart[n]);
     return {
       docID: doc[0], docTitle: doc[1], lang: doc[2], eid: shard[off], cite: shard[off + 1],
       title: shard[off + 2], text: shard[off + 3]
@@ -586,7 +620,7 @@
     var t0 = performance.now();
     box.setAttribute("data-state", "busy");
     var p = params();
-    if (headerQ && headerQ !== input) headerQ.value = p.q;
+    if (headerQ && headerQ !== input && headerQ.value !== p.q) headerQ.value = p.q;
     var terms = parse(p.q);
     var docFilter = -1;
     if (p.doc) meta.docs.forEach(function (d, i) { if (d[0] === p.doc) docFilter = i; });
@@ -601,7 +635,7 @@
       return Promise.resolve(summary(t0, null));
     }
     var files = gramsOf(terms).map(function (s) { return "g" + s + ".js"; });
-    if (themeIdx >= 0) files.push("themes.js");
+    if (themeIdx >= 0) files.push("th" + themeIdx + ".js");
     return Promise.all(files.map(load)).then(function () {
       if (my !== seq) return null;
       var mask = themeIdx >= 0 ? themeMask(themeIdx) : null;
@@ -655,7 +689,7 @@
     var c = current;
     var page = c.result.secs.slice(c.shown, c.shown + PAGE);
     var need = {};
-    page.forEach(function (s) { need[meta.docs[docOf(s)][4]] = true; });
+    page.forEach(function (s) { need[textShardOf(s)] = true; });
     return Promise.all(Object.keys(need).map(function (n) { return load("t" + n + ".js"); })).then(function () {
       if (my !== seq) return;
       var frag = document.createDocumentFragment();
@@ -762,7 +796,11 @@
   }
 
   var timer = 0;
+  // schedule runs the query once the typing pauses, and meanwhile starts
+  // reading the gram shards it will need, so that the pause hides most
+  // of their loading.
   function schedule() {
+    gramsOf(parse(input.value)).forEach(function (s) { load("g" + s + ".js").catch(function () {}); });
     clearTimeout(timer);
     timer = setTimeout(function () { remember(params()); run(); }, DEBOUNCE);
   }
@@ -796,6 +834,22 @@
       run();
     });
     more.addEventListener("click", function () { if (current) showMore(seq); });
+    // On this page the header's box is a second way into the same search:
+    // typing there searches as the page's box does, without a reload.
+    if (headerQ && headerQ.form) {
+      headerQ.addEventListener("input", function (e) {
+        input.value = headerQ.value;
+        if (!e.isComposing) schedule();
+      });
+      headerQ.addEventListener("compositionend", function () { input.value = headerQ.value; schedule(); });
+      headerQ.form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        input.value = headerQ.value;
+        clearTimeout(timer);
+        remember(params());
+        run();
+      });
+    }
     // Arrow keys move from the box through the results and back.
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") {

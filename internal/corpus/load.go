@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 
@@ -55,16 +58,37 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 		return &Corpus{}, problems
 	}
 	slices.Sort(names)
+	// Documents are independent: read and parse them across the cores,
+	// then gather them in name order so that problems and the corpus come
+	// out the same whatever the scheduling.
+	type result struct {
+		doc      *Document
+		problems diag.List
+	}
+	results := make([]result, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(names); i = int(next.Add(1) - 1) {
+				src, err := os.ReadFile(names[i])
+				if err != nil {
+					results[i].problems.Add(diag.Position{File: names[i]}, fmt.Sprintf("read: %v", err), "")
+					continue
+				}
+				results[i].doc, results[i].problems = p.Parse(names[i], src)
+			}
+		}()
+	}
+	wg.Wait()
 	c := &Corpus{}
-	for _, name := range names {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			problems.Add(diag.Position{File: name}, fmt.Sprintf("read: %v", err), "")
-			continue
+	for _, r := range results {
+		problems = append(problems, r.problems...)
+		if r.doc != nil {
+			c.Docs = append(c.Docs, r.doc)
 		}
-		d, ps := p.Parse(name, src)
-		problems = append(problems, ps...)
-		c.Docs = append(c.Docs, d)
 	}
 	checkIDs(c, &problems)
 	slices.SortStableFunc(c.Docs, func(a, b *Document) int { return strings.Compare(a.ID, b.ID) })

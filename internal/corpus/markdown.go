@@ -35,13 +35,14 @@ func NewMarkdown(opts ...goldmark.Option) goldmark.Markdown {
 type blockReader struct {
 	file     string
 	src      []byte
-	lineBase int // the file line on which src starts
+	lines    *diag.Lines // src's line starts, for the position of every block
+	lineBase int         // the file line on which src starts
 	blocks   []Block
 }
 
 // readBlocks parses body with md and returns its paragraph-level blocks.
 func readBlocks(md goldmark.Markdown, file string, body []byte, bodyLine int) []Block {
-	r := &blockReader{file: file, src: body, lineBase: bodyLine}
+	r := &blockReader{file: file, src: body, lines: diag.NewLines(body), lineBase: bodyLine}
 	doc := md.Parser().Parse(text.NewReader(body))
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		r.block(n, "")
@@ -55,7 +56,7 @@ func (r *blockReader) pos(n ast.Node) diag.Position {
 	if off < 0 {
 		return diag.Position{File: r.file, Line: r.lineBase}
 	}
-	line, col := diag.LineCol(r.src, off)
+	line, col := r.lines.LineCol(off)
 	return diag.Position{File: r.file, Line: r.lineBase + line - 1, Col: col}
 }
 

@@ -52,10 +52,17 @@ type Document struct {
 	// Trailing is the matter after the last section that belongs to no
 	// section: a signature block of issuing body and date.
 	Trailing []Block
+
+	// byEID indexes Sections once the tree is built: pages look sections
+	// up by eId for every aligned pair and counterpart.
+	byEID map[string]*Section
 }
 
 // Section returns the section with the given eId, or nil.
 func (d *Document) Section(eid string) *Section {
+	if d.byEID != nil {
+		return d.byEID[eid]
+	}
 	for _, s := range d.Sections {
 		if s.EID == eid {
 			return s
@@ -102,6 +109,10 @@ type Section struct {
 	// Index is the section's position in Document.Sections.
 	Index int
 	Pos   diag.Position
+
+	// citation is Citation's result, fixed once the tree is built: every
+	// page that shows or links the section asks for it, many times over.
+	citation string
 }
 
 // Ancestors returns the section's ancestors from the top level down, not
@@ -120,6 +131,14 @@ func (s *Section) Ancestors() []*Section {
 // Citation returns the section's short citation in the document's own
 // markers: 「二、（八）2.」, or 「（二十六）」 for a section cited alone.
 func (s *Section) Citation() string {
+	if s.citation != "" {
+		return s.citation
+	}
+	return s.cite()
+}
+
+// cite computes Citation from the section's ancestors.
+func (s *Section) cite() string {
 	var parts []string
 	p := s
 	for ; p != nil; p = p.Parent {

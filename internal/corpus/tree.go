@@ -93,6 +93,11 @@ func buildTree(d *Document, blocks []Block, problems *diag.List) {
 		s.Text = joinBlocks(s.Blocks)
 	}
 	assignIDs(d, problems)
+	d.byEID = make(map[string]*Section, len(d.Sections))
+	for _, s := range d.Sections {
+		s.citation = s.cite()
+		d.byEID[s.EID] = s
+	}
 }
 
 // addLead records the text that follows a marker (and its title) in the

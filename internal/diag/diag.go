@@ -8,10 +8,12 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Position is a place in a file. Line and Col count from 1; a zero Line
@@ -139,15 +141,65 @@ func (l List) Error() string {
 }
 
 // LineCol converts a byte offset in src into a 1-based line and a 1-based
-// column counted in characters.
+// column counted in characters. It scans src up to offset, so a caller
+// with many offsets into one file uses Lines instead.
 func LineCol(src []byte, offset int) (line, col int) {
-	if offset > len(src) {
-		offset = len(src)
+	offset = min(max(offset, 0), len(src))
+	line = 1 + bytes.Count(src[:offset], newline)
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return line, 1 + runeCount(src[start:offset])
+}
+
+var newline = []byte{'\n'}
+
+// Lines indexes where each line of a source file starts, so that a parser
+// reporting the position of every block finds each in O(log lines) plus
+// the length of one line, instead of rescanning the file from its start:
+// a quadratic cost on long documents.
+type Lines struct {
+	src    []byte
+	starts []int // byte offset of each line's first byte; starts[0] == 0
+}
+
+// NewLines indexes the lines of src, which it keeps and must not change.
+func NewLines(src []byte) *Lines {
+	starts := make([]int, 1, 1+bytes.Count(src, newline))
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+		starts = append(starts, off)
 	}
-	line = 1 + strings.Count(string(src[:offset]), "\n")
-	start := strings.LastIndexByte(string(src[:offset]), '\n') + 1
-	col = 1 + len([]rune(string(src[start:offset])))
-	return line, col
+	return &Lines{src: src, starts: starts}
+}
+
+// LineCol is LineCol(src, offset) for the indexed src.
+func (l *Lines) LineCol(offset int) (line, col int) {
+	offset = min(max(offset, 0), len(l.src))
+	// The last line starting at or before offset.
+	i, found := slices.BinarySearch(l.starts, offset)
+	if !found {
+		i--
+	}
+	return i + 1, 1 + runeCount(l.src[l.starts[i]:offset])
+}
+
+// runeCount is utf8.RuneCount without its copy of p into a string, which
+// allocates for every non-ASCII run longer than a few bytes.
+func runeCount(p []byte) int {
+	n := 0
+	for len(p) > 0 {
+		if p[0] < utf8.RuneSelf {
+			p = p[1:]
+		} else {
+			_, size := utf8.DecodeRune(p)
+			p = p[size:]
+		}
+		n++
+	}
+	return n
 }
 
 // Suggest returns the candidate closest to s within an edit distance of 2,

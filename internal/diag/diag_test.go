@@ -3,6 +3,7 @@ package diag
 import (
 	"errors"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestListErr(t *testing.T) {
@@ -46,6 +47,58 @@ func TestSuggest(t *testing.T) {
 	for in, want := range map[string]string{"titel": "title", "isuer": "issuer", "alias": "aliases", "colour": ""} {
 		if got := Suggest(in, fields); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLines checks Lines.LineCol against LineCol at every offset, the
+// ends and the middle of multi-byte characters included.
+func TestLines(t *testing.T) {
+	for _, src := range []string{"", "\n", "ab\n一二三x\n", "\n\n一\r\n二", "no newline", "末尾\n\n"} {
+		l := NewLines([]byte(src))
+		for off := -1; off <= len(src)+1; off++ {
+			wl, wc := LineCol([]byte(src), off)
+			if gl, gc := l.LineCol(off); gl != wl || gc != wc {
+				t.Errorf("NewLines(%q).LineCol(%d) = %d:%d, want %d:%d", src, off, gl, gc, wl, wc)
+			}
+		}
+	}
+}
+
+// BenchmarkLineCol finds the position of every paragraph of a long
+// document, as the corpus reader does for each block.
+func BenchmarkLineCol(b *testing.B) {
+	var sb []byte
+	for i := 0; i < 2000; i++ {
+		sb = append(sb, "（一）增强质量发展创新动能。建立政产学研用深度融合的质量创新体系。\n\n"...)
+	}
+	var offs []int
+	for i := 0; i < len(sb); i += 200 {
+		offs = append(offs, i)
+	}
+	b.Run("LineCol", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, o := range offs {
+				LineCol(sb, o)
+			}
+		}
+	})
+	b.Run("Lines", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			l := NewLines(sb)
+			for _, o := range offs {
+				l.LineCol(o)
+			}
+		}
+	})
+}
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "abc", "一二三", "一\xe4\xb8", "\xff\xfeab", "x一y"} {
+		if got, want := runeCount([]byte(s)), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

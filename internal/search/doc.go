@@ -33,21 +33,24 @@
 //   - meta.js ("meta"): "v", a hash of the other files, which the page adds
 //     to their URLs so that a browser never mixes two builds; "sections",
 //     the number of sections; "grams", the number of gram shards;
-//     "docs", one [id, title, lang, section count, text shard] per
-//     document in corpus order (section numbers run through the documents
-//     in that order); "themes", [id, name] per theme; and the
-//     normalisation tables (below).
+//     "docs", one [id, title, lang, section count] per document in corpus
+//     order (section numbers run through the documents in that order);
+//     "texts", the number of the first section of each text shard, as a
+//     theme's list is written (below); "themes", [id, name] per theme;
+//     and the normalisation tables (below).
 //   - g<n>.js ("g"): gram shard n, an object from gram to posting list.
 //     A gram is in shard shardOf(gram) of a power-of-two count chosen so
 //     that shards are about 64 KiB: FNV-1a over the code points, then a
 //     final mix, which search.js computes the same way. A query loads
 //     only the shards of its grams.
-//   - t<n>.js ("t"): text shard n, whole documents packed to about 32 KiB,
-//     with four strings per section: eId, citation (二、（八）2.), title
-//     and text, as written, so that snippets show the original script. A
-//     page of results loads the text shards of its documents only.
-//   - themes.js ("themes"): per theme, the list of sections that have it,
-//     for the theme filter.
+//   - t<n>.js ("t"): text shard n, consecutive sections packed to about
+//     16 KiB, cut wherever a section ends, with four strings per
+//     section: eId, citation (二、（八）2.), title and text, as written,
+//     so that snippets show the original script. A page of results loads
+//     the text shards of its sections only.
+//   - th<n>.js ("th"): the sections that have theme n, in the order of
+//     meta.js's "themes", for the theme filter: one file per theme, so
+//     that filtering by one reads only its list.
 //
 // # Posting lists
 //
@@ -83,6 +86,8 @@
 // a run of characters), then every pair of adjacent characters of each
 // term somewhere in the section, then partial matches, which have at
 // least two thirds of a term's characters in a row; within a tier, title
-// matches first, then corpus order, partial matches by length. A quoted
-// term must match exactly.
+// matches first, then corpus order, partial matches by length. Of a
+// query of several terms (质量 强省), the sections that have the terms
+// run together (质量强省) lead the first tier. A quoted term must match
+// exactly.
 package search

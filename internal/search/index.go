@@ -31,7 +31,7 @@ type Options struct {
 // gram shards, and a page of results a page's worth of text shards.
 const (
 	DefaultGramShardBytes = 64 << 10
-	DefaultTextShardBytes = 32 << 10
+	DefaultTextShardBytes = 16 << 10
 	// maxGramShards bounds the number of gram files.
 	maxGramShards = 4096
 )
@@ -247,15 +247,16 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	ix := &Index{Sections: n, Grams: len(b.grams)}
 	ix.Files = append(ix.Files, gramShards(b.grams, opts.GramShardBytes)...)
 	ix.GramShards = len(ix.Files)
-	texts, docShard := textShards(c, opts.TextShardBytes)
+	texts, textStart := textShards(c, opts.TextShardBytes)
 	ix.TextShards = len(texts)
 	ix.Files = append(ix.Files, texts...)
-	lists := make([]string, len(themeSecs))
+	// One file per theme: a page filtering by one theme reads its list
+	// alone, at 10000 documents some tens of kilobytes, where all the
+	// lists together would be most of a megabyte.
 	for k, secs := range themeSecs {
 		slices.Sort(secs)
-		lists[k] = string(appendSections(nil, secs))
+		ix.Files = append(ix.Files, jsFile(themeFileName(k), map[string]any{"k": "th", "n": k, "d": string(appendSections(nil, secs))}))
 	}
-	ix.Files = append(ix.Files, jsFile("themes.js", map[string]any{"k": "themes", "d": lists}))
 
 	h := fnv.New64a()
 	for _, f := range ix.Files {
@@ -265,7 +266,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	ft := buildFold(b.seen)
 	docs := make([][]any, len(c.Docs))
 	for i, d := range c.Docs {
-		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), docShard[i]}
+		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections)}
 	}
 	ts := make([][2]string, len(set))
 	for i, t := range set {
@@ -278,6 +279,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		"grams":    ix.GramShards,
 		"docs":     docs,
 		"themes":   ts,
+		"texts":    string(appendSections(nil, textStart)),
 		"fold":     string(ft.fold),
 		"drop":     string(ft.drop),
 		"keep":     string(ft.keep),
@@ -312,7 +314,14 @@ func gramShards(grams []gram, target int) []File {
 			}
 			return int(x.b - y.b)
 		})
+		// Sized up front: growing a buffer of hundreds of kilobytes by
+		// doubling cost a tenth of the build.
+		size := len(jsPrefix) + 32
+		for _, g := range gs {
+			size += len(g.buf) + 16
+		}
 		var buf bytes.Buffer
+		buf.Grow(size)
 		buf.WriteString(jsPrefix)
 		buf.WriteString(`{"k":"g","n":`)
 		buf.WriteString(strconv.Itoa(s))
@@ -334,6 +343,10 @@ func gramShards(grams []gram, target int) []File {
 	return files
 }
 
+// themeFileName is the file name of the list of theme k, in the order
+// of Options.Themes.
+func themeFileName(k int) string { return "th" + strconv.Itoa(k) + ".js" }
+
 // gramShardName is the file name of gram shard s.
 func gramShardName(s int) string { return "g" + strconv.Itoa(s) + ".js" }
 
@@ -353,35 +366,41 @@ func shardOf(a, b rune, n int) int {
 	return int(h & uint32(n-1))
 }
 
-// textShards packs the sections' original text, whole documents in
-// corpus order, into files of about target bytes. A shard's data is, for
-// each section of its documents, four strings: eId, citation, title and
-// text. It returns the files and the shard of each document.
+// textShards packs the sections' original text, in corpus order, into
+// files of about target bytes, cut between sections wherever they fall,
+// so that a page of results spread over many documents reads a little of
+// each, not each whole. A shard's data is, for each of its sections,
+// four strings: eId, citation, title and text. It returns the files and
+// the number of the first section of each.
 func textShards(c *corpus.Corpus, target int) ([]File, []int) {
 	var files []File
-	docShard := make([]int, len(c.Docs))
+	var start []int
 	var cur []string
-	size := 0
+	size, n := 0, 0
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
-		n := len(files)
-		files = append(files, jsFile("t"+strconv.Itoa(n)+".js", map[string]any{"k": "t", "n": n, "d": cur}))
+		k := len(files)
+		files = append(files, jsFileSized("t"+strconv.Itoa(k)+".js", map[string]any{"k": "t", "n": k, "d": cur}, size+64))
 		cur, size = nil, 0
 	}
-	for i, d := range c.Docs {
-		docShard[i] = len(files)
+	for _, d := range c.Docs {
 		for _, s := range d.Sections {
-			cur = append(cur, s.EID, s.Citation(), s.Title, s.Text)
-			size += len(s.EID) + len(s.Citation()) + len(s.Title) + len(s.Text) + 12
-		}
-		if size >= target {
-			flush()
+			if len(cur) == 0 {
+				start = append(start, n)
+			}
+			cite := s.Citation()
+			cur = append(cur, s.EID, cite, s.Title, s.Text)
+			size += len(s.EID) + len(cite) + len(s.Title) + len(s.Text) + 12
+			n++
+			if size >= target {
+				flush()
+			}
 		}
 	}
 	flush()
-	return files, docShard
+	return files, start
 }
 
 // jsPrefix opens every index file: the files are scripts, not JSON, so
@@ -390,8 +409,13 @@ func textShards(c *corpus.Corpus, target int) ([]File, []int) {
 const jsPrefix = "(window.TIAOWEN_SEARCH=window.TIAOWEN_SEARCH||[]).push("
 
 // jsFile encodes v as an index file named name under Dir.
-func jsFile(name string, v any) File {
+func jsFile(name string, v any) File { return jsFileSized(name, v, 0) }
+
+// jsFileSized is jsFile for a file of about size bytes, which it
+// allocates at once.
+func jsFileSized(name string, v any, size int) File {
 	var buf bytes.Buffer
+	buf.Grow(size + len(jsPrefix) + 4)
 	buf.WriteString(jsPrefix)
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -315,39 +315,60 @@ func TestSearchFoldTablesOnlyCorpus(t *testing.T) {
 
 func TestSearchTextShards(t *testing.T) {
 	c, set := seedCorpus(t)
-	ix := Build(c, Options{Themes: set, TextShardBytes: 20 << 10})
+	const target = 8 << 10
+	ix := Build(c, Options{Themes: set, TextShardBytes: target})
 	meta := payload(t, ix.File(Dir+"meta.js"))
 	docs := meta["docs"].([]any)
-	if len(docs) != len(c.Docs) || ix.TextShards < 2 {
-		t.Fatalf("%d documents in %d text shards", len(docs), ix.TextShards)
+	if len(docs) != len(c.Docs) {
+		t.Fatalf("meta.js lists %d documents, want %d", len(docs), len(c.Docs))
 	}
-	shards := map[int][]any{}
+	start, err := DecodeSections(meta["texts"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(start) != ix.TextShards || len(start) < 2 || start[0] != 0 {
+		t.Fatalf("meta.js says the %d text shards start at sections %v", ix.TextShards, start)
+	}
+	// The sections, in corpus order, as the shards hold them.
+	var held [][]any
 	for n := range ix.TextShards {
-		p := payload(t, ix.File(Dir+fmt.Sprintf("t%d.js", n)))
+		f := ix.File(Dir + fmt.Sprintf("t%d.js", n))
+		p := payload(t, f)
 		if int(p["n"].(float64)) != n {
 			t.Errorf("t%d.js says it is shard %v", n, p["n"])
 		}
-		shards[n] = p["d"].([]any)
+		d := p["d"].([]any)
+		if len(held) != start[n] {
+			t.Errorf("text shard %d starts at section %d; meta.js says %d", n, len(held), start[n])
+		}
+		for i := 0; i+4 <= len(d); i += 4 {
+			held = append(held, d[i:i+4])
+		}
+		// A shard but the last holds sections up to the one that takes
+		// it to the target: all but that one are below it.
+		before := 0
+		for _, x := range d[:len(d)-4] {
+			before += len(x.(string)) + 3
+		}
+		if n+1 < ix.TextShards && (len(f.Data) < target || before >= target) {
+			t.Errorf("text shard %d takes %d bytes, %d before its last section; want it to reach %d with its last", n, len(f.Data), before, target)
+		}
 	}
-	at := map[int]int{} // shard → offset of the next document's first string
+	k := 0
 	for i, d := range c.Docs {
 		row := docs[i].([]any)
 		if row[0] != d.ID || row[1] != d.Title || row[2] != d.Lang || int(row[3].(float64)) != len(d.Sections) {
 			t.Errorf("meta.js has %v for %s", row, d.ID)
 		}
-		sh := int(row[4].(float64))
 		for _, s := range d.Sections {
-			got := shards[sh][at[sh] : at[sh]+4]
-			if want := []any{s.EID, s.Citation(), s.Title, s.Text}; !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s %s: text shard %d holds %q, want %q", d.ID, s.EID, sh, got, want)
+			if want := []any{s.EID, s.Citation(), s.Title, s.Text}; k >= len(held) || !reflect.DeepEqual(held[k], want) {
+				t.Fatalf("%s %s: section %d of the text shards is not %q", d.ID, s.EID, k, want)
 			}
-			at[sh] += 4
+			k++
 		}
 	}
-	for sh, strs := range shards {
-		if at[sh] != len(strs) {
-			t.Errorf("text shard %d holds %d strings, the documents in it %d", sh, len(strs), at[sh])
-		}
+	if k != len(held) {
+		t.Errorf("the text shards hold %d sections, the corpus %d", len(held), k)
 	}
 }
 
@@ -355,7 +376,7 @@ func TestSearchThemeLists(t *testing.T) {
 	c, set := seedCorpus(t)
 	ix := Build(c, Options{Themes: set})
 	meta := payload(t, ix.File(Dir+"meta.js"))
-	lists := payload(t, ix.File(Dir+"themes.js"))["d"].([]any)
+	lists := themeLists(t, ix)
 	ts := meta["themes"].([]any)
 	if len(lists) != len(set.Themes) || len(ts) != len(set.Themes) {
 		t.Fatalf("%d theme lists and %d themes in meta.js for %d themes", len(lists), len(ts), len(set.Themes))
@@ -375,7 +396,7 @@ func TestSearchThemeLists(t *testing.T) {
 		if th.ID != "shoufu-zerenzhi" {
 			continue
 		}
-		secs, err := DecodeSections(lists[i].(string))
+		secs, err := DecodeSections(lists[i])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -395,7 +416,7 @@ func TestSearchThemeLists(t *testing.T) {
 		}
 		return nil
 	}})
-	lists = payload(t, only.File(Dir+"themes.js"))["d"].([]any)
+	lists = themeLists(t, only)
 	if lists[0] != "" || lists[1] != "A" {
 		t.Errorf("theme lists with SectionThemes = %q, %q; want \"\", \"A\"", lists[0], lists[1])
 	}
@@ -420,5 +441,23 @@ func TestSearchBuildDeterministic(t *testing.T) {
 	// documents.
 	if n := a.Size(); n > 600<<10 {
 		t.Errorf("the seed index takes %d bytes", n)
+	}
+}
+
+// themeLists returns the list of every theme file th0.js, th1.js … in
+// turn, checking that each says which theme it holds.
+func themeLists(t *testing.T, ix *Index) []string {
+	t.Helper()
+	var lists []string
+	for k := 0; ; k++ {
+		f := ix.File(Dir + themeFileName(k))
+		if f == nil {
+			return lists
+		}
+		p := payload(t, f)
+		if p["k"] != "th" || p["n"] != float64(k) {
+			t.Errorf("%s holds kind %v, theme %v", f.Name, p["k"], p["n"])
+		}
+		lists = append(lists, p["d"].(string))
 	}
 }

@@ -1,7 +1,10 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
+	"strconv"
+	"strings"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/themes"
@@ -45,6 +48,32 @@ type navPage struct {
 	Path  string
 }
 
+// Chrome is what the layout's shared fragments (the links in the head,
+// the site header, the footer) are executed with: the part of a page that
+// many pages have in common, so that each distinct Chrome is rendered
+// once per build (see partials).
+type Chrome struct {
+	Site *Config
+	Root string
+	Nav  string
+	// Path is the page's path when the page is one of Pages, for the
+	// navigation to mark; "" on every other page, which would otherwise
+	// each have a Chrome of its own.
+	Path  string
+	Pages []navPage
+}
+
+// Chrome returns the page's Chrome.
+func (p *Page) Chrome() Chrome {
+	c := Chrome{Site: p.Site, Root: p.Root, Nav: p.Nav, Pages: p.Pages}
+	for _, n := range p.Pages {
+		if n.Path == p.Path {
+			c.Path = p.Path
+		}
+	}
+	return c
+}
+
 // docRow is a document as lists and the home page show it.
 type docRow struct {
 	*docInfo
@@ -61,12 +90,18 @@ type homeData struct {
 type matrixRow struct {
 	Doc   *docInfo
 	Cells []matrixCell
+	URL   string // the document's page, relative to the home page
 }
 
 type matrixCell struct {
 	Theme *themes.Theme
 	Count int
 	Heat  int // 0 to 5, for shading
+	// URL and Label are the link of a cell with a count, made up front:
+	// the matrix has a cell for every document and theme, each printed
+	// with one action rather than five (see sectionData).
+	URL   string
+	Label string
 }
 
 // docData is a document page.
@@ -122,6 +157,38 @@ type sectionData struct {
 	Themes       []*themes.Theme
 	Cite         citation
 	Counterparts []counterpartView
+
+	// The same, made up for printing: the document's language, the
+	// section's heading (marker and title), and every link of the page
+	// whole, its href relative to the page. A site has a page for every
+	// section, and on each a template action costs microseconds (a
+	// function call and its escapers, all through reflection; a field
+	// of a struct that embeds another is looked up breadth-first every
+	// time): the default section.html prints each link with one action
+	// on flat values.
+	Lang             string
+	Heading          string
+	DocLink          pageLink
+	Crumbs           []pageLink // the ancestors, outermost first
+	PrevLink         *pageLink
+	NextLink         *pageLink
+	UpURL            string // the section in its document's page
+	ThemeLinks       []pageLink
+	CounterpartLinks []counterpartLink
+}
+
+// pageLink is a link as a page prints it.
+type pageLink struct {
+	URL  string // relative to the page
+	Text string
+}
+
+// counterpartLink is a counterpartView as a section page prints it.
+type counterpartLink struct {
+	pageLink
+	Lang    string
+	Percent int
+	Pair    string // the row of the pair page, relative to the page, or ""
 }
 
 // themesData is the theme index.
@@ -149,6 +216,10 @@ type themeGroup struct {
 type passageView struct {
 	Section *corpus.Section
 	HTML    template.HTML
+	// URL and Where are the link to the section, relative to the theme
+	// page, and its citation and title, made up front (see sectionData).
+	URL   string
+	Where string
 }
 
 // contentData is a page from content/pages.
@@ -160,4 +231,228 @@ type contentData struct {
 type redirectData struct {
 	Target string // relative link to the new place
 	Title  string
+}
+
+// base fills the fields every page has.
+func (s *Site) base(kind, path, title, lang string) *Page {
+	if lang == "" {
+		lang = s.cfg.Language
+	}
+	return &Page{Site: &s.cfg, Kind: kind, Root: rootFor(path), Path: path, Title: title, Lang: lang,
+		Canonical: absURL(s.cfg.BaseURL, path), OGType: "website", Nav: kind, Pages: s.nav}
+}
+
+func (s *Site) homePage() *Page {
+	p := s.base("home", "", "", "")
+	p.Description = s.cfg.Description
+	data := homeData{Themes: s.themes.Themes}
+	max := 0
+	for _, d := range s.docs {
+		for _, c := range d.themeCounts {
+			max = maxInt(max, c)
+		}
+	}
+	for _, d := range s.docs {
+		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections)})
+		row := matrixRow{Doc: d, URL: p.Root + docPath(d.ID) + "index.html", Cells: make([]matrixCell, 0, len(s.themes.Themes))}
+		for i, t := range s.themes.Themes {
+			c := d.themeCounts[i]
+			cell := matrixCell{Theme: t, Count: c, Heat: heat(c, max)}
+			if c > 0 {
+				cell.URL = p.Root + themePath(t.ID) + "index.html#doc-" + d.ID
+				cell.Label = d.Title + " · " + t.Name + "：" + strconv.Itoa(c) + " 条"
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		data.Matrix = append(data.Matrix, row)
+	}
+	p.Data = data
+	return p
+}
+
+// heat buckets a count into six shades; any occurrence is at least 1.
+func heat(c, max int) int {
+	if c == 0 || max == 0 {
+		return 0
+	}
+	return 1 + (c-1)*4/maxInt(max-1, 1)
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func (s *Site) docPage(d *docInfo) *Page {
+	path := docPath(d.ID)
+	p := s.base("doc", path, d.Title, d.Lang)
+	p.Nav = "home"
+	p.OGType = "article"
+	p.Description = docDescription(d)
+	p.JSONLD = jsonLD(s.cfg, d.Document, nil)
+	w := sectionWriter{doc: d, root: p.Root}
+	var body strings.Builder
+	size := 0
+	for _, r := range d.Roots {
+		size += htmlSize(r)
+	}
+	body.Grow(size)
+	for _, r := range d.Roots {
+		w.writeTree(&body, r, 2, 1)
+	}
+	data := docData{Doc: d, TOC: w.toc(d.Roots, true), Preamble: w.plainBlocks(d.Preamble),
+		Body: template.HTML(body.String()), Trailing: w.plainBlocks(d.Trailing)}
+	for i, t := range s.themes.Themes {
+		if d.themeCounts[i] > 0 {
+			data.Themes = append(data.Themes, themeCount{t, d.themeCounts[i]})
+		}
+	}
+	data.Compare = s.comparedWith(d)
+	p.Data = data
+	return p
+}
+
+// docDescription is a document's summary for search engines and feeds.
+func docDescription(d *docInfo) string {
+	parts := []string{}
+	for _, v := range []string{d.Issuer, d.Date, d.Number} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	parts = append(parts, fmt.Sprintf("共%d条目", len(d.Sections)))
+	return d.Title + "（" + strings.Join(parts, "，") + "）"
+}
+
+func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
+	path := sectionPath(d.ID, sec.EID)
+	title := sec.Citation() + sec.Title + " · " + d.Title
+	p := s.base("section", path, title, d.Lang)
+	p.Nav = "home"
+	p.OGType = "article"
+	p.Description = excerpt(sec.Title+sec.TitleEnd+sec.Text, 120)
+	p.JSONLD = jsonLD(s.cfg, d.Document, sec)
+	w := sectionWriter{doc: d, root: p.Root, linkBase: "../", blockTop: true}
+	var body strings.Builder
+	body.Grow(htmlSize(sec))
+	w.writeTree(&body, sec, 1, sec.Level)
+	data := sectionData{Doc: d, Section: sec, Ancestors: sec.Ancestors(), Body: template.HTML(body.String()),
+		Themes: d.secs[sec.Index].themes, Cite: cite(s.cfg, d.Document, sec), Counterparts: s.counterpartsOf(d, sec)}
+	if sec.Index > 0 {
+		data.Prev = d.Sections[sec.Index-1]
+	}
+	if sec.Index+1 < len(d.Sections) {
+		data.Next = d.Sections[sec.Index+1]
+	}
+	s.sectionLinks(p.Root, &data)
+	p.Data = data
+	return p
+}
+
+// sectionLinks fills the printing fields of a section page's data from
+// the others.
+func (s *Site) sectionLinks(root string, data *sectionData) {
+	d, sec := data.Doc, data.Section
+	link := func(t *corpus.Section) pageLink {
+		return pageLink{URL: root + sectionPath(d.ID, t.EID) + "index.html", Text: t.Marker + t.Title}
+	}
+	data.Lang, data.Heading = d.Lang, sec.Marker+sec.Title
+	data.DocLink = pageLink{URL: root + docPath(d.ID) + "index.html", Text: d.Title}
+	data.UpURL = data.DocLink.URL + "#" + sec.EID
+	data.Crumbs = make([]pageLink, len(data.Ancestors))
+	for i, a := range data.Ancestors {
+		data.Crumbs[i] = link(a)
+	}
+	if data.Prev != nil {
+		l := link(data.Prev)
+		data.PrevLink = &l
+	}
+	if data.Next != nil {
+		l := link(data.Next)
+		data.NextLink = &l
+	}
+	data.ThemeLinks = make([]pageLink, len(data.Themes))
+	for i, t := range data.Themes {
+		data.ThemeLinks[i] = pageLink{URL: root + themePath(t.ID) + "index.html#doc-" + d.ID, Text: t.Name}
+	}
+	data.CounterpartLinks = make([]counterpartLink, len(data.Counterparts))
+	for i, c := range data.Counterparts {
+		cl := counterpartLink{Lang: c.Doc.Lang, Percent: c.Percent,
+			pageLink: pageLink{URL: root + sectionPath(c.Doc.ID, c.Section.EID) + "index.html",
+				Text: "《" + c.Doc.Title + "》" + c.Section.Citation() + c.Section.Title}}
+		if c.Pair != "" {
+			cl.Pair = root + c.Pair
+		}
+		data.CounterpartLinks[i] = cl
+	}
+}
+
+func (s *Site) themesPage() *Page {
+	p := s.base("themes", themesPath, "主题", "")
+	p.Description = "各文件共同涉及的政策主题"
+	var data themesData
+	for i, t := range s.themes.Themes {
+		sum := themeSummary{Theme: t}
+		for _, d := range s.docs {
+			if d.themeCounts[i] > 0 {
+				sum.Docs++
+				sum.Sections += d.themeCounts[i]
+			}
+		}
+		data.Themes = append(data.Themes, sum)
+	}
+	p.Data = data
+	return p
+}
+
+func (s *Site) themePage(t *themes.Theme) *Page {
+	path := themePath(t.ID)
+	p := s.base("theme", path, t.Name, "")
+	p.Nav = "themes"
+	p.Description = t.Name + "：" + t.Description
+	data := themeData{Theme: t}
+	for _, d := range s.docs {
+		var g themeGroup
+		for j, sec := range d.Sections {
+			for _, ps := range d.passages(j, t) {
+				var b strings.Builder
+				markText(&b, ps.Text, ps.Marks)
+				g.Passages = append(g.Passages, passageView{Section: sec, HTML: template.HTML(b.String()),
+					URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Citation() + sec.Title})
+			}
+		}
+		if len(g.Passages) > 0 {
+			g.Doc = d
+			data.Groups = append(data.Groups, g)
+		}
+	}
+	p.Data = data
+	return p
+}
+
+func (s *Site) searchPage() *Page {
+	return s.base("search", searchPath, "全文检索", "")
+}
+
+func (s *Site) contentPage(cp *contentPage) *Page {
+	p := s.base("page", cp.Slug+"/", cp.Title, "")
+	p.Nav = cp.Slug
+	p.Description = cp.Description
+	p.Data = contentData{Body: cp.HTML}
+	return p
+}
+
+func (s *Site) notFoundPage() *Page {
+	p := s.base("404", "", "未找到页面", "")
+	p.Canonical = ""
+	return p
+}
+
+func (s *Site) redirectPage(from, to, title string) *Page {
+	p := s.base("redirect", from, title, "")
+	p.Canonical = absURL(s.cfg.BaseURL, to)
+	p.Data = redirectData{Target: p.Root + to + "index.html", Title: title}
+	return p
 }

@@ -28,6 +28,7 @@ import (
 
 	"tiaowen/internal/browsertest"
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/search"
 	"tiaowen/internal/site"
 	"tiaowen/internal/textnorm"
 )
@@ -239,6 +240,7 @@ func TestSearchOffline(t *testing.T) {
 		req := browsertest.RecordRequests(t, ctx)
 		problems := browsertest.RecordProblems(t, ctx)
 		checkQueries(t, ctx, base)
+		checkRanking(t, ctx, base, s.content)
 		problems.Check(t)
 		if out := req.Outside("file:///"); len(out) > 0 {
 			t.Errorf("the offline search requested URLs that are not file://:\n%s", strings.Join(out, "\n"))
@@ -268,6 +270,15 @@ func TestSearchOffline(t *testing.T) {
 	t.Run("same as textnorm", func(t *testing.T) {
 		ctx := browsertest.Start(t)
 		checkParity(t, ctx, base, s)
+	})
+
+	t.Run("loads what it needs", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		checkLoads(t, ctx, base, s.bundle)
+	})
+
+	t.Run("a search box on every page", func(t *testing.T) {
+		checkHeaderBoxes(t, s.bundle)
 	})
 }
 
@@ -325,8 +336,8 @@ func checkQueries(t *testing.T, ctx context.Context, base string) {
 			t.Errorf("首负责任制: the hit %s %s links to %s, want %s", h.Doc, h.EID, h.Href, wantHref)
 		}
 	}
-	if len(hits) > 0 && !strings.Contains(hits[0].Text, "关于加快推进质量强省建设的实施方案") || !strings.Contains(hits[0].Text, "（一）强化市场主体责任") {
-		t.Errorf("the first hit shows %q, want the document's title and the section's marker and title", hits[0].Text)
+	if len(hits) == 0 || !strings.Contains(hits[0].Text, "关于加快推进质量强省建设的实施方案") || !strings.Contains(hits[0].Text, "（一）强化市场主体责任") {
+		t.Errorf("the first hit shows %v, want the document's title and the section's marker and title", hits[:min(1, len(hits))])
 	}
 	status := searchEval[string](t, ctx, `document.getElementById("search-status").textContent`)
 	if !strings.Contains(status, "找到 4 条，分属 4 个文件") {
@@ -409,6 +420,62 @@ func checkQueries(t *testing.T, ctx context.Context, base string) {
 	}
 }
 
+// checkRanking checks the three tiers, exact phrase, then all characters
+// adjacent, then partial, and that of a query of several words the
+// sections that have them as one phrase come first.
+func checkRanking(t *testing.T, ctx context.Context, base, content string) {
+	t.Helper()
+	// 管理能力: four sections say it; Guangdong's 2020 （九） has 管理,
+	// 理能 and 能力 apart; three have 理能力 only.
+	searchOpen(t, ctx, base, "q", "管理能力")
+	hits := searchHits(t, ctx)
+	var tiers []string
+	for _, h := range hits {
+		if len(tiers) == 0 || tiers[len(tiers)-1] != h.Tier {
+			tiers = append(tiers, h.Tier)
+		}
+	}
+	if !reflect.DeepEqual(tiers, []string{"exact", "adjacent", "partial"}) {
+		t.Errorf("管理能力: the hits come in tiers %v, want exact, adjacent, partial", tiers)
+	}
+	for _, tt := range []struct {
+		tier string
+		want []ref
+	}{
+		{"exact", []ref{{"guangdong-2020-shishi", "p2"}, {"guangdong-2020-shishi", "s14"}, {"luhe-2017-yijian", "i9"}, {"luhe-2017-yijian", "i15"}}},
+		{"adjacent", []ref{{"guangdong-2020-shishi", "s9"}}},
+		{"partial", []ref{{"guangdong-2020-shishi", "p1"}, {"guangdong-2020-shishi", "p4"}, {"jiangsu-2023-yijian", "p9"}}},
+	} {
+		if got := refs(hits, tt.tier); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("管理能力: %s hits %v, want %v", tt.tier, got, tt.want)
+		}
+	}
+
+	// 质量 强省: every section with both words is an exact match, and
+	// those that say 质量强省 come first.
+	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	phrase := map[ref]bool{}
+	for _, d := range c.Docs {
+		for _, sec := range d.Sections {
+			if strings.Contains(textnorm.Key(sec.Title+"\n"+sec.Text), "质量强省") {
+				phrase[ref{d.ID, sec.EID}] = true
+			}
+		}
+	}
+	searchOpen(t, ctx, base, "q", "质量 强省")
+	hits = searchHits(t, ctx)
+	n := 0
+	for n < len(hits) && phrase[hits[n].ref()] {
+		n++
+	}
+	if n != len(phrase) || n == 0 || n >= len(refs(hits, "exact")) {
+		t.Errorf("质量 强省: the first %d hits say 质量强省, of %d that do and %d exact hits: %v", n, len(phrase), len(refs(hits, "exact")), hits[:min(len(hits), len(phrase)+1)])
+	}
+}
+
 // checkTyping types into the search box and moves through the results
 // with the keyboard, as a reader does.
 func checkTyping(t *testing.T, ctx context.Context, base string) {
@@ -420,6 +487,39 @@ func checkTyping(t *testing.T, ctx context.Context, base string) {
 	if v := searchEval[string](t, ctx, `document.activeElement.id + "|" + document.activeElement.value`); v != "search-q|" {
 		t.Errorf(`after "/", the focus is on #%s, want the empty #search-q`, v)
 	}
+	// Results come as the reader types, without Enter, once the typing
+	// pauses: four keystrokes 40 ms apart make one search, for the last.
+	type typed struct {
+		Runs  int     `json:"runs"`
+		Q     string  `json:"q"`
+		Wait  float64 `json:"wait"`
+		Shown int     `json:"shown"`
+	}
+	got := searchEval[typed](t, ctx, `(async () => {
+		const box = document.getElementById("search"), q = document.getElementById("search-q");
+		// A search starts by marking the page busy.
+		let runs = 0;
+		new MutationObserver(ms => ms.forEach(() => { if (box.dataset.state === "busy") runs++; })).
+			observe(box, {attributes: true, attributeFilter: ["data-state"]});
+		const sleep = ms => new Promise(r => setTimeout(r, ms));
+		for (const v of ["质", "质量", "质量基", "质量基础"]) {
+			q.value = v;
+			q.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertText", data: v.slice(-1)}));
+			await sleep(40);
+		}
+		const t0 = performance.now();
+		while (!(box.dataset.state === "done" && box.dataset.q === "质量基础") && performance.now() - t0 < 5000) await sleep(5);
+		const wait = performance.now() - t0;
+		await sleep(400);
+		return {runs, q: box.dataset.q, wait, shown: document.querySelectorAll("li.hit").length};
+	})()`)
+	if got.Runs != 1 || got.Q != "质量基础" || got.Shown == 0 {
+		t.Errorf("typing 质 质量 质量基 质量基础 ran %d searches, the last for %q showing %d results; want one, for 质量基础, with results", got.Runs, got.Q, got.Shown)
+	}
+	if got.Wait > 2000 {
+		t.Errorf("the results for 质量基础 came %.0f ms after the typing stopped", got.Wait)
+	}
+
 	// Results follow the typing, and so does the URL.
 	searchType(t, ctx, "产品医院")
 	searchWait(t, ctx, "产品医院")
@@ -463,6 +563,21 @@ func checkTyping(t *testing.T, ctx context.Context, base string) {
 	}
 	if v := searchEval[string](t, ctx, `document.getElementById("search-q").value + "|" + document.getElementById("site-q").value`); v != "雙比對|雙比對" {
 		t.Errorf("the search boxes hold %q, want the query", v)
+	}
+	// On the search page, typing in the header's box searches there and
+	// then, without reloading the page.
+	searchDo(t, ctx, "mark the page, focus the header's box",
+		chromedp.Evaluate[chromedp.Void](`window.sameSearchPage = true`), chromedp.Focus("#site-q"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("site-q").select()`))
+	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: "产品医院"}); err != nil {
+		t.Fatal(err)
+	}
+	searchWait(t, ctx, "产品医院")
+	if got := docsOf(searchHits(t, ctx), "exact"); !reflect.DeepEqual(got, []string{"guangdong-2020-shishi", "guangdong-2023-gangyao"}) {
+		t.Errorf("typing 产品医院 in the header's box found %v", got)
+	}
+	if v := searchEval[string](t, ctx, `String(window.sameSearchPage) + "|" + document.getElementById("search-q").value + "|" + location.search`); v != "true|产品医院|?q="+url.QueryEscape("产品医院") {
+		t.Errorf("after typing in the header's box on the search page: reloaded|box|URL = %q", v)
 	}
 }
 
@@ -558,18 +673,11 @@ func checkParity(t *testing.T, ctx context.Context, base string, s searchSite) {
 	}
 	shardOf := map[string]int{}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var v struct {
 			N int               `json:"n"`
 			D map[string]string `json:"d"`
 		}
-		body := strings.TrimSuffix(strings.TrimPrefix(string(b), "(window.TIAOWEN_SEARCH=window.TIAOWEN_SEARCH||[]).push("), ");\n")
-		if err := json.Unmarshal([]byte(body), &v); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		indexPayload(t, f, &v)
 		for g := range v.D {
 			shardOf[g] = v.N
 		}
@@ -591,6 +699,145 @@ func checkParity(t *testing.T, ctx context.Context, base string, s searchSite) {
 	}
 	if len(grams) < 5000 {
 		t.Errorf("only %d grams in the seed index", len(grams))
+	}
+}
+
+// indexPayload decodes the data that the index file f hands to the page
+// into v.
+func indexPayload(t *testing.T, f string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prefix, suffix = "(window.TIAOWEN_SEARCH=window.TIAOWEN_SEARCH||[]).push(", ");\n"
+	s := string(b)
+	if !strings.HasPrefix(s, prefix) || !strings.HasSuffix(s, suffix) {
+		t.Fatalf("%s is not a script of the form %s…%s", f, prefix, suffix)
+	}
+	if err := json.Unmarshal([]byte(s[len(prefix):len(s)-len(suffix)]), v); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+}
+
+// checkLoads checks that a query reads only the index files it needs:
+// meta.js, the gram shard of its one bigram, and the text shards of the
+// sections it shows; a theme's list only when filtering by it.
+func checkLoads(t *testing.T, ctx context.Context, base, bundle string) {
+	t.Helper()
+	data := filepath.Join(bundle, "search", "data")
+	var meta struct {
+		Grams int     `json:"grams"`
+		Docs  [][]any `json:"docs"`
+		Texts string  `json:"texts"`
+	}
+	indexPayload(t, filepath.Join(data, "meta.js"), &meta)
+	starts, err := search.DecodeSections(meta.Texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The text shard of every section, from the sections that meta.js
+	// gives each document and the eIds that the shards hold in turn.
+	textShard := map[ref]int{}
+	var eids []string
+	for n := range starts {
+		var v struct {
+			D []string `json:"d"`
+		}
+		indexPayload(t, filepath.Join(data, fmt.Sprintf("t%d.js", n)), &v)
+		for i := 0; i < len(v.D); i += 4 {
+			eids = append(eids, v.D[i])
+		}
+	}
+	k := 0
+	for _, d := range meta.Docs {
+		for range int(d[3].(float64)) {
+			n, _ := slices.BinarySearch(starts, k+1)
+			textShard[ref{d[0].(string), eids[k]}] = n - 1
+			k++
+		}
+	}
+	gramShard := -1
+	for s := range meta.Grams {
+		var v struct {
+			D map[string]string `json:"d"`
+		}
+		indexPayload(t, filepath.Join(data, fmt.Sprintf("g%d.js", s)), &v)
+		if _, ok := v.D["追偿"]; ok {
+			gramShard = s
+		}
+	}
+	if meta.Grams < 2 || gramShard < 0 {
+		t.Fatalf("the seed index has %d gram shards, 追偿 in shard %d; want several, and 追偿 in one", meta.Grams, gramShard)
+	}
+	req := browsertest.RecordRequests(t, ctx)
+	loaded := func() []string {
+		var files []string
+		for _, u := range req.URLs() {
+			if _, f, ok := strings.Cut(u, "/search/data/"); ok {
+				f, _, _ = strings.Cut(f, "?")
+				if !slices.Contains(files, f) {
+					files = append(files, f)
+				}
+			}
+		}
+		sort.Strings(files)
+		return files
+	}
+	searchOpen(t, ctx, base, "q", "追偿")
+	hits := searchHits(t, ctx)
+	want := []string{"meta.js", fmt.Sprintf("g%d.js", gramShard)}
+	for _, h := range hits {
+		if f := fmt.Sprintf("t%d.js", textShard[h.ref()]); !slices.Contains(want, f) {
+			want = append(want, f)
+		}
+	}
+	sort.Strings(want)
+	if len(hits) == 0 || len(want) >= 2+len(starts) {
+		t.Fatalf("追偿 found %v", hits)
+	}
+	if got := loaded(); !reflect.DeepEqual(got, want) {
+		t.Errorf("the query 追偿 read %v, want %v", got, want)
+	}
+	searchEval[any](t, ctx, `window.tiaowenSearch.run("追偿", "", "shoufu-zerenzhi")`)
+	if got := loaded(); !slices.Contains(got, "th0.js") || slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, "th") && f != "th0.js" }) {
+		t.Errorf("filtering by the first theme read %v, want its list th0.js and no other", got)
+	}
+}
+
+// checkHeaderBoxes checks that every page of the bundle but the
+// redirects has the header's search box, sending its query to the search
+// page by a relative link.
+func checkHeaderBoxes(t *testing.T, bundle string) {
+	t.Helper()
+	pages := 0
+	err := filepath.WalkDir(bundle, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		page := string(b)
+		if strings.Contains(page, `http-equiv="refresh"`) {
+			return nil
+		}
+		pages++
+		rel, _ := filepath.Rel(filepath.Dir(p), bundle)
+		action := filepath.ToSlash(filepath.Join(rel, "search", "index.html"))
+		form := `<form class="search-form" role="search" action="` + action + `" method="get">`
+		if !strings.Contains(page, form) || !strings.Contains(page, `<input id="site-q" name="q" type="search"`) {
+			name, _ := filepath.Rel(bundle, p)
+			t.Errorf("%s lacks the header's search box %s", name, form)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 200 {
+		t.Errorf("only %d pages in the bundle", pages)
 	}
 }
 
@@ -619,7 +866,10 @@ func TestSearchEscapes(t *testing.T) {
 // TestSearchLatency measures, in Chromium, how long the search page takes
 // to answer a common and a rare phrase on a synthetic corpus of 2000
 // documents: cold (the first query after the page loads, shards read
-// from disk) and warm (shards loaded). It runs when TIAOWEN_BENCH_SITE
+// from disk; "cold load" is the part spent reading the gram shards) and
+// warm (shards loaded, the median of seven). The 50 ms target is held
+// against warm answers: a cold one costs what the browser takes to read
+// its files, which it reports. It runs when TIAOWEN_BENCH_SITE
 // names a built site (bench/search.sh sets it), or with
 // TIAOWEN_BENCH_LARGE=1, when it generates and builds the site itself.
 func TestSearchLatency(t *testing.T) {
@@ -631,7 +881,7 @@ func TestSearchLatency(t *testing.T) {
 		dir = buildSynthetic(t, 2000)
 	}
 	queries := []struct{ kind, q string }{{"common", "质量"}, {"common", "质量基础设施"}, {"rare", "首负责任制"}, {"rare", "老字号"}}
-	fmt.Printf("%-8s %-14s %8s %10s %10s %10s\n", "term", "query", "sections", "cold ms", "warm ms", "rank ms")
+	fmt.Printf("%-8s %-14s %8s %10s %10s %10s %10s\n", "term", "query", "sections", "cold ms", "cold load", "warm ms", "rank ms")
 	for _, qq := range queries {
 		// A fresh browser for each query, so that cold is cold.
 		func() {
@@ -639,6 +889,7 @@ func TestSearchLatency(t *testing.T) {
 			searchOpen(t, ctx, browsertest.FileURL(dir)+"/")
 			type sum struct {
 				MS     float64 `json:"ms"`
+				LoadMS float64 `json:"loadMs"`
 				RankMS float64 `json:"rankMs"`
 				Total  int     `json:"total"`
 			}
@@ -655,7 +906,10 @@ func TestSearchLatency(t *testing.T) {
 			}
 			slices.Sort(warm)
 			slices.Sort(rank)
-			fmt.Printf("%-8s %-14s %8d %10.1f %10.1f %10.1f\n", qq.kind, qq.q, cold.Total, cold.MS, warm[len(warm)/2], rank[len(rank)/2])
+			fmt.Printf("%-8s %-14s %8d %10.1f %10.1f %10.1f %10.1f\n", qq.kind, qq.q, cold.Total, cold.MS, cold.LoadMS, warm[len(warm)/2], rank[len(rank)/2])
+			if cold.Total == 0 {
+				t.Errorf("%s found nothing: the latency of an empty answer says nothing", qq.q)
+			}
 			if warm[len(warm)/2] >= 50 {
 				t.Errorf("%s: the median warm query took %.1f ms, over the 50 ms target", qq.q, warm[len(warm)/2])
 			}

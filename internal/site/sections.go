@@ -43,6 +43,19 @@ func headingLevel(rel, base int) int {
 	return min(base+rel, 6)
 }
 
+// htmlSize estimates the length of the HTML of s and its descendants, so
+// that a page's text is built in one allocation instead of doubling its
+// way up: the text itself and, per section, its markup and its theme
+// links, which are written for roughly one term in ten characters.
+func htmlSize(s *corpus.Section) int {
+	n := len(s.Marker) + len(s.Title) + len(s.Text)
+	n += 400 + n/3
+	for _, c := range s.Children {
+		n += htmlSize(c)
+	}
+	return n
+}
+
 // writeTree writes s and its descendants; base is the heading level of s.
 func (w sectionWriter) writeTree(b *strings.Builder, s *corpus.Section, base int, top int) {
 	w.writeOwn(b, s, headingLevel(s.Level-top, base), w.blockTop && s.Level == top)
@@ -65,19 +78,22 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 	hs := strconv.Itoa(h)
 	heading := func() {
 		b.WriteString(`<span class="marker">`)
-		b.WriteString(template.HTMLEscapeString(s.Marker))
+		escapeTo(b, s.Marker)
 		b.WriteString(`</span>`)
 		if s.Title != "" {
 			b.WriteString(`<span class="title">`)
-			b.WriteString(string(richText(s.Title, nil, si.titleTerms, w.root, w.linkBase)))
+			writeRich(b, s.Title, nil, si.titleTerms, w.root, w.linkBase)
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`<a class="permalink" href="`)
 		b.WriteString(w.root)
-		b.WriteString(sectionPath(w.doc.ID, s.EID))
-		b.WriteString(`index.html" aria-label="`)
-		b.WriteString(template.HTMLEscapeString(s.Citation() + " 的永久链接"))
-		b.WriteString(`"></a>`)
+		b.WriteString("docs/")
+		b.WriteString(w.doc.ID)
+		b.WriteByte('/')
+		b.WriteString(s.EID)
+		b.WriteString(`/index.html" aria-label="`)
+		escapeTo(b, s.Citation())
+		b.WriteString(` 的永久链接"></a>`)
 	}
 	blocks := s.Blocks
 	if s.Inline && len(blocks) > 0 && !block {
@@ -86,8 +102,8 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 		b.WriteString(`">`)
 		heading()
 		b.WriteString(`</span>`)
-		b.WriteString(template.HTMLEscapeString(s.TitleEnd))
-		b.WriteString(string(richText(blocks[0].Text, blocks[0].Links, si.blockTerms[0], w.root, w.linkBase)))
+		escapeTo(b, s.TitleEnd)
+		writeRich(b, blocks[0].Text, blocks[0].Links, si.blockTerms[0], w.root, w.linkBase)
 		b.WriteString("</p>\n")
 		w.writeBlocks(b, blocks[1:], si.blockTerms[1:])
 		return
@@ -96,7 +112,7 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 	b.WriteString(hs)
 	b.WriteString(` class="sec-h">`)
 	heading()
-	b.WriteString(template.HTMLEscapeString(s.TitleEnd))
+	escapeTo(b, s.TitleEnd)
 	b.WriteString("</h")
 	b.WriteString(hs)
 	b.WriteString(">\n")
@@ -121,21 +137,21 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 		switch bl.Kind {
 		case corpus.Bullet:
 			b.WriteString("<li>")
-			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root, w.linkBase)))
+			writeRich(b, bl.Text, bl.Links, ts, w.root, w.linkBase)
 			b.WriteString("</li>\n")
 		case corpus.Heading:
 			b.WriteString(`<p class="subhead">`)
-			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root, w.linkBase)))
+			writeRich(b, bl.Text, bl.Links, ts, w.root, w.linkBase)
 			b.WriteString("</p>\n")
 		case corpus.Code:
 			b.WriteString("<pre><code>")
-			b.WriteString(template.HTMLEscapeString(bl.Text))
+			escapeTo(b, bl.Text)
 			b.WriteString("</code></pre>\n")
 		case corpus.Table:
 			writeTable(b, bl.Rows)
 		default:
 			b.WriteString("<p>")
-			b.WriteString(string(richText(bl.Text, bl.Links, ts, w.root, w.linkBase)))
+			writeRich(b, bl.Text, bl.Links, ts, w.root, w.linkBase)
 			b.WriteString("</p>\n")
 		}
 	}
@@ -159,9 +175,13 @@ func writeTable(b *strings.Builder, rows [][]string) {
 			cell = "th"
 		}
 		for _, c := range row {
-			b.WriteString("<" + cell + ">")
-			b.WriteString(template.HTMLEscapeString(c))
-			b.WriteString("</" + cell + ">")
+			b.WriteString("<")
+			b.WriteString(cell)
+			b.WriteString(">")
+			escapeTo(b, c)
+			b.WriteString("</")
+			b.WriteString(cell)
+			b.WriteString(">")
 		}
 		b.WriteString("</tr>")
 		if i == 0 {
@@ -191,18 +211,23 @@ func (w sectionWriter) toc(secs []*corpus.Section, anchors bool) template.HTML {
 		for _, s := range ss {
 			b.WriteString(`<li><a href="`)
 			if anchors {
-				b.WriteString("#" + s.EID)
+				b.WriteByte('#')
+				b.WriteString(s.EID)
 			} else {
-				b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
+				b.WriteString(w.root)
+				b.WriteString(sectionPath(w.doc.ID, s.EID))
+				b.WriteString("index.html")
 			}
-			b.WriteString(`" data-eid="` + s.EID + `"><span class="marker">`)
-			b.WriteString(template.HTMLEscapeString(s.Marker))
+			b.WriteString(`" data-eid="`)
+			b.WriteString(s.EID)
+			b.WriteString(`"><span class="marker">`)
+			escapeTo(&b, s.Marker)
 			b.WriteString(`</span>`)
 			if s.Title != "" {
-				b.WriteString(template.HTMLEscapeString(s.Title))
+				escapeTo(&b, s.Title)
 			} else {
 				b.WriteString(`<span class="excerpt">`)
-				b.WriteString(template.HTMLEscapeString(excerpt(s.Text, 14)))
+				escapeTo(&b, excerpt(s.Text, 14))
 				b.WriteString(`</span>`)
 			}
 			b.WriteString("</a>")

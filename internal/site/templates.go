@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"tiaowen"
 )
@@ -100,6 +101,9 @@ func loadTemplates(ownDir string) (templateSet, error) {
 		if _, err := t.New(name).Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)
 		}
+		// Each clone caches its own fragments: a page template may
+		// define its own site-header.
+		t.Funcs(template.FuncMap{"partial": newPartials(t).execute})
 		set[name] = t
 	}
 	return set, nil
@@ -113,7 +117,73 @@ func templateFuncs() template.FuncMap {
 		"levelName":  levelName,
 		"scriptName": scriptName,
 		"add":        func(a, b int) int { return a + b },
+		// Bound to each page template's own cache by loadTemplates.
+		"partial": func(name string, c Chrome) (template.HTML, error) {
+			return "", fmt.Errorf("partial %q: not bound to a template", name)
+		},
 	}
+}
+
+// partials renders the layout's fragments: the named template executed
+// with a Chrome, once for each distinct Chrome, the result reused. The
+// fragment sees nothing but the Chrome, and the cache is keyed by all of
+// it, by value, so a cached fragment is exactly what executing it again
+// would print, whatever a project's own templates put in it.
+type partials struct {
+	t  *template.Template
+	mu sync.RWMutex
+	m  map[partialKey]template.HTML
+}
+
+// partialKey is a fragment's name and everything its Chrome holds.
+type partialKey struct {
+	name            string
+	site            Config
+	root, nav, path string
+	pages           string // the navigation pages, joined
+}
+
+// maxPartials bounds the cache of a long-lived template set (the
+// development server's), in which site.yaml may change many times.
+const maxPartials = 1024
+
+func newPartials(t *template.Template) *partials {
+	return &partials{t: t, m: map[partialKey]template.HTML{}}
+}
+
+func (p *partials) execute(name string, c Chrome) (template.HTML, error) {
+	k := partialKey{name: name, root: c.Root, nav: c.Nav, path: c.Path}
+	if c.Site != nil {
+		k.site = *c.Site
+	}
+	if len(c.Pages) > 0 {
+		var b strings.Builder
+		for _, n := range c.Pages {
+			b.WriteString(n.Title)
+			b.WriteByte(0)
+			b.WriteString(n.Path)
+			b.WriteByte(0)
+		}
+		k.pages = b.String()
+	}
+	p.mu.RLock()
+	h, ok := p.m[k]
+	p.mu.RUnlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := p.t.ExecuteTemplate(&b, name, c); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	p.mu.Lock()
+	if len(p.m) >= maxPartials {
+		clear(p.m)
+	}
+	p.m[k] = h
+	p.mu.Unlock()
+	return h, nil
 }
 
 // levelName is an administrative level as readers know it.

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -10,40 +9,65 @@ import (
 	"tiaowen/internal/themes"
 )
 
-// span is a marked range of a text, in rune offsets.
-type span struct {
-	start, end int
-	open       string // opening tag(s), already escaped
-	close      string
+// The functions here write a document's text as HTML straight into the
+// page being built. Every character of every section passes through them
+// once per page that shows it, so they build no intermediate strings: no
+// escaped copy of a text, no opening tag assembled before it is written.
+
+// escapeTo writes s to b escaped exactly as template.HTMLEscapeString
+// escapes it.
+func escapeTo(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\uFFFD"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }
 
-// richText renders text with its links and theme terms as HTML. Every
+// span is a marked range of a text, in rune offsets: a document link
+// (link set) or a theme term (term set).
+type span struct {
+	start, end int
+	link       *corpus.Link
+	term       *themes.Match
+}
+
+// writeRich writes text with its links and theme terms as HTML. Every
 // character of text appears once, escaped; links come only from the
 // document's own (already vetted) links; a theme term becomes a link to
 // its theme, unless it lies inside a document link, where it is only
-// marked.
-func richText(text string, links []corpus.Link, terms []themes.Match, root, linkBase string) template.HTML {
+// marked. root leads from the page to the site root, linkBase from the
+// page to the document's page, against which relative links are written.
+func writeRich(b *strings.Builder, text string, links []corpus.Link, terms []themes.Match, root, linkBase string) {
 	if len(links) == 0 && len(terms) == 0 {
-		return template.HTML(template.HTMLEscapeString(text))
+		escapeTo(b, text)
+		return
 	}
-	var spans []span
-	for _, l := range links {
-		u, class := l.URL, "ext"
-		if !strings.Contains(u, ":") {
-			// Relative: written against the document's page.
-			class = "rel"
-			if strings.HasPrefix(u, "#") {
-				if linkBase != "" {
-					u = linkBase + "index.html" + u
-				}
-			} else {
-				u = linkBase + u
-			}
-		}
-		spans = append(spans, span{l.Start, l.End,
-			`<a class="` + class + `" href="` + template.HTMLEscapeString(u) + `" rel="noopener">`, "</a>"})
+	var buf [16]span
+	spans := buf[:0]
+	for i := range links {
+		spans = append(spans, span{start: links[i].Start, end: links[i].End, link: &links[i]})
 	}
-	for _, m := range terms {
+	for i, m := range terms {
 		inLink := false
 		for _, l := range links {
 			if m.Start < l.End && l.Start < m.End {
@@ -51,59 +75,113 @@ func richText(text string, links []corpus.Link, terms []themes.Match, root, link
 				break
 			}
 		}
-		if inLink {
-			continue
+		if !inLink {
+			spans = append(spans, span{start: m.Start, end: m.End, term: &terms[i]})
 		}
-		spans = append(spans, span{m.Start, m.End,
-			`<a class="term t-` + m.Theme.ID + `" href="` + root + themePath(m.Theme.ID) + `index.html" title="主题：` + template.HTMLEscapeString(m.Theme.Name) + `">`, "</a>"})
 	}
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
-	var b strings.Builder
-	b.Grow(len(text) + 64*len(spans))
-	pos := 0 // rune offset
-	byteOff := 0
+	if len(links) > 0 {
+		// Terms come sorted from the matcher; links may start anywhere
+		// among them.
+		slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	}
+	pos := 0     // rune offset
+	byteOff := 0 // its byte offset
 	advance := func(to int) {
 		// write runes [pos, to)
 		start := byteOff
 		for pos < to && byteOff < len(text) {
-			_, size := utf8.DecodeRuneInString(text[byteOff:])
-			byteOff += size
+			if text[byteOff] < utf8.RuneSelf {
+				byteOff++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[byteOff:])
+				byteOff += size
+			}
 			pos++
 		}
-		b.WriteString(template.HTMLEscapeString(text[start:byteOff]))
+		escapeTo(b, text[start:byteOff])
 	}
 	for _, s := range spans {
 		if s.start < pos || s.end <= s.start {
 			continue // overlaps a span already written
 		}
 		advance(s.start)
-		b.WriteString(s.open)
+		if s.link != nil {
+			writeLinkOpen(b, s.link.URL, linkBase)
+		} else {
+			writeTermOpen(b, s.term.Theme, root)
+		}
 		advance(s.end)
-		b.WriteString(s.close)
+		b.WriteString("</a>")
 	}
 	advance(utf8.RuneCountInString(text))
-	return template.HTML(b.String())
 }
 
-// markText renders text with the given ranges wrapped in <mark>.
-func markText(text string, ranges [][2]int) template.HTML {
-	terms := make([]span, 0, len(ranges))
-	for _, r := range ranges {
-		terms = append(terms, span{r[0], r[1], "<mark>", "</mark>"})
+// writeLinkOpen writes the opening tag of a link from a document's text.
+// A relative URL is written against the document's page.
+func writeLinkOpen(b *strings.Builder, u, linkBase string) {
+	class, prefix := "ext", ""
+	if !strings.Contains(u, ":") {
+		class = "rel"
+		if strings.HasPrefix(u, "#") {
+			if linkBase != "" {
+				prefix = linkBase + "index.html"
+			}
+		} else {
+			prefix = linkBase
+		}
 	}
-	var b strings.Builder
-	rs := []rune(text)
-	pos := 0
-	for _, s := range terms {
-		if s.start < pos || s.end > len(rs) || s.end <= s.start {
+	b.WriteString(`<a class="`)
+	b.WriteString(class)
+	b.WriteString(`" href="`)
+	escapeTo(b, prefix)
+	escapeTo(b, u)
+	b.WriteString(`" rel="noopener">`)
+}
+
+// writeTermOpen writes the opening tag of a theme term: a link to the
+// theme's page.
+func writeTermOpen(b *strings.Builder, t *themes.Theme, root string) {
+	b.WriteString(`<a class="term t-`)
+	b.WriteString(t.ID)
+	b.WriteString(`" href="`)
+	b.WriteString(root)
+	b.WriteString(themesPath)
+	b.WriteString(t.ID)
+	b.WriteString(`/index.html" title="主题：`)
+	escapeTo(b, t.Name)
+	b.WriteString(`">`)
+}
+
+// markText writes text with the given rune ranges, in order, wrapped in
+// <mark>; a range that overlaps one before it, or runs past the text, is
+// left out.
+func markText(b *strings.Builder, text string, ranges [][2]int) {
+	n := utf8.RuneCountInString(text)
+	pos, byteOff := 0, 0
+	// upTo returns the byte offset of rune offset r >= pos.
+	upTo := func(r int) int {
+		for pos < r {
+			if text[byteOff] < utf8.RuneSelf {
+				byteOff++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[byteOff:])
+				byteOff += size
+			}
+			pos++
+		}
+		return byteOff
+	}
+	for _, r := range ranges {
+		if r[0] < pos || r[1] > n || r[1] <= r[0] {
 			continue
 		}
-		b.WriteString(template.HTMLEscapeString(string(rs[pos:s.start])))
-		b.WriteString(s.open)
-		b.WriteString(template.HTMLEscapeString(string(rs[s.start:s.end])))
-		b.WriteString(s.close)
-		pos = s.end
+		from := byteOff
+		start := upTo(r[0])
+		escapeTo(b, text[from:start])
+		b.WriteString("<mark>")
+		end := upTo(r[1])
+		escapeTo(b, text[start:end])
+		b.WriteString("</mark>")
 	}
-	b.WriteString(template.HTMLEscapeString(string(rs[pos:])))
-	return template.HTML(b.String())
+	escapeTo(b, text[byteOff:])
 }

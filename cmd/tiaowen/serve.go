@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"tiaowen/internal/serve"
+	"tiaowen/internal/site"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts site.Options
+	fs.StringVar(&opts.Content, "content", "content", "the content directory (docs/, pages/, themes.yaml, site.yaml)")
+	fs.StringVar(&opts.Templates, "templates", "", "a directory of templates overriding the defaults (default <content>/../templates)")
+	fs.StringVar(&opts.Static, "static", "", "a directory of assets overriding the defaults (default <content>/../static)")
+	port := fs.Int("port", 1313, "the port to listen on; when the default is taken another is used, 0 for any")
+	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 serves every network this machine is on")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port 1313] [--bind 127.0.0.1]")
+		fmt.Fprintln(stderr, "\nServes the site from memory, rebuilds what each edit of the content, templates or\nstatic files affects, and reloads open pages. Nothing is written to disk.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "port" })
+
+	// The first SIGINT or SIGTERM shuts the server down gracefully; once
+	// that has begun, a second one ends the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+
+	srv, err := serve.New(serve.Options{Site: opts, Out: stdout, Err: stderr})
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
+		return 1
+	}
+	ln, err := serve.Listen(*bind, *port, explicit, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
+		return 1
+	}
+	if err := srv.Serve(ctx, ln); err != nil {
+		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,706 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"tiaowen/internal/corpus"
+	"tiaowen/internal/diag"
+	"tiaowen/internal/themes"
+)
+
+// Update applies the changes to the files at paths (absolute, or relative
+// to the working directory): what was written, created, removed or
+// renamed since the last update. It returns once the site in memory is
+// current; the files that changed are rendered again when asked for.
+func (m *Memory) Update(paths []string) Report {
+	start := time.Now()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range paths {
+		abs := absPath(p)
+		if m.classify(abs).kind != changeNone {
+			m.pending[abs] = true
+		}
+	}
+	sn := m.cur.Load()
+	if len(m.pending) == 0 {
+		return m.report(sn, Report{Elapsed: time.Since(start)})
+	}
+	if sn == nil {
+		return m.fullLoad(start)
+	}
+	var p plan
+	for abs := range m.pending {
+		p.add(m.classify(abs))
+	}
+	if p.full {
+		return m.fullLoad(start)
+	}
+	next, changed, r := m.apply(sn, p)
+	if next == nil {
+		// A change that needs a full load, found only once read.
+		return m.fullLoad(start)
+	}
+	if r.Problems.Err() != nil {
+		r.Elapsed = time.Since(start)
+		return m.report(sn, r)
+	}
+	clear(m.pending)
+	if len(changed) == 0 {
+		r.Elapsed = time.Since(start)
+		return m.report(sn, r)
+	}
+	nsn, dropped := sn.successor(next, changed)
+	m.cur.Store(nsn)
+	r.Changed = slices.Sorted(maps.Keys(changed))
+	r.Dropped = dropped
+	r.Elapsed = time.Since(start)
+	return m.report(nsn, r)
+}
+
+// Settle rebuilds the similarity model of the whole corpus when edits
+// have been aligned with an older one (see Memory), by a full Load, and
+// swaps the result in unless an update came first. It reports whether it
+// did; the report's problems explain a failure. It takes as long as a
+// full load, and does not hold up Update meanwhile.
+func (m *Memory) Settle() (Report, bool) {
+	m.mu.Lock()
+	sn := m.cur.Load()
+	if !m.stale || sn == nil || len(m.pending) > 0 {
+		m.mu.Unlock()
+		return Report{}, false
+	}
+	m.mu.Unlock()
+	start := time.Now()
+	s, problems, err := Load(m.opts)
+	if err != nil {
+		problems = append(problems, m.templateProblem(err))
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cur.Load() != sn || len(m.pending) > 0 {
+		return Report{}, false // an update came first; the next pause settles it
+	}
+	if problems.Err() != nil {
+		return m.report(sn, Report{Problems: problems, Elapsed: time.Since(start)}), false
+	}
+	m.loadTime = time.Since(start)
+	m.stale = false
+	m.setMatcher(s.themes)
+	// The documents and their themes are those of the last update; only
+	// what the alignments make differs.
+	changed := map[string]bool{keyAlign: true}
+	nsn, dropped := sn.successor(s, changed)
+	m.cur.Store(nsn)
+	return m.report(nsn, Report{Changed: []string{keyAlign}, Dropped: dropped, Elapsed: time.Since(start)}), true
+}
+
+// report fills in the counts of the site served.
+func (m *Memory) report(sn *edition, r Report) Report {
+	if sn != nil {
+		r.Version = sn.version
+		r.Docs = len(sn.site.docs)
+		for _, d := range sn.site.docs {
+			r.Sections += len(d.Sections)
+		}
+	}
+	return r
+}
+
+// fullLoad loads everything again. m.mu is held.
+func (m *Memory) fullLoad(start time.Time) Report {
+	s, problems, err := Load(m.opts)
+	if err != nil {
+		problems = append(problems, m.templateProblem(err))
+	}
+	sn := m.cur.Load()
+	if problems.Err() != nil {
+		return m.report(sn, Report{Problems: problems, Full: true, Elapsed: time.Since(start)})
+	}
+	if err := s.checkTemplates(nil); err != nil {
+		problems = append(problems, m.templateProblem(err))
+		return m.report(sn, Report{Problems: problems, Full: true, Elapsed: time.Since(start)})
+	}
+	m.loadTime = time.Since(start)
+	m.stale = false
+	m.setMatcher(s.themes)
+	m.readManifest()
+	changed := map[string]bool{keyAll: true}
+	var next *edition
+	dropped := 0
+	if sn == nil {
+		next = &edition{site: s, version: 1, search: &searchFiles{}, cache: map[string]*File{}, inflight: map[string]*call{}}
+	} else {
+		next, dropped = sn.successor(s, changed)
+	}
+	m.cur.Store(next)
+	clear(m.pending)
+	return m.report(next, Report{Problems: problems, Full: true, Changed: []string{keyAll}, Dropped: dropped, Elapsed: time.Since(start)})
+}
+
+func (m *Memory) setMatcher(set *themes.Set) {
+	if m.mset != set {
+		m.matcher, m.mset = themes.NewMatcher(set), set
+	}
+}
+
+// readManifest reads the permalinks published so far, to warn when an
+// edit removes one.
+func (m *Memory) readManifest() {
+	urls, _ := readManifest(filepath.Join(m.dirs.content, ".permalinks"))
+	m.manifest = make(map[string]bool, len(urls))
+	for _, u := range urls {
+		m.manifest[u] = true
+	}
+}
+
+// changeKind is what a changed file is to the site.
+type changeKind uint8
+
+const (
+	changeNone     changeKind = iota
+	changeFull                // site.yaml, themes.yaml, a source directory itself
+	changeDoc                 // content/docs/*.md
+	changePages               // content/pages/*.md
+	changeTemplate            // a page template or base.html
+	changeStatic              // a file under static/
+	changeManifest            // content/.permalinks
+)
+
+type change struct {
+	kind changeKind
+	abs  string
+	name string // the template's or the asset's slash path in its directory
+}
+
+// classify says what the file at abs is to the site. Editors' temporary
+// files beside a document (x.md~, .x.md.swp, 4913) are nothing.
+func (m *Memory) classify(abs string) change {
+	c := change{abs: abs}
+	within := func(dir string) (string, bool) {
+		rel, err := filepath.Rel(dir, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		return filepath.ToSlash(rel), true
+	}
+	// The templates and static directories are checked first: a project
+	// may keep them inside content/.
+	if rel, ok := within(m.dirs.templates); ok {
+		switch {
+		case rel == ".":
+			c.kind = changeTemplate
+		case rel == "base.html" || slices.Contains(pageTemplates, rel):
+			c.kind, c.name = changeTemplate, rel
+		}
+		return c
+	}
+	if rel, ok := within(m.dirs.static); ok {
+		if rel == "." || !strings.HasPrefix(filepath.Base(rel), ".") {
+			c.kind, c.name = changeStatic, rel
+		}
+		return c
+	}
+	rel, ok := within(m.dirs.content)
+	if !ok {
+		return c
+	}
+	switch dir, base := filepath.Split(filepath.FromSlash(rel)); {
+	case rel == "." || rel == "docs" || rel == "pages" || rel == "site.yaml" || rel == "themes.yaml":
+		c.kind = changeFull
+	case rel == ".permalinks":
+		c.kind = changeManifest
+	case dir == "docs"+string(filepath.Separator) && filepath.Ext(base) == ".md":
+		c.kind = changeDoc
+	case dir == "pages"+string(filepath.Separator) && filepath.Ext(base) == ".md":
+		c.kind = changePages
+	}
+	return c
+}
+
+// plan is the pending changes, sorted by kind.
+type plan struct {
+	full      bool
+	docs      []string // absolute paths
+	pages     bool
+	templates []string // names; "" for the whole directory
+	static    []string // names; "." for the whole directory
+	manifest  bool
+}
+
+func (p *plan) add(c change) {
+	switch c.kind {
+	case changeFull:
+		p.full = true
+	case changeDoc:
+		p.docs = append(p.docs, c.abs)
+	case changePages:
+		p.pages = true
+	case changeTemplate:
+		p.templates = append(p.templates, c.name)
+	case changeStatic:
+		p.static = append(p.static, c.name)
+	case changeManifest:
+		p.manifest = true
+	}
+}
+
+// stylesheetsOnly reports whether every change is to a style sheet.
+func (p *plan) stylesheetsOnly() bool {
+	if p.full || p.pages || len(p.docs) > 0 || len(p.templates) > 0 || len(p.static) == 0 {
+		return false
+	}
+	for _, n := range p.static {
+		if filepath.Ext(n) != ".css" {
+			return false
+		}
+	}
+	return true
+}
+
+// maxIncremental is the share of a corpus above which documents changed
+// at once (a branch checked out, a batch imported) are loaded whole: the
+// full load is then the faster way, and exact.
+const maxIncremental = 0.2
+
+// apply makes the site that the pending changes lead to from sn's, and
+// the keys that changed. It returns a nil site when the changes need a
+// full load after all: a document added, removed or renamed.
+func (m *Memory) apply(sn *edition, p plan) (*Site, map[string]bool, Report) {
+	old := sn.site
+	s := *old // what does not change is shared
+	changed := map[string]bool{}
+	var r Report
+	r.Stylesheets = p.stylesheetsOnly()
+	if p.manifest {
+		m.readManifest()
+	}
+	if float64(len(p.docs)) > maxIncremental*float64(max(len(old.docs), 10)) {
+		return nil, nil, r
+	}
+	if len(p.docs) > 0 {
+		full, problems := m.applyDocs(&s, old, p.docs, changed, &r)
+		if full {
+			return nil, nil, r
+		}
+		r.Problems = append(r.Problems, problems...)
+	}
+	if p.pages {
+		pages, problems := loadPages(m.dirs.pages)
+		r.Problems = append(r.Problems, problems...)
+		s.pages = pages
+		s.nav = nil
+		for _, cp := range pages {
+			s.nav = append(s.nav, navPage{Title: cp.Title, Path: cp.Slug + "/"})
+		}
+		if !slices.Equal(s.nav, old.nav) {
+			changed[keyPages] = true
+		}
+		// A page whose HTML, title or description changed, or that
+		// came or went.
+		was := map[string]*contentPage{}
+		for _, cp := range old.pages {
+			was[cp.Slug] = cp
+		}
+		for _, cp := range pages {
+			if o := was[cp.Slug]; o == nil || *o != *cp {
+				changed[keyPage(cp.Slug)] = true
+			}
+			delete(was, cp.Slug)
+		}
+		for slug := range was {
+			changed[keyPage(slug)] = true
+		}
+	}
+	if len(p.templates) > 0 {
+		tmpl, err := loadTemplates(m.dirs.templates)
+		if err != nil {
+			r.Problems = append(r.Problems, m.templateProblem(err))
+		} else {
+			s.tmpl = tmpl
+			var names []string
+			for _, n := range p.templates {
+				if n == "" {
+					n = "base.html"
+				}
+				changed[keyTmpl(n)] = true
+				names = append(names, n)
+			}
+			if err := s.checkTemplates(names); err != nil {
+				r.Problems = append(r.Problems, m.templateProblem(err))
+			}
+		}
+	}
+	for _, n := range p.static {
+		if n == "." {
+			changed[keyAll] = true
+		}
+		changed[keyStatic(n)] = true
+	}
+	r.Problems.Sort()
+	return &s, changed, r
+}
+
+// applyDocs brings the edited documents into s, a copy of old, and notes
+// what changed. It reports full when an edit is not one it can apply
+// alone: a document added, removed, or whose id or aliases changed.
+func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool, r *Report) (full bool, problems diag.List) {
+	if m.files.site != old {
+		// Once per site: filepath.Abs asks the system for the working
+		// directory each time.
+		wd, _ := os.Getwd()
+		m.files.site, m.files.index = old, make(map[string]int, len(old.docs))
+		for i, d := range old.docs {
+			f := d.File
+			if !filepath.IsAbs(f) {
+				f = filepath.Join(wd, f)
+			}
+			m.files.index[filepath.Clean(f)] = i
+		}
+	}
+	byFile := m.files.index
+	edited := map[int]*corpus.Document{}
+	for _, abs := range files {
+		i, known := byFile[abs]
+		src, err := os.ReadFile(abs)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && !known:
+			continue // a file that came and went: an editor's
+		case errors.Is(err, fs.ErrNotExist), !known:
+			return true, nil
+		case err != nil:
+			problems.Add(diag.Position{File: old.docs[i].File}, fmt.Sprintf("read: %v", err), "")
+			continue
+		}
+		od := old.docs[i]
+		d, ps := m.parser.Parse(od.File, src)
+		problems = append(problems, ps...)
+		if d.ID != od.ID || !slices.Equal(d.Aliases, od.Aliases) {
+			return true, nil
+		}
+		edited[i] = d
+	}
+	if problems.Err() != nil || len(edited) == 0 {
+		return false, problems
+	}
+	m.stale = true
+	changed[keyCorpus] = true
+
+	// The documents, their analysis, and the maps by id.
+	s.docs = slices.Clone(old.docs)
+	s.byID = maps.Clone(old.byID)
+	docs := slices.Clone(old.corpus.Docs)
+	replaced := map[*docInfo]*docInfo{}
+	for i, d := range edited {
+		od := old.docs[i]
+		nd := analyse(&corpus.Corpus{Docs: []*corpus.Document{d}}, s.themes, m.matcher)[0]
+		nd.Index = i
+		s.docs[i], docs[i] = nd, d
+		s.byID[nd.ID] = nd
+		replaced[od] = nd
+		changed[keyDoc(nd.ID)] = true
+		changed[keyPairsOf(nd.ID)] = true
+		for t := range s.themes.Themes {
+			if od.themeCounts[t] > 0 || nd.themeCounts[t] > 0 {
+				changed[keyTheme(s.themes.Themes[t].ID)] = true
+			}
+		}
+		r.Removed = append(r.Removed, m.removedPermalinks(od, nd)...)
+	}
+	s.corpus = &corpus.Corpus{Docs: docs}
+	if len(old.aliases) > 0 {
+		s.aliases = maps.Clone(old.aliases)
+		for a, d := range s.aliases {
+			if nd := replaced[d]; nd != nil {
+				s.aliases[a] = nd
+			}
+		}
+	}
+
+	// The pairs stay those chosen at the last full load; the ones with an
+	// edited document are aligned again.
+	s.pairs = slices.Clone(old.pairs)
+	s.alignments = slices.Clone(old.alignments)
+	var again []int
+	for i, p := range s.pairs {
+		na, nb := replaced[p.a], replaced[p.b]
+		if na == nil && nb == nil {
+			continue
+		}
+		s.pairs[i] = docPair{cmp.Or(na, p.a), cmp.Or(nb, p.b)}
+		again = append(again, i)
+		a, b := s.pairs[i].a, s.pairs[i].b
+		changed[keyPair(a.ID, b.ID)] = true
+		changed[keyPairsOf(a.ID)] = true
+		changed[keyPairsOf(b.ID)] = true
+	}
+	// Pairs are sorted by a, so the pairs of an edited document as a are
+	// one run, aligned by one AlignWith that reads the document once.
+	var runs [][]int
+	for k, i := range again {
+		if k > 0 && s.pairs[i].a == s.pairs[again[k-1]].a && again[k-1] == i-1 {
+			runs[len(runs)-1] = append(runs[len(runs)-1], i)
+			continue
+		}
+		runs = append(runs, []int{i})
+	}
+	// The counterparts are copied meanwhile: a map of every section,
+	// shared with the site still served.
+	parallel(len(runs)+1, func(k int) {
+		if k == 0 {
+			s.counterparts = maps.Clone(old.counterparts)
+			return
+		}
+		run := runs[k-1]
+		others := make([]*corpus.Document, len(run))
+		for j, i := range run {
+			others[j] = s.pairs[i].b.Document
+		}
+		for j, al := range s.align.AlignWith(s.pairs[run[0]].a.Document, others) {
+			s.alignments[run[j]] = al
+		}
+	})
+	s.recount(replaced, again)
+	return false, problems
+}
+
+// recount brings s.counterparts, a copy of the counterparts before the
+// edit, up to date after the documents replaced (old → new) were edited
+// and the pairs realigned were aligned again. It gathers again only what
+// can have changed: every section of an edited document, and each section
+// of a partner whose best counterparts included an edited document. The
+// other sections of the partners keep their best counterparts, all in
+// pairs that did not change, and take in their new partner in the edited
+// document if it ranks among them. The result is what indexCounterparts
+// makes for the whole site (TestMemoryCounterparts): at thousands of
+// documents, where one document can be compared with hundreds, gathering
+// everything of every partner took most of an update.
+func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int) {
+	oldDoc, newDoc := map[*docInfo]bool{}, map[*docInfo]bool{}
+	for od, nd := range replaced {
+		oldDoc[od], newDoc[nd] = true, true
+		for _, sec := range od.Sections {
+			delete(s.counterparts, sec)
+		}
+	}
+	eids := map[*docInfo]map[string]int32{}
+	index := func(d *docInfo, eid string) int32 {
+		m := eids[d]
+		if m == nil {
+			m = make(map[string]int32, len(d.Sections))
+			for i, sec := range d.Sections {
+				m[sec.EID] = int32(i)
+			}
+			eids[d] = m
+		}
+		if i, ok := m[eid]; ok {
+			return i
+		}
+		return -1
+	}
+	// gather holds, by document, the sections to gather again from all
+	// its pairs: nil for all of them.
+	gather := map[*docInfo]map[string]bool{}
+	for nd := range newDoc {
+		gather[nd] = nil
+	}
+	for _, pi := range realigned {
+		for _, y := range [2]*docInfo{s.pairs[pi].a, s.pairs[pi].b} {
+			if newDoc[y] {
+				continue
+			}
+			for _, sec := range y.Sections {
+				if slices.ContainsFunc(s.counterparts[sec], func(c counterpart) bool { return oldDoc[c.doc] }) {
+					if gather[y] == nil {
+						gather[y] = map[string]bool{}
+					}
+					gather[y][sec.EID] = true
+					delete(s.counterparts, sec)
+				}
+			}
+		}
+	}
+	// The partners' other sections take in their new counterparts.
+	merged := map[*corpus.Section][]counterpart{}
+	for _, pi := range realigned {
+		p := s.pairs[pi]
+		for _, pr := range s.alignments[pi].Pairs {
+			ia, ib := index(p.a, pr.A), index(p.b, pr.B)
+			if ia < 0 || ib < 0 {
+				continue
+			}
+			if y, sec := p.a, p.a.Sections[ia]; !newDoc[y] && !gather[y][pr.A] {
+				if merged[sec] == nil {
+					merged[sec] = slices.Clone(s.counterparts[sec])
+				}
+				merged[sec] = append(merged[sec], counterpart{p.b, ib, float32(pr.Score), int32(pi)})
+			}
+			if y, sec := p.b, p.b.Sections[ib]; !newDoc[y] && !gather[y][pr.B] {
+				if merged[sec] == nil {
+					merged[sec] = slices.Clone(s.counterparts[sec])
+				}
+				merged[sec] = append(merged[sec], counterpart{p.a, ia, float32(pr.Score), int32(pi)})
+			}
+		}
+	}
+	// The rest is gathered from every pair of its document.
+	for pi, p := range s.pairs {
+		ga, inA := gather[p.a]
+		gb, inB := gather[p.b]
+		if !inA && !inB {
+			continue
+		}
+		for _, pr := range s.alignments[pi].Pairs {
+			wantA := inA && (ga == nil || ga[pr.A])
+			wantB := inB && (gb == nil || gb[pr.B])
+			if !wantA && !wantB {
+				continue
+			}
+			ia, ib := index(p.a, pr.A), index(p.b, pr.B)
+			if ia < 0 || ib < 0 {
+				continue
+			}
+			if wantA {
+				sec := p.a.Sections[ia]
+				merged[sec] = append(merged[sec], counterpart{p.b, ib, float32(pr.Score), int32(pi)})
+			}
+			if wantB {
+				sec := p.b.Sections[ib]
+				merged[sec] = append(merged[sec], counterpart{p.a, ia, float32(pr.Score), int32(pi)})
+			}
+		}
+	}
+	for sec, cs := range merged {
+		// Best first; among equals, in corpus order, as indexCounterparts.
+		slices.SortFunc(cs, func(x, y counterpart) int {
+			if x.score != y.score {
+				return cmp.Compare(y.score, x.score)
+			}
+			return strings.Compare(x.doc.ID, y.doc.ID)
+		})
+		s.counterparts[sec] = slices.Clip(cs[:min(len(cs), counterparts)])
+	}
+}
+
+// removedPermalinks lists the published section URLs of od that nd no
+// longer has.
+func (m *Memory) removedPermalinks(od, nd *docInfo) []string {
+	var out []string
+	for _, sec := range od.Sections {
+		u := "/" + sectionPath(od.ID, sec.EID)
+		if m.manifest[u] && nd.Section(sec.EID) == nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// checkTemplates renders one page made with each of the named templates
+// (every kind of page for nil), so that an error in a template shows as
+// soon as the template is saved, not when someone happens to open a page
+// that uses it.
+func (s *Site) checkTemplates(names []string) error {
+	samples := map[string]string{
+		"home.html": "index.html", "themes.html": themesPath + "index.html", "compare.html": comparePage + "index.html",
+		"search.html": searchPath + "index.html", "404.html": "404.html",
+	}
+	if len(s.docs) > 0 {
+		d := s.docs[0]
+		samples["doc.html"] = docPath(d.ID) + "index.html"
+		if len(d.Sections) > 0 {
+			samples["section.html"] = sectionPath(d.ID, d.Sections[0].EID) + "index.html"
+		}
+	}
+	for _, d := range s.docs {
+		if len(d.Aliases) > 0 {
+			samples["redirect.html"] = docPath(d.Aliases[0]) + "index.html"
+			break
+		}
+	}
+	if len(s.themes.Themes) > 0 {
+		samples["theme.html"] = themePath(s.themes.Themes[0].ID) + "index.html"
+	}
+	if len(s.pairs) > 0 {
+		samples["pair.html"] = comparePath(s.pairs[0].a.ID, s.pairs[0].b.ID) + "index.html"
+	}
+	if len(s.pages) > 0 {
+		samples["page.html"] = s.pages[0].Slug + "/index.html"
+	}
+	if names == nil {
+		names = slices.Collect(maps.Keys(samples))
+	} else if slices.Contains(names, "base.html") {
+		// The layout is executed by every page; the smallest will do,
+		// with the page templates named checked as well.
+		names = append(names, "404.html")
+	}
+	slices.Sort(names)
+	for _, n := range slices.Compact(names) {
+		name, ok := samples[n]
+		if !ok {
+			continue
+		}
+		r, ok := s.route(name)
+		if !ok {
+			continue
+		}
+		var b bytes.Buffer
+		if err := r.make(s, &b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// templateError matches the errors of text/template and html/template,
+// after the file name that loadTemplates puts before them:
+// "templates/doc.html: template: doc.html:12: unexpected EOF",
+// "template: doc.html:5:12: executing "content" at <.Foo>: …".
+var templateError = regexp.MustCompile(`^(?:(.+?): )?(?:html/)?template: ?([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateProblem turns a template error into a problem at its place in
+// the template file.
+func (m *Memory) templateProblem(err error) diag.Problem {
+	msg := err.Error()
+	sub := templateError.FindStringSubmatch(msg)
+	if sub == nil {
+		return diag.Problem{Pos: diag.Position{File: m.dirs.templates}, Msg: msg}
+	}
+	file := sub[1]
+	if file == "" {
+		file = filepath.Join(m.dirs.templates, sub[2])
+		if _, err := os.Stat(file); err != nil {
+			file = "(embedded) " + sub[2]
+		}
+	}
+	if !strings.HasPrefix(file, "(embedded)") {
+		file = relPath(file)
+	}
+	line, _ := strconv.Atoi(sub[3])
+	col, _ := strconv.Atoi(sub[4])
+	return diag.Problem{Pos: diag.Position{File: file, Line: line, Col: col}, Msg: sub[5]}
+}
+
+// relPath shows a path relative to the working directory when it is
+// inside it, as the other positions are.
+func relPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	if rel, err := filepath.Rel(wd, absPath(p)); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return filepath.Clean(p)
+}

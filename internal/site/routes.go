@@ -1,0 +1,268 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"tiaowen/internal/search"
+	"tiaowen/internal/themes"
+)
+
+// The files of a site found by name, for Memory: how each is made and
+// what it depends on.
+
+// Dependency keys. Every file made in memory carries the keys of what it
+// was made from; an update names the keys that changed, and a file is
+// dropped when the two meet.
+const (
+	keyAll    = "all"    // everything: site.yaml, themes.yaml, a whole reload
+	keyCorpus = "corpus" // any document: the pages that list or index them all
+	keyAlign  = "align"  // the alignments, pairs and counterparts as a whole
+	keyPages  = "pages"  // the content pages as a set: the navigation of every page
+)
+
+func keyDoc(id string) string       { return "doc:" + id }
+func keyPairsOf(id string) string   { return "pairsof:" + id } // the pairs a document is in, and their alignments
+func keyPair(a, b string) string    { return "pair:" + a + "--" + b }
+func keyTheme(id string) string     { return "theme:" + id }
+func keyTmpl(name string) string    { return "tmpl:" + name }
+func keyStatic(name string) string  { return "static:" + name }
+func keyPage(slug string) string    { return "page:" + slug }
+func pageDeps(tmpl string) []string { return []string{keyTmpl(tmpl), keyTmpl("base.html"), keyPages} }
+
+// route is one file of the site found by its name: how to make it and
+// what it depends on. It mirrors jobs, which lists the same files for a
+// build; TestMemoryMatchesBuild holds the two to the same names and bytes.
+type route struct {
+	tmpl string       // the page template; "" for other files
+	page func() *Page // for pages
+	run  func(w *bytes.Buffer) error
+	deps []string
+}
+
+// make renders the file into w.
+func (r route) make(s *Site, w *bytes.Buffer) error {
+	if r.tmpl != "" {
+		return s.tmpl[r.tmpl].ExecuteTemplate(w, "base", r.page())
+	}
+	return r.run(w)
+}
+
+func pageRoute(tmpl string, page func() *Page, deps ...string) route {
+	return route{tmpl: tmpl, page: page, deps: append(pageDeps(tmpl), deps...)}
+}
+
+// route finds the file of the site called name (a slash path such as
+// "docs/x/index.html"). The search index, whose file names are known only
+// once it is built, is left to the caller.
+func (s *Site) route(name string) (route, bool) {
+	switch name {
+	case "index.html":
+		return pageRoute("home.html", s.homePage, keyCorpus), true
+	case "404.html":
+		return pageRoute("404.html", s.notFoundPage), true
+	case themesPath + "index.html":
+		return pageRoute("themes.html", s.themesPage, keyCorpus), true
+	case comparePage + "index.html":
+		return pageRoute("compare.html", func() *Page {
+			matched := make(map[[2]string]int, len(s.pairs))
+			for i, p := range s.pairs {
+				matched[[2]string{p.a.ID, p.b.ID}] = len(s.alignments[i].Pairs)
+			}
+			return s.chooserPage(s.pairs, matched)
+		}, keyCorpus, keyAlign), true
+	case searchPath + "index.html":
+		// Readers of the search page reload after an edit, to load the
+		// new index.
+		return pageRoute("search.html", s.searchPage, keyCorpus), true
+	case "api/themes.json":
+		return route{run: s.themesJSON, deps: []string{keyCorpus}}, true
+	case "feed.xml":
+		return route{run: s.feed, deps: []string{keyCorpus}}, true
+	case "robots.txt":
+		return route{run: s.robots}, true
+	case "sitemap.xml":
+		if s.cfg.BaseURL == "" {
+			return route{}, false
+		}
+		return route{run: s.sitemap, deps: []string{keyCorpus}}, true
+	}
+	if rest, ok := strings.CutPrefix(name, staticPath); ok {
+		if s.hasStatic(rest) {
+			return route{run: func(w *bytes.Buffer) error {
+				b, err := s.readStatic(rest)
+				w.Write(b)
+				return err
+			}, deps: []string{keyStatic(rest)}}, true
+		}
+		if rest == "chroma.css" {
+			return route{run: func(w *bytes.Buffer) error { return chromaCSS(w) }}, true
+		}
+		return route{}, false
+	}
+	if rest, ok := strings.CutPrefix(name, "api/docs/"); ok {
+		id, ok := strings.CutSuffix(rest, ".json")
+		d := s.byID[id]
+		if !ok || d == nil {
+			return route{}, false
+		}
+		return route{run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }, deps: []string{keyDoc(d.ID)}}, true
+	}
+	if rest, ok := strings.CutPrefix(name, "api/compare/"); ok {
+		pair, ok := strings.CutSuffix(rest, ".json")
+		i := s.pairIndex(pair)
+		if !ok || i < 0 {
+			return route{}, false
+		}
+		p, al := s.pairs[i], s.alignments[i]
+		return route{run: func(w *bytes.Buffer) error { return compareJSON(w, al) },
+			deps: []string{keyPair(p.a.ID, p.b.ID), keyAlign}}, true
+	}
+	dir, ok := strings.CutSuffix(name, "/index.html")
+	if !ok {
+		return route{}, false
+	}
+	if rest, ok := strings.CutPrefix(dir, "docs/"); ok {
+		return s.docRoute(rest)
+	}
+	if id, ok := strings.CutPrefix(dir, "themes/"); ok {
+		t := s.themes.Theme(id)
+		if t == nil || strings.Contains(id, "/") {
+			return route{}, false
+		}
+		return pageRoute("theme.html", func() *Page { return s.themePage(t) }, keyTheme(t.ID)), true
+	}
+	if pair, ok := strings.CutPrefix(dir, "compare/"); ok {
+		i := s.pairIndex(pair)
+		if i < 0 {
+			return route{}, false
+		}
+		p, al := s.pairs[i], s.alignments[i]
+		return pageRoute("pair.html", func() *Page { return s.pairPage(p, al) }, keyPair(p.a.ID, p.b.ID), keyAlign), true
+	}
+	for _, p := range s.pages {
+		if p.Slug == dir {
+			return pageRoute("page.html", func() *Page { return s.contentPage(p) }, keyPage(p.Slug)), true
+		}
+	}
+	return route{}, false
+}
+
+// docRoute finds docs/<id>/ and docs/<id>/<eId>/, and the redirects left
+// at a document's former ids.
+func (s *Site) docRoute(rest string) (route, bool) {
+	id, eid, _ := strings.Cut(rest, "/")
+	if strings.Contains(eid, "/") {
+		return route{}, false
+	}
+	if d := s.byID[id]; d != nil {
+		if eid == "" {
+			return pageRoute("doc.html", func() *Page { return s.docPage(d) }, keyDoc(d.ID), keyPairsOf(d.ID), keyAlign), true
+		}
+		sec := d.Section(eid)
+		if sec == nil {
+			return route{}, false
+		}
+		return pageRoute("section.html", func() *Page { return s.sectionPage(d, sec) }, keyDoc(d.ID), keyPairsOf(d.ID), keyAlign), true
+	}
+	d := s.aliases[id]
+	if d == nil {
+		return route{}, false
+	}
+	if eid == "" {
+		return pageRoute("redirect.html", func() *Page { return s.redirectPage(docPath(id), docPath(d.ID), d.Title) }, keyDoc(d.ID)), true
+	}
+	sec := d.Section(eid)
+	if sec == nil {
+		return route{}, false
+	}
+	return pageRoute("redirect.html", func() *Page {
+		return s.redirectPage(sectionPath(id, sec.EID), sectionPath(d.ID, sec.EID), d.Title+" "+sec.Citation())
+	}, keyDoc(d.ID)), true
+}
+
+// pairIndex returns the index in s.pairs of "<a>--<b>", or -1.
+func (s *Site) pairIndex(name string) int {
+	a, b, ok := strings.Cut(name, "--")
+	if !ok || !s.rendered[[2]string{a, b}] {
+		return -1
+	}
+	for i, p := range s.pairs {
+		if p.a.ID == a && p.b.ID == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasStatic reports whether the site has the asset name, as jobs would
+// copy it: a file of the project's static directory that is no hidden
+// file, or one of the embedded defaults.
+func (s *Site) hasStatic(name string) bool {
+	if !fs.ValidPath(name) || name == "." {
+		return false
+	}
+	if s.static.own != "" && !strings.HasPrefix(path.Base(name), ".") {
+		if fi, err := statInRoot(s.static.own, name); err == nil && fi.Mode().IsRegular() {
+			return true
+		}
+	}
+	fi, err := fs.Stat(s.static.embedded, name)
+	return err == nil && !fi.IsDir()
+}
+
+// readStatic reads an asset, the project's file first. The project's
+// file is opened through os.Root, so that a symbolic link that leads out
+// of the static directory is refused, not followed: the server serves
+// nothing outside the site.
+func (s *Site) readStatic(name string) ([]byte, error) {
+	if s.static.own != "" && !strings.HasPrefix(path.Base(name), ".") {
+		r, err := os.OpenRoot(s.static.own)
+		if err == nil {
+			defer r.Close()
+			b, err := r.ReadFile(filepath.FromSlash(name))
+			if err == nil {
+				return b, nil
+			}
+			if !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+		}
+	}
+	return fs.ReadFile(s.static.embedded, name)
+}
+
+func statInRoot(dir, name string) (fs.FileInfo, error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.Stat(filepath.FromSlash(name))
+}
+
+// searchFiles is the search index of a site, built once, when first asked
+// for: at two thousand documents it takes seconds, and most edits are
+// previewed without searching.
+type searchFiles struct {
+	once  sync.Once
+	files map[string][]byte // by name under the site root
+}
+
+func (sf *searchFiles) get(s *Site) map[string][]byte {
+	sf.once.Do(func() {
+		index := search.Build(s.corpus, search.Options{Themes: s.themes,
+			SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes }})
+		sf.files = make(map[string][]byte, len(index.Files))
+		for _, f := range index.Files {
+			sf.files[searchPath+f.Name] = f.Data
+		}
+	})
+	return sf.files
+}
