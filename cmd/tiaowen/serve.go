@@ -46,16 +46,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		stop()
 	}()
 
-	srv, err := serve.New(serve.Options{Site: opts, Out: stdout, Err: stderr})
-	if err != nil {
-		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
-		return 1
-	}
+	// Listening first: a port in use is told at once, not after the
+	// site has loaded.
 	ln, err := serve.Listen(*bind, *port, explicit, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
 		return 1
 	}
+	srv := serve.New(serve.Options{Site: opts, Out: stdout, Err: stderr})
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
 		return 1

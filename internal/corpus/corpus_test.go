@@ -277,3 +277,23 @@ func BenchmarkParseSeeds(b *testing.B) {
 		}
 	}
 }
+
+// TestLoadDirSkipsHidden: an editor's lock link (a dangling symlink named
+// .#x.md) or swap file beside the documents is not read.
+func TestLoadDirSkipsHidden(t *testing.T) {
+	dir := t.TempDir()
+	doc := "---\nid: a-plan\ntitle: 甲方案\n---\n\n一、总则\n\n内容。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a-plan.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("user@host.1234:1700000000", filepath.Join(dir, ".#a-plan.md")); err != nil {
+		t.Fatal(err)
+	}
+	c, problems := NewParser().LoadDir(dir)
+	if err := problems.Err(); err != nil {
+		t.Fatalf("LoadDir with an editor lock link beside the document: %v", err)
+	}
+	if len(c.Docs) != 1 || c.Docs[0].ID != "a-plan" {
+		t.Fatalf("LoadDir read %d documents, want a-plan alone", len(c.Docs))
+	}
+}

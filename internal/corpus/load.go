@@ -47,9 +47,9 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	return d, problems
 }
 
-// LoadDir reads every *.md file in dir (not its subdirectories) into a
-// corpus sorted by id. Duplicate ids, and an id that is another
-// document's alias, are errors.
+// LoadDir reads every *.md file in dir (not its subdirectories, nor
+// hidden files) into a corpus sorted by id. Duplicate ids, and an id that
+// is another document's alias, are errors.
 func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 	var problems diag.List
 	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
@@ -57,6 +57,9 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 		problems.Add(diag.Position{File: dir}, err.Error(), "")
 		return &Corpus{}, problems
 	}
+	// Hidden files are editors' (Emacs's .#x.md lock links, swap files),
+	// not documents.
+	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(filepath.Base(n), ".") })
 	slices.Sort(names)
 	// Documents are independent: read and parse them across the cores,
 	// then gather them in name order so that problems and the corpus come

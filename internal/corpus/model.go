@@ -199,14 +199,34 @@ type Link struct {
 	URL        string
 }
 
-// joinBlocks joins the blocks' texts with "\n".
+// joinBlocks joins the blocks' texts with "\n" and makes each block's text
+// the part of the joined string that holds it, so that a section's text is
+// in memory once, not twice: the corpus is held for the whole build.
 func joinBlocks(bs []Block) string {
+	switch len(bs) {
+	case 0:
+		return ""
+	case 1:
+		return bs[0].Text
+	}
+	n := len(bs) - 1
+	for _, bl := range bs {
+		n += len(bl.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, bl := range bs {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		b.WriteString(bl.Text)
 	}
-	return b.String()
+	text := b.String()
+	off := 0
+	for i := range bs {
+		end := off + len(bs[i].Text)
+		bs[i].Text = text[off:end]
+		off = end + 1
+	}
+	return text
 }

@@ -175,8 +175,12 @@ func (s *Server) notify(r site.Report) {
 	s.mu.Lock()
 	for _, c := range open {
 		p := now[c.name]
-		var prob diag.Problem
-		if p.err != nil && errors.As(p.err, &prob) {
+		if p.err != nil {
+			// The page stays as it is, under the error.
+			var prob diag.Problem
+			if !errors.As(p.err, &prob) {
+				prob = diag.Problem{Msg: p.err.Error()}
+			}
 			failed = append(failed, prob)
 			continue
 		}

@@ -72,10 +72,7 @@ func start(t testing.TB, dir string, edit ...func(*Options)) *testServer {
 	for _, e := range edit {
 		e(&opts)
 	}
-	srv, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := New(opts)
 	ts.Server = srv
 	ts.rebuilds = srv.Rebuilds()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -601,6 +598,27 @@ func TestTemplateEdit(t *testing.T) {
 	if e.name != "problems" || !strings.Contains(e.data, filepath.Join("templates", "doc.html")+":") {
 		t.Errorf("event %s %s, want problems in templates/doc.html", e.name, e.data)
 	}
+
+	// A template that fails on some pages only, one of them open: the
+	// page stays, under the problem.
+	const luhe = "docs/luhe-2017-yijian/"
+	_, v = ts.page(t, luhe)
+	open := ts.listen(t, luhe, v)
+	broken := bytes.Replace(src, []byte(`<h1>{{$d.Title}}</h1>`), []byte(`<h1>{{$d.Title}}{{if eq $d.ID "luhe-2017-yijian"}}{{$d.Nope}}{{end}}</h1>`), 1)
+	if bytes.Equal(broken, src) {
+		t.Fatal("doc.html has no <h1>{{$d.Title}}</h1>")
+	}
+	if err := os.WriteFile(tmpl, broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for e := open.next(t, timeout); e.name != "problems" || !strings.Contains(e.data, "Nope"); e = open.next(t, timeout) {
+		if e.name == "reload" {
+			t.Fatalf("the page that fails to render was told to reload")
+		}
+	}
+	if resp, body := ts.get(t, luhe); resp.StatusCode != http.StatusInternalServerError || !strings.Contains(body, "doc.html:") {
+		t.Errorf("GET the failing page: %s, want 500 naming templates/doc.html", resp.Status)
+	}
 }
 
 // TestStylesheetSwap: a style sheet edited is swapped in, without a
@@ -746,10 +764,7 @@ func TestLoad(t *testing.T) {
 // request is answered: Serve returns, and the stream ends.
 func TestShutdown(t *testing.T) {
 	dir := project(t)
-	srv, err := New(Options{Site: site.Options{Content: filepath.Join(dir, "content")}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := New(Options{Site: site.Options{Content: filepath.Join(dir, "content")}})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -787,10 +802,7 @@ func TestShutdown(t *testing.T) {
 func TestBindEverywhere(t *testing.T) {
 	dir := project(t)
 	var errb syncBuffer
-	srv, err := New(Options{Site: site.Options{Content: filepath.Join(dir, "content")}, Err: &errb})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := New(Options{Site: site.Options{Content: filepath.Join(dir, "content")}, Err: &errb})
 	ln, err := Listen("0.0.0.0", 0, true, nil)
 	if err != nil {
 		t.Skipf("cannot listen on 0.0.0.0: %v", err)
@@ -845,5 +857,29 @@ func TestSiteName(t *testing.T) {
 		if want != "" && (!ok || got != want) {
 			t.Errorf("siteName(%q) = %q, %v, want %q", path, got, ok, want)
 		}
+	}
+}
+
+// TestListenPortInUse: a port in use is replaced by a free one, with a
+// note, unless it was asked for explicitly.
+func TestListenPortInUse(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	var out syncBuffer
+	ln, err := Listen("127.0.0.1", port, false, &out)
+	if err != nil {
+		t.Fatalf("Listen on a busy default port: %v", err)
+	}
+	defer ln.Close()
+	if got := ln.Addr().(*net.TCPAddr).Port; got == port || !strings.Contains(out.String(), "in use") {
+		t.Errorf("Listen gave port %d (busy: %d), said %q", got, port, out.String())
+	}
+	if ln, err := Listen("127.0.0.1", port, true, nil); err == nil {
+		ln.Close()
+		t.Error("Listen on a busy port asked for explicitly succeeded")
 	}
 }

@@ -70,7 +70,7 @@ type Server struct {
 // New loads the site and returns a server for it. The content may have
 // errors: they are reported on opts.Err, and the server starts all the
 // same, showing them, so that fixing them is all it takes.
-func New(opts Options) (*Server, error) {
+func New(opts Options) *Server {
 	if opts.Debounce == 0 {
 		opts.Debounce = DefaultDebounce
 	}
@@ -91,11 +91,8 @@ func New(opts Options) (*Server, error) {
 	} else {
 		fmt.Fprintf(s.out, "Loaded %d documents, %d sections in %d ms\n", r.Docs, r.Sections, time.Since(start).Milliseconds())
 	}
-	return s, nil
+	return s
 }
-
-// Memory returns the site the server holds.
-func (s *Server) Memory() *site.Memory { return s.mem }
 
 // Rebuilds returns a channel that receives the report of every rebuild,
 // settled model included, once browsers have been told. It is for tests
@@ -108,10 +105,10 @@ func (s *Server) Rebuilds() <-chan site.Report {
 	return s.rebuilds
 }
 
-// Listen listens on the address of bind and port, with the warnings a
-// person should see: bind names every interface, or another machine's.
-// When port is the default and in use, another port is taken, as
-// `hugo server` does; a port asked for explicitly must be free.
+// Listen listens on bind and port. When port is the default and in use,
+// another port is taken, as `hugo server` does, and out is told; a port
+// asked for explicitly must be free. Serve warns about a bind address that
+// is not loopback.
 func Listen(bind string, port int, explicit bool, out io.Writer) (net.Listener, error) {
 	if out == nil {
 		out = io.Discard
@@ -133,11 +130,11 @@ func Listen(bind string, port int, explicit bool, out io.Writer) (net.Listener, 
 // shuts the server down gracefully, letting requests in flight finish.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	tcp, _ := ln.Addr().(*net.TCPAddr)
-	url := "http://" + ln.Addr().String() + "/"
+	home := "http://" + ln.Addr().String() + "/"
 	if tcp != nil {
 		switch {
 		case tcp.IP.IsUnspecified():
-			url = "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port)) + "/"
+			home = "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port)) + "/"
 			fmt.Fprintf(s.err, "warning: listening on every network interface (%s): anyone who can reach this machine can read the site and the drafts in it. Use --bind 127.0.0.1 unless you mean to share it on a network you trust.\n", ln.Addr())
 		case !tcp.IP.IsLoopback():
 			fmt.Fprintf(s.err, "warning: listening on %s, which is not a loopback address: other machines can read the site.\n", ln.Addr())
@@ -158,7 +155,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		defer close(watchDone)
 		s.watchLoop(watchCtx, w)
 	}()
-	fmt.Fprintf(s.out, "Serving at %s (press Ctrl+C to stop)\n", url)
+	fmt.Fprintf(s.out, "Serving at %s (press Ctrl+C to stop)\n", home)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -61,9 +61,10 @@ func (w *watcher) inRoot(p string) bool {
 	return false
 }
 
-// addTree watches dir and every directory under it, hidden ones (.git)
-// aside, and returns the files found: a directory that appears while the
-// server runs may have been filled before its watch was in place.
+// addTree watches dir and every directory under it but a version
+// control system's, and returns the files found: a directory that appears
+// while the server runs may have been filled before its watch was in
+// place.
 func (w *watcher) addTree(dir string, errs io.Writer) []string {
 	var files []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -74,7 +75,8 @@ func (w *watcher) addTree(dir string, errs io.Writer) []string {
 			files = append(files, p)
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		switch d.Name() {
+		case ".git", ".hg", ".svn":
 			return filepath.SkipDir
 		}
 		if err := w.fs.Add(p); err != nil {

@@ -1,16 +1,20 @@
 package site
 
-// Benchmarks of the whole build and of rendering one page of each kind.
-// The stages before rendering have their own benchmarks in their packages
-// (numbering, corpus, themes, search); bench/compare.sh times the whole
-// process against Hugo and the write floor.
+// Benchmarks of the whole build, of rendering every file of a generated
+// site by kind, and of rendering one page of each kind. The stages before
+// rendering have their own benchmarks in their packages (numbering,
+// corpus, themes, align, search); bench/compare.sh times the whole process
+// against Hugo and the write floor.
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -184,4 +188,61 @@ func BenchmarkRenderPages(b *testing.B) {
 	b.Run("pair", func(b *testing.B) {
 		benchRender(b, s, "pair.html", func() *Page { return s.pairPage(pair, al) })
 	})
+}
+
+// BenchmarkRenderSynthetic200 renders every file of a generated site of
+// 200 documents into memory, on one core, a kind of file at a time: the
+// page data and the templates at the scale where they matter, without the
+// disk or the offline bundle. ns/file is the cost of one file of the kind.
+func BenchmarkRenderSynthetic200(b *testing.B) {
+	s, problems, err := Load(Options{Content: syntheticContent(b, 200)})
+	if err != nil || problems.Err() != nil {
+		b.Fatalf("Load: %v %v", err, problems.Err())
+	}
+	byKind := map[string][]job{}
+	for _, j := range s.jobs() {
+		k := fileKind(j.name)
+		byKind[k] = append(byKind[k], j)
+	}
+	kinds := slices.Sorted(maps.Keys(byKind))
+	for _, k := range kinds {
+		js := byKind[k]
+		b.Run(k, func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			var size int64
+			for b.Loop() {
+				size = 0
+				for _, j := range js {
+					buf.Reset()
+					if err := j.run(&buf); err != nil {
+						b.Fatalf("%s: %v", j.name, err)
+					}
+					size += int64(buf.Len())
+				}
+			}
+			b.SetBytes(size)
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(js)), "ns/file")
+			b.ReportMetric(float64(len(js)), "files")
+		})
+	}
+}
+
+// fileKind names the kind of a file of the site by its path: doc,
+// section, pair, theme, api, search or other.
+func fileKind(name string) string {
+	parts := strings.Split(name, "/")
+	switch {
+	case parts[0] == "docs" && len(parts) == 3:
+		return "doc"
+	case parts[0] == "docs" && len(parts) == 4:
+		return "section"
+	case parts[0] == "compare" && len(parts) == 3:
+		return "pair"
+	case parts[0] == "themes" && len(parts) == 3:
+		return "theme"
+	case parts[0] == "api", parts[0] == "search":
+		return parts[0]
+	}
+	return "other"
 }

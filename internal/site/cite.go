@@ -1,9 +1,9 @@
 package site
 
 import (
-	"encoding/json"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
 )
@@ -44,43 +44,117 @@ func cite(cfg Config, d *corpus.Document, s *corpus.Section) citation {
 }
 
 // jsonLD returns schema.org Legislation data for a document, or for one
-// of its sections as part of it.
+// of its sections as part of it: the object
+//
+//	{"@context", "@type": "Legislation", "name", "url",
+//	 "legislationIdentifier", "legislationDate", "legislationPassedBy",
+//	 "inLanguage", "legislationJurisdiction", "isPartOf", "description"}
+//
+// with empty fields left out, as encoding/json would marshal it, escaping
+// <, > and & for a script element. It is written by hand because every
+// section page has one, and marshalling a struct by reflection cost more
+// than the rest of the page's data.
 func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section) template.JS {
-	type org struct {
-		Type string `json:"@type"`
-		Name string `json:"name"`
-	}
-	type ref struct {
-		Type string `json:"@type"`
-		Name string `json:"name"`
-		URL  string `json:"url,omitempty"`
-	}
-	type legislation struct {
-		Context     string `json:"@context"`
-		Type        string `json:"@type"`
-		Name        string `json:"name"`
-		URL         string `json:"url,omitempty"`
-		Identifier  string `json:"legislationIdentifier,omitempty"`
-		Date        string `json:"legislationDate,omitempty"`
-		PassedBy    []org  `json:"legislationPassedBy,omitempty"`
-		Language    string `json:"inLanguage"`
-		Status      string `json:"legislationLegalForce,omitempty"`
-		Juris       string `json:"legislationJurisdiction,omitempty"`
-		IsPartOf    *ref   `json:"isPartOf,omitempty"`
-		Description string `json:"description,omitempty"`
-	}
-	l := legislation{Context: "https://schema.org", Type: "Legislation", Name: d.Title,
-		URL: absURL(cfg.BaseURL, docPath(d.ID)), Identifier: d.Number, Date: d.Date, Language: d.Lang, Juris: d.Region}
-	for _, o := range strings.Fields(d.Issuer) {
-		l.PassedBy = append(l.PassedBy, org{"Organization", o})
-	}
+	name, url, id, desc := d.Title, absURL(cfg.BaseURL, docPath(d.ID)), d.Number, ""
 	if s != nil {
-		l.Name = "《" + d.Title + "》" + s.Citation() + s.Title
-		l.URL = absURL(cfg.BaseURL, sectionPath(d.ID, s.EID))
-		l.IsPartOf = &ref{Type: "Legislation", Name: d.Title, URL: absURL(cfg.BaseURL, docPath(d.ID))}
-		l.Description = excerpt(s.Text, 120)
-		l.Identifier = ""
+		name = "《" + d.Title + "》" + s.Citation() + s.Title
+		url = absURL(cfg.BaseURL, sectionPath(d.ID, s.EID))
+		id = ""
+		desc = excerpt(s.Text, 120)
 	}
-	b, _ := json.Marshal(l) // escapes <, > and & for a script element
+	b := make([]byte, 0, 512+len(name)+len(desc)*2)
+	b = append(b, `{"@context":"https://schema.org","@type":"Legislation","name":`...)
+	b = appendJSONString(b, name)
+	b = appendField(b, "url", url)
+	b = appendField(b, "legislationIdentifier", id)
+	b = appendField(b, "legislationDate", d.Date)
+	if orgs := strings.Fields(d.Issuer); len(orgs) > 0 {
+		b = append(b, `,"legislationPassedBy":[`...)
+		for i, o := range orgs {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"@type":"Organization","name":`...)
+			b = appendJSONString(b, o)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"inLanguage":`...)
+	b = appendJSONString(b, d.Lang)
+	b = appendField(b, "legislationJurisdiction", d.Region)
+	if s != nil {
+		b = append(b, `,"isPartOf":{"@type":"Legislation","name":`...)
+		b = appendJSONString(b, d.Title)
+		b = appendField(b, "url", absURL(cfg.BaseURL, docPath(d.ID)))
+		b = append(b, '}')
+	}
+	b = appendField(b, "description", desc)
+	b = append(b, '}')
 	return template.JS(b)
+}
+
+// appendField appends ,"key":value for a value that is not empty.
+func appendField(b []byte, key, value string) []byte {
+	if value == "" {
+		return b
+	}
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	return appendJSONString(b, value)
+}
+
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// writes it with HTML escaping on: <, > and & as \u003c, \u003e and
+// \u0026, control characters escaped, U+2028 and U+2029 escaped for
+// JavaScript, and each byte of invalid UTF-8 as \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

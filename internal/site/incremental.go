@@ -98,6 +98,7 @@ func (m *Memory) Settle() (Report, bool) {
 	}
 	m.loadTime = time.Since(start)
 	m.stale = false
+	m.eids = nil
 	m.setMatcher(s.themes)
 	// The documents and their themes are those of the last update; only
 	// what the alignments make differs.
@@ -135,6 +136,7 @@ func (m *Memory) fullLoad(start time.Time) Report {
 	}
 	m.loadTime = time.Since(start)
 	m.stale = false
+	m.eids = nil
 	m.setMatcher(s.themes)
 	m.readManifest()
 	changed := map[string]bool{keyAll: true}
@@ -472,7 +474,10 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 			s.alignments[run[j]] = al
 		}
 	})
-	s.recount(replaced, again)
+	if m.eids == nil {
+		m.eids = map[*docInfo]map[string]int32{}
+	}
+	s.recount(replaced, again, m.eids)
 	return false, problems
 }
 
@@ -486,8 +491,9 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 // document if it ranks among them. The result is what indexCounterparts
 // makes for the whole site (TestMemoryCounterparts): at thousands of
 // documents, where one document can be compared with hundreds, gathering
-// everything of every partner took most of an update.
-func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int) {
+// everything of every partner took most of an update. eids keeps, from one
+// update to the next, the index of each section of a document by its eId.
+func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int, eids map[*docInfo]map[string]int32) {
 	oldDoc, newDoc := map[*docInfo]bool{}, map[*docInfo]bool{}
 	for od, nd := range replaced {
 		oldDoc[od], newDoc[nd] = true, true
@@ -495,7 +501,9 @@ func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int) {
 			delete(s.counterparts, sec)
 		}
 	}
-	eids := map[*docInfo]map[string]int32{}
+	for od := range replaced {
+		delete(eids, od)
+	}
 	index := func(d *docInfo, eid string) int32 {
 		m := eids[d]
 		if m == nil {

@@ -74,6 +74,10 @@ type Memory struct {
 	stale    bool            // documents were realigned with an older model
 	loadTime time.Duration   // of the last full Load
 	manifest map[string]bool // content/.permalinks
+	// eids indexes the sections of documents by eId, for recount; it
+	// holds the documents of the site served, and is dropped when the
+	// site is loaded again.
+	eids map[*docInfo]map[string]int32
 	// files maps the absolute paths of the documents of site to their
 	// index in its docs.
 	files struct {
@@ -161,13 +165,18 @@ func (m *Memory) Dirs() (content, templates, static string) {
 // Get returns the file of the site called name, a slash path such as
 // "docs/x/index.html", rendering it if it is not in memory. ok is false
 // when the site has no such file; err reports a file that failed to
-// render, or ErrNoSite.
+// render, as a diag.Problem at its place in the template, or ErrNoSite.
 func (m *Memory) Get(name string) (f *File, ok bool, err error) {
 	sn := m.cur.Load()
 	if sn == nil {
 		return nil, false, ErrNoSite
 	}
-	return sn.get(name, m.budget, m.made)
+	f, ok, err = sn.get(name, m.budget, m.made)
+	if err != nil {
+		// A template that fails on this page: where it fails.
+		err = m.templateProblem(err)
+	}
+	return f, ok, err
 }
 
 // Exists reports whether the site has a file called name, without

@@ -266,7 +266,7 @@ func TestMemoryEditMatchesBuild(t *testing.T) {
 // pages of the documents it is compared with, the search index and the
 // pages that list every document.
 func TestMemoryRerendersOnlyAffected(t *testing.T) {
-	project := syntheticProject(t, 36)
+	project := syntheticProject(t, 32)
 	m := newMemory(t, project)
 	names := sortedNames(buildFiles(t, project))
 	getAll(t, m, names)

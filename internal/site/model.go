@@ -26,14 +26,16 @@ type secInfo struct {
 }
 
 // analyse matches every theme in every section once; pages, the theme
-// index and the API all read the result.
+// index and the API all read the result. Documents are matched across
+// the cores, each into its own docInfo.
 func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher) []*docInfo {
 	docs := make([]*docInfo, len(c.Docs))
 	index := map[*themes.Theme]int{}
 	for i, t := range set.Themes {
 		index[t] = i
 	}
-	for i, d := range c.Docs {
+	parallel(len(c.Docs), func(i int) {
+		d := c.Docs[i]
 		di := &docInfo{Document: d, Index: i, secs: make([]secInfo, len(d.Sections)), themeCounts: make([]int, len(set.Themes))}
 		for j, s := range d.Sections {
 			si := &di.secs[j]
@@ -61,7 +63,7 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher) []*docInfo {
 			}
 		}
 		docs[i] = di
-	}
+	})
 	return docs
 }
 
@@ -134,11 +136,48 @@ func sentenceAround(rs []rune, start, end int) (int, int) {
 
 // excerpt returns the first n characters of s, with an ellipsis when cut.
 func excerpt(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	return excerptOf(n, s)
+}
+
+// excerptOf returns the first n characters of the concatenation of parts,
+// with an ellipsis when cut. It reads no further than the cut: a section
+// page's description is the start of a text that may be long.
+func excerptOf(n int, parts ...string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		off := 0
+		for ; off < len(p) && n > 0; n-- {
+			if p[off] < utf8.RuneSelf {
+				off++
+			} else {
+				_, size := utf8.DecodeRuneInString(p[off:])
+				off += size
+			}
+		}
+		if off < len(p) || (n == 0 && rest(parts[i+1:])) {
+			if b.Len() == 0 {
+				return p[:off] + "…"
+			}
+			b.WriteString(p[:off])
+			b.WriteString("…")
+			return b.String()
+		}
+		if len(parts) == 1 {
+			return p
+		}
+		b.WriteString(p)
 	}
-	rs := []rune(s)
-	return string(rs[:n]) + "…"
+	return b.String()
+}
+
+// rest reports whether any of parts is not empty.
+func rest(parts []string) bool {
+	for _, p := range parts {
+		if p != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sortedDocsByDate returns documents newest first, then by id.

@@ -183,9 +183,12 @@ type pageLink struct {
 	Text string
 }
 
-// counterpartLink is a counterpartView as a section page prints it.
+// counterpartLink is a counterpartView as a section page prints it. It
+// repeats pageLink's fields rather than embedding it: templates look up a
+// promoted field breadth-first on every use.
 type counterpartLink struct {
-	pageLink
+	URL     string // the counterpart's page, relative to the page
+	Text    string // 《document》citation title
 	Lang    string
 	Percent int
 	Pair    string // the row of the pair page, relative to the page, or ""
@@ -332,7 +335,7 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	p := s.base("section", path, title, d.Lang)
 	p.Nav = "home"
 	p.OGType = "article"
-	p.Description = excerpt(sec.Title+sec.TitleEnd+sec.Text, 120)
+	p.Description = excerptOf(120, sec.Title, sec.TitleEnd, sec.Text)
 	p.JSONLD = jsonLD(s.cfg, d.Document, sec)
 	w := sectionWriter{doc: d, root: p.Root, linkBase: "../", blockTop: true}
 	var body strings.Builder
@@ -380,8 +383,8 @@ func (s *Site) sectionLinks(root string, data *sectionData) {
 	data.CounterpartLinks = make([]counterpartLink, len(data.Counterparts))
 	for i, c := range data.Counterparts {
 		cl := counterpartLink{Lang: c.Doc.Lang, Percent: c.Percent,
-			pageLink: pageLink{URL: root + sectionPath(c.Doc.ID, c.Section.EID) + "index.html",
-				Text: "《" + c.Doc.Title + "》" + c.Section.Citation() + c.Section.Title}}
+			URL:  root + sectionPath(c.Doc.ID, c.Section.EID) + "index.html",
+			Text: "《" + c.Doc.Title + "》" + c.Section.Citation() + c.Section.Title}
 		if c.Pair != "" {
 			cl.Pair = root + c.Pair
 		}

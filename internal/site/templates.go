@@ -51,7 +51,17 @@ func (l layered) list() ([]string, error) {
 	}
 	if l.own != "" {
 		filepath.WalkDir(l.own, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			if err != nil {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != l.own {
+				// Editor files, .git/ and the like are not the site's.
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
 				return nil
 			}
 			rel, rerr := filepath.Rel(l.own, p)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"html/template"
 	"strings"
 	"testing"
@@ -65,6 +66,96 @@ func TestMarkText(t *testing.T) {
 		markText(&b, tt.text, tt.ranges)
 		if got := b.String(); got != tt.want {
 			t.Errorf("markText(%q, %v) = %q, want %q", tt.text, tt.ranges, got, tt.want)
+		}
+	}
+}
+
+func TestExcerptOf(t *testing.T) {
+	tests := []struct {
+		n     int
+		parts []string
+		want  string
+	}{
+		{3, []string{"一二三"}, "一二三"},
+		{3, []string{"一二三四"}, "一二三…"},
+		{2, []string{"一", "", "二"}, "一二"},
+		{2, []string{"一", "二", "三"}, "一二…"},
+		{2, []string{"一二", "", ""}, "一二"},
+		{2, []string{"一二", "", "x"}, "一二…"},
+		{3, []string{"ab", "。", "cd"}, "ab。…"},
+		{0, []string{""}, ""},
+		{0, []string{"x"}, "…"},
+		{5, nil, ""},
+	}
+	for _, tt := range tests {
+		if got := excerptOf(tt.n, tt.parts...); got != tt.want {
+			t.Errorf("excerptOf(%d, %q) = %q, want %q", tt.n, tt.parts, got, tt.want)
+		}
+	}
+}
+
+// jsonLDMarshalled is jsonLD as encoding/json writes it: the reference
+// the hand-written encoder is held to.
+func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section) string {
+	type org struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	type ref struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url,omitempty"`
+	}
+	type legislation struct {
+		Context     string `json:"@context"`
+		Type        string `json:"@type"`
+		Name        string `json:"name"`
+		URL         string `json:"url,omitempty"`
+		Identifier  string `json:"legislationIdentifier,omitempty"`
+		Date        string `json:"legislationDate,omitempty"`
+		PassedBy    []org  `json:"legislationPassedBy,omitempty"`
+		Language    string `json:"inLanguage"`
+		Juris       string `json:"legislationJurisdiction,omitempty"`
+		IsPartOf    *ref   `json:"isPartOf,omitempty"`
+		Description string `json:"description,omitempty"`
+	}
+	l := legislation{Context: "https://schema.org", Type: "Legislation", Name: d.Title,
+		URL: absURL(cfg.BaseURL, docPath(d.ID)), Identifier: d.Number, Date: d.Date, Language: d.Lang, Juris: d.Region}
+	for _, o := range strings.Fields(d.Issuer) {
+		l.PassedBy = append(l.PassedBy, org{"Organization", o})
+	}
+	if s != nil {
+		l.Name = "《" + d.Title + "》" + s.Citation() + s.Title
+		l.URL = absURL(cfg.BaseURL, sectionPath(d.ID, s.EID))
+		l.IsPartOf = &ref{Type: "Legislation", Name: d.Title, URL: absURL(cfg.BaseURL, docPath(d.ID))}
+		l.Description = excerpt(s.Text, 120)
+		l.Identifier = ""
+	}
+	b, _ := json.Marshal(l)
+	return string(b)
+}
+
+// TestJSONLD holds jsonLD to encoding/json, byte for byte, on documents
+// and sections with every field empty and full, and text that needs
+// escaping in JSON, in a script element and in JavaScript.
+func TestJSONLD(t *testing.T) {
+	odd := "引号\"反斜杠\\<script>&</script>\n\t\r\b\f\x01\x7f\u2028\u2029坏\xff字节"
+	docs := []*corpus.Document{
+		{Meta: corpus.Meta{ID: "a", Title: "标题", Lang: "zh-Hans"}},
+		{Meta: corpus.Meta{ID: "b-c", Title: odd, Issuer: " 中共广东省委  广东省人民政府 ", Date: "2023-06-21",
+			Number: "粤府〔2020〕50号", Lang: "zh-Hant", Region: odd}},
+	}
+	secs := []*corpus.Section{nil,
+		{EID: "p1", Marker: "一、", Title: "总体要求", CitedAlone: true},
+		{EID: "s2", Marker: "（二）", Title: odd, Text: strings.Repeat(odd, 10), CitedAlone: true},
+	}
+	for _, cfg := range []Config{{}, {BaseURL: "https://example.org/"}} {
+		for _, d := range docs {
+			for _, s := range secs {
+				if got, want := string(jsonLD(cfg, d, s)), jsonLDMarshalled(cfg, d, s); got != want {
+					t.Errorf("jsonLD(%q, %q, %v) =\n%s\nwant\n%s", cfg.BaseURL, d.ID, s != nil, got, want)
+				}
+			}
 		}
 	}
 }
