@@ -34,6 +34,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"tiaowen/internal/diskwrite"
 )
 
 // file is one file to write, held in memory.
@@ -133,25 +135,26 @@ func load(src string, also []string) ([]file, error) {
 }
 
 // write writes files under dst as internal/site's output does: in
-// parallel across GOMAXPROCS workers, each directory created once.
+// parallel across GOMAXPROCS workers, with internal/site's own writer
+// (internal/diskwrite), so that the floor is the cheapest way there is
+// and never counts as the disk's a cost that is the writer's.
 func write(dst string, files []file) error {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return err
 	}
 	var (
 		wg    sync.WaitGroup
-		dirs  sync.Map
 		mu    sync.Mutex
 		first error
 	)
+	tree := diskwrite.New(dst)
 	next := make(chan file)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for f := range next {
-				full := filepath.Join(dst, filepath.FromSlash(f.name))
-				err := writeFile(&dirs, full, f.data)
+				err := tree.WriteFile(f.name, f.data)
 				if err != nil {
 					mu.Lock()
 					if first == nil {
@@ -168,30 +171,4 @@ func write(dst string, files []file) error {
 	close(next)
 	wg.Wait()
 	return first
-}
-
-func writeFile(dirs *sync.Map, full string, data []byte) error {
-	dir := filepath.Dir(full)
-	if _, done := dirs.Load(dir); !done {
-		if err := mkdir(dir); err != nil {
-			return err
-		}
-		dirs.Store(dir, true)
-	}
-	return os.WriteFile(full, data, 0o644)
-}
-
-// mkdir is internal/site's: one mkdir call when the parent exists, as it
-// almost always does since files go in name order, and os.MkdirAll when
-// it does not. The floor creates directories the cheapest way there is,
-// or it would count as the disk's a cost that is the writer's.
-func mkdir(dir string) error {
-	err := os.Mkdir(dir, 0o755)
-	switch {
-	case err == nil, errors.Is(err, fs.ErrExist):
-		return nil
-	case errors.Is(err, fs.ErrNotExist):
-		return os.MkdirAll(dir, 0o755)
-	}
-	return err
 }

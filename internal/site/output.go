@@ -7,11 +7,12 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"tiaowen/internal/diskwrite"
 )
 
 // output writes a site into a fresh directory beside its final place and
@@ -20,8 +21,8 @@ import (
 type output struct {
 	final string // e.g. build/site
 	tmp   string // build/.site-tmp-…, where pages are written
+	tree  *diskwrite.Tree
 
-	dirs  sync.Map // directories already created
 	pages atomic.Int64
 	zip   *bundle // the offline bundle, written as the site is; nil for none
 	bytes atomic.Int64
@@ -53,20 +54,12 @@ func newOutput(final string) (*output, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &output{final: final, tmp: tmp}, nil
+	return &output{final: final, tmp: tmp, tree: diskwrite.New(tmp)}, nil
 }
 
 // write stores a file at a slash-separated path inside the site.
 func (o *output) write(name string, data []byte, page bool) error {
-	full := filepath.Join(o.tmp, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
-	if _, done := o.dirs.Load(dir); !done {
-		if err := mkdir(dir); err != nil {
-			return err
-		}
-		o.dirs.Store(dir, true)
-	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	if err := o.tree.WriteFile(name, data); err != nil {
 		return err
 	}
 	if page {
@@ -74,21 +67,6 @@ func (o *output) write(name string, data []byte, page bool) error {
 	}
 	o.bytes.Add(int64(len(data)))
 	return nil
-}
-
-// mkdir creates dir, whose parent almost always exists already: files are
-// written in name order, a directory's index.html before the directories
-// inside it. One mkdir call then does what os.MkdirAll does with two stats
-// and a mkdir, and a site has a directory for every section.
-func mkdir(dir string) error {
-	err := os.Mkdir(dir, 0o755)
-	switch {
-	case err == nil, errors.Is(err, fs.ErrExist):
-		return nil
-	case errors.Is(err, fs.ErrNotExist):
-		return os.MkdirAll(dir, 0o755)
-	}
-	return err
 }
 
 // commit swaps the new site into place. On Linux the two directories are
