@@ -200,7 +200,7 @@ func BenchmarkRenderSynthetic200(b *testing.B) {
 		b.Fatalf("Load: %v %v", err, problems.Err())
 	}
 	byKind := map[string][]job{}
-	for _, j := range s.jobs() {
+	for _, j := range append(s.jobs(), s.searchJobs()...) {
 		k := fileKind(j.name)
 		byKind[k] = append(byKind[k], j)
 	}

@@ -240,10 +240,26 @@ type job struct {
 }
 
 // render writes every file of the site, in parallel across cores, and
-// the offline bundle as it goes. The jobs run in the order of their names,
-// which is the order of the bundle's entries.
+// the offline bundle as it goes, in two rounds: the pages and data, then
+// the search index, which is built only when the first round is done so
+// that its hundreds of megabytes at thousands of documents are never held
+// beside the alignments. Within a round the jobs run in the order of their
+// names, which is the order of the bundle's entries.
 func (s *Site) render(out *output) error {
 	jobs := s.jobs()
+	// From here on the alignments live in the jobs that write their pages
+	// and are let go as those are done; the index has done its work.
+	s.alignments, s.align = nil, nil
+	if err := runJobs(out, jobs, 0); err != nil {
+		return err
+	}
+	return runJobs(out, s.searchJobs(), len(jobs))
+}
+
+// runJobs runs jobs in name order across the cores, writing each file to
+// out and to its bundle as entry first+i. A job is dropped once done, and
+// with it whatever its closure held.
+func runJobs(out *output, jobs []job, first int) error {
 	slices.SortStableFunc(jobs, func(a, b job) int { return strings.Compare(a.name, b.name) })
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -256,6 +272,7 @@ func (s *Site) render(out *output) error {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
+				jobs[i].run = nil
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := j.run(buf)
@@ -264,7 +281,7 @@ func (s *Site) render(out *output) error {
 				}
 				if out.zip != nil {
 					if err == nil {
-						err = out.zip.add(i, j.name, buf.Bytes())
+						err = out.zip.add(first+i, j.name, buf.Bytes())
 					} else {
 						out.zip.fail(err)
 					}
@@ -290,7 +307,7 @@ func (s *Site) render(out *output) error {
 	return nil
 }
 
-// jobs lists every file of the site.
+// jobs lists every file of the site but the search index's (searchJobs).
 func (s *Site) jobs() []job {
 	var js []job
 	page := func(name string, p func() *Page, tmpl string) {
@@ -326,13 +343,11 @@ func (s *Site) jobs() []job {
 		js = append(js, job{name: "api/" + strings.TrimSuffix(comparePath(p.a.ID, p.b.ID), "/") + ".json",
 			run: func(w *bytes.Buffer) error { return compareJSON(w, al) }})
 	}
-	page(comparePage+"index.html", func() *Page { return s.chooserPage(s.pairs, matched) }, "compare.html")
+	// Drawn now: its similarity matrix is the alignment index's last use,
+	// and render lets the index go before the pages are written.
+	chooser := s.chooserPage(s.pairs, matched)
+	page(comparePage+"index.html", func() *Page { return chooser }, "compare.html")
 	page(searchPath+"index.html", s.searchPage, "search.html")
-	index := search.Build(s.corpus, search.Options{Themes: s.themes,
-		SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes }})
-	for _, f := range index.Files {
-		js = append(js, job{name: searchPath + f.Name, run: func(w *bytes.Buffer) error { _, err := w.Write(f.Data); return err }})
-	}
 	for _, p := range s.pages {
 		page(p.Slug+"/index.html", func() *Page { return s.contentPage(p) }, "page.html")
 	}
@@ -358,3 +373,19 @@ func (s *Site) jobs() []job {
 }
 
 var _ fs.FS
+
+// searchJobs builds the search index and lists its files.
+func (s *Site) searchJobs() []job {
+	var js []job
+	for _, f := range s.searchIndex().Files {
+		js = append(js, job{name: searchPath + f.Name, run: func(w *bytes.Buffer) error { _, err := w.Write(f.Data); return err }})
+	}
+	return js
+}
+
+// searchIndex builds the search index of the site, with the themes that
+// the analysis found in each section.
+func (s *Site) searchIndex() *search.Index {
+	return search.Build(s.corpus, search.Options{Themes: s.themes,
+		SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes }})
+}

@@ -96,7 +96,7 @@ func BenchmarkFullRebuild(b *testing.B) {
 				if err != nil || problems.Err() != nil {
 					b.Fatalf("Load: %v %v", err, problems.Err())
 				}
-				js := s.jobs()
+				js := append(s.jobs(), s.searchJobs()...)
 				files.Store(int64(len(js)))
 				size.Store(0)
 				parallel(len(js), func(i int) {

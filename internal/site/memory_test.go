@@ -79,7 +79,7 @@ func buildFiles(t testing.TB, project string) map[string][]byte {
 	if err != nil || problems.Err() != nil {
 		t.Fatalf("Load: %v %v", err, problems.Err())
 	}
-	js := s.jobs()
+	js := append(s.jobs(), s.searchJobs()...)
 	out := make(map[string][]byte, len(js))
 	var mu sync.Mutex
 	parallel(len(js), func(i int) {

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"tiaowen/internal/search"
-	"tiaowen/internal/themes"
 )
 
 // The files of a site found by name, for Memory: how each is made and
@@ -257,8 +255,7 @@ type searchFiles struct {
 
 func (sf *searchFiles) get(s *Site) map[string][]byte {
 	sf.once.Do(func() {
-		index := search.Build(s.corpus, search.Options{Themes: s.themes,
-			SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes }})
+		index := s.searchIndex()
 		sf.files = make(map[string][]byte, len(index.Files))
 		for _, f := range index.Files {
 			sf.files[searchPath+f.Name] = f.Data
