@@ -18,8 +18,8 @@ func TestWriteFile(t *testing.T) {
 		"index.html":              []byte("<p>home</p>"),
 		"docs/a/index.html":       []byte("文"),
 		"docs/a/p1/index.html":    bytes.Repeat([]byte("条"), 1<<20), // several writes' worth
-		"docs/a/p1/s2/index.html": nil,                               // empty files exist too
-		"deep/x/y/z/file.json":    []byte("{}"),                      // parents missing: made
+		"docs/a/p1/s2/index.html": nil,                              // empty files exist too
+		"deep/x/y/z/file.json":    []byte("{}"),                     // parents missing: made
 	}
 	var wg sync.WaitGroup
 	for name, data := range files {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-
 )
 
 // The files of a site found by name, for Memory: how each is made and
