@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -244,7 +243,8 @@ type job struct {
 // the search index, which is built only when the first round is done so
 // that its hundreds of megabytes at thousands of documents are never held
 // beside the alignments. Within a round the jobs run in the order of their
-// names, which is the order of the bundle's entries.
+// names, which is the order of the bundle's entries. It is the last use of
+// s: what the pages no longer need is let go on the way.
 func (s *Site) render(out *output) error {
 	jobs := s.jobs()
 	// From here on the alignments live in the jobs that write their pages
@@ -372,7 +372,6 @@ func (s *Site) jobs() []job {
 	return js
 }
 
-var _ fs.FS
 
 // searchJobs builds the search index and lists its files.
 func (s *Site) searchJobs() []job {

@@ -17,9 +17,10 @@ import (
 // bundle writes the offline zip while the site is rendered. Each render
 // worker deflates the file it has just written, in parallel with the
 // others, and the entries are appended in the order of the jobs, which is
-// sorted by name: the archive is the same bytes on every build, and no
-// file is read back from disk or compressed on one core after the site is
-// done, which at thousands of documents took longer than rendering.
+// fixed (by name, in each of render's rounds): the archive is the same
+// bytes on every build, and no file is read back from disk or compressed
+// on one core after the site is done, which at thousands of documents
+// took longer than rendering.
 type bundle struct {
 	dst    string // the zip's final path
 	folder string // every entry sits under it
