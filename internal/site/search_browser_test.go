@@ -826,7 +826,7 @@ func checkHeaderBoxes(t *testing.T, bundle string) {
 		pages++
 		rel, _ := filepath.Rel(filepath.Dir(p), bundle)
 		action := filepath.ToSlash(filepath.Join(rel, "search", "index.html"))
-		form := `<form class="search-form" role="search" action="` + action + `" method="get">`
+		form := `<form class="search-form" role="search" aria-label="站内检索" action="` + action + `" method="get">`
 		if !strings.Contains(page, form) || !strings.Contains(page, `<input id="site-q" name="q" type="search"`) {
 			name, _ := filepath.Rel(bundle, p)
 			t.Errorf("%s lacks the header's search box %s", name, form)
