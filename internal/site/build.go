@@ -372,7 +372,6 @@ func (s *Site) jobs() []job {
 	return js
 }
 
-
 // searchJobs builds the search index and lists its files.
 func (s *Site) searchJobs() []job {
 	var js []job
