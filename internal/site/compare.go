@@ -478,6 +478,26 @@ type counterpart struct {
 	pair  int32   // index in Site.pairs
 }
 
+// sectionIndex finds a document's sections by eId, indexing each
+// document the first time it is asked about.
+type sectionIndex map[*docInfo]map[string]int32
+
+// of returns the position of the section eid in d, or -1.
+func (x sectionIndex) of(d *docInfo, eid string) int32 {
+	m := x[d]
+	if m == nil {
+		m = make(map[string]int32, len(d.Sections))
+		for i, sec := range d.Sections {
+			m[sec.EID] = int32(i)
+		}
+		x[d] = m
+	}
+	if i, ok := m[eid]; ok {
+		return i
+	}
+	return -1
+}
+
 // indexCounterparts gathers, for every section, its partners in the
 // pairs of documents the site aligned, best first, at most counterparts
 // of them. Taking them from the alignments rather than searching the
@@ -485,21 +505,8 @@ type counterpart struct {
 // to link to, and costs nothing beyond the alignment itself.
 func (s *Site) indexCounterparts() {
 	s.counterparts = map[*corpus.Section][]counterpart{}
-	eids := map[*docInfo]map[string]int32{}
-	index := func(d *docInfo, eid string) int32 {
-		m := eids[d]
-		if m == nil {
-			m = make(map[string]int32, len(d.Sections))
-			for i, sec := range d.Sections {
-				m[sec.EID] = int32(i)
-			}
-			eids[d] = m
-		}
-		if i, ok := m[eid]; ok {
-			return i
-		}
-		return -1
-	}
+	eids := sectionIndex{}
+	index := eids.of
 	for pi, p := range s.pairs {
 		for _, pr := range s.alignments[pi].Pairs {
 			ia, ib := index(p.a, pr.A), index(p.b, pr.B)

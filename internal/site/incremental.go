@@ -475,7 +475,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		}
 	})
 	if m.eids == nil {
-		m.eids = map[*docInfo]map[string]int32{}
+		m.eids = sectionIndex{}
 	}
 	s.recount(replaced, again, m.eids)
 	return false, problems
@@ -493,7 +493,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 // documents, where one document can be compared with hundreds, gathering
 // everything of every partner took most of an update. eids keeps, from one
 // update to the next, the index of each section of a document by its eId.
-func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int, eids map[*docInfo]map[string]int32) {
+func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int, eids sectionIndex) {
 	oldDoc, newDoc := map[*docInfo]bool{}, map[*docInfo]bool{}
 	for od, nd := range replaced {
 		oldDoc[od], newDoc[nd] = true, true
@@ -504,20 +504,7 @@ func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int, eids map
 	for od := range replaced {
 		delete(eids, od)
 	}
-	index := func(d *docInfo, eid string) int32 {
-		m := eids[d]
-		if m == nil {
-			m = make(map[string]int32, len(d.Sections))
-			for i, sec := range d.Sections {
-				m[sec.EID] = int32(i)
-			}
-			eids[d] = m
-		}
-		if i, ok := m[eid]; ok {
-			return i
-		}
-		return -1
-	}
+	index := eids.of
 	// gather holds, by document, the sections to gather again from all
 	// its pairs: nil for all of them.
 	gather := map[*docInfo]map[string]bool{}

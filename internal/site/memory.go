@@ -77,7 +77,7 @@ type Memory struct {
 	// eids indexes the sections of documents by eId, for recount; it
 	// holds the documents of the site served, and is dropped when the
 	// site is loaded again.
-	eids map[*docInfo]map[string]int32
+	eids sectionIndex
 	// files maps the absolute paths of the documents of site to their
 	// index in its docs.
 	files struct {
