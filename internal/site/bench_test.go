@@ -10,10 +10,8 @@ import (
 	"bytes"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -30,37 +28,10 @@ func benchContent(b *testing.B) string {
 	return dir
 }
 
-// syntheticContent generates a corpus of n documents with the repository's
-// own generator, bench/gencorpus, beside the seed site's themes.yaml and
-// site.yaml, and returns its content directory. It skips b when the
-// generator cannot be built or run.
+// syntheticContent is the content directory of syntheticProject.
 func syntheticContent(b *testing.B, n int) string {
 	b.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		b.Skipf("no go command to build bench/gencorpus: %v", err)
-	}
-	tmp := b.TempDir()
-	gen := filepath.Join(tmp, "gencorpus")
-	if out, err := exec.Command(goTool, "build", "-o", gen, "tiaowen/bench/gencorpus").CombinedOutput(); err != nil {
-		b.Skipf("build bench/gencorpus: %v\n%s", err, out)
-	}
-	dir := filepath.Join(tmp, "content")
-	cmd := exec.Command(gen, "-seeds", filepath.Join("..", "..", "testdata", "seeds"), "-n", strconv.Itoa(n),
-		"-out", filepath.Join(dir, "docs"), "-format", "md", "-manifest", filepath.Join(tmp, "manifest.json"))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Skipf("run bench/gencorpus: %v\n%s", err, out)
-	}
-	for _, name := range []string{"themes.yaml", "site.yaml"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "content", name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return dir
+	return filepath.Join(syntheticProject(b, n), "content")
 }
 
 // benchBuild times site.Build of content into a fresh directory each
