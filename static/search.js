@@ -30,6 +30,7 @@
   var gramShards = {};   // shard number → {gram: posting string}
   var textShards = {};   // shard number → [eId, citation, title, text, …]
   var themeLists = {};   // theme index → posting string
+  var positionFiles = {}; // split bigram's number → its positions
   var loads = {};        // file name → Promise
 
   function receive(o) {
@@ -38,6 +39,7 @@
     else if (o.k === "g") gramShards[o.n] = o.d;
     else if (o.k === "t") textShards[o.n] = o.d;
     else if (o.k === "th") themeLists[o.n] = o.d;
+    else if (o.k === "p") positionFiles[o.n] = o.d;
   }
   var early = window.TIAOWEN_SEARCH;
   window.TIAOWEN_SEARCH = { push: receive };
@@ -170,13 +172,31 @@
     h = (h ^ (h >>> 16)) >>> 0;
     return h & (meta.grams - 1);
   }
-  function gramsOf(terms) {
+  // filesOf returns the index files a query reads: the gram shards of
+  // its characters and bigrams, and the positions of the split bigrams
+  // of its terms of three characters or more, which chain them. The
+  // terms run together (质量 强省 → 质量强省) are a phrase too.
+  function filesOf(terms) {
     var need = {};
-    terms.forEach(function (t) {
-      if (t.cps.length === 1) need[shardOf(t.cps[0], -1)] = true;
-      for (var i = 0; i + 1 < t.cps.length; i++) need[shardOf(t.cps[i], t.cps[i + 1])] = true;
-    });
-    return Object.keys(need).map(Number);
+    var add = function (cps) {
+      if (cps.length === 1) need["g" + shardOf(cps[0], -1)] = true;
+      for (var i = 0; i + 1 < cps.length; i++) {
+        need["g" + shardOf(cps[i], cps[i + 1])] = true;
+        var k = cps.length >= 3 ? splitIndex.get(String.fromCodePoint(cps[i], cps[i + 1])) : undefined;
+        if (k !== undefined) need["p" + k] = true;
+      }
+    };
+    terms.forEach(function (t) { add(t.cps); });
+    if (terms.length > 1) add([].concat.apply([], terms.map(function (t) { return t.cps; })));
+    return Object.keys(need).map(function (f) { return f + ".js"; });
+  }
+
+  // splitIndex maps each bigram whose positions have a file of their
+  // own to the number of that file.
+  var splitIndex = new Map();
+  function setupSplit() {
+    var cps = codePoints(meta.split || "");
+    for (var i = 0; i + 1 < cps.length; i += 2) splitIndex.set(String.fromCodePoint(cps[i], cps[i + 1]), i / 2);
   }
 
   var DIGIT = new Int8Array(128).fill(-1);
@@ -185,43 +205,58 @@
     for (var i = 0; i < a.length; i++) DIGIT[a.charCodeAt(i)] = i;
   })();
 
-  // decode reads a posting list (see internal/search): sections, title
-  // flags and, for a bigram, each section's positions as a range of pos.
+  // postings returns the decoded list of the character a (b < 0) or the
+  // bigram ab, or null when no section has it.
   var decoded = new Map();
-  function postings(a, b, positions) {
-    var k = (b >= 0 ? String.fromCodePoint(a, b) : String.fromCodePoint(a)) + (positions ? "+" : "");
-    if (decoded.has(k)) return decoded.get(k);
-    var shard = gramShards[shardOf(a, b)], g = k.replace("+", "");
+  function postings(a, b) {
+    var g = b >= 0 ? String.fromCodePoint(a, b) : String.fromCodePoint(a);
+    if (decoded.has(g)) return decoded.get(g);
+    var shard = gramShards[shardOf(a, b)];
     var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
-    var p = s === null ? null : decode(s, b >= 0, positions);
-    decoded.set(k, p);
+    var split = b >= 0 ? splitIndex.get(g) : undefined;
+    var p = s === null ? null : decode(s, b >= 0 && split === undefined);
+    if (p && split !== undefined) p.split = split;
+    decoded.set(g, p);
     return p;
   }
-  // decode reads a posting list (see internal/search): sections, title
-  // flags and, for a bigram, each section's positions as a range of pos.
-  // Without positions it skips them, reading only the flag that says
-  // another follows, which is the low bit of a varint's first digit.
-  function decode(s, bigram, positions) {
+  // withPositions returns the bigram list l ready for positionsAt: a
+  // split bigram's positions are found in their own file (which
+  // filesOf had the query read), where each section's start.
+  function withPositions(l) {
+    if (!l || l.at || l.split === undefined) return l;
+    var s = positionFiles[l.split];
+    if (s === undefined) throw new Error("无法读取检索索引 p" + l.split + ".js");
+    var at = new Int32Array(l.n), i = 0, d, more;
+    for (var k = 0; k < l.n; k++) {
+      at[k] = i;
+      do {
+        d = DIGIT[s.charCodeAt(i++)];
+        more = d & 1;
+        while (d & 32) d = DIGIT[s.charCodeAt(i++)];
+      } while (more);
+    }
+    l.at = at; l.s = s;
+    return l;
+  }
+  // decode reads a posting list (see internal/search): its sections and
+  // title flags, and for a bigram where each section's positions start
+  // in s. Positions are read only for the sections that need them
+  // (positionsAt): a common bigram's list, such as 质量's, has hundreds
+  // of thousands, of which a phrase needs few. Skipping a position reads
+  // only its varint's first digit's low bit, which says whether another
+  // follows, and its continuation flags.
+  function decode(s, bigram) {
+    if (s.charCodeAt(0) === 33) return decodeDense(s);
     var n = s.length;
-    var sec = new Int32Array(n), title = new Uint8Array(n);
-    var from = positions ? new Int32Array(n + 1) : null, pos = positions ? new Int32Array(n) : null;
-    var i = 0, k = 0, np = 0, prev = -1, v, shift, d, more;
+    var sec = new Int32Array(n), title = new Uint8Array(n), at = bigram ? new Int32Array(n) : null;
+    var i = 0, k = 0, prev = -1, v, shift, d, more;
     while (i < n) {
       v = 0; shift = 0;
       do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
       prev += 1 + (v >>> 1);
       sec[k] = prev; title[k] = v & 1;
-      if (positions) {
-        from[k] = np;
-        var last = -1;
-        do {
-          v = 0; shift = 0;
-          do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
-          last += 1 + (v >>> 1);
-          pos[np++] = last;
-          more = v & 1;
-        } while (more);
-      } else if (bigram) {
+      if (bigram) {
+        at[k] = i;
         do {
           d = DIGIT[s.charCodeAt(i++)];
           more = d & 1;
@@ -230,8 +265,48 @@
       }
       k++;
     }
-    if (positions) from[k] = np;
-    return { n: k, sec: sec, title: title, from: from, pos: pos };
+    return { n: k, sec: sec, title: title, at: at, s: s };
+  }
+  // decodeDense reads a list in the dense form ("!", a bitmap of six
+  // sections to a digit, ".", the title sections' gaps), which a
+  // character or split bigram that most sections have takes.
+  function decodeDense(s) {
+    var end = s.indexOf("."), n = 0, k, d, bit;
+    for (k = 1; k < end; k++) for (d = DIGIT[s.charCodeAt(k)]; d; d &= d - 1) n++;
+    var sec = new Int32Array(n), title = new Uint8Array(n), i = 0;
+    for (k = 1; k < end; k++) {
+      d = DIGIT[s.charCodeAt(k)];
+      for (bit = 0; d; bit++, d >>= 1) if (d & 1) sec[i++] = 6 * (k - 1) + bit;
+    }
+    var j = end + 1, prev = -1, at = 0, v, shift;
+    while (j < s.length) {
+      v = 0; shift = 0;
+      do { d = DIGIT[s.charCodeAt(j++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+      prev += 1 + v;
+      while (sec[at] < prev) at++;
+      title[at] = 1;
+    }
+    return { n: n, sec: sec, title: title, at: null, s: null };
+  }
+
+  // positionsAt decodes the positions of entry k of the bigram list l
+  // into scratch[j], which it grows as needed, and returns their number.
+  var scratch = [];
+  function positionsAt(l, k, j) {
+    var s = l.s, i = l.at[k], out = scratch[j] || (scratch[j] = new Int32Array(64));
+    var np = 0, last = -1, v, shift, d;
+    do {
+      v = 0; shift = 0;
+      do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+      last += 1 + (v >>> 1);
+      if (np === out.length) {
+        var grown = new Int32Array(2 * np);
+        grown.set(out);
+        out = scratch[j] = grown;
+      }
+      out[np++] = last;
+    } while (v & 1);
+    return np;
   }
 
   // minChain is how many characters of a term a partial match must have
@@ -252,8 +327,9 @@
   // computed from the last bigram back, and ones[j] says that all of
   // them are 1 without storing it.
   function chainIn(lists, cur, here, runs, ones, K) {
-    var best = 0;
-    for (var j = K - 1; j >= 0; j--) {
+    var best = 0, count = chainCounts.length >= K ? chainCounts : (chainCounts = new Int32Array(2 * K));
+    for (var j = 0; j < K; j++) if (here[j] && (here[j + 1] || (j > 0 && here[j - 1]))) count[j] = positionsAt(lists[j], cur[j], j);
+    for (j = K - 1; j >= 0; j--) {
       if (!here[j]) continue;
       var next = j + 1 < K && here[j + 1];
       ones[j] = next ? 0 : 1;
@@ -261,19 +337,19 @@
         if (best < 1) best = 1;
         continue;
       }
-      var l = lists[j], a = l.from[cur[j]], b = l.from[cur[j] + 1];
-      var nl = lists[j + 1], na = nl.from[cur[j + 1]], nb = nl.from[cur[j + 1] + 1], y = na;
+      var pos = scratch[j], b = count[j], npos = scratch[j + 1], nb = count[j + 1], y = 0;
       var rj = runs[j], rn = runs[j + 1], nOnes = ones[j + 1];
-      for (var x = a; x < b; x++) {
-        var r = 1, want = l.pos[x] + 1;
-        while (y < nb && nl.pos[y] < want) y++;
-        if (y < nb && nl.pos[y] === want) r = 1 + (nOnes ? 1 : rn[y - na]);
-        rj[x - a] = r;
+      for (var x = 0; x < b; x++) {
+        var r = 1, want = pos[x] + 1;
+        while (y < nb && npos[y] < want) y++;
+        if (y < nb && npos[y] === want) r = 1 + (nOnes ? 1 : rn[y]);
+        rj[x] = r;
         if (r > best) best = r;
       }
     }
     return best + 1;
   }
+  var chainCounts = new Int32Array(256);
 
   // seek returns the first entry of list l at or after i whose section
   // is at least s, galloping: the cost grows with the log of the skip.
@@ -303,14 +379,14 @@
   function evalTerm(t, exact) {
     var L = t.cps.length;
     if (L <= 2) {
-      var u = L === 1 ? postings(t.cps[0], -1, false) : postings(t.cps[0], t.cps[1], false);
+      var u = L === 1 ? postings(t.cps[0], -1) : postings(t.cps[0], t.cps[1]);
       var n = u ? u.n : 0;
       var lv = new Uint8Array(n).fill(3);
       return { n: n, sec: u ? u.sec : new Int32Array(0), level: lv, chain: new Uint8Array(n).fill(L), title: u ? u.title : lv };
     }
     var K = L - 1, lists = [], cur = new Int32Array(K), here = new Uint8Array(K), ones = new Uint8Array(K), runs = [];
     var need = exact ? L : minChain(L), j, l;
-    for (j = 0; j < K; j++) { lists.push(postings(t.cps[j], t.cps[j + 1], true)); runs.push([]); }
+    for (j = 0; j < K; j++) { lists.push(withPositions(postings(t.cps[j], t.cps[j + 1]))); runs.push([]); }
     var driver = -1;
     for (j = Math.max(0, K - need + 1); j <= Math.min(K - 1, need - 2); j++) {
       if (!lists[j]) return { n: 0, sec: new Int32Array(0) };
@@ -613,20 +689,50 @@
     try { history.replaceState(null, "", urlFor(p)); } catch (e) { /* some browsers refuse on file:// */ }
   }
 
-  // run answers the current query and renders its first page. It resolves
-  // to a summary, which the tests and the benchmark read.
+  // queryOf reads a query's terms and filters from the page's parameters.
+  function queryOf(p) {
+    var docFilter = -1, themeIdx = -1;
+    if (p.doc) meta.docs.forEach(function (d, i) { if (d[0] === p.doc) docFilter = i; });
+    if (p.theme) meta.themes.forEach(function (t, i) { if (t[0] === p.theme) themeIdx = i; });
+    return { key: urlFor(p), q: p.q, terms: parse(p.q), docFilter: docFilter, themeIdx: themeIdx };
+  }
+
+  // prepare answers a query without showing it: it reads the query's
+  // shards, ranks the sections and starts reading the text of the first
+  // page. Typing calls it at every keystroke, so that by the time the
+  // typing pauses and run shows the answer, the files are read and the
+  // ranking done; a prepared query that the typing has moved past stops
+  // after its files are read. It returns the query, whose answer is a
+  // promise of {result, loadMs, rankMs}.
+  var prepared = null;
+  function prepare(p) {
+    if (prepared && prepared.key === urlFor(p)) return prepared;
+    var qq = queryOf(p), t0 = performance.now();
+    prepared = qq;
+    var files = filesOf(qq.terms);
+    if (qq.themeIdx >= 0) files.push("th" + qq.themeIdx + ".js");
+    qq.answer = Promise.all(files.map(load)).then(function () {
+      if (prepared !== qq && !qq.wanted) return null;
+      var t1 = performance.now();
+      var result = search(qq.terms, qq.docFilter, qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null);
+      textsOf(result.secs.subarray(0, PAGE)).forEach(function (n) { load("t" + n + ".js").catch(function () {}); });
+      return { result: result, loadMs: t1 - t0, rankMs: performance.now() - t1 };
+    });
+    qq.answer.catch(function () { if (prepared === qq) prepared = null; });
+    return qq;
+  }
+
+  // run shows the answer to the current query, its first page rendered
+  // as the text of each result arrives. It resolves to a summary, which
+  // the tests and the benchmark read, once the page is complete.
   function run() {
     var my = ++seq;
     var t0 = performance.now();
     box.setAttribute("data-state", "busy");
     var p = params();
     if (headerQ && headerQ !== input && headerQ.value !== p.q) headerQ.value = p.q;
-    var terms = parse(p.q);
-    var docFilter = -1;
-    if (p.doc) meta.docs.forEach(function (d, i) { if (d[0] === p.doc) docFilter = i; });
-    var themeIdx = -1;
-    if (p.theme) meta.themes.forEach(function (t, i) { if (t[0] === p.theme) themeIdx = i; });
-    if (terms.length === 0 && docFilter < 0 && themeIdx < 0) {
+    var qq = queryOf(p);
+    if (qq.terms.length === 0 && qq.docFilter < 0 && qq.themeIdx < 0) {
       list.textContent = ""; help.hidden = true; more.hidden = true;
       setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
       current = null;
@@ -634,19 +740,17 @@
       box.setAttribute("data-state", "done");
       return Promise.resolve(summary(t0, null));
     }
-    var files = gramsOf(terms).map(function (s) { return "g" + s + ".js"; });
-    if (themeIdx >= 0) files.push("th" + themeIdx + ".js");
-    return Promise.all(files.map(load)).then(function () {
-      if (my !== seq) return null;
-      var mask = themeIdx >= 0 ? themeMask(themeIdx) : null;
-      var t1 = performance.now();
-      var result = search(terms, docFilter, mask);
-      current = { terms: terms, result: result, shown: 0, q: p.q, loadMs: t1 - t0, rankMs: performance.now() - t1 };
+    qq = prepare(p);
+    qq.wanted = true;
+    return qq.answer.then(function (a) {
+      if (my !== seq || !a) return null;
+      current = { terms: qq.terms, result: a.result, shown: 0, q: p.q, loadMs: a.loadMs, rankMs: a.rankMs, firstMs: 0 };
       list.textContent = "";
-      return showMore(my).then(function () {
+      describe(a.result, p, qq.terms);
+      return showMore(my, function () { current.firstMs = performance.now() - t0; }).then(function () {
         if (my !== seq) return null;
-        describe(result, p, terms);
-        var sum = summary(t0, result);
+        if (!a.result.secs.length) current.firstMs = performance.now() - t0;
+        var sum = summary(t0, a.result);
         box.setAttribute("data-ms", sum.ms.toFixed(1));
         box.setAttribute("data-q", p.q);
         box.setAttribute("data-state", "done");
@@ -668,7 +772,7 @@
       hits.push({ doc: li.getAttribute("data-doc"), eid: li.getAttribute("data-eid"), tier: li.getAttribute("data-tier") });
     });
     return {
-      ms: ms, loadMs: current ? current.loadMs : 0, rankMs: current ? current.rankMs : 0,
+      ms: ms, firstMs: current ? current.firstMs : ms, loadMs: current ? current.loadMs : 0, rankMs: current ? current.rankMs : 0,
       total: result ? result.secs.length : 0, docs: result ? docsOf(result).map(function (d) { return meta.docs[d][0]; }).sort() : [],
       shown: hits
     };
@@ -684,20 +788,56 @@
     return out;
   }
 
-  // showMore renders the next page of results, once their text is loaded.
-  function showMore(my) {
+  // textsOf returns the text shards that hold the sections secs.
+  function textsOf(secs) {
+    var need = [];
+    for (var i = 0; i < secs.length; i++) {
+      var n = textShardOf(secs[i]);
+      if (need.indexOf(n) < 0) need.push(n);
+    }
+    return need;
+  }
+
+  // showMore renders the next page of results. A page's sections lie in
+  // as many text shards as it has documents, which the browser reads one
+  // after another: each result is shown as soon as it and those before
+  // it are read, so the first results do not wait for the last. first
+  // is called when the first result is on the page. While a page is
+  // being read, the button for more waits: a second press would read
+  // the same page again.
+  function showMore(my, first) {
     var c = current;
-    var page = c.result.secs.slice(c.shown, c.shown + PAGE);
-    var need = {};
-    page.forEach(function (s) { need[textShardOf(s)] = true; });
-    return Promise.all(Object.keys(need).map(function (n) { return load("t" + n + ".js"); })).then(function () {
+    if (c.loading) return c.loading;
+    var page = c.result.secs.slice(c.shown, c.shown + PAGE), at = c.shown, next = 0;
+    c.shown += page.length;
+    if (at === 0) more.hidden = true;
+    more.disabled = true;
+    var flush = function () {
       if (my !== seq) return;
       var frag = document.createDocumentFragment();
-      page.forEach(function (s, i) { frag.appendChild(renderHit(s, c.result.tiers[c.shown + i], c.terms)); });
+      while (next < page.length && textShards[textShardOf(page[next])]) {
+        frag.appendChild(renderHit(page[next], c.result.tiers[at + next], c.terms));
+        next++;
+      }
+      if (!frag.firstChild) return;
       list.appendChild(frag);
-      c.shown += page.length;
+      if (first) { first(); first = null; }
+    };
+    var done = function () {
+      c.loading = null;
+      if (my !== seq) return;
+      more.disabled = false;
       more.hidden = c.shown >= c.result.secs.length;
+    };
+    c.loading = Promise.all(textsOf(page).map(function (n) { return load("t" + n + ".js").then(flush); })).then(function () {
+      flush();
+      done();
+    }, function (err) {
+      c.shown = at;
+      done();
+      throw err;
     });
+    return c.loading;
   }
 
   function describe(result, p, terms) {
@@ -796,11 +936,10 @@
   }
 
   var timer = 0;
-  // schedule runs the query once the typing pauses, and meanwhile starts
-  // reading the gram shards it will need, so that the pause hides most
-  // of their loading.
+  // schedule shows the query's answer once the typing pauses, and
+  // meanwhile prepares it, so that the pause hides reading and ranking.
   function schedule() {
-    gramsOf(parse(input.value)).forEach(function (s) { load("g" + s + ".js").catch(function () {}); });
+    prepare(params()).answer.catch(function () {});
     clearTimeout(timer);
     timer = setTimeout(function () { remember(params()); run(); }, DEBOUNCE);
   }
@@ -833,7 +972,9 @@
       remember(params());
       run();
     });
-    more.addEventListener("click", function () { if (current) showMore(seq); });
+    more.addEventListener("click", function () {
+      if (current) showMore(seq).catch(function (err) { setStatus(err.message); });
+    });
     // On this page the header's box is a second way into the same search:
     // typing there searches as the page's box does, without a reload.
     if (headerQ && headerQ.form) {
@@ -881,6 +1022,7 @@
     input.value = u.get("q") || "";
     setupFold();
     setupDocs();
+    setupSplit();
     setupFilters();
     if (u.get("doc")) docSel.value = u.get("doc");
     if (u.get("theme")) themeSel.value = u.get("theme");
@@ -899,6 +1041,9 @@
       remember(params());
       return run();
     },
+    // forget drops the answer prepared last, so that running the same
+    // query again ranks it again: the benchmark's warm queries.
+    forget: function () { prepared = null; },
     key: key,
     shardOf: function (g) { var c = codePoints(g); return shardOf(c[0], c.length > 1 ? c[1] : -1); },
     ready: null

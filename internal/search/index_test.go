@@ -118,6 +118,48 @@ func TestSearchPostingsRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("trial %d: DecodePostings(appendPosting(…)) differs:\n got %v\nwant %v", trial, got, want)
 		}
+		if !bigram {
+			// The dense form says the same.
+			dense := appendDense(nil, b, prev)
+			got, err := DecodePostings(string(dense), false)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("trial %d: the dense form decodes to %v, %v; want %v", trial, got, err, want)
+			}
+			continue
+		}
+		// Split and joined again, a list is the same; its first half is
+		// its sections as a character's list has them.
+		sp, pos := splitPositions(b)
+		joined, err := JoinPositions(string(sp), string(pos))
+		if err != nil || joined != string(b) {
+			t.Fatalf("trial %d: JoinPositions(splitPositions(list)) = %.40q, %v; want the list %.40q", trial, joined, err, b)
+		}
+		onlySecs, err := DecodePostings(string(sp), false)
+		if err != nil || len(onlySecs) != len(want) {
+			t.Fatalf("trial %d: the split list has %d sections (%v), want %d", trial, len(onlySecs), err, len(want))
+		}
+		for i, p := range onlySecs {
+			if p.Section != want[i].Section || p.InTitle != want[i].InTitle {
+				t.Fatalf("trial %d: split entry %d is %+v, want section %d, title %v", trial, i, p, want[i].Section, want[i].InTitle)
+			}
+		}
+		if _, err := JoinPositions(string(sp), string(pos[:len(pos)-1])); err == nil {
+			t.Errorf("trial %d: JoinPositions with the last position cut off: no error", trial)
+		}
+		if _, err := JoinPositions(string(sp), string(pos)+"A"); err == nil {
+			t.Errorf("trial %d: JoinPositions with a position too many: no error", trial)
+		}
+	}
+	for _, bad := range []string{"!AB", "!AB.B", "!A?.", "!AB.A", "!AB.!"} {
+		if _, err := DecodePostings(bad, false); err == nil {
+			t.Errorf("DecodePostings(%q): no error for a malformed dense list", bad)
+		}
+	}
+	if got, err := DecodePostings("!DD.BF", false); err != nil || !reflect.DeepEqual(got, []Posting{{Section: 0}, {Section: 1, InTitle: true}, {Section: 6}, {Section: 7, InTitle: true}}) {
+		t.Errorf(`DecodePostings("!DD.BF") = %v, %v`, got, err)
+	}
+	if _, err := DecodePostings("!D.", true); err == nil {
+		t.Errorf("a dense list decoded as a bigram's: no error")
 	}
 	secs := []int{0, 1, 2, 40, 41, 100000}
 	got, err := DecodeSections(string(appendSections(nil, secs)))
@@ -165,6 +207,58 @@ func TestSearchBuildPostings(t *testing.T) {
 			t.Errorf("postings of %s = %+v, want %+v", tt.gram, got, tt.want)
 		}
 	}
+}
+
+// TestSearchSplitPositions builds the seeds' index with every bigram's
+// positions split off, and with none: each bigram's list joined from its
+// two files is the list unsplit, and meta.js names the split bigrams in
+// the order of their files.
+func TestSearchSplitPositions(t *testing.T) {
+	c, set := seedCorpus(t)
+	whole := Build(c, Options{Themes: set, SplitBytes: -1})
+	split := Build(c, Options{Themes: set, SplitBytes: 1})
+	if whole.PositionFiles != 0 || whole.File(Dir+positionFileName(0)) != nil {
+		t.Fatalf("SplitBytes -1 split %d lists", whole.PositionFiles)
+	}
+	names := []rune(payload(t, split.File(Dir+"meta.js"))["split"].(string))
+	if len(names) != 2*split.PositionFiles || split.PositionFiles < 1000 {
+		t.Fatalf("meta.js names %d runes for %d position files", len(names), split.PositionFiles)
+	}
+	splitLists, wholeLists := allLists(t, split), allLists(t, whole)
+	for i := 0; i < len(names); i += 2 {
+		g := string(names[i : i+2])
+		pos := payload(t, split.File(Dir+positionFileName(i/2)))
+		if pos["k"] != "p" || pos["n"] != float64(i/2) {
+			t.Fatalf("%s: k %v n %v, want p and %d", positionFileName(i/2), pos["k"], pos["n"], i/2)
+		}
+		joined, err := JoinPositions(splitLists[g], pos["d"].(string))
+		if err != nil {
+			t.Fatalf("%s: %v", g, err)
+		}
+		if want := wholeLists[g]; joined != want {
+			t.Fatalf("%s joined from %s: %.60q, want %.60q", g, positionFileName(i/2), joined, want)
+		}
+	}
+	// The default splits only long lists: none of the seeds'.
+	if d := Build(c, Options{Themes: set}); d.PositionFiles != 0 {
+		t.Errorf("the seeds split %d lists at the default %d bytes", d.PositionFiles, DefaultSplitBytes)
+	}
+	// Characters are never split.
+	if lookup(t, split, "质") != lookup(t, whole, "质") || lookup(t, split, "质") == "" {
+		t.Errorf("质's list differs once bigrams are split")
+	}
+}
+
+// allLists returns every gram's list in the index's gram shards.
+func allLists(t *testing.T, ix *Index) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for s := range ix.GramShards {
+		for g, l := range payload(t, ix.File(Dir+gramShardName(s)))["d"].(map[string]any) {
+			out[g] = l.(string)
+		}
+	}
+	return out
 }
 
 func TestSearchGramShards(t *testing.T) {
