@@ -91,7 +91,16 @@
     codePoints(meta.drop).forEach(function (c) { dropSet.add(c); });
     codePoints(meta.keep).forEach(function (c) { keepSet.add(c); });
     codePoints(meta.ends).forEach(function (c) { endSet.add(c); });
+    // The same tables for the Basic Multilingual Plane as one array,
+    // read once a character: every snippet is normalised to find its
+    // matches, before the browser has compiled this code.
+    keepSet.forEach(function (c) { if (c < 0x10000) bmpFold[c] = c + 1; });
+    dropSet.forEach(function (c) { if (c < 0x10000) bmpFold[c] = -1; });
+    foldMap.forEach(function (t, c) { if (c < 0x10000) bmpFold[c] = t + 1; });
   }
+  // bmpFold[c] is, for a character c of the tables, 1 + what it becomes,
+  // or -1 if normalisation drops it; 0 for the others.
+  var bmpFold = new Int32Array(0x10000);
   // Characters the corpus does not have follow textnorm's general rules,
   // less 繁→简 folding, which only matters for characters the corpus has.
   function generic(c) {
@@ -106,6 +115,10 @@
   }
   // foldChar is what normalisation makes of c, or -1 if it drops it.
   function foldChar(c) {
+    if (c < 0x10000) {
+      var b = bmpFold[c];
+      if (b !== 0) return b > 0 ? b - 1 : -1;
+    }
     var f = foldMap.get(c);
     if (f !== undefined) return f;
     if (dropSet.has(c)) return -1;
@@ -200,9 +213,13 @@
   }
 
   var DIGIT = new Int8Array(128).fill(-1);
+  // POP[d] is the number of bits set in the digit d, and BITS[6d…] which
+  // they are, for reading dense lists a digit at a time.
+  var POP = new Uint8Array(64), BITS = new Uint8Array(6 * 64);
   (function () {
     var a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for (var i = 0; i < a.length; i++) DIGIT[a.charCodeAt(i)] = i;
+    for (var d = 0; d < 64; d++) for (var b = 0; b < 6; b++) if (d & (1 << b)) BITS[6 * d + POP[d]++] = b;
   })();
 
   // postings returns the decoded list of the character a (b < 0) or the
@@ -271,12 +288,12 @@
   // sections to a digit, ".", the title sections' gaps), which a
   // character or split bigram that most sections have takes.
   function decodeDense(s) {
-    var end = s.indexOf("."), n = 0, k, d, bit;
-    for (k = 1; k < end; k++) for (d = DIGIT[s.charCodeAt(k)]; d; d &= d - 1) n++;
+    var end = s.indexOf("."), n = 0, k, d, m, c, base;
+    for (k = 1; k < end; k++) n += POP[DIGIT[s.charCodeAt(k)]];
     var sec = new Int32Array(n), title = new Uint8Array(n), i = 0;
-    for (k = 1; k < end; k++) {
+    for (k = 1, base = 0; k < end; k++, base += 6) {
       d = DIGIT[s.charCodeAt(k)];
-      for (bit = 0; d; bit++, d >>= 1) if (d & 1) sec[i++] = 6 * (k - 1) + bit;
+      for (m = 0, c = POP[d]; m < c; m++) sec[i++] = base + BITS[6 * d + m];
     }
     var j = end + 1, prev = -1, at = 0, v, shift;
     while (j < s.length) {
@@ -452,6 +469,7 @@
   function search(terms, docFilter, mask) {
     var lo = 0, hi = meta.sections;
     if (docFilter >= 0) { lo = docStart[docFilter]; hi = docStart[docFilter + 1]; }
+    if (terms.length === 1 && terms[0].cps.length <= 2 && docFilter < 0 && !mask) return searchWord(terms[0]);
     var evals = terms.map(function (t) { return evalTerm(t, false); });
     var T = terms.length, cap = 0, t, s, k;
     evals.forEach(function (e) { cap += e.n; });
@@ -514,6 +532,23 @@
     var partial = Float64Array.from(keys).sort();
     for (k = 0; k < partial.length; k++) out[off[6] + k] = partial[k] % 2097152;
     return { secs: out, tiers: tiers };
+  }
+
+  // searchWord is search for a query of one term of one or two
+  // characters, unfiltered: the commonest query, whose list may hold
+  // most sections. Every section it has matches exactly; those with the
+  // term in their title come first. Two plain passes, where search's
+  // general walk costs a call per section, which a first query pays
+  // before the browser compiles it.
+  function searchWord(t) {
+    var l = t.cps.length === 1 ? postings(t.cps[0], -1) : postings(t.cps[0], t.cps[1]);
+    var n = l ? l.n : 0, out = new Int32Array(n), o = 0, k;
+    if (l) {
+      var sec = l.sec, title = l.title;
+      for (k = 0; k < n; k++) if (title[k]) out[o++] = sec[k];
+      for (k = 0; k < n; k++) if (!title[k]) out[o++] = sec[k];
+    }
+    return { secs: out, tiers: new Uint8Array(n) };
   }
 
   // ---- Documents and sections --------------------------------------------
