@@ -462,6 +462,45 @@ func TestBrowserNoJavaScript(t *testing.T) {
 	}
 }
 
+// TestBrowserNotFound opens a missing address deep in the site, which a
+// web host answers with the site's 404.html, and the bundle's 404.html
+// from disk: both show styled, and every link leads to a file of the
+// site.
+func TestBrowserNotFound(t *testing.T) {
+	s := seedSite(t)
+	check := func(t *testing.T, ctx context.Context, address, base, dir string) {
+		problems := browsertest.RecordProblems(t, ctx)
+		do(t, ctx, "open "+address, chromedp.Navigate(address))
+		if h1 := get(t, ctx, "h1", chromedp.Text(chromedp.CSS("h1"))); h1 != "未找到页面" {
+			t.Fatalf("%s shows %q, want the 404 page", address, h1)
+		}
+		// style.css sets the width of the page's column.
+		if w := eval[string](t, ctx, `getComputedStyle(document.querySelector("main.wrap")).maxWidth`); w == "none" {
+			t.Errorf("%s: the site's stylesheet is not applied; sheets: %v", address, eval[[]string](t, ctx, `[...document.styleSheets].map(s => s.href)`))
+		}
+		checkLinks(t, ctx, base, dir)
+		// The address itself is missing: the one error there must be.
+		for _, e := range problems.Errors() {
+			if !strings.Contains(e, "404") || !strings.Contains(e, "("+address+")") {
+				t.Errorf("%s: the page reported an error: %s", address, e)
+			}
+		}
+		if d := problems.Dialogs(); len(d) > 0 {
+			t.Errorf("%s opened dialogs: %v", address, d)
+		}
+	}
+	t.Run("http", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		base := browsertest.Serve(t, s.web)
+		check(t, ctx, base+"docs/no-such-document/s9/index.html", base, s.web)
+	})
+	t.Run("file", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		base := browsertest.FileURL(s.bundle) + "/"
+		check(t, ctx, base+"404.html", base, s.bundle)
+	})
+}
+
 // TestBrowserJiangsuLang checks the traditional-script document: its
 // language, and that its own spelling of a theme term links to the theme.
 func TestBrowserJiangsuLang(t *testing.T) {

@@ -236,6 +236,9 @@ type job struct {
 	name string // slash path inside the site
 	page bool   // counted as a page
 	run  func(w *bytes.Buffer) error
+	// offline writes the offline bundle's copy of the file when it is
+	// not the web's; nil when they are the same.
+	offline func(w *bytes.Buffer) error
 }
 
 // render writes every file of the site, in parallel across cores, and
@@ -272,7 +275,7 @@ func runJobs(out *output, jobs []job, first int) error {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
-				jobs[i].run = nil
+				jobs[i].run, jobs[i].offline = nil, nil
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := j.run(buf)
@@ -280,6 +283,10 @@ func runJobs(out *output, jobs []job, first int) error {
 					err = out.write(j.name, buf.Bytes(), j.page)
 				}
 				if out.zip != nil {
+					if err == nil && j.offline != nil {
+						buf.Reset()
+						err = j.offline(buf)
+					}
 					if err == nil {
 						err = out.zip.add(first+i, j.name, buf.Bytes())
 					} else {
@@ -352,6 +359,9 @@ func (s *Site) jobs() []job {
 		page(p.Slug+"/index.html", func() *Page { return s.contentPage(p) }, "page.html")
 	}
 	page("404.html", s.notFoundPage, "404.html")
+	js[len(js)-1].offline = func(w *bytes.Buffer) error {
+		return s.tmpl["404.html"].ExecuteTemplate(w, "base", s.offlineNotFoundPage())
+	}
 	js = append(js,
 		job{name: "api/themes.json", run: s.themesJSON},
 		job{name: "feed.xml", run: s.feed},

@@ -27,8 +27,12 @@ type Page struct {
 	Lang        string
 	// Canonical is the page's absolute URL, or "" without a base URL.
 	Canonical string
-	OGType    string
-	JSONLD    template.JS
+	// BaseHref, when set, is the page's <base>: the 404 page, which a
+	// web host serves at whatever address was missing, leads from the
+	// site's root on the host rather than from where it is shown.
+	BaseHref string
+	OGType   string
+	JSONLD   template.JS
 	// Nav names the navigation item that is current.
 	Nav   string
 	Pages []navPage // content pages, for the navigation
@@ -447,7 +451,17 @@ func (s *Site) contentPage(cp *contentPage) *Page {
 	return p
 }
 
+// notFoundPage is the 404 page as the web has it: with a <base> of the
+// site's root, so that its links and styles work at any depth.
 func (s *Site) notFoundPage() *Page {
+	p := s.offlineNotFoundPage()
+	p.BaseHref = basePath(s.cfg.BaseURL)
+	return p
+}
+
+// offlineNotFoundPage is the offline bundle's 404 page: opened from disk,
+// where no server shows it elsewhere, its links lead from where it is.
+func (s *Site) offlineNotFoundPage() *Page {
 	p := s.base("404", "", "未找到页面", "")
 	p.Canonical = ""
 	return p

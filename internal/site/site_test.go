@@ -3,6 +3,7 @@ package site
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -142,6 +143,25 @@ func TestBuildOutputs(t *testing.T) {
 	}
 	if !names["test-site/index.html"] || !names["test-site/docs/a-plan/p1/index.html"] {
 		t.Errorf("zip lacks pages; has %d files", len(zr.File))
+	}
+	// The 404 page a web host serves at any depth leads from the site's
+	// root on the host; the bundle's, opened from disk, from itself.
+	if nf := read(t, dir, "404.html"); !strings.Contains(nf, `<base href="/lib/">`) || !strings.Contains(nf, `href="static/style.css"`) {
+		t.Errorf("404.html has no <base> of the site's root /lib/, or no relative stylesheet:\n%.600s", nf)
+	}
+	for _, f := range zr.File {
+		if f.Name != "test-site/404.html" {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		if strings.Contains(string(b), "<base") || !strings.Contains(string(b), "未找到页面") {
+			t.Errorf("the bundle's 404.html:\n%.600s", b)
+		}
 	}
 	manifest, _ := os.ReadFile(filepath.Join(dir, "content", ".permalinks"))
 	if !strings.Contains(string(manifest), "/docs/a-plan/p2-s1-i2/\n") {

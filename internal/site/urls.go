@@ -1,6 +1,9 @@
 package site
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // Paths of pages, from the site root, each ending in "/": the URL
 // contract of DESIGN.md. Files are the path plus "index.html", and links
@@ -31,4 +34,14 @@ func absURL(base, p string) string {
 		return ""
 	}
 	return base + p
+}
+
+// basePath is the path of the site's base URL, which ends in "/": the
+// root of the site on its host, "/" without a base URL.
+func basePath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
 }
