@@ -14,6 +14,7 @@ FUZZ_TARGETS := \
 	./internal/corpus:FuzzParseDocument \
 	./internal/themes:FuzzFind \
 	./internal/themes:FuzzLoad \
+	./internal/yamlerr:FuzzLocate \
 	./internal/align:FuzzSharedPassages
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean

@@ -173,6 +173,9 @@ func TestFrontMatterErrors(t *testing.T) {
 			"a.md:4:1: lang \"zh-CN\" is neither zh-Hans nor zh-Hant",
 			"a.md:6:1: level \"town\" is not one of national, province, city, county"}},
 		{"---\nid: a\n  title: x\n---\n", []string{"a.md:3:1: front matter: mapping values are not allowed in this context (front matter is YAML: key: value, one to a line)"}},
+		// The YAML library names line 3 for both: its parser counts from 0.
+		{"---\nid: a\ntitle: t\n- item\n---\n", []string{"a.md:4:1: front matter: did not find expected key (front matter is YAML: key: value, one to a line)"}},
+		{"---\nid: a\ntitle: t\naliases: [x\nlang: zh-Hans\n---\n", []string{"a.md:4:1: front matter: did not find expected ',' or ']' (front matter is YAML: key: value, one to a line)"}},
 		{"一、正文\n", []string{"a.md:1:1: missing front matter (start the file with a '---' line, the YAML fields (id, title, …) and another '---' line)"}},
 		{"---\nid: b\ntitle: t\n---\n", []string{"a.md:2:1: id \"b\" does not match the file name \"a.md\" (rename the file to b.md or change the id)"}},
 		{"---\nid: a\ntitle: t\naliases: old\n---\n", []string{"a.md:4:10: field \"aliases\" must be a list (write aliases: [old-id, …])"}},

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"tiaowen/internal/diag"
+	"tiaowen/internal/yamlerr"
 )
 
 // splitFrontMatter separates a leading YAML block fenced by "---" lines
@@ -55,9 +55,8 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
 var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases"}
 
 var (
-	idPattern    = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	yamlLineInfo = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-	levels       = map[string]bool{"": true, "national": true, "province": true, "city": true, "county": true}
+	idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	levels    = map[string]bool{"": true, "national": true, "province": true, "city": true, "county": true}
 )
 
 // decodeMeta reads front matter into m, reporting every problem with its
@@ -73,14 +72,8 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(yml, &root); err != nil {
-		line, msg := 1, err.Error()
-		if sm := yamlLineInfo.FindStringSubmatch(msg); sm != nil {
-			if sm[1] != "" {
-				line, _ = strconv.Atoi(sm[1])
-			}
-			msg = sm[2]
-		}
-		problems.Add(pos(line, 1), "front matter: "+msg, "front matter is YAML: key: value, one to a line")
+		line, col, msg := yamlerr.Locate(err, yml)
+		problems.Add(pos(line, col), "front matter: "+msg, "front matter is YAML: key: value, one to a line")
 		return
 	}
 	if len(root.Content) == 0 {

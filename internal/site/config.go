@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"tiaowen/internal/diag"
+	"tiaowen/internal/yamlerr"
 )
 
 // Config is content/site.yaml.
@@ -46,7 +47,8 @@ func LoadConfig(file string) (Config, diag.List) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		problems.Add(diag.Position{File: file, Line: 1, Col: 1}, "site.yaml: "+strings.TrimPrefix(err.Error(), "yaml: "), "")
+		line, col, msg := yamlerr.Locate(err, src)
+		problems.Add(diag.Position{File: file, Line: line, Col: col}, "site.yaml: "+msg, "site.yaml is YAML: key: value, one to a line")
 		return cfg, problems
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {

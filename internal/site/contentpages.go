@@ -22,6 +22,7 @@ import (
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
+	"tiaowen/internal/yamlerr"
 )
 
 // contentPage is a page from content/pages/<slug>.md: 关于, 如何引用, API.
@@ -74,10 +75,13 @@ func loadPages(dir string) ([]*contentPage, diag.List) {
 				Description string `yaml:"description"`
 				Weight      int    `yaml:"weight"`
 			}
-			dec := yaml.NewDecoder(bytes.NewReader(src[4 : 4+end]))
+			yml := src[4 : 4+end]
+			dec := yaml.NewDecoder(bytes.NewReader(yml))
 			dec.KnownFields(true)
 			if err := dec.Decode(&fm); err != nil {
-				problems.Add(diag.Position{File: f, Line: 2, Col: 1}, "front matter: "+strings.TrimPrefix(err.Error(), "yaml: "), "fields: title, description, weight")
+				// The front matter starts on line 2, after its "---".
+				line, col, msg := yamlerr.Locate(err, yml)
+				problems.Add(diag.Position{File: f, Line: 1 + line, Col: col}, "front matter: "+msg, "fields: title, description, weight")
 				continue
 			}
 			p.Title, p.Description, p.Weight = fm.Title, fm.Description, fm.Weight

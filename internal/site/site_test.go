@@ -239,6 +239,38 @@ func TestFailedBuildKeepsSite(t *testing.T) {
 	}
 }
 
+// TestYAMLErrorPositions breaks the YAML of site.yaml and of a content
+// page's front matter: each error names the line of the mistake (the
+// YAML library's own line is one early for these), and the build keeps
+// the site.
+func TestYAMLErrorPositions(t *testing.T) {
+	dir := t.TempDir()
+	cfgFile := filepath.Join(dir, "site.yaml")
+	os.WriteFile(cfgFile, []byte("title: 站\nname: s\nbaseURL: [https://x/\nlanguage: zh-Hans\n"), 0o644)
+	_, problems := LoadConfig(cfgFile)
+	if err := problems.Err(); err == nil || !strings.Contains(err.Error(), cfgFile+":3:1: site.yaml: did not find expected ',' or ']'") {
+		t.Errorf("site.yaml with a list left open on line 3: %v", err)
+	}
+
+	pages := filepath.Join(dir, "pages")
+	os.MkdirAll(pages, 0o755)
+	os.WriteFile(filepath.Join(pages, "about.md"), []byte("---\ntitle: 关于\nweight: 1\n- x\n---\n正文\n"), 0o644)
+	os.WriteFile(filepath.Join(pages, "help.md"), []byte("---\ntitle: 帮助\ncolour: red\n---\n正文\n"), 0o644)
+	_, problems = loadPages(pages)
+	msg := ""
+	if err := problems.Err(); err != nil {
+		msg = err.Error()
+	}
+	for _, want := range []string{
+		filepath.Join(pages, "about.md") + ":4:1: front matter: did not find expected key",
+		filepath.Join(pages, "help.md") + ":3:1: front matter: ",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("content pages' errors lack %q:\n%s", want, msg)
+		}
+	}
+}
+
 func TestPermalinksProtected(t *testing.T) {
 	dir := unpack(t, "basic.txtar")
 	build(t, dir)

@@ -31,9 +31,9 @@
 // earlier theme (the earlier theme takes every such match), a term that
 // repeats another of its own theme, and a term that holds a clause end and
 // so can never match as written. A missing file is not an error: a site
-// without themes.yaml has no themes. YAML syntax errors carry the line the
-// YAML library names, which is where the construct it was reading began,
-// and column 1.
+// without themes.yaml has no themes. YAML syntax errors carry the line
+// of the mistake as internal/yamlerr finds it from the YAML library's
+// message (which counts some lines from 0).
 //
 // # Matching
 //

@@ -7,18 +7,17 @@ import (
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"tiaowen/internal/diag"
 	"tiaowen/internal/textnorm"
+	"tiaowen/internal/yamlerr"
 )
 
 var (
-	idPattern    = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	yamlLineInfo = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+	idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 )
 
 // fileFields and themeFields are the fields the file may have, in the
@@ -63,14 +62,8 @@ func Load(file string, src []byte) (*Set, diag.List) {
 func (l *loader) read(src []byte, set *Set) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		line, msg := 1, err.Error()
-		if sm := yamlLineInfo.FindStringSubmatch(msg); sm != nil {
-			if sm[1] != "" {
-				line, _ = strconv.Atoi(sm[1])
-			}
-			msg = sm[2]
-		}
-		l.problems.Add(diag.Position{File: l.file, Line: line, Col: 1}, "invalid YAML: "+msg,
+		line, col, msg := yamlerr.Locate(err, src)
+		l.problems.Add(diag.Position{File: l.file, Line: line, Col: col}, "invalid YAML: "+msg,
 			"the file is YAML: themes: followed by a list of '- id: …' entries")
 		return
 	}

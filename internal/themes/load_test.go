@@ -54,11 +54,11 @@ func TestLoadProblems(t *testing.T) {
 		ids  []string // the themes Load still returns
 	}{
 		{
-			// The YAML library names the line where the construct it was
-			// reading began, counted from 0 for some errors, and no column.
+			// The flow sequence left open on line 3, which the YAML
+			// library names as line 2 (it counts from 0 there).
 			name: "yaml syntax",
 			src:  "themes:\n  - id: a\n    name: [甲\n    terms: [甲]\n",
-			want: []string{"themes.yaml:2:1: invalid YAML: did not find expected ',' or ']' (the file is YAML: themes: followed by a list of '- id: …' entries)"},
+			want: []string{"themes.yaml:3:1: invalid YAML: did not find expected ',' or ']' (the file is YAML: themes: followed by a list of '- id: …' entries)"},
 		},
 		{
 			name: "unknown fields",
