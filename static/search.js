@@ -243,30 +243,37 @@
     if (!l || l.at || l.split === undefined) return l;
     var s = positionFiles[l.split];
     if (s === undefined) throw new Error("无法读取检索索引 p" + l.split + ".js");
-    var at = new Int32Array(l.n), i = 0, d, more;
+    var at = new Int32Array(l.n), i = 0;
     for (var k = 0; k < l.n; k++) {
       at[k] = i;
-      do {
-        d = DIGIT[s.charCodeAt(i++)];
-        more = d & 1;
-        while (d & 32) d = DIGIT[s.charCodeAt(i++)];
-      } while (more);
+      i = skipPositions(s, i);
     }
     l.at = at; l.s = s;
     return l;
+  }
+  // skipPositions returns the offset in s after the positions of one
+  // section that start at i. It reads only each varint's first digit's
+  // low bit, which says whether another position follows, and the
+  // continuation flags.
+  function skipPositions(s, i) {
+    var d, more;
+    do {
+      d = DIGIT[s.charCodeAt(i++)];
+      more = d & 1;
+      while (d & 32) d = DIGIT[s.charCodeAt(i++)];
+    } while (more);
+    return i;
   }
   // decode reads a posting list (see internal/search): its sections and
   // title flags, and for a bigram where each section's positions start
   // in s. Positions are read only for the sections that need them
   // (positionsAt): a common bigram's list, such as 质量's, has hundreds
-  // of thousands, of which a phrase needs few. Skipping a position reads
-  // only its varint's first digit's low bit, which says whether another
-  // follows, and its continuation flags.
+  // of thousands, of which a phrase needs few.
   function decode(s, bigram) {
     if (s.charCodeAt(0) === 33) return decodeDense(s);
     var n = s.length;
     var sec = new Int32Array(n), title = new Uint8Array(n), at = bigram ? new Int32Array(n) : null;
-    var i = 0, k = 0, prev = -1, v, shift, d, more;
+    var i = 0, k = 0, prev = -1, v, shift, d;
     while (i < n) {
       v = 0; shift = 0;
       do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
@@ -274,11 +281,7 @@
       sec[k] = prev; title[k] = v & 1;
       if (bigram) {
         at[k] = i;
-        do {
-          d = DIGIT[s.charCodeAt(i++)];
-          more = d & 1;
-          while (d & 32) d = DIGIT[s.charCodeAt(i++)];
-        } while (more);
+        i = skipPositions(s, i);
       }
       k++;
     }
