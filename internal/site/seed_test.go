@@ -46,6 +46,7 @@ func seedDir(t *testing.T) string {
 type parsedPage struct {
 	ids   map[string]bool
 	links []string // href and src values
+	base  string   // the <base> element's href, if any
 	text  string   // the text of <main>
 }
 
@@ -73,6 +74,10 @@ func parseHTMLFile(t *testing.T, file string) parsedPage {
 				case "id":
 					p.ids[a.Val] = true
 				case "href", "src":
+					if n.Data == "base" {
+						p.base = a.Val
+						continue
+					}
 					isCanonical := false
 					for _, b := range n.Attr {
 						if b.Key == "rel" && (b.Val == "canonical" || b.Val == "alternate") {
@@ -122,6 +127,15 @@ func checkLinks(t *testing.T, root string) {
 	}
 	broken, fragments, checked := 0, 0, 0
 	for _, file := range files {
+		// Only the web's 404 page, served at any depth, has a <base>: the
+		// site's root, for content/site.yaml's base URL "/".
+		dir := filepath.Dir(file)
+		if b := get(file).base; b != "" {
+			if file != filepath.Join(root, "404.html") || b != "/" {
+				t.Errorf("%s: <base href=%q>; only the web's 404.html has one, of the site's root /", file, b)
+			}
+			dir = root
+		}
 		for _, link := range get(file).links {
 			u, err := url.Parse(link)
 			if err != nil {
@@ -140,7 +154,7 @@ func checkLinks(t *testing.T, root string) {
 				if strings.HasSuffix(u.Path, "/") {
 					t.Errorf("%s: link %q names a directory, not its index.html", file, link)
 				}
-				target = filepath.Join(filepath.Dir(file), filepath.FromSlash(u.Path))
+				target = filepath.Join(dir, filepath.FromSlash(u.Path))
 			}
 			checked++
 			if _, err := os.Stat(target); err != nil {
