@@ -472,6 +472,9 @@ func TestResponses(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "未找到页面") || !strings.Contains(body, `<base href="/">`) {
 		t.Errorf("GET a missing page: %s, want the site's 404 page with its root as base", resp.Status)
 	}
+	if n := strings.Count(body, "<base"); n != 1 {
+		t.Errorf("the 404 page has %d <base> elements; a page may have one", n)
+	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	if resp, err := client.Get(ts.url + "docs/guangdong-2023-gangyao?x=1"); err != nil || resp.StatusCode != http.StatusMovedPermanently ||
 		resp.Header.Get("Location") != "/docs/guangdong-2023-gangyao/?x=1" {

@@ -305,31 +305,39 @@ func hashOf(b []byte) uint64 {
 }
 
 // write sends a response, with the live-reload script in HTML pages. The
-// site's 404 page, whose links lead from the root, also gets a <base> of
-// the root, so that it shows as it should at any depth.
+// site's 404 page, whose links lead from the root, has a <base> of the
+// root as the site is published (the base URL's path); here the root is
+// "/", which its <base> becomes (or gets, if it has none), so that it
+// shows as it should at any depth.
 func (s *Server) write(w http.ResponseWriter, r *http.Request, p response) {
 	h := w.Header()
 	h.Set("Content-Type", p.ctype)
-	type insert struct {
-		at   int
-		text string
+	// edit replaces body[at:end] with text; the edits are in order.
+	type edit struct {
+		at, end int
+		text    string
 	}
-	var ins []insert
+	var eds []edit
 	if strings.HasPrefix(p.ctype, "text/html") {
 		if p.status == http.StatusNotFound {
-			if i := indexFold(p.body, "<head>"); i >= 0 {
-				ins = append(ins, insert{i + len("<head>"), "\n<base href=\"/\">"})
+			const base = `<base href="/">`
+			if i := indexFold(p.body, "<base "); i >= 0 {
+				if j := bytes.IndexByte(p.body[i:], '>'); j >= 0 {
+					eds = append(eds, edit{i, i + j + 1, base})
+				}
+			} else if i := indexFold(p.body, "<head>"); i >= 0 {
+				eds = append(eds, edit{i + len("<head>"), i + len("<head>"), "\n" + base})
 			}
 		}
 		at := len(p.body)
 		if i := lastIndexFold(p.body, "</body>"); i >= 0 {
 			at = i
 		}
-		ins = append(ins, insert{at, `<script src="` + liveScriptPath + `" data-v="` + strconv.FormatUint(p.hash, 16) + `"></script>` + "\n"})
+		eds = append(eds, edit{at, at, `<script src="` + liveScriptPath + `" data-v="` + strconv.FormatUint(p.hash, 16) + `"></script>` + "\n"})
 	}
 	n := len(p.body)
-	for _, in := range ins {
-		n += len(in.text)
+	for _, e := range eds {
+		n += len(e.text) - (e.end - e.at)
 	}
 	h.Set("Content-Length", strconv.Itoa(n))
 	w.WriteHeader(p.status)
@@ -337,10 +345,10 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, p response) {
 		return
 	}
 	from := 0
-	for _, in := range ins {
-		w.Write(p.body[from:in.at])
-		io.WriteString(w, in.text)
-		from = in.at
+	for _, e := range eds {
+		w.Write(p.body[from:e.at])
+		io.WriteString(w, e.text)
+		from = e.end
 	}
 	w.Write(p.body[from:])
 }
