@@ -753,7 +753,7 @@
       if (prepared !== qq && !qq.wanted) return null;
       var t1 = performance.now();
       var result = search(qq.terms, qq.docFilter, qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null);
-      textsOf(result.secs.subarray(0, PAGE)).forEach(function (n) { load("t" + n + ".js").catch(function () {}); });
+      loadTexts(result.secs.subarray(0, PAGE), function () {}).catch(function () {});
       return { result: result, loadMs: t1 - t0, rankMs: performance.now() - t1 };
     });
     qq.answer.catch(function () { if (prepared === qq) prepared = null; });
@@ -836,6 +836,19 @@
     return need;
   }
 
+  // loadTexts reads the text shards of the sections secs, calling each
+  // as each arrives. The first section's shard is read alone, and the
+  // others after it: files asked for together arrive together (from
+  // file:// Chrome reads them one after another, ~5 ms each, and runs
+  // them at the end), so the first result would otherwise wait for the
+  // last of up to twenty shards.
+  function loadTexts(secs, each) {
+    var need = textsOf(secs);
+    if (!need.length) return Promise.resolve();
+    var one = function (n) { return load("t" + n + ".js").then(each); };
+    return one(need[0]).then(function () { return Promise.all(need.slice(1).map(one)); });
+  }
+
   // showMore renders the next page of results. A page's sections lie in
   // as many text shards as it has documents, which the browser reads one
   // after another: each result is shown as soon as it and those before
@@ -867,7 +880,7 @@
       more.disabled = false;
       more.hidden = c.shown >= c.result.secs.length;
     };
-    c.loading = Promise.all(textsOf(page).map(function (n) { return load("t" + n + ".js").then(flush); })).then(function () {
+    c.loading = loadTexts(page, flush).then(function () {
       flush();
       done();
     }, function (err) {
@@ -993,7 +1006,7 @@
       search(parse(name.slice(0, 2)), -1, null);
       decoded.clear();
       var page = Array.prototype.slice.call(r.secs.subarray(0, 2));
-      return Promise.all(textsOf(page).map(function (n) { return load("t" + n + ".js"); })).then(function () {
+      return loadTexts(page, function () {}).then(function () {
         if (prepared) return;
         var frag = document.createDocumentFragment();
         page.forEach(function (sec, i) { frag.appendChild(renderHit(sec, r.tiers[i], terms)); });

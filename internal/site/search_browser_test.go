@@ -317,6 +317,11 @@ func TestSearchOffline(t *testing.T) {
 		checkLoads(t, ctx, base, s.bundle)
 	})
 
+	t.Run("the first result's text first", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		checkFirstTextFirst(t, ctx, base, s.bundle)
+	})
+
 	t.Run("a search box on every page", func(t *testing.T) {
 		checkHeaderBoxes(t, s.bundle)
 	})
@@ -875,21 +880,24 @@ func indexPayload(t *testing.T, f string, v any) {
 // checkLoads checks that a query reads only the index files it needs:
 // meta.js, the gram shard of its one bigram, and the text shards of the
 // sections it shows; a theme's list only when filtering by it.
-func checkLoads(t *testing.T, ctx context.Context, base, bundle string) {
+// searchMeta is what the tests read of an index's meta.js.
+type searchMeta struct {
+	Grams int     `json:"grams"`
+	Docs  [][]any `json:"docs"`
+	Texts string  `json:"texts"`
+}
+
+// textShards returns the text shard of every section of the index in
+// data, from the sections that meta.js gives each document and the eIds
+// that the shards hold in turn, and the number of shards.
+func textShards(t *testing.T, data string) (map[ref]int, int) {
 	t.Helper()
-	data := filepath.Join(bundle, "search", "data")
-	var meta struct {
-		Grams int     `json:"grams"`
-		Docs  [][]any `json:"docs"`
-		Texts string  `json:"texts"`
-	}
+	var meta searchMeta
 	indexPayload(t, filepath.Join(data, "meta.js"), &meta)
 	starts, err := search.DecodeSections(meta.Texts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The text shard of every section, from the sections that meta.js
-	// gives each document and the eIds that the shards hold in turn.
 	textShard := map[ref]int{}
 	var eids []string
 	for n := range starts {
@@ -909,6 +917,15 @@ func checkLoads(t *testing.T, ctx context.Context, base, bundle string) {
 			k++
 		}
 	}
+	return textShard, len(starts)
+}
+
+func checkLoads(t *testing.T, ctx context.Context, base, bundle string) {
+	t.Helper()
+	data := filepath.Join(bundle, "search", "data")
+	var meta searchMeta
+	indexPayload(t, filepath.Join(data, "meta.js"), &meta)
+	textShard, nText := textShards(t, data)
 	gramShard := -1
 	for s := range meta.Grams {
 		var v struct {
@@ -945,7 +962,7 @@ func checkLoads(t *testing.T, ctx context.Context, base, bundle string) {
 		}
 	}
 	sort.Strings(want)
-	if len(hits) == 0 || len(want) >= 2+len(starts) {
+	if len(hits) == 0 || len(want) >= 2+nText {
 		t.Fatalf("追偿 found %v", hits)
 	}
 	if got := loaded(); !reflect.DeepEqual(got, want) {
@@ -954,6 +971,50 @@ func checkLoads(t *testing.T, ctx context.Context, base, bundle string) {
 	searchEval[any](t, ctx, `window.tiaowenSearch.run("追偿", "", "shoufu-zerenzhi")`)
 	if got := loaded(); !slices.Contains(got, "th0.js") || slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, "th") && f != "th0.js" }) {
 		t.Errorf("filtering by the first theme read %v, want its list th0.js and no other", got)
+	}
+}
+
+// checkFirstTextFirst checks the order in which a query reads the text
+// of its first page: the first result's shard alone, then the others.
+// Files asked for together arrive together, so the first result would
+// otherwise wait for the page's last shard.
+func checkFirstTextFirst(t *testing.T, ctx context.Context, base, bundle string) {
+	t.Helper()
+	textShard, _ := textShards(t, filepath.Join(bundle, "search", "data"))
+	searchOpen(t, ctx, base)
+	searchEval[bool](t, ctx, `(() => {
+		window.__reads = [];
+		const file = (n) => n.tagName === "SCRIPT" && (n.src.match(/search\/data\/(t\d+\.js)/) || [])[1];
+		new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => {
+			if (file(n)) window.__reads.push("ask " + file(n));
+		}))).observe(document.head, { childList: true });
+		// Captured on its way down, before the script's own onload runs
+		// what waited for it.
+		document.addEventListener("load", (e) => { if (file(e.target)) window.__reads.push("got " + file(e.target)); }, true);
+		return true;
+	})()`)
+	searchEval[any](t, ctx, `window.tiaowenSearch.run("首负责任制")`)
+	hits := searchEval[[]searchHit](t, ctx, `Array.from(document.querySelectorAll("#search-results li.hit"), (li) => ({ doc: li.dataset.doc, eid: li.dataset.eid }))`)
+	reads := searchEval[[]string](t, ctx, "window.__reads")
+	page := map[int]bool{}
+	for _, h := range hits {
+		page[textShard[h.ref()]] = true
+	}
+	if len(hits) == 0 || len(page) < 2 {
+		t.Fatalf("首负责任制's first page lies in %d text shards (%d hits); the check needs two or more", len(page), len(hits))
+	}
+	first := fmt.Sprintf("t%d.js", textShard[hits[0].ref()])
+	if len(reads) < 3 || reads[0] != "ask "+first || reads[1] != "got "+first {
+		t.Errorf("首负责任制 read its text files in the order %v; want %s, the first result's, asked for and read before any other", reads, first)
+	}
+	asked := 0
+	for _, r := range reads {
+		if strings.HasPrefix(r, "ask ") {
+			asked++
+		}
+	}
+	if asked != len(page) {
+		t.Errorf("首负责任制 asked for %d text files, its first page lies in %d: %v", asked, len(page), reads)
 	}
 }
 
