@@ -268,15 +268,17 @@ func runJobs(out *output, jobs []job, first int) error {
 	var mu sync.Mutex
 	var errs []error
 	next := make(chan int)
-	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Each worker keeps one buffer, which soon has room for the
+			// largest file: a sync.Pool is emptied at every collection,
+			// and its buffers grew again from nothing, page after page.
+			buf := new(bytes.Buffer)
 			for i := range next {
 				j := jobs[i]
 				jobs[i].run, jobs[i].offline = nil, nil
-				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
 				err := j.run(buf)
 				if err == nil {
@@ -293,7 +295,6 @@ func runJobs(out *output, jobs []job, first int) error {
 						out.zip.fail(err)
 					}
 				}
-				pool.Put(buf)
 				if err != nil {
 					mu.Lock()
 					errs = append(errs, fmt.Errorf("%s: %w", j.name, err))

@@ -207,6 +207,10 @@ func mergeIDs(a, b string) string {
 // on both sides of the row, so that hovering one can light the other.
 func (w sectionWriter) compareCell(s *corpus.Section, shared [][2]int, _ int) template.HTML {
 	var b strings.Builder
+	// Grown once to about its final size: a pair page writes every
+	// section of two documents, and a builder that doubles as it goes
+	// allocates twice what it keeps.
+	b.Grow(len(s.Text) + len(s.Title) + 48*len(shared) + 256)
 	b.WriteString(`<div class="cmp-h"><a href="`)
 	b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
 	b.WriteString(`"><span class="marker">`)
@@ -330,6 +334,16 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 func writePairRows(d pairData) (overview, table template.HTML) {
 	esc := template.HTMLEscapeString
 	var ov, tb strings.Builder
+	// Grown once, to the cells' length and each row's markup (about 250
+	// bytes; the strip's entries about 120): the rows are most of the
+	// page, and a builder that doubles as it goes allocates twice what
+	// it keeps.
+	size := 0
+	for _, r := range d.Rows {
+		size += len(r.AHTML) + len(r.BHTML) + 256
+	}
+	tb.Grow(size)
+	ov.Grow(128 * len(d.Rows))
 	for i, r := range d.Rows {
 		ov.WriteString(`<a class="ov h`)
 		ov.WriteString(strconv.Itoa(r.Shade))
