@@ -7,6 +7,7 @@ package site_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -278,14 +279,14 @@ func walk(t *testing.T, ctx context.Context, s builtSite, base, dir string) {
 	// Dark mode: the toggle switches the colours, and they stay switched.
 	bodyBG := `getComputedStyle(document.body).backgroundColor`
 	light := eval[string](t, ctx, bodyBG)
-	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "" {
+	if theme := liveAttr(t, ctx, "html", "data-theme"); theme != "" {
 		t.Errorf("before the toggle, html[data-theme] = %q, want none", theme)
 	}
 	do(t, ctx, "click the dark mode toggle", browsertest.Click(".theme-toggle"))
-	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "dark" {
+	if theme := liveAttr(t, ctx, "html", "data-theme"); theme != "dark" {
 		t.Errorf("after the toggle, html[data-theme] = %q, want dark", theme)
 	}
-	if p := attr(t, ctx, chromedp.CSS(".theme-toggle"), "aria-pressed"); p != "true" {
+	if p := liveAttr(t, ctx, ".theme-toggle", "aria-pressed"); p != "true" {
 		t.Errorf("after the toggle, aria-pressed = %q, want true", p)
 	}
 	dark := eval[string](t, ctx, bodyBG)
@@ -296,7 +297,7 @@ func walk(t *testing.T, ctx context.Context, s builtSite, base, dir string) {
 		t.Errorf("localStorage tiaowen-theme = %q, want dark", v)
 	}
 	do(t, ctx, "reload", chromedp.Reload())
-	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "dark" {
+	if theme := liveAttr(t, ctx, "html", "data-theme"); theme != "dark" {
 		t.Errorf("after a reload, html[data-theme] = %q, want dark", theme)
 	}
 	if bg := eval[string](t, ctx, bodyBG); bg != dark {
@@ -674,6 +675,17 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 func attr[S chromedp.Selectable](t *testing.T, ctx context.Context, sel S, name string) string {
 	t.Helper()
 	return get(t, ctx, fmt.Sprintf("%v[%s]", sel, name), chromedp.Attributes(sel))[name]
+}
+
+// liveAttr reads an attribute of the first element matching css in the
+// page itself. attr reads the protocol's copy of the DOM, which the
+// browser updates by events that may arrive after a click has changed
+// the page: an attribute that a script sets is read here.
+func liveAttr(t *testing.T, ctx context.Context, css, name string) string {
+	t.Helper()
+	sel, _ := json.Marshal(css)
+	key, _ := json.Marshal(name)
+	return eval[string](t, ctx, `(() => { const el = document.querySelector(`+string(sel)+`); return el && el.getAttribute(`+string(key)+`) || ""; })()`)
 }
 
 func hasKey(m map[string]string, k string) bool {
