@@ -7,7 +7,6 @@ package site_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -279,14 +278,14 @@ func walk(t *testing.T, ctx context.Context, s builtSite, base, dir string) {
 	// Dark mode: the toggle switches the colours, and they stay switched.
 	bodyBG := `getComputedStyle(document.body).backgroundColor`
 	light := eval[string](t, ctx, bodyBG)
-	if theme := liveAttr(t, ctx, "html", "data-theme"); theme != "" {
+	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "" {
 		t.Errorf("before the toggle, html[data-theme] = %q, want none", theme)
 	}
 	do(t, ctx, "click the dark mode toggle", browsertest.Click(".theme-toggle"))
-	if theme := liveAttr(t, ctx, "html", "data-theme"); theme != "dark" {
+	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "dark" {
 		t.Errorf("after the toggle, html[data-theme] = %q, want dark", theme)
 	}
-	if p := liveAttr(t, ctx, ".theme-toggle", "aria-pressed"); p != "true" {
+	if p := attr(t, ctx, chromedp.CSS(".theme-toggle"), "aria-pressed"); p != "true" {
 		t.Errorf("after the toggle, aria-pressed = %q, want true", p)
 	}
 	dark := eval[string](t, ctx, bodyBG)
@@ -297,7 +296,7 @@ func walk(t *testing.T, ctx context.Context, s builtSite, base, dir string) {
 		t.Errorf("localStorage tiaowen-theme = %q, want dark", v)
 	}
 	do(t, ctx, "reload", chromedp.Reload())
-	if theme := liveAttr(t, ctx, "html", "data-theme"); theme != "dark" {
+	if theme := attr(t, ctx, chromedp.CSS("html"), "data-theme"); theme != "dark" {
 		t.Errorf("after a reload, html[data-theme] = %q, want dark", theme)
 	}
 	if bg := eval[string](t, ctx, bodyBG); bg != dark {
@@ -672,20 +671,24 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 
 // attr returns an attribute of the first element sel matches, "" when it
 // has none.
+// attr reads an attribute of the first node that sel finds, asking the
+// browser for it: chromedp.Attributes reads the protocol's mirror of the
+// DOM, which events update and which may still hold the value from
+// before a click (seen with data-theme after the dark-mode toggle).
 func attr[S chromedp.Selectable](t *testing.T, ctx context.Context, sel S, name string) string {
 	t.Helper()
-	return get(t, ctx, fmt.Sprintf("%v[%s]", sel, name), chromedp.Attributes(sel))[name]
-}
-
-// liveAttr reads an attribute of the first element matching css in the
-// page itself. attr reads the protocol's copy of the DOM, which the
-// browser updates by events that may arrive after a click has changed
-// the page: an attribute that a script sets is read here.
-func liveAttr(t *testing.T, ctx context.Context, css, name string) string {
-	t.Helper()
-	sel, _ := json.Marshal(css)
-	key, _ := json.Marshal(name)
-	return eval[string](t, ctx, `(() => { const el = document.querySelector(`+string(sel)+`); return el && el.getAttribute(`+string(key)+`) || ""; })()`)
+	what := fmt.Sprintf("%v[%s]", sel, name)
+	nodes := get(t, ctx, what, chromedp.Nodes(sel))
+	res, err := chromedp.Call(ctx, dom.GetAttributes, dom.GetAttributesParams{NodeID: nodes[0].NodeID})
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	for i := 0; i+1 < len(res.Attributes); i += 2 {
+		if res.Attributes[i] == name {
+			return res.Attributes[i+1]
+		}
+	}
+	return ""
 }
 
 func hasKey(m map[string]string, k string) bool {
