@@ -177,13 +177,25 @@
     return terms.filter(function (t) { return t.cps.length > 0; });
   }
 
-  function shardOf(a, b) {
-    var h = Math.imul(2166136261 ^ a, 16777619) >>> 0;
-    if (b >= 0) h = Math.imul(h ^ b, 16777619) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-    h = Math.imul(h, 0x45d9f3b) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-    return h & (meta.grams - 1);
+  // shardOf returns the gram shard of the gram whose code points are g:
+  // shards hold consecutive grams in code point order, and meta.js lists
+  // the first gram of each (setupShards), so it is the last shard whose
+  // first gram is not after g.
+  var shardStarts = [];
+  function setupShards() {
+    shardStarts = meta.shards.map(codePoints);
+  }
+  function compareGrams(x, y) {
+    for (var i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  }
+  function shardOf(g) {
+    var lo = 0, hi = shardStarts.length;
+    while (hi - lo > 1) {
+      var m = (lo + hi) >> 1;
+      if (compareGrams(shardStarts[m], g) <= 0) lo = m; else hi = m;
+    }
+    return lo;
   }
   // filesOf returns the index files a query reads: the gram shards of
   // its characters and bigrams, and the positions of the split bigrams
@@ -192,9 +204,9 @@
   function filesOf(terms) {
     var need = {};
     var add = function (cps) {
-      if (cps.length === 1) need["g" + shardOf(cps[0], -1)] = true;
+      if (cps.length === 1) need["g" + shardOf(cps)] = true;
       for (var i = 0; i + 1 < cps.length; i++) {
-        need["g" + shardOf(cps[i], cps[i + 1])] = true;
+        need["g" + shardOf([cps[i], cps[i + 1]])] = true;
         var k = cps.length >= 3 ? splitIndex.get(String.fromCodePoint(cps[i], cps[i + 1])) : undefined;
         if (k !== undefined) need["p" + k] = true;
       }
@@ -228,7 +240,7 @@
   function postings(a, b) {
     var g = b >= 0 ? String.fromCodePoint(a, b) : String.fromCodePoint(a);
     if (decoded.has(g)) return decoded.get(g);
-    var shard = gramShards[shardOf(a, b)];
+    var shard = gramShards[shardOf(b >= 0 ? [a, b] : [a])];
     var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
     var split = b >= 0 ? splitIndex.get(g) : undefined;
     var p = s === null ? null : decode(s, b >= 0 && split === undefined);
@@ -1104,6 +1116,7 @@
     setupFold();
     setupDocs();
     setupSplit();
+    setupShards();
     setupFilters();
     if (u.get("doc")) docSel.value = u.get("doc");
     if (u.get("theme")) themeSel.value = u.get("theme");
@@ -1129,7 +1142,7 @@
     warmTerm: function () { return warmTerm(); },
     filesOf: function (q) { return filesOf(parse(q)); },
     key: key,
-    shardOf: function (g) { var c = codePoints(g); return shardOf(c[0], c.length > 1 ? c[1] : -1); },
+    shardOf: function (g) { return shardOf(codePoints(g)); },
     ready: null
   };
 

@@ -23,7 +23,10 @@ type Options struct {
 	// site's analysis found them. Nil means Build matches Themes itself.
 	SectionThemes func(i, j int) []*themes.Theme
 	// GramShardBytes and TextShardBytes are the sizes that shards aim
-	// at; zero means DefaultGramShardBytes and DefaultTextShardBytes.
+	// at; zero means DefaultGramShardBytes and DefaultTextShardBytes. A
+	// gram shard grows past its size only to hold one list longer than
+	// it, alone, and the size grows so that there are at most
+	// maxGramShards.
 	GramShardBytes, TextShardBytes int
 	// SplitBytes is the length beyond which a bigram's posting list
 	// keeps only its sections in its gram shard and moves its positions
@@ -34,11 +37,17 @@ type Options struct {
 
 // The default shard sizes: a query for a few characters reads a few
 // gram shards, and a page of results a page's worth of text shards.
+//
+// A query reads whole shards for the few lists it needs: reading a file
+// from file:// costs the page about 0.1 ms a kilobyte, so gram shards
+// are small, and a long list sits in a shard of its own rather than
+// weighing on every query that needs a neighbour of it.
 const (
-	DefaultGramShardBytes = 64 << 10
+	DefaultGramShardBytes = 16 << 10
 	DefaultTextShardBytes = 16 << 10
-	// maxGramShards bounds the number of gram files.
-	maxGramShards = 4096
+	// maxGramShards bounds the number of gram files, and so the length
+	// of meta.js's list of them.
+	maxGramShards = 8192
 	// DefaultSplitBytes: a common bigram's positions are most of its
 	// list (质量's at 2000 documents: 0.8 of 0.96 MB), and only a phrase
 	// of three characters or more reads them. Split off, a query for the
@@ -113,6 +122,9 @@ func (g *gram) densify() {
 	}
 }
 
+// key returns the gram as a string. Go orders UTF-8 strings by code
+// point, a gram before the longer grams it starts, which is the order
+// of the gram shards.
 func (g *gram) key() string {
 	if g.b < 0 {
 		return string(g.a)
@@ -275,8 +287,9 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 			b.grams[i].densify()
 		}
 	}
-	ix.Files = append(ix.Files, gramShards(b.grams, opts.GramShardBytes)...)
-	ix.GramShards = len(ix.Files)
+	shards, shardStarts := gramShards(b.grams, opts.GramShardBytes)
+	ix.Files = append(ix.Files, shards...)
+	ix.GramShards = len(shards)
 	ix.PositionFiles = len(posFiles)
 	ix.Files = append(ix.Files, posFiles...)
 	texts, textStart := textShards(c, opts.TextShardBytes)
@@ -308,7 +321,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		"k":        "meta",
 		"v":        fmt.Sprintf("%016x", h.Sum64()),
 		"sections": n,
-		"grams":    ix.GramShards,
+		"shards":   shardStarts,
 		"docs":     docs,
 		"themes":   ts,
 		"texts":    string(appendSections(nil, textStart)),
@@ -360,53 +373,62 @@ func compareGrams(x, y *gram) int {
 	return int(x.b - y.b)
 }
 
-// gramShards spreads the posting lists over shard files by a hash of the
-// gram, as many files as make each about target bytes, a power of two.
-func gramShards(grams []gram, target int) []File {
+// gramShards cuts the posting lists, in the order of their grams, into
+// shard files of about target bytes: a list longer than target has a
+// shard of its own. It returns the files and the first gram of each,
+// by which the page finds a gram's shard.
+func gramShards(grams []gram, target int) ([]File, []string) {
+	sorted := make([]*gram, len(grams))
 	total := 0
 	for i := range grams {
-		total += len(grams[i].buf) + 12
+		sorted[i] = &grams[i]
+		total += gramBytes(&grams[i])
 	}
-	n := 1
-	for n*target < total && n < maxGramShards {
-		n *= 2
-	}
-	shards := make([][]*gram, n)
-	for i := range grams {
-		g := &grams[i]
-		s := shardOf(g.a, g.b, n)
-		shards[s] = append(shards[s], g)
-	}
-	files := make([]File, n)
-	for s, gs := range shards {
-		slices.SortFunc(gs, compareGrams)
-		// Sized up front: growing a buffer of hundreds of kilobytes by
-		// doubling cost a tenth of the build.
-		size := len(jsPrefix) + 32
-		for _, g := range gs {
-			size += len(g.buf) + 16
+	// Cut greedily, any two shards in a row hold more than target.
+	target = max(target, 2*total/(maxGramShards-1)+1)
+	slices.SortFunc(sorted, compareGrams)
+	var files []File
+	var starts []string
+	for i := 0; i < len(sorted); {
+		j, size := i, 0
+		for j < len(sorted) && (j == i || size+gramBytes(sorted[j]) <= target) {
+			size += gramBytes(sorted[j])
+			j++
 		}
-		var buf bytes.Buffer
-		buf.Grow(size)
-		buf.WriteString(jsPrefix)
-		buf.WriteString(`{"k":"g","n":`)
-		buf.WriteString(strconv.Itoa(s))
-		buf.WriteString(`,"d":{`)
-		for i, g := range gs {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			k, _ := json.Marshal(g.key())
-			buf.Write(k)
-			buf.WriteByte(':')
-			buf.WriteByte('"')
-			buf.Write(g.buf)
-			buf.WriteByte('"')
-		}
-		buf.WriteString("}});\n")
-		files[s] = File{Name: Dir + gramShardName(s), Data: buf.Bytes()}
+		files = append(files, gramShard(len(files), sorted[i:j], size))
+		starts = append(starts, sorted[i].key())
+		i = j
 	}
-	return files
+	return files, starts
+}
+
+// gramBytes is what a gram's list adds to its shard: the list, its key
+// and the quotes, colon and comma.
+func gramBytes(g *gram) int { return len(g.buf) + 12 }
+
+// gramShard encodes shard s, the lists of gs, about size bytes.
+func gramShard(s int, gs []*gram, size int) File {
+	// Sized up front: growing a buffer of hundreds of kilobytes by
+	// doubling cost a tenth of the build.
+	var buf bytes.Buffer
+	buf.Grow(size + len(jsPrefix) + 32)
+	buf.WriteString(jsPrefix)
+	buf.WriteString(`{"k":"g","n":`)
+	buf.WriteString(strconv.Itoa(s))
+	buf.WriteString(`,"d":{`)
+	for i, g := range gs {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		k, _ := json.Marshal(g.key())
+		buf.Write(k)
+		buf.WriteByte(':')
+		buf.WriteByte('"')
+		buf.Write(g.buf)
+		buf.WriteByte('"')
+	}
+	buf.WriteString("}});\n")
+	return File{Name: Dir + gramShardName(s), Data: buf.Bytes()}
 }
 
 // themeFileName is the file name of the list of theme k, in the order
@@ -419,22 +441,6 @@ func positionFileName(i int) string { return "p" + strconv.Itoa(i) + ".js" }
 
 // gramShardName is the file name of gram shard s.
 func gramShardName(s int) string { return "g" + strconv.Itoa(s) + ".js" }
-
-// shardOf returns the shard, among n (a power of two), of the character
-// a (b < 0) or the bigram ab: FNV-1a over the code points, then a final
-// mix so that the low bits depend on every bit. search.js computes the
-// same with Math.imul.
-func shardOf(a, b rune, n int) int {
-	h := uint32(2166136261)
-	h = (h ^ uint32(a)) * 16777619
-	if b >= 0 {
-		h = (h ^ uint32(b)) * 16777619
-	}
-	h ^= h >> 16
-	h *= 0x45d9f3b
-	h ^= h >> 16
-	return int(h & uint32(n-1))
-}
 
 // textShards packs the sections' original text, in corpus order, into
 // files of about target bytes, cut between sections wherever they fall,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -50,18 +51,34 @@ func payload(t *testing.T, f *File) map[string]any {
 	return v
 }
 
-// lookup returns the posting list of gram g from the shard the hash
-// names, and "" if the gram is not indexed.
+// lookup returns the posting list of gram g from the shard that meta.js
+// names for it, and "" if the gram is not indexed.
 func lookup(t *testing.T, ix *Index, g string) string {
 	t.Helper()
-	rs := []rune(g)
-	b := rune(-1)
-	if len(rs) == 2 {
-		b = rs[1]
-	}
-	d := payload(t, ix.File(Dir+gramShardName(shardOf(rs[0], b, ix.GramShards))))["d"].(map[string]any)
+	d := payload(t, ix.File(Dir+gramShardName(shardFor(shardStarts(t, ix), g))))["d"].(map[string]any)
 	s, _ := d[g].(string)
 	return s
+}
+
+// shardStarts returns the first gram of each gram shard, as meta.js
+// lists them.
+func shardStarts(t *testing.T, ix *Index) []string {
+	t.Helper()
+	var starts []string
+	for _, v := range payload(t, ix.File(Dir+"meta.js"))["shards"].([]any) {
+		starts = append(starts, v.(string))
+	}
+	return starts
+}
+
+// shardFor finds the shard of gram g as search.js does: the last shard
+// whose first gram is not after g.
+func shardFor(starts []string, g string) int {
+	i, _ := slices.BinarySearch(starts, g)
+	if i == len(starts) || starts[i] != g {
+		i--
+	}
+	return max(i, 0)
 }
 
 func TestSearchUvarintRoundTrip(t *testing.T) {
@@ -266,45 +283,46 @@ func TestSearchGramShards(t *testing.T) {
 	for _, target := range []int{1 << 30, 64 << 10, 8 << 10, 1} {
 		ix := Build(c, Options{Themes: set, GramShardBytes: target})
 		n := ix.GramShards
-		if n&(n-1) != 0 || n < 1 || n > maxGramShards {
-			t.Fatalf("target %d: %d gram shards, want a power of two up to %d", target, n, maxGramShards)
+		if n < 1 || n > maxGramShards {
+			t.Fatalf("target %d: %d gram shards, want 1 to %d", target, n, maxGramShards)
 		}
-		grams, bytes := 0, 0
+		starts := shardStarts(t, ix)
+		if len(starts) != n {
+			t.Fatalf("target %d: meta.js lists %d shards of %d", target, len(starts), n)
+		}
+		grams := 0
+		last := ""
 		for s := range n {
 			f := ix.File(Dir + gramShardName(s))
-			bytes += len(f.Data)
-			for g := range payload(t, f)["d"].(map[string]any) {
-				grams++
-				rs := []rune(g)
-				b := rune(-1)
-				if len(rs) == 2 {
-					b = rs[1]
-				}
-				if got := shardOf(rs[0], b, n); got != s {
-					t.Fatalf("gram %s is in shard %d of %d, but shardOf says %d", g, s, n, got)
+			d := payload(t, f)["d"].(map[string]any)
+			keys := slices.Sorted(maps.Keys(d))
+			grams += len(keys)
+			// Shards hold consecutive grams in code point order, each
+			// shard's first as meta.js names it.
+			if len(keys) == 0 || keys[0] != starts[s] || keys[0] <= last {
+				t.Fatalf("target %d: shard %d holds %d grams from %q, meta.js says from %q, after %q", target, s, len(keys), keys[0], starts[s], last)
+			}
+			last = keys[len(keys)-1]
+			if s+1 < n && last >= starts[s+1] {
+				t.Fatalf("target %d: shard %d ends with %q, at or after the next shard's %q", target, s, last, starts[s+1])
+			}
+			// A shard passes its size only to hold one list alone (the
+			// smallest targets give way to the bound on the number of
+			// shards).
+			if target >= 8<<10 && len(f.Data) > target+len(jsPrefix)+64 && len(keys) > 1 {
+				t.Errorf("target %d: shard %d has %d bytes in %d lists", target, s, len(f.Data), len(keys))
+			}
+			for _, g := range keys[:min(len(keys), 3)] {
+				if got := shardFor(starts, g); got != s {
+					t.Fatalf("target %d: gram %s is in shard %d, but the lookup finds %d", target, g, s, got)
 				}
 			}
 		}
 		if grams != ix.Grams {
 			t.Errorf("target %d: the shards hold %d grams, want %d", target, grams, ix.Grams)
 		}
-		if n < maxGramShards && n > 1 && bytes/n > 2*target {
-			t.Errorf("target %d: %d shards of %d bytes on average", target, n, bytes/n)
-		}
 		if target == 1<<30 && n != 1 {
 			t.Errorf("a small index has %d shards, want 1", n)
-		}
-	}
-	// The hash is part of the file format: search.js computes the same.
-	for _, tt := range []struct {
-		a, b rune
-		n    int
-		want int
-	}{
-		{'质', '量', 1 << 12, 2120}, {'首', -1, 1 << 12, 3820}, {'a', 'b', 1 << 12, 2722}, {0x20000, -1, 1 << 12, 3974},
-	} {
-		if got := shardOf(tt.a, tt.b, tt.n); got != tt.want {
-			t.Errorf("shardOf(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.n, got, tt.want)
 		}
 	}
 }
