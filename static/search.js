@@ -198,17 +198,23 @@
     return lo;
   }
   // filesOf returns the index files a query reads: the gram shards of
-  // its characters and bigrams, and the positions of the split bigrams
-  // of its terms of three characters or more, which chain them. The
-  // terms run together (质量 强省 → 质量强省) are a phrase too.
+  // its characters and bigrams, and for its terms of three characters or
+  // more, which chain them, the positions of their split bigrams and the
+  // trigrams that an extended bigram makes with its neighbours. The terms
+  // run together (质量 强省 → 质量强省) are a phrase too.
   function filesOf(terms) {
     var need = {};
     var add = function (cps) {
       if (cps.length === 1) need["g" + shardOf(cps)] = true;
       for (var i = 0; i + 1 < cps.length; i++) {
         need["g" + shardOf([cps[i], cps[i + 1]])] = true;
-        var k = cps.length >= 3 ? splitIndex.get(String.fromCodePoint(cps[i], cps[i + 1])) : undefined;
+        if (cps.length < 3) continue;
+        var g = String.fromCodePoint(cps[i], cps[i + 1]), k = splitIndex.get(g);
         if (k !== undefined) need["p" + k] = true;
+        if (extendedSet.has(g)) {
+          if (i > 0) need["g" + shardOf(cps.slice(i - 1, i + 2))] = true;
+          if (i + 2 < cps.length) need["g" + shardOf(cps.slice(i, i + 3))] = true;
+        }
       }
     };
     terms.forEach(function (t) { add(t.cps); });
@@ -217,11 +223,14 @@
   }
 
   // splitIndex maps each bigram whose positions have a file of their
-  // own to the number of that file.
-  var splitIndex = new Map();
+  // own to the number of that file; extendedSet holds the bigrams whose
+  // positions the trigrams that contain them give.
+  var splitIndex = new Map(), extendedSet = new Set();
   function setupSplit() {
-    var cps = codePoints(meta.split || "");
-    for (var i = 0; i + 1 < cps.length; i += 2) splitIndex.set(String.fromCodePoint(cps[i], cps[i + 1]), i / 2);
+    var cps = codePoints(meta.split || ""), i;
+    for (i = 0; i + 1 < cps.length; i += 2) splitIndex.set(String.fromCodePoint(cps[i], cps[i + 1]), i / 2);
+    cps = codePoints(meta.extended || "");
+    for (i = 0; i + 1 < cps.length; i += 2) extendedSet.add(String.fromCodePoint(cps[i], cps[i + 1]));
   }
 
   var DIGIT = new Int8Array(128).fill(-1);
@@ -236,17 +245,38 @@
 
   // postings returns the decoded list of the character a (b < 0) or the
   // bigram ab, or null when no section has it.
+  function postings(a, b) { return gramList(b >= 0 ? [a, b] : [a]); }
+  // gramList returns the decoded list of the gram whose code points are
+  // cps (one, two or three), or null when no section has it.
   var decoded = new Map();
-  function postings(a, b) {
-    var g = b >= 0 ? String.fromCodePoint(a, b) : String.fromCodePoint(a);
+  function gramList(cps) {
+    var g = String.fromCodePoint.apply(null, cps);
     if (decoded.has(g)) return decoded.get(g);
-    var shard = gramShards[shardOf(b >= 0 ? [a, b] : [a])];
+    var shard = gramShards[shardOf(cps)];
     var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
-    var split = b >= 0 ? splitIndex.get(g) : undefined;
-    var p = s === null ? null : decode(s, b >= 0 && split === undefined);
+    var split = cps.length === 2 ? splitIndex.get(g) : undefined, extended = cps.length === 2 && extendedSet.has(g);
+    var p = s === null ? null : decode(s, cps.length >= 2 && split === undefined && !extended);
     if (p && split !== undefined) p.split = split;
+    if (p && extended) p.extended = true;
     decoded.set(g, p);
     return p;
+  }
+  // positioned returns the list of the j-th bigram of the code points
+  // cps, ready for positionsAt. An extended bigram's positions there are
+  // those where it meets its neighbours in cps, which its trigrams have:
+  // the only ones a chain through it can use (chainIn), and for a
+  // section where it meets neither, being there is all that counts.
+  function positioned(cps, j) {
+    var l = postings(cps[j], cps[j + 1]);
+    if (!l || !l.extended) return withPositions(l);
+    // li and ri are where the last look-up stopped in each trigram list:
+    // a term asks for sections in ascending order.
+    return {
+      n: l.n, sec: l.sec, title: l.title, extended: true,
+      left: j > 0 ? gramList(cps.slice(j - 1, j + 2)) : null,
+      right: j + 2 < cps.length ? gramList(cps.slice(j, j + 3)) : null,
+      li: 0, ri: 0
+    };
   }
   // withPositions returns the bigram list l ready for positionsAt: a
   // split bigram's positions are found in their own file (which
@@ -300,8 +330,9 @@
     return { n: k, sec: sec, title: title, at: at, s: s };
   }
   // decodeDense reads a list in the dense form ("!", a bitmap of six
-  // sections to a digit, ".", the title sections' gaps), which a
-  // character or split bigram that most sections have takes.
+  // sections to a digit, ".", the title sections' gaps or "!" and a
+  // bitmap of the title entries), which a character or split bigram that
+  // most sections have takes.
   function decodeDense(s) {
     var end = s.indexOf("."), n = 0, k, d, m, c, base;
     for (k = 1; k < end; k++) n += POP[DIGIT[s.charCodeAt(k)]];
@@ -309,6 +340,13 @@
     for (k = 1, base = 0; k < end; k++, base += 6) {
       d = DIGIT[s.charCodeAt(k)];
       for (m = 0, c = POP[d]; m < c; m++) sec[i++] = base + BITS[6 * d + m];
+    }
+    if (s.charCodeAt(end + 1) === 33) {
+      for (k = end + 2, base = 0; k < s.length; k++, base += 6) {
+        d = DIGIT[s.charCodeAt(k)];
+        for (m = 0, c = POP[d]; m < c; m++) title[base + BITS[6 * d + m]] = 1;
+      }
+      return { n: n, sec: sec, title: title, at: null, s: null };
     }
     var j = end + 1, prev = -1, at = 0, v, shift;
     while (j < s.length) {
@@ -325,7 +363,14 @@
   // into scratch[j], which it grows as needed, and returns their number.
   var scratch = [];
   function positionsAt(l, k, j) {
-    var s = l.s, i = l.at[k], out = scratch[j] || (scratch[j] = new Int32Array(64));
+    if (l.extended) return extendedPositionsAt(l, k, j);
+    return readPositions(l.s, l.at[k], scratch, j, 0);
+  }
+  // readPositions decodes the positions that start at offset i of s,
+  // each plus shift, into bufs[j], which it grows as needed, and returns
+  // their number.
+  function readPositions(s, i, bufs, j, shift0) {
+    var out = bufs[j] || (bufs[j] = new Int32Array(64));
     var np = 0, last = -1, v, shift, d;
     do {
       v = 0; shift = 0;
@@ -334,10 +379,35 @@
       if (np === out.length) {
         var grown = new Int32Array(2 * np);
         grown.set(out);
-        out = scratch[j] = grown;
+        out = bufs[j] = grown;
       }
-      out[np++] = last;
+      out[np++] = last + shift0;
     } while (v & 1);
+    return np;
+  }
+  // extendedPositionsAt is positionsAt for an extended bigram (see
+  // positioned): the positions of its left trigram, one on, merged with
+  // those of its right trigram, in the section of entry k.
+  var triBufs = [];
+  function extendedPositionsAt(l, k, j) {
+    var s = l.sec[k], na = 0, nb = 0, x;
+    if (l.left) {
+      x = l.li = seek(l.left, l.li < l.left.n && l.left.sec[l.li] <= s ? l.li : 0, s);
+      if (x < l.left.n && l.left.sec[x] === s) na = readPositions(l.left.s, l.left.at[x], triBufs, 0, 1);
+    }
+    if (l.right) {
+      x = l.ri = seek(l.right, l.ri < l.right.n && l.right.sec[l.ri] <= s ? l.ri : 0, s);
+      if (x < l.right.n && l.right.sec[x] === s) nb = readPositions(l.right.s, l.right.at[x], triBufs, 1, 0);
+    }
+    var a = triBufs[0], b = triBufs[1], out = scratch[j];
+    if (!out || out.length < na + nb) out = scratch[j] = new Int32Array(Math.max(64, 2 * (na + nb)));
+    var i = 0, y = 0, np = 0;
+    while (i < na || y < nb) {
+      var p = y >= nb || (i < na && a[i] <= b[y]) ? a[i] : b[y];
+      if (i < na && a[i] === p) i++;
+      if (y < nb && b[y] === p) y++;
+      out[np++] = p;
+    }
     return np;
   }
 
@@ -418,7 +488,7 @@
     }
     var K = L - 1, lists = [], cur = new Int32Array(K), here = new Uint8Array(K), ones = new Uint8Array(K), runs = [];
     var need = exact ? L : minChain(L), j, l;
-    for (j = 0; j < K; j++) { lists.push(withPositions(postings(t.cps[j], t.cps[j + 1]))); runs.push([]); }
+    for (j = 0; j < K; j++) { lists.push(positioned(t.cps, j)); runs.push([]); }
     var driver = -1;
     for (j = Math.max(0, K - need + 1); j <= Math.min(K - 1, need - 2); j++) {
       if (!lists[j]) return { n: 0, sec: new Int32Array(0) };
@@ -1141,6 +1211,15 @@
     // The query warmUp runs, and the index files a query reads.
     warmTerm: function () { return warmTerm(); },
     filesOf: function (q) { return filesOf(parse(q)); },
+    // rank answers a query without showing it: every section found, in
+    // order, with its tier (0 exact, 1 adjacent, 2 partial).
+    rank: function (q) {
+      var terms = parse(q);
+      return Promise.all(filesOf(terms).map(load)).then(function () {
+        var r = search(terms, -1, null);
+        return { secs: Array.from(r.secs), tiers: Array.from(r.tiers) };
+      });
+    },
     key: key,
     shardOf: function (g) { return shardOf(codePoints(g)); },
     ready: null

@@ -138,8 +138,11 @@ func DecodePostings(s string, bigram bool) ([]Posting, error) {
 // bigram's sections) that most sections have is shorter as a bitmap:
 // '!', then for each six sections from section 0 to its last one digit
 // whose bit i says that section 6k+i has the gram, then '.', then the
-// sections that have it in their title, as appendSections writes them.
-// 质量's sections at 2000 documents take 22 KB so, against 119 KB.
+// sections that have it in their title, as appendSections writes them,
+// or, when that is shorter, '!' and a bitmap of the same kind over the
+// list's own entries: bit i of digit k says that the list's entry 6k+i
+// is a title section. 质量's sections at 2000 documents take 22 KB so,
+// against 119 KB, and its title sections 20 KB, against 87 KB.
 const (
 	denseMark = '!'
 	denseEnd  = '.'
@@ -165,7 +168,30 @@ func appendDense(b []byte, list []byte, last int) []byte {
 		b = append(b, alphabet[d])
 	}
 	b = append(b, denseEnd)
-	return appendSections(b, titles)
+	gaps := appendSections(nil, titles)
+	if len(gaps) <= len(bits)/6+2 {
+		return append(b, gaps...)
+	}
+	// The title sections as a bitmap over the list's entries.
+	b = append(b, denseMark)
+	var d byte
+	n, k := 0, 0
+	for sec := range 6 * len(bits) {
+		if bits[sec/6]&(1<<(sec%6)) == 0 {
+			continue
+		}
+		if k < len(titles) && titles[k] == sec {
+			d |= 1 << (n % 6)
+			k++
+		}
+		if n++; n%6 == 0 {
+			b, d = append(b, alphabet[d]), 0
+		}
+	}
+	if n%6 != 0 {
+		b = append(b, alphabet[d])
+	}
+	return b
 }
 
 // decodeDense decodes a list in the dense form.
@@ -174,7 +200,13 @@ func decodeDense(s string) ([]Posting, error) {
 	if end < 0 {
 		return nil, fmt.Errorf("%w: a dense list without %q", errPosting, denseEnd)
 	}
-	titles, err := DecodeSections(s[end+1:])
+	var titles []int
+	var err error
+	if strings.HasPrefix(s[end+1:], string(denseMark)) {
+		titles, err = denseTitles(s[:end], s[end+2:])
+	} else {
+		titles, err = DecodeSections(s[end+1:])
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -198,6 +230,39 @@ func decodeDense(s string) ([]Posting, error) {
 		}
 	}
 	return out, nil
+}
+
+// denseTitles returns the title sections of a dense list whose bitmap of
+// sections is bits (after '!') and of title entries t.
+func denseTitles(bits, t string) ([]int, error) {
+	var titles []int
+	n := 0
+	for k := 1; k < len(bits); k++ {
+		d := digitValue[bits[k]]
+		if d < 0 {
+			return nil, fmt.Errorf("%w: byte %q at %d", errPosting, bits[k], k)
+		}
+		for bit := range 6 {
+			if d&(1<<bit) == 0 {
+				continue
+			}
+			if n/6 >= len(t) {
+				return nil, fmt.Errorf("%w: a title bitmap of %d digits for more sections", errPosting, len(t))
+			}
+			td := digitValue[t[n/6]]
+			if td < 0 {
+				return nil, fmt.Errorf("%w: byte %q in the title bitmap", errPosting, t[n/6])
+			}
+			if td&(1<<(n%6)) != 0 {
+				titles = append(titles, 6*(k-1)+bit)
+			}
+			n++
+		}
+	}
+	if len(t) != (n+5)/6 {
+		return nil, fmt.Errorf("%w: a title bitmap of %d digits for %d sections", errPosting, len(t), n)
+	}
+	return titles, nil
 }
 
 // splitPositions cuts a bigram's posting list in two: its sections with

@@ -33,6 +33,12 @@ type Options struct {
 	// to a file of their own; zero means DefaultSplitBytes, and a
 	// negative value never splits.
 	SplitBytes int
+	// ExtendBytes is the length beyond which a split bigram's positions
+	// are not written at all: the trigrams that contain it are indexed
+	// instead, with their positions, which is all a phrase needs of it
+	// (see doc.go); zero means DefaultExtendBytes, and a negative value
+	// never extends.
+	ExtendBytes int
 }
 
 // The default shard sizes: a query for a few characters reads a few
@@ -54,6 +60,15 @@ const (
 	// word alone reads a fifth of the bytes, and a phrase reads them in
 	// the same round as the shards, since meta.js names the split grams.
 	DefaultSplitBytes = 8 << 10
+	// DefaultExtendBytes: at 2000 documents the positions of 质量 are
+	// 0.8 MB, which a phrase such as 质量基础设施 read whole, some 80 ms
+	// from file://, for the twenty thousand sections that have the
+	// phrase; 质量基's list is 60 KB. Chaining through trigrams costs
+	// the ranking more than reading positions does (首负责任制, whose 负责
+	// and 责任 have 37 and 54 KB of positions, ranked in 18 ms instead of
+	// 4 once its files were read), so only the longest are extended:
+	// at 2000 documents eleven bigrams.
+	DefaultExtendBytes = 128 << 10
 )
 
 // Dir is the folder, under the site's search/ page, that holds the index.
@@ -76,8 +91,9 @@ type Index struct {
 	Sections, Grams int
 	// GramShards and TextShards are the numbers of shard files;
 	// PositionFiles the number of bigrams whose positions have a file
-	// of their own.
-	GramShards, TextShards, PositionFiles int
+	// of their own; Extended the number of bigrams whose positions the
+	// trigrams that contain them give, and Trigrams those trigrams.
+	GramShards, TextShards, PositionFiles, Extended, Trigrams int
 }
 
 // Size returns the number of bytes of all the index's files.
@@ -99,11 +115,12 @@ func (ix *Index) File(name string) *File {
 	return nil
 }
 
-// gram is a character (b < 0) or a bigram and its posting list so far.
+// gram is a character (b < 0), a bigram (c < 0) or a trigram and its
+// posting list so far.
 type gram struct {
-	a, b rune
-	buf  []byte // the encoded list
-	last int    // the last section appended, -1 before the first
+	a, b, c rune
+	buf     []byte // the encoded list
+	last    int    // the last section appended, -1 before the first
 	// While a section is read: cur is its number plus one once the
 	// section has the gram, and head and tail link the gram's
 	// occurrences in it through builder.next.
@@ -126,10 +143,13 @@ func (g *gram) densify() {
 // point, a gram before the longer grams it starts, which is the order
 // of the gram shards.
 func (g *gram) key() string {
-	if g.b < 0 {
+	switch {
+	case g.b < 0:
 		return string(g.a)
+	case g.c < 0:
+		return string([]rune{g.a, g.b})
 	}
-	return string([]rune{g.a, g.b})
+	return string([]rune{g.a, g.b, g.c})
 }
 
 // builder accumulates the posting lists, section by section in order.
@@ -149,30 +169,34 @@ type builder struct {
 }
 
 // gramKey packs a gram into a map key: a character is its rune, a bigram
-// lies above every rune.
-func gramKey(a, b rune) uint64 {
-	if b < 0 {
+// lies above every rune (a rune takes 21 bits), and a trigram above
+// every bigram.
+func gramKey(a, b, c rune) uint64 {
+	switch {
+	case b < 0:
 		return uint64(a)
+	case c < 0:
+		return (uint64(a)+1)<<21 | uint64(b)
 	}
-	return (uint64(a)+1)<<21 | uint64(b)
+	return (uint64(a)+1)<<42 | uint64(b)<<21 | uint64(c)
 }
 
 // gramIndex returns the index of a gram in b.grams, adding it if new.
 // Characters of the BMP, which are nearly all, skip the map.
-func (b *builder) gramIndex(x, y rune) int32 {
+func (b *builder) gramIndex(x, y, z rune) int32 {
 	if y < 0 && 0 <= x && x < 0x10000 {
 		if i := b.chars[x]; i > 0 {
 			return i - 1
 		}
-		b.grams = append(b.grams, gram{a: x, b: y, last: -1})
+		b.grams = append(b.grams, gram{a: x, b: y, c: z, last: -1})
 		b.chars[x] = int32(len(b.grams))
 		return int32(len(b.grams) - 1)
 	}
-	k := gramKey(x, y)
+	k := gramKey(x, y, z)
 	i, ok := b.index[k]
 	if !ok {
 		i = uint32(len(b.grams))
-		b.grams = append(b.grams, gram{a: x, b: y, last: -1})
+		b.grams = append(b.grams, gram{a: x, b: y, c: z, last: -1})
 		b.index[k] = i
 	}
 	return int32(i)
@@ -197,22 +221,53 @@ func (b *builder) occur(n int, gi int32, p int) {
 // text. The title comes first and ends with a line break, so that no
 // bigram joins the two.
 func (b *builder) add(n int, title, text string) {
+	t, titleRunes := b.read(title, text)
+	rs := t.Runes()
+	for i, r := range rs {
+		b.occur(n, b.gramIndex(r, -1, -1), i)
+		if i+1 < len(rs) && !b.breakBetween(t.Orig(i), t.Orig(i+1)) {
+			b.occur(n, b.gramIndex(r, rs[i+1], -1), i)
+		}
+	}
+	b.flush(n, t, titleRunes)
+}
+
+// addTrigrams indexes the trigrams of section n that contain an
+// extended bigram (one that extended says is), once all sections have
+// been added and the extended bigrams are known.
+func (b *builder) addTrigrams(n int, title, text string, extended func(x, y rune) bool) {
+	t, titleRunes := b.read(title, text)
+	rs := t.Runes()
+	joined := false // whether rs[p] and rs[p+1] form a bigram
+	for p := 0; p+2 < len(rs); p++ {
+		if p == 0 {
+			joined = !b.breakBetween(t.Orig(0), t.Orig(1))
+		}
+		next := !b.breakBetween(t.Orig(p+1), t.Orig(p+2))
+		if joined && next && (extended(rs[p], rs[p+1]) || extended(rs[p+1], rs[p+2])) {
+			b.occur(n, b.gramIndex(rs[p], rs[p+1], rs[p+2]), p)
+		}
+		joined = next
+	}
+	b.flush(n, t, titleRunes)
+}
+
+// read normalises a section's searchable text, keeping its original
+// runes for breakBetween, and returns it with the title's length in
+// runes.
+func (b *builder) read(title, text string) (textnorm.Text, int) {
 	src := title + "\n" + text
 	b.orig = b.orig[:0]
 	for _, r := range src {
 		b.orig = append(b.orig, r)
 		b.seen.add(r)
 	}
-	titleRunes := utf8.RuneCountInString(title)
-	t := textnorm.Normalize(src)
-	rs := t.Runes()
 	b.touched, b.pos, b.next = b.touched[:0], b.pos[:0], b.next[:0]
-	for i, r := range rs {
-		b.occur(n, b.gramIndex(r, -1), i)
-		if i+1 < len(rs) && !b.breakBetween(t.Orig(i), t.Orig(i+1)) {
-			b.occur(n, b.gramIndex(r, rs[i+1]), i)
-		}
-	}
+	return textnorm.Normalize(src), utf8.RuneCountInString(title)
+}
+
+// flush appends section n to the list of every gram it has.
+func (b *builder) flush(n int, t textnorm.Text, titleRunes int) {
 	for _, gi := range b.touched {
 		g := &b.grams[gi]
 		b.list = b.list[:0]
@@ -280,8 +335,21 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		}
 	}
 
-	ix := &Index{Sections: n, Grams: len(b.grams)}
-	posFiles, split := splitLists(b.grams, opts.SplitBytes)
+	posFiles, split, extended := splitLists(b.grams, opts.SplitBytes, opts.ExtendBytes)
+	ix := &Index{PositionFiles: len(posFiles), Extended: len([]rune(extended)) / 2}
+	if extended != "" {
+		before := len(b.grams)
+		isExtended := extendedSet(extended)
+		n := 0
+		for _, d := range c.Docs {
+			for _, s := range d.Sections {
+				b.addTrigrams(n, s.Title, s.Text, isExtended)
+				n++
+			}
+		}
+		ix.Trigrams = len(b.grams) - before
+	}
+	ix.Sections, ix.Grams = n, len(b.grams)
 	for i := range b.grams {
 		if b.grams[i].b < 0 {
 			b.grams[i].densify()
@@ -290,7 +358,6 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	shards, shardStarts := gramShards(b.grams, opts.GramShardBytes)
 	ix.Files = append(ix.Files, shards...)
 	ix.GramShards = len(shards)
-	ix.PositionFiles = len(posFiles)
 	ix.Files = append(ix.Files, posFiles...)
 	texts, textStart := textShards(c, opts.TextShardBytes)
 	ix.TextShards = len(texts)
@@ -326,6 +393,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		"themes":   ts,
 		"texts":    string(appendSections(nil, textStart)),
 		"split":    split,
+		"extended": extended,
 		"fold":     string(ft.fold),
 		"drop":     string(ft.drop),
 		"keep":     string(ft.keep),
@@ -336,15 +404,21 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 }
 
 // splitLists moves the positions of every bigram whose list is longer
-// than limit (see Options.SplitBytes) to a file of its own, p<i>.js,
-// leaving its sections in its list. It returns the files, and the split
-// bigrams one after another in the order of i, as meta.js names them.
-func splitLists(grams []gram, limit int) ([]File, string) {
+// than limit (see Options.SplitBytes) to a file of their own, p<i>.js,
+// leaving its sections in its list, or, past extend bytes of positions
+// (Options.ExtendBytes), drops them and marks the bigram extended. It
+// returns the files; the split bigrams, one after another in the order
+// of i, as meta.js names them; and the extended bigrams, the same way,
+// in code point order.
+func splitLists(grams []gram, limit, extend int) ([]File, string, string) {
 	if limit == 0 {
 		limit = DefaultSplitBytes
 	}
 	if limit < 0 {
-		return nil, ""
+		return nil, "", ""
+	}
+	if extend == 0 {
+		extend = DefaultExtendBytes
 	}
 	var big []*gram
 	for i := range grams {
@@ -353,16 +427,42 @@ func splitLists(grams []gram, limit int) ([]File, string) {
 		}
 	}
 	slices.SortFunc(big, compareGrams)
-	files := make([]File, len(big))
-	var names []rune
-	for i, g := range big {
+	var files []File
+	var names, extended []rune
+	for _, g := range big {
 		secs, pos := splitPositions(g.buf)
 		g.buf = secs
 		g.densify()
-		files[i] = jsFileSized(positionFileName(i), map[string]any{"k": "p", "n": i, "d": string(pos)}, len(pos)+32)
+		if extend >= 0 && len(pos) > extend {
+			extended = append(extended, g.a, g.b)
+			continue
+		}
+		i := len(files)
+		files = append(files, jsFileSized(positionFileName(i), map[string]any{"k": "p", "n": i, "d": string(pos)}, len(pos)+32))
 		names = append(names, g.a, g.b)
 	}
-	return files, string(names)
+	return files, string(names), string(extended)
+}
+
+// extendedSet returns a test of whether the bigram xy is extended, one
+// of those that the string extended lists: most runes start none, which
+// a table says without a map lookup.
+func extendedSet(extended string) func(x, y rune) bool {
+	first := make([]bool, 0x10000)
+	rs := []rune(extended)
+	set := make(map[uint64]bool, len(rs)/2)
+	for i := 0; i+1 < len(rs); i += 2 {
+		set[gramKey(rs[i], rs[i+1], -1)] = true
+		if rs[i] < 0x10000 {
+			first[rs[i]] = true
+		}
+	}
+	return func(x, y rune) bool {
+		if x < 0x10000 && !first[x] {
+			return false
+		}
+		return set[gramKey(x, y, -1)]
+	}
 }
 
 // compareGrams orders grams by their runes.
@@ -370,7 +470,10 @@ func compareGrams(x, y *gram) int {
 	if x.a != y.a {
 		return int(x.a - y.a)
 	}
-	return int(x.b - y.b)
+	if x.b != y.b {
+		return int(x.b - y.b)
+	}
+	return int(x.c - y.c)
 }
 
 // gramShards cuts the posting lists, in the order of their grams, into

@@ -109,13 +109,18 @@ func bitsLen(v uint64) int {
 
 func TestSearchPostingsRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
+	titleForms := map[string]int{} // of the dense lists: gaps or bitmap
 	for trial := range 200 {
 		bigram := trial%2 == 0
 		var want []Posting
 		var b []byte
 		prev := -1
-		for sec := r.IntN(3); sec < 5000; sec += 1 + r.IntN(1+r.IntN(400)) {
-			p := Posting{Section: sec, InTitle: r.IntN(4) == 0}
+		maxGap := 400
+		if trial%3 == 0 {
+			maxGap = 3 // dense
+		}
+		for sec := r.IntN(3); sec < 5000; sec += 1 + r.IntN(1+r.IntN(maxGap)) {
+			p := Posting{Section: sec, InTitle: r.IntN(1+trial%7) == 0}
 			if bigram {
 				for pos := r.IntN(40); len(p.Positions) == 0 || r.IntN(3) > 0; pos += 1 + r.IntN(300) {
 					p.Positions = append(p.Positions, pos)
@@ -138,6 +143,11 @@ func TestSearchPostingsRoundTrip(t *testing.T) {
 		if !bigram {
 			// The dense form says the same.
 			dense := appendDense(nil, b, prev)
+			if bytes.Contains(dense, []byte{denseEnd, denseMark}) {
+				titleForms["bitmap"]++
+			} else {
+				titleForms["gaps"]++
+			}
 			got, err := DecodePostings(string(dense), false)
 			if err != nil || !reflect.DeepEqual(got, want) {
 				t.Fatalf("trial %d: the dense form decodes to %v, %v; want %v", trial, got, err, want)
@@ -167,7 +177,7 @@ func TestSearchPostingsRoundTrip(t *testing.T) {
 			t.Errorf("trial %d: JoinPositions with a position too many: no error", trial)
 		}
 	}
-	for _, bad := range []string{"!AB", "!AB.B", "!A?.", "!AB.A", "!AB.!"} {
+	for _, bad := range []string{"!AB", "!AB.B", "!A?.", "!AB.A", "!AB.!", "!AB.!BB", "!AB.!?"} {
 		if _, err := DecodePostings(bad, false); err == nil {
 			t.Errorf("DecodePostings(%q): no error for a malformed dense list", bad)
 		}
@@ -182,6 +192,9 @@ func TestSearchPostingsRoundTrip(t *testing.T) {
 	got, err := DecodeSections(string(appendSections(nil, secs)))
 	if err != nil || !slices.Equal(got, secs) {
 		t.Errorf("DecodeSections(appendSections(%v)) = %v, %v", secs, got, err)
+	}
+	if titleForms["bitmap"] == 0 || titleForms["gaps"] == 0 {
+		t.Errorf("the dense lists wrote their title sections as %v; want both forms tried", titleForms)
 	}
 }
 
@@ -263,6 +276,99 @@ func TestSearchSplitPositions(t *testing.T) {
 	// Characters are never split.
 	if lookup(t, split, "质") != lookup(t, whole, "质") || lookup(t, split, "质") == "" {
 		t.Errorf("质's list differs once bigrams are split")
+	}
+}
+
+// TestSearchExtended builds the seeds' index with every bigram
+// extended whose positions take more than a byte: they have no
+// positions file, meta.js names them, and
+// the index holds every trigram that contains one, with the sections
+// and positions where its two bigrams follow each other, as the index
+// without extension has them.
+func TestSearchExtended(t *testing.T) {
+	c, set := seedCorpus(t)
+	whole := Build(c, Options{Themes: set, SplitBytes: -1})
+	ext := Build(c, Options{Themes: set, SplitBytes: 1, ExtendBytes: 1})
+	splitIx := Build(c, Options{Themes: set, SplitBytes: 1, ExtendBytes: -1})
+	names := []rune(payload(t, ext.File(Dir+"meta.js"))["extended"].(string))
+	if ext.PositionFiles+ext.Extended != splitIx.PositionFiles || len(names) != 2*ext.Extended || ext.Extended < 1000 || ext.Trigrams < 1000 {
+		t.Fatalf("%d position files and %d extended bigrams (named in %d runes) of %d split, %d trigrams", ext.PositionFiles, ext.Extended, len(names), splitIx.PositionFiles, ext.Trigrams)
+	}
+	wholeLists, extLists := allLists(t, whole), allLists(t, ext)
+	// Where each bigram occurs: section → positions.
+	at := map[string]map[int][]int{}
+	follows := map[rune][]string{} // bigrams by their first rune
+	for g, l := range wholeLists {
+		rs := []rune(g)
+		if len(rs) != 2 {
+			continue
+		}
+		ps, err := DecodePostings(l, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at[g] = map[int][]int{}
+		for _, p := range ps {
+			at[g][p.Section] = p.Positions
+		}
+		follows[rs[0]] = append(follows[rs[0]], g)
+	}
+	extended := map[string]bool{}
+	for i := 0; i < len(names); i += 2 {
+		extended[string(names[i:i+2])] = true
+	}
+	want := map[string]map[int][]int{}
+	for xy := range at {
+		y := []rune(xy)[1]
+		for _, yz := range follows[y] {
+			if !extended[xy] && !extended[yz] {
+				continue
+			}
+			tri := map[int][]int{}
+			for sec, ps := range at[xy] {
+				for _, p := range ps {
+					if slices.Contains(at[yz][sec], p+1) {
+						tri[sec] = append(tri[sec], p)
+					}
+				}
+			}
+			if len(tri) > 0 {
+				want[xy+string([]rune(yz)[1])] = tri
+			}
+		}
+	}
+	got := 0
+	for g, l := range extLists {
+		if len([]rune(g)) != 3 {
+			continue
+		}
+		got++
+		ps, err := DecodePostings(l, true)
+		if err != nil {
+			t.Fatalf("%s: %v", g, err)
+		}
+		if len(ps) != len(want[g]) {
+			t.Fatalf("%s is in %d sections, want %d", g, len(ps), len(want[g]))
+		}
+		for _, p := range ps {
+			if !slices.Equal(p.Positions, want[g][p.Section]) {
+				t.Fatalf("%s in section %d at %v, want %v", g, p.Section, p.Positions, want[g][p.Section])
+			}
+		}
+	}
+	if got != len(want) || got != ext.Trigrams {
+		t.Errorf("the index has %d trigrams (says %d), want %d", got, ext.Trigrams, len(want))
+	}
+	// An extended bigram keeps its sections, as a split one does.
+	split := allLists(t, splitIx)
+	for g := range extended {
+		if extLists[g] != split[g] {
+			t.Fatalf("%s's list %.40q, want its sections as split: %.40q", g, extLists[g], split[g])
+		}
+	}
+	// The default extends none of the seeds' bigrams.
+	if d := Build(c, Options{Themes: set}); d.Extended != 0 || d.Trigrams != 0 {
+		t.Errorf("the seeds extend %d bigrams at the default %d bytes", d.Extended, DefaultExtendBytes)
 	}
 }
 

@@ -10,6 +10,7 @@ package site_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"net/url"
@@ -312,6 +313,25 @@ func TestSearchOffline(t *testing.T) {
 		problems.Check(t)
 	})
 
+	// A large corpus's commonest bigrams keep no positions: the trigrams
+	// that contain them stand in (search.Options.ExtendBytes). The same
+	// phrases, and the same ranking for every query, on a copy of the
+	// bundle whose index extends every bigram it can.
+	t.Run("exact phrases and ranking, bigrams extended", func(t *testing.T) {
+		dir := withIndex(t, s, search.Options{SplitBytes: 1, ExtendBytes: 1}, func(ix *search.Index) error {
+			if ix.Extended < 1000 || ix.Trigrams < 1000 {
+				return fmt.Errorf("ExtendBytes 1 extended %d bigrams into %d trigrams", ix.Extended, ix.Trigrams)
+			}
+			return nil
+		})
+		ctx := browsertest.Start(t)
+		problems := browsertest.RecordProblems(t, ctx)
+		checkExactPhrases(t, ctx, browsertest.FileURL(dir)+"/", s.content)
+		checkQueries(t, ctx, browsertest.FileURL(dir)+"/")
+		problems.Check(t)
+		checkSameRanking(t, base, browsertest.FileURL(dir)+"/", s.content)
+	})
+
 	t.Run("loads what it needs", func(t *testing.T) {
 		ctx := browsertest.Start(t)
 		checkLoads(t, ctx, base, s.bundle)
@@ -519,6 +539,32 @@ func checkRanking(t *testing.T, ctx context.Context, base, content string) {
 	if n != len(phrase) || n == 0 || n >= len(refs(hits, "exact")) {
 		t.Errorf("质量 强省: the first %d hits say 质量强省, of %d that do and %d exact hits: %v", n, len(phrase), len(refs(hits, "exact")), hits[:min(len(hits), len(phrase)+1)])
 	}
+
+	// 产 and 业, which most sections have: the sections with them in the
+	// title come first. Their lists are bitmaps, and so are their title
+	// sections (a list of them would be longer).
+	for _, q := range []string{"产", "业"} {
+		inTitle, all := map[ref]bool{}, 0
+		for _, d := range c.Docs {
+			for _, sec := range d.Sections {
+				if k := textnorm.Key(sec.Title + "\n" + sec.Text); strings.Contains(k, q) {
+					all++
+					if strings.Contains(textnorm.Key(sec.Title), q) {
+						inTitle[ref{d.ID, sec.EID}] = true
+					}
+				}
+			}
+		}
+		searchOpen(t, ctx, base, "q", q)
+		hits := searchHits(t, ctx)
+		n := 0
+		for n < len(hits) && inTitle[hits[n].ref()] {
+			n++
+		}
+		if len(hits) != all || n != len(inTitle) || n < 5 {
+			t.Errorf("%s: %d hits, the first %d with it in their title; want %d, and the %d with it in their title first", q, len(hits), n, all, len(inTitle))
+		}
+	}
 }
 
 // checkExactPhrases quotes phrases of one to six characters cut from
@@ -590,6 +636,19 @@ func checkExactPhrases(t *testing.T, ctx context.Context, base, content string) 
 // a file of their own. It returns the copy's site folder.
 func withSplitIndex(t *testing.T, s searchSite) string {
 	t.Helper()
+	return withIndex(t, s, search.Options{SplitBytes: 1, ExtendBytes: -1}, func(ix *search.Index) error {
+		if ix.PositionFiles == 0 {
+			return errors.New("SplitBytes 1 split no bigram")
+		}
+		return nil
+	})
+}
+
+// withIndex copies the offline bundle and replaces its search index with
+// one built from the same content with opts (and the content's themes),
+// which check accepts. It returns the copy's site folder.
+func withIndex(t *testing.T, s searchSite, opts search.Options, check func(*search.Index) error) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := os.CopyFS(dir, os.DirFS(s.bundle)); err != nil {
 		t.Fatal(err)
@@ -602,9 +661,10 @@ func withSplitIndex(t *testing.T, s searchSite) string {
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	ix := search.Build(c, search.Options{Themes: set, SplitBytes: 1})
-	if ix.PositionFiles == 0 {
-		t.Fatal("SplitBytes 1 split no bigram")
+	opts.Themes = set
+	ix := search.Build(c, opts)
+	if err := check(ix); err != nil {
+		t.Fatal(err)
 	}
 	data := filepath.Join(dir, "search", filepath.FromSlash(search.Dir))
 	if err := os.RemoveAll(data); err != nil {
@@ -620,6 +680,70 @@ func withSplitIndex(t *testing.T, s searchSite) string {
 		}
 	}
 	return dir
+}
+
+// checkSameRanking runs queries on two copies of a site whose indexes
+// differ only in layout, each in a browser of its own, and checks that
+// they rank the same sections the same way: phrases of three to eight
+// characters cut from the seeds, the same with a character changed, so
+// that they match in part, and two of them together.
+func checkSameRanking(t *testing.T, baseA, baseB, content string) {
+	t.Helper()
+	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var queries []string
+	k := 0
+	for _, d := range c.Docs {
+		for i, sec := range d.Sections {
+			rs := []rune(textnorm.Key(sec.Text))
+			if i%7 != 0 || len(rs) < 20 {
+				continue
+			}
+			L := 3 + k%6
+			at := (k * 13) % (len(rs) - L)
+			p := string(rs[at : at+L])
+			changed := []rune(p)
+			changed[L/2] = '的'
+			queries = append(queries, p, string(changed))
+			if k > 0 {
+				queries = append(queries, queries[len(queries)-4]+" "+p)
+			}
+			k++
+		}
+	}
+	if len(queries) < 60 {
+		t.Fatalf("only %d queries cut from the seeds", len(queries))
+	}
+	qs, _ := json.Marshal(queries)
+	type ranking struct {
+		Secs  []int `json:"secs"`
+		Tiers []int `json:"tiers"`
+	}
+	rank := func(base string) []ranking {
+		ctx := browsertest.Start(t)
+		searchOpen(t, ctx, base)
+		return searchEval[[]ranking](t, ctx, `(async () => {
+			const out = [];
+			for (const q of `+string(qs)+`) out.push(await window.tiaowenSearch.rank(q));
+			return out;
+		})()`)
+	}
+	a, b := rank(baseA), rank(baseB)
+	tiers := map[int]int{}
+	for i, q := range queries {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			t.Errorf("%s: ranked %v (tiers %v), want %v (tiers %v) as on the index as built", q, b[i].Secs, b[i].Tiers, a[i].Secs, a[i].Tiers)
+		}
+		for _, x := range a[i].Tiers {
+			tiers[x]++
+		}
+	}
+	// The queries reach every tier, so that each way of matching was compared.
+	if tiers[0] == 0 || tiers[1] == 0 || tiers[2] == 0 {
+		t.Errorf("the queries found sections by tier %v; want some of each", tiers)
+	}
 }
 
 func compareRefs(a, b ref) int {
