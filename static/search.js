@@ -183,7 +183,7 @@
   // first gram is not after g.
   var shardStarts = [];
   function setupShards() {
-    shardStarts = meta.shards.map(codePoints);
+    shardStarts = meta.shards.split(" ").map(codePoints);
   }
   function compareGrams(x, y) {
     for (var i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];

@@ -33,7 +33,7 @@
 //   - meta.js ("meta"): "v", a hash of the other files, which the page adds
 //     to their URLs so that a browser never mixes two builds; "sections",
 //     the number of sections; "shards", the first gram of each gram
-//     shard, in order;
+//     shard, in order, separated by spaces (which no gram has);
 //     "docs", one [id, title, lang, section count] per document in corpus
 //     order (section numbers run through the documents in that order);
 //     "texts", the number of the first section of each text shard, as a

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
@@ -388,7 +389,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		"k":        "meta",
 		"v":        fmt.Sprintf("%016x", h.Sum64()),
 		"sections": n,
-		"shards":   shardStarts,
+		"shards":   strings.Join(shardStarts, " "),
 		"docs":     docs,
 		"themes":   ts,
 		"texts":    string(appendSections(nil, textStart)),
