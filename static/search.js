@@ -619,6 +619,47 @@
     return { secs: out, tiers: tiers };
   }
 
+  // wordHead returns the first k sections of searchWord's answer for a
+  // term whose list is dense, read from the list as written, without
+  // decoding the rest, or null for any other list: the commonest
+  // words have the longest lists, which a first query takes tens of
+  // milliseconds to decode, and the text of the first results can be
+  // asked for meanwhile (prepare).
+  function wordHead(t, k) {
+    var cps = t.cps, g = String.fromCodePoint.apply(null, cps);
+    var shard = gramShards[shardOf(cps)];
+    var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
+    if (s === null || s.charCodeAt(0) !== 33) return null;
+    var end = s.indexOf("."), out = [], i, d, m, c, e, v, shift;
+    if (s.charCodeAt(end + 1) === 33) {
+      // The title entries as a bitmap: walk it beside the sections'.
+      for (i = 1, e = 0; i < end && out.length < k; i++) {
+        d = DIGIT[s.charCodeAt(i)];
+        for (m = 0, c = POP[d]; m < c && out.length < k; m++, e++) {
+          if (DIGIT[s.charCodeAt(end + 2 + ((e / 6) | 0))] & (1 << (e % 6))) out.push(6 * (i - 1) + BITS[6 * d + m]);
+        }
+      }
+    } else {
+      for (i = end + 1, v = -1; i < s.length && out.length < k;) {
+        var x = 0;
+        shift = 0;
+        do { d = DIGIT[s.charCodeAt(i++)]; x |= (d & 31) << shift; shift += 5; } while (d & 32);
+        v += 1 + x;
+        out.push(v);
+      }
+    }
+    // Fewer title sections than k: the others follow in corpus order.
+    var titles = out.length;
+    for (i = 1; i < end && out.length < k; i++) {
+      d = DIGIT[s.charCodeAt(i)];
+      for (m = 0, c = POP[d]; m < c && out.length < k; m++) {
+        var sec = 6 * (i - 1) + BITS[6 * d + m];
+        if (titles === 0 || out.lastIndexOf(sec, titles - 1) < 0) out.push(sec);
+      }
+    }
+    return out;
+  }
+
   // searchWord is search for a query of one term of one or two
   // characters, unfiltered: the commonest query, whose list may hold
   // most sections. Every section it has matches exactly; those with the
@@ -834,6 +875,12 @@
     qq.answer = Promise.all(files.map(load)).then(function () {
       if (prepared !== qq && !qq.wanted) return null;
       var t1 = performance.now();
+      // A word that most sections have: its first results' text is asked
+      // for before its list is decoded and ranked.
+      if (qq.terms.length === 1 && qq.terms[0].cps.length <= 2 && qq.docFilter < 0 && qq.themeIdx < 0) {
+        var head = wordHead(qq.terms[0], PAGE);
+        if (head) loadTexts(head, function () {}).catch(function () {});
+      }
       var result = search(qq.terms, qq.docFilter, qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null);
       loadTexts(result.secs.subarray(0, PAGE), function () {}).catch(function () {});
       return { result: result, loadMs: t1 - t0, rankMs: performance.now() - t1 };
@@ -1211,6 +1258,15 @@
     // The query warmUp runs, and the index files a query reads.
     warmTerm: function () { return warmTerm(); },
     filesOf: function (q) { return filesOf(parse(q)); },
+    // head is wordHead's guess at a one-word query's first page, for
+    // comparison with rank's answer.
+    head: function (q) {
+      var terms = parse(q);
+      return Promise.all(filesOf(terms).map(load)).then(function () {
+        var h = terms.length === 1 && terms[0].cps.length <= 2 ? wordHead(terms[0], PAGE) : null;
+        return h || [];
+      });
+    },
     // rank answers a query without showing it: every section found, in
     // order, with its tier (0 exact, 1 adjacent, 2 partial).
     rank: function (q) {

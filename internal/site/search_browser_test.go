@@ -23,6 +23,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -335,6 +336,11 @@ func TestSearchOffline(t *testing.T) {
 	t.Run("loads what it needs", func(t *testing.T) {
 		ctx := browsertest.Start(t)
 		checkLoads(t, ctx, base, s.bundle)
+	})
+
+	t.Run("a common word's first page guessed before ranking", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		checkWordHead(t, ctx, base, s.bundle)
 	})
 
 	t.Run("the first result's text first", func(t *testing.T) {
@@ -1096,6 +1102,60 @@ func checkLoads(t *testing.T, ctx context.Context, base, bundle string) {
 	searchEval[any](t, ctx, `window.tiaowenSearch.run("追偿", "", "shoufu-zerenzhi")`)
 	if got := loaded(); !slices.Contains(got, "th0.js") || slices.ContainsFunc(got, func(f string) bool { return strings.HasPrefix(f, "th") && f != "th0.js" }) {
 		t.Errorf("filtering by the first theme read %v, want its list th0.js and no other", got)
+	}
+}
+
+// checkWordHead checks the page's guess at the first page of a query
+// for a character that most sections have, whose text it asks for
+// before decoding and ranking the character's list: for every such
+// character of the seed index, the guess is the first page that the
+// ranking gives.
+func checkWordHead(t *testing.T, ctx context.Context, base, bundle string) {
+	t.Helper()
+	data := filepath.Join(bundle, "search", "data")
+	var meta searchMeta
+	indexPayload(t, filepath.Join(data, "meta.js"), &meta)
+	var words []string
+	forms := map[string]int{}
+	for s := range strings.Split(meta.Shards, " ") {
+		var v struct {
+			D map[string]string `json:"d"`
+		}
+		indexPayload(t, filepath.Join(data, fmt.Sprintf("g%d.js", s)), &v)
+		for g, l := range v.D {
+			if utf8.RuneCountInString(g) != 1 || !strings.HasPrefix(l, "!") {
+				continue
+			}
+			words = append(words, g)
+			if strings.Contains(l, ".!") {
+				forms["title bitmap"]++
+			} else {
+				forms["title list"]++
+			}
+		}
+	}
+	slices.Sort(words)
+	if forms["title bitmap"] == 0 || forms["title list"] == 0 {
+		t.Fatalf("the seed index has dense lists %v; want both forms of their title sections", forms)
+	}
+	ws, _ := json.Marshal(words)
+	searchOpen(t, ctx, base)
+	type pair struct {
+		Head []int `json:"head"`
+		Page []int `json:"page"`
+	}
+	got := searchEval[[]pair](t, ctx, `(async () => {
+		const out = [];
+		for (const w of `+string(ws)+`) {
+			const head = await window.tiaowenSearch.head(w), r = await window.tiaowenSearch.rank(w);
+			out.push({head, page: r.secs.slice(0, 20)});
+		}
+		return out;
+	})()`)
+	for i, w := range words {
+		if len(got[i].Head) == 0 || !slices.Equal(got[i].Head, got[i].Page) {
+			t.Errorf("%s: the page guessed the first page %v, ranked %v", w, got[i].Head, got[i].Page)
+		}
 	}
 }
 
