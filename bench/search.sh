@@ -59,6 +59,8 @@ mem_gb=${PAGEFIND_MEM_GB:-16}
 pf_timeout=${PAGEFIND_TIMEOUT:-900}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
+# The table prints this run's latency, never one an earlier run left.
+rm -f "$work/latency.out"
 
 if [ ! -x /usr/bin/time ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
