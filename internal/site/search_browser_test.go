@@ -20,6 +20,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -330,7 +331,15 @@ func TestSearchOffline(t *testing.T) {
 		checkExactPhrases(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		checkQueries(t, ctx, browsertest.FileURL(dir)+"/")
 		problems.Check(t)
-		checkSameRanking(t, base, browsertest.FileURL(dir)+"/", s.content)
+		checkSameRanking(t, s.content, ranker{base: base}, ranker{base: browsertest.FileURL(dir) + "/"})
+	})
+
+	// A term is matched against the sections of a few of its bigrams'
+	// lists (candidateLists in search.js), which must miss none that
+	// matches: the same queries, ranked looking at every section that
+	// has one of their bigrams.
+	t.Run("candidates miss no match", func(t *testing.T) {
+		checkSameRanking(t, s.content, ranker{base: base, every: true}, ranker{base: base})
 	})
 
 	t.Run("loads what it needs", func(t *testing.T) {
@@ -688,12 +697,20 @@ func withIndex(t *testing.T, s searchSite, opts search.Options, check func(*sear
 	return dir
 }
 
-// checkSameRanking runs queries on two copies of a site whose indexes
-// differ only in layout, each in a browser of its own, and checks that
-// they rank the same sections the same way: phrases of three to eight
-// characters cut from the seeds, the same with a character changed, so
-// that they match in part, and two of them together.
-func checkSameRanking(t *testing.T, baseA, baseB, content string) {
+// ranker is a way to rank queries: the search page at base, looking
+// at every section that has one of a query's bigrams when every is set.
+type ranker struct {
+	base  string
+	every bool
+}
+
+// checkSameRanking runs queries two ways, each in a browser of its own
+// — on two copies of a site whose indexes differ only in layout, or
+// with and without ranker.every — and checks that they rank the same
+// sections the same way: phrases of three to eight characters cut from
+// the seeds, the same with a character changed, so that they match in
+// part, and two of them together.
+func checkSameRanking(t *testing.T, content string, want, got ranker) {
 	t.Helper()
 	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
 	if err := problems.Err(); err != nil {
@@ -727,20 +744,20 @@ func checkSameRanking(t *testing.T, baseA, baseB, content string) {
 		Secs  []int `json:"secs"`
 		Tiers []int `json:"tiers"`
 	}
-	rank := func(base string) []ranking {
+	rank := func(r ranker) []ranking {
 		ctx := browsertest.Start(t)
-		searchOpen(t, ctx, base)
+		searchOpen(t, ctx, r.base)
 		return searchEval[[]ranking](t, ctx, `(async () => {
 			const out = [];
-			for (const q of `+string(qs)+`) out.push(await window.tiaowenSearch.rank(q));
+			for (const q of `+string(qs)+`) out.push(await window.tiaowenSearch.rank(q, `+strconv.FormatBool(r.every)+`));
 			return out;
 		})()`)
 	}
-	a, b := rank(baseA), rank(baseB)
+	a, b := rank(want), rank(got)
 	tiers := map[int]int{}
 	for i, q := range queries {
 		if !reflect.DeepEqual(a[i], b[i]) {
-			t.Errorf("%s: ranked %v (tiers %v), want %v (tiers %v) as on the index as built", q, b[i].Secs, b[i].Tiers, a[i].Secs, a[i].Tiers)
+			t.Errorf("%s: ranked %v (tiers %v), want %v (tiers %v) as %+v ranks it", q, b[i].Secs, b[i].Tiers, a[i].Secs, a[i].Tiers, want)
 		}
 		for _, x := range a[i].Tiers {
 			tiers[x]++
