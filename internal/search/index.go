@@ -503,6 +503,10 @@ func gramShards(grams []gram, target int) ([]File, []string) {
 		starts = append(starts, sorted[i].key())
 		i = j
 	}
+	if len(files) == 0 {
+		// No text: one empty shard, where the page looks for any gram.
+		files, starts = []File{gramShard(0, nil, 0)}, []string{""}
+	}
 	return files, starts
 }
 

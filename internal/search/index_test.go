@@ -380,6 +380,16 @@ func allLists(t *testing.T, ix *Index) map[string]string {
 	return out
 }
 
+// TestSearchEmpty indexes a corpus without documents: one empty gram
+// shard, which meta.js names with an empty first gram, so that the page
+// finds a shard to read for any query and an empty answer in it.
+func TestSearchEmpty(t *testing.T) {
+	ix := Build(&corpus.Corpus{}, Options{})
+	if ix.GramShards != 1 || shardStarts(t, ix)[0] != "" || len(payload(t, ix.File(Dir+gramShardName(0)))["d"].(map[string]any)) != 0 {
+		t.Errorf("an empty corpus has %d gram shards, starting %q", ix.GramShards, shardStarts(t, ix))
+	}
+}
+
 func TestSearchGramShards(t *testing.T) {
 	c, set := seedCorpus(t)
 	for _, target := range []int{1 << 30, 64 << 10, 8 << 10, 1} {

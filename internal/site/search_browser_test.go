@@ -1278,6 +1278,37 @@ func TestSearchEscapes(t *testing.T) {
 	problems.Check(t)
 }
 
+// TestSearchEmptySite searches a site without documents from file://:
+// the page answers that nothing was found, without an error.
+func TestSearchEmptySite(t *testing.T) {
+	root := t.TempDir()
+	content := filepath.Join(root, "content")
+	if err := os.MkdirAll(filepath.Join(content, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"site.yaml", "themes.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "content", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(content, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(root, "site")
+	if _, err := site.Build(site.Options{Content: content, Out: out, Zip: "-"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.Start(t)
+	problems := browsertest.RecordProblems(t, ctx)
+	searchOpen(t, ctx, browsertest.FileURL(out)+"/", "q", "质量")
+	searchWait(t, ctx, "质量")
+	if status := searchEval[string](t, ctx, `document.getElementById("search-status").textContent`); !strings.HasPrefix(status, "没有找到") {
+		t.Errorf("the empty site's search says %q, want 没有找到…", status)
+	}
+	problems.Check(t)
+}
+
 // TestSearchLatency measures, in Chromium, how long the search page takes
 // to answer a common and a rare phrase on a synthetic corpus of 2000
 // documents, each in a fresh browser:
