@@ -339,6 +339,8 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	posFiles, split, extended := splitLists(b.grams, opts.SplitBytes, opts.ExtendBytes)
 	ix := &Index{PositionFiles: len(posFiles), Extended: len([]rune(extended)) / 2}
 	if extended != "" {
+		// A second pass: which bigrams are extended is known only once
+		// every section is in.
 		before := len(b.grams)
 		isExtended := extendedSet(extended)
 		n := 0
