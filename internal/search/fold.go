@@ -18,6 +18,13 @@ func (s runeSet) add(r rune) {
 	}
 }
 
+// addString adds every rune of str.
+func (s runeSet) addString(str string) {
+	for _, r := range str {
+		s.add(r)
+	}
+}
+
 func (s runeSet) has(r rune) bool {
 	return 0 <= r && r <= utf8.MaxRune && s[r>>6]&(1<<(r&63)) != 0
 }

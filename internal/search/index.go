@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/textnorm"
@@ -159,10 +158,9 @@ type builder struct {
 	chars []int32           // BMP rune → 1 + its index in grams, 0 for none yet
 	index map[uint64]uint32 // other grams' keys → index in grams
 	seen  runeSet           // every rune of the indexed text
-	// Buffers reused from section to section: the original runes, the
-	// grams the section has in order of first occurrence, and for each
-	// occurrence its position and the next occurrence of the same gram.
-	orig    []rune
+	// Buffers reused from section to section: the grams the section has
+	// in order of first occurrence, and for each occurrence its position
+	// and the next occurrence of the same gram.
 	touched []int32
 	pos     []int32
 	next    []int32
@@ -218,78 +216,45 @@ func (b *builder) occur(n int, gi int32, p int) {
 	g.tail = k
 }
 
-// add indexes section n, whose searchable text is its title and its
-// text. The title comes first and ends with a line break, so that no
-// bigram joins the two.
-func (b *builder) add(n int, title, text string) {
-	t, titleRunes := b.read(title, text)
-	rs := t.Runes()
-	for i, r := range rs {
+// add indexes section n, whose searchable text, normalised, is t.
+func (b *builder) add(n int, t *normalised) {
+	b.touched, b.pos, b.next = b.touched[:0], b.pos[:0], b.next[:0]
+	for i, r := range t.runes {
 		b.occur(n, b.gramIndex(r, -1, -1), i)
-		if i+1 < len(rs) && !b.breakBetween(t.Orig(i), t.Orig(i+1)) {
-			b.occur(n, b.gramIndex(r, rs[i+1], -1), i)
+		if t.joined[i] {
+			b.occur(n, b.gramIndex(r, t.runes[i+1], -1), i)
 		}
 	}
-	b.flush(n, t, titleRunes)
+	b.flush(n, t.titleLen)
 }
 
 // addTrigrams indexes the trigrams of section n that contain an
 // extended bigram (one that extended says is), once all sections have
 // been added and the extended bigrams are known.
-func (b *builder) addTrigrams(n int, title, text string, extended func(x, y rune) bool) {
-	t, titleRunes := b.read(title, text)
-	rs := t.Runes()
-	joined := false // whether rs[p] and rs[p+1] form a bigram
+func (b *builder) addTrigrams(n int, t *normalised, extended func(x, y rune) bool) {
+	b.touched, b.pos, b.next = b.touched[:0], b.pos[:0], b.next[:0]
+	rs := t.runes
 	for p := 0; p+2 < len(rs); p++ {
-		if p == 0 {
-			joined = !b.breakBetween(t.Orig(0), t.Orig(1))
-		}
-		next := !b.breakBetween(t.Orig(p+1), t.Orig(p+2))
-		if joined && next && (extended(rs[p], rs[p+1]) || extended(rs[p+1], rs[p+2])) {
+		if t.joined[p] && t.joined[p+1] && (extended(rs[p], rs[p+1]) || extended(rs[p+1], rs[p+2])) {
 			b.occur(n, b.gramIndex(rs[p], rs[p+1], rs[p+2]), p)
 		}
-		joined = next
 	}
-	b.flush(n, t, titleRunes)
+	b.flush(n, t.titleLen)
 }
 
-// read normalises a section's searchable text, keeping its original
-// runes for breakBetween, and returns it with the title's length in
-// runes.
-func (b *builder) read(title, text string) (textnorm.Text, int) {
-	src := title + "\n" + text
-	b.orig = b.orig[:0]
-	for _, r := range src {
-		b.orig = append(b.orig, r)
-		b.seen.add(r)
-	}
-	b.touched, b.pos, b.next = b.touched[:0], b.pos[:0], b.next[:0]
-	return textnorm.Normalize(src), utf8.RuneCountInString(title)
-}
-
-// flush appends section n to the list of every gram it has.
-func (b *builder) flush(n int, t textnorm.Text, titleRunes int) {
+// flush appends section n, whose first titleLen runes are its title's,
+// to the list of every gram it has.
+func (b *builder) flush(n int, titleLen int) {
 	for _, gi := range b.touched {
 		g := &b.grams[gi]
 		b.list = b.list[:0]
 		for k := g.head; k >= 0; k = b.next[k] {
 			b.list = append(b.list, int(b.pos[k]))
 		}
-		p := Posting{Section: n, InTitle: t.Orig(b.list[0]) < titleRunes, Positions: b.list}
+		p := Posting{Section: n, InTitle: b.list[0] < titleLen, Positions: b.list}
 		g.buf = appendPosting(g.buf, g.last, p, g.b >= 0)
 		g.last = n
 	}
-}
-
-// breakBetween reports whether the original runes strictly between
-// offsets i and j, which normalisation dropped, end a clause.
-func (b *builder) breakBetween(i, j int) bool {
-	for k := i + 1; k < j; k++ {
-		if textnorm.IsClauseEnd(b.orig[k]) {
-			return true
-		}
-	}
-	return false
 }
 
 // Build indexes the title and text of every section of c and encodes the
@@ -322,19 +287,26 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 
 	b := &builder{chars: make([]int32, 0x10000), index: map[uint64]uint32{}, seen: newRuneSet()}
 	n := 0
+	docOf := make([]int, 0, 64)
 	for i, d := range c.Docs {
-		for j, s := range d.Sections {
-			b.add(n, s.Title, s.Text)
-			if sectionThemes != nil {
-				for _, t := range sectionThemes(i, j) {
-					if k, ok := themeIndex[t]; ok && (len(themeSecs[k]) == 0 || themeSecs[k][len(themeSecs[k])-1] != n) {
-						themeSecs[k] = append(themeSecs[k], n)
-					}
-				}
-			}
-			n++
+		for range d.Sections {
+			docOf = append(docOf, i)
 		}
 	}
+	normaliseSections(c, func(k int, sec *corpus.Section, t *normalised) {
+		b.seen.addString(sec.Title)
+		b.seen.add('\n')
+		b.seen.addString(sec.Text)
+		b.add(k, t)
+		if sectionThemes != nil {
+			for _, th := range sectionThemes(docOf[k], sec.Index) {
+				if j, ok := themeIndex[th]; ok && (len(themeSecs[j]) == 0 || themeSecs[j][len(themeSecs[j])-1] != k) {
+					themeSecs[j] = append(themeSecs[j], k)
+				}
+			}
+		}
+		n++
+	})
 
 	posFiles, split, extended := splitLists(b.grams, opts.SplitBytes, opts.ExtendBytes)
 	ix := &Index{PositionFiles: len(posFiles), Extended: len([]rune(extended)) / 2}
@@ -343,13 +315,9 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		// every section is in.
 		before := len(b.grams)
 		isExtended := extendedSet(extended)
-		n := 0
-		for _, d := range c.Docs {
-			for _, s := range d.Sections {
-				b.addTrigrams(n, s.Title, s.Text, isExtended)
-				n++
-			}
-		}
+		normaliseSections(c, func(k int, _ *corpus.Section, t *normalised) {
+			b.addTrigrams(k, t, isExtended)
+		})
 		ix.Trigrams = len(b.grams) - before
 	}
 	ix.Sections, ix.Grams = n, len(b.grams)
