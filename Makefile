@@ -15,7 +15,8 @@ FUZZ_TARGETS := \
 	./internal/themes:FuzzFind \
 	./internal/themes:FuzzLoad \
 	./internal/yamlerr:FuzzLocate \
-	./internal/align:FuzzSharedPassages
+	./internal/align:FuzzSharedPassages \
+	./internal/htmlesc:FuzzSameAsTemplate
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean
 

@@ -106,14 +106,15 @@ func loadForRender(b *testing.B) (*Site, *docInfo) {
 }
 
 // benchRender renders the page that page makes with the template tmpl, into
-// memory: the template and the page data, not the disk.
+// memory, as a build does: the page data and the template (or, for a
+// kind with a writer of its own, that writer), not the disk.
 func benchRender(b *testing.B, s *Site, tmpl string, page func() *Page) {
 	b.Helper()
 	b.ReportAllocs()
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := s.tmpl[tmpl].ExecuteTemplate(&buf, "base", page()); err != nil {
+		if err := s.tmpl.render(&buf, tmpl, page()); err != nil {
 			b.Fatalf("render %s: %v", tmpl, err)
 		}
 	}
@@ -147,6 +148,14 @@ func BenchmarkRenderPages(b *testing.B) {
 	}
 	b.Run("home", func(b *testing.B) { benchRender(b, s, "home.html", s.homePage) })
 	b.Run("section", func(b *testing.B) {
+		benchRender(b, s, "section.html", func() *Page { return s.sectionPage(d, sec) })
+	})
+	// The same page through the template engine, as a project with its
+	// own section.html gets it.
+	b.Run("section-template", func(b *testing.B) {
+		stock := s.tmpl.stock
+		s.tmpl.stock = nil
+		defer func() { s.tmpl.stock = stock }()
 		benchRender(b, s, "section.html", func() *Page { return s.sectionPage(d, sec) })
 	})
 	b.Run("themes", func(b *testing.B) { benchRender(b, s, "themes.html", s.themesPage) })

@@ -320,7 +320,7 @@ func (s *Site) jobs() []job {
 	var js []job
 	page := func(name string, p func() *Page, tmpl string) {
 		js = append(js, job{name: name, page: true, run: func(w *bytes.Buffer) error {
-			return s.tmpl[tmpl].ExecuteTemplate(w, "base", p())
+			return s.tmpl.render(w, tmpl, p())
 		}})
 	}
 	page("index.html", s.homePage, "home.html")
@@ -361,7 +361,7 @@ func (s *Site) jobs() []job {
 	}
 	page("404.html", s.notFoundPage, "404.html")
 	js[len(js)-1].offline = func(w *bytes.Buffer) error {
-		return s.tmpl["404.html"].ExecuteTemplate(w, "base", s.offlineNotFoundPage())
+		return s.tmpl.render(w, "404.html", s.offlineNotFoundPage())
 	}
 	js = append(js,
 		job{name: "api/themes.json", run: s.themesJSON},

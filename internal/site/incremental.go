@@ -676,10 +676,10 @@ func (m *Memory) templateProblem(err error) diag.Problem {
 	if file == "" {
 		file = filepath.Join(m.dirs.templates, sub[2])
 		if _, err := os.Stat(file); err != nil {
-			file = "(embedded) " + sub[2]
+			file = embeddedPrefix + sub[2]
 		}
 	}
-	if !strings.HasPrefix(file, "(embedded)") {
+	if !isEmbedded(file) {
 		file = relPath(file)
 	}
 	line, _ := strconv.Atoi(sub[3])

@@ -46,7 +46,7 @@ type route struct {
 // make renders the file into w.
 func (r route) make(s *Site, w *bytes.Buffer) error {
 	if r.tmpl != "" {
-		return s.tmpl[r.tmpl].ExecuteTemplate(w, "base", r.page())
+		return s.tmpl.render(w, r.tmpl, r.page())
 	}
 	return r.run(w)
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -34,7 +35,20 @@ func (l layered) read(name string) ([]byte, string, error) {
 		}
 	}
 	b, err := fs.ReadFile(l.embedded, name)
-	return b, "(embedded) " + name, err
+	return b, embeddedPrefix + name, err
+}
+
+// embeddedPrefix begins the name read gives a file of the embedded layer.
+const embeddedPrefix = "(embedded) "
+
+func isEmbedded(file string) bool { return strings.HasPrefix(file, embeddedPrefix) }
+
+// isStock reports whether src, read as the template name, is tiaowen's
+// own: embedded, or a project's copy of it unchanged (tiaowen's own
+// repository keeps its templates/ beside content/, where a project's go).
+func isStock(embedded fs.FS, name string, src []byte) bool {
+	b, err := fs.ReadFile(embedded, name)
+	return err == nil && bytes.Equal(b, src)
 }
 
 // list returns every file name in either layer, sorted.
@@ -80,43 +94,67 @@ func (l layered) list() ([]string, error) {
 }
 
 // templateSet holds the parsed templates, one per page kind.
-type templateSet map[string]*template.Template
+type templateSet struct {
+	pages    map[string]*template.Template
+	partials map[string]*partials // each page template's fragment cache
+	// stock names the page templates that, with the layout, are
+	// tiaowen's own, byte for byte: pages of those kinds that have a
+	// writer of their own (direct.go) skip the template engine.
+	stock map[string]bool
+}
+
+// render writes the page p with the page template name and the layout.
+func (ts templateSet) render(w *bytes.Buffer, name string, p *Page) error {
+	if write := directWriters[name]; write != nil && ts.stock[name] {
+		return write(w, p, ts.partials[name].execute)
+	}
+	return ts.pages[name].ExecuteTemplate(w, "base", p)
+}
+
+// directWriters are the page kinds written without the template engine
+// when their templates are the stock ones (direct.go).
+var directWriters = map[string]func(*bytes.Buffer, *Page, func(string, Chrome) (template.HTML, error)) error{
+	"section.html": writeSectionPage,
+	"pair.html":    writePairPage,
+}
 
 // loadTemplates parses base.html and every page template, each page
 // template into its own clone of the layout, once per build.
 func loadTemplates(ownDir string) (templateSet, error) {
+	ts := templateSet{pages: map[string]*template.Template{}, partials: map[string]*partials{}, stock: map[string]bool{}}
 	sub, err := fs.Sub(tiaowen.Templates, "templates")
 	if err != nil {
-		return nil, err
+		return ts, err
 	}
 	l := layered{own: ownDir, embedded: sub}
 	baseSrc, baseName, err := l.read("base.html")
 	if err != nil {
-		return nil, fmt.Errorf("template base.html: %w", err)
+		return ts, fmt.Errorf("template base.html: %w", err)
 	}
 	base, err := template.New("base.html").Funcs(templateFuncs()).Parse(string(baseSrc))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", baseName, err)
+		return ts, fmt.Errorf("%s: %w", baseName, err)
 	}
-	set := templateSet{}
 	for _, name := range pageTemplates {
 		src, file, err := l.read(name)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+			return ts, fmt.Errorf("template %s: %w", name, err)
 		}
 		t, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return ts, err
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
+			return ts, fmt.Errorf("%s: %w", file, err)
 		}
 		// Each clone caches its own fragments: a page template may
 		// define its own site-header.
-		t.Funcs(template.FuncMap{"partial": newPartials(t).execute})
-		set[name] = t
+		p := newPartials(t)
+		t.Funcs(template.FuncMap{"partial": p.execute})
+		ts.pages[name], ts.partials[name] = t, p
+		ts.stock[name] = isStock(sub, "base.html", baseSrc) && isStock(sub, name, src)
 	}
-	return set, nil
+	return ts, nil
 }
 
 func templateFuncs() template.FuncMap {
