@@ -5,10 +5,10 @@ import (
 	"cmp"
 	"encoding/json"
 	"html/template"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"tiaowen/internal/align"
 	"tiaowen/internal/corpus"
@@ -166,26 +166,29 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 }
 
 // allShared reports whether every character of text outside the ranges
-// (code points) is punctuation or space.
+// (code points) is punctuation or space. It runs for every matched row
+// of every pair page, so it sweeps the ranges in order of their start
+// rather than marking the covered characters and building the rest.
 func allShared(text string, ranges [][2]int) bool {
 	if len(ranges) == 0 {
 		return false
 	}
-	covered := make([]bool, utf8.RuneCountInString(text))
-	for _, r := range ranges {
-		for i := max(r[0], 0); i < min(r[1], len(covered)); i++ {
-			covered[i] = true
-		}
-	}
-	var rest strings.Builder
-	i := 0
+	sorted := slices.Clone(ranges)
+	slices.SortFunc(sorted, func(x, y [2]int) int { return cmp.Compare(x[0], y[0]) })
+	// end is the furthest end of the ranges that start at or before i:
+	// character i is covered exactly when i < end.
+	i, k, end := 0, 0, math.MinInt
 	for _, c := range text {
-		if !covered[i] {
-			rest.WriteRune(c)
+		for k < len(sorted) && sorted[k][0] <= i {
+			end = max(end, sorted[k][1])
+			k++
+		}
+		if i >= end && !textnorm.Dropped(c) {
+			return false
 		}
 		i++
 	}
-	return textnorm.Key(rest.String()) == ""
+	return true
 }
 
 func themeIDs(d *docInfo, s *corpus.Section) string {

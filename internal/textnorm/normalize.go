@@ -62,6 +62,15 @@ func Key(s string) string {
 	return s
 }
 
+// Dropped reports whether normalisation leaves r out: white space,
+// punctuation, symbols, controls and format characters. Key(s) is ""
+// exactly when every rune of s is dropped, which a caller can ask rune
+// by rune without building a string.
+func Dropped(r rune) bool {
+	_, kept := fold(r)
+	return !kept
+}
+
 // scan is the loop behind Normalize and Key. It writes the folded text of s
 // to b and, if track is set, appends each kept rune to runes and its rune
 // offset in s to orig. It returns those and the rune count of s.

@@ -322,3 +322,20 @@ func BenchmarkScript(b *testing.B) {
 		_ = Script(s)
 	}
 }
+
+// TestDropped: Dropped(r) is Key(string(r)) == "", for every code point
+// that decoding a string can give (surrogates never: they decode to
+// U+FFFD), and for the bytes that are not UTF-8.
+func TestDropped(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if 0xD800 <= r && r <= 0xDFFF {
+			continue
+		}
+		if got, want := Dropped(r), Key(string(r)) == ""; got != want {
+			t.Fatalf("Dropped(%U) = %v, but Key gives %q", r, got, Key(string(r)))
+		}
+	}
+	if !Dropped(utf8.RuneError) || Key("\xff") != "" {
+		t.Error("an invalid byte is not dropped as U+FFFD is")
+	}
+}
