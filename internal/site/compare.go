@@ -70,8 +70,6 @@ func (s *Site) comparePairs() []docPair {
 // compareRow is one row of a pair page: a section of a, of b, or both.
 type compareRow struct {
 	A, B    *corpus.Section
-	AHTML   template.HTML
-	BHTML   template.HTML
 	Score   float64
 	Percent int
 	Themes  string // theme ids of both sides, space-separated
@@ -83,29 +81,45 @@ type compareRow struct {
 	AnchorA string // element ids: a-<eId>, b-<eId>
 	AnchorB string
 	Shade   int // 0–5, for the overview strip
+
+	// What the cells are written from: each side's writer and the
+	// passages of its text (code points) that the other side shares.
+	aw, bw           *sectionWriter
+	aShared, bShared [][2]int
+}
+
+// AHTML is the row's cell of a: marker, title and own text with the
+// shared passages marked; "" when the row has no section of a.
+func (r compareRow) AHTML() template.HTML { return cellHTML(r.aw, r.A, r.aShared) }
+
+// BHTML is the row's cell of b, as AHTML.
+func (r compareRow) BHTML() template.HTML { return cellHTML(r.bw, r.B, r.bShared) }
+
+func cellHTML(w *sectionWriter, s *corpus.Section, shared [][2]int) template.HTML {
+	if s == nil {
+		return ""
+	}
+	var b bytes.Buffer
+	w.compareCell(&b, s, shared)
+	return template.HTML(b.String())
 }
 
 // pairData is /compare/<a>--<b>/.
 type pairData struct {
-	A, B *docInfo
-	Rows []compareRow
-	// Overview and Table are the strip and the rows, written by
-	// writePairRows: a pair page holds two whole documents, and walking
-	// them through the template engine's reflection took longer than
-	// aligning them.
-	Overview, Table template.HTML
-	Matched         int
-	Themes          []themeCount
-	FoldMap         template.JS // 繁→简 for the characters of a traditional side
-	FoldSide        string      // "a", "b" or "" when neither side is traditional
-	JSONPath        string
+	A, B     *docInfo
+	Rows     []compareRow
+	Matched  int
+	Themes   []themeCount
+	FoldMap  template.JS // 繁→简 for the characters of a traditional side
+	FoldSide string      // "a", "b" or "" when neither side is traditional
+	JSONPath string
 }
 
 // rows lays out an alignment: pairs in the order of a, with b's unmatched
 // sections placed after the row of their nearest matched predecessor in b.
 func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
-	aw := sectionWriter{doc: p.a, root: root}
-	bw := sectionWriter{doc: p.b, root: root}
+	aw := &sectionWriter{doc: p.a, root: root}
+	bw := &sectionWriter{doc: p.b, root: root}
 	bPair := map[string]align.Pair{}
 	aPair := map[string]align.Pair{}
 	bSec := make(map[string]*corpus.Section, len(p.b.Sections))
@@ -130,13 +144,12 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 	var rows []compareRow
 	addB := func(key string) {
 		for _, sb := range after[key] {
-			rows = append(rows, compareRow{B: sb, BHTML: bw.compareCell(sb, nil, 0), AnchorB: "b-" + sb.EID,
-				Themes: themeIDs(p.b, sb)})
+			rows = append(rows, compareRow{B: sb, AnchorB: "b-" + sb.EID, Themes: themeIDs(p.b, sb), aw: aw, bw: bw})
 		}
 	}
 	addB("")
 	for _, sa := range p.a.Sections {
-		row := compareRow{A: sa, AnchorA: "a-" + sa.EID}
+		row := compareRow{A: sa, AnchorA: "a-" + sa.EID, aw: aw, bw: bw}
 		pr, ok := aPair[sa.EID]
 		if ok {
 			sb := bSec[pr.B]
@@ -148,15 +161,13 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 				as = append(as, sh.A)
 				bs = append(bs, sh.B)
 			}
-			row.AHTML = aw.compareCell(sa, as, 0)
-			row.BHTML = bw.compareCell(sb, bs, 0)
+			row.aShared, row.bShared = as, bs
 			// Equal texts of MinShared characters or more are one shared
 			// passage; only shorter ones need comparing.
 			row.Same = sa.Text != "" && (allShared(sa.Text, as) && allShared(sb.Text, bs) ||
 				len(sa.Text) < 3*2*align.MinShared && textnorm.Key(sa.Text) == textnorm.Key(sb.Text))
 			row.Themes = mergeIDs(themeIDs(p.a, sa), themeIDs(p.b, sb))
 		} else {
-			row.AHTML = aw.compareCell(sa, nil, 0)
 			row.Themes = themeIDs(p.a, sa)
 		}
 		rows = append(rows, row)
@@ -208,12 +219,8 @@ func mergeIDs(a, b string) string {
 // compareCell renders one side of a row: marker, title, and own text with
 // the shared passages marked. Passage k is <mark class="sh" data-k="k">
 // on both sides of the row, so that hovering one can light the other.
-func (w sectionWriter) compareCell(s *corpus.Section, shared [][2]int, _ int) template.HTML {
-	var b strings.Builder
-	// Grown once to about its final size: a pair page writes every
-	// section of two documents, and a builder that doubles as it goes
-	// allocates twice what it keeps.
-	b.Grow(len(s.Text) + len(s.Title) + 48*len(shared) + 256)
+func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [][2]int) {
+	b.Grow(cellSize(s, shared))
 	b.WriteString(`<div class="cmp-h"><a href="`)
 	b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
 	b.WriteString(`"><span class="marker">`)
@@ -226,7 +233,7 @@ func (w sectionWriter) compareCell(s *corpus.Section, shared [][2]int, _ int) te
 	}
 	b.WriteString("</a></div>")
 	if s.Text == "" {
-		return template.HTML(b.String())
+		return
 	}
 	// Shared offsets are in code points of Text, whose paragraphs are
 	// joined by "\n": one pass over the text opens and closes the marks,
@@ -286,7 +293,11 @@ func (w sectionWriter) compareCell(s *corpus.Section, shared [][2]int, _ int) te
 	flush(len(text))
 	closeTag()
 	b.WriteString("</p>")
-	return template.HTML(b.String())
+}
+
+// cellSize is about what compareCell writes for s.
+func cellSize(s *corpus.Section, shared [][2]int) int {
+	return len(s.Text) + len(s.Title) + 48*len(shared) + 256
 }
 
 // foldMap returns the 繁→简 folds of the characters in a document, as a
@@ -327,25 +338,31 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	case p.b.Lang == "zh-Hant" && p.a.Lang != "zh-Hant":
 		data.FoldSide, data.FoldMap = "b", foldMap(p.b)
 	}
-	data.Overview, data.Table = writePairRows(data)
 	pg.Data = data
 	return pg
 }
 
-// writePairRows writes the overview strip's entries and the table's rows
-// of a pair page.
-func writePairRows(d pairData) (overview, table template.HTML) {
+// Overview is the strip of the page's rows; Table, the rows. A pair
+// page holds two whole documents, and walking them through the template
+// engine's reflection took longer than aligning them: the stock page
+// writes both straight into the page (writePairPage), and a project's
+// own pair.html gets them whole from these.
+func (d pairData) Overview() template.HTML {
+	var b bytes.Buffer
+	writeOverview(&b, d)
+	return template.HTML(b.String())
+}
+
+// Table: see Overview.
+func (d pairData) Table() template.HTML {
+	var b bytes.Buffer
+	writePairTable(&b, d)
+	return template.HTML(b.String())
+}
+
+// writeOverview writes an entry of the overview strip for each row.
+func writeOverview(ov *bytes.Buffer, d pairData) {
 	esc := template.HTMLEscapeString
-	var ov, tb strings.Builder
-	// Grown once, to the cells' length and each row's markup (about 250
-	// bytes; the strip's entries about 120): the rows are most of the
-	// page, and a builder that doubles as it goes allocates twice what
-	// it keeps.
-	size := 0
-	for _, r := range d.Rows {
-		size += len(r.AHTML) + len(r.BHTML) + 256
-	}
-	tb.Grow(size)
 	ov.Grow(128 * len(d.Rows))
 	for i, r := range d.Rows {
 		ov.WriteString(`<a class="ov h`)
@@ -375,7 +392,27 @@ func writePairRows(d pairData) (overview, table template.HTML) {
 		ov.WriteString(`"><span class="visually-hidden">第 `)
 		ov.WriteString(strconv.Itoa(i + 1))
 		ov.WriteString(" 行</span></a>")
+	}
+}
 
+// writePairTable writes the rows of the table, each with its two cells.
+func writePairTable(tb *bytes.Buffer, d pairData) {
+	esc := template.HTMLEscapeString
+	// Grown once, to the cells' length and each row's markup (about 250
+	// bytes): the rows are most of the page, and a buffer that doubles
+	// as it goes allocates twice what it keeps.
+	size := 0
+	for _, r := range d.Rows {
+		if r.A != nil {
+			size += cellSize(r.A, r.aShared)
+		}
+		if r.B != nil {
+			size += cellSize(r.B, r.bShared)
+		}
+		size += 256
+	}
+	tb.Grow(size)
+	for _, r := range d.Rows {
 		tb.WriteString(`<div class="cmp-row`)
 		if r.Same {
 			tb.WriteString(" same")
@@ -389,29 +426,28 @@ func writePairRows(d pairData) (overview, table template.HTML) {
 		tb.WriteString(`" role="row" data-themes="`)
 		tb.WriteString(esc(r.Themes))
 		tb.WriteString("\">\n")
-		cell := func(side, anchor, lang string, html template.HTML, present bool) {
+		cell := func(side, anchor, lang string, w *sectionWriter, s *corpus.Section, shared [][2]int) {
 			tb.WriteString(`<div class="cmp-` + side + `" role="cell"`)
 			if anchor != "" {
 				tb.WriteString(` id="` + esc(anchor) + `"`)
 			}
 			tb.WriteString(` lang="` + esc(lang) + `">`)
-			if present {
-				tb.WriteString(string(html))
+			if s != nil {
+				w.compareCell(tb, s, shared)
 			} else {
 				tb.WriteString(`<p class="none">（无对应条目）</p>`)
 			}
 			tb.WriteString("</div>\n")
 		}
-		cell("a", r.AnchorA, d.A.Lang, r.AHTML, r.A != nil)
+		cell("a", r.AnchorA, d.A.Lang, r.aw, r.A, r.aShared)
 		tb.WriteString(`<div class="score" role="cell">`)
 		if r.A != nil && r.B != nil {
 			tb.WriteString(`<span class="badge h` + strconv.Itoa(r.Shade) + `" title="相似度">` + strconv.Itoa(r.Percent) + "%</span>")
 		}
 		tb.WriteString("</div>\n")
-		cell("b", r.AnchorB, d.B.Lang, r.BHTML, r.B != nil)
+		cell("b", r.AnchorB, d.B.Lang, r.bw, r.B, r.bShared)
 		tb.WriteString("</div>\n")
 	}
-	return template.HTML(ov.String()), template.HTML(tb.String())
 }
 
 // chooserData is /compare/.

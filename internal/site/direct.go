@@ -224,8 +224,8 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 }
 
 // writePairPage writes a pair page as base.html and pair.html print it.
-// Most of its bytes are the rows, made by writePairRows; through the
-// template engine the table was copied on its way out.
+// Most of its bytes are the rows, written here straight into the page
+// (through the template engine they were made whole, then copied).
 func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (template.HTML, error)) error {
 	d, err := dataOf[pairData](p)
 	if err != nil {
@@ -280,7 +280,7 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 			o.raw("</script>")
 		}
 		o.raw("\n<div class=\"cmp-layout\">\n<nav class=\"overview\" aria-label=\"对照概览\">\n")
-		o.raw(string(d.Overview))
+		writeOverview(w, d)
 		o.raw("\n</nav>\n<div class=\"cmp\" role=\"table\" aria-label=\"逐条对照\">\n" +
 			"<div class=\"cmp-row cmp-head\" role=\"row\"><div role=\"columnheader\" lang=\"")
 		o.text(d.A.Lang)
@@ -291,7 +291,7 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		o.raw(`">`)
 		o.text(d.B.Title)
 		o.raw("</div></div>\n")
-		o.raw(string(d.Table))
+		writePairTable(w, d)
 		o.raw("</div>\n</div>\n<script src=\"")
 		o.url(p.Root)
 		o.raw("static/compare.js\"></script>\n")
