@@ -3,7 +3,10 @@ package align
 import (
 	"hash/fnv"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/textnorm"
@@ -176,13 +179,31 @@ func newIndex(c *corpus.Corpus, p params) *Index {
 		}
 	}
 	df, seen = nil, nil
-	// Pass 2: the vectors.
+	// Pass 2: the vectors, which only read what pass 1 made: each
+	// document's on any core, put together in corpus order.
+	type docVectors struct {
+		de   docEntry
+		secs []secEntry
+	}
+	vecs := make([]docVectors, len(c.Docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(c.Docs), 1)) {
+		wg.Go(func() {
+			var g grams
+			for di := int(next.Add(1) - 1); di < len(c.Docs); di = int(next.Add(1) - 1) {
+				vecs[di].de, vecs[di].secs = x.vectors(c.Docs[di], &g)
+			}
+		})
+	}
+	wg.Wait()
 	x.secs = make([]secEntry, 0, nsec)
+	x.docs = make([]docEntry, 0, len(c.Docs))
 	for di, d := range c.Docs {
 		x.byPtr[d] = di
-		de, secs := x.vectors(d, &g)
+		de := vecs[di].de
 		de.first = len(x.secs)
-		for _, se := range secs {
+		for _, se := range vecs[di].secs {
 			se.doc = int32(di)
 			x.secs = append(x.secs, se)
 		}

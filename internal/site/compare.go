@@ -42,9 +42,12 @@ func (s *Site) comparePairs() []docPair {
 	for _, d := range s.docs {
 		byID[d.ID] = d
 	}
+	// Each document's neighbours on any core, then the pairs in order.
+	similar := make([][]align.DocScore, len(s.docs))
+	parallel(len(s.docs), func(i int) { similar[i] = s.align.SimilarDocs(s.docs[i].Document, similarPerDoc) })
 	seen := map[[2]string]bool{}
-	for _, d := range s.docs {
-		for _, o := range s.align.SimilarDocs(d.Document, similarPerDoc) {
+	for i, d := range s.docs {
+		for _, o := range similar[i] {
 			a, b := d, byID[o.Doc]
 			if b == nil || a == b {
 				continue
