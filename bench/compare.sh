@@ -48,6 +48,35 @@ ROOT=$(pwd)
 mkdir -p "$B"
 log() { printf '%s\n' "$*" >&2; }
 
+# discard PATH...: moves a previous run's output out of the way instead of
+# deleting it. ext4 will not reuse an inode freed in the last 30 seconds:
+# creating a file right after ~185,000 were deleted scans the inode
+# bitmaps past every one of them (perf: __ext4_new_inode → find_inode_bit
+# → recently_deleted), which cost a run at N=2000 up to 25 s of kernel
+# time more than the same run after a quiet minute, whichever contender
+# followed a deletion. Each round of runs starts by discarding the last
+# round's outputs and purging them, so that no timed run follows a
+# deletion and the disk holds one round's outputs at a time.
+TRASH="$B/trash"
+discard() {
+	local p
+	mkdir -p "$TRASH"
+	for p in "$@"; do
+		if [ -e "$p" ]; then
+			mv "$p" "$(mktemp -d "$TRASH/x.XXXXXX")/"
+		fi
+	done
+}
+# purge empties the trash and waits out the 30 seconds in which ext4
+# keeps the freed inodes aside.
+purge() {
+	if [ -e "$TRASH" ]; then
+		rm -rf "$TRASH"
+		sync
+		sleep 31
+	fi
+}
+
 # --- tools -----------------------------------------------------------------
 # Hugo without its recommended packages: they would put an old Go first on PATH.
 need=()
@@ -165,7 +194,8 @@ CONTENDERS="tiaowen hugo-sections hugo-docs floor pagefind"
 bench_n() {
 	local n=$1
 	W="$B/n$n"
-	rm -rf "$W"
+	discard "$W"
+	purge
 	mkdir -p "$W/content"
 	W=$(realpath "$W")
 	log ""
@@ -184,16 +214,16 @@ bench_n() {
 	local hugo=(hugo --source "$W/hugo" --cacheDir "$W/hugo-cache" --quiet)
 	local r c
 	for ((r = 1; r <= RUNS; r++)); do
+		discard "$W/site" "$W/site.zip" "$W/content/.permalinks" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
+		purge
 		for c in $CONTENDERS; do
 			log "   run $r/$RUNS: $c"
 			case $c in
 			tiaowen)
-				rm -rf "$W/site" "$W/site.zip" "$W/content/.permalinks"
 				timed tiaowen "$W/tiaowen.log" build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip"
 				echo "$(count "$W/site" "$W/site.zip") $(html "$W/site")" >"$W/tiaowen.out"
 				;;
 			hugo-sections | hugo-docs)
-				rm -rf "$W/$c"
 				timed "$c" "$W/$c.log" "${hugo[@]}" --contentDir "$W/$c-content" --destination "$W/$c"
 				echo "$(count "$W/$c") $(html "$W/$c")" >"$W/$c.out"
 				;;
@@ -201,7 +231,6 @@ bench_n() {
 				# Wall and CPU time are the writing alone, as writefloor
 				# measures it; peak memory is the process's, which holds
 				# the whole site.
-				rm -rf "$W/floor"
 				timed floor-process "$W/floor.log" build/writefloor -src "$W/site" -also "$W/site.zip" -dst "$W/floor"
 				local rss
 				rss=$(tail -n 1 "$W/floor-process.times" | awk '{ print $3 }')
@@ -209,7 +238,6 @@ bench_n() {
 				echo "$(count "$W/floor") $(html "$W/floor")" >"$W/floor.out"
 				;;
 			pagefind)
-				rm -rf "$W/pagefind"
 				timed pagefind "$W/pagefind.log" "$PAGEFIND" --site "$W/hugo-docs" --output-path "$W/pagefind"
 				echo "$(count "$W/pagefind") $(html "$W/hugo-docs")" >"$W/pagefind.out"
 				;;
@@ -220,14 +248,16 @@ bench_n() {
 	if [ "$PROFILE" = 1 ]; then
 		# A run of its own, so that profiling never slows a timed one.
 		log "   profiling tiaowen: $B/cpu-$n.prof, $B/mem-$n.prof"
-		rm -rf "$W/site" "$W/site.zip" "$W/content/.permalinks"
+		discard "$W/site" "$W/site.zip" "$W/content/.permalinks"
+		purge
 		build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip" \
 			--cpuprofile "$ROOT/$B/cpu-$n.prof" --memprofile "$ROOT/$B/mem-$n.prof" >"$W/profile.log" 2>&1
 		go tool pprof -top -nodecount=25 build/tiaowen "$B/cpu-$n.prof" 2>/dev/null | sed 's/^/   /' >&2 || true
 	fi
 	if [ "$KEEP" = 0 ]; then
-		rm -rf "$W/site" "$W/site.zip" "$W/floor" "$W/hugo-docs" "$W/hugo-sections" "$W/pagefind" \
+		discard "$W/site" "$W/site.zip" "$W/floor" "$W/hugo-docs" "$W/hugo-sections" "$W/pagefind" \
 			"$W/hugo-sections-content" "$W/hugo-docs-content" "$W/hugo-cache"
+		purge
 	fi
 }
 
