@@ -513,11 +513,6 @@ func (s *Site) chooserPage(pairs []docPair, matched map[[2]string]int) *Page {
 	return p
 }
 
-// compareJSON writes /api/compare/<a>--<b>.json, the public contract.
-func compareJSON(w *bytes.Buffer, al align.Alignment) error {
-	return encodeJSON(w, al)
-}
-
 // counterpartView is a section's counterpart in another document.
 type counterpartView struct {
 	Doc     *docInfo
