@@ -96,7 +96,8 @@ func (x *Index) AlignWith(a *corpus.Document, others []*corpus.Document) []Align
 	secA := sectionsOf(a)
 	normA := make([]*textnorm.Text, len(secA)) // made when first needed
 	var t tiler
-	var sim, titles dotTable // reused from one pair to the next
+	var zb textnorm.Normalizer // b's sections are each looked at once
+	var sim, titles dotTable   // reused from one pair to the next
 	out := make([]Alignment, 0, len(others))
 	for _, b := range others {
 		db, nb := x.lookup(b)
@@ -120,7 +121,7 @@ func (x *Index) AlignWith(a *corpus.Document, others []*corpus.Document) []Align
 					n := textnorm.Normalize(s.Text)
 					normA[i] = &n
 				}
-				shared = t.sharedNorm(*normA[i], textnorm.Normalize(u.Text))
+				shared = t.sharedNorm(*normA[i], zb.Runes(u.Text))
 			}
 			al.Pairs = append(al.Pairs, Pair{A: s.EID, B: u.EID, Score: round4(m.score), Shared: shared})
 		}
@@ -137,7 +138,17 @@ func (x *Index) AlignWith(a *corpus.Document, others []*corpus.Document) []Align
 // isHeading reports whether s is a heading over other sections, with no
 // text of its own (「二、推动经济质量效益型发展」 over its （三）–（五）).
 func isHeading(s *corpus.Section) bool {
-	return len(s.Children) > 0 && textnorm.Key(s.Text) == ""
+	if len(s.Children) == 0 {
+		return false
+	}
+	// textnorm.Key(s.Text) == "", without building the key: a text
+	// usually shows it has something at its first character.
+	for _, r := range s.Text {
+		if !textnorm.Dropped(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // match pairs the sections of two documents, given the score of every

@@ -364,6 +364,7 @@ type keyTF struct {
 type grams struct {
 	keys []uint64
 	kts  []keyTF
+	norm textnorm.Normalizer
 }
 
 // collect gathers the keys of the n-grams of the section's normalised
@@ -384,7 +385,7 @@ func (g *grams) add(text string, n int) {
 	if text == "" {
 		return
 	}
-	rs := textnorm.Normalize(text).Runes()
+	rs := g.norm.Runes(text).Runes()
 	switch {
 	case len(rs) == 0:
 	case len(rs) < n:

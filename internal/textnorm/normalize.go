@@ -44,6 +44,33 @@ func Normalize(s string) Text {
 	return Text{s: b.String(), runes: runes, orig: orig, origLen: n}
 }
 
+// A Normalizer normalises one text after another into the same memory,
+// for callers that look at each text once and need only its runes and
+// their offsets: aligning two documents normalises every section it
+// pairs, thousands of texts a document, each dropped at once. The zero
+// Normalizer is ready for use; it is not safe for concurrent use.
+type Normalizer struct {
+	buf []int32
+}
+
+// Runes returns what Normalize(s) returns, but for its string: String
+// of the result is "". The result lives in z's memory and is valid only
+// until z's next call.
+func (z *Normalizer) Runes(s string) Text {
+	if len(s) > math.MaxInt32 {
+		panic("textnorm: input too long")
+	}
+	if s == "" {
+		return Text{}
+	}
+	est := runeEstimate(s)
+	if cap(z.buf) < 2*est {
+		z.buf = make([]int32, 2*est)
+	}
+	runes, orig, n := scan(s, nil, z.buf[:0:est], z.buf[est:est:2*est], true)
+	return Text{runes: runes, orig: orig, origLen: n}
+}
+
 // Key returns Normalize(s).String(), the form in which theme terms and
 // search queries are compared. It skips the offset map, and returns s itself
 // without allocating when s is already normalised.
@@ -71,8 +98,8 @@ func Dropped(r rune) bool {
 	return !kept
 }
 
-// scan is the loop behind Normalize and Key. It writes the folded text of s
-// to b and, if track is set, appends each kept rune to runes and its rune
+// scan is the loop behind Normalize, Runes and Key. It writes the folded
+// text of s to b, unless b is nil, and, if track is set, appends each kept rune to runes and its rune
 // offset in s to orig. It returns those and the rune count of s.
 //
 // Runs of runes that pass through unchanged, which is most of a simplified
@@ -98,7 +125,7 @@ func scan(s string, b *strings.Builder, runes, orig []int32, track bool) ([]int3
 					runes = append(runes, f)
 					orig = append(orig, int32(n))
 				}
-				if f != r {
+				if f != r && b != nil {
 					b.WriteString(s[copied:i])
 					b.WriteRune(f)
 					copied = i + 3
@@ -115,7 +142,7 @@ func scan(s string, b *strings.Builder, runes, orig []int32, track bool) ([]int3
 		}
 		// An invalid byte decodes to U+FFFD, a symbol, so it is dropped
 		// here and never copied as part of a run.
-		if !ok || f != r {
+		if (!ok || f != r) && b != nil {
 			b.WriteString(s[copied:i])
 			if ok {
 				b.WriteRune(f)
@@ -124,7 +151,9 @@ func scan(s string, b *strings.Builder, runes, orig []int32, track bool) ([]int3
 		}
 		i += size
 	}
-	b.WriteString(s[copied:])
+	if b != nil {
+		b.WriteString(s[copied:])
+	}
 	return runes, orig, n
 }
 

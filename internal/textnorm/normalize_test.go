@@ -177,6 +177,33 @@ func TestKeyEquivalence(t *testing.T) {
 	}
 }
 
+// sameRunes fails unless r, what a Normalizer made of s, has the runes and
+// offsets of n, Normalize(s), and no string.
+func sameRunes(t *testing.T, s string, r, n Text) {
+	t.Helper()
+	if !slices.Equal(r.Runes(), n.Runes()) || r.Len() != n.Len() || r.String() != "" {
+		t.Fatalf("Normalizer.Runes(%q) = %q (string %q), want %q", s, string(r.Runes()), r.String(), string(n.Runes()))
+	}
+	for i := 0; i <= n.Len(); i++ {
+		if r.Orig(i) != n.Orig(i) {
+			t.Fatalf("Normalizer.Runes(%q).Orig(%d) = %d, want %d", s, i, r.Orig(i), n.Orig(i))
+		}
+	}
+}
+
+// TestNormalizerRunes: one Normalizer, fed long and short texts in turn,
+// simplified, traditional and awkward, gives what Normalize gives each.
+func TestNormalizerRunes(t *testing.T) {
+	var z Normalizer
+	texts := append(append(slices.Clone(simpSentences), tradSentences...), "", "\xff\xfe（一）", "ＡＢＣ", strings.Repeat("質量基礎設施，", 300), "a")
+	for round := range 3 {
+		for i := range texts {
+			s := texts[(i*7+round)%len(texts)]
+			sameRunes(t, s, z.Runes(s), Normalize(s))
+		}
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	for _, s := range append(slices.Clone(simpSentences), tradSentences...) {
 		f.Add(s)
@@ -184,8 +211,10 @@ func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"", "（一）雙比對、雙提升。", "ＡＢＣ１２３", "\xff\xfe", "a\u200bb\ufe0f", "俓薴"} {
 		f.Add(s)
 	}
+	var z Normalizer // shared by the calls, as a caller shares it
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Normalize(s)
+		sameRunes(t, s, z.Runes(s), n)
 		total := utf8.RuneCountInString(s)
 		if n.Len() != len(n.Runes()) {
 			t.Fatalf("Normalize(%q).Len() = %v, want %v", s, n.Len(), len(n.Runes()))
