@@ -144,7 +144,8 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 		}
 		after[prevA] = append(after[prevA], sb)
 	}
-	var rows []compareRow
+	// Every section of either document is in one row at most.
+	rows := make([]compareRow, 0, len(p.a.Sections)+len(p.b.Sections))
 	addB := func(key string) {
 		for _, sb := range after[key] {
 			rows = append(rows, compareRow{B: sb, AnchorB: "b-" + sb.EID, Themes: themeIDs(p.b, sb), aw: aw, bw: bw})
@@ -159,7 +160,7 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 			row.B, row.AnchorB, row.Score = sb, "b-"+sb.EID, pr.Score
 			row.Percent = int(pr.Score*100 + 0.5)
 			row.Shade = min(5, int(pr.Score*6))
-			var as, bs [][2]int
+			as, bs := make([][2]int, 0, len(pr.Shared)), make([][2]int, 0, len(pr.Shared))
 			for _, sh := range pr.Shared {
 				as = append(as, sh.A)
 				bs = append(bs, sh.B)
