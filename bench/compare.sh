@@ -49,12 +49,14 @@ mkdir -p "$B"
 log() { printf '%s\n' "$*" >&2; }
 
 # discard PATH...: moves a previous run's output out of the way instead of
-# deleting it. ext4 will not reuse an inode freed in the last 30 seconds:
-# creating a file right after ~185,000 were deleted scans the inode
-# bitmaps past every one of them (perf: __ext4_new_inode → find_inode_bit
-# → recently_deleted), which cost a run at N=2000 up to 25 s of kernel
-# time more than the same run after a quiet minute, whichever contender
-# followed a deletion. Each round of runs starts by discarding the last
+# deleting it. ext4 without a journal (this machine's root file system)
+# will not reuse an inode freed in the last 60 seconds, or 300 while the
+# inode table block holding it is dirty (fs/ext4/ialloc.c, RECENTCY_MIN
+# and RECENTCY_DIRTY): creating a file right after ~185,000 were deleted
+# scans the inode bitmaps past every one of them (perf: __ext4_new_inode
+# → find_inode_bit → recently_deleted), which cost a run at N=2000 tens
+# of seconds of kernel time more than the same run after a quiet minute,
+# whichever contender followed a deletion. Each round of runs starts by discarding the last
 # round's outputs and purging them, so that no timed run follows a
 # deletion and the disk holds one round's outputs at a time.
 TRASH="$B/trash"
@@ -67,13 +69,13 @@ discard() {
 		fi
 	done
 }
-# purge empties the trash and waits out the 30 seconds in which ext4
-# keeps the freed inodes aside.
+# purge empties the trash, writes the freed inodes back, so that ext4
+# keeps them aside for 60 seconds rather than 300, and waits those out.
 purge() {
 	if [ -e "$TRASH" ]; then
 		rm -rf "$TRASH"
 		sync
-		sleep 31
+		sleep 61
 	fi
 }
 
