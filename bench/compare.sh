@@ -50,16 +50,20 @@ log() { printf '%s\n' "$*" >&2; }
 
 # discard PATH...: moves a previous run's output out of the way instead of
 # deleting it. ext4 without a journal (this machine's root file system)
-# will not reuse an inode freed in the last 60 seconds, or 300 while the
-# inode table block holding it is dirty (fs/ext4/ialloc.c, RECENTCY_MIN
-# and RECENTCY_DIRTY): creating a file right after ~185,000 were deleted
-# scans the inode bitmaps past every one of them (perf: __ext4_new_inode
-# → find_inode_bit → recently_deleted), which cost a run at N=2000 tens
-# of seconds of kernel time more than the same run after a quiet minute,
-# whichever contender followed a deletion. Each round of runs starts by discarding the last
-# round's outputs and purging them, so that no timed run follows a
-# deletion and the disk holds one round's outputs at a time.
+# will not reuse an inode freed in the last 60 seconds, or in the last 300
+# while the inode table block holding it is dirty (fs/ext4/ialloc.c,
+# RECENTCY_MIN and RECENTCY_DIRTY) — and creating files dirties those
+# blocks again. Creating a file within five minutes of ~185,000 being
+# deleted scans the inode bitmaps past every one of them (perf:
+# __ext4_new_inode → find_inode_bit → recently_deleted): 15 % of a
+# tiaowen build's samples at N=2000, 61 s after deleting the previous
+# build's output, and whichever contender followed a deletion paid it.
+# So no timed run follows a deletion by less than five minutes: outputs
+# are moved to the trash between rounds, the trash is emptied only when
+# the disk runs short or an N is done, and settle waits out the rest of
+# the five minutes before the first run of a round.
 TRASH="$B/trash"
+PURGED="$B/.purged" # when the trash was last emptied, in Unix seconds
 discard() {
 	local p
 	mkdir -p "$TRASH"
@@ -69,13 +73,32 @@ discard() {
 		fi
 	done
 }
-# purge empties the trash, writes the freed inodes back, so that ext4
-# keeps them aside for 60 seconds rather than 300, and waits those out.
+# purge empties the trash and notes when.
 purge() {
 	if [ -e "$TRASH" ]; then
 		rm -rf "$TRASH"
 		sync
-		sleep 61
+		date +%s >"$PURGED"
+	fi
+}
+# purge_if_short empties the trash when the disk has less than 40 GiB
+# free, room for another round at N=2000 with plenty to spare.
+purge_if_short() {
+	local avail
+	avail=$(df -k --output=avail "$B" | tail -n 1)
+	if [ "$avail" -lt $((40 * 1024 * 1024)) ]; then
+		purge
+	fi
+}
+# settle waits until the last purge is 301 seconds old.
+settle() {
+	local last now
+	[ -f "$PURGED" ] || return 0
+	last=$(cat "$PURGED")
+	now=$(date +%s)
+	if [ $((now - last)) -lt 301 ]; then
+		log "   waiting $((301 - (now - last))) s: ext4 keeps freed inodes aside for 300 s"
+		sleep $((301 - (now - last)))
 	fi
 }
 
@@ -217,7 +240,8 @@ bench_n() {
 	local r c
 	for ((r = 1; r <= RUNS; r++)); do
 		discard "$W/site" "$W/site.zip" "$W/content/.permalinks" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
-		purge
+		purge_if_short
+		settle
 		for c in $CONTENDERS; do
 			log "   run $r/$RUNS: $c"
 			case $c in
@@ -251,7 +275,8 @@ bench_n() {
 		# A run of its own, so that profiling never slows a timed one.
 		log "   profiling tiaowen: $B/cpu-$n.prof, $B/mem-$n.prof"
 		discard "$W/site" "$W/site.zip" "$W/content/.permalinks"
-		purge
+		purge_if_short
+		settle
 		build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip" \
 			--cpuprofile "$ROOT/$B/cpu-$n.prof" --memprofile "$ROOT/$B/mem-$n.prof" >"$W/profile.log" 2>&1
 		go tool pprof -top -nodecount=25 build/tiaowen "$B/cpu-$n.prof" 2>/dev/null | sed 's/^/   /' >&2 || true
