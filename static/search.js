@@ -501,7 +501,9 @@
   // evalTerm returns the sections that match a term at some level, in
   // section order, with their level, chain and whether the term is in
   // their title. With exact set it returns only the sections that have
-  // the whole term.
+  // the whole term, and then head, if given, narrows that further for
+  // phraseHead: head.title keeps the sections that have every bigram in
+  // their title, and head.limit stops at that many of the others.
   //
   // A partial match needs minChain characters in a row, so every section
   // it could be in has the bigrams in the middle of the term, which every
@@ -509,7 +511,7 @@
   // other lists are searched by galloping. Only terms of three characters
   // have no such bigram (a run of two may be either pair), and walk the
   // union of their two lists.
-  function evalTerm(t, exact) {
+  function evalTerm(t, exact, head) {
     var L = t.cps.length;
     if (L <= 2) {
       var u = L === 1 ? postings(t.cps[0], -1) : postings(t.cps[0], t.cps[1]);
@@ -524,8 +526,12 @@
     if (!drivers.length) return { n: 0, sec: new Int32Array(0) };
     drivers.forEach(function (d) { isDriver[d] = 1; cap += lists[d].n; });
     var res = { n: 0, sec: new Int32Array(cap), level: new Uint8Array(cap), chain: new Uint8Array(cap), title: new Uint8Array(cap) };
+    // An exact walk has one driver, the term's rarest bigram, which a
+    // section with every bigram in its title has in its title too.
+    var titleOnly = head && head.title ? lists[drivers[0]] : null;
     for (;;) {
       var s = 0x7fffffff, d;
+      if (titleOnly) while (cur[drivers[0]] < titleOnly.n && !titleOnly.title[cur[drivers[0]]]) cur[drivers[0]]++;
       for (d = 0; d < drivers.length; d++) {
         l = lists[drivers[d]];
         if (cur[drivers[d]] < l.n && l.sec[cur[drivers[d]]] < s) s = l.sec[cur[drivers[d]]];
@@ -549,8 +555,11 @@
       for (d = 0; d < drivers.length; d++) if (here[drivers[d]]) cur[drivers[d]]++;
       var level = chain === L ? 3 : exact ? 0 : present === K ? 2 : chain >= need ? 1 : 0;
       if (level === 0) continue;
+      var inTitle = allTitle && present === K ? 1 : 0;
+      if (head && (head.title ? !inTitle : inTitle)) continue;
       var i = res.n++;
-      res.sec[i] = s; res.level[i] = level; res.chain[i] = chain; res.title[i] = allTitle && present === K ? 1 : 0;
+      res.sec[i] = s; res.level[i] = level; res.chain[i] = chain; res.title[i] = inTitle;
+      if (head && head.limit && res.n >= head.limit) break;
     }
     return res;
   }
@@ -679,6 +688,26 @@
         var sec = 6 * (i - 1) + BITS[6 * d + m];
         if (titles === 0 || out.lastIndexOf(sec, titles - 1) < 0) out.push(sec);
       }
+    }
+    return out;
+  }
+
+  // phraseHead returns the first k sections of search's answer for a
+  // query of one term of three characters or more, unfiltered, as far
+  // as they are exact matches — those come first, those with every
+  // bigram in their title before the others, each in corpus order —
+  // without looking at every section that has part of the term, as the
+  // ranking must: a first query runs before the browser has compiled
+  // the ranking, which takes it tens of milliseconds, and the text of
+  // the first results can be asked for first. It returns null for any
+  // other query.
+  function phraseHead(terms, k) {
+    if (terms.length !== 1 || terms[0].cps.length < 3) return null;
+    var titled = evalTerm(terms[0], true, { title: true }), out = [], i;
+    for (i = 0; i < titled.n && out.length < k; i++) out.push(titled.sec[i]);
+    if (out.length < k) {
+      var rest = evalTerm(terms[0], true, { limit: k - out.length });
+      for (i = 0; i < rest.n; i++) out.push(rest.sec[i]);
     }
     return out;
   }
@@ -881,13 +910,32 @@
     return { key: urlFor(p), q: p.q, terms: parse(p.q), docFilter: docFilter, themeIdx: themeIdx };
   }
 
+  // headOf returns the first sections of the answer to the query qq
+  // that are known before the ranking (wordHead, phraseHead), or null.
+  function headOf(qq) {
+    if (qq.docFilter >= 0 || qq.themeIdx >= 0 || qq.terms.length !== 1) return null;
+    var t = qq.terms[0];
+    return t.cps.length <= 2 ? wordHead(t, PAGE) : phraseHead(qq.terms, PAGE);
+  }
+
+  function noop() {}
+  // nextTask resolves in a task of its own, after the page has handled
+  // what arrived meanwhile.
+  function nextTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
+
   // prepare answers a query without showing it: it reads the query's
-  // shards, ranks the sections and starts reading the text of the first
-  // page. Typing calls it at every keystroke, so that by the time the
-  // typing pauses and run shows the answer, the files are read and the
-  // ranking done; a prepared query that the typing has moved past stops
-  // after its files are read. It returns the query, whose answer is a
-  // promise of {result, loadMs, rankMs}.
+  // shards, finds the head of the answer where it can (headOf), reads
+  // the text of the head's first section, ranks the sections and starts
+  // reading the text of the first page. Typing calls it at every
+  // keystroke, so that by the time the typing pauses and run shows the
+  // answer, the files are read and the ranking done; a prepared query
+  // that the typing has moved past stops after its files are read. It
+  // returns the query, with two promises: first, of the head (null
+  // without one), as soon as the files are read; answer, of {result,
+  // loadMs, rankMs, rankedAt}. The ranking waits for the head's first text and a
+  // turn of the event loop, in which run shows it: the ranking holds
+  // the page, and a first query's ranking, before the browser has
+  // compiled it, takes longer than reading a file.
   var prepared = null;
   function prepare(p) {
     if (prepared && prepared.key === urlFor(p)) return prepared;
@@ -895,26 +943,36 @@
     prepared = qq;
     var files = filesOf(qq.terms);
     if (qq.themeIdx >= 0) files.push("th" + qq.themeIdx + ".js");
-    qq.answer = Promise.all(files.map(load)).then(function () {
-      if (prepared !== qq && !qq.wanted) return null;
-      var t1 = performance.now();
-      // A word that most sections have: its first results' text is asked
-      // for before its list is decoded and ranked.
-      if (qq.terms.length === 1 && qq.terms[0].cps.length <= 2 && qq.docFilter < 0 && qq.themeIdx < 0) {
-        var head = wordHead(qq.terms[0], PAGE);
-        if (head) loadTexts(head, function () {}).catch(function () {});
+    var live = function () { return prepared === qq || qq.wanted; };
+    qq.first = Promise.all(files.map(load)).then(function () {
+      qq.loadMs = performance.now() - t0;
+      return live() ? headOf(qq) : null;
+    });
+    qq.answer = qq.first.then(function (head) {
+      if (!live()) return null;
+      var ready = null;
+      if (head && head.length) {
+        loadTexts(head, noop).catch(noop);
+        ready = load("t" + textShardOf(head[0]) + ".js").then(nextTask, nextTask);
       }
-      var result = search(qq.terms, qq.docFilter, qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null);
-      loadTexts(result.secs.subarray(0, PAGE), function () {}).catch(function () {});
-      return { result: result, loadMs: t1 - t0, rankMs: performance.now() - t1 };
+      return Promise.resolve(ready).then(function () {
+        if (!live()) return null;
+        var t1 = performance.now();
+        var result = search(qq.terms, qq.docFilter, qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null);
+        loadTexts(result.secs.subarray(0, PAGE), noop).catch(noop);
+        var t2 = performance.now();
+        return { result: result, loadMs: qq.loadMs, rankMs: t2 - t1, rankedAt: t2 };
+      });
     });
     qq.answer.catch(function () { if (prepared === qq) prepared = null; });
     return qq;
   }
 
   // run shows the answer to the current query, its first page rendered
-  // as the text of each result arrives. It resolves to a summary, which
-  // the tests and the benchmark read, once the page is complete.
+  // as the text of each result arrives: the head, where prepare finds
+  // one, before the ranking is done, then the rest. It resolves to a
+  // summary, which the tests and the benchmark read, once the page is
+  // complete.
   function run() {
     var my = ++seq;
     var t0 = performance.now();
@@ -932,12 +990,27 @@
     }
     qq = prepare(p);
     qq.wanted = true;
-    return qq.answer.then(function (a) {
+    var firstShown = function () { current.firstMs = performance.now() - t0; };
+    var head = null;
+    var headShown = qq.first.then(function (h) {
+      if (my !== seq || !h || !h.length) return;
+      head = h;
+      current = { terms: qq.terms, result: { secs: Int32Array.from(h), tiers: new Uint8Array(h.length) }, shown: 0, q: p.q, firstMs: 0 };
+      list.textContent = ""; help.hidden = true;
+      setStatus("正在检索…");
+      return showMore(my, firstShown);
+    });
+    return Promise.all([qq.answer, headShown]).then(function (v) {
+      var a = v[0];
       if (my !== seq || !a) return null;
-      current = { terms: qq.terms, result: a.result, shown: 0, q: p.q, loadMs: a.loadMs, rankMs: a.rankMs, firstMs: 0 };
-      list.textContent = "";
+      var shown = head ? current.shown : 0, firstMs = head ? current.firstMs : 0;
+      // The head is the answer's beginning by construction; should it
+      // ever not be, the page starts again rather than show a wrong order.
+      for (var i = 0; i < shown; i++) if (a.result.secs[i] !== head[i]) shown = 0;
+      if (!shown) { list.textContent = ""; firstMs = 0; }
+      current = { terms: qq.terms, result: a.result, shown: shown, q: p.q, loadMs: a.loadMs, rankMs: a.rankMs, rankEndMs: a.rankedAt - t0, firstMs: firstMs };
       describe(a.result, p, qq.terms);
-      return showMore(my, function () { current.firstMs = performance.now() - t0; }).then(function () {
+      return showMore(my, shown ? null : firstShown, PAGE).then(function () {
         if (my !== seq) return null;
         if (!a.result.secs.length) current.firstMs = performance.now() - t0;
         var sum = summary(t0, a.result);
@@ -963,6 +1036,7 @@
     });
     return {
       ms: ms, firstMs: current ? current.firstMs : ms, loadMs: current ? current.loadMs : 0, rankMs: current ? current.rankMs : 0,
+      rankEndMs: current ? current.rankEndMs : 0,
       total: result ? result.secs.length : 0, docs: result ? docsOf(result).map(function (d) { return meta.docs[d][0]; }).sort() : [],
       shown: hits
     };
@@ -1005,13 +1079,14 @@
   // as many text shards as it has documents, which the browser reads one
   // after another: each result is shown as soon as it and those before
   // it are read, so the first results do not wait for the last. first
-  // is called when the first result is on the page. While a page is
-  // being read, the button for more waits: a second press would read
-  // the same page again.
-  function showMore(my, first) {
+  // is called when the first result is on the page; upto, if given, is
+  // where the page ends in the answer (by default a page on). While a
+  // page is being read, the button for more waits: a second press would
+  // read the same page again.
+  function showMore(my, first, upto) {
     var c = current;
     if (c.loading) return c.loading;
-    var page = c.result.secs.slice(c.shown, c.shown + PAGE), at = c.shown, next = 0;
+    var page = c.result.secs.slice(c.shown, upto === undefined ? c.shown + PAGE : upto), at = c.shown, next = 0;
     c.shown += page.length;
     if (at === 0) more.hidden = true;
     more.disabled = true;
@@ -1281,13 +1356,12 @@
     // The query warmUp runs, and the index files a query reads.
     warmTerm: function () { return warmTerm(); },
     filesOf: function (q) { return filesOf(parse(q)); },
-    // head is wordHead's guess at a one-word query's first page, for
-    // comparison with rank's answer.
+    // head is what headOf finds of a query's first page before the
+    // ranking (wordHead, phraseHead), for comparison with rank's answer.
     head: function (q) {
-      var terms = parse(q);
-      return Promise.all(filesOf(terms).map(load)).then(function () {
-        var h = terms.length === 1 && terms[0].cps.length <= 2 ? wordHead(terms[0], PAGE) : null;
-        return h || [];
+      var qq = queryOf({ q: q, doc: "", theme: "" });
+      return Promise.all(filesOf(qq.terms).map(load)).then(function () {
+        return headOf(qq) || [];
       });
     },
     // rank answers a query without showing it: every section found, in

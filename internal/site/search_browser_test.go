@@ -312,6 +312,7 @@ func TestSearchOffline(t *testing.T) {
 		problems := browsertest.RecordProblems(t, ctx)
 		checkExactPhrases(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		checkQueries(t, ctx, browsertest.FileURL(dir)+"/")
+		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		problems.Check(t)
 	})
 
@@ -330,6 +331,7 @@ func TestSearchOffline(t *testing.T) {
 		problems := browsertest.RecordProblems(t, ctx)
 		checkExactPhrases(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		checkQueries(t, ctx, browsertest.FileURL(dir)+"/")
+		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		problems.Check(t)
 		checkSameRanking(t, s.content, ranker{base: base}, ranker{base: browsertest.FileURL(dir) + "/"})
 	})
@@ -350,6 +352,12 @@ func TestSearchOffline(t *testing.T) {
 	t.Run("a common word's first page guessed before ranking", func(t *testing.T) {
 		ctx := browsertest.Start(t)
 		checkWordHead(t, ctx, base, s.bundle)
+	})
+
+	t.Run("a phrase's exact matches found before ranking", func(t *testing.T) {
+		ctx := browsertest.Start(t)
+		checkPhraseHead(t, ctx, base, s.content)
+		checkHeadShownFirst(t, ctx, base)
 	})
 
 	t.Run("the first result's text first", func(t *testing.T) {
@@ -704,13 +712,10 @@ type ranker struct {
 	every bool
 }
 
-// checkSameRanking runs queries two ways, each in a browser of its own
-// — on two copies of a site whose indexes differ only in layout, or
-// with and without ranker.every — and checks that they rank the same
-// sections the same way: phrases of three to eight characters cut from
-// the seeds, the same with a character changed, so that they match in
-// part, and two of them together.
-func checkSameRanking(t *testing.T, content string, want, got ranker) {
+// seedQueries returns queries cut from the seeds: phrases of three to
+// eight characters, the same with a character changed, so that they
+// match in part, and two of them together.
+func seedQueries(t *testing.T, content string) []string {
 	t.Helper()
 	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
 	if err := problems.Err(); err != nil {
@@ -739,6 +744,132 @@ func checkSameRanking(t *testing.T, content string, want, got ranker) {
 	if len(queries) < 60 {
 		t.Fatalf("only %d queries cut from the seeds", len(queries))
 	}
+	return queries
+}
+
+// headPage is what the page finds of a query's first page before
+// ranking (tiaowenSearch.head), and the first page that the ranking
+// gives, with its tiers.
+type headPage struct {
+	Head  []int `json:"head"`
+	Secs  []int `json:"secs"`
+	Tiers []int `json:"tiers"`
+}
+
+// headsAndPages opens the search page at base and returns the head and
+// the ranked first page of each query.
+func headsAndPages(t *testing.T, ctx context.Context, base string, queries []string) []headPage {
+	t.Helper()
+	qs, _ := json.Marshal(queries)
+	searchOpen(t, ctx, base)
+	return searchEval[[]headPage](t, ctx, `(async () => {
+		const out = [];
+		for (const q of `+string(qs)+`) {
+			const head = await window.tiaowenSearch.head(q), r = await window.tiaowenSearch.rank(q);
+			out.push({head, secs: r.secs.slice(0, 20), tiers: r.tiers.slice(0, 20)});
+		}
+		return out;
+	})()`)
+}
+
+// checkPhraseHead checks the page's head of a one-term query of three
+// characters or more, which it finds before ranking and shows while it
+// ranks (phraseHead): for the seed queries, phrases cut from section
+// titles and the themes' names, the head is the answer's first page as
+// far as it is exact matches, title matches first — exactly the first
+// min(20, exact matches) sections that the ranking gives.
+func checkPhraseHead(t *testing.T, ctx context.Context, base, content string) {
+	t.Helper()
+	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var queries []string
+	for _, q := range seedQueries(t, content) {
+		if !strings.Contains(q, " ") {
+			queries = append(queries, q)
+		}
+	}
+	k := 0
+	for _, d := range c.Docs {
+		for _, sec := range d.Sections {
+			rs := []rune(textnorm.Key(sec.Title))
+			if len(rs) < 4 {
+				continue
+			}
+			L := 3 + k%3
+			if L > len(rs) {
+				L = len(rs)
+			}
+			at := (k * 7) % (len(rs) - L + 1)
+			queries = append(queries, string(rs[at:at+L]))
+			k++
+		}
+	}
+	for _, th := range []string{"首负责任制", "双比对双提升", "质量基础设施", "質量基礎設施", "产品质量", "标准化"} {
+		queries = append(queries, th)
+	}
+	got := headsAndPages(t, ctx, base, queries)
+	full, titled := 0, 0
+	for i, q := range queries {
+		exact := 0
+		for exact < len(got[i].Tiers) && got[i].Tiers[exact] == 0 {
+			exact++
+		}
+		if want := got[i].Secs[:exact]; !slices.Equal(got[i].Head, want) {
+			t.Errorf("%s: the page found the head %v before ranking; the ranking's exact matches begin %v", q, got[i].Head, want)
+		}
+		if exact == 20 {
+			full++
+		}
+		if len(got[i].Head) > 1 && !slices.IsSorted(got[i].Head) {
+			titled++
+		}
+	}
+	// The check means something only if some heads fill a page and some
+	// put a title match before a section earlier in the corpus.
+	if full == 0 || titled == 0 {
+		t.Errorf("of %d queries, %d have a whole page of exact matches and %d a title match first; want some of each", len(queries), full, titled)
+	}
+}
+
+// checkHeadShownFirst checks that the page shows a phrase's head before
+// it ranks the sections: a first query's ranking takes longer than
+// reading a text file, and the head needs none. When the first result
+// reaches the page, the status still says that the search goes on; the
+// count follows.
+func checkHeadShownFirst(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	searchOpen(t, ctx, base)
+	searchEval[bool](t, ctx, `(() => {
+		const list = document.getElementById("search-results"), status = document.getElementById("search-status");
+		new MutationObserver((ms, o) => {
+			if (list.querySelector("li.hit")) { window.__statusAtFirst = status.textContent; o.disconnect(); }
+		}).observe(list, { childList: true });
+		return true;
+	})()`)
+	type sum struct {
+		FirstMS   float64 `json:"firstMs"`
+		RankEndMS float64 `json:"rankEndMs"`
+	}
+	got := searchEval[sum](t, ctx, `window.tiaowenSearch.run("首负责任制")`)
+	at := searchEval[string](t, ctx, "window.__statusAtFirst")
+	final := searchEval[string](t, ctx, `document.getElementById("search-status").textContent`)
+	if got.FirstMS <= 0 || got.FirstMS >= got.RankEndMS {
+		t.Errorf("首负责任制: the first result was shown %.1f ms after the query, the ranking ended at %.1f ms; want the result first", got.FirstMS, got.RankEndMS)
+	}
+	if at != "正在检索…" || !strings.HasPrefix(final, "找到 ") {
+		t.Errorf("首负责任制: the status read %q when the first result was shown and %q at the end; want the first result shown while the page ranks, then the count", at, final)
+	}
+}
+
+// checkSameRanking runs queries two ways, each in a browser of its own
+// — on two copies of a site whose indexes differ only in layout, or
+// with and without ranker.every — and checks that they rank the same
+// sections the same way, for the seed queries (seedQueries).
+func checkSameRanking(t *testing.T, content string, want, got ranker) {
+	t.Helper()
+	queries := seedQueries(t, content)
 	qs, _ := json.Marshal(queries)
 	type ranking struct {
 		Secs  []int `json:"secs"`
@@ -1155,23 +1286,10 @@ func checkWordHead(t *testing.T, ctx context.Context, base, bundle string) {
 	if forms["title bitmap"] == 0 || forms["title list"] == 0 {
 		t.Fatalf("the seed index has dense lists %v; want both forms of their title sections", forms)
 	}
-	ws, _ := json.Marshal(words)
-	searchOpen(t, ctx, base)
-	type pair struct {
-		Head []int `json:"head"`
-		Page []int `json:"page"`
-	}
-	got := searchEval[[]pair](t, ctx, `(async () => {
-		const out = [];
-		for (const w of `+string(ws)+`) {
-			const head = await window.tiaowenSearch.head(w), r = await window.tiaowenSearch.rank(w);
-			out.push({head, page: r.secs.slice(0, 20)});
-		}
-		return out;
-	})()`)
+	got := headsAndPages(t, ctx, base, words)
 	for i, w := range words {
-		if len(got[i].Head) == 0 || !slices.Equal(got[i].Head, got[i].Page) {
-			t.Errorf("%s: the page guessed the first page %v, ranked %v", w, got[i].Head, got[i].Page)
+		if len(got[i].Head) == 0 || !slices.Equal(got[i].Head, got[i].Secs) {
+			t.Errorf("%s: the page guessed the first page %v, ranked %v", w, got[i].Head, got[i].Secs)
 		}
 	}
 }
