@@ -198,19 +198,20 @@
     return lo;
   }
   // filesOf returns the index files a query reads: the gram shards of
-  // its characters and bigrams, and for its terms of three characters or
-  // more, which chain them, the positions of their split bigrams and the
-  // trigrams that an extended bigram makes with its neighbours. The terms
-  // run together (质量 强省 → 质量强省) are a phrase too.
+  // its characters and bigrams, but for its terms of three characters
+  // or more, which chain them, a split bigram's own file, which holds
+  // its whole list, instead of its shard, and the trigrams that an
+  // extended bigram makes with its neighbours. The terms run together
+  // (质量 强省 → 质量强省) are a phrase too.
   function filesOf(terms) {
     var need = {};
     var add = function (cps) {
       if (cps.length === 1) need["g" + shardOf(cps)] = true;
       for (var i = 0; i + 1 < cps.length; i++) {
-        need["g" + shardOf([cps[i], cps[i + 1]])] = true;
-        if (cps.length < 3) continue;
-        var g = String.fromCodePoint(cps[i], cps[i + 1]), k = splitIndex.get(g);
+        var g = String.fromCodePoint(cps[i], cps[i + 1]), k = cps.length < 3 ? undefined : splitIndex.get(g);
         if (k !== undefined) need["p" + k] = true;
+        else need["g" + shardOf([cps[i], cps[i + 1]])] = true;
+        if (cps.length < 3) continue;
         if (extendedSet.has(g)) {
           if (i > 0) need["g" + shardOf(cps.slice(i - 1, i + 2))] = true;
           if (i + 2 < cps.length) need["g" + shardOf(cps.slice(i, i + 3))] = true;
@@ -222,8 +223,8 @@
     return Object.keys(need).map(function (f) { return f + ".js"; });
   }
 
-  // splitIndex maps each bigram whose positions have a file of their
-  // own to the number of that file; extendedSet holds the bigrams whose
+  // splitIndex maps each bigram whose whole list has a file of its own
+  // to the number of that file; extendedSet holds the bigrams whose
   // positions the trigrams that contain them give.
   var splitIndex = new Map(), extendedSet = new Set();
   function setupSplit() {
@@ -247,16 +248,23 @@
   // bigram ab, or null when no section has it.
   function postings(a, b) { return gramList(b >= 0 ? [a, b] : [a]); }
   // gramList returns the decoded list of the gram whose code points are
-  // cps (one, two or three), or null when no section has it.
+  // cps (one, two or three), or null when no section has it. A split
+  // bigram's list comes from its own file, with its positions, once
+  // that is read, and from its shard, without, before.
   var decoded = new Map();
   function gramList(cps) {
     var g = String.fromCodePoint.apply(null, cps);
     if (decoded.has(g)) return decoded.get(g);
-    var shard = gramShards[shardOf(cps)];
-    var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
     var split = cps.length === 2 ? splitIndex.get(g) : undefined, extended = cps.length === 2 && extendedSet.has(g);
-    var p = s === null ? null : decode(s, cps.length >= 2 && split === undefined && !extended);
-    if (p && split !== undefined) p.split = split;
+    var p;
+    if (split !== undefined && positionFiles[split] !== undefined) {
+      p = decode(positionFiles[split], true);
+    } else {
+      var shard = gramShards[shardOf(cps)];
+      var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
+      p = s === null ? null : decode(s, cps.length >= 2 && split === undefined && !extended);
+    }
+    if (p && split !== undefined) { p.split = split; p.g = g; }
     if (p && extended) p.extended = true;
     decoded.set(g, p);
     return p;
@@ -279,19 +287,16 @@
     };
   }
   // withPositions returns the bigram list l ready for positionsAt: a
-  // split bigram's positions are found in their own file (which
-  // filesOf had the query read), where each section's start.
+  // split bigram's list decoded from its shard, without positions, is
+  // decoded again from its own file (which filesOf had the query read).
   function withPositions(l) {
     if (!l || l.at || l.split === undefined) return l;
     var s = positionFiles[l.split];
     if (s === undefined) throw new Error("无法读取检索索引 p" + l.split + ".js");
-    var at = new Int32Array(l.n), i = 0;
-    for (var k = 0; k < l.n; k++) {
-      at[k] = i;
-      i = skipPositions(s, i);
-    }
-    l.at = at; l.s = s;
-    return l;
+    var full = decode(s, true);
+    full.split = l.split; full.g = l.g;
+    decoded.set(l.g, full);
+    return full;
   }
   // skipPositions returns the offset in s after the positions of one
   // section that start at i. It reads only each varint's first digit's

@@ -54,15 +54,17 @@
 //   - th<n>.js ("th"): the sections that have theme n, in the order of
 //     meta.js's "themes", for the theme filter: one file per theme, so
 //     that filtering by one reads only its list.
-//   - p<n>.js ("p"): the positions of the n-th split bigram. A bigram
-//     whose list is longer than Options.SplitBytes (8 KiB by default)
-//     keeps only its sections in its gram shard, as a character's list
-//     has them, and its positions, which are most of a common bigram's
-//     bytes, move here: a query for 质量 alone reads 0.12 MB instead of
-//     0.96 MB at 2000 documents, while a phrase that chains 质量 reads
-//     the positions in the same round as the shards, since meta.js's
-//     "split" names the split bigrams, one after another, in the order
-//     of their files.
+//   - p<n>.js ("p"): the whole list, with positions, of the n-th split
+//     bigram. A bigram whose list is longer than Options.SplitBytes
+//     (8 KiB by default) keeps only its sections in its gram shard, as a
+//     character's list has them, and its whole list moves here: a query
+//     for 质量 alone reads 0.12 MB instead of 0.96 MB at 2000 documents,
+//     while a phrase that chains 质量 reads this file instead of the
+//     shard, in the same round as the shards, since meta.js's "split"
+//     names the split bigrams, one after another, in the order of their
+//     files. A file costs a first query about 5 ms from file:// whatever
+//     its size, so a phrase reads one file for each such bigram, not
+//     two.
 //
 // # Extended bigrams
 //
@@ -92,9 +94,7 @@
 // bitmap of the sections, six to a digit from section 0, ".", then the
 // sections that have the gram in their title, as a theme's list, or,
 // when shorter, "!" and a bitmap of which of the list's entries are.
-// DecodePostings and DecodeSections read them back. A split bigram's
-// file holds the positions part of each entry, in order;
-// JoinPositions puts the list back together.
+// DecodePostings and DecodeSections read them back.
 //
 // # Normalisation in the browser
 //

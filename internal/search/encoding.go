@@ -268,7 +268,8 @@ func denseTitles(bits, t string) ([]int, error) {
 // splitPositions cuts a bigram's posting list in two: its sections with
 // their title flags, in the form of a character's list, and the
 // positions that followed each of them, one after the other, as they
-// were. JoinPositions puts them back together.
+// were: the split list's shard keeps the first, and the length of the
+// second says whether the bigram is extended.
 func splitPositions(list []byte) (secs, pos []byte) {
 	secs = make([]byte, 0, len(list)/4)
 	pos = make([]byte, 0, len(list))
@@ -291,47 +292,6 @@ func copyVarint(dst *[]byte, list []byte, i int) int {
 	}
 	*dst = append(*dst, list[i:j+1]...)
 	return j + 1
-}
-
-// JoinPositions rebuilds a bigram's posting list from the two halves
-// that an index with split positions holds: the list of its sections
-// in its gram shard, and the list of their positions in its own file.
-func JoinPositions(secs, pos string) (string, error) {
-	if strings.HasPrefix(secs, string(denseMark)) {
-		ps, err := decodeDense(secs)
-		if err != nil {
-			return "", err
-		}
-		var b []byte
-		prev := -1
-		for _, p := range ps {
-			b = appendPosting(b, prev, p, false)
-			prev = p.Section
-		}
-		secs = string(b)
-	}
-	var b []byte
-	j := 0
-	for i := 0; i < len(secs); {
-		_, next, err := readUvarint(secs, i)
-		if err != nil {
-			return "", err
-		}
-		b = append(b, secs[i:next]...)
-		i = next
-		for more := true; more; {
-			v, next, err := readUvarint(pos, j)
-			if err != nil {
-				return "", fmt.Errorf("positions: %w", err)
-			}
-			b = append(b, pos[j:next]...)
-			j, more = next, v&1 == 1
-		}
-	}
-	if j != len(pos) {
-		return "", fmt.Errorf("%w: %d bytes of positions left over", errPosting, len(pos)-j)
-	}
-	return string(b), nil
 }
 
 // appendSections appends a plain ascending list of section numbers, each

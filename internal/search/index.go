@@ -29,9 +29,9 @@ type Options struct {
 	// maxGramShards.
 	GramShardBytes, TextShardBytes int
 	// SplitBytes is the length beyond which a bigram's posting list
-	// keeps only its sections in its gram shard and moves its positions
-	// to a file of their own; zero means DefaultSplitBytes, and a
-	// negative value never splits.
+	// keeps only its sections in its gram shard, and the whole list,
+	// with its positions, moves to a file of its own; zero means
+	// DefaultSplitBytes, and a negative value never splits.
 	SplitBytes int
 	// ExtendBytes is the length beyond which a split bigram's positions
 	// are not written at all: the trigrams that contain it are indexed
@@ -57,8 +57,10 @@ const (
 	// DefaultSplitBytes: a common bigram's positions are most of its
 	// list (质量's at 2000 documents: 0.8 of 0.96 MB), and only a phrase
 	// of three characters or more reads them. Split off, a query for the
-	// word alone reads a fifth of the bytes, and a phrase reads them in
-	// the same round as the shards, since meta.js names the split grams.
+	// word alone reads a fifth of the bytes, and a phrase reads the
+	// bigram's own file instead of its shard, in the same round as the
+	// shards, since meta.js names the split grams: one file a bigram, as
+	// a file costs a first query ~5 ms from file:// whatever its size.
 	DefaultSplitBytes = 8 << 10
 	// DefaultExtendBytes: at 2000 documents the positions of 质量 are
 	// 0.8 MB, which a phrase such as 质量基础设施 read whole, some 80 ms
@@ -374,10 +376,11 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	return ix
 }
 
-// splitLists moves the positions of every bigram whose list is longer
-// than limit (see Options.SplitBytes) to a file of their own, p<i>.js,
-// leaving its sections in its list, or, past extend bytes of positions
-// (Options.ExtendBytes), drops them and marks the bigram extended. It
+// splitLists moves every bigram whose list is longer than limit (see
+// Options.SplitBytes) to a file of its own, p<i>.js, leaving its
+// sections in its list, or, past extend bytes of positions
+// (Options.ExtendBytes), drops the positions and marks the bigram
+// extended. It
 // returns the files; the split bigrams, one after another in the order
 // of i, as meta.js names them; and the extended bigrams, the same way,
 // in code point order.
@@ -401,7 +404,8 @@ func splitLists(grams []gram, limit, extend int) ([]File, string, string) {
 	var files []File
 	var names, extended []rune
 	for _, g := range big {
-		secs, pos := splitPositions(g.buf)
+		whole := g.buf
+		secs, pos := splitPositions(whole)
 		g.buf = secs
 		g.densify()
 		if extend >= 0 && len(pos) > extend {
@@ -409,7 +413,7 @@ func splitLists(grams []gram, limit, extend int) ([]File, string, string) {
 			continue
 		}
 		i := len(files)
-		files = append(files, jsFileSized(positionFileName(i), map[string]any{"k": "p", "n": i, "d": string(pos)}, len(pos)+32))
+		files = append(files, jsFileSized(positionFileName(i), map[string]any{"k": "p", "n": i, "d": string(whole)}, len(whole)+32))
 		names = append(names, g.a, g.b)
 	}
 	return files, string(names), string(extended)
@@ -513,8 +517,8 @@ func gramShard(s int, gs []*gram, size int) File {
 // of Options.Themes.
 func themeFileName(k int) string { return "th" + strconv.Itoa(k) + ".js" }
 
-// positionFileName is the file name of the positions of the i-th split
-// bigram.
+// positionFileName is the file name of the whole list, with its
+// positions, of the i-th split bigram.
 func positionFileName(i int) string { return "p" + strconv.Itoa(i) + ".js" }
 
 // gramShardName is the file name of gram shard s.

@@ -150,12 +150,22 @@ func TestSearchPostingsRoundTrip(t *testing.T) {
 			}
 			continue
 		}
-		// Split and joined again, a list is the same; its first half is
-		// its sections as a character's list has them.
+		// Split, a list's first half is its sections as a character's
+		// list has them, and the second its positions, whose length
+		// decides whether the bigram is extended.
 		sp, pos := splitPositions(b)
-		joined, err := JoinPositions(string(sp), string(pos))
-		if err != nil || joined != string(b) {
-			t.Fatalf("trial %d: JoinPositions(splitPositions(list)) = %.40q, %v; want the list %.40q", trial, joined, err, b)
+		npos := 0
+		for _, p := range want {
+			last := -1
+			for _, x := range p.Positions {
+				// The flag for another position is the low bit: it never
+				// adds a digit.
+				npos += len(appendUvarint(nil, uint64(x-last-1)<<1))
+				last = x
+			}
+		}
+		if len(pos) != npos {
+			t.Fatalf("trial %d: the positions half is %d bytes, want %d", trial, len(pos), npos)
 		}
 		onlySecs, err := DecodePostings(string(sp), false)
 		if err != nil || len(onlySecs) != len(want) {
@@ -165,12 +175,6 @@ func TestSearchPostingsRoundTrip(t *testing.T) {
 			if p.Section != want[i].Section || p.InTitle != want[i].InTitle {
 				t.Fatalf("trial %d: split entry %d is %+v, want section %d, title %v", trial, i, p, want[i].Section, want[i].InTitle)
 			}
-		}
-		if _, err := JoinPositions(string(sp), string(pos[:len(pos)-1])); err == nil {
-			t.Errorf("trial %d: JoinPositions with the last position cut off: no error", trial)
-		}
-		if _, err := JoinPositions(string(sp), string(pos)+"A"); err == nil {
-			t.Errorf("trial %d: JoinPositions with a position too many: no error", trial)
 		}
 	}
 	for _, bad := range []string{"!AB", "!AB.B", "!A?.", "!AB.A", "!AB.!", "!AB.!BB", "!AB.!?"} {
@@ -235,10 +239,10 @@ func TestSearchBuildPostings(t *testing.T) {
 	}
 }
 
-// TestSearchSplitPositions builds the seeds' index with every bigram's
-// positions split off, and with none: each bigram's list joined from its
-// two files is the list unsplit, and meta.js names the split bigrams in
-// the order of their files.
+// TestSearchSplitPositions builds the seeds' index with every bigram
+// split, and with none: each split bigram's file holds its whole list,
+// as the index without splitting has it, its gram shard its sections,
+// and meta.js names the split bigrams in the order of their files.
 func TestSearchSplitPositions(t *testing.T) {
 	c, set := seedCorpus(t)
 	whole := Build(c, Options{Themes: set, SplitBytes: -1})
@@ -257,12 +261,21 @@ func TestSearchSplitPositions(t *testing.T) {
 		if pos["k"] != "p" || pos["n"] != float64(i/2) {
 			t.Fatalf("%s: k %v n %v, want p and %d", positionFileName(i/2), pos["k"], pos["n"], i/2)
 		}
-		joined, err := JoinPositions(splitLists[g], pos["d"].(string))
+		if got, want := pos["d"].(string), wholeLists[g]; got != want {
+			t.Fatalf("%s: %s holds %.60q, want its whole list %.60q", g, positionFileName(i/2), got, want)
+		}
+		full, err := DecodePostings(wholeLists[g], true)
 		if err != nil {
 			t.Fatalf("%s: %v", g, err)
 		}
-		if want := wholeLists[g]; joined != want {
-			t.Fatalf("%s joined from %s: %.60q, want %.60q", g, positionFileName(i/2), joined, want)
+		secs, err := DecodePostings(splitLists[g], false)
+		if err != nil || len(secs) != len(full) {
+			t.Fatalf("%s: its shard lists %d sections (%v), its whole list %d", g, len(secs), err, len(full))
+		}
+		for k := range secs {
+			if secs[k].Section != full[k].Section || secs[k].InTitle != full[k].InTitle {
+				t.Fatalf("%s: its shard's entry %d is %+v, its whole list's %+v", g, k, secs[k], full[k])
+			}
 		}
 	}
 	// The default splits only long lists: none of the seeds'.

@@ -314,6 +314,7 @@ func TestSearchOffline(t *testing.T) {
 		checkQueries(t, ctx, browsertest.FileURL(dir)+"/")
 		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		problems.Check(t)
+		checkWordThenPhrase(t, browsertest.FileURL(dir)+"/", s.content)
 	})
 
 	// A large corpus's commonest bigrams keep no positions: the trigrams
@@ -860,6 +861,44 @@ func checkHeadShownFirst(t *testing.T, ctx context.Context, base string) {
 	}
 	if at != "正在检索…" || !strings.HasPrefix(final, "找到 ") {
 		t.Errorf("首负责任制: the status read %q when the first result was shown and %q at the end; want the first result shown while the page ranks, then the count", at, final)
+	}
+}
+
+// checkWordThenPhrase checks that a phrase ranks the same after a query
+// for its first two characters, in the same page, as in a page of its
+// own: a split bigram's list decoded from its gram shard, without
+// positions, is decoded again from its own file when the phrase needs
+// them.
+func checkWordThenPhrase(t *testing.T, base, content string) {
+	t.Helper()
+	var queries []string
+	for _, q := range seedQueries(t, content) {
+		if !strings.Contains(q, " ") {
+			queries = append(queries, q)
+		}
+	}
+	qs, _ := json.Marshal(queries)
+	type ranking struct {
+		Secs  []int `json:"secs"`
+		Tiers []int `json:"tiers"`
+	}
+	rank := func(wordFirst bool) []ranking {
+		ctx := browsertest.Start(t)
+		searchOpen(t, ctx, base)
+		return searchEval[[]ranking](t, ctx, `(async () => {
+			const out = [];
+			for (const q of `+string(qs)+`) {
+				if (`+strconv.FormatBool(wordFirst)+`) await window.tiaowenSearch.rank(Array.from(q).slice(0, 2).join(""));
+				out.push(await window.tiaowenSearch.rank(q));
+			}
+			return out;
+		})()`)
+	}
+	alone, after := rank(false), rank(true)
+	for i, q := range queries {
+		if !reflect.DeepEqual(alone[i], after[i]) {
+			t.Errorf("%s ranked %v after its first two characters, %v alone", q, after[i], alone[i])
+		}
 	}
 }
 
