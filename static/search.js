@@ -508,7 +508,8 @@
   // their title. With exact set it returns only the sections that have
   // the whole term, and then head, if given, narrows that further for
   // phraseHead: head.title keeps the sections that have every bigram in
-  // their title, and head.limit stops at that many of the others.
+  // their title, and head.limit stops at that many of the others;
+  // head.first, if given, is called with the first section found.
   //
   // A partial match needs minChain characters in a row, so every section
   // it could be in has the bigrams in the middle of the term, which every
@@ -564,6 +565,7 @@
       if (head && (head.title ? !inTitle : inTitle)) continue;
       var i = res.n++;
       res.sec[i] = s; res.level[i] = level; res.chain[i] = chain; res.title[i] = inTitle;
+      if (head && head.first && res.n === 1) head.first(s);
       if (head && head.limit && res.n >= head.limit) break;
     }
     return res;
@@ -704,14 +706,15 @@
   // without looking at every section that has part of the term, as the
   // ranking must: a first query runs before the browser has compiled
   // the ranking, which takes it tens of milliseconds, and the text of
-  // the first results can be asked for first. It returns null for any
-  // other query.
-  function phraseHead(terms, k) {
+  // the first results can be asked for first: first, if given, is
+  // called with the first section as soon as it is found, while the
+  // others are looked for. It returns null for any other query.
+  function phraseHead(terms, k, first) {
     if (terms.length !== 1 || terms[0].cps.length < 3) return null;
-    var titled = evalTerm(terms[0], true, { title: true }), out = [], i;
+    var titled = evalTerm(terms[0], true, { title: true, first: first }), out = [], i;
     for (i = 0; i < titled.n && out.length < k; i++) out.push(titled.sec[i]);
     if (out.length < k) {
-      var rest = evalTerm(terms[0], true, { limit: k - out.length });
+      var rest = evalTerm(terms[0], true, { limit: k - out.length, first: out.length ? null : first });
       for (i = 0; i < rest.n; i++) out.push(rest.sec[i]);
     }
     return out;
@@ -916,11 +919,12 @@
   }
 
   // headOf returns the first sections of the answer to the query qq
-  // that are known before the ranking (wordHead, phraseHead), or null.
-  function headOf(qq) {
+  // that are known before the ranking (wordHead, phraseHead), or null;
+  // first is called with the first of them as soon as it is known.
+  function headOf(qq, first) {
     if (qq.docFilter >= 0 || qq.themeIdx >= 0 || qq.terms.length !== 1) return null;
     var t = qq.terms[0];
-    return t.cps.length <= 2 ? wordHead(t, PAGE) : phraseHead(qq.terms, PAGE);
+    return t.cps.length <= 2 ? wordHead(t, PAGE) : phraseHead(qq.terms, PAGE, first);
   }
 
   function noop() {}
@@ -951,7 +955,8 @@
     var live = function () { return prepared === qq || qq.wanted; };
     qq.first = Promise.all(files.map(load)).then(function () {
       qq.loadMs = performance.now() - t0;
-      return live() ? headOf(qq) : null;
+      // The first result's text is asked for as soon as it is known.
+      return live() ? headOf(qq, function (sec) { load("t" + textShardOf(sec) + ".js").catch(noop); }) : null;
     });
     qq.answer = qq.first.then(function (head) {
       if (!live()) return null;
