@@ -77,6 +77,75 @@ func TestWriteFileErrors(t *testing.T) {
 	}
 }
 
+// TestReusing writes a tree beside a previous one: a file whose bytes
+// the previous tree's file of the same name holds is that file, linked;
+// every other is a file of its own, and the previous tree never changes,
+// even when a name is written twice.
+func TestReusing(t *testing.T) {
+	prev, root := t.TempDir(), t.TempDir()
+	old := map[string]string{
+		"same.html":         "<p>same</p>",
+		"docs/a/index.html": "条文",
+		"longer.html":       "<p>old, longer</p>",
+		"samesize.html":     "abc",
+		"twice.html":        "first",
+		"dir.html/x":        "a directory where the new tree has a file",
+	}
+	for name, data := range old {
+		p := filepath.Join(prev, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tree := Reusing(root, prev)
+	written := map[string]string{
+		"same.html":         "<p>same</p>",
+		"docs/a/index.html": "条文",
+		"longer.html":       "<p>new</p>",
+		"samesize.html":     "abd",
+		"new.html":          "new",
+		"dir.html":          "a file",
+	}
+	for name, data := range written {
+		if err := tree.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Linked first, then written again with other bytes.
+	if err := tree.WriteFile("twice.html", []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tree.WriteFile("twice.html", []byte("second")); err != nil {
+		t.Fatal(err)
+	}
+	written["twice.html"] = "second"
+	linked := map[string]bool{"same.html": true, "docs/a/index.html": true}
+	for name, want := range written {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		got, err := os.ReadFile(p)
+		if err != nil || string(got) != want {
+			t.Errorf("%s holds %q (%v), want %q", name, got, err, want)
+		}
+		st, _ := os.Stat(p)
+		ost, err := os.Stat(filepath.Join(prev, filepath.FromSlash(name)))
+		if same := err == nil && os.SameFile(st, ost); same != linked[name] {
+			t.Errorf("%s: the previous tree's file %v, want %v", name, same, linked[name])
+		}
+	}
+	for name, want := range old {
+		if got, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(name))); err != nil || string(got) != want {
+			t.Errorf("the previous tree's %s holds %q (%v), want %q as it was", name, got, err, want)
+		}
+	}
+	// Linked counts twice.html's first write, which the second replaced.
+	if n := tree.Linked(); n != 3 {
+		t.Errorf("Linked() = %d, want 3", n)
+	}
+}
+
 func BenchmarkWriteFile(b *testing.B) {
 	data := bytes.Repeat([]byte("质量强省"), 800)
 	for b.Loop() {

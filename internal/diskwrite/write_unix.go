@@ -3,7 +3,9 @@
 package diskwrite
 
 import (
+	"bytes"
 	"io/fs"
+	"sync"
 
 	"golang.org/x/sys/unix"
 )
@@ -35,4 +37,37 @@ func writeFile(name string, data []byte) error {
 		return &fs.PathError{Op: "close", Path: name, Err: err}
 	}
 	return nil
+}
+
+// readBuffers hold what sameContent reads, a chunk at a time.
+var readBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// sameContent reports whether the regular file name holds exactly data.
+// Any error reading it says no.
+func sameContent(name string, data []byte) bool {
+	fd, err := unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	for err == unix.EINTR {
+		fd, err = unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	}
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
+		return false
+	}
+	bp := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(bp)
+	for len(data) > 0 {
+		n, err := unix.Read(fd, *bp)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil || n <= 0 || n > len(data) || !bytes.Equal((*bp)[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	return true
 }

@@ -42,14 +42,21 @@ type Options struct {
 type Summary struct {
 	Docs, Sections, Pages int
 	Bytes                 int64
-	Zip                   string
-	ZipBytes              int64
-	Elapsed               time.Duration
+	// Unchanged is the number of files that the previous site held
+	// already, byte for byte, and that the new one took as they were.
+	Unchanged int64
+	Zip       string
+	ZipBytes  int64
+	Elapsed   time.Duration
 }
 
 // String is the one line a build prints.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d documents, %d sections, %d pages, %d bytes, %d ms", s.Docs, s.Sections, s.Pages, s.Bytes, s.Elapsed.Milliseconds())
+	unchanged := ""
+	if s.Unchanged > 0 {
+		unchanged = fmt.Sprintf(" (%d files unchanged)", s.Unchanged)
+	}
+	return fmt.Sprintf("%d documents, %d sections, %d pages, %d bytes%s, %d ms", s.Docs, s.Sections, s.Pages, s.Bytes, unchanged, s.Elapsed.Milliseconds())
 }
 
 // Site is a loaded, analysed corpus ready to render.
@@ -188,7 +195,7 @@ func Build(opts Options) (Summary, error) {
 		out.abandon()
 		return Summary{}, err
 	}
-	sum := Summary{Docs: len(s.docs), Pages: int(out.pages.Load()), Bytes: out.bytes.Load()}
+	sum := Summary{Docs: len(s.docs), Pages: int(out.pages.Load()), Bytes: out.bytes.Load(), Unchanged: out.tree.Linked()}
 	for _, d := range s.docs {
 		sum.Sections += len(d.Sections)
 	}

@@ -54,7 +54,13 @@ func newOutput(final string) (*output, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &output{final: final, tmp: tmp, tree: diskwrite.New(tmp)}, nil
+	// A rebuild links the previous site's unchanged files into the new
+	// one rather than writing them again (diskwrite.Reusing).
+	tree := diskwrite.New(tmp)
+	if st, err := os.Stat(final); err == nil && st.IsDir() {
+		tree = diskwrite.Reusing(tmp, final)
+	}
+	return &output{final: final, tmp: tmp, tree: tree}, nil
 }
 
 // write stores a file at a slash-separated path inside the site.

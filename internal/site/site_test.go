@@ -3,6 +3,7 @@ package site
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -206,6 +207,69 @@ func TestDeterministic(t *testing.T) {
 	build(t, dir)
 	second := snapshot(t, filepath.Join(dir, "build"))
 	sameFiles(t, first, second)
+}
+
+// TestRebuildTakesUnchangedFiles rebuilds a site: every file whose bytes
+// the previous site holds is that file, linked, not a new one, and the
+// site is what a fresh build writes.
+func TestRebuildTakesUnchangedFiles(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	site := filepath.Join(dir, "build", "site")
+	first := build(t, dir)
+	if first.Unchanged != 0 {
+		t.Errorf("a first build took %d files unchanged", first.Unchanged)
+	}
+	inodes := func() map[string]os.FileInfo {
+		out := map[string]os.FileInfo{}
+		filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				st, _ := os.Stat(p)
+				rel, _ := filepath.Rel(site, p)
+				out[rel] = st
+			}
+			return err
+		})
+		return out
+	}
+	before, files := inodes(), snapshot(t, site)
+	again := build(t, dir)
+	if again.Unchanged != int64(len(files)) || !strings.Contains(again.String(), fmt.Sprintf(" (%d files unchanged), ", len(files))) {
+		t.Errorf("the same content rebuilt took %d of %d files unchanged: %s", again.Unchanged, len(files), again)
+	}
+	for name, st := range inodes() {
+		if !os.SameFile(st, before[name]) {
+			t.Errorf("%s was written again, unchanged", name)
+		}
+	}
+
+	// One section changed: its pages are new files, the others are kept.
+	docPath := filepath.Join(dir, "content", "docs", "a-plan.md")
+	doc, _ := os.ReadFile(docPath)
+	if err := os.WriteFile(docPath, bytes.Replace(doc, []byte("提升认证有效性"), []byte("提升认证的有效性"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, files = inodes(), snapshot(t, site)
+	changed := build(t, dir)
+	now := snapshot(t, site)
+	kept := 0
+	for name, st := range inodes() {
+		same := bytes.Equal(now[name], files[name])
+		if os.SameFile(st, before[name]) != same {
+			t.Errorf("%s: the previous file kept %v, its bytes the same %v", name, !same, same)
+		}
+		if same {
+			kept++
+		}
+	}
+	if int64(kept) != changed.Unchanged || kept == 0 || kept == len(now) {
+		t.Errorf("%d files kept of %d, the build says %d unchanged", kept, len(now), changed.Unchanged)
+	}
+	fresh := unpack(t, "basic.txtar")
+	if err := os.WriteFile(filepath.Join(fresh, "content", "docs", "a-plan.md"), bytes.Replace(doc, []byte("提升认证有效性"), []byte("提升认证的有效性"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(t, fresh)
+	sameFiles(t, snapshot(t, filepath.Join(fresh, "build", "site")), now)
 }
 
 func TestFailedBuildKeepsSite(t *testing.T) {
