@@ -30,7 +30,7 @@
   var gramShards = {};   // shard number → {gram: posting string}
   var textShards = {};   // shard number → [eId, citation, title, text, …]
   var themeLists = {};   // theme index → posting string
-  var positionFiles = {}; // split bigram's number → its positions
+  var positionFiles = {}; // split bigram's number → its whole list
   var loads = {};        // file name → Promise
 
   function receive(o) {
