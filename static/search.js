@@ -56,6 +56,11 @@
       // never mixes a cached file of one build with those of another.
       s.src = dataDir + name + "?v=" + encodeURIComponent(meta ? meta.v : document.lastModified);
       s.async = true;
+      // A script inserted by a script is fetched at low priority, and
+      // every query waits for its files: at 2000 documents, six cold
+      // runs in turn, a first result came 25 ms after the query for
+      // 质量 instead of 40, 49 instead of 56 for 首负责任制 (medians).
+      s.fetchPriority = "high";
       s.onload = function () { resolve(); };
       s.onerror = function () { delete loads[name]; reject(new Error("无法读取检索索引 " + name)); };
       document.head.appendChild(s);

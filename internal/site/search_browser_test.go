@@ -867,12 +867,20 @@ func checkHeadShownFirst(t *testing.T, ctx context.Context, base string) {
 	if at != "正在检索…" || !strings.HasPrefix(final, "找到 ") {
 		t.Errorf("首负责任制: the status read %q when the first result was shown and %q at the end; want the first result shown while the page ranks, then the count", at, final)
 	}
+	// Every file of the index is asked for at high priority: the query
+	// waits for each.
+	files := searchEval[[]string](t, ctx, `Array.from(document.scripts).filter((s) => /\/search\/data\//.test(s.src)).map((s) => s.fetchPriority + " " + s.src.replace(/.*\//, ""))`)
+	low := slices.DeleteFunc(slices.Clone(files), func(f string) bool { return strings.HasPrefix(f, "high ") })
+	if len(files) < 3 || len(low) > 0 {
+		t.Errorf("index files asked for without high priority: %v", low)
+	}
 }
 
 // checkSameRanking runs queries two ways, each in a browser of its own
 // — on two copies of a site whose indexes differ only in layout, or
-// with and without ranker.every or ranker.wordFirst — and checks that they rank the same
-// sections the same way, for the seed queries (seedQueries).
+// with and without ranker.every or ranker.wordFirst — and checks that
+// they rank the same sections the same way, for the seed queries
+// (seedQueries).
 func checkSameRanking(t *testing.T, content string, want, got ranker) {
 	t.Helper()
 	queries := seedQueries(t, content)
