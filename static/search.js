@@ -711,7 +711,7 @@
   // without looking at every section that has part of the term, as the
   // ranking must: a first query runs before the browser has compiled
   // the ranking, which takes it tens of milliseconds, and the text of
-  // the first results can be asked for first: first, if given, is
+  // the first results can be asked for meanwhile. first, if given, is
   // called with the first section as soon as it is found, while the
   // others are looked for. It returns null for any other query.
   function phraseHead(terms, k, first) {
@@ -946,10 +946,10 @@
   // that the typing has moved past stops after its files are read. It
   // returns the query, with two promises: first, of the head (null
   // without one), as soon as the files are read; answer, of {result,
-  // loadMs, rankMs, rankedAt}. The ranking waits for the head's first text and a
-  // turn of the event loop, in which run shows it: the ranking holds
-  // the page, and a first query's ranking, before the browser has
-  // compiled it, takes longer than reading a file.
+  // loadMs, rankMs, rankedAt}. The ranking waits for the head's first
+  // text and a turn of the event loop, in which run shows it: the
+  // ranking holds the page, and a first query's ranking, before the
+  // browser has compiled it, takes longer than reading a file.
   var prepared = null;
   function prepare(p) {
     if (prepared && prepared.key === urlFor(p)) return prepared;
