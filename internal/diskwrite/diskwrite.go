@@ -68,10 +68,14 @@ func (t *Tree) WriteFile(name string, data []byte) error {
 	// A name written before in this build may be a link to the previous
 	// tree's file, which must stay as it is: the new bytes go into a
 	// file of their own.
-	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	err := writeNewFile(full, data)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(full); err != nil {
+			return err
+		}
+		err = writeNewFile(full, data)
 	}
-	return writeFile(full, data)
+	return err
 }
 
 // mkdir creates dir, whose parent almost always exists already when files

@@ -11,6 +11,20 @@ func writeFile(name string, data []byte) error {
 	return os.WriteFile(name, data, 0o644)
 }
 
+// writeNewFile is writeFile for a file that must not exist yet; if it
+// does, the error is fs.ErrExist.
+func writeNewFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return err
+}
+
 // sameContent reports whether the regular file name holds exactly data.
 func sameContent(name string, data []byte) bool {
 	st, err := os.Stat(name)

@@ -15,9 +15,20 @@ import (
 // of the site's files, which on a virtual machine cost as much as the
 // write itself.
 func writeFile(name string, data []byte) error {
-	fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+	return write(name, data, unix.O_TRUNC)
+}
+
+// writeNewFile is writeFile for a file that must not exist yet; if it
+// does, the error is fs.ErrExist.
+func writeNewFile(name string, data []byte) error {
+	return write(name, data, unix.O_EXCL)
+}
+
+// write creates name with the open flag given, and writes data.
+func write(name string, data []byte, flag int) error {
+	fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|flag|unix.O_CLOEXEC, 0o644)
 	for err == unix.EINTR {
-		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|flag|unix.O_CLOEXEC, 0o644)
 	}
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
