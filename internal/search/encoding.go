@@ -265,33 +265,33 @@ func denseTitles(bits, t string) ([]int, error) {
 	return titles, nil
 }
 
-// splitPositions cuts a bigram's posting list in two: its sections with
-// their title flags, in the form of a character's list, and the
-// positions that followed each of them, one after the other, as they
-// were: the split list's shard keeps the first, and the length of the
-// second says whether the bigram is extended.
-func splitPositions(list []byte) (secs, pos []byte) {
-	secs = make([]byte, 0, len(list)/4)
-	pos = make([]byte, 0, len(list))
+// listSections returns a bigram's posting list without its positions:
+// its sections with their title flags, in the form of a character's
+// list, which a split bigram's shard keeps. The rest of the list, its
+// length less theirs, is the positions.
+func listSections(list []byte) []byte {
+	secs := make([]byte, 0, len(list)/4)
 	for i := 0; i < len(list); {
-		i = copyVarint(&secs, list, i)
-		for more := true; more; {
-			more = digitValue[list[i]]&1 == 1
-			i = copyVarint(&pos, list, i)
+		j := varintEnd(list, i)
+		secs = append(secs, list[i:j]...)
+		for i = j; ; {
+			more := digitValue[list[i]]&1 == 1
+			i = varintEnd(list, i)
+			if !more {
+				break
+			}
 		}
 	}
-	return secs, pos
+	return secs
 }
 
-// copyVarint appends the varint at list[i:] to *dst and returns the
-// offset after it. The list is one this package wrote.
-func copyVarint(dst *[]byte, list []byte, i int) int {
-	j := i
-	for digitValue[list[j]]&32 != 0 {
-		j++
+// varintEnd returns the offset after the varint at list[i:]. The list
+// is one this package wrote.
+func varintEnd(list []byte, i int) int {
+	for digitValue[list[i]]&32 != 0 {
+		i++
 	}
-	*dst = append(*dst, list[i:j+1]...)
-	return j + 1
+	return i + 1
 }
 
 // appendSections appends a plain ascending list of section numbers, each

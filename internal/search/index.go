@@ -405,10 +405,10 @@ func splitLists(grams []gram, limit, extend int) ([]File, string, string) {
 	var names, extended []rune
 	for _, g := range big {
 		whole := g.buf
-		secs, pos := splitPositions(whole)
-		g.buf = secs
+		g.buf = listSections(whole)
+		positions := len(whole) - len(g.buf)
 		g.densify()
-		if extend >= 0 && len(pos) > extend {
+		if extend >= 0 && positions > extend {
 			extended = append(extended, g.a, g.b)
 			continue
 		}
