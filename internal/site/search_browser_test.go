@@ -542,10 +542,7 @@ func checkRanking(t *testing.T, ctx context.Context, base, content string) {
 
 	// 质量 强省: every section with both words is an exact match, and
 	// those that say 质量强省 come first.
-	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c := loadSeeds(t, content)
 	phrase := map[ref]bool{}
 	for _, d := range c.Docs {
 		for _, sec := range d.Sections {
@@ -597,10 +594,7 @@ func checkRanking(t *testing.T, ctx context.Context, base, content string) {
 // phrase within one clause: the chaining of bigram positions in
 // search.js, worked out here from the text itself.
 func checkExactPhrases(t *testing.T, ctx context.Context, base, content string) {
-	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c := loadSeeds(t, content)
 	// clauses[i] are section i's title and text, normalised, cut at
 	// clause ends, across which no phrase matches.
 	var secs []ref
@@ -677,10 +671,7 @@ func withIndex(t *testing.T, s searchSite, opts search.Options, check func(*sear
 	if err := os.CopyFS(dir, os.DirFS(s.bundle)); err != nil {
 		t.Fatal(err)
 	}
-	c, problems := corpus.NewParser().LoadDir(filepath.Join(s.content, "docs"))
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c := loadSeeds(t, s.content)
 	set, problems := themes.LoadFile(filepath.Join(s.content, "themes.yaml"))
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
@@ -718,15 +709,22 @@ type ranker struct {
 	wordFirst bool
 }
 
-// seedQueries returns queries cut from the seeds: phrases of three to
-// eight characters, the same with a character changed, so that they
-// match in part, and two of them together.
-func seedQueries(t *testing.T, content string) []string {
+// loadSeeds reads the documents of the content directory, which must
+// have no problem.
+func loadSeeds(t *testing.T, content string) *corpus.Corpus {
 	t.Helper()
 	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// seedQueries returns queries cut from the seeds: phrases of three to
+// eight characters, the same with a character changed, so that they
+// match in part, and two of them together.
+func seedQueries(t *testing.T, c *corpus.Corpus) []string {
+	t.Helper()
 	var queries []string
 	k := 0
 	for _, d := range c.Docs {
@@ -786,12 +784,9 @@ func headsAndPages(t *testing.T, ctx context.Context, base string, queries []str
 // min(20, exact matches) sections that the ranking gives.
 func checkPhraseHead(t *testing.T, ctx context.Context, base, content string) {
 	t.Helper()
-	c, problems := corpus.NewParser().LoadDir(filepath.Join(content, "docs"))
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c := loadSeeds(t, content)
 	var queries []string
-	for _, q := range seedQueries(t, content) {
+	for _, q := range seedQueries(t, c) {
 		if !strings.Contains(q, " ") {
 			queries = append(queries, q)
 		}
@@ -883,7 +878,7 @@ func checkHeadShownFirst(t *testing.T, ctx context.Context, base string) {
 // (seedQueries).
 func checkSameRanking(t *testing.T, content string, want, got ranker) {
 	t.Helper()
-	queries := seedQueries(t, content)
+	queries := seedQueries(t, loadSeeds(t, content))
 	qs, _ := json.Marshal(queries)
 	type ranking struct {
 		Secs  []int `json:"secs"`
@@ -1101,10 +1096,7 @@ func checkFilters(t *testing.T, ctx context.Context, base string) {
 func checkParity(t *testing.T, ctx context.Context, base string, s searchSite) {
 	t.Helper()
 	searchOpen(t, ctx, base)
-	c, problems := corpus.NewParser().LoadDir(filepath.Join(s.content, "docs"))
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c := loadSeeds(t, s.content)
 	texts := []string{"質量基礎設施", "雙比對、雙提升", "“双比对”“双提升”", "ＡＢＣ１２３", "HACCP质量", "質\ufe00量", "质\u200b量", "關於", "產品醫院", "二〇二三年"}
 	for _, d := range c.Docs {
 		for _, sec := range d.Sections {
