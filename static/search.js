@@ -1248,19 +1248,19 @@
       search(parse(name.slice(0, 2)), -1, null);
       decoded.clear();
       var page = Array.prototype.slice.call(r.secs.subarray(0, 2));
-      return loadTexts(page, function () {}).then(function () {
+      return loadTexts(page, noop).then(function () {
         if (prepared) return;
         var frag = document.createDocumentFragment();
         page.forEach(function (sec, i) { frag.appendChild(renderHit(sec, r.tiers[i], terms)); });
       });
-    }).catch(function () {});
+    }).catch(noop);
   }
 
   var timer = 0;
   // schedule shows the query's answer once the typing pauses, and
   // meanwhile prepares it, so that the pause hides reading and ranking.
   function schedule() {
-    prepare(params()).answer.catch(function () {});
+    prepare(params()).answer.catch(noop);
     clearTimeout(timer);
     timer = setTimeout(function () { remember(params()); run(); }, DEBOUNCE);
   }
