@@ -838,14 +838,18 @@ func checkPhraseHead(t *testing.T, ctx context.Context, base, content string) {
 // it ranks the sections: a first query's ranking takes longer than
 // reading a text file, and the head needs none. When the first result
 // reaches the page, the status still says that the search goes on; the
-// count follows.
+// count follows. The first result comes alone, before the rest of the
+// head is looked for: a walk that went on would hold back its text.
 func checkHeadShownFirst(t *testing.T, ctx context.Context, base string) {
 	t.Helper()
 	searchOpen(t, ctx, base)
 	searchEval[bool](t, ctx, `(() => {
 		const list = document.getElementById("search-results"), status = document.getElementById("search-status");
-		new MutationObserver((ms, o) => {
-			if (list.querySelector("li.hit")) { window.__statusAtFirst = status.textContent; o.disconnect(); }
+		window.__hitCounts = [];
+		new MutationObserver(() => {
+			const n = list.querySelectorAll("li.hit").length;
+			if (n && !window.__hitCounts.length) window.__statusAtFirst = status.textContent;
+			if (n) window.__hitCounts.push(n);
 		}).observe(list, { childList: true });
 		return true;
 	})()`)
@@ -861,6 +865,13 @@ func checkHeadShownFirst(t *testing.T, ctx context.Context, base string) {
 	}
 	if at != "正在检索…" || !strings.HasPrefix(final, "找到 ") {
 		t.Errorf("首负责任制: the status read %q when the first result was shown and %q at the end; want the first result shown while the page ranks, then the count", at, final)
+	}
+	// 质量基础设施's first results share a text file, which would show
+	// them together.
+	searchEval[any](t, ctx, `(window.__hitCounts = [], window.tiaowenSearch.forget())`)
+	searchEval[sum](t, ctx, `window.tiaowenSearch.run("质量基础设施")`)
+	if counts := searchEval[[]int](t, ctx, "window.__hitCounts"); len(counts) < 2 || counts[0] != 1 || counts[len(counts)-1] != 20 {
+		t.Errorf("质量基础设施: the results list grew %v; want the first result alone, then the rest of the page", counts)
 	}
 	// Every file of the index is asked for at high priority: the query
 	// waits for each.
