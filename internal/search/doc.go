@@ -122,4 +122,17 @@
 // query of several terms (质量 强省), the sections that have the terms
 // run together (质量强省) lead the first tier. A quoted term must match
 // exactly.
+//
+// # A phrase's first result
+//
+// Before it ranks, the page shows what it knows of the answer's first
+// page: a phrase's exact matches, title matches first. The first of
+// them it finds from the gram shards alone, which hold a bigram's
+// sections even when its positions are in a file of their own: the
+// sections that have every bigram of the phrase, in order, titled ones
+// first, are read one after another until one's text has the phrase.
+// Only then does it read the positions files, which the rest of the
+// page and the ranking need: a first query for 质量基础设施 at 2000
+// documents reads five files of 0.14 MB in all before its first result,
+// where it read six of 0.46 MB.
 package search

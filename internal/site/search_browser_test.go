@@ -312,7 +312,7 @@ func TestSearchOffline(t *testing.T) {
 		problems := browsertest.RecordProblems(t, ctx)
 		checkExactPhrases(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		checkQueries(t, ctx, browsertest.FileURL(dir)+"/")
-		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content)
+		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content, true)
 		problems.Check(t)
 		checkSameRanking(t, s.content, ranker{base: browsertest.FileURL(dir) + "/"}, ranker{base: browsertest.FileURL(dir) + "/", wordFirst: true})
 	})
@@ -332,7 +332,7 @@ func TestSearchOffline(t *testing.T) {
 		problems := browsertest.RecordProblems(t, ctx)
 		checkExactPhrases(t, ctx, browsertest.FileURL(dir)+"/", s.content)
 		checkQueries(t, ctx, browsertest.FileURL(dir)+"/")
-		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content)
+		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content, true)
 		problems.Check(t)
 		checkSameRanking(t, s.content, ranker{base: base}, ranker{base: browsertest.FileURL(dir) + "/"})
 	})
@@ -357,7 +357,7 @@ func TestSearchOffline(t *testing.T) {
 
 	t.Run("a phrase's exact matches found before ranking", func(t *testing.T) {
 		ctx := browsertest.Start(t)
-		checkPhraseHead(t, ctx, base, s.content)
+		checkPhraseHead(t, ctx, base, s.content, false)
 		checkHeadShownFirst(t, ctx, base)
 	})
 
@@ -755,22 +755,31 @@ func seedQueries(t *testing.T, c *corpus.Corpus) []string {
 // ranking (tiaowenSearch.head), and the first page that the ranking
 // gives, with its tiers.
 type headPage struct {
-	Head  []int `json:"head"`
-	Secs  []int `json:"secs"`
-	Tiers []int `json:"tiers"`
+	// Lead is the first result as a first query finds it from the text
+	// (-1 for none), ByText whether the text settled it, and Views how
+	// many dense lists it read as written.
+	Lead   int   `json:"lead"`
+	ByText bool  `json:"byText"`
+	Views  int   `json:"views"`
+	Head   []int `json:"head"`
+	Secs   []int `json:"secs"`
+	Tiers  []int `json:"tiers"`
 }
 
-// headsAndPages opens the search page at base and returns the head and
-// the ranked first page of each query.
+// headsAndPages opens the search page at base and returns the lead, the
+// head and the ranked first page of each query.
 func headsAndPages(t *testing.T, ctx context.Context, base string, queries []string) []headPage {
 	t.Helper()
 	qs, _ := json.Marshal(queries)
 	searchOpen(t, ctx, base)
 	return searchEval[[]headPage](t, ctx, `(async () => {
-		const out = [];
-		for (const q of `+string(qs)+`) {
+		const out = [], qs = `+string(qs)+`;
+		// The leads first, as a first query finds them: before any
+		// positions file is read.
+		for (const q of qs) out.push(await window.tiaowenSearch.lead(q));
+		for (const [i, q] of qs.entries()) {
 			const head = await window.tiaowenSearch.head(q), r = await window.tiaowenSearch.rank(q);
-			out.push({head, secs: r.secs.slice(0, 20), tiers: r.tiers.slice(0, 20)});
+			Object.assign(out[i], {head, secs: r.secs.slice(0, 20), tiers: r.tiers.slice(0, 20)});
 		}
 		return out;
 	})()`)
@@ -781,8 +790,11 @@ func headsAndPages(t *testing.T, ctx context.Context, base string, queries []str
 // ranks (phraseHead): for the seed queries, phrases cut from section
 // titles and the themes' names, the head is the answer's first page as
 // far as it is exact matches, title matches first — exactly the first
-// min(20, exact matches) sections that the ranking gives.
-func checkPhraseHead(t *testing.T, ctx context.Context, base, content string) {
+// min(20, exact matches) sections that the ranking gives. Its first
+// section, which a first query finds from the text (leadByText), is the
+// head's. dense says that the index writes some bigrams' sections
+// densely, which the lead reads as written.
+func checkPhraseHead(t *testing.T, ctx context.Context, base, content string, dense bool) {
 	t.Helper()
 	c := loadSeeds(t, content)
 	var queries []string
@@ -811,7 +823,7 @@ func checkPhraseHead(t *testing.T, ctx context.Context, base, content string) {
 		queries = append(queries, th)
 	}
 	got := headsAndPages(t, ctx, base, queries)
-	full, titled := 0, 0
+	full, titled, byText, none, views := 0, 0, 0, 0, 0
 	for i, q := range queries {
 		exact := 0
 		for exact < len(got[i].Tiers) && got[i].Tiers[exact] == 0 {
@@ -819,6 +831,16 @@ func checkPhraseHead(t *testing.T, ctx context.Context, base, content string) {
 		}
 		if want := got[i].Secs[:exact]; !slices.Equal(got[i].Head, want) {
 			t.Errorf("%s: the page found the head %v before ranking; the ranking's exact matches begin %v", q, got[i].Head, want)
+		}
+		if want := firstOr(got[i].Secs[:exact], -1); got[i].Lead != want && len([]rune(q)) >= 3 {
+			t.Errorf("%s: the page found the lead %d from the text (settled by it: %v); the ranking's first exact match is %d", q, got[i].Lead, got[i].ByText, want)
+		}
+		views += got[i].Views
+		if got[i].ByText {
+			byText++
+			if got[i].Lead < 0 {
+				none++
+			}
 		}
 		if exact == 20 {
 			full++
@@ -832,6 +854,52 @@ func checkPhraseHead(t *testing.T, ctx context.Context, base, content string) {
 	if full == 0 || titled == 0 {
 		t.Errorf("of %d queries, %d have a whole page of exact matches and %d a title match first; want some of each", len(queries), full, titled)
 	}
+	// Nor unless the text settles most leads, and some by finding none,
+	// and some read dense lists as written.
+	if byText < len(queries)*3/4 || none == 0 {
+		t.Errorf("of %d queries, the text settled the lead of %d, %d of them by finding none; want three quarters, and some none", len(queries), byText, none)
+	}
+	// The sections that the lead is looked for in are the same whether
+	// the dense lists are read as written or decoded.
+	qs, _ := json.Marshal(queries)
+	diff := searchEval[[]string](t, ctx, `(async () => {
+		const out = [];
+		for (const q of `+string(qs)+`) {
+			const c = await window.tiaowenSearch.candidates(q);
+			if (c && JSON.stringify(c[0]) !== JSON.stringify(c[1])) out.push(q + ": " + JSON.stringify(c));
+		}
+		return out;
+	})()`)
+	for _, d := range diff {
+		t.Errorf("the candidates of a lead, with dense lists read as written and decoded: %s", d)
+	}
+	if dense && views == 0 {
+		t.Errorf("of %d queries, none read a dense list as written; want some", len(queries))
+	}
+	// Every dense list, read as written and decoded, says the same.
+	if dense {
+		var r struct {
+			Differ       []string
+			Gaps, Bitmap int
+		}
+		raw := searchEval[[]json.RawMessage](t, ctx, `window.tiaowenSearch.denseLists()`)
+		for i, p := range []any{&r.Differ, &r.Gaps, &r.Bitmap} {
+			if err := json.Unmarshal(raw[i], p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(r.Differ) > 0 || r.Gaps == 0 || r.Bitmap == 0 {
+			t.Errorf("dense lists read as written differ from decoded ones for %q, of %d with title gaps and %d with a title bitmap; want none differing, some of each", r.Differ, r.Gaps, r.Bitmap)
+		}
+	}
+}
+
+// firstOr returns the first of xs, or def when there is none.
+func firstOr(xs []int, def int) int {
+	if len(xs) == 0 {
+		return def
+	}
+	return xs[0]
 }
 
 // checkHeadShownFirst checks that the page shows a phrase's head before
