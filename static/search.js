@@ -954,27 +954,46 @@
   // before it leaves the lead to leadOf.
   var LEAD_TRIES = 4;
 
-  // shardFilesOf returns the gram shards of the bigrams of the term t,
-  // which hold, without positions for the longest, their sections.
+  // leadSkips returns which bigrams of the term t a lead is looked for
+  // without (leadByText): the extended ones, unless all are. They are the
+  // commonest, whose lists tell least and weigh most (质量's shard, at
+  // 2000 documents, is 42 KB of the 139 KB that 质量基础设施's lead
+  // would read with it), and a candidate's text says whether it has
+  // them in its title (titleHas).
+  function leadSkips(t) {
+    var K = t.cps.length - 1, skip = new Uint8Array(K), n = 0;
+    for (var j = 0; j < K; j++) {
+      if (extendedSet.has(String.fromCodePoint(t.cps[j], t.cps[j + 1]))) {
+        skip[j] = 1;
+        n++;
+      }
+    }
+    return n === K ? new Uint8Array(K) : skip;
+  }
+
+  // shardFilesOf returns the gram shards of the bigrams of the term t
+  // that a lead is looked for with, which hold, without positions for
+  // the longest, their sections.
   function shardFilesOf(t) {
-    var need = {};
-    for (var i = 0; i + 1 < t.cps.length; i++) need["g" + shardOf([t.cps[i], t.cps[i + 1]]) + ".js"] = true;
+    var need = {}, skip = leadSkips(t);
+    for (var i = 0; i + 1 < t.cps.length; i++) if (!skip[i]) need["g" + shardOf([t.cps[i], t.cps[i + 1]]) + ".js"] = true;
     return Object.keys(need);
   }
 
   // phraseCandidates returns the first max sections, in corpus order,
-  // that have every bigram of the term t in their title (titled), and
-  // the first max that have every bigram but not all in their title
-  // (others), as the lists in the gram shards say (shardFilesOf), and
-  // whether each is all of them: a section with the phrase is among
+  // that have every bigram of the term t but those it skips (leadSkips)
+  // in their title (titled), and the first max that have every such
+  // bigram (all), as the lists in the gram shards say (shardFilesOf),
+  // and whether each is all of them: a section with the phrase is among
   // them, and one with every bigram mostly has it. A list written
   // densely is read as written (denseView), not decoded: the bigrams of
   // a common phrase are common, and a first query decodes a dense list
   // mostly uncompiled (at 2000 documents, 10–25 ms for 质量's).
   function phraseCandidates(t, max) {
-    var K = t.cps.length - 1, lists = [], views = [], j, r = -1, l;
-    var c = { titled: [], others: [], allTitled: true, allOthers: true };
+    var K = t.cps.length - 1, lists = [], views = [], j, r = -1, l, skip = leadSkips(t);
+    var c = { titled: [], all: [], allTitled: true, allAll: true };
     for (j = 0; j < K; j++) {
+      if (skip[j]) continue;
       var pair = [t.cps[j], t.cps[j + 1]], g = String.fromCodePoint(pair[0], pair[1]);
       var shard = decoded.has(g) ? null : gramShards[shardOf(pair)];
       var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
@@ -988,15 +1007,15 @@
     }
     // Every list dense: the first drives the walk, decoded.
     if (r < 0) {
-      r = 0;
-      lists[0] = postings(t.cps[0], t.cps[1]);
-      views[0] = null;
+      for (r = 0; skip[r];) r++;
+      lists[r] = postings(t.cps[r], t.cps[r + 1]);
+      views[r] = null;
     }
     var cur = new Int32Array(K), d = lists[r];
     for (var k = 0; k < d.n; k++) {
       var sec = d.sec[k], all = true, title = d.title[k] === 1;
       for (j = 0; j < K && all; j++) {
-        if (j === r) continue;
+        if (j === r || skip[j]) continue;
         if (views[j]) {
           if (!denseHas(views[j], sec)) all = false;
           else if (title && !denseTitle(views[j], sec)) title = false;
@@ -1008,11 +1027,11 @@
         else if (!l.title[cur[j]]) title = false;
       }
       if (!all) continue;
-      var to = title ? c.titled : c.others;
-      if (to.length < max) to.push(sec);
+      if (title && c.titled.length < max) c.titled.push(sec);
       else if (title) c.allTitled = false;
-      else c.allOthers = false;
-      if (!c.allTitled && !c.allOthers) break;
+      if (c.all.length < max) c.all.push(sec);
+      else c.allAll = false;
+      if (!c.allTitled && !c.allAll) break;
     }
     return c;
   }
@@ -1061,28 +1080,49 @@
     return false;
   }
 
+  // titleHas says whether section sec, whose text is read, has in its
+  // title every bigram of the term t that skip marks, as the index's
+  // title flags say: within a clause of the normalised title.
+  function titleHas(sec, t, skip) {
+    var n = null;
+    for (var j = 0; j < skip.length; j++) {
+      if (!skip[j]) continue;
+      n = n || normalize(section(sec).title);
+      var found = false;
+      for (var i = 0; i + 1 < n.cps.length && !found; i++) found = n.cps[i] === t.cps[j] && n.cps[i + 1] === t.cps[j + 1] && !n.brk[i];
+      if (!found) return false;
+    }
+    return true;
+  }
+
   // leadByText resolves to leadOf's answer for the phrase t, found
   // from its bigrams' gram shards (read) and the text of the sections
-  // that they say may have it, read one after another, titled ones
-  // first, until one has it, without the phrase's positions files: at
-  // 2000 documents 质量基础设施's shards are 0.14 MB, its positions files
-  // and trigram 0.42 MB. Past LEAD_TRIES sections of a kind, it reads the
-  // files (ready, a promise of them) and asks leadOf. It gives up, with
-  // -1, once live says that the query is no longer wanted.
+  // that they say may have it, read one after another, until one has
+  // it, without the phrase's positions files: at 2000 documents
+  // 质量基础设施's shards (质量's left out, leadSkips) are 97 KB, its
+  // positions files, trigram and 质量's shard 0.46 MB. The sections
+  // with every bigram in their title come first; if none has the phrase
+  // there, the first with it anywhere. Past LEAD_TRIES sections of a
+  // kind, it reads the files (ready, a promise of them) and asks
+  // leadOf. It gives up, with -1, once live says that the query is no
+  // longer wanted.
   function leadByText(t, ready, live) {
-    var c = phraseCandidates(t, LEAD_TRIES), i = 0, tries = c.titled;
+    var c = phraseCandidates(t, LEAD_TRIES), skip = leadSkips(t), titled = true, tries = c.titled, i = 0;
     var step = function () {
       if (i === tries.length) {
-        if (tries === c.titled && c.allTitled) {
-          tries = c.others;
+        if (titled && c.allTitled) {
+          titled = false;
+          tries = c.all;
           i = 0;
           return step();
         }
-        return tries === c.others && c.allOthers ? -1 : ready().then(function () { return leadOf(t); });
+        return !titled && c.allAll ? -1 : ready().then(function () { return leadOf(t); });
       }
       if (!live()) return -1;
       var sec = tries[i++];
-      return load("t" + textShardOf(sec) + ".js").then(function () { return hasPhrase(sec, t) ? sec : step(); });
+      return load("t" + textShardOf(sec) + ".js").then(function () {
+        return hasPhrase(sec, t) && (!titled || titleHas(sec, t, skip)) ? sec : step();
+      });
     };
     return Promise.resolve(step());
   }
@@ -1617,6 +1657,29 @@
           });
         });
         return [differ, forms[0], forms[1]];
+      });
+    },
+    // titleFlags compares, for every extended bigram, what each
+    // section's text says of the bigram in its title (titleHas) with the
+    // list's title flag, for the sections that the list has, and returns
+    // the bigrams where they differ and how many sections it compared.
+    titleFlags: function () {
+      var grams = [], cps = codePoints(meta.extended || ""), files = {}, i;
+      for (i = 0; i + 1 < cps.length; i += 2) grams.push([cps[i], cps[i + 1]]);
+      grams.forEach(function (g) { files["g" + shardOf(g) + ".js"] = true; });
+      for (i = 0; i < textStart.length; i++) files["t" + i + ".js"] = true;
+      return Promise.all(Object.keys(files).map(load)).then(function () {
+        var differ = [], n = 0;
+        grams.forEach(function (g) {
+          var l = postings(g[0], g[1]);
+          for (var k = 0; l && k < l.n; k++, n++) {
+            if (titleHas(l.sec[k], { cps: g }, [1]) !== (l.title[k] === 1)) {
+              differ.push(String.fromCodePoint(g[0], g[1]) + "@" + l.sec[k]);
+              break;
+            }
+          }
+        });
+        return [differ, n];
       });
     },
     // rank answers a query without showing it: every section found, in

@@ -337,6 +337,35 @@ func TestSearchOffline(t *testing.T) {
 		checkSameRanking(t, s.content, ranker{base: base}, ranker{base: browsertest.FileURL(dir) + "/"})
 	})
 
+	// A first query looks for a phrase's first result without its
+	// extended bigrams (leadSkips in search.js), and reads from the text
+	// whether they are in a section's title: the same heads and leads on
+	// a copy of the bundle whose index extends only its commonest
+	// bigrams, as a large corpus's does.
+	t.Run("a phrase's lead without its commonest bigrams", func(t *testing.T) {
+		dir := withIndex(t, s, search.Options{SplitBytes: 1, ExtendBytes: 80}, func(ix *search.Index) error {
+			if ix.Extended < 10 || ix.Extended > 200 {
+				return fmt.Errorf("ExtendBytes 80 extended %d bigrams; want a few of the commonest", ix.Extended)
+			}
+			return nil
+		})
+		ctx := browsertest.Start(t)
+		problems := browsertest.RecordProblems(t, ctx)
+		checkPhraseHead(t, ctx, browsertest.FileURL(dir)+"/", s.content, true)
+		// What a section's text says of an extended bigram in its title
+		// is the bigram's title flag, for every section that has it.
+		raw := searchEval[[]json.RawMessage](t, ctx, `window.tiaowenSearch.titleFlags()`)
+		var differ []string
+		var n int
+		if err := errors.Join(json.Unmarshal(raw[0], &differ), json.Unmarshal(raw[1], &n)); err != nil {
+			t.Fatal(err)
+		}
+		if len(differ) > 0 || n < 1000 {
+			t.Errorf("of %d sections with an extended bigram, the text and the title flag differ for %v; want none, of a thousand or more", n, differ)
+		}
+		problems.Check(t)
+	})
+
 	// A term is matched against the sections of a few of its bigrams'
 	// lists (candidateLists in search.js), which must miss none that
 	// matches: the same queries, ranked looking at every section that
