@@ -231,10 +231,15 @@
   // splitIndex maps each bigram whose whole list has a file of its own
   // to the number of that file; extendedSet holds the bigrams whose
   // positions the trigrams that contain them give.
-  var splitIndex = new Map(), extendedSet = new Set();
+  var splitIndex = new Map(), extendedSet = new Set(), splitCount = [];
   function setupSplit() {
-    var cps = codePoints(meta.split || ""), i;
+    var cps = codePoints(meta.split || ""), i, s = meta.splitn || "";
     for (i = 0; i + 1 < cps.length; i += 2) splitIndex.set(String.fromCodePoint(cps[i], cps[i + 1]), i / 2);
+    for (i = 0; i < s.length;) {
+      var v = 0, shift = 0, d;
+      do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+      splitCount.push(v);
+    }
     cps = codePoints(meta.extended || "");
     for (i = 0; i + 1 < cps.length; i += 2) extendedSet.add(String.fromCodePoint(cps[i], cps[i + 1]));
   }
@@ -955,20 +960,30 @@
   var LEAD_TRIES = 4;
 
   // leadSkips returns which bigrams of the term t a lead is looked for
-  // without (leadByText): the extended ones, unless all are. They are the
-  // commonest, whose lists tell least and weigh most (质量's shard, at
-  // 2000 documents, is 42 KB of the 139 KB that 质量基础设施's lead
-  // would read with it), and a candidate's text says whether it has
-  // them in its title (titleHas).
+  // without (leadByText): all but the rarest, as meta.js says (a bigram
+  // that is not split has a short list; a split one, its count; an
+  // extended one is the commonest). The others' lists tell little
+  // more and each is a file to read — at 2000 documents 首负责任制's
+  // lead reads 首负's and 任制's shards, 29 KB, not 负责's and 责任's
+  // as well (65 KB) — and a candidate's text says whether it has them
+  // in its title (titleHas).
+  var LEAD_GRAMS = 2;
   function leadSkips(t) {
-    var K = t.cps.length - 1, skip = new Uint8Array(K), n = 0;
-    for (var j = 0; j < K; j++) {
-      if (extendedSet.has(String.fromCodePoint(t.cps[j], t.cps[j + 1]))) {
-        skip[j] = 1;
-        n++;
-      }
+    var K = t.cps.length - 1, skip = new Uint8Array(K).fill(1), cost = [], order = [], j;
+    for (j = 0; j < K; j++) {
+      var g = String.fromCodePoint(t.cps[j], t.cps[j + 1]), k = splitIndex.get(g);
+      cost.push(extendedSet.has(g) ? Infinity : k === undefined ? 0 : splitCount[k] || 0);
+      order.push(j);
     }
-    return n === K ? new Uint8Array(K) : skip;
+    order.sort(function (a, b) { return cost[a] - cost[b] || a - b; });
+    // Every bigram that is not split is read (its list is short, and
+    // how short meta.js does not say), and the rarest split ones until
+    // there are two; an extended bigram only when every one is.
+    for (j = 0; j < K; j++) {
+      var c = cost[order[j]];
+      if (c === 0 || j < LEAD_GRAMS && (j === 0 || c !== Infinity)) skip[order[j]] = 0;
+    }
+    return skip;
   }
 
   // shardFilesOf returns the gram shards of the bigrams of the term t

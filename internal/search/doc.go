@@ -64,7 +64,8 @@
 //     names the split bigrams, one after another, in the order of their
 //     files. A file costs a first query about 5 ms from file:// whatever
 //     its size, so a phrase reads one file for each such bigram, not
-//     two.
+//     two. meta.js's "splitn" holds, as varints (see Posting lists),
+//     how many sections each split bigram has, in the same order.
 //
 // # Extended bigrams
 //
@@ -129,11 +130,12 @@
 // page: a phrase's exact matches, title matches first. The first of
 // them it finds from the gram shards alone, which hold a bigram's
 // sections even when its positions are in a file of their own: the
-// sections that have every bigram of the phrase but the extended ones,
-// in order, titled ones first, are read one after another until one's
-// text has the phrase (and, for a title match, the extended bigrams in
-// its title). Only then does it read the positions files, which the
-// rest of the page and the ranking need: a first query for 质量基础设施
-// at 2000 documents reads four files of 97 KB in all before its first
-// result, where it read six of 0.46 MB.
+// sections that have the phrase's two rarest bigrams (meta.js's
+// "splitn" gives the split bigrams' counts), in order, titled ones
+// first, are read one after another until one's text has the phrase
+// (and, for a title match, the other bigrams in its title). Only then
+// does it read the positions files, which the rest of the page and the
+// ranking need: a first query for 质量基础设施 at 2000 documents reads
+// two gram shards before its first result, where it read six files of
+// 0.46 MB.
 package search

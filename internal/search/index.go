@@ -310,7 +310,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		n++
 	})
 
-	posFiles, split, extended := splitLists(b.grams, opts.SplitBytes, opts.ExtendBytes)
+	posFiles, split, splitCounts, extended := splitLists(b.grams, opts.SplitBytes, opts.ExtendBytes)
 	ix := &Index{PositionFiles: len(posFiles), Extended: len([]rune(extended)) / 2}
 	if extended != "" {
 		// A second pass: which bigrams are extended is known only once
@@ -366,6 +366,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		"themes":   ts,
 		"texts":    string(appendSections(nil, textStart)),
 		"split":    split,
+		"splitn":   splitCounts,
 		"extended": extended,
 		"fold":     string(ft.fold),
 		"drop":     string(ft.drop),
@@ -382,14 +383,14 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 // (Options.ExtendBytes), drops the positions and marks the bigram
 // extended. It
 // returns the files; the split bigrams, one after another in the order
-// of i, as meta.js names them; and the extended bigrams, the same way,
-// in code point order.
-func splitLists(grams []gram, limit, extend int) ([]File, string, string) {
+// of i, as meta.js names them; how many sections each has, as varints;
+// and the extended bigrams, the same way, in code point order.
+func splitLists(grams []gram, limit, extend int) ([]File, string, string, string) {
 	if limit == 0 {
 		limit = DefaultSplitBytes
 	}
 	if limit < 0 {
-		return nil, "", ""
+		return nil, "", "", ""
 	}
 	if extend == 0 {
 		extend = DefaultExtendBytes
@@ -403,10 +404,17 @@ func splitLists(grams []gram, limit, extend int) ([]File, string, string) {
 	slices.SortFunc(big, compareGrams)
 	var files []File
 	var names, extended []rune
+	var counts []byte
 	for _, g := range big {
 		whole := g.buf
 		g.buf = listSections(whole)
 		positions := len(whole) - len(g.buf)
+		sections := 0
+		for _, d := range g.buf {
+			if digitValue[d]&32 == 0 {
+				sections++
+			}
+		}
 		g.densify()
 		if extend >= 0 && positions > extend {
 			extended = append(extended, g.a, g.b)
@@ -415,8 +423,9 @@ func splitLists(grams []gram, limit, extend int) ([]File, string, string) {
 		i := len(files)
 		files = append(files, jsFileSized(positionFileName(i), map[string]any{"k": "p", "n": i, "d": string(whole)}, len(whole)+32))
 		names = append(names, g.a, g.b)
+		counts = appendUvarint(counts, uint64(sections))
 	}
-	return files, string(names), string(extended)
+	return files, string(names), string(counts), string(extended)
 }
 
 // extendedSet returns a test of whether the bigram xy is extended, one

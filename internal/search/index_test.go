@@ -250,9 +250,22 @@ func TestSearchSplitPositions(t *testing.T) {
 	if whole.PositionFiles != 0 || whole.File(Dir+positionFileName(0)) != nil {
 		t.Fatalf("SplitBytes -1 split %d lists", whole.PositionFiles)
 	}
-	names := []rune(payload(t, split.File(Dir+"meta.js"))["split"].(string))
+	meta := payload(t, split.File(Dir+"meta.js"))
+	names := []rune(meta["split"].(string))
 	if len(names) != 2*split.PositionFiles || split.PositionFiles < 1000 {
 		t.Fatalf("meta.js names %d runes for %d position files", len(names), split.PositionFiles)
+	}
+	// splitn's varints are each split bigram's number of sections.
+	var counts []int
+	for s, i := meta["splitn"].(string), 0; i < len(s); {
+		v, j, err := readUvarint(s, i)
+		if err != nil {
+			t.Fatalf("meta.js splitn: %v", err)
+		}
+		counts, i = append(counts, int(v)), j
+	}
+	if len(counts) != split.PositionFiles {
+		t.Fatalf("meta.js splitn: %d counts for %d position files", len(counts), split.PositionFiles)
 	}
 	splitLists, wholeLists := allLists(t, split), allLists(t, whole)
 	for i := 0; i < len(names); i += 2 {
@@ -271,6 +284,9 @@ func TestSearchSplitPositions(t *testing.T) {
 		secs, err := DecodePostings(splitLists[g], false)
 		if err != nil || len(secs) != len(full) {
 			t.Fatalf("%s: its shard lists %d sections (%v), its whole list %d", g, len(secs), err, len(full))
+		}
+		if n := counts[i/2]; n != len(full) {
+			t.Fatalf("%s: meta.js says %d sections, its list has %d", g, n, len(full))
 		}
 		for k := range secs {
 			if secs[k].Section != full[k].Section || secs[k].InTitle != full[k].InTitle {
