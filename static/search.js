@@ -262,6 +262,12 @@
   // bigram's list comes from its own file, with its positions, once
   // that is read, and from its shard, without, before.
   var decoded = new Map();
+  // written returns the list of the gram whose code points are cps as
+  // its gram shard writes it, or null when the shard has none.
+  function written(cps) {
+    var shard = gramShards[shardOf(cps)], g = String.fromCodePoint.apply(null, cps);
+    return shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
+  }
   function gramList(cps) {
     var g = String.fromCodePoint.apply(null, cps);
     if (decoded.has(g)) return decoded.get(g);
@@ -270,8 +276,7 @@
     if (split !== undefined && positionFiles[split] !== undefined) {
       p = decode(positionFiles[split], true);
     } else {
-      var shard = gramShards[shardOf(cps)];
-      var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
+      var s = written(cps);
       p = s === null ? null : decode(s, cps.length >= 2 && split === undefined && !extended);
     }
     if (p && split !== undefined) { p.split = split; p.g = g; }
@@ -675,9 +680,7 @@
   // milliseconds to decode, and the text of the first results can be
   // asked for meanwhile (prepare).
   function wordHead(t, k) {
-    var cps = t.cps, g = String.fromCodePoint.apply(null, cps);
-    var shard = gramShards[shardOf(cps)];
-    var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
+    var s = written(t.cps);
     if (s === null || s.charCodeAt(0) !== 33) return null;
     var end = s.indexOf("."), out = [], i, d, m, c, e, v, shift;
     if (s.charCodeAt(end + 1) === 33) {
@@ -1009,9 +1012,8 @@
     var c = { titled: [], all: [], allTitled: true, allAll: true };
     for (j = 0; j < K; j++) {
       if (skip[j]) continue;
-      var pair = [t.cps[j], t.cps[j + 1]], g = String.fromCodePoint(pair[0], pair[1]);
-      var shard = decoded.has(g) ? null : gramShards[shardOf(pair)];
-      var s = shard && Object.prototype.hasOwnProperty.call(shard, g) ? shard[g] : null;
+      var pair = [t.cps[j], t.cps[j + 1]];
+      var s = decoded.has(String.fromCodePoint(pair[0], pair[1])) ? null : written(pair);
       if (s !== null && s.charCodeAt(0) === 33) {
         views[j] = denseView(s);
         continue;
@@ -1087,9 +1089,15 @@
   // term t as the index finds it: its characters in a row in the
   // section's normalised title and text, within a clause.
   function hasPhrase(sec, t) {
-    var x = section(sec), n = normalize(x.title + "\n" + x.text), L = t.cps.length;
-    next: for (var i = 0; i + L <= n.cps.length; i++) {
-      for (var j = 0; j < L; j++) if (n.cps[i + j] !== t.cps[j] || (j < L - 1 && n.brk[i + j])) continue next;
+    var x = section(sec);
+    return hasRun(normalize(x.title + "\n" + x.text), t.cps, 0, t.cps.length);
+  }
+  // hasRun says whether the normalised text n has the len code points
+  // of cps from from, in a row within a clause, as the index finds a
+  // bigram or a chain of them.
+  function hasRun(n, cps, from, len) {
+    next: for (var i = 0; i + len <= n.cps.length; i++) {
+      for (var j = 0; j < len; j++) if (n.cps[i + j] !== cps[from + j] || (j < len - 1 && n.brk[i + j])) continue next;
       return true;
     }
     return false;
@@ -1103,9 +1111,7 @@
     for (var j = 0; j < skip.length; j++) {
       if (!skip[j]) continue;
       n = n || normalize(section(sec).title);
-      var found = false;
-      for (var i = 0; i + 1 < n.cps.length && !found; i++) found = n.cps[i] === t.cps[j] && n.cps[i + 1] === t.cps[j + 1] && !n.brk[i];
-      if (!found) return false;
+      if (!hasRun(n, t.cps, j, 2)) return false;
     }
     return true;
   }
