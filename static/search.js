@@ -233,13 +233,9 @@
   // positions the trigrams that contain them give.
   var splitIndex = new Map(), extendedSet = new Set(), splitCount = [];
   function setupSplit() {
-    var cps = codePoints(meta.split || ""), i, s = meta.splitn || "";
+    var cps = codePoints(meta.split || ""), i;
     for (i = 0; i + 1 < cps.length; i += 2) splitIndex.set(String.fromCodePoint(cps[i], cps[i + 1]), i / 2);
-    for (i = 0; i < s.length;) {
-      var v = 0, shift = 0, d;
-      do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
-      splitCount.push(v);
-    }
+    splitCount = varints(meta.splitn || "");
     cps = codePoints(meta.extended || "");
     for (i = 0; i + 1 < cps.length; i += 2) extendedSet.add(String.fromCodePoint(cps[i], cps[i + 1]));
   }
@@ -253,6 +249,19 @@
     for (var i = 0; i < a.length; i++) DIGIT[a.charCodeAt(i)] = i;
     for (var d = 0; d < 64; d++) for (var b = 0; b < 6; b++) if (d & (1 << b)) BITS[6 * d + POP[d]++] = b;
   })();
+
+  // varints returns the varints of s, in the lists' alphabet, as they
+  // are: for meta.js's short strings, read once (the lists' decoders,
+  // run on hundreds of thousands, read theirs inline).
+  function varints(s) {
+    var out = [], i = 0, v, shift, d;
+    while (i < s.length) {
+      v = 0; shift = 0;
+      do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
+      out.push(v);
+    }
+    return out;
+  }
 
   // postings returns the decoded list of the character a (b < 0) or the
   // bigram ab, or null when no section has it.
@@ -764,14 +773,8 @@
     docStart.push(n);
     secDoc = new Int32Array(n);
     for (var i = 0; i < meta.docs.length; i++) secDoc.fill(i, docStart[i], docStart[i + 1]);
-    var s = meta.texts, starts = [], prev = -1, j = 0;
-    while (j < s.length) {
-      var v = 0, shift = 0, d;
-      do { d = DIGIT[s.charCodeAt(j++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
-      prev += 1 + v;
-      starts.push(prev);
-    }
-    textStart = Int32Array.from(starts);
+    var prev = -1;
+    textStart = Int32Array.from(varints(meta.texts), function (gap) { return (prev += 1 + gap); });
   }
   function docOf(sec) { return secDoc[sec]; }
   // textShardOf returns the text shard that holds section sec.
@@ -999,7 +1002,7 @@
   }
 
   // phraseCandidates returns the first max sections, in corpus order,
-  // that have every bigram of the term t but those it skips (leadSkips)
+  // that have every bigram of the term t but those skip marks (leadSkips)
   // in their title (titled), and the first max that have every such
   // bigram (all), as the lists in the gram shards say (shardFilesOf),
   // and whether each is all of them: a section with the phrase is among
@@ -1007,8 +1010,8 @@
   // densely is read as written (denseView), not decoded: the bigrams of
   // a common phrase are common, and a first query decodes a dense list
   // mostly uncompiled (at 2000 documents, 10–25 ms for 质量's).
-  function phraseCandidates(t, max) {
-    var K = t.cps.length - 1, lists = [], views = [], j, r = -1, l, skip = leadSkips(t);
+  function phraseCandidates(t, max, skip) {
+    var K = t.cps.length - 1, lists = [], views = [], j, r = -1, l;
     var c = { titled: [], all: [], allTitled: true, allAll: true };
     for (j = 0; j < K; j++) {
       if (skip[j]) continue;
@@ -1128,7 +1131,7 @@
   // leadOf. It gives up, with -1, once live says that the query is no
   // longer wanted.
   function leadByText(t, ready, live) {
-    var c = phraseCandidates(t, LEAD_TRIES), skip = leadSkips(t), titled = true, tries = c.titled, i = 0;
+    var skip = leadSkips(t), c = phraseCandidates(t, LEAD_TRIES, skip), titled = true, tries = c.titled, i = 0;
     var step = function () {
       if (i === tries.length) {
         if (titled && c.allTitled) {
@@ -1647,9 +1650,9 @@
       if (!t) return Promise.resolve(null);
       return Promise.all(shardFilesOf(t).map(load)).then(function () {
         decoded.clear();
-        var views = phraseCandidates(t, LEAD_TRIES);
+        var views = phraseCandidates(t, LEAD_TRIES, leadSkips(t));
         for (var j = 0; j + 1 < t.cps.length; j++) postings(t.cps[j], t.cps[j + 1]);
-        return [views, phraseCandidates(t, LEAD_TRIES)];
+        return [views, phraseCandidates(t, LEAD_TRIES, leadSkips(t))];
       });
     },
     // denseLists reads every dense list of the index as a first query's
