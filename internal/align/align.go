@@ -317,11 +317,16 @@ type dotTable struct {
 	sparse map[int]float64
 }
 
+// denseCells is the most pairs of sections a dotTable holds in a slice,
+// 8 MiB of them; beyond, in a map. A variable so that tests can try the
+// map on small documents.
+var denseCells = 1 << 20
+
 // reset empties t for two documents of na and nb sections, keeping its
 // memory: dense when the documents are of ordinary size.
 func (t *dotTable) reset(na, nb int) {
 	t.nb = nb
-	if na*nb <= 1<<20 {
+	if na*nb <= denseCells {
 		t.dense = resize(t.dense, na*nb)
 		clear(t.dense)
 		t.sparse = nil
@@ -332,15 +337,6 @@ func (t *dotTable) reset(na, nb int) {
 		t.sparse = map[int]float64{}
 	}
 	clear(t.sparse)
-}
-
-// add adds v to the number of sections a and b.
-func (t *dotTable) add(a, b int, v float64) {
-	if t.dense != nil {
-		t.dense[a*t.nb+b] += v
-	} else {
-		t.sparse[a*t.nb+b] += v
-	}
 }
 
 // set sets the number of sections a and b.
@@ -364,9 +360,12 @@ func (t *dotTable) get(a, b int) float64 {
 // b.
 func (t *dotTable) each(f func(a, b int, dot float64)) {
 	if t.dense != nil {
-		for k, dot := range t.dense {
-			if dot > 0 {
-				f(k/t.nb, k%t.nb, dot)
+		// Row by row: a division per cell cost more than the cell.
+		for a, row := 0, t.dense; len(row) > 0; a, row = a+1, row[t.nb:] {
+			for b, dot := range row[:t.nb] {
+				if dot > 0 {
+					f(a, b, dot)
+				}
 			}
 		}
 		return
@@ -406,12 +405,20 @@ func (x *Index) dots(t *dotTable, ea, eb []uint64, na, nb int) {
 		for _, e := range ea[i:i2] {
 			_, sa, tfa := unpackEntry(e)
 			wa := tfWeight(tfa) * w
+			if t.dense == nil {
+				for _, f := range eb[j:j2] {
+					_, sb, tfb := unpackEntry(f)
+					// The conversion keeps the product from being
+					// fused with the sum, which would change the bits
+					// on some machines.
+					t.sparse[sa*t.nb+sb] += float64(wa * tfWeight(tfb))
+				}
+				continue
+			}
+			row := t.dense[sa*t.nb : (sa+1)*t.nb]
 			for _, f := range eb[j:j2] {
 				_, sb, tfb := unpackEntry(f)
-				// The conversion keeps the product from being fused
-				// with the sum, which would change the bits on some
-				// machines.
-				t.add(sa, sb, float64(wa*tfWeight(tfb)))
+				row[sb] += float64(wa * tfWeight(tfb))
 			}
 		}
 		i, j = i2, j2

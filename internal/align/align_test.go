@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -352,6 +354,47 @@ func TestDeterminism(t *testing.T) {
 	first := render(NewIndex(c), false)
 	if second := render(NewIndex(c), true); !bytes.Equal(first, second) {
 		t.Error("two builds of the index give different output")
+	}
+}
+
+// TestSparseTable checks that the table kept in a map for documents of
+// very many sections scores and aligns as the slice does, to the bit.
+func TestSparseTable(t *testing.T) {
+	c := loadSeeds(t)
+	x := NewIndex(c)
+	align := func(cells int) (tables [][]float64, als []Alignment) {
+		defer func(n int) { denseCells = n }(denseCells)
+		denseCells = cells
+		var sim, titles dotTable
+		for i, a := range c.Docs {
+			da, na := x.lookup(a)
+			for _, b := range c.Docs[i+1:] {
+				db, nb := x.lookup(b)
+				x.scores(da, na, db, nb, &sim, &titles)
+				table := make([]float64, len(na)*len(nb))
+				for k := range table {
+					table[k] = sim.get(k/len(nb), k%len(nb))
+				}
+				tables = append(tables, table)
+				als = append(als, x.Align(a, b))
+			}
+		}
+		if (sim.dense == nil) != (cells == 0) {
+			t.Fatalf("with %d cells the table is not the kind asked for", cells)
+		}
+		return tables, als
+	}
+	denseTables, denseAls := align(1 << 20)
+	sparseTables, sparseAls := align(0)
+	for i := range denseTables {
+		for k, v := range denseTables[i] {
+			if w := sparseTables[i][k]; math.Float64bits(v) != math.Float64bits(w) {
+				t.Fatalf("pair %d, cell %d: %v in the slice, %v in the map", i, k, v, w)
+			}
+		}
+	}
+	if !reflect.DeepEqual(denseAls, sparseAls) {
+		t.Error("the alignments differ")
 	}
 }
 

@@ -87,17 +87,23 @@ func (x *Index) score(a, b secVec) float64 {
 	return s
 }
 
-// rarest returns up to n of v's terms with the smallest document
-// frequency, ties going to the smaller term id.
+// rarest returns up to n of the terms of v, a vector sorted by term,
+// with the smallest document frequency, ties going to the smaller term
+// id.
 func (x *Index) rarest(v []termW, n int) []termW {
-	r := slices.Clone(v)
-	slices.SortFunc(r, func(a, b termW) int {
-		if c := cmp.Compare(x.df[a.t], x.df[b.t]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.t, b.t)
-	})
-	return r[:min(n, len(r))]
+	// Sorted as numbers, frequency above place in v (so above term): a
+	// comparison function looking both up was a fifth of the time of
+	// SimilarDocs.
+	keys := make([]uint64, len(v))
+	for i, tw := range v {
+		keys[i] = uint64(x.df[tw.t])<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	r := make([]termW, 0, min(n, len(v)))
+	for _, k := range keys[:min(n, len(keys))] {
+		r = append(r, v[uint32(k)])
+	}
+	return r
 }
 
 // Counterparts returns the k sections of documents other than d most
@@ -282,15 +288,18 @@ func (x *Index) DocSimilarity(a, b *corpus.Document) float64 {
 }
 
 // dotEntries is the dot product of two documents' whole-text vectors.
+// An entry whose term the other side lacks is passed one at a time: most
+// terms are in one section of a document, and a run's count is only
+// needed when both sides have it.
 func dotEntries(ea, eb []uint64, idf []float64) float64 {
 	var dot float64
 	for i, j := 0, 0; i < len(ea) && j < len(eb); {
 		ta, tb := uint32(ea[i]>>32), uint32(eb[j]>>32)
 		switch {
 		case ta < tb:
-			_, _, i = runOf(ea, i)
+			i++
 		case ta > tb:
-			_, _, j = runOf(eb, j)
+			j++
 		default:
 			var tfa, tfb int
 			_, tfa, i = runOf(ea, i)

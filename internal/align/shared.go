@@ -97,16 +97,22 @@ func (t *tiler) runs(a, b []rune, k int) []run {
 	clear(t.ma)
 	clear(t.mb)
 	ma, mb := t.ma, t.mb
+	marked := false // whether any rune of a or b is covered yet
 	for {
 		found := t.found[:0]
+		capped := false // whether some window had more places in b than were looked at
 		for i, h := range ha {
-			if !free(ma, i, k) {
+			if marked && !free(ma, i, k) {
 				continue
 			}
 			seen := 0
-			for j := int(t.head[h&mask]); j >= 0 && seen < maxRepeats; j = int(t.next[j]) {
-				if hb[j] != h || !free(mb, j, k) {
+			for j := int(t.head[h&mask]); j >= 0; j = int(t.next[j]) {
+				if hb[j] != h || marked && !free(mb, j, k) {
 					continue
+				}
+				if seen == maxRepeats {
+					capped = true
+					break
 				}
 				seen++
 				// Only runs that cannot be extended to the left: the
@@ -137,13 +143,25 @@ func (t *tiler) runs(a, b []rune, k int) []run {
 			}
 			return cmp.Compare(x.b, y.b)
 		})
+		collided := false
 		for _, r := range found {
 			if free(ma, r.a, r.n) && free(mb, r.b, r.n) {
 				for d := range r.n {
 					ma[r.a+d], mb[r.b+d] = true, true
 				}
 				t.out = append(t.out, r)
+			} else {
+				collided = true
 			}
+		}
+		marked = true
+		// A round in which every run found was kept, and every window
+		// looked at all its places in b, leaves nothing for the next
+		// to find: each pair of equal free windows lies on the diagonal
+		// of a run it found and kept. Checking that took a whole pass
+		// over a.
+		if !collided && !capped {
+			break
 		}
 	}
 	slices.SortFunc(t.out, func(x, y run) int { return cmp.Compare(x.a, y.a) })
