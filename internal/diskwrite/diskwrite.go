@@ -49,33 +49,43 @@ func (t *Tree) Root() string { return t.root }
 // WriteFile creates or replaces the file at the slash-separated path name
 // under the root, creating its directory first if need be.
 func (t *Tree) WriteFile(name string, data []byte) error {
+	_, err := t.WriteFileLinked(name, data)
+	return err
+}
+
+// WriteFileLinked is WriteFile that also says whether the file was taken
+// from the previous tree unchanged: linked is true only when the previous
+// tree's file of the same name was found to hold data, byte for byte, and
+// is now the file at name. Whatever was made from the previous tree's
+// file can then stand for what data would make.
+func (t *Tree) WriteFileLinked(name string, data []byte) (linked bool, err error) {
 	full := filepath.Join(t.root, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
 	if _, done := t.dirs.Load(dir); !done {
 		if err := mkdir(dir); err != nil {
-			return err
+			return false, err
 		}
 		t.dirs.Store(dir, true)
 	}
 	if t.prev == "" {
-		return writeFile(full, data)
+		return false, writeFile(full, data)
 	}
 	old := filepath.Join(t.prev, filepath.FromSlash(name))
 	if sameContent(old, data) && os.Link(old, full) == nil {
 		t.linked.Add(1)
-		return nil
+		return true, nil
 	}
 	// A name written before in this build may be a link to the previous
 	// tree's file, which must stay as it is: the new bytes go into a
 	// file of their own.
-	err := writeNewFile(full, data)
+	err = writeNewFile(full, data)
 	if errors.Is(err, fs.ErrExist) {
 		if err := os.Remove(full); err != nil {
-			return err
+			return false, err
 		}
 		err = writeNewFile(full, data)
 	}
-	return err
+	return false, err
 }
 
 // mkdir creates dir, whose parent almost always exists already when files

@@ -109,20 +109,24 @@ func TestReusing(t *testing.T) {
 		"new.html":          "new",
 		"dir.html":          "a file",
 	}
-	for name, data := range written {
-		if err := tree.WriteFile(name, []byte(data)); err != nil {
+	linked := map[string]bool{"same.html": true, "docs/a/index.html": true}
+	write := func(name, data string, want bool) {
+		t.Helper()
+		got, err := tree.WriteFileLinked(name, []byte(data))
+		if err != nil {
 			t.Fatal(err)
 		}
+		if got != want {
+			t.Errorf("WriteFileLinked(%s, %q) says linked %v, want %v", name, data, got, want)
+		}
+	}
+	for name, data := range written {
+		write(name, data, linked[name])
 	}
 	// Linked first, then written again with other bytes.
-	if err := tree.WriteFile("twice.html", []byte("first")); err != nil {
-		t.Fatal(err)
-	}
-	if err := tree.WriteFile("twice.html", []byte("second")); err != nil {
-		t.Fatal(err)
-	}
+	write("twice.html", "first", true)
+	write("twice.html", "second", false)
 	written["twice.html"] = "second"
-	linked := map[string]bool{"same.html": true, "docs/a/index.html": true}
 	for name, want := range written {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		got, err := os.ReadFile(p)

@@ -47,14 +47,21 @@ type Summary struct {
 	Unchanged int64
 	Zip       string
 	ZipBytes  int64
-	Elapsed   time.Duration
+	// Reused is the number of the bundle's entries taken compressed from
+	// the zip the bundle replaced, each one of the unchanged files.
+	Reused  int64
+	Elapsed time.Duration
 }
 
 // String is the one line a build prints.
 func (s Summary) String() string {
 	unchanged := ""
 	if s.Unchanged > 0 {
-		unchanged = fmt.Sprintf(" (%d files unchanged)", s.Unchanged)
+		reused := ""
+		if s.Reused > 0 {
+			reused = fmt.Sprintf(", %d bundle entries reused", s.Reused)
+		}
+		unchanged = fmt.Sprintf(" (%d files unchanged%s)", s.Unchanged, reused)
 	}
 	return fmt.Sprintf("%d documents, %d sections, %d pages, %d bytes%s, %d ms", s.Docs, s.Sections, s.Pages, s.Bytes, unchanged, s.Elapsed.Milliseconds())
 }
@@ -205,7 +212,7 @@ func Build(opts Options) (Summary, error) {
 			out.abandon()
 			return Summary{}, err
 		}
-		sum.Zip, sum.ZipBytes = zipPath, n
+		sum.Zip, sum.ZipBytes, sum.Reused = zipPath, n, out.zip.reused.Load()
 	}
 	if err := out.commit(); err != nil {
 		out.abandon()
@@ -288,16 +295,20 @@ func runJobs(out *output, jobs []job, first int) error {
 				jobs[i].run, jobs[i].offline = nil, nil
 				buf.Reset()
 				err := j.run(buf)
+				unchanged := false
 				if err == nil {
-					err = out.write(j.name, buf.Bytes(), j.page)
+					unchanged, err = out.write(j.name, buf.Bytes(), j.page)
 				}
 				if out.zip != nil {
 					if err == nil && j.offline != nil {
+						// The bundle's bytes are not the disk's: what
+						// the disk found unchanged says nothing of them.
+						unchanged = false
 						buf.Reset()
 						err = j.offline(buf)
 					}
 					if err == nil {
-						err = out.zip.add(first+i, j.name, buf.Bytes())
+						err = out.zip.add(first+i, j.name, buf.Bytes(), unchanged)
 					} else {
 						out.zip.fail(err)
 					}

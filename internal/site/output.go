@@ -64,15 +64,17 @@ func newOutput(final string) (*output, error) {
 }
 
 // write stores a file at a slash-separated path inside the site.
-func (o *output) write(name string, data []byte, page bool) error {
-	if err := o.tree.WriteFile(name, data); err != nil {
-		return err
+// unchanged says that the previous site's file of that name held data,
+// byte for byte, and was taken as it was.
+func (o *output) write(name string, data []byte, page bool) (unchanged bool, err error) {
+	if unchanged, err = o.tree.WriteFileLinked(name, data); err != nil {
+		return false, err
 	}
 	if page {
 		o.pages.Add(1)
 	}
 	o.bytes.Add(int64(len(data)))
-	return nil
+	return unchanged, nil
 }
 
 // commit swaps the new site into place. On Linux the two directories are
