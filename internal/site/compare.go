@@ -240,8 +240,9 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 		return
 	}
 	// Shared offsets are in code points of Text, whose paragraphs are
-	// joined by "\n": one pass over the text opens and closes the marks,
-	// splitting a mark that runs across paragraphs in two.
+	// joined by "\n". A passage overlapped by an earlier one is cut to
+	// begin where that ends, or dropped; one that runs across paragraphs
+	// is split in two.
 	type mark struct{ start, end, k int }
 	marks := make([]mark, 0, len(shared))
 	for k, sh := range shared {
@@ -250,53 +251,65 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 		}
 	}
 	slices.SortFunc(marks, func(x, y mark) int { return x.start - y.start })
-	var inMark, tagOpen bool
-	mi, seg := 0, 0
-	text := s.Text
-	flush := func(end int) {
-		if end > seg {
-			if inMark && !tagOpen {
-				k := strconv.Itoa(marks[mi].k)
-				b.WriteString(`<mark class="sh s` + strconv.Itoa(marks[mi].k%6) + `" data-k="` + k + `">`)
-				tagOpen = true
-			}
-			b.WriteString(template.HTMLEscapeString(text[seg:end]))
-		}
-		seg = end
-	}
-	closeTag := func() {
-		if tagOpen {
-			b.WriteString("</mark>")
-			tagOpen = false
+	kept, last := marks[:0], 0
+	for _, m := range marks {
+		if m.end > last {
+			m.start = max(m.start, last)
+			kept, last = append(kept, m), m.end
 		}
 	}
-	b.WriteString("<p>")
-	i := 0
-	for bi, r := range text {
-		if inMark && i >= marks[mi].end {
-			flush(bi)
-			closeTag()
-			inMark = false
-			mi++
+	marks = kept
+	// The marks' starts and ends, in order, turned into byte offsets in
+	// one pass over the runes; those past the text are its end, so a mark
+	// that begins there is empty, and not written.
+	at := make([]int, 0, 2*len(marks))
+	for _, m := range marks {
+		at = append(at, m.start, m.end)
+	}
+	n, i := 0, 0
+	for bi := range s.Text {
+		for ; n < len(at) && at[n] == i; n++ {
+			at[n] = bi
 		}
-		for !inMark && mi < len(marks) && marks[mi].end <= i {
-			mi++ // overlapped by an earlier passage
-		}
-		if !inMark && mi < len(marks) && i >= marks[mi].start {
-			flush(bi)
-			inMark = true
-		}
-		if r == '\n' {
-			flush(bi)
-			closeTag()
-			b.WriteString("</p><p>")
-			seg = bi + 1
+		if n == len(at) {
+			break
 		}
 		i++
 	}
-	flush(len(text))
-	closeTag()
+	for ; n < len(at); n++ {
+		at[n] = len(s.Text)
+	}
+	b.WriteString("<p>")
+	seg := 0
+	for n, m := range marks {
+		writeCellText(b, s.Text[seg:at[2*n]], -1)
+		writeCellText(b, s.Text[at[2*n]:at[2*n+1]], m.k)
+		seg = at[2*n+1]
+	}
+	writeCellText(b, s.Text[seg:], -1)
 	b.WriteString("</p>")
+}
+
+// writeCellText writes text, escaped, closing and opening a paragraph at
+// each "\n"; inside passage k, unless k < 0, whose mark is opened for
+// every paragraph it has text in.
+func writeCellText(b *bytes.Buffer, text string, k int) {
+	for len(text) > 0 {
+		line, rest, nl := strings.Cut(text, "\n")
+		if line != "" {
+			if k >= 0 {
+				b.WriteString(`<mark class="sh s` + strconv.Itoa(k%6) + `" data-k="` + strconv.Itoa(k) + `">`)
+			}
+			b.WriteString(template.HTMLEscapeString(line))
+			if k >= 0 {
+				b.WriteString("</mark>")
+			}
+		}
+		if nl {
+			b.WriteString("</p><p>")
+		}
+		text = rest
+	}
 }
 
 // cellSize is about what compareCell writes for s.

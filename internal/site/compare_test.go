@@ -1,10 +1,16 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"tiaowen/internal/corpus"
 	"tiaowen/internal/textnorm"
 )
 
@@ -67,5 +73,97 @@ func TestAllShared(t *testing.T) {
 	}
 	if trueCount < 1000 {
 		t.Errorf("only %d of the random cases were all shared: the test says little", trueCount)
+	}
+}
+
+// cellTextByLabels is what compareCell writes after a cell's heading, by
+// another route: every character labelled with the passage that covers
+// it (passages sorted by start; one overlapped by an earlier one covers
+// only what is left of it), then each paragraph written as runs of
+// characters of one label.
+func cellTextByLabels(text string, shared [][2]int) string {
+	type mark struct{ start, end, k int }
+	var marks []mark
+	for k, sh := range shared {
+		if sh[0] < sh[1] {
+			marks = append(marks, mark{sh[0], sh[1], k})
+		}
+	}
+	slices.SortFunc(marks, func(x, y mark) int { return x.start - y.start })
+	var offs []int // byte offset of each character, then len(text)
+	for bi := range text {
+		offs = append(offs, bi)
+	}
+	n := len(offs)
+	offs = append(offs, len(text))
+	label := make([]int, n)
+	for i := range label {
+		label[i] = -1
+	}
+	last := 0
+	for _, m := range marks {
+		if m.end <= last {
+			continue
+		}
+		for i := max(m.start, last); i < min(m.end, n); i++ {
+			label[i] = m.k
+		}
+		last = m.end
+	}
+	var b strings.Builder
+	b.WriteString("<p>")
+	for i := 0; i < n; {
+		if text[offs[i]] == '\n' {
+			b.WriteString("</p><p>")
+			i++
+			continue
+		}
+		j := i
+		for j < n && label[j] == label[i] && text[offs[j]] != '\n' {
+			j++
+		}
+		if k := label[i]; k >= 0 {
+			fmt.Fprintf(&b, `<mark class="sh s%d" data-k="%d">`, k%6, k)
+		}
+		b.WriteString(template.HTMLEscapeString(text[offs[i]:offs[j]]))
+		if label[i] >= 0 {
+			b.WriteString("</mark>")
+		}
+		i = j
+	}
+	b.WriteString("</p>")
+	return b.String()
+}
+
+// TestCompareCell holds a pair page's cell to cellTextByLabels on random
+// texts of paragraphs, markup characters and bad UTF-8, with passages
+// that overlap, share a start, cross paragraphs or run past the end.
+func TestCompareCell(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	alphabet := []string{"一", "二", "質", "a", "<", "&", "\"", "\n", "\xff", "é"}
+	w := &sectionWriter{doc: &docInfo{Document: &corpus.Document{Meta: corpus.Meta{ID: "d"}}}, root: "../../"}
+	for range 5000 {
+		var text strings.Builder
+		for range r.IntN(30) {
+			text.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		n := utf8.RuneCountInString(text.String())
+		shared := make([][2]int, r.IntN(5))
+		for i := range shared {
+			a := r.IntN(n + 3)
+			shared[i] = [2]int{a, a + r.IntN(n+3) - 1}
+		}
+		s := &corpus.Section{EID: "p1", Text: text.String()}
+		var b bytes.Buffer
+		w.compareCell(&b, s, shared)
+		got := b.String()
+		_, got, _ = strings.Cut(got, "</a></div>")
+		want := ""
+		if s.Text != "" {
+			want = cellTextByLabels(s.Text, shared)
+		}
+		if got != want {
+			t.Fatalf("text %q, passages %v:\n got %s\nwant %s", s.Text, shared, got, want)
+		}
 	}
 }
