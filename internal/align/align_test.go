@@ -541,6 +541,22 @@ func TestDocumentOutsideCorpus(t *testing.T) {
 	}
 }
 
+// TestAlignmentListsAtFinalSize: a site holds every alignment until its
+// pages are written, so their lists must not keep the room that growing
+// them left.
+func TestAlignmentListsAtFinalSize(t *testing.T) {
+	c := loadSeeds(t)
+	x := NewIndex(c)
+	for i, a := range c.Docs {
+		for _, al := range x.AlignWith(a, c.Docs[i+1:]) {
+			if cap(al.Pairs) != len(al.Pairs) || cap(al.UnmatchedA) != len(al.UnmatchedA) || cap(al.UnmatchedB) != len(al.UnmatchedB) {
+				t.Errorf("%s--%s: lists of %d, %d, %d hold room for %d, %d, %d", al.A, al.B,
+					len(al.Pairs), len(al.UnmatchedA), len(al.UnmatchedB), cap(al.Pairs), cap(al.UnmatchedA), cap(al.UnmatchedB))
+			}
+		}
+	}
+}
+
 // TestAlignEmpty aligns documents with nothing in common or nothing at
 // all.
 func TestAlignEmpty(t *testing.T) {

@@ -591,7 +591,10 @@ func (s *Site) indexCounterparts() {
 			}
 			return strings.Compare(x.doc.ID, y.doc.ID)
 		})
-		s.counterparts[sec] = slices.Clip(cs[:min(len(cs), counterparts)])
+		// A copy, not a slice of cs: a section's list was grown by
+		// doubling to hold every partner, and the site holds one for
+		// every section until its pages are written.
+		s.counterparts[sec] = slices.Clone(cs[:min(len(cs), counterparts)])
 	}
 }
 
