@@ -22,7 +22,8 @@
 #                  memory, with tiaowen's parallelism: the cost of the disk
 #   pagefind       Pagefind over hugo-docs' output, for the search comparison
 # under /usr/bin/time, and prints a table and the ratios, which also go to
-# build/bench/compare-N.json.
+# build/bench/compare-N.json. After the rounds, it times one tiaowen
+# rebuild of the same content over the last round's site and zip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -270,6 +271,14 @@ bench_n() {
 			esac
 		done
 	done
+	# A rebuild of the same content over the last round's site and zip,
+	# once, after every timed run of this N: what an author pays after
+	# an edit that changes nothing else (Hugo's build has no such case:
+	# it renders and writes everything again). The rebuild deletes the
+	# site it replaces, so nothing timed follows it within this N, and
+	# the next N begins with settle.
+	log "   rebuild: tiaowen"
+	timed tiaowen-rebuild "$W/tiaowen-rebuild.log" build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip"
 	report "$n" "$sections"
 	if [ "$PROFILE" = 1 ]; then
 		# A run of its own, so that profiling never slows a timed one.
@@ -308,6 +317,9 @@ report() {
 	r_floor=$(ratio "${wall[tiaowen]}" "${wall[floor]}")
 	r_mem=$(ratio "${rss[tiaowen]}" "${rss[hugo-docs]}")
 	verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r != "null" && r <= t) ? "meets" : "MISSES" }'; }
+	local rb_wall rb_cpu rb_rss r_rebuild
+	read -r rb_wall rb_cpu rb_rss <"$W/tiaowen-rebuild.times"
+	r_rebuild=$(ratio "$rb_wall" "${wall[tiaowen]}")
 
 	{
 		echo ""
@@ -322,6 +334,8 @@ report() {
 		echo "tiaowen / hugo-docs     (wall) = $r_docs"
 		echo "tiaowen / floor         (wall) = $r_floor   target <= 1.5: $(verdict "$r_floor" 1.5)"
 		echo "tiaowen / hugo-docs  (peak RSS) = $r_mem   target <= 1.0: $(verdict "$r_mem" 1.0)"
+		echo "tiaowen rebuild, same content, once: wall $rb_wall s, cpu $rb_cpu s, peak RSS $(awk -v m="$rb_rss" 'BEGIN { printf "%.1f", m / 1024 }') MiB; rebuild / build (wall) = $r_rebuild"
+		echo "   $(grep -o '([0-9]* files unchanged[^)]*)' "$W/tiaowen-rebuild.log")"
 	} | tee "$W/table.txt"
 
 	{
@@ -336,8 +350,9 @@ report() {
 			printf ']}'
 			sep=$',\n'
 		done
-		printf '\n  },\n  "ratios": {"tiaowen_over_hugo_same_pages": %s, "tiaowen_over_hugo_documents": %s, "tiaowen_over_floor": %s, "tiaowen_over_hugo_documents_peak_rss": %s}\n}\n' \
-			"$r_same" "$r_docs" "$r_floor" "$r_mem"
+		printf '\n  },\n  "rebuild": {"wall_s": %s, "cpu_s": %s, "peak_rss_kib": %s},\n' "$rb_wall" "$rb_cpu" "$rb_rss"
+		printf '  "ratios": {"tiaowen_over_hugo_same_pages": %s, "tiaowen_over_hugo_documents": %s, "tiaowen_over_floor": %s, "tiaowen_over_hugo_documents_peak_rss": %s, "tiaowen_rebuild_over_build": %s}\n}\n' \
+			"$r_same" "$r_docs" "$r_floor" "$r_mem" "$r_rebuild"
 	} >"$json"
 	log "   wrote $json"
 	echo "$n ${wall[tiaowen]} ${cpu[tiaowen]} ${rss[tiaowen]} $(date -u +%FT%TZ)" >"$B/scaling-$n.txt"
