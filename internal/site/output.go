@@ -45,7 +45,7 @@ func newOutput(final string) (*output, error) {
 	stale, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+base+"-*"))
 	old, _ := filepath.Glob(filepath.Join(parent, oldPrefix+base+"-*"))
 	for _, d := range append(stale, old...) {
-		os.RemoveAll(d)
+		diskwrite.RemoveTree(d)
 	}
 	tmp, err := os.MkdirTemp(parent, tmpPrefix+base+"-")
 	if err != nil {
@@ -86,7 +86,7 @@ func (o *output) commit() error {
 	err := unix.Renameat2(unix.AT_FDCWD, o.tmp, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE)
 	if err == nil {
 		// o.tmp now holds the previous site.
-		return os.RemoveAll(o.tmp)
+		return diskwrite.RemoveTree(o.tmp)
 	}
 	old := filepath.Join(filepath.Dir(o.final), oldPrefix+filepath.Base(o.final)+"-"+filepath.Base(o.tmp))
 	if err := os.Rename(o.final, old); err != nil {
@@ -96,12 +96,12 @@ func (o *output) commit() error {
 		os.Rename(old, o.final)
 		return err
 	}
-	return os.RemoveAll(old)
+	return diskwrite.RemoveTree(old)
 }
 
 // abandon removes the temporary directory of a failed build.
 func (o *output) abandon() {
-	os.RemoveAll(o.tmp)
+	diskwrite.RemoveTree(o.tmp)
 	if o.zip != nil {
 		o.zip.abandon()
 	}
