@@ -389,6 +389,10 @@ func (s *Site) jobs() []job {
 	)
 	if s.cfg.BaseURL != "" {
 		js = append(js, job{name: "sitemap.xml", run: s.sitemap})
+		for i, name := range s.sitemapFiles()[1:] {
+			run, _ := s.sitemapPart(i + 1)
+			js = append(js, job{name: name, run: run})
+		}
 	}
 	names, _ := s.static.list()
 	for _, n := range names {

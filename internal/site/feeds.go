@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // feed writes /feed.xml: an Atom feed with an entry per document, newest
@@ -77,33 +79,151 @@ func (s *Site) feedID(docID string) string {
 	return "urn:tiaowen:" + s.cfg.Name + ":" + docID
 }
 
-// sitemap writes /sitemap.xml with every page, when the site has a base URL.
-func (s *Site) sitemap(w *bytes.Buffer) error {
-	type u struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	type urlset struct {
-		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-		URLs    []u      `xml:"url"`
-	}
-	set := urlset{URLs: []u{{Loc: s.cfg.BaseURL}, {Loc: s.cfg.BaseURL + themesPath}}}
+// A sitemap file may list at most 50,000 URLs in at most 50 MiB
+// (sitemaps.org; search engines ignore a larger file). A site with more
+// pages is listed in several files, sitemap-1.xml, sitemap-2.xml, …, and
+// /sitemap.xml, the address robots.txt gives, becomes the sitemap index
+// that names them. Variables so that tests can split a small site.
+var (
+	sitemapMaxURLs  = 50000
+	sitemapMaxBytes = 50 << 20
+)
+
+const (
+	sitemapNS      = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	sitemapPartFmt = "sitemap-%d.xml"
+)
+
+// sitemapURL is one page in the sitemap.
+type sitemapURL struct {
+	loc, lastMod string
+}
+
+// sitemapURLs lists every page the sitemap names, in the site's order.
+func (s *Site) sitemapURLs() []sitemapURL {
+	urls := []sitemapURL{{loc: s.cfg.BaseURL}, {loc: s.cfg.BaseURL + themesPath}}
 	for _, d := range s.docs {
-		set.URLs = append(set.URLs, u{s.cfg.BaseURL + docPath(d.ID), d.Date})
+		urls = append(urls, sitemapURL{s.cfg.BaseURL + docPath(d.ID), d.Date})
 		for _, sec := range d.Sections {
-			set.URLs = append(set.URLs, u{s.cfg.BaseURL + sectionPath(d.ID, sec.EID), d.Date})
+			urls = append(urls, sitemapURL{s.cfg.BaseURL + sectionPath(d.ID, sec.EID), d.Date})
 		}
 	}
 	for _, t := range s.themes.Themes {
-		set.URLs = append(set.URLs, u{Loc: s.cfg.BaseURL + themePath(t.ID)})
+		urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + themePath(t.ID)})
 	}
 	for _, p := range s.pages {
-		set.URLs = append(set.URLs, u{Loc: s.cfg.BaseURL + p.Slug + "/"})
+		urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + p.Slug + "/"})
+	}
+	return urls
+}
+
+// sitemapParts splits urls into the files that list them: one when they
+// fit in one, else as few as the limits allow, each filled in order.
+func sitemapParts(urls []sitemapURL) [][]sitemapURL {
+	var (
+		parts [][]sitemapURL
+		start int
+		size  = len(xml.Header) + len(urlsetOpen) + len(urlsetClose)
+		entry bytes.Buffer
+	)
+	for i, u := range urls {
+		entry.Reset()
+		writeSitemapURL(&entry, u)
+		if i > start && (i-start >= sitemapMaxURLs || size+entry.Len() > sitemapMaxBytes) {
+			parts = append(parts, urls[start:i])
+			start, size = i, len(xml.Header)+len(urlsetOpen)+len(urlsetClose)
+		}
+		size += entry.Len()
+	}
+	return append(parts, urls[start:])
+}
+
+const (
+	urlsetOpen  = `<urlset xmlns="` + sitemapNS + `">`
+	urlsetClose = "\n</urlset>"
+)
+
+// writeSitemapURL writes one <url> element, indented as in the file.
+func writeSitemapURL(w *bytes.Buffer, u sitemapURL) {
+	w.WriteString("\n <url>\n  <loc>")
+	xml.EscapeText(w, []byte(u.loc))
+	w.WriteString("</loc>")
+	if u.lastMod != "" {
+		w.WriteString("\n  <lastmod>")
+		xml.EscapeText(w, []byte(u.lastMod))
+		w.WriteString("</lastmod>")
+	}
+	w.WriteString("\n </url>")
+}
+
+// writeURLSet writes a sitemap file listing urls.
+func writeURLSet(w *bytes.Buffer, urls []sitemapURL) {
+	w.WriteString(xml.Header)
+	w.WriteString(urlsetOpen)
+	for _, u := range urls {
+		writeSitemapURL(w, u)
+	}
+	w.WriteString(urlsetClose)
+}
+
+// sitemapFiles names the files of the sitemap: sitemap.xml, and the
+// parts it indexes when the site needs more than one.
+func (s *Site) sitemapFiles() []string {
+	n := len(sitemapParts(s.sitemapURLs()))
+	if n == 1 {
+		return []string{"sitemap.xml"}
+	}
+	names := []string{"sitemap.xml"}
+	for i := range n {
+		names = append(names, fmt.Sprintf(sitemapPartFmt, i+1))
+	}
+	return names
+}
+
+// sitemap writes /sitemap.xml: every page when they fit in one file, else
+// the index of the files that list them.
+func (s *Site) sitemap(w *bytes.Buffer) error {
+	parts := sitemapParts(s.sitemapURLs())
+	if len(parts) == 1 {
+		writeURLSet(w, parts[0])
+		return nil
 	}
 	w.WriteString(xml.Header)
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	return enc.Encode(set)
+	w.WriteString(`<sitemapindex xmlns="` + sitemapNS + `">`)
+	for i := range parts {
+		w.WriteString("\n <sitemap>\n  <loc>")
+		xml.EscapeText(w, []byte(s.cfg.BaseURL+fmt.Sprintf(sitemapPartFmt, i+1)))
+		w.WriteString("</loc>\n </sitemap>")
+	}
+	w.WriteString("\n</sitemapindex>")
+	return nil
+}
+
+// sitemapPart returns what writes sitemap-<n>.xml, the n-th file (from
+// 1) of a sitemap in several; ok is false when the site has no such file.
+func (s *Site) sitemapPart(n int) (run func(w *bytes.Buffer) error, ok bool) {
+	if parts := len(sitemapParts(s.sitemapURLs())); parts == 1 || n < 1 || n > parts {
+		return nil, false
+	}
+	return func(w *bytes.Buffer) error {
+		parts := sitemapParts(s.sitemapURLs())
+		if n > len(parts) {
+			return fmt.Errorf("sitemap has %d files, not %d", len(parts), n)
+		}
+		writeURLSet(w, parts[n-1])
+		return nil
+	}, true
+}
+
+// sitemapPartNumber reads n from the name sitemap-<n>.xml, as written.
+func sitemapPartNumber(name string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, "sitemap-")
+	digits, ok2 := strings.CutSuffix(rest, ".xml")
+	if !ok || !ok2 || digits == "" || digits[0] == '0' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil && strconv.Itoa(n) == digits
 }
 
 func (s *Site) robots(w *bytes.Buffer) error {

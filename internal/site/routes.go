@@ -90,6 +90,10 @@ func (s *Site) route(name string) (route, bool) {
 		}
 		return route{run: s.sitemap, deps: []string{keyCorpus}}, true
 	}
+	if n, ok := sitemapPartNumber(name); ok && s.cfg.BaseURL != "" {
+		run, ok := s.sitemapPart(n)
+		return route{run: run, deps: []string{keyCorpus}}, ok
+	}
 	if rest, ok := strings.CutPrefix(name, staticPath); ok {
 		if s.hasStatic(rest) {
 			return route{run: func(w *bytes.Buffer) error {
