@@ -7,10 +7,14 @@
   // The chooser on compare/index.html.
   var chooser = document.getElementById("chooser");
   if (chooser) {
-    var rendered = {};
-    document.querySelectorAll("#pair-list [data-pair]").forEach(function (li) {
-      rendered[li.getAttribute("data-pair")] = li.querySelector("a").getAttribute("href");
-    });
+    // The pairs with a page of their own, by position in the lists: the
+    // list of pairs itself may be split over several pages.
+    var index = JSON.parse(document.getElementById("pair-index").textContent);
+    var ids = Array.prototype.map.call(chooser.elements.a.options, function (o) { return o.value; });
+    var rendered = function (a, b) {
+      var i = ids.indexOf(a), j = ids.indexOf(b);
+      return (index[Math.min(i, j)] || []).indexOf(Math.max(i, j)) >= 0;
+    };
     chooser.hidden = false;
     chooser.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -18,7 +22,7 @@
       var msg = document.getElementById("chooser-msg");
       if (a === b) { msg.textContent = "请选择两份不同的文件。"; return; }
       var key = a < b ? a + "--" + b : b + "--" + a;
-      if (rendered[key]) { window.location.href = rendered[key]; return; }
+      if (rendered(a, b)) { window.location.href = key + "/index.html"; return; }
       msg.textContent = "这两份文件相似度较低，未生成逐条对照。";
     });
   }

@@ -75,6 +75,7 @@ func auditPages(t *testing.T, dir string) []auditPage {
 	}
 	pages := []auditPage{
 		{"home", "index.html"},
+		{"home, a later page", "page/2/index.html"},
 		{"document", "docs/guangzhou-2023-fangan/index.html"},
 		{"section", "docs/guangzhou-2023-fangan/p2-s8-i2/index.html"},
 		{"themes", "themes/index.html"},
@@ -98,7 +99,8 @@ func auditPages(t *testing.T, dir string) []auditPage {
 }
 
 // auditBuild builds the seed site from a copy of content/ in which one
-// document has a former id, and returns the site's directory.
+// document has a former id and the home page lists two documents a page,
+// and returns the site's directory.
 func auditBuild(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
@@ -118,6 +120,16 @@ func auditBuild(t *testing.T) string {
 	text = regexp.MustCompile(`(?m)^aliases:.*\n`).ReplaceAllString(text, "")
 	text = "---\naliases: [" + auditAlias + "]\n" + text
 	if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Two documents a page, so that the home page has a pager and a
+	// page after the first to audit.
+	yaml := filepath.Join(content, "site.yaml")
+	cfg, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yaml, append(cfg, "\npaginate: 2\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(root, "build", "site")

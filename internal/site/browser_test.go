@@ -735,3 +735,60 @@ func waitLocation(t *testing.T, ctx context.Context, want string) {
 	}
 	t.Errorf("location = %s, want %s", loc, want)
 }
+
+// TestBrowserHomePages pages the seed site's home page two documents at
+// a time and reads it from the offline bundle: the pager leads on and
+// back, the page shown is marked, and each page's table lists its own
+// documents, whose links lead to them.
+func TestBrowserHomePages(t *testing.T) {
+	yaml, err := os.ReadFile(filepath.Join("..", "..", "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.Start(t)
+	s, err := buildSite(t.TempDir(), map[string]string{"site.yaml": string(yaml) + "\npaginate: 2\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := browsertest.FileURL(s.bundle) + "/"
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+
+	rows := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll("table.docs tbody th a")].map(a => a.textContent)`)
+	}
+	current := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll(".pager [aria-current=page]")].map(a => a.textContent)`)
+	}
+	do(t, ctx, "open the home page", chromedp.Navigate(base+"index.html"))
+	first := rows()
+	if len(first) != 2 || !slices.Equal(current(), []string{"1", "1"}) {
+		t.Fatalf("page 1 lists %q and marks %q as current; want 2 documents and page 1 in both pagers", first, current())
+	}
+	do(t, ctx, "follow 下一页", browsertest.Follow(browsertest.Click(".pager a[rel=next]")))
+	wantLocation(t, ctx, base+"page/2/index.html")
+	second := rows()
+	if len(second) != 2 || slices.Contains(first, second[0]) || !slices.Equal(current(), []string{"2", "2"}) {
+		t.Errorf("page 2 lists %q (page 1: %q) and marks %q; want two other documents and page 2", second, first, current())
+	}
+	if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector(".pager [aria-current=page]")).backgroundColor`); bg == eval[string](t, ctx, `getComputedStyle(document.querySelector(".pager a:not([aria-current])")).backgroundColor`) {
+		t.Errorf("the current page looks like the others (background %s)", bg)
+	}
+	do(t, ctx, "follow page 3", browsertest.Follow(browsertest.Click(`.pager a[href="../../page/3/index.html"]`)))
+	wantLocation(t, ctx, base+"page/3/index.html")
+	if third := rows(); len(third) != 1 {
+		t.Errorf("page 3 lists %q, want the fifth document alone", third)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll(".pager a[rel=next], link[rel=next]").length`); n != 0 {
+		t.Errorf("the last page has %d links to a next page", n)
+	}
+	do(t, ctx, "follow 上一页", browsertest.Follow(browsertest.Click(".pager a[rel=prev]")))
+	wantLocation(t, ctx, base+"page/2/index.html")
+	do(t, ctx, "follow the first document of page 2", browsertest.Follow(browsertest.Click("table.docs tbody th a")))
+	if h := eval[string](t, ctx, `document.querySelector("h1").textContent`); !strings.Contains(h, second[0]) {
+		t.Errorf("the link to %s led to a page headed %q", second[0], h)
+	}
+	do(t, ctx, "go back", chromedp.NavigateBack())
+	do(t, ctx, "follow page 1", browsertest.Follow(browsertest.Click(`.pager a[href="../../index.html"]`)))
+	wantLocation(t, ctx, base+"index.html")
+}

@@ -342,6 +342,9 @@ func (s *Site) jobs() []job {
 		}})
 	}
 	page("index.html", s.homePage, "home.html")
+	for n := 2; n <= s.homePages(); n++ {
+		page(homePagePath(n)+"index.html", func() *Page { return s.homePageN(n) }, "home.html")
+	}
 	for _, d := range s.docs {
 		page(docPath(d.ID)+"index.html", func() *Page { return s.docPage(d) }, "doc.html")
 		for _, sec := range d.Sections {
@@ -373,6 +376,9 @@ func (s *Site) jobs() []job {
 	// and render lets the index go before the pages are written.
 	chooser := s.chooserPage(s.pairs, matched)
 	page(comparePage+"index.html", func() *Page { return chooser }, "compare.html")
+	for n := 2; n <= s.chooserPages(); n++ {
+		page(chooserPagePath(n)+"index.html", func() *Page { return s.chooserPageN(n, s.pairs, matched) }, "compare.html")
+	}
 	page(searchPath+"index.html", s.searchPage, "search.html")
 	for _, p := range s.pages {
 		page(p.Slug+"/index.html", func() *Page { return s.contentPage(p) }, "page.html")

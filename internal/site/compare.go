@@ -469,8 +469,18 @@ func writePairTable(tb *bytes.Buffer, d pairData) {
 
 // chooserData is /compare/.
 type chooserData struct {
-	Docs   []*docInfo
-	Pairs  []pairLink
+	Docs []*docInfo
+	// Pairs are the pairs this page lists, the First to the Last (from
+	// 1) of the Total.
+	Pairs              []pairLink
+	Total, First, Last int
+	Pager              *pager
+	// Form is true on the first page, which has the chooser's form, and
+	// Index, for each document in Docs, the positions in Docs of the
+	// later documents it has a pair page with: what the form's script
+	// looks a pair up in.
+	Form   bool
+	Index  [][]int
 	Matrix []simRow
 }
 
@@ -492,14 +502,81 @@ type simCell struct {
 	Path    string // the pair page, when pre-rendered
 }
 
+// pairsPerDoc scales paginate, the documents on a page of the home page,
+// to the pairs on a page of the chooser: a pair's line is a tenth of a
+// document's row and matrix row there. A variable so that tests can page
+// the seeds' ten pairs.
+var pairsPerDoc = 10
+
+// chooserPages is the number of pages of the chooser: at least one.
+func (s *Site) chooserPages() int {
+	per := s.perPage() * pairsPerDoc
+	return max(1, (len(s.pairs)+per-1)/per)
+}
+
+// chooserPagePath is the path of the chooser's n-th page (from 1).
+func chooserPagePath(n int) string {
+	return comparePage + homePagePath(n)
+}
+
+// chooserPageNumber reads n from "compare/page/<n>/index.html", for a
+// page the chooser has after its first.
+func (s *Site) chooserPageNumber(name string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, comparePage)
+	if !ok {
+		return 0, false
+	}
+	n, ok := pageNumber(rest, s.chooserPages())
+	return n, ok
+}
+
 func (s *Site) chooserPage(pairs []docPair, matched map[[2]string]int) *Page {
-	p := s.base("compare", comparePage, "对照阅读", "")
+	return s.chooserPageN(1, pairs, matched)
+}
+
+// chooserPageN is the n-th page of the chooser, /compare/: the form that
+// takes a reader to any two documents' pair page and the similarity
+// matrix of a small corpus on the first, and on each its share of the
+// list of pair pages, for readers without JavaScript.
+func (s *Site) chooserPageN(n int, pairs []docPair, matched map[[2]string]int) *Page {
+	path := chooserPagePath(n)
+	p := s.base("compare", path, "对照阅读", "")
 	p.Description = "任选两份文件，逐条对照，标出共有语句"
-	data := chooserData{Docs: s.docs}
+	if n > 1 {
+		p.Title = "对照阅读 第 " + strconv.Itoa(n) + " 页"
+	}
+	per := s.perPage() * pairsPerDoc
+	first, end := (n-1)*per, min(n*per, len(pairs))
+	data := chooserData{Docs: s.docs, Form: n == 1, Total: len(pairs), First: first + 1, Last: end,
+		Pager: newPager("对照组合分页", n, max(1, (len(pairs)+per-1)/per), func(i int) string {
+			return p.Root + chooserPagePath(i) + "index.html"
+		})}
+	for _, pr := range pairs[first:end] {
+		data.Pairs = append(data.Pairs, pairLink{A: pr.a, B: pr.b, Path: comparePath(pr.a.ID, pr.b.ID), Matched: matched[[2]string{pr.a.ID, pr.b.ID}]})
+	}
+	if n > 1 {
+		p.Data = data
+		return p
+	}
 	rendered := map[[2]string]bool{}
+	at := make(map[*docInfo]int, len(s.docs))
+	for i, d := range s.docs {
+		at[d] = i
+	}
+	data.Index = make([][]int, len(s.docs))
+	for i := range data.Index {
+		data.Index[i] = []int{}
+	}
 	for _, pr := range pairs {
 		rendered[[2]string{pr.a.ID, pr.b.ID}] = true
-		data.Pairs = append(data.Pairs, pairLink{A: pr.a, B: pr.b, Path: comparePath(pr.a.ID, pr.b.ID), Matched: matched[[2]string{pr.a.ID, pr.b.ID}]})
+		i, j := at[pr.a], at[pr.b]
+		if j < i {
+			i, j = j, i
+		}
+		data.Index[i] = append(data.Index[i], j)
+	}
+	for _, js := range data.Index {
+		slices.Sort(js)
 	}
 	if len(s.docs) <= maxAllPairs {
 		for _, d := range s.docs {

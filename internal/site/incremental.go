@@ -204,7 +204,7 @@ func (m *Memory) classify(abs string) change {
 		switch {
 		case rel == ".":
 			c.kind = changeTemplate
-		case rel == "base.html" || slices.Contains(pageTemplates, rel):
+		case rel == "base.html" || rel == pagerTemplate || slices.Contains(pageTemplates, rel):
 			c.kind, c.name = changeTemplate, rel
 		}
 		return c
@@ -639,6 +639,9 @@ func (s *Site) checkTemplates(names []string) error {
 		// The layout is executed by every page; the smallest will do,
 		// with the page templates named checked as well.
 		names = append(names, "404.html")
+	}
+	if slices.Contains(names, pagerTemplate) {
+		names = append(names, "home.html", "compare.html")
 	}
 	slices.Sort(names)
 	for _, n := range slices.Compact(names) {

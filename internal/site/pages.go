@@ -86,9 +86,13 @@ type docRow struct {
 
 // homeData is the home page.
 type homeData struct {
-	Docs   []docRow
-	Themes []*themes.Theme
-	Matrix []matrixRow
+	// Docs are the documents this page lists, the First to the Last
+	// (from 1) of the Total.
+	Docs               []docRow
+	Total, First, Last int
+	Pager              *pager
+	Themes             []*themes.Theme
+	Matrix             []matrixRow
 }
 
 type matrixRow struct {
@@ -249,17 +253,59 @@ func (s *Site) base(kind, path, title, lang string) *Page {
 		Canonical: absURL(s.cfg.BaseURL, path), OGType: "website", Nav: kind, Pages: s.nav}
 }
 
-func (s *Site) homePage() *Page {
-	p := s.base("home", "", "", "")
+// homePages is the number of pages of the home page: at least one.
+func (s *Site) homePages() int {
+	return max(1, (len(s.docs)+s.perPage()-1)/s.perPage())
+}
+
+// perPage is how many documents a page of the home page lists.
+func (s *Site) perPage() int { return max(1, s.cfg.Paginate) }
+
+// homePagePath is the path of the home page's n-th page (from 1).
+func homePagePath(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return "page/" + strconv.Itoa(n) + "/"
+}
+
+// homePageNumber reads n from "page/<n>/index.html", for a page the home
+// page has after its first.
+func (s *Site) homePageNumber(name string) (int, bool) {
+	return pageNumber(name, s.homePages())
+}
+
+// pageNumber reads n from "page/<n>/index.html", as homePagePath writes
+// it, for n from 2 to pages.
+func pageNumber(name string, pages int) (int, bool) {
+	rest, ok := strings.CutPrefix(name, "page/")
+	digits, ok2 := strings.CutSuffix(rest, "/index.html")
+	if !ok || !ok2 || digits == "" || digits[0] == '0' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil && strconv.Itoa(n) == digits && n >= 2 && n <= pages
+}
+
+func (s *Site) homePage() *Page { return s.homePageN(1) }
+
+// homePageN is the n-th page of the home page: the corpus's figures and
+// themes, and the table and matrix rows of its share of the documents.
+func (s *Site) homePageN(n int) *Page {
+	p := s.base("home", homePagePath(n), "", "")
 	p.Description = s.cfg.Description
-	data := homeData{Themes: s.themes.Themes}
+	if n > 1 {
+		p.Title = "文件 第 " + strconv.Itoa(n) + " 页"
+	}
+	first, end := (n-1)*s.perPage(), min(n*s.perPage(), len(s.docs))
+	data := homeData{Themes: s.themes.Themes, Total: len(s.docs), First: first + 1, Last: end, Pager: s.homePager(n, p.Root)}
 	max := 0
 	for _, d := range s.docs {
 		for _, c := range d.themeCounts {
 			max = maxInt(max, c)
 		}
 	}
-	for _, d := range s.docs {
+	for _, d := range s.docs[first:end] {
 		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections)})
 		row := matrixRow{Doc: d, URL: p.Root + docPath(d.ID) + "index.html", Cells: make([]matrixCell, 0, len(s.themes.Themes))}
 		for i, t := range s.themes.Themes {
@@ -275,6 +321,54 @@ func (s *Site) homePage() *Page {
 	}
 	p.Data = data
 	return p
+}
+
+// pager leads from one page of a list to the others.
+type pager struct {
+	Label      string // what the pager pages, for assistive technology
+	Prev, Next string // the neighbouring pages' links, "" at the ends
+	Links      []pagerLink
+}
+
+// pagerLink is a page's number in a pager, or a gap between numbers.
+type pagerLink struct {
+	N       int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// homePager is the pager of the home page's n-th page, nil when there is
+// one page.
+func (s *Site) homePager(n int, root string) *pager {
+	return newPager("文件分页", n, s.homePages(), func(i int) string { return root + homePagePath(i) + "index.html" })
+}
+
+// newPager is the pager, labelled label, of page n of pages, whose links
+// url gives; nil when there is one page. It shows the first and last pages, the two
+// either side of n, and a gap for the pages left out between.
+func newPager(label string, n, pages int, url func(int) string) *pager {
+	if pages <= 1 {
+		return nil
+	}
+	pg := &pager{Label: label}
+	if n > 1 {
+		pg.Prev = url(n - 1)
+	}
+	if n < pages {
+		pg.Next = url(n + 1)
+	}
+	shown := func(i int) bool { return i == 1 || i == pages || (i >= n-2 && i <= n+2) }
+	for i := 1; i <= pages; i++ {
+		switch {
+		// A gap of one page shows that page instead.
+		case shown(i) || (shown(i-1) && shown(i+1)):
+			pg.Links = append(pg.Links, pagerLink{N: i, URL: url(i), Current: i == n})
+		case shown(i - 1):
+			pg.Links = append(pg.Links, pagerLink{Gap: true})
+		}
+	}
+	return pg
 }
 
 // heat buckets a count into six shades; any occurrence is at least 1.

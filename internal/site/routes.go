@@ -24,14 +24,16 @@ const (
 	keyPages  = "pages"  // the content pages as a set: the navigation of every page
 )
 
-func keyDoc(id string) string       { return "doc:" + id }
-func keyPairsOf(id string) string   { return "pairsof:" + id } // the pairs a document is in, and their alignments
-func keyPair(a, b string) string    { return "pair:" + a + "--" + b }
-func keyTheme(id string) string     { return "theme:" + id }
-func keyTmpl(name string) string    { return "tmpl:" + name }
-func keyStatic(name string) string  { return "static:" + name }
-func keyPage(slug string) string    { return "page:" + slug }
-func pageDeps(tmpl string) []string { return []string{keyTmpl(tmpl), keyTmpl("base.html"), keyPages} }
+func keyDoc(id string) string      { return "doc:" + id }
+func keyPairsOf(id string) string  { return "pairsof:" + id } // the pairs a document is in, and their alignments
+func keyPair(a, b string) string   { return "pair:" + a + "--" + b }
+func keyTheme(id string) string    { return "theme:" + id }
+func keyTmpl(name string) string   { return "tmpl:" + name }
+func keyStatic(name string) string { return "static:" + name }
+func keyPage(slug string) string   { return "page:" + slug }
+func pageDeps(tmpl string) []string {
+	return []string{keyTmpl(tmpl), keyTmpl("base.html"), keyTmpl(pagerTemplate), keyPages}
+}
 
 // route is one file of the site found by its name: how to make it and
 // what it depends on. It mirrors jobs, which lists the same files for a
@@ -67,13 +69,7 @@ func (s *Site) route(name string) (route, bool) {
 	case themesPath + "index.html":
 		return pageRoute("themes.html", s.themesPage, keyCorpus), true
 	case comparePage + "index.html":
-		return pageRoute("compare.html", func() *Page {
-			matched := make(map[[2]string]int, len(s.pairs))
-			for i, p := range s.pairs {
-				matched[[2]string{p.a.ID, p.b.ID}] = len(s.alignments[i].Pairs)
-			}
-			return s.chooserPage(s.pairs, matched)
-		}, keyCorpus, keyAlign), true
+		return pageRoute("compare.html", func() *Page { return s.chooserPage(s.pairs, s.matchedCounts()) }, keyCorpus, keyAlign), true
 	case searchPath + "index.html":
 		// Readers of the search page reload after an edit, to load the
 		// new index.
@@ -139,6 +135,9 @@ func (s *Site) route(name string) (route, bool) {
 		}
 		return pageRoute("theme.html", func() *Page { return s.themePage(t) }, keyTheme(t.ID)), true
 	}
+	if n, ok := s.chooserPageNumber(name); ok {
+		return pageRoute("compare.html", func() *Page { return s.chooserPageN(n, s.pairs, s.matchedCounts()) }, keyCorpus, keyAlign), true
+	}
 	if pair, ok := strings.CutPrefix(dir, "compare/"); ok {
 		i := s.pairIndex(pair)
 		if i < 0 {
@@ -146,6 +145,9 @@ func (s *Site) route(name string) (route, bool) {
 		}
 		p, al := s.pairs[i], s.alignments[i]
 		return pageRoute("pair.html", func() *Page { return s.pairPage(p, al) }, keyPair(p.a.ID, p.b.ID), keyAlign), true
+	}
+	if n, ok := s.homePageNumber(name); ok {
+		return pageRoute("home.html", func() *Page { return s.homePageN(n) }, keyCorpus), true
 	}
 	for _, p := range s.pages {
 		if p.Slug == dir {
@@ -265,4 +267,13 @@ func (sf *searchFiles) get(s *Site) map[string][]byte {
 		}
 	})
 	return sf.files
+}
+
+// matchedCounts gives, for each pair page, how many sections it pairs.
+func (s *Site) matchedCounts() map[[2]string]int {
+	matched := make(map[[2]string]int, len(s.pairs))
+	for i, p := range s.pairs {
+		matched[[2]string{p.a.ID, p.b.ID}] = len(s.alignments[i].Pairs)
+	}
+	return matched
 }

@@ -20,6 +20,12 @@ import (
 var pageTemplates = []string{"home.html", "doc.html", "section.html", "themes.html", "theme.html",
 	"page.html", "compare.html", "pair.html", "search.html", "404.html", "redirect.html"}
 
+// pagerTemplate defines "pager", for the page templates that split a list
+// over several pages. It is parsed with base.html but kept apart from it,
+// so that a project's own base.html, perhaps older than the pager, keeps
+// working.
+const pagerTemplate = "pager.html"
+
 // layered is a file system that reads a project's own directory first
 // and the embedded defaults second, file by file.
 type layered struct {
@@ -135,6 +141,13 @@ func loadTemplates(ownDir string) (templateSet, error) {
 	if err != nil {
 		return ts, fmt.Errorf("%s: %w", baseName, err)
 	}
+	pagerSrc, pagerName, err := l.read(pagerTemplate)
+	if err != nil {
+		return ts, fmt.Errorf("template %s: %w", pagerTemplate, err)
+	}
+	if _, err := base.New(pagerTemplate).Parse(string(pagerSrc)); err != nil {
+		return ts, fmt.Errorf("%s: %w", pagerName, err)
+	}
 	for _, name := range pageTemplates {
 		src, file, err := l.read(name)
 		if err != nil {
@@ -165,6 +178,16 @@ func templateFuncs() template.FuncMap {
 		"levelName":  levelName,
 		"scriptName": scriptName,
 		"add":        func(a, b int) int { return a + b },
+		// A page with two pagers names each for what it pages: landmarks
+		// of one kind need names of their own.
+		"labelled": func(p *pager, label string) *pager {
+			if p == nil {
+				return nil
+			}
+			c := *p
+			c.Label = label
+			return &c
+		},
 		// Bound to each page template's own cache by loadTemplates.
 		"partial": func(name string, c Chrome) (template.HTML, error) {
 			return "", fmt.Errorf("partial %q: not bound to a template", name)
