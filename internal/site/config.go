@@ -36,9 +36,10 @@ type Config struct {
 	Paginate int `yaml:"paginate"`
 }
 
-// defaultPaginate keeps the home page near 300 KB: a corpus of thousands
-// on one page made one of megabytes (11.7 MB at 2,000 documents, nearly
-// all of it the matrix's 62,000 cells).
+// defaultPaginate keeps a page of the home page under 600 KB, a
+// document's row in the table and the matrix being 5–6 KB: a corpus of
+// thousands on one page made one of megabytes (11.7 MB at 2,000
+// documents, nearly all of it the matrix's 62,000 cells).
 const defaultPaginate = 100
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
