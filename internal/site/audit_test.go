@@ -80,6 +80,7 @@ func auditPages(t *testing.T, dir string) []auditPage {
 		{"section", "docs/guangzhou-2023-fangan/p2-s8-i2/index.html"},
 		{"themes", "themes/index.html"},
 		{"theme", "themes/shoufu-zerenzhi/index.html"},
+		{"theme, a later page", "themes/zhiliang-jichu-sheshi/page/2/index.html"},
 		{"compare chooser", "compare/index.html"},
 		{"compare pair", "compare/" + pair + "/index.html"},
 		{"search", "search/index.html"},

@@ -85,6 +85,11 @@ type Site struct {
 	rendered   map[[2]string]bool
 	// counterparts are each section's best partners in the aligned pairs.
 	counterparts map[*corpus.Section][]counterpart
+	// themeRanks[t][i] is the place of s.docs[i] among the documents
+	// that mention theme t, -1 when it does not; themeDocs[t] is their
+	// number. They say which page of a theme a document is on.
+	themeRanks [][]int32
+	themeDocs  []int
 }
 
 // Load reads and checks everything under opts.Content. Every problem in
@@ -120,6 +125,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	s := &Site{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, aliases: map[string]*docInfo{}}
 	s.docs = analyse(c, set, themes.NewMatcher(set))
+	s.rankThemes()
 	s.byID = map[string]*docInfo{}
 	for _, d := range s.docs {
 		s.byID[d.ID] = d
@@ -361,8 +367,11 @@ func (s *Site) jobs() []job {
 		}
 	}
 	page(themesPath+"index.html", s.themesPage, "themes.html")
-	for _, t := range s.themes.Themes {
+	for i, t := range s.themes.Themes {
 		page(themePath(t.ID)+"index.html", func() *Page { return s.themePage(t) }, "theme.html")
+		for n := 2; n <= s.themePages(i); n++ {
+			page(themePagePath(t.ID, n)+"index.html", func() *Page { return s.themePageN(t, n) }, "theme.html")
+		}
 	}
 	matched := map[[2]string]int{}
 	for i, p := range s.pairs {

@@ -346,7 +346,7 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	}
 	for _, t := range s.themes.Themes {
 		if seen[t.ID] > 0 {
-			data.Themes = append(data.Themes, themeCount{t, seen[t.ID]})
+			data.Themes = append(data.Themes, themeCount{Theme: t, Count: seen[t.ID]})
 		}
 	}
 	switch {

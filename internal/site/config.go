@@ -31,8 +31,9 @@ type Config struct {
 	// Copyright is shown in the footer.
 	Copyright string `yaml:"copyright"`
 	// Paginate is how many documents a page of the home page lists, in
-	// its table and its matrix; the pages after the first are page/2/,
-	// page/3/, …, as in Hugo.
+	// its table and its matrix, and a page of a theme shows passages of;
+	// the chooser lists ten times as many pairs. The pages after the
+	// first are page/2/, page/3/, … below the first's path, as in Hugo.
 	Paginate int `yaml:"paginate"`
 }
 

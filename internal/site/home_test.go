@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tiaowen/internal/themes"
 )
 
 // withSetting appends a line to the project's site.yaml.
@@ -276,5 +279,138 @@ func TestChooserPages(t *testing.T) {
 		if _, ok, _ := m.Get(name); ok {
 			t.Errorf("the dev server serves %s", name)
 		}
+	}
+}
+
+var (
+	themeDocLink = regexp.MustCompile(`href="((?:\.\./)*themes/[^"#]+index\.html)#(doc-[^"]+)"`)
+	themeGroupID = regexp.MustCompile(`<section class="theme-doc" id="doc-([^"]+)"`)
+)
+
+// TestThemePages pages the seed site's theme pages two documents at a
+// time: every theme's documents must each be shown once, in corpus
+// order, over its pages; the link checker must find every link and
+// fragment of the site — the matrix's, the document pages' and the
+// section pages' links to a document's passages on the right page of a
+// theme among them; and the dev server must make the same files.
+func TestThemePages(t *testing.T) {
+	project := seedProject(t)
+	whole := buildFiles(t, project)
+	withSetting(t, project, "paginate: 2")
+	files := buildFiles(t, project)
+	paged := 0
+	for name, data := range whole {
+		id, ok := strings.CutPrefix(name, "themes/")
+		id, ok2 := strings.CutSuffix(id, "/index.html")
+		if !ok || !ok2 || id == "" {
+			continue
+		}
+		want := submatches(themeGroupID, string(data))
+		var got []string
+		for n := 1; ; n++ {
+			page, ok := files[themePagePath(id, n)+"index.html"]
+			if !ok {
+				if n-1 != max(1, (len(want)+1)/2) {
+					t.Errorf("theme %s: %d pages for %d documents, want %d", id, n-1, len(want), max(1, (len(want)+1)/2))
+				}
+				break
+			}
+			if n > 1 {
+				paged++
+			}
+			got = append(got, submatches(themeGroupID, string(page))...)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("theme %s: its pages show %v, want %v once each in order", id, got, want)
+		}
+	}
+	if paged == 0 {
+		t.Fatal("no theme has a second page: the test shows nothing")
+	}
+
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := Build(Options{Content: filepath.Join(project, "content"), Out: out, Zip: "-"}); err != nil {
+		t.Fatal(err)
+	}
+	checkLinks(t, out)
+
+	m := newMemory(t, project)
+	compareFiles(t, getAll(t, m, sortedNames(files)), files, nil)
+	for _, name := range []string{"themes/zhiliang-jichu-sheshi/page/1/index.html", "themes/zhiliang-jichu-sheshi/page/9/index.html", "themes/nope/page/2/index.html"} {
+		if _, ok, _ := m.Get(name); ok {
+			t.Errorf("the dev server serves %s", name)
+		}
+	}
+}
+
+// TestThemePagesFollowEdits edits, in a corpus whose documents are
+// compared with their most similar ones only, one theme to a page, a
+// document so that it mentions a theme it did not, which moves every
+// later document that mentions the theme to the next page, some of them
+// not compared with the edited one: the dev server's pages must then
+// lead to each document's passages where they now are, before the
+// alignments are made again.
+func TestThemePagesFollowEdits(t *testing.T) {
+	project := syntheticProject(t, 32)
+	withSetting(t, project, "paginate: 1")
+	m := newMemory(t, project)
+	getAll(t, m, sortedNames(buildFiles(t, project)))
+	s := m.cur.Load().site
+	paired := func(a, b *docInfo) bool {
+		return slices.ContainsFunc(s.pairs, func(p docPair) bool { return p.a == a && p.b == b || p.a == b && p.b == a })
+	}
+	var (
+		doc   *docInfo
+		theme *themes.Theme
+	)
+	for i, d := range s.docs {
+		for ti, th := range s.themes.Themes {
+			if d.themeCounts[ti] == 0 && doc == nil && slices.ContainsFunc(s.docs[i+1:], func(o *docInfo) bool { return o.themeCounts[ti] > 0 && !paired(d, o) }) {
+				doc, theme = d, th
+			}
+		}
+	}
+	if doc == nil {
+		t.Fatal("no document lacks a theme that a later one, not compared with it, has")
+	}
+	file := filepath.Join(project, "content", "docs", filepath.Base(doc.File))
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sentence into the text of a section: after the first run of its
+	// first paragraph that the source holds once.
+	var anchor string
+	for _, sec := range doc.Sections {
+		for _, b := range sec.Blocks {
+			if r := []rune(b.Text); len(r) > 8 && bytes.Count(src, []byte(string(r[:8]))) == 1 && anchor == "" {
+				anchor = string(r[:8])
+			}
+		}
+	}
+	if anchor == "" {
+		t.Fatalf("%s: no paragraph to edit", file)
+	}
+	r := update(t, m, edit(t, file, anchor, anchor+"推进"+theme.Terms[0]+"，"))
+	if !slices.Contains(r.Changed, keyThemePages(theme.ID)) {
+		t.Fatalf("report = %+v, want the paging of %s changed", r, theme.ID)
+	}
+	fresh := buildFiles(t, project)
+	got := getAll(t, m, sortedNames(fresh))
+	links := 0
+	for _, name := range sortedNames(got) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, l := range themeDocLink.FindAllStringSubmatch(string(got[name]), -1) {
+			target := resolve(name, l[1])
+			if !strings.Contains(string(got[target]), `id="`+l[2]+`"`) {
+				t.Errorf("%s: the link to %s#%s finds no such passages there", name, target, l[2])
+			}
+			links++
+		}
+	}
+	if links == 0 {
+		t.Fatal("no links to a theme's passages checked")
 	}
 }

@@ -418,10 +418,14 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 			if od.themeCounts[t] > 0 || nd.themeCounts[t] > 0 {
 				changed[keyTheme(s.themes.Themes[t].ID)] = true
 			}
+			if (od.themeCounts[t] > 0) != (nd.themeCounts[t] > 0) {
+				changed[keyThemePages(s.themes.Themes[t].ID)] = true
+			}
 		}
 		r.Removed = append(r.Removed, m.removedPermalinks(od, nd)...)
 	}
 	s.corpus = &corpus.Corpus{Docs: docs}
+	s.rankThemes()
 	if len(old.aliases) > 0 {
 		s.aliases = maps.Clone(old.aliases)
 		for a, d := range s.aliases {

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -152,6 +153,7 @@ func (s *Site) comparedWith(d *docInfo) []compareLink {
 type themeCount struct {
 	Theme *themes.Theme
 	Count int
+	URL   string // the document's passages on the theme's page
 }
 
 // sectionData is a section's own page.
@@ -215,8 +217,12 @@ type themeSummary struct {
 
 // themeData is one theme's page.
 type themeData struct {
-	Theme  *themes.Theme
-	Groups []themeGroup
+	Theme *themes.Theme
+	// Groups are the documents this page shows, the First to the Last
+	// (from 1) of the Total that mention the theme.
+	Groups             []themeGroup
+	Total, First, Last int
+	Pager              *pager
 }
 
 type themeGroup struct {
@@ -312,7 +318,7 @@ func (s *Site) homePageN(n int) *Page {
 			c := d.themeCounts[i]
 			cell := matrixCell{Theme: t, Count: c, Heat: heat(c, max)}
 			if c > 0 {
-				cell.URL = p.Root + themePath(t.ID) + "index.html#doc-" + d.ID
+				cell.URL = s.themeDocURL(p.Root, i, d)
 				cell.Label = d.Title + " · " + t.Name + "：" + strconv.Itoa(c) + " 条"
 			}
 			row.Cells = append(row.Cells, cell)
@@ -407,7 +413,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 		Body: template.HTML(body.String()), Trailing: w.plainBlocks(d.Trailing)}
 	for i, t := range s.themes.Themes {
 		if d.themeCounts[i] > 0 {
-			data.Themes = append(data.Themes, themeCount{t, d.themeCounts[i]})
+			data.Themes = append(data.Themes, themeCount{t, d.themeCounts[i], s.themeDocURL(p.Root, i, d)})
 		}
 	}
 	data.Compare = s.comparedWith(d)
@@ -476,7 +482,7 @@ func (s *Site) sectionLinks(root string, data *sectionData) {
 	}
 	data.ThemeLinks = make([]pageLink, len(data.Themes))
 	for i, t := range data.Themes {
-		data.ThemeLinks[i] = pageLink{URL: root + themePath(t.ID) + "index.html#doc-" + d.ID, Text: t.Name}
+		data.ThemeLinks[i] = pageLink{URL: s.themeDocURL(root, s.themeIndex(t), d), Text: t.Name}
 	}
 	data.CounterpartLinks = make([]counterpartLink, len(data.Counterparts))
 	for i, c := range data.Counterparts {
@@ -508,13 +514,69 @@ func (s *Site) themesPage() *Page {
 	return p
 }
 
-func (s *Site) themePage(t *themes.Theme) *Page {
-	path := themePath(t.ID)
+// rankThemes fills themeRanks and themeDocs from the documents' theme
+// counts.
+func (s *Site) rankThemes() {
+	s.themeRanks = make([][]int32, len(s.themes.Themes))
+	s.themeDocs = make([]int, len(s.themes.Themes))
+	for t := range s.themes.Themes {
+		ranks := make([]int32, len(s.docs))
+		for i, d := range s.docs {
+			ranks[i] = -1
+			if d.themeCounts[t] > 0 {
+				ranks[i] = int32(s.themeDocs[t])
+				s.themeDocs[t]++
+			}
+		}
+		s.themeRanks[t] = ranks
+	}
+}
+
+// themePages is the number of pages of theme t (an index in s.themes):
+// paginate documents' passages to a page, at least one page.
+func (s *Site) themePages(t int) int {
+	return max(1, (s.themeDocs[t]+s.perPage()-1)/s.perPage())
+}
+
+// themePagePath is the path of the n-th page (from 1) of the theme id.
+func themePagePath(id string, n int) string {
+	return themePath(id) + homePagePath(n)
+}
+
+// themeDocURL leads from a page at root to document d's passages on
+// theme t's page; d must mention t.
+func (s *Site) themeDocURL(root string, t int, d *docInfo) string {
+	n := int(s.themeRanks[t][d.Index])/s.perPage() + 1
+	return root + themePagePath(s.themes.Themes[t].ID, n) + "index.html#doc-" + d.ID
+}
+
+// themeIndex is the index of theme t in s.themes.
+func (s *Site) themeIndex(t *themes.Theme) int {
+	return slices.Index(s.themes.Themes, t)
+}
+
+func (s *Site) themePage(t *themes.Theme) *Page { return s.themePageN(t, 1) }
+
+// themePageN is the n-th page of theme t: the passages of its share of
+// the documents that mention it, paginate documents to a page.
+func (s *Site) themePageN(t *themes.Theme, n int) *Page {
+	ti := s.themeIndex(t)
+	path := themePagePath(t.ID, n)
 	p := s.base("theme", path, t.Name, "")
+	if n > 1 {
+		p.Title = t.Name + " 第 " + strconv.Itoa(n) + " 页"
+	}
 	p.Nav = "themes"
 	p.Description = t.Name + "：" + t.Description
-	data := themeData{Theme: t}
-	for _, d := range s.docs {
+	first, end := (n-1)*s.perPage(), min(n*s.perPage(), s.themeDocs[ti])
+	data := themeData{Theme: t, Total: s.themeDocs[ti], First: first + 1, Last: end,
+		Pager: newPager("主题文件分页", n, s.themePages(ti), func(i int) string {
+			return p.Root + themePagePath(t.ID, i) + "index.html"
+		})}
+	for i, d := range s.docs {
+		if r := int(s.themeRanks[ti][i]); r < first || r >= end {
+			continue
+		}
 		var g themeGroup
 		for j, sec := range d.Sections {
 			for _, ps := range d.passages(j, t) {

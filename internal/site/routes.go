@@ -31,6 +31,11 @@ func keyTheme(id string) string    { return "theme:" + id }
 func keyTmpl(name string) string   { return "tmpl:" + name }
 func keyStatic(name string) string { return "static:" + name }
 func keyPage(slug string) string   { return "page:" + slug }
+
+// keyThemePages is which documents mention a theme, and so which of its
+// pages each is on, which the links into a theme page from a
+// document's pages name.
+func keyThemePages(id string) string { return "themepages:" + id }
 func pageDeps(tmpl string) []string {
 	return []string{keyTmpl(tmpl), keyTmpl("base.html"), keyTmpl(pagerTemplate), keyPages}
 }
@@ -128,12 +133,19 @@ func (s *Site) route(name string) (route, bool) {
 	if rest, ok := strings.CutPrefix(dir, "docs/"); ok {
 		return s.docRoute(rest)
 	}
-	if id, ok := strings.CutPrefix(dir, "themes/"); ok {
+	if rest, ok := strings.CutPrefix(dir, "themes/"); ok {
+		id, later, paged := strings.Cut(rest, "/")
 		t := s.themes.Theme(id)
-		if t == nil || strings.Contains(id, "/") {
+		if t == nil {
 			return route{}, false
 		}
-		return pageRoute("theme.html", func() *Page { return s.themePage(t) }, keyTheme(t.ID)), true
+		n := 1
+		if paged {
+			if n, ok = pageNumber(later+"/index.html", s.themePages(s.themeIndex(t))); !ok {
+				return route{}, false
+			}
+		}
+		return pageRoute("theme.html", func() *Page { return s.themePageN(t, n) }, keyTheme(t.ID)), true
 	}
 	if n, ok := s.chooserPageNumber(name); ok {
 		return pageRoute("compare.html", func() *Page { return s.chooserPageN(n, s.pairs, s.matchedCounts()) }, keyCorpus, keyAlign), true
@@ -166,13 +178,13 @@ func (s *Site) docRoute(rest string) (route, bool) {
 	}
 	if d := s.byID[id]; d != nil {
 		if eid == "" {
-			return pageRoute("doc.html", func() *Page { return s.docPage(d) }, keyDoc(d.ID), keyPairsOf(d.ID), keyAlign), true
+			return pageRoute("doc.html", func() *Page { return s.docPage(d) }, s.docDeps(d)...), true
 		}
 		sec := d.Section(eid)
 		if sec == nil {
 			return route{}, false
 		}
-		return pageRoute("section.html", func() *Page { return s.sectionPage(d, sec) }, keyDoc(d.ID), keyPairsOf(d.ID), keyAlign), true
+		return pageRoute("section.html", func() *Page { return s.sectionPage(d, sec) }, s.docDeps(d)...), true
 	}
 	d := s.aliases[id]
 	if d == nil {
@@ -276,4 +288,17 @@ func (s *Site) matchedCounts() map[[2]string]int {
 		matched[[2]string{p.a.ID, p.b.ID}] = len(s.alignments[i].Pairs)
 	}
 	return matched
+}
+
+// docDeps are what a document's page and its sections' pages are made
+// from: the document, its pairs, the alignments, and the paging of the
+// themes it mentions.
+func (s *Site) docDeps(d *docInfo) []string {
+	deps := []string{keyDoc(d.ID), keyPairsOf(d.ID), keyAlign}
+	for t, c := range d.themeCounts {
+		if c > 0 {
+			deps = append(deps, keyThemePages(s.themes.Themes[t].ID))
+		}
+	}
+	return deps
 }
