@@ -82,13 +82,52 @@ purge() {
 		date +%s >"$PURGED"
 	fi
 }
-# purge_if_short empties the trash when the disk has less than 40 GiB
-# free, room for another round at N=2000 with plenty to spare.
+# room N: the disk space in KiB that a round at N documents needs:
+# tiaowen's site and zip and the floor's copy of them, ~3 MB a document
+# each (5.97 GB at N=2000), Hugo's and Pagefind's outputs under 0.4 MB
+# a document; 7 MiB a document leaves room to spare.
+room() {
+	echo $(($1 * 7 * 1024))
+}
+# hugo_memory N: the memory in KiB that Hugo's one-file-per-section build
+# takes at N documents: 6.6–7.0 GiB at N=2000 (3.5 MiB a document), and
+# about as much more with every document.
+hugo_memory() {
+	echo $(($1 * 7 * 1024 / 2))
+}
+# purge_if_short N empties the trash when the disk has less room than a
+# round at N needs, or than 40 GiB.
 purge_if_short() {
-	local avail
+	local avail need
 	avail=$(df -k --output=avail "$B" | tail -n 1)
-	if [ "$avail" -lt $((40 * 1024 * 1024)) ]; then
+	need=$(room "$1")
+	if [ "$avail" -lt $((40 * 1024 * 1024)) ] || [ "$avail" -lt "$need" ]; then
 		purge
+	fi
+}
+# check_machine: the largest N must fit on the disk, the trash emptied,
+# and Hugo's build of it in memory; else say so now, not hours later.
+check_machine() {
+	local n largest=0 avail need mem
+	for n in $NS; do
+		[ "$n" -gt "$largest" ] && largest=$n
+	done
+	need=$(room "$largest")
+	avail=$(df -k --output=avail "$B" | tail -n 1)
+	if [ "$avail" -lt "$need" ] && [ -e "$TRASH" ]; then
+		log "== emptying $TRASH to make room"
+		purge
+		avail=$(df -k --output=avail "$B" | tail -n 1)
+	fi
+	if [ "$avail" -lt "$need" ]; then
+		log "compare.sh: N=$largest needs about $((need / 1024 / 1024)) GiB free under $B, and $((avail / 1024 / 1024)) GiB are: make room, or leave that N out"
+		exit 2
+	fi
+	mem=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
+	need=$(hugo_memory "$largest")
+	if [ "$mem" -lt "$need" ]; then
+		log "compare.sh: at N=$largest Hugo's one-file-per-section build needs about $((need / 1024 / 1024)) GiB of memory, and this machine has $((mem / 1024 / 1024)) GiB: leave that N out"
+		exit 2
 	fi
 }
 # settle waits until the last purge is 301 seconds old.
@@ -127,6 +166,8 @@ if [ -z "$PAGEFIND" ]; then
 	PAGEFIND="$B/node_modules/.bin/pagefind"
 fi
 PAGEFIND=$(realpath "$PAGEFIND")
+
+check_machine
 
 log "== building tiaowen, gencorpus and writefloor"
 go build -o build/tiaowen ./cmd/tiaowen
@@ -241,7 +282,7 @@ bench_n() {
 	local r c
 	for ((r = 1; r <= RUNS; r++)); do
 		discard "$W/site" "$W/site.zip" "$W/content/.permalinks" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
-		purge_if_short
+		purge_if_short "$n"
 		settle
 		for c in $CONTENDERS; do
 			log "   run $r/$RUNS: $c"
@@ -284,7 +325,7 @@ bench_n() {
 		# A run of its own, so that profiling never slows a timed one.
 		log "   profiling tiaowen: $B/cpu-$n.prof, $B/mem-$n.prof"
 		discard "$W/site" "$W/site.zip" "$W/content/.permalinks"
-		purge_if_short
+		purge_if_short "$n"
 		settle
 		build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip" \
 			--cpuprofile "$ROOT/$B/cpu-$n.prof" --memprofile "$ROOT/$B/mem-$n.prof" >"$W/profile.log" 2>&1
