@@ -414,3 +414,29 @@ func TestThemePagesFollowEdits(t *testing.T) {
 		t.Fatal("no links to a theme's passages checked")
 	}
 }
+
+// TestPaginateSetting: site.yaml's paginate is a whole number of
+// documents, 1 or more, 100 when left out; anything else is an error at
+// its line, saying what to write.
+func TestPaginateSetting(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "site.yaml")
+	for value, want := range map[string]int{"": defaultPaginate, "7": 7, "1": 1, "0": 0, "-3": 0, "ten": 0, "1.5": 0, "[2]": 0} {
+		src := "title: 站\nname: s\n"
+		if value != "" {
+			src += "paginate: " + value + "\n"
+		}
+		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, problems := LoadConfig(file)
+		err := problems.Err()
+		switch {
+		case want > 0 && (err != nil || cfg.Paginate != want):
+			t.Errorf("paginate %q: %d, %v; want %d", value, cfg.Paginate, err, want)
+		case want == 0 && (err == nil || !strings.Contains(err.Error(), file+":3:")):
+			t.Errorf("paginate %q: no error at line 3: %v", value, err)
+		case want == 0 && value != "[2]" && !strings.Contains(err.Error(), "1 or more"):
+			t.Errorf("paginate %q: the error does not say what to write: %v", value, err)
+		}
+	}
+}
