@@ -526,8 +526,7 @@ func (s *Site) chooserPageNumber(name string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	n, ok := pageNumber(rest, s.chooserPages())
-	return n, ok
+	return pageNumber(rest, s.chooserPages())
 }
 
 func (s *Site) chooserPage(pairs []docPair, matched map[[2]string]int) *Page {
