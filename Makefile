@@ -20,7 +20,8 @@ FUZZ_TARGETS := \
 	./internal/themes:FuzzLoad \
 	./internal/yamlerr:FuzzLocate \
 	./internal/align:FuzzSharedPassages \
-	./internal/htmlesc:FuzzSameAsTemplate
+	./internal/htmlesc:FuzzSameAsTemplate \
+	./internal/site:FuzzParseConfig
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean
 

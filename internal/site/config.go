@@ -45,18 +45,29 @@ const defaultPaginate = 100
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
+// defaultConfig is the settings of a site without a site.yaml.
+func defaultConfig() Config {
+	return Config{Title: "tiaowen", Name: "site", Language: "zh-Hans", Paginate: defaultPaginate}
+}
+
 // LoadConfig reads site.yaml. A missing file gives the defaults.
 func LoadConfig(file string) (Config, diag.List) {
-	var problems diag.List
-	cfg := Config{Title: "tiaowen", Name: "site", Language: "zh-Hans", Paginate: defaultPaginate}
 	src, err := os.ReadFile(file)
 	if os.IsNotExist(err) {
-		return cfg, problems
+		return defaultConfig(), nil
 	}
 	if err != nil {
+		var problems diag.List
 		problems.Add(diag.Position{File: file}, fmt.Sprintf("read: %v", err), "")
-		return cfg, problems
+		return defaultConfig(), problems
 	}
+	return parseConfig(file, src)
+}
+
+// parseConfig reads src, the contents of site.yaml, which is file.
+func parseConfig(file string, src []byte) (Config, diag.List) {
+	var problems diag.List
+	cfg := defaultConfig()
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		line, col, msg := yamlerr.Locate(err, src)

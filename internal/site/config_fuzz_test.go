@@ -1,0 +1,53 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// FuzzParseConfig feeds site.yaml any bytes: parsing must not panic,
+// every problem must sit inside the file, and settings read without a
+// problem must be usable as they are.
+func FuzzParseConfig(f *testing.F) {
+	for _, seed := range []string{
+		"title: 质量强省政策文库\nname: zhiliang-qiangsheng\nbaseURL: https://tiaowen.example.org/\nlanguage: zh-Hans\n",
+		"title: 站\nname: s\npaginate: 7\n",
+		"paginate: 0\n",
+		"paginate: [2]\nlanguage: zh-Hant\nbaseURL: http://x\n",
+		"baseURL: [https://x/\n",
+		"- a\n- b\n",
+		"",
+		"title: \"unterminated\n",
+		"name: Not A Slug\ncolour: red\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cfg, problems := parseConfig("site.yaml", src)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, p := range problems {
+			if p.Pos.File != "site.yaml" || p.Pos.Line < 0 || p.Pos.Line > lines+1 || p.Pos.Col < 0 {
+				t.Errorf("problem outside the file (%d lines): %+v", lines, p)
+			}
+			if p.Msg == "" {
+				t.Errorf("problem without a message: %+v", p)
+			}
+		}
+		if problems.Err() != nil {
+			return
+		}
+		if cfg.Paginate < 1 {
+			t.Errorf("paginate %d accepted", cfg.Paginate)
+		}
+		if !slugPattern.MatchString(cfg.Name) {
+			t.Errorf("name %q accepted", cfg.Name)
+		}
+		if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
+			t.Errorf("baseURL %q accepted without its slash", cfg.BaseURL)
+		}
+		if cfg.Language != "zh-Hans" && cfg.Language != "zh-Hant" {
+			t.Errorf("language %q accepted", cfg.Language)
+		}
+	})
+}
