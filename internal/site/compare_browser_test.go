@@ -8,6 +8,7 @@ package site_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -297,4 +298,82 @@ func TestBrowserCompareChooser(t *testing.T) {
 	if out := req.Outside("file:///"); len(out) > 0 {
 		t.Errorf("comparison pages in the offline bundle requested URLs that are not file://:\n%s", strings.Join(out, "\n"))
 	}
+}
+
+// TestBrowserChooserPaged: in a corpus of 40 documents, each compared
+// with its most similar ones only, with the list of pairs paged thirty
+// to a page, the chooser takes the reader to a pair listed only on a
+// later page, says so of two documents that have no pair page, and the
+// later pages lead to their pairs and back to the form.
+func TestBrowserChooserPaged(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := buildSyntheticWith(t, 40, "paginate: 3\n")
+	base := browsertest.Serve(t, dir)
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+
+	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+	listed := eval[[]string](t, ctx, `[...document.querySelectorAll("#pair-list a")].map(a => a.getAttribute("href").split("/").slice(-2)[0])`)
+	ids := eval[[]string](t, ctx, `[...document.querySelectorAll('#chooser select[name="a"] option')].map(o => o.value)`)
+	index := eval[[][]int](t, ctx, `JSON.parse(document.getElementById("pair-index").textContent)`)
+	if len(listed) != 30 || len(ids) != 40 || len(index) != 40 {
+		t.Fatalf("the first page lists %d pairs of %d documents, with an index of %d; want 30, 40, 40", len(listed), len(ids), len(index))
+	}
+	// A pair with a page that the first page does not list, and two
+	// documents without one.
+	var later, none [2]string
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			a, b := ids[i], ids[j]
+			if b < a {
+				a, b = b, a
+			}
+			switch {
+			case slices.Contains(index[i], j) && !slices.Contains(listed, a+"--"+b) && later[0] == "":
+				later = [2]string{ids[j], ids[i]}
+			case !slices.Contains(index[i], j) && none[0] == "":
+				none = [2]string{ids[i], ids[j]}
+			}
+		}
+	}
+	if later[0] == "" || none[0] == "" {
+		t.Fatalf("no pair beyond the first page (%v) or no documents without one (%v)", later, none)
+	}
+	choose := func(p [2]string) {
+		t.Helper()
+		do(t, ctx, "choose "+p[0]+" and "+p[1],
+			chromedp.SetValue(chromedp.CSS(`#chooser select[name="a"]`), p[0]),
+			chromedp.SetValue(chromedp.CSS(`#chooser select[name="b"]`), p[1]))
+	}
+	choose(none)
+	do(t, ctx, "submit two documents without a pair page", browsertest.Click(`#chooser button[type="submit"]`))
+	eventually(t, ctx, "the chooser's message", `document.getElementById("chooser-msg").textContent.includes("未生成逐条对照")`, true)
+	wantLocation(t, ctx, base+"compare/index.html")
+
+	choose(later)
+	do(t, ctx, "submit a pair listed on a later page", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
+	a, b := later[1], later[0]
+	if b < a {
+		a, b = b, a
+	}
+	wantLocation(t, ctx, base+"compare/"+a+"--"+b+"/index.html")
+	if n := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`); n == 0 {
+		t.Error("the chosen pair page shows no rows")
+	}
+
+	do(t, ctx, "open the chooser's second page", chromedp.Navigate(base+"compare/page/2/index.html"))
+	if n := eval[int](t, ctx, `document.querySelectorAll("#chooser, #pair-index").length`); n != 0 {
+		t.Errorf("a later page of the chooser has its form or index (%d elements)", n)
+	}
+	if cur := eval[string](t, ctx, `document.querySelector(".pager [aria-current=page]").textContent`); cur != "2" {
+		t.Errorf("the pager marks page %q, want 2", cur)
+	}
+	first := eval[string](t, ctx, `document.querySelector("#pair-list a").getAttribute("href")`)
+	do(t, ctx, "follow its first pair", browsertest.Follow(browsertest.Click("#pair-list a")))
+	if n := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`); n == 0 {
+		t.Errorf("%s shows no rows", first)
+	}
+	do(t, ctx, "go back", chromedp.NavigateBack())
+	do(t, ctx, "follow the link to the form", browsertest.Follow(browsertest.Click(`.intro a[href$="compare/index.html"]`)))
+	wantLocation(t, ctx, base+"compare/index.html")
 }

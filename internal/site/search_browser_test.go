@@ -1640,8 +1640,15 @@ func TestSearchLatency(t *testing.T) {
 }
 
 // buildSynthetic generates n documents with bench/gencorpus and builds
-// them with the seed themes into a temporary site, without a bundle.
+// them with the seed themes and settings into a temporary site, without
+// a bundle.
 func buildSynthetic(t *testing.T, n int) string {
+	t.Helper()
+	return buildSyntheticWith(t, n, "")
+}
+
+// buildSyntheticWith is buildSynthetic with more lines of site.yaml.
+func buildSyntheticWith(t *testing.T, n int, settings string) string {
 	t.Helper()
 	root := t.TempDir()
 	content := filepath.Join(root, "content")
@@ -1656,6 +1663,9 @@ func buildSynthetic(t *testing.T, n int) string {
 		b, err := os.ReadFile(filepath.Join(repo, "content", f))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if f == "site.yaml" {
+			b = append(b, "\n"+settings...)
 		}
 		if err := os.WriteFile(filepath.Join(content, f), b, 0o644); err != nil {
 			t.Fatal(err)
