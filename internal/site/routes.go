@@ -36,6 +36,9 @@ func keyPage(slug string) string   { return "page:" + slug }
 // pages each is on, which the links into a theme page from a
 // document's pages name.
 func keyThemePages(id string) string { return "themepages:" + id }
+
+// pageDeps are what every page made with the template tmpl depends on:
+// it, the layout and the pager parsed with it, and the navigation.
 func pageDeps(tmpl string) []string {
 	return []string{keyTmpl(tmpl), keyTmpl("base.html"), keyTmpl(pagerTemplate), keyPages}
 }
