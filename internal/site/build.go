@@ -403,10 +403,8 @@ func (s *Site) jobs() []job {
 		job{name: staticPath + "chroma.css", run: func(w *bytes.Buffer) error { return chromaCSS(w) }},
 	)
 	if s.cfg.BaseURL != "" {
-		js = append(js, job{name: "sitemap.xml", run: s.sitemap})
-		for i, name := range s.sitemapFiles()[1:] {
-			run, _ := s.sitemapPart(i + 1)
-			js = append(js, job{name: name, run: run})
+		for _, f := range s.sitemapFiles() {
+			js = append(js, job{name: f.name, run: f.run})
 		}
 	}
 	names, _ := s.static.list()

@@ -166,53 +166,41 @@ func writeURLSet(w *bytes.Buffer, urls []sitemapURL) {
 	w.WriteString(urlsetClose)
 }
 
-// sitemapFiles names the files of the sitemap: sitemap.xml, and the
-// parts it indexes when the site needs more than one.
-func (s *Site) sitemapFiles() []string {
-	n := len(sitemapParts(s.sitemapURLs()))
-	if n == 1 {
-		return []string{"sitemap.xml"}
-	}
-	names := []string{"sitemap.xml"}
-	for i := range n {
-		names = append(names, fmt.Sprintf(sitemapPartFmt, i+1))
-	}
-	return names
+// sitemapFile is one file of the sitemap and what writes it.
+type sitemapFile struct {
+	name string
+	run  func(w *bytes.Buffer) error
 }
 
-// sitemap writes /sitemap.xml: every page when they fit in one file, else
-// the index of the files that list them.
-func (s *Site) sitemap(w *bytes.Buffer) error {
+// sitemapFiles lists the files of the sitemap, the URLs split once for
+// them all: sitemap.xml with every page when they fit in one file, else
+// sitemap.xml as the index of sitemap-1.xml, … that list them.
+func (s *Site) sitemapFiles() []sitemapFile {
 	parts := sitemapParts(s.sitemapURLs())
 	if len(parts) == 1 {
-		writeURLSet(w, parts[0])
-		return nil
+		return []sitemapFile{{"sitemap.xml", func(w *bytes.Buffer) error {
+			writeURLSet(w, parts[0])
+			return nil
+		}}}
 	}
-	w.WriteString(xml.Header)
-	w.WriteString(`<sitemapindex xmlns="` + sitemapNS + `">`)
-	for i := range parts {
-		w.WriteString("\n <sitemap>\n  <loc>")
-		xml.EscapeText(w, []byte(s.cfg.BaseURL+fmt.Sprintf(sitemapPartFmt, i+1)))
-		w.WriteString("</loc>\n </sitemap>")
-	}
-	w.WriteString("\n</sitemapindex>")
-	return nil
-}
-
-// sitemapPart returns what writes sitemap-<n>.xml, the n-th file (from
-// 1) of a sitemap in several; ok is false when the site has no such file.
-func (s *Site) sitemapPart(n int) (run func(w *bytes.Buffer) error, ok bool) {
-	if parts := len(sitemapParts(s.sitemapURLs())); parts == 1 || n < 1 || n > parts {
-		return nil, false
-	}
-	return func(w *bytes.Buffer) error {
-		parts := sitemapParts(s.sitemapURLs())
-		if n > len(parts) {
-			return fmt.Errorf("sitemap has %d files, not %d", len(parts), n)
+	files := []sitemapFile{{"sitemap.xml", func(w *bytes.Buffer) error {
+		w.WriteString(xml.Header)
+		w.WriteString(`<sitemapindex xmlns="` + sitemapNS + `">`)
+		for i := range parts {
+			w.WriteString("\n <sitemap>\n  <loc>")
+			xml.EscapeText(w, []byte(s.cfg.BaseURL+fmt.Sprintf(sitemapPartFmt, i+1)))
+			w.WriteString("</loc>\n </sitemap>")
 		}
-		writeURLSet(w, parts[n-1])
+		w.WriteString("\n</sitemapindex>")
 		return nil
-	}, true
+	}}}
+	for i, part := range parts {
+		files = append(files, sitemapFile{fmt.Sprintf(sitemapPartFmt, i+1), func(w *bytes.Buffer) error {
+			writeURLSet(w, part)
+			return nil
+		}})
+	}
+	return files
 }
 
 // sitemapPartNumber reads n from the name sitemap-<n>.xml, as written.

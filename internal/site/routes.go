@@ -92,11 +92,14 @@ func (s *Site) route(name string) (route, bool) {
 		if s.cfg.BaseURL == "" {
 			return route{}, false
 		}
-		return route{run: s.sitemap, deps: []string{keyCorpus}}, true
+		return route{run: s.sitemapFiles()[0].run, deps: []string{keyCorpus}}, true
 	}
 	if n, ok := sitemapPartNumber(name); ok && s.cfg.BaseURL != "" {
-		run, ok := s.sitemapPart(n)
-		return route{run: run, deps: []string{keyCorpus}}, ok
+		files := s.sitemapFiles()
+		if n >= len(files) {
+			return route{}, false
+		}
+		return route{run: files[n].run, deps: []string{keyCorpus}}, true
 	}
 	if rest, ok := strings.CutPrefix(name, staticPath); ok {
 		if s.hasStatic(rest) {

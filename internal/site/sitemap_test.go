@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// sitemapFile is what a sitemap file holds: a urlset or a sitemapindex.
-type sitemapFile struct {
+// parsedSitemap is what a sitemap file holds: a urlset or a sitemapindex.
+type parsedSitemap struct {
 	XMLName xml.Name
 	URLs    []struct {
 		Loc     string `xml:"loc"`
@@ -20,9 +20,9 @@ type sitemapFile struct {
 	} `xml:"sitemap"`
 }
 
-func parseSitemap(t *testing.T, name string, data []byte) sitemapFile {
+func parseSitemap(t *testing.T, name string, data []byte) parsedSitemap {
 	t.Helper()
-	var f sitemapFile
+	var f parsedSitemap
 	if err := xml.Unmarshal(data, &f); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -33,7 +33,7 @@ func parseSitemap(t *testing.T, name string, data []byte) sitemapFile {
 }
 
 // locs lists a urlset's pages, with their dates.
-func (f sitemapFile) locs() []string {
+func (f parsedSitemap) locs() []string {
 	var out []string
 	for _, u := range f.URLs {
 		out = append(out, u.Loc+" "+u.LastMod)
