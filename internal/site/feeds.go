@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // feed writes /feed.xml: an Atom feed with an entry per document, newest
@@ -205,13 +203,8 @@ func (s *Site) sitemapFiles() []sitemapFile {
 
 // sitemapPartNumber reads n from the name sitemap-<n>.xml, as written.
 func sitemapPartNumber(name string) (int, bool) {
-	rest, ok := strings.CutPrefix(name, "sitemap-")
-	digits, ok2 := strings.CutSuffix(rest, ".xml")
-	if !ok || !ok2 || digits == "" || digits[0] == '0' {
-		return 0, false
-	}
-	n, err := strconv.Atoi(digits)
-	return n, err == nil && strconv.Itoa(n) == digits
+	n, ok := numberIn(name, "sitemap-", ".xml")
+	return n, ok && n >= 1
 }
 
 func (s *Site) robots(w *bytes.Buffer) error {

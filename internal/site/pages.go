@@ -284,13 +284,21 @@ func (s *Site) homePageNumber(name string) (int, bool) {
 // pageNumber reads n from "page/<n>/index.html", as homePagePath writes
 // it, for n from 2 to pages.
 func pageNumber(name string, pages int) (int, bool) {
-	rest, ok := strings.CutPrefix(name, "page/")
-	digits, ok2 := strings.CutSuffix(rest, "/index.html")
-	if !ok || !ok2 || digits == "" || digits[0] == '0' {
+	n, ok := numberIn(name, "page/", "/index.html")
+	return n, ok && n >= 2 && n <= pages
+}
+
+// numberIn reads n from the name prefix+n+suffix where n is written as
+// strconv.Itoa writes it: no sign, no leading zero, so that each file has
+// one name.
+func numberIn(name, prefix, suffix string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, prefix)
+	digits, ok2 := strings.CutSuffix(rest, suffix)
+	if !ok || !ok2 {
 		return 0, false
 	}
 	n, err := strconv.Atoi(digits)
-	return n, err == nil && strconv.Itoa(n) == digits && n >= 2 && n <= pages
+	return n, err == nil && strconv.Itoa(n) == digits
 }
 
 func (s *Site) homePage() *Page { return s.homePageN(1) }
