@@ -35,6 +35,9 @@ type Config struct {
 	// the chooser lists ten times as many pairs. The pages after the
 	// first are page/2/, page/3/, … below the first's path, as in Hugo.
 	Paginate int `yaml:"paginate"`
+	// FeedLimit is how many documents /feed.xml carries, the newest;
+	// -1 carries every one, like Hugo's feed limit.
+	FeedLimit int `yaml:"feedLimit"`
 }
 
 // defaultPaginate keeps a page of the home page under 600 KB, a
@@ -43,11 +46,16 @@ type Config struct {
 // documents, nearly all of it the matrix's 62,000 cells).
 const defaultPaginate = 100
 
+// defaultFeedLimit is enough for a reader who polls the feed now and
+// then to miss nothing new, and keeps the feed small: every document of
+// 2,000 made a feed of 971 KB, fetched again on every poll.
+const defaultFeedLimit = 50
+
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // defaultConfig is the settings of a site without a site.yaml.
 func defaultConfig() Config {
-	return Config{Title: "tiaowen", Name: "site", Language: "zh-Hans", Paginate: defaultPaginate}
+	return Config{Title: "tiaowen", Name: "site", Language: "zh-Hans", Paginate: defaultPaginate, FeedLimit: defaultFeedLimit}
 }
 
 // LoadConfig reads site.yaml. A missing file gives the defaults.
@@ -79,16 +87,16 @@ func parseConfig(file string, src []byte) (Config, diag.List) {
 		return cfg, problems
 	}
 	top := root.Content[0]
-	paginate := ""
+	paginate, feedLimit := "", ""
 	known := map[string]*string{"title": &cfg.Title, "name": &cfg.Name, "baseURL": &cfg.BaseURL,
 		"language": &cfg.Language, "description": &cfg.Description, "copyright": &cfg.Copyright,
-		"paginate": &paginate}
+		"paginate": &paginate, "feedLimit": &feedLimit}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		dst, ok := known[k.Value]
 		pos := diag.Position{File: file, Line: k.Line, Col: k.Column}
 		if !ok {
-			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright, paginate")
+			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright, paginate, feedLimit")
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
@@ -123,6 +131,15 @@ func parseConfig(file string, src []byte) (Config, diag.List) {
 				fmt.Sprintf("write how many documents a page of the home page lists, 1 or more (%d when left out)", defaultPaginate))
 		} else {
 			cfg.Paginate = n
+		}
+	}
+	if feedLimit != "" {
+		n, err := strconv.Atoi(feedLimit)
+		if err != nil || n < -1 || n == 0 {
+			problems.Add(at("feedLimit"), fmt.Sprintf("feedLimit %q is not a number of documents", feedLimit),
+				fmt.Sprintf("write how many of the newest documents the feed carries, 1 or more, or -1 for all (%d when left out)", defaultFeedLimit))
+		} else {
+			cfg.FeedLimit = n
 		}
 	}
 	if cfg.Language != "zh-Hans" && cfg.Language != "zh-Hant" {

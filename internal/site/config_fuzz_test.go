@@ -13,6 +13,8 @@ func FuzzParseConfig(f *testing.F) {
 		"title: 质量强省政策文库\nname: zhiliang-qiangsheng\nbaseURL: https://tiaowen.example.org/\nlanguage: zh-Hans\n",
 		"title: 站\nname: s\npaginate: 7\n",
 		"paginate: 0\n",
+		"feedLimit: -1\npaginate: 3\n",
+		"feedLimit: 0\n",
 		"paginate: [2]\nlanguage: zh-Hant\nbaseURL: http://x\n",
 		"baseURL: [https://x/\n",
 		"- a\n- b\n",
@@ -38,6 +40,9 @@ func FuzzParseConfig(f *testing.F) {
 		}
 		if cfg.Paginate < 1 {
 			t.Errorf("paginate %d accepted", cfg.Paginate)
+		}
+		if cfg.FeedLimit < -1 || cfg.FeedLimit == 0 {
+			t.Errorf("feedLimit %d accepted", cfg.FeedLimit)
 		}
 		if !slugPattern.MatchString(cfg.Name) {
 			t.Errorf("name %q accepted", cfg.Name)

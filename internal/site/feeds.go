@@ -6,8 +6,8 @@ import (
 	"fmt"
 )
 
-// feed writes /feed.xml: an Atom feed with an entry per document, newest
-// first. Times come from the documents' dates, never from the clock, so
+// feed writes /feed.xml: an Atom feed with an entry for each of the
+// newest documents, feedLimit of them, newest first. Times come from the documents' dates, never from the clock, so
 // that builds are reproducible.
 func (s *Site) feed(w *bytes.Buffer) error {
 	type link struct {
@@ -40,7 +40,11 @@ func (s *Site) feed(w *bytes.Buffer) error {
 	if s.cfg.BaseURL != "" {
 		f.Links = []link{{Href: s.cfg.BaseURL}, {Href: s.cfg.BaseURL + "feed.xml", Rel: "self"}}
 	}
-	for _, d := range sortedDocsByDate(s.docs) {
+	docs := sortedDocsByDate(s.docs)
+	if n := s.cfg.FeedLimit; n >= 0 && n < len(docs) {
+		docs = docs[:n]
+	}
+	for _, d := range docs {
 		updated := "2000-01-01T00:00:00Z"
 		if d.Date != "" {
 			updated = d.Date + "T00:00:00Z"

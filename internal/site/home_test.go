@@ -421,15 +421,7 @@ func TestThemePagesFollowEdits(t *testing.T) {
 func TestPaginateSetting(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "site.yaml")
 	for value, want := range map[string]int{"": defaultPaginate, "7": 7, "1": 1, "0": 0, "-3": 0, "ten": 0, "1.5": 0, "[2]": 0} {
-		src := "title: 站\nname: s\n"
-		if value != "" {
-			src += "paginate: " + value + "\n"
-		}
-		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cfg, problems := LoadConfig(file)
-		err := problems.Err()
+		cfg, err := configWith(t, file, "paginate", value)
 		switch {
 		case want > 0 && (err != nil || cfg.Paginate != want):
 			t.Errorf("paginate %q: %d, %v; want %d", value, cfg.Paginate, err, want)
@@ -439,4 +431,19 @@ func TestPaginateSetting(t *testing.T) {
 			t.Errorf("paginate %q: the error does not say what to write: %v", value, err)
 		}
 	}
+}
+
+// configWith writes a site.yaml to file that sets key to value (leaves
+// it out when value is empty) and loads it.
+func configWith(t *testing.T, file, key, value string) (Config, error) {
+	t.Helper()
+	src := "title: 站\nname: s\n"
+	if value != "" {
+		src += key + ": " + value + "\n"
+	}
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, problems := LoadConfig(file)
+	return cfg, problems.Err()
 }
