@@ -265,6 +265,18 @@ func TestBrowserCompareChooser(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS(`#chooser select[name="a"]`), a),
 			chromedp.SetValue(chromedp.CSS(`#chooser select[name="b"]`), b))
 	}
+	// The page lists the documents once; the script gives the second
+	// select the same, the second document chosen.
+	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+	options := func(name string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('#chooser select[name="`+name+`"] option')].map(o => o.value)`)
+	}
+	if a, b := options("a"), options("b"); len(a) != 5 || !slices.Equal(a, b) {
+		t.Errorf("the selects offer %v and %v, want the five documents in each", a, b)
+	} else if got := eval[string](t, ctx, `document.querySelector('#chooser select[name="b"]').value`); got != a[1] {
+		t.Errorf("the second select starts at %q, want the second document %q", got, a[1])
+	}
+
 	// b before a in corpus order: the chooser puts them right.
 	choose(gzID, gdID)
 	do(t, ctx, "submit the chooser", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
