@@ -84,7 +84,7 @@
     var shown = 0;
     rows.forEach(function (r, i) {
       var ok = true;
-      if (theme && (" " + r.getAttribute("data-themes") + " ").indexOf(" " + theme + " ") < 0) ok = false;
+      if (theme && (" " + (r.getAttribute("data-themes") || "") + " ").indexOf(" " + theme + " ") < 0) ok = false;
       if (diffs && diffs.checked && r.classList.contains("same")) ok = false;
       r.hidden = !ok;
       if (overview[i]) overview[i].classList.toggle("off", !ok);

@@ -116,6 +116,10 @@ type pairData struct {
 	FoldMap  template.JS // 繁→简 for the characters of a traditional side
 	FoldSide string      // "a", "b" or "" when neither side is traditional
 	JSONPath string
+	// Lang is the page's language: a cell names its document's only
+	// when it is another, as a row's two cells and a hundred rows would
+	// otherwise repeat what <html lang> says.
+	Lang string
 }
 
 // rows lays out an alignment: pairs in the order of a, with b's unmatched
@@ -337,7 +341,7 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	pg := s.base("compare", path, p.a.Title+" × "+p.b.Title, "")
 	pg.Description = "逐条对照：" + p.a.Title + " 与 " + p.b.Title
 	data := pairData{A: p.a, B: p.b, Rows: s.rows(p, al, pg.Root), Matched: len(al.Pairs),
-		JSONPath: pg.Root + "api/" + path[:len(path)-1] + ".json"}
+		JSONPath: pg.Root + "api/" + path[:len(path)-1] + ".json", Lang: pg.Lang}
 	seen := map[string]int{}
 	for _, r := range data.Rows {
 		for _, id := range strings.Fields(r.Themes) {
@@ -381,7 +385,7 @@ func (d pairData) Table() template.HTML {
 func writeOverview(ov *bytes.Buffer, d pairData) {
 	esc := template.HTMLEscapeString
 	ov.Grow(128 * len(d.Rows))
-	for i, r := range d.Rows {
+	for _, r := range d.Rows {
 		ov.WriteString(`<a class="ov h`)
 		ov.WriteString(strconv.Itoa(r.Shade))
 		if r.A == nil {
@@ -404,11 +408,11 @@ func writeOverview(ov *bytes.Buffer, d pairData) {
 		if r.B != nil {
 			title += r.B.Citation()
 		}
+		// The title is the link's name too: the rows' citations say
+		// more to a screen reader than their numbers.
 		ov.WriteString(`" title="`)
 		ov.WriteString(esc(title))
-		ov.WriteString(`"><span class="visually-hidden">第 `)
-		ov.WriteString(strconv.Itoa(i + 1))
-		ov.WriteString(" 行</span></a>")
+		ov.WriteString(`"></a>`)
 	}
 }
 
@@ -440,15 +444,20 @@ func writePairTable(tb *bytes.Buffer, d pairData) {
 		if r.B == nil {
 			tb.WriteString(" only-a")
 		}
-		tb.WriteString(`" role="row" data-themes="`)
-		tb.WriteString(esc(r.Themes))
-		tb.WriteString("\">\n")
+		tb.WriteString(`" role="row"`)
+		if r.Themes != "" {
+			tb.WriteString(` data-themes="` + esc(r.Themes) + `"`)
+		}
+		tb.WriteString(">\n")
 		cell := func(side, anchor, lang string, w *sectionWriter, s *corpus.Section, shared [][2]int) {
 			tb.WriteString(`<div class="cmp-` + side + `" role="cell"`)
 			if anchor != "" {
 				tb.WriteString(` id="` + esc(anchor) + `"`)
 			}
-			tb.WriteString(` lang="` + esc(lang) + `">`)
+			if lang != d.Lang {
+				tb.WriteString(` lang="` + esc(lang) + `"`)
+			}
+			tb.WriteString(">")
 			if s != nil {
 				w.compareCell(tb, s, shared)
 			} else {
