@@ -229,17 +229,16 @@ func mergeIDs(a, b string) string {
 // on both sides of the row, so that hovering one can light the other.
 func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [][2]int) {
 	b.Grow(cellSize(s, shared))
-	b.WriteString(`<div class="cmp-h"><a href="`)
+	// The heading is the link alone, its title unwrapped: a pair page
+	// has a cell for every section of two documents, and every wrapper
+	// is paid for a few hundred times.
+	b.WriteString(`<a class="cmp-h" href="`)
 	b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
 	b.WriteString(`"><span class="marker">`)
 	b.WriteString(template.HTMLEscapeString(s.Citation()))
 	b.WriteString(`</span>`)
-	if s.Title != "" {
-		b.WriteString(`<span class="title">`)
-		b.WriteString(template.HTMLEscapeString(s.Title))
-		b.WriteString(`</span>`)
-	}
-	b.WriteString("</a></div>")
+	b.WriteString(template.HTMLEscapeString(s.Title))
+	b.WriteString("</a>")
 	if s.Text == "" {
 		return
 	}

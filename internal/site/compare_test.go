@@ -157,7 +157,7 @@ func TestCompareCell(t *testing.T) {
 		var b bytes.Buffer
 		w.compareCell(&b, s, shared)
 		got := b.String()
-		_, got, _ = strings.Cut(got, "</a></div>")
+		_, got, _ = strings.Cut(got, "</a>")
 		want := ""
 		if s.Text != "" {
 			want = cellTextByLabels(s.Text, shared)
