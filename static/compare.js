@@ -21,11 +21,31 @@
     var first = chooser.elements.a, second = chooser.elements.b;
     Array.prototype.forEach.call(first.options, function (o) { second.appendChild(o.cloneNode(true)); });
     second.selectedIndex = Math.min(1, second.options.length - 1);
+    // The box above each select keeps the documents whose title (a
+    // 繁體 one also read as 简体) or id holds every word typed: a select
+    // of thousands is not otherwise searchable.
+    Array.prototype.forEach.call(chooser.querySelectorAll(".pick-filter"), function (box) {
+      var select = document.getElementById(box.getAttribute("data-for"));
+      var docs = Array.prototype.map.call(select.options, function (o) {
+        return { option: o, text: (o.textContent + " " + (o.getAttribute("data-s") || "") + " " + o.value).toLowerCase() };
+      });
+      box.addEventListener("input", function () {
+        var words = box.value.toLowerCase().split(/\s+/).filter(Boolean), chosen = select.value;
+        var kept = docs.filter(function (d) {
+          return words.every(function (w) { return d.text.indexOf(w) >= 0; });
+        });
+        while (select.firstChild) select.removeChild(select.firstChild);
+        kept.forEach(function (d) { select.appendChild(d.option); });
+        if (kept.some(function (d) { return d.option.value === chosen; })) select.value = chosen;
+        document.getElementById("chooser-msg").textContent = words.length ? "筛出 " + kept.length + " 份文件。" : "";
+      });
+    });
     chooser.hidden = false;
     chooser.addEventListener("submit", function (e) {
       e.preventDefault();
       var a = chooser.elements.a.value, b = chooser.elements.b.value;
       var msg = document.getElementById("chooser-msg");
+      if (!a || !b) { msg.textContent = "请先放宽筛选条件，各选一份文件。"; return; }
       if (a === b) { msg.textContent = "请选择两份不同的文件。"; return; }
       var key = a < b ? a + "--" + b : b + "--" + a;
       if (rendered(a, b)) { window.location.href = key + "/index.html"; return; }

@@ -324,6 +324,49 @@ func TestBrowserCompareChooser(t *testing.T) {
 	}
 }
 
+// TestBrowserChooserFilter: typing in the box above a select keeps the
+// documents whose title holds every word, a 繁體 title found by 简体
+// words too; the chooser then takes the reader to the pair of what is
+// left chosen, and asks for a looser filter when nothing is.
+func TestBrowserChooserFilter(t *testing.T) {
+	ctx := browsertest.Start(t)
+	s := seedSite(t)
+	base := browsertest.FileURL(s.bundle) + "/"
+	problems := browsertest.RecordProblems(t, ctx)
+	defer problems.Check(t)
+	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+	filter := func(side, words string) []string {
+		t.Helper()
+		box := `#chooser .pick-filter[data-for="pick-` + side + `"]`
+		do(t, ctx, "type "+words+" in the filter of "+side,
+			chromedp.Evaluate[chromedp.Void](`document.querySelector('`+box+`').value = ""`),
+			chromedp.SendKeys(chromedp.CSS(box), words))
+		return eval[[]string](t, ctx, `[...document.querySelectorAll('#pick-`+side+` option')].map(o => o.value)`)
+	}
+	if got := filter("a", "实施"); len(got) != 4 || slices.Contains(got, gdID) {
+		t.Errorf("实施 keeps %v, want the four documents with 实施 (實施) in the title", got)
+	}
+	if got := filter("a", "深化 质量"); !slices.Equal(got, []string{jsID}) {
+		t.Errorf("深化 质量 keeps %v, want only the 繁體 %s", got, jsID)
+	}
+	if got := eval[string](t, ctx, `document.getElementById("chooser-msg").textContent`); !strings.Contains(got, "1 份") {
+		t.Errorf("the chooser says %q, want how many documents are left", got)
+	}
+	if got := filter("b", "广东 纲要"); !slices.Equal(got, []string{gdID}) {
+		t.Errorf("广东 纲要 keeps %v in the second select, want only %s", got, gdID)
+	}
+	do(t, ctx, "submit the chooser", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
+	wantLocation(t, ctx, base+pairGdJs)
+
+	do(t, ctx, "open the chooser again", chromedp.Navigate(base+"compare/index.html"))
+	if got := filter("a", "无此标题"); len(got) != 0 {
+		t.Fatalf("无此标题 keeps %v", got)
+	}
+	do(t, ctx, "submit with nothing chosen", browsertest.Click(`#chooser button[type="submit"]`))
+	eventually(t, ctx, "the chooser asks for a looser filter", `document.getElementById("chooser-msg").textContent.includes("放宽")`, true)
+	wantLocation(t, ctx, base+"compare/index.html")
+}
+
 // TestBrowserChooserPaged: in a corpus of 40 documents, each compared
 // with its most similar ones only, with the list of pairs paged thirty
 // to a page, the chooser takes the reader to a pair listed only on a

@@ -247,7 +247,7 @@ func TestChooserPages(t *testing.T) {
 	// The script's index, read as the script reads it, names every pair.
 	first := string(files["compare/index.html"])
 	var ids []string
-	for _, m := range regexp.MustCompile(`<select name="a">(.*?)</select>`).FindAllStringSubmatch(first, 1) {
+	for _, m := range regexp.MustCompile(`<select name="a"[^>]*>(.*?)</select>`).FindAllStringSubmatch(first, 1) {
 		for _, o := range regexp.MustCompile(`<option value="([^"]+)"`).FindAllStringSubmatch(m[1], -1) {
 			ids = append(ids, o[1])
 		}

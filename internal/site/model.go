@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/textnorm"
 	"tiaowen/internal/themes"
 )
 
@@ -16,6 +17,15 @@ type docInfo struct {
 	secs  []secInfo // parallel to Document.Sections
 	// themeCounts[t] is the number of sections that mention theme t.
 	themeCounts []int
+}
+
+// SimplifiedTitle is the title in 简体 when it is written otherwise, and
+// "" when it is not: the chooser finds a 繁體 title by a 简体 word.
+func (d *docInfo) SimplifiedTitle() string {
+	if s := textnorm.Simplify(d.Title); s != d.Title {
+		return s
+	}
+	return ""
 }
 
 // secInfo is what the analysis found in one section.
