@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"sync"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/textnorm"
@@ -94,15 +95,22 @@ func (x *Index) Align(a, b *corpus.Document) Alignment {
 func (x *Index) AlignWith(a *corpus.Document, others []*corpus.Document) []Alignment {
 	da, na := x.lookup(a)
 	secA := sectionsOf(a)
-	normA := make([]*textnorm.Text, len(secA)) // made when first needed
+	// a's sections' texts normalised, and the hashes of their windows,
+	// made when first needed.
+	type normText struct {
+		text   textnorm.Text
+		hashes []uint64
+	}
+	normA := make([]*normText, len(secA))
 	var t tiler
 	var zb textnorm.Normalizer // b's sections are each looked at once
-	var sim, titles dotTable   // reused from one pair to the next
+	sc := x.newScorer(da, na)
+	defer sc.release()
 	out := make([]Alignment, 0, len(others))
 	for _, b := range others {
 		db, nb := x.lookup(b)
 		secB := sectionsOf(b)
-		match := x.match(secA, secB, x.scores(da, na, db, nb, &sim, &titles))
+		match := x.match(secA, secB, &sc.sim, sc.scores(db, nb))
 		// Every list at its final size: a site holds thousands of
 		// alignments until its pages are written, and lists grown by
 		// doubling held a third more than they needed.
@@ -128,10 +136,13 @@ func (x *Index) AlignWith(a *corpus.Document, others []*corpus.Document) []Align
 				shared = []Shared{}
 			} else {
 				if normA[i] == nil {
-					n := textnorm.Normalize(s.Text)
+					n := normText{text: textnorm.Normalize(s.Text)}
+					if rs := n.text.Runes(); len(rs) >= MinShared {
+						n.hashes = windowHashes(nil, rs, MinShared)
+					}
 					normA[i] = &n
 				}
-				shared = t.sharedNorm(*normA[i], zb.Runes(u.Text))
+				shared = t.sharedNorm(normA[i].text, normA[i].hashes, zb.Runes(u.Text))
 			}
 			al.Pairs = append(al.Pairs, Pair{A: s.EID, B: u.EID, Score: round4(m.score), Shared: shared})
 		}
@@ -175,7 +186,10 @@ func isHeading(s *corpus.Section) bool {
 // 「四、加快产品质量提档升级」 goes with 「二、增加優質產品供給」, whose
 // items are the counterparts of its items, not with 「四、加快服務質量提檔升級」,
 // whose title is nearly its own.
-func (x *Index) match(secA, secB []*corpus.Section, sim *dotTable) []matched {
+//
+// sim holds the scores, cells the pairs with a positive one, in order of a,
+// then b.
+func (x *Index) match(secA, secB []*corpus.Section, sim *dotTable, cells []cell) []matched {
 	headA, headB := make([]bool, len(secA)), make([]bool, len(secB))
 	for i, s := range secA {
 		headA[i] = isHeading(s)
@@ -184,21 +198,29 @@ func (x *Index) match(secA, secB []*corpus.Section, sim *dotTable) []matched {
 		headB[j] = isHeading(s)
 	}
 	bestA, bestB := make([]float64, len(secA)), make([]float64, len(secB))
-	sim.each(func(a, b int, s float64) {
-		if !headA[a] && !headB[b] {
-			bestA[a], bestB[b] = max(bestA[a], s), max(bestB[b], s)
+	for _, c := range cells {
+		// Scores are positive numbers: a comparison is max, without
+		// its care for NaNs and signed zeros.
+		if !headA[c.a] && !headB[c.b] {
+			if c.v > bestA[c.a] {
+				bestA[c.a] = c.v
+			}
+			if c.v > bestB[c.b] {
+				bestB[c.b] = c.v
+			}
 		}
-	})
+	}
 	var cands []edge
-	sim.each(func(a, b int, s float64) {
+	for _, c := range cells {
+		a, b, s := int(c.a), int(c.b), c.v
 		if headA[a] || headB[b] {
-			return
+			continue
 		}
 		reciprocal := s >= bestA[a] && s >= bestB[b]
 		if s >= x.p.threshold || reciprocal && s >= x.p.reciprocal {
 			cands = append(cands, edge{a, b, s})
 		}
-	})
+	}
 	out := matching(len(secA), len(secB), cands)
 	for i, m := range x.matchHeadings(secA, secB, headA, headB, sim, out) {
 		if m.b >= 0 {
@@ -211,8 +233,13 @@ func (x *Index) match(secA, secB []*corpus.Section, sim *dotTable) []matched {
 // matchHeadings pairs the headings of two documents given their titles'
 // similarity and the pairs of sections with text.
 func (x *Index) matchHeadings(secA, secB []*corpus.Section, headA, headB []bool, sim *dotTable, text []matched) []matched {
+	placeA, nhA := headingPlaces(headA)
+	placeB, nhB := headingPlaces(headB)
+	if nhA == 0 || nhB == 0 {
+		return matching(len(secA), len(secB), nil)
+	}
 	// below counts, for pairs of headings, the text pairs below both.
-	below := map[[2]int]int{}
+	below := make([]int, nhA*nhB)
 	var ancA, ancB []int
 	for i, m := range text {
 		if m.b < 0 {
@@ -222,7 +249,7 @@ func (x *Index) matchHeadings(secA, secB []*corpus.Section, headA, headB []bool,
 		ancB = headingsAbove(secB, secB[m.b], headB, ancB[:0])
 		for _, ha := range ancA {
 			for _, hb := range ancB {
-				below[[2]int{ha, hb}]++
+				below[placeA[ha]*nhB+placeB[hb]]++
 			}
 		}
 	}
@@ -237,7 +264,7 @@ func (x *Index) matchHeadings(secA, secB []*corpus.Section, headA, headB []bool,
 				continue
 			}
 			share := 0.0
-			if n := below[[2]int{i, j}]; n > 0 {
+			if n := below[placeA[i]*nhB+placeB[j]]; n > 0 {
 				share = float64(2*n) / float64(nA[i]+nB[j])
 			}
 			if sc := (sim.get(i, j) + share) / 2; sc >= x.p.heading {
@@ -246,6 +273,19 @@ func (x *Index) matchHeadings(secA, secB []*corpus.Section, headA, headB []bool,
 		}
 	}
 	return matching(len(secA), len(secB), edges)
+}
+
+// headingPlaces numbers the headings: their place among the headings, by
+// section, and how many there are.
+func headingPlaces(head []bool) (place []int, n int) {
+	place = make([]int, len(head))
+	for i, h := range head {
+		if h {
+			place[i] = n
+			n++
+		}
+	}
+	return place, n
 }
 
 // headingsAbove appends the indices of the headings above s.
@@ -266,7 +306,8 @@ func textBelow(secs []*corpus.Section, head []bool) []int {
 		if head[i] {
 			continue
 		}
-		for _, h := range headingsAbove(secs, s, head, above[:0]) {
+		above = headingsAbove(secs, s, head, above[:0])
+		for _, h := range above {
 			n[h]++
 		}
 	}
@@ -291,25 +332,79 @@ type edge struct {
 	score float64
 }
 
-// scores returns the scores of the pairs of sections of two documents
-// that share a term. Only sections sharing a bigram that is neither too
-// common nor unique are ever compared: the pairs come from merging the two
-// documents' term-sorted entries.
+// scorer scores the sections of one document, a, against those of others.
+// What depends on a alone is done once: its entries are grouped by term
+// and weighed, so that each other document's entries are looked up in
+// them one by one, in a single pass, rather than merged with them.
+type scorer struct {
+	x           *Index
+	na          []secEntry
+	full, title termRuns // a's entries and titles' entries
+	sim, titles dotTable
+	cells       []cell
+}
+
+// cell is a pair of sections, a's and b's, and their number in a
+// dotTable.
+type cell struct {
+	a, b int32
+	v    float64
+}
+
+// scorers keeps scorers, and the tables by term id they hold, from one
+// call of AlignWith to the next.
+var scorers sync.Pool
+
+// newScorer returns a scorer of document a, whose vectors are da and na.
+// Its release returns it to scorers.
+func (x *Index) newScorer(da docEntry, na []secEntry) *scorer {
+	sc, _ := scorers.Get().(*scorer)
+	if sc == nil {
+		sc = new(scorer)
+	}
+	sc.x, sc.na = x, na
+	sc.full.group(da.entries, x.idf)
+	sc.title.group(da.titles, x.idf)
+	return sc
+}
+
+// release clears the scorer's tables and returns it to scorers.
+func (sc *scorer) release() {
+	sc.full.clear()
+	sc.title.clear()
+	sc.x, sc.na = nil, nil
+	scorers.Put(sc)
+}
+
+// scores sets sc.sim to the scores of the pairs of a's sections and those
+// of another document, of entries db and sections nb, that share a term,
+// and returns those pairs with a positive score, in order of a, then b;
+// the slice is valid until the next call. Only sections sharing a bigram
+// that is neither too common nor unique are ever compared.
 //
 // A pair's score is the cosine similarity of the two sections' vectors of
 // title and text; when both have titles, it is mixed with the similarity
 // of the titles alone.
-func (x *Index) scores(da docEntry, na []secEntry, db docEntry, nb []secEntry, sim, titles *dotTable) *dotTable {
-	x.dots(sim, da.entries, db.entries, len(na), len(nb))
-	x.dots(titles, da.titles, db.titles, len(na), len(nb))
-	sim.each(func(a, b int, dot float64) {
-		s := cosine(dot, na[a].norm, nb[b].norm)
+func (sc *scorer) scores(db docEntry, nb []secEntry) []cell {
+	na, sim, titles := sc.na, &sc.sim, &sc.titles
+	sc.full.dots(sim, db.entries, len(na), len(nb))
+	sc.title.dots(titles, db.titles, len(na), len(nb))
+	sc.cells = sim.nonzero(sc.cells[:0])
+	n := 0
+	for _, c := range sc.cells {
+		a, b := int(c.a), int(c.b)
+		s := cosine(c.v, na[a].norm, nb[b].norm)
 		if na[a].tnorm > 0 && nb[b].tnorm > 0 {
-			s = x.mix(s, cosine(titles.get(a, b), na[a].tnorm, nb[b].tnorm))
+			s = sc.x.mix(s, cosine(titles.get(a, b), na[a].tnorm, nb[b].tnorm))
 		}
 		sim.set(a, b, s)
-	})
-	return sim
+		if s > 0 {
+			sc.cells[n] = cell{c.a, c.b, s}
+			n++
+		}
+	}
+	sc.cells = sc.cells[:n]
+	return sc.cells
 }
 
 // mix combines the similarity of two sections' titles and texts with
@@ -366,72 +461,117 @@ func (t *dotTable) get(a, b int) float64 {
 	return t.sparse[a*t.nb+b]
 }
 
-// each calls f for every pair with a positive number, in order of a, then
-// b.
-func (t *dotTable) each(f func(a, b int, dot float64)) {
+// nonzero appends to dst the pairs with a positive number, in order of a,
+// then b.
+func (t *dotTable) nonzero(dst []cell) []cell {
 	if t.dense != nil {
+		// Every cell is written, and kept if positive: a branch on
+		// each, which goes either way, cost more than the write.
+		n := len(dst)
+		dst = slices.Grow(dst, len(t.dense))[:n+len(t.dense)]
 		// Row by row: a division per cell cost more than the cell.
 		for a, row := 0, t.dense; len(row) > 0; a, row = a+1, row[t.nb:] {
-			for b, dot := range row[:t.nb] {
-				if dot > 0 {
-					f(a, b, dot)
+			for b, v := range row[:t.nb] {
+				dst[n] = cell{int32(a), int32(b), v}
+				if v > 0 {
+					n++
 				}
 			}
 		}
-		return
+		return dst[:n]
 	}
 	keys := make([]int, 0, len(t.sparse))
-	for k := range t.sparse {
-		keys = append(keys, k)
+	for k, v := range t.sparse {
+		if v > 0 {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		f(k/t.nb, k%t.nb, t.sparse[k])
+		dst = append(dst, cell{int32(k / t.nb), int32(k % t.nb), t.sparse[k]})
+	}
+	return dst
+}
+
+// termRuns is one document's entries grouped by term, for looking terms
+// up in: the run of each term, and each entry's section and weight.
+type termRuns struct {
+	// at is, by term id, 1 + the index in runs of the term's run, or 0.
+	// It is as long as the index has terms, and all 0 but for the
+	// document's terms, which clear resets.
+	at   []int32
+	runs []termRun
+	ents []runEntry
+}
+
+// termRun is the entries of one term, ents[lo:hi].
+type termRun struct {
+	term   uint32
+	lo, hi int32
+}
+
+// runEntry is an entry of a termRuns: its section's index in the
+// document, and its count's weight times the term's idf².
+type runEntry struct {
+	sec int
+	w   float64
+}
+
+// group sets r to the term-sorted entries, with the index's weights idf.
+func (r *termRuns) group(entries []uint64, idf []float64) {
+	if len(r.at) < len(idf) {
+		r.at = make([]int32, len(idf))
+	}
+	r.runs, r.ents = r.runs[:0], r.ents[:0]
+	for i := 0; i < len(entries); {
+		term := uint32(entries[i] >> 32)
+		w := idf[term] * idf[term]
+		j := i
+		for ; j < len(entries) && uint32(entries[j]>>32) == term; j++ {
+			_, sec, tf := unpackEntry(entries[j])
+			r.ents = append(r.ents, runEntry{sec, tfWeight(tf) * w})
+		}
+		r.runs = append(r.runs, termRun{term, int32(i), int32(j)})
+		r.at[term] = int32(len(r.runs))
+		i = j
 	}
 }
 
-// dots merges two documents' term-sorted entries into t, the dot
-// products of their sections' vectors.
-func (x *Index) dots(t *dotTable, ea, eb []uint64, na, nb int) {
+// clear empties r, leaving its table by term all 0.
+func (r *termRuns) clear() {
+	for _, run := range r.runs {
+		r.at[run.term] = 0
+	}
+	r.runs = r.runs[:0]
+}
+
+// dots sets t to the dot products of the vectors of the sections of r's
+// document, na of them, and those of a document of nb sections with
+// term-sorted entries eb. Each of eb's entries is looked up in r, so a
+// pair's products are added in order of term, as a merge of the two
+// documents' entries would add them.
+func (r *termRuns) dots(t *dotTable, eb []uint64, na, nb int) {
 	t.reset(na, nb)
-	for i, j := 0, 0; i < len(ea) && j < len(eb); {
-		ta, tb := uint32(ea[i]>>32), uint32(eb[j]>>32)
-		switch {
-		case ta < tb:
-			i++
-			continue
-		case ta > tb:
-			j++
+	for _, e := range eb {
+		k := r.at[e>>32]
+		if k == 0 {
 			continue
 		}
-		i2, j2 := i, j
-		for i2 < len(ea) && uint32(ea[i2]>>32) == ta {
-			i2++
-		}
-		for j2 < len(eb) && uint32(eb[j2]>>32) == ta {
-			j2++
-		}
-		w := x.idf[ta] * x.idf[ta]
-		for _, e := range ea[i:i2] {
-			_, sa, tfa := unpackEntry(e)
-			wa := tfWeight(tfa) * w
-			if t.dense == nil {
-				for _, f := range eb[j:j2] {
-					_, sb, tfb := unpackEntry(f)
-					// The conversion keeps the product from being
-					// fused with the sum, which would change the bits
-					// on some machines.
-					t.sparse[sa*t.nb+sb] += float64(wa * tfWeight(tfb))
-				}
-				continue
+		run := r.runs[k-1]
+		_, sb, tfb := unpackEntry(e)
+		wb := tfWeight(tfb)
+		if t.dense == nil {
+			for _, ae := range r.ents[run.lo:run.hi] {
+				// The conversion keeps the product from being fused
+				// with the sum, which would change the bits on some
+				// machines.
+				t.sparse[ae.sec*nb+sb] += float64(ae.w * wb)
 			}
-			row := t.dense[sa*t.nb : (sa+1)*t.nb]
-			for _, f := range eb[j:j2] {
-				_, sb, tfb := unpackEntry(f)
-				row[sb] += float64(wa * tfWeight(tfb))
-			}
+			continue
 		}
-		i, j = i2, j2
+		for _, ae := range r.ents[run.lo:run.hi] {
+			t.dense[ae.sec*nb+sb] += float64(ae.w * wb)
+		}
 	}
 }
 

@@ -365,22 +365,23 @@ func TestSparseTable(t *testing.T) {
 	align := func(cells int) (tables [][]float64, als []Alignment) {
 		defer func(n int) { denseCells = n }(denseCells)
 		denseCells = cells
-		var sim, titles dotTable
 		for i, a := range c.Docs {
 			da, na := x.lookup(a)
+			sc := x.newScorer(da, na)
 			for _, b := range c.Docs[i+1:] {
 				db, nb := x.lookup(b)
-				x.scores(da, na, db, nb, &sim, &titles)
+				sc.scores(db, nb)
+				if (sc.sim.dense == nil) != (cells == 0) {
+					t.Fatalf("with %d cells the table is not the kind asked for", cells)
+				}
 				table := make([]float64, len(na)*len(nb))
 				for k := range table {
-					table[k] = sim.get(k/len(nb), k%len(nb))
+					table[k] = sc.sim.get(k/len(nb), k%len(nb))
 				}
 				tables = append(tables, table)
 				als = append(als, x.Align(a, b))
 			}
-		}
-		if (sim.dense == nil) != (cells == 0) {
-			t.Fatalf("with %d cells the table is not the kind asked for", cells)
+			sc.release()
 		}
 		return tables, als
 	}

@@ -209,3 +209,30 @@ func BenchmarkAlignPairs(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScores scores the pairs a site build of a synthetic corpus of
+// 200 documents aligns, as AlignWith does, without pairing them: the cost
+// of the dot products of sections.
+func BenchmarkScores(b *testing.B) {
+	c := syntheticCorpus(b, 200)
+	x := NewIndex(c)
+	with := make([][]*corpus.Document, len(c.Docs))
+	npairs := 0
+	for i, d := range c.Docs {
+		for _, o := range x.SimilarDocs(d, 10) {
+			with[i] = append(with[i], c.Doc(o.Doc))
+			npairs++
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, d := range c.Docs {
+			sc := x.newScorer(x.lookup(d))
+			for _, o := range with[i] {
+				sc.scores(x.lookup(o))
+			}
+			sc.release()
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(npairs), "ns/pair")
+}

@@ -38,10 +38,10 @@
 //
 // # Pairing
 //
-// Align compares two documents by merging their term-sorted section
-// vectors, which is an inverted index local to the pair: only sections
-// that share a bigram are ever scored, and the cost is linear in the two
-// documents' length.
+// Align compares two documents by looking each bigram of one up in the
+// other's section vectors grouped by term, an inverted index local to the
+// pair: only sections that share a bigram are ever scored, and the cost
+// is linear in the two documents' length.
 //
 // Sections with text are paired first. A pair is a candidate when it
 // scores at least Threshold (0.12), or at least ReciprocalThreshold (0.07)

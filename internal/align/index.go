@@ -79,7 +79,8 @@ type Index struct {
 
 	docs  []docEntry
 	byPtr map[*corpus.Document]int
-	secs  []secEntry // every section, document by document
+	byID  map[string][]int32 // the documents with each id
+	secs  []secEntry         // every section, document by document
 
 	// The sections holding term t are post[postStart[t]:postStart[t+1]],
 	// at most postingCap of them, grouped by document.
@@ -146,30 +147,46 @@ func NewIndex(c *corpus.Corpus) *Index {
 }
 
 func newIndex(c *corpus.Corpus, p params) *Index {
-	x := &Index{p: p, byPtr: make(map[*corpus.Document]int, len(c.Docs))}
+	x := &Index{p: p, byPtr: make(map[*corpus.Document]int, len(c.Docs)),
+		byID: make(map[string][]int32, len(c.Docs))}
 	var g grams
 	// Pass 1: in how many sections each n-gram occurs, and the order in
 	// which n-grams first occur, which numbers the terms the same way on
-	// every run, whatever the order of map iteration.
-	df := map[uint64]uint32{}
-	var seen []uint64
+	// every run, whatever the order of map iteration: section by
+	// section, and within a section in order of key. Only the n-grams a
+	// section is the first to hold need sorting for that, a few once the
+	// first documents are read, so a section's n-grams are counted
+	// unsorted, each once, by the last section counted for it.
+	type gramCount struct{ df, last uint32 }
+	at := map[uint64]int{} // index in counts
+	var counts []gramCount
+	var seen, fresh []uint64
 	nsec := 0
 	for _, d := range c.Docs {
 		for _, s := range sectionsOf(d) {
 			nsec++
-			for _, k := range g.distinct(s, p.gram) {
-				if df[k] == 0 {
-					seen = append(seen, k)
+			fresh = fresh[:0]
+			for _, k := range g.gather(s, p.gram, false) {
+				i, ok := at[k]
+				switch {
+				case !ok:
+					at[k] = len(counts)
+					counts = append(counts, gramCount{1, uint32(nsec)})
+					fresh = append(fresh, k)
+				case counts[i].last != uint32(nsec):
+					counts[i].df++
+					counts[i].last = uint32(nsec)
 				}
-				df[k]++
 			}
+			slices.Sort(fresh)
+			seen = append(seen, fresh...)
 		}
 	}
 	limit := max(uint32(p.stopFraction*float64(nsec)), uint32(p.stopFloor))
 	x.idfOnce = idf(nsec, 1)
 	x.terms = make(map[uint64]uint32)
 	for _, k := range seen {
-		switch n := df[k]; {
+		switch n := counts[at[k]].df; {
 		case n > limit:
 			x.terms[k] = stopTerm
 		case n > 1:
@@ -178,7 +195,7 @@ func newIndex(c *corpus.Corpus, p params) *Index {
 			x.df = append(x.df, n)
 		}
 	}
-	df, seen = nil, nil
+	at, counts, seen, fresh = nil, nil, nil, nil
 	// Pass 2: the vectors, which only read what pass 1 made: each
 	// document's on any core, put together in corpus order.
 	type docVectors struct {
@@ -201,6 +218,7 @@ func newIndex(c *corpus.Corpus, p params) *Index {
 	x.docs = make([]docEntry, 0, len(c.Docs))
 	for di, d := range c.Docs {
 		x.byPtr[d] = di
+		x.byID[d.ID] = append(x.byID[d.ID], int32(di))
 		de := vecs[di].de
 		de.first = len(x.secs)
 		for _, se := range vecs[di].secs {
@@ -227,10 +245,11 @@ func (x *Index) vectors(d *corpus.Document, g *grams) (docEntry, []secEntry) {
 		tsq, _ := x.addEntries(&de.titles, g.counted(s, x.p.gram, true), si)
 		out[si].tnorm = math.Sqrt(tsq)
 	}
-	slices.Sort(de.entries)
-	de.entries = slices.Clip(de.entries)
-	slices.Sort(de.titles)
-	de.titles = slices.Clip(de.titles)
+	// The entries were added section by section, so sorting them by
+	// term alone, stably, sorts them.
+	most := uint32(max(len(x.idf)-1, 0))
+	de.entries = slices.Clip(sortByHigh(de.entries, make([]uint64, len(de.entries)), most))
+	de.titles = slices.Clip(sortByHigh(de.titles, make([]uint64, len(de.titles)), most))
 	// Sum in term order, so that the norm has the same bits every run.
 	sq := onceSq
 	for i := 0; i < len(de.entries); {
@@ -241,6 +260,37 @@ func (x *Index) vectors(d *corpus.Document, g *grams) (docEntry, []secEntry) {
 	}
 	de.norm = math.Sqrt(sq)
 	return de, out
+}
+
+// sortByHigh sorts s, in which any two values with the same high 32 bits
+// are already in ascending order and no high half exceeds most, and
+// returns the result, which is s or tmp, as long as s. It sorts stably by
+// the high halves alone, a byte at a time from the lowest (a radix sort),
+// which gives the order slices.Sort gives: sorting each document's
+// entries by term, thousands of them, took the index several times as
+// long with slices.Sort.
+func sortByHigh(s, tmp []uint64, most uint32) []uint64 {
+	if len(s) < 64 {
+		slices.Sort(s)
+		return s
+	}
+	tmp = tmp[:len(s)]
+	for shift := 32; shift < 64 && most>>(shift-32) > 0; shift += 8 {
+		var at [257]int
+		for _, v := range s {
+			at[int(byte(v>>shift))+1]++
+		}
+		for i := 1; i < len(at); i++ {
+			at[i] += at[i-1]
+		}
+		for _, v := range s {
+			b := byte(v >> shift)
+			tmp[at[b]] = v
+			at[b]++
+		}
+		s, tmp = tmp, s
+	}
+	return s
 }
 
 // weigh looks up an n-gram with term frequency tf: its term id, its
@@ -367,16 +417,16 @@ type grams struct {
 	norm textnorm.Normalizer
 }
 
-// collect gathers the keys of the n-grams of the section's normalised
+// gather returns the keys of the n-grams of the section's normalised
 // title and normalised own text, each on its own so that no n-gram spans
-// the two; or of the title alone.
-func (g *grams) collect(s *corpus.Section, n int, titleOnly bool) {
+// the two; or of the title alone. They are in order of place.
+func (g *grams) gather(s *corpus.Section, n int, titleOnly bool) []uint64 {
 	g.keys = g.keys[:0]
 	g.add(s.Title, n)
 	if !titleOnly {
 		g.add(s.Text, n)
 	}
-	slices.Sort(g.keys)
+	return g.keys
 }
 
 // add appends the keys of the n-grams of text, normalised. A text shorter
@@ -397,16 +447,10 @@ func (g *grams) add(text string, n int) {
 	}
 }
 
-// distinct returns the keys of a section's n-grams, each once, sorted.
-func (g *grams) distinct(s *corpus.Section, n int) []uint64 {
-	g.collect(s, n, false)
-	return slices.Compact(g.keys)
-}
-
 // counted returns the keys of a section's n-grams, each once with its
 // count, sorted by key.
 func (g *grams) counted(s *corpus.Section, n int, titleOnly bool) []keyTF {
-	g.collect(s, n, titleOnly)
+	slices.Sort(g.gather(s, n, titleOnly))
 	g.kts = g.kts[:0]
 	for i := 0; i < len(g.keys); {
 		j := i + 1

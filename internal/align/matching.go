@@ -48,58 +48,75 @@ func matching(na, nb int, edges []edge) []matched {
 			parent[max(ra, rb)] = min(ra, rb)
 		}
 	}
-	// Components in order of their first edge; edges are sorted by a,
-	// then b, so rows and columns come out in document order.
-	type component struct {
-		rows, cols []int
-		edges      []edge
+	// Components in order of their first edge, their edges in the order
+	// given; edges are sorted by a, then b, so rows and columns come out
+	// in document order. The edges are grouped by component with a
+	// counting sort: a map of components and slices for each cost more
+	// than solving them, most being a single edge.
+	compOf := make([]int32, na+nb) // by root: 1 + the component's number
+	edgeComp := make([]int32, len(edges))
+	var start []int // by component: its size, then where its edges start
+	for k, e := range edges {
+		r := find(e.a)
+		if compOf[r] == 0 {
+			start = append(start, 0)
+			compOf[r] = int32(len(start))
+		}
+		edgeComp[k] = compOf[r] - 1
+		start[edgeComp[k]]++
 	}
-	byRoot := map[int]*component{}
-	var comps []*component
+	ncomp, sum := len(start), 0
+	for c, n := range start {
+		start[c], sum = sum, sum+n
+	}
+	start = append(start, sum)
+	next := slices.Clone(start)
+	grouped := make([]edge, len(edges))
+	for k, e := range edges {
+		c := edgeComp[k]
+		grouped[next[c]] = e
+		next[c]++
+	}
 	inRow := make([]bool, na)
 	inCol := make([]bool, nb)
-	for _, e := range edges {
-		r := find(e.a)
-		c := byRoot[r]
-		if c == nil {
-			c = &component{}
-			byRoot[r] = c
-			comps = append(comps, c)
-		}
-		if !inRow[e.a] {
-			inRow[e.a] = true
-			c.rows = append(c.rows, e.a)
-		}
-		if !inCol[e.b] {
-			inCol[e.b] = true
-			c.cols = append(c.cols, e.b)
-		}
-		c.edges = append(c.edges, e)
-	}
-	for _, c := range comps {
-		if len(c.edges) == 1 {
-			e := c.edges[0]
+	rowAt := make([]int, na)
+	colAt := make([]int, nb)
+	var rows, cols []int
+	for c := range ncomp {
+		es := grouped[start[c]:start[c+1]]
+		if len(es) == 1 {
+			e := es[0]
 			out[e.a] = matched{e.b, e.score}
 			continue
 		}
-		slices.Sort(c.cols)
-		solveComponent(c.rows, c.cols, c.edges, out)
+		rows, cols = rows[:0], cols[:0]
+		for _, e := range es {
+			if !inRow[e.a] {
+				inRow[e.a] = true
+				rows = append(rows, e.a)
+			}
+			if !inCol[e.b] {
+				inCol[e.b] = true
+				cols = append(cols, e.b)
+			}
+		}
+		slices.Sort(cols)
+		for i, r := range rows {
+			rowAt[r] = i
+		}
+		for j, c := range cols {
+			colAt[c] = j
+		}
+		solveComponent(rows, cols, rowAt, colAt, es, out)
 	}
 	return out
 }
 
 // solveComponent assigns one component's rows to columns by the Hungarian
 // method on the dense weight matrix, where a missing edge weighs 0 and an
-// assignment of weight 0 means unmatched.
-func solveComponent(rows, cols []int, edges []edge, out []matched) {
-	rowAt := make(map[int]int, len(rows))
-	for i, r := range rows {
-		rowAt[r] = i
-	}
-	colAt := make(map[int]int, len(cols))
-	for j, c := range cols {
-		colAt[c] = j
-	}
+// assignment of weight 0 means unmatched. rowAt and colAt give the place
+// of each of its sections among rows and cols.
+func solveComponent(rows, cols, rowAt, colAt []int, edges []edge, out []matched) {
 	n, m := len(rows), len(cols)
 	transpose := n > m
 	if transpose {
@@ -107,9 +124,10 @@ func solveComponent(rows, cols []int, edges []edge, out []matched) {
 	}
 	w := make([][]int64, n)
 	score := make([][]float64, n)
+	wAll, scoreAll := make([]int64, n*m), make([]float64, n*m)
 	for i := range w {
-		w[i] = make([]int64, m)
-		score[i] = make([]float64, m)
+		w[i] = wAll[i*m : (i+1)*m]
+		score[i] = scoreAll[i*m : (i+1)*m]
 	}
 	for _, e := range edges {
 		i, j := rowAt[e.a], colAt[e.b]

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 
 	"tiaowen/internal/corpus"
 )
@@ -93,17 +94,99 @@ func (x *Index) score(a, b secVec) float64 {
 func (x *Index) rarest(v []termW, n int) []termW {
 	// Sorted as numbers, frequency above place in v (so above term): a
 	// comparison function looking both up was a fifth of the time of
-	// SimilarDocs.
+	// SimilarDocs. The keys are made in order of place, so sorting by
+	// frequency alone, stably, sorts them.
 	keys := make([]uint64, len(v))
+	var most uint32
 	for i, tw := range v {
 		keys[i] = uint64(x.df[tw.t])<<32 | uint64(i)
+		most = max(most, x.df[tw.t])
 	}
-	slices.Sort(keys)
+	keys = sortByHigh(keys, make([]uint64, len(keys)), most)
 	r := make([]termW, 0, min(n, len(v)))
 	for _, k := range keys[:min(n, len(keys))] {
 		r = append(r, v[uint32(k)])
 	}
 	return r
+}
+
+// query is what a query of the corpus-wide index needs besides the
+// index: kept from one query to the next in queries, as its tables are
+// as long as the corpus's terms, sections or documents.
+type query struct {
+	// tfw is, by term id, the weight of the count of a term in the
+	// query document, or 0. All 0 between queries.
+	tfw []float64
+	// skip is, by document, whether it is the query's document. All
+	// false between queries.
+	skip []bool
+	acc  accumulator
+}
+
+var queries sync.Pool
+
+// newQuery returns a query for the index, excluding the documents with
+// the id of d. Its release returns it to queries.
+func (x *Index) newQuery(d *corpus.Document, accKeys int) *query {
+	q, _ := queries.Get().(*query)
+	if q == nil {
+		q = new(query)
+	}
+	if len(q.tfw) < len(x.idf) {
+		q.tfw = make([]float64, len(x.idf))
+	}
+	if len(q.skip) < len(x.docs) {
+		q.skip = make([]bool, len(x.docs))
+	}
+	for _, di := range x.byID[d.ID] {
+		q.skip[di] = true
+	}
+	q.acc.init(accKeys)
+	return q
+}
+
+// release clears q's tables, given the query's vector v, and returns q to
+// queries.
+func (q *query) release(x *Index, d *corpus.Document, v []termW) {
+	for _, tw := range v {
+		q.tfw[tw.t] = 0
+	}
+	for _, di := range x.byID[d.ID] {
+		q.skip[di] = false
+	}
+	q.acc.clear()
+	queries.Put(q)
+}
+
+// accumulator sums the evidence for candidates, by key: an index of a
+// section or of a document.
+type accumulator struct {
+	sum  []float64 // by key, all 0 between queries
+	keys []uint32  // those with a sum, in order of their first
+}
+
+// init readies a for keys below n.
+func (a *accumulator) init(n int) {
+	if len(a.sum) < n {
+		a.sum = make([]float64, n)
+	}
+	a.keys = a.keys[:0]
+}
+
+// add adds v, which is positive, to key k's sum.
+func (a *accumulator) add(k uint32, v float64) {
+	if a.sum[k] == 0 {
+		a.keys = append(a.keys, k)
+	}
+	a.sum[k] += v
+}
+
+// clear sets every sum back to 0.
+func (a *accumulator) clear() {
+	for _, k := range a.keys {
+		a.sum[k] = 0
+	}
+	a.keys = a.keys[:0]
 }
 
 // Counterparts returns the k sections of documents other than d most
@@ -120,15 +203,16 @@ func (x *Index) Counterparts(d *corpus.Document, s *corpus.Section, k int) []Cou
 	if len(v.full) == 0 {
 		return nil
 	}
-	acc := map[uint32]float64{}
+	q := x.newQuery(d, len(x.secs))
+	defer q.release(x, d, nil)
 	for _, tw := range x.rarest(v.full, queryTerms) {
 		for _, sec := range x.post[x.postStart[tw.t]:x.postStart[tw.t+1]] {
-			if x.docs[x.secs[sec].doc].doc.ID != d.ID {
-				acc[sec] += float64(tw.w * x.idf[tw.t])
+			if !q.skip[x.secs[sec].doc] {
+				q.acc.add(sec, float64(tw.w*x.idf[tw.t]))
 			}
 		}
 	}
-	cands := topKeys(acc, max(rescore*k, minRescore))
+	cands := topKeys(q.acc.keys, q.acc.sum, max(rescore*k, minRescore))
 	// Score the candidates exactly, a document at a time: their order is
 	// that of the corpus, so a document's candidates are together.
 	slices.Sort(cands)
@@ -222,17 +306,19 @@ func (x *Index) SimilarDocs(d *corpus.Document, k int) []DocScore {
 	}
 	de, _ := x.lookup(d)
 	var v []termW
+	q := x.newQuery(d, len(x.docs))
+	defer func() { q.release(x, d, v) }()
 	for i := 0; i < len(de.entries); {
 		t, tf, j := runOf(de.entries, i)
-		v = append(v, termW{t, tfWeight(tf) * x.idf[t]})
+		q.tfw[t] = tfWeight(tf)
+		v = append(v, termW{t, q.tfw[t] * x.idf[t]})
 		i = j
 	}
-	acc := map[uint32]float64{}
 	want := max(rescore*k, minRescore)
 	for n, tw := range x.rarest(v, maxDocQueryTerms) {
 		// Enough terms, and enough candidates: in a large corpus the
 		// rarest terms give plenty, in a small one it takes more.
-		if n >= docQueryTerms && len(acc) >= want {
+		if n >= docQueryTerms && len(q.acc.keys) >= want {
 			break
 		}
 		last := int32(-1)
@@ -240,8 +326,8 @@ func (x *Index) SimilarDocs(d *corpus.Document, k int) []DocScore {
 			// A term's postings are grouped by document.
 			if od := x.secs[sec].doc; od != last {
 				last = od
-				if x.docs[od].doc.ID != d.ID {
-					acc[uint32(od)] += float64(tw.w * x.idf[tw.t])
+				if !q.skip[od] {
+					q.acc.add(uint32(od), float64(tw.w*x.idf[tw.t]))
 				}
 			}
 		}
@@ -251,9 +337,9 @@ func (x *Index) SimilarDocs(d *corpus.Document, k int) []DocScore {
 		score float64
 	}
 	var best []scored
-	for _, od := range topKeys(acc, want) {
+	for _, od := range topKeys(q.acc.keys, q.acc.sum, want) {
 		o := &x.docs[od]
-		if sc := round4(cosine(dotEntries(de.entries, o.entries, x.idf), de.norm, o.norm)); sc > 0 {
+		if sc := round4(cosine(dotWeights(q.tfw, o.entries, x.idf), de.norm, o.norm)); sc > 0 {
 			best = append(best, scored{od, sc})
 		}
 	}
@@ -310,6 +396,26 @@ func dotEntries(ea, eb []uint64, idf []float64) float64 {
 	return dot
 }
 
+// dotWeights is dotEntries, given instead of the first document's
+// entries the weights of its terms' counts by term id, 0 for a term it
+// lacks: for a document compared with many, a look-up per entry of the
+// other costs less than merging the two.
+func dotWeights(tfw []float64, eb []uint64, idf []float64) float64 {
+	var dot float64
+	for j := 0; j < len(eb); {
+		t := uint32(eb[j] >> 32)
+		wa := tfw[t]
+		if wa == 0 {
+			j++
+			continue
+		}
+		var tfb int
+		_, tfb, j = runOf(eb, j)
+		dot += float64(wa * tfWeight(tfb) * idf[t] * idf[t])
+	}
+	return dot
+}
+
 // dotVec is the dot product of two term-sorted vectors.
 func dotVec(a, b []termW) float64 {
 	var dot float64
@@ -328,12 +434,13 @@ func dotVec(a, b []termW) float64 {
 	return dot
 }
 
-// topKeys returns up to n keys of acc with the greatest values, best
-// first, ties going to the smaller key.
-func topKeys(acc map[uint32]float64, n int) []uint32 {
+// topKeys returns up to n of keys, those with the greatest values in
+// val, which is indexed by key, best first, ties going to the smaller
+// key.
+func topKeys(keys []uint32, val []float64, n int) []uint32 {
 	better := func(a, b uint32) bool {
-		if acc[a] != acc[b] {
-			return acc[a] > acc[b]
+		if val[a] != val[b] {
+			return val[a] > val[b]
 		}
 		return a < b
 	}
@@ -355,7 +462,7 @@ func topKeys(acc map[uint32]float64, n int) []uint32 {
 			i = m
 		}
 	}
-	for k := range acc {
+	for _, k := range keys {
 		switch {
 		case len(h) < n:
 			h = append(h, k)

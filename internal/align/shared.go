@@ -44,12 +44,13 @@ func (t *tiler) shared(a, b string) []Shared {
 	if a == "" || b == "" {
 		return []Shared{}
 	}
-	return t.sharedNorm(textnorm.Normalize(a), textnorm.Normalize(b))
+	return t.sharedNorm(textnorm.Normalize(a), nil, textnorm.Normalize(b))
 }
 
-// sharedNorm is shared, given the two texts normalised.
-func (t *tiler) sharedNorm(ta, tb textnorm.Text) []Shared {
-	runs := t.runs(ta.Runes(), tb.Runes(), MinShared)
+// sharedNorm is shared, given the two texts normalised, and the hashes
+// of ta's windows of MinShared runes made by windowHashes, or nil.
+func (t *tiler) sharedNorm(ta textnorm.Text, ha []uint64, tb textnorm.Text) []Shared {
+	runs := t.runsHashed(ta.Runes(), ha, tb.Runes(), MinShared)
 	out := make([]Shared, 0, len(runs))
 	for _, r := range runs {
 		as, ae := ta.Span(r.a, r.a+r.n)
@@ -68,6 +69,12 @@ func (t *tiler) sharedNorm(ta, tb textnorm.Text) []Shared {
 // trimmed, in the next round. So a passage's longest version wins, and
 // passages repeated out of order are all found.
 func (t *tiler) runs(a, b []rune, k int) []run {
+	return t.runsHashed(a, nil, b, k)
+}
+
+// runsHashed is runs, given the hashes of a's windows of k runes made by
+// windowHashes, or nil: a text compared with several is hashed once.
+func (t *tiler) runsHashed(a []rune, ha []uint64, b []rune, k int) []run {
 	t.out = t.out[:0]
 	if len(a) < k || len(b) < k || k <= 0 {
 		return t.out
@@ -75,23 +82,26 @@ func (t *tiler) runs(a, b []rune, k int) []run {
 	if slices.Equal(a, b) {
 		return append(t.out, run{0, 0, len(a)})
 	}
-	t.ha, t.hb = windowHashes(t.ha, a, k), windowHashes(t.hb, b, k)
-	ha, hb := t.ha, t.hb
-	// A chained hash table of b's windows: head[h&mask] is the last
-	// window with hash h, next[j] the one before j.
+	if ha == nil {
+		t.ha = windowHashes(t.ha, a, k)
+		ha = t.ha
+	}
+	t.hb = windowHashes(t.hb, b, k)
+	hb := t.hb
+	// A chained hash table of b's windows: head[h&mask] is 1 + the last
+	// window with hash h, or 0, next[j] 1 + the one before j, or 0. Not
+	// -1 for none, so that the table is cleared rather than filled.
 	size := 1
 	for size < 2*len(hb) {
 		size <<= 1
 	}
 	mask := uint64(size - 1)
 	t.head = resize(t.head, size)
-	for i := range t.head {
-		t.head[i] = -1
-	}
+	clear(t.head)
 	t.next = resize(t.next, len(hb))
 	for j, h := range hb {
 		t.next[j] = t.head[h&mask]
-		t.head[h&mask] = int32(j)
+		t.head[h&mask] = int32(j + 1)
 	}
 	t.ma, t.mb = resize(t.ma, len(a)), resize(t.mb, len(b))
 	clear(t.ma)
@@ -106,7 +116,7 @@ func (t *tiler) runs(a, b []rune, k int) []run {
 				continue
 			}
 			seen := 0
-			for j := int(t.head[h&mask]); j >= 0; j = int(t.next[j]) {
+			for j := int(t.head[h&mask]) - 1; j >= 0; j = int(t.next[j]) - 1 {
 				if hb[j] != h || marked && !free(mb, j, k) {
 					continue
 				}
