@@ -7,8 +7,9 @@ import (
 )
 
 // feed writes /feed.xml: an Atom feed with an entry for each of the
-// newest documents, feedLimit of them, newest first. Times come from the documents' dates, never from the clock, so
-// that builds are reproducible.
+// newest documents, feedLimit of them, newest first. Times come from the
+// documents' dates, never from the clock, so that builds are
+// reproducible.
 func (s *Site) feed(w *bytes.Buffer) error {
 	type link struct {
 		Href string `xml:"href,attr"`
