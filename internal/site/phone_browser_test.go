@@ -1,0 +1,67 @@
+package site_test
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+)
+
+// phoneWidth and phoneHeight are a common phone's screen, in CSS pixels.
+const phoneWidth, phoneHeight = 390, 844
+
+// phoneHeaderMax is the most of a phone's first screen the site header
+// may take: three rows (name, sections, search), so that a page's
+// heading and the start of its text are on the first screen.
+const phoneHeaderMax = 150
+
+// TestBrowserPhone opens every kind of page of the offline bundle on a
+// desktop's window and on a phone's screen, as a phone shows it: no page
+// scrolls sideways (wide tables scroll in their own box), and on the
+// phone the header keeps to three rows and the site's navigation, one
+// line, scrolls to the sections it has no room for.
+func TestBrowserPhone(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	pages := []string{
+		"index.html",
+		"docs/" + gdID + "/index.html",
+		"docs/" + gdID + "/" + gdS24 + "/index.html",
+		"docs/" + jsID + "/index.html",
+		"themes/index.html",
+		"themes/" + themeSFZR + "/index.html",
+		"compare/index.html",
+		pairGdGz,
+		pairGdJs,
+		"search/index.html",
+		"about/index.html",
+		"404.html",
+	}
+	sideways := func(screen string, width int, page string) {
+		t.Helper()
+		if w := eval[float64](t, ctx, `document.documentElement.scrollWidth`); w > float64(width) {
+			t.Errorf("%s is %.0f px wide in a %d px %s: it scrolls sideways", page, w, width, screen)
+		}
+	}
+	for _, page := range pages {
+		do(t, ctx, "open "+page, chromedp.Navigate(base+page))
+		sideways("window", browsertest.Width, page)
+	}
+	do(t, ctx, "take a phone's screen", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait))
+	for _, page := range pages {
+		do(t, ctx, "open "+page, chromedp.Navigate(base+page))
+		sideways("phone", phoneWidth, page)
+		if h := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().height`); h > phoneHeaderMax {
+			t.Errorf("%s: the header is %.0f px high, more than %d", page, h, phoneHeaderMax)
+		}
+		// The navigation's links all fit, or the reader can scroll the
+		// line to the ones that do not.
+		const reachable = `(() => {
+			const n = document.querySelector(".site-nav"), o = getComputedStyle(n).overflowX;
+			return n.scrollWidth <= n.clientWidth || o === "auto" || o === "scroll";
+		})()`
+		if !eval[bool](t, ctx, reachable) {
+			t.Errorf("%s: the navigation is cut off and cannot be scrolled", page)
+		}
+	}
+}
