@@ -53,6 +53,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// openSeedBundle starts Chromium on the seed site's offline bundle and
+// returns it with the bundle's base URL; the test fails at its end if a
+// page reported an error or opened a dialog.
+func openSeedBundle(t *testing.T) (context.Context, string) {
+	t.Helper()
+	ctx := browsertest.Start(t)
+	base := browsertest.FileURL(seedSite(t).bundle) + "/"
+	problems := browsertest.RecordProblems(t, ctx)
+	t.Cleanup(func() { problems.Check(t) })
+	return ctx, base
+}
+
 // seedSite returns the seed site, building it on first use.
 func seedSite(t *testing.T) builtSite {
 	t.Helper()
@@ -416,11 +428,7 @@ func TestBrowserUnsafeContent(t *testing.T) {
 // JavaScript off: everything but the copy buttons and the dark mode
 // toggle must work, and those must not show.
 func TestBrowserNoJavaScript(t *testing.T) {
-	ctx := browsertest.Start(t)
-	s := seedSite(t)
-	base := browsertest.FileURL(s.bundle) + "/"
-	problems := browsertest.RecordProblems(t, ctx)
-	defer problems.Check(t)
+	ctx, base := openSeedBundle(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatalf("disable JavaScript: %v", err)
 	}

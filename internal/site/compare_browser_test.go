@@ -217,11 +217,7 @@ func checkOverview(t *testing.T, ctx context.Context, page string) {
 // TestBrowserCompareFold: on the 纲要 × 意见 page the 繁體 side reads in
 // 简体 when the toggle is on, and as written when it is off.
 func TestBrowserCompareFold(t *testing.T) {
-	ctx := browsertest.Start(t)
-	s := seedSite(t)
-	base := browsertest.FileURL(s.bundle) + "/"
-	problems := browsertest.RecordProblems(t, ctx)
-	defer problems.Check(t)
+	ctx, base := openSeedBundle(t)
 	do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdJs))
 	const side = `[...document.querySelectorAll(".cmp-b")].map(c => c.innerText).join("\n")`
 	const lang = `document.querySelector(".cmp-row:not(.cmp-head) .cmp-b").getAttribute("lang")`
@@ -329,11 +325,7 @@ func TestBrowserCompareChooser(t *testing.T) {
 // words too; the chooser then takes the reader to the pair of what is
 // left chosen, and asks for a looser filter when nothing is.
 func TestBrowserChooserFilter(t *testing.T) {
-	ctx := browsertest.Start(t)
-	s := seedSite(t)
-	base := browsertest.FileURL(s.bundle) + "/"
-	problems := browsertest.RecordProblems(t, ctx)
-	defer problems.Check(t)
+	ctx, base := openSeedBundle(t)
 	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
 	filter := func(side, words string) []string {
 		t.Helper()
