@@ -1,0 +1,67 @@
+package site_test
+
+import (
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+var mediaBox = regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`)
+
+// TestBrowserPrint prints a pair page as a reader's browser prints it:
+// on landscape pages (the PDF's every page wider than high), the two
+// documents side by side even on paper narrower than the screen layout
+// that stacks them, the shared passages in their colours, and the
+// page's controls and overview strip left off. A document's page prints
+// its text without the site's header, footer and table of contents.
+func TestBrowserPrint(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdGz))
+	pdf, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: new(true)})
+	if err != nil {
+		t.Fatalf("print to PDF: %v", err)
+	}
+	boxes := mediaBox.FindAllSubmatch(pdf.Data, -1)
+	if len(boxes) < 2 {
+		t.Fatalf("the PDF has %d pages with a media box; a pair page prints on several", len(boxes))
+	}
+	for _, b := range boxes {
+		w, _ := strconv.ParseFloat(string(b[1]), 64)
+		h, _ := strconv.ParseFloat(string(b[2]), 64)
+		if w <= h {
+			t.Fatalf("a page of the printed pair page is %.0f × %.0f pt: portrait, want landscape", w, h)
+		}
+	}
+
+	// The print layout at the width of a portrait page, where the
+	// screen's layout stacks the two documents.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatalf("emulate print: %v", err)
+	}
+	do(t, ctx, "a portrait page's width", chromedp.EmulateViewport(650, 900))
+	if n := eval[int](t, ctx, `getComputedStyle(document.querySelector(".cmp-row:not(.cmp-head)")).gridTemplateColumns.split(" ").length`); n != 3 {
+		t.Errorf("a printed row has %d columns, want the two documents and the score", n)
+	}
+	for _, sel := range []string{".cmp-tools", ".overview", ".site-header", ".site-footer"} {
+		if shown := eval[bool](t, ctx, `getComputedStyle(document.querySelector("`+sel+`")).display !== "none"`); shown {
+			t.Errorf("%s prints", sel)
+		}
+	}
+	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector("mark.sh")).printColorAdjust`); got != "exact" {
+		t.Errorf("shared passages print with print-color-adjust %q: their colours are dropped", got)
+	}
+
+	do(t, ctx, "open a document", chromedp.Navigate(base+"docs/"+gdID+"/index.html"))
+	for _, sel := range []string{".site-header", ".site-footer", "nav.toc"} {
+		if shown := eval[bool](t, ctx, `getComputedStyle(document.querySelector("`+sel+`")).display !== "none"`); shown {
+			t.Errorf("%s prints with the document", sel)
+		}
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("section.sec")].filter(s => s.getClientRects().length > 0).length`); n == 0 {
+		t.Error("the document's sections do not print")
+	}
+}
