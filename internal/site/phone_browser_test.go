@@ -19,8 +19,9 @@ const phoneHeaderMax = 150
 // TestBrowserPhone opens every kind of page of the offline bundle on a
 // desktop's window and on a phone's screen, as a phone shows it: no page
 // scrolls sideways (wide tables scroll in their own box), and on the
-// phone the header keeps to three rows and the site's navigation, one
-// line, scrolls to the sections it has no room for.
+// phone the header keeps to three rows, the site's navigation, one
+// line, scrolls to the sections it has no room for, and no control
+// reaches past the page's margins.
 func TestBrowserPhone(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	pages := []string{
@@ -53,6 +54,18 @@ func TestBrowserPhone(t *testing.T) {
 		sideways("phone", phoneWidth, page)
 		if h := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().height`); h > phoneHeaderMax {
 			t.Errorf("%s: the header is %.0f px high, more than %d", page, h, phoneHeaderMax)
+		}
+		// The page's controls keep inside its margins.
+		const outside = `(() => {
+			const m = document.querySelector("main"), cs = getComputedStyle(m), r = m.getBoundingClientRect();
+			const left = r.left + parseFloat(cs.paddingLeft) - 0.5, right = r.right - parseFloat(cs.paddingRight) + 0.5;
+			return [...m.querySelectorAll("input, select, button, textarea")].filter(c => {
+				const b = c.getBoundingClientRect();
+				return b.width > 0 && (b.left < left || b.right > right);
+			}).map(c => c.outerHTML.slice(0, 60));
+		})()`
+		if out := eval[[]string](t, ctx, outside); len(out) > 0 {
+			t.Errorf("%s: controls reach past the page's margins: %v", page, out)
 		}
 		// The navigation's links all fit, or the reader can scroll the
 		// line to the ones that do not.
