@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -41,5 +42,51 @@ func TestBuildProfiles(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Errorf("build with an unwritable --memprofile wrote %s", out)
+	}
+}
+
+// TestBuildBaseURL builds the seed site with --baseURL, as for a staging
+// copy: every canonical URL the build writes — the pages' canonical
+// links and citations, the sitemap, the feed, robots.txt — is under the
+// given address, none under site.yaml's; an address that is not an
+// http(s) URL fails the build before anything is written.
+func TestBuildBaseURL(t *testing.T) {
+	tmp := t.TempDir()
+	content := filepath.Join(tmp, "content")
+	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(content, ".permalinks"))
+	const staging = "https://staging.example.net/policy/"
+	out := filepath.Join(tmp, "site")
+	_, errs, code := runCLI(t, "build", "--content", content, "--out", out, "--zip", "-", "--baseURL", strings.TrimSuffix(staging, "/"))
+	if code != 0 {
+		t.Fatalf("build --baseURL: exit %d: %s", code, errs)
+	}
+	for file, want := range map[string]string{
+		"docs/guangdong-2023-gangyao/s24/index.html": `<link rel="canonical" href="` + staging + `docs/guangdong-2023-gangyao/s24/">`,
+		"sitemap.xml": "<loc>" + staging + "docs/guangdong-2023-gangyao/</loc>",
+		"feed.xml":    `<link href="` + staging + `feed.xml" rel="self"></link>`,
+		"robots.txt":  "Sitemap: " + staging + "sitemap.xml",
+	} {
+		b, err := os.ReadFile(filepath.Join(out, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %s", file, want)
+		}
+		if strings.Contains(string(b), "tiaowen.example.org") {
+			t.Errorf("%s still names site.yaml's baseURL", file)
+		}
+	}
+
+	bad := filepath.Join(tmp, "bad")
+	_, errs, code = runCLI(t, "build", "--content", content, "--out", bad, "--zip", "-", "--baseURL", "staging.example.net")
+	if code != 1 || !strings.Contains(errs, `baseURL "staging.example.net" is not an http(s) URL`) {
+		t.Errorf("build --baseURL staging.example.net: exit %d, %q; want 1 and what is wrong", code, errs)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Errorf("the failed build wrote %s", bad)
 	}
 }

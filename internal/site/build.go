@@ -34,6 +34,11 @@ type Options struct {
 	// AllowRemoved lets a build drop permalinks that earlier builds
 	// published (content/.permalinks).
 	AllowRemoved bool
+	// BaseURL, when not empty, stands for site.yaml's baseURL, as Hugo's
+	// --baseURL does: the same content published at another address, a
+	// staging copy or a mirror, with its canonical links, citations,
+	// sitemap and feed there. It must be an http(s) URL with a host.
+	BaseURL string
 	// Warnings receives content warnings (numbering faults); may be nil.
 	Warnings io.Writer
 }
@@ -98,6 +103,13 @@ func Load(opts Options) (*Site, diag.List, error) {
 	var problems diag.List
 	cfg, ps := LoadConfig(filepath.Join(opts.Content, "site.yaml"))
 	problems = append(problems, ps...)
+	if opts.BaseURL != "" {
+		u, ok := normaliseBaseURL(opts.BaseURL)
+		if !ok {
+			return nil, nil, fmt.Errorf("baseURL %q is not an http(s) URL with a host", opts.BaseURL)
+		}
+		cfg.BaseURL = u
+	}
 	c, ps := corpus.NewParser().LoadDir(filepath.Join(opts.Content, "docs"))
 	problems = append(problems, ps...)
 	set, ps := themes.LoadFile(filepath.Join(opts.Content, "themes.yaml"))

@@ -117,11 +117,10 @@ func parseConfig(file string, src []byte) (Config, diag.List) {
 		problems.Add(at("name"), fmt.Sprintf("name %q is not an ascii slug", cfg.Name), "it names the offline bundle: use lower-case letters, digits and hyphens")
 	}
 	if cfg.BaseURL != "" {
-		u, err := url.Parse(cfg.BaseURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		if u, ok := normaliseBaseURL(cfg.BaseURL); ok {
+			cfg.BaseURL = u
+		} else {
 			problems.Add(at("baseURL"), fmt.Sprintf("baseURL %q is not an http(s) URL", cfg.BaseURL), "")
-		} else if !strings.HasSuffix(cfg.BaseURL, "/") {
-			cfg.BaseURL += "/"
 		}
 	}
 	if paginate != "" {
@@ -146,4 +145,17 @@ func parseConfig(file string, src []byte) (Config, diag.List) {
 		problems.Add(at("language"), fmt.Sprintf("language %q is neither zh-Hans nor zh-Hant", cfg.Language), "")
 	}
 	return cfg, problems
+}
+
+// normaliseBaseURL checks that s is an http(s) URL with a host, and
+// returns it ending in "/", as the site's URLs are joined to it.
+func normaliseBaseURL(s string) (string, bool) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return "", false
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, true
 }
