@@ -13,12 +13,7 @@ import (
 // gzipped format, and that a profile that cannot be created fails the
 // build before it starts.
 func TestBuildProfiles(t *testing.T) {
-	tmp := t.TempDir()
-	content := filepath.Join(tmp, "content")
-	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(content, ".permalinks"))
+	tmp, content := seedContent(t)
 	cpu, mem := filepath.Join(tmp, "cpu.prof"), filepath.Join(tmp, "mem.prof")
 	_, errs, code := runCLI(t, "build", "--content", content, "--out", filepath.Join(tmp, "site"), "--zip", "-",
 		"--cpuprofile", cpu, "--memprofile", mem)
@@ -51,12 +46,7 @@ func TestBuildProfiles(t *testing.T) {
 // given address, none under site.yaml's; an address that is not an
 // http(s) URL fails the build before anything is written.
 func TestBuildBaseURL(t *testing.T) {
-	tmp := t.TempDir()
-	content := filepath.Join(tmp, "content")
-	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(content, ".permalinks"))
+	tmp, content := seedContent(t)
 	const staging = "https://staging.example.net/policy/"
 	out := filepath.Join(tmp, "site")
 	_, errs, code := runCLI(t, "build", "--content", content, "--out", out, "--zip", "-", "--baseURL", strings.TrimSuffix(staging, "/"))
@@ -89,4 +79,18 @@ func TestBuildBaseURL(t *testing.T) {
 	if _, err := os.Stat(bad); err == nil {
 		t.Errorf("the failed build wrote %s", bad)
 	}
+}
+
+// seedContent copies the project's content, without its record of
+// published permalinks, into a temporary directory, and returns that
+// directory and the copy.
+func seedContent(t *testing.T) (tmp, content string) {
+	t.Helper()
+	tmp = t.TempDir()
+	content = filepath.Join(tmp, "content")
+	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(content, ".permalinks"))
+	return tmp, content
 }
