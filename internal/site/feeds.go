@@ -117,6 +117,12 @@ func (s *Site) sitemapURLs() []sitemapURL {
 	for _, p := range s.pages {
 		urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + p.Slug + "/"})
 	}
+	// The comparisons are pages of their own, found nowhere else: a pair
+	// changes when either document does.
+	urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + "compare/"})
+	for _, p := range s.pairs {
+		urls = append(urls, sitemapURL{s.cfg.BaseURL + comparePath(p.a.ID, p.b.ID), max(p.a.Date, p.b.Date)})
+	}
 	return urls
 }
 

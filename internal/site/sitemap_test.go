@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -116,5 +117,44 @@ func TestSitemapSplits(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSitemapListsEveryPage builds the seed site, its home page and
+// themes paged two documents at a time, and holds the sitemap to the
+// pages the build writes: every page is listed once, but the later pages
+// of a paged list (as Hugo leaves them out), the search page, which
+// shows nothing until asked, and the 404 page; and nothing else is.
+func TestSitemapListsEveryPage(t *testing.T) {
+	project := seedProject(t)
+	withSetting(t, project, "paginate: 2")
+	files := buildFiles(t, project)
+	sm := parseSitemap(t, "sitemap.xml", files["sitemap.xml"])
+	base := sm.URLs[0].Loc
+	listed := map[string]int{}
+	for _, u := range sm.URLs {
+		listed[strings.TrimPrefix(u.Loc, base)]++
+	}
+	later := regexp.MustCompile(`(^|/)page/\d+/$`)
+	want := map[string]bool{}
+	for name := range files {
+		dir, ok := strings.CutSuffix(name, "index.html")
+		if !ok || later.MatchString(dir) || dir == "search/" {
+			continue
+		}
+		want[dir] = true
+	}
+	for dir := range want {
+		if listed[dir] != 1 {
+			t.Errorf("the sitemap lists /%s %d times, want once", dir, listed[dir])
+		}
+	}
+	for dir := range listed {
+		if !want[dir] {
+			t.Errorf("the sitemap lists /%s, which the build does not write as a page to list", dir)
+		}
+	}
+	if !want["compare/guangdong-2023-gangyao--guangzhou-2023-fangan/"] {
+		t.Fatal("the build writes no pair page to look for")
 	}
 }
