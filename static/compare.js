@@ -11,6 +11,7 @@
     // list of pairs itself may be split over several pages.
     var index = JSON.parse(document.getElementById("pair-index").textContent);
     var ids = Array.prototype.map.call(chooser.elements.a.options, function (o) { return o.value; });
+    var titles = Array.prototype.map.call(chooser.elements.a.options, function (o) { return o.textContent; });
     var rendered = function (a, b) {
       var i = ids.indexOf(a), j = ids.indexOf(b);
       return (index[Math.min(i, j)] || []).indexOf(Math.max(i, j)) >= 0;
@@ -50,6 +51,18 @@
       var key = a < b ? a + "--" + b : b + "--" + a;
       if (rendered(a, b)) { window.location.href = key + "/index.html"; return; }
       msg.textContent = "这两份文件相似度较低，未生成逐条对照。";
+      // Offer the pairs the first document has: the ones most like it.
+      var ia = ids.indexOf(a), partners = (index[ia] || []).slice();
+      index.forEach(function (later, i) { if (i < ia && later.indexOf(ia) >= 0) partners.push(i); });
+      if (partners.length === 0) return;
+      msg.appendChild(document.createTextNode("可与《" + titles[ia] + "》对照的："));
+      partners.sort(function (x, y) { return x - y; }).slice(0, 10).forEach(function (j, n) {
+        var link = document.createElement("a"), id = ids[j];
+        link.href = (a < id ? a + "--" + id : id + "--" + a) + "/index.html";
+        link.textContent = "《" + titles[j] + "》";
+        if (n > 0) msg.appendChild(document.createTextNode("、"));
+        msg.appendChild(link);
+      });
     });
   }
 

@@ -8,6 +8,8 @@ package site_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -408,6 +410,23 @@ func TestBrowserChooserPaged(t *testing.T) {
 	do(t, ctx, "submit two documents without a pair page", browsertest.Click(`#chooser button[type="submit"]`))
 	eventually(t, ctx, "the chooser's message", `document.getElementById("chooser-msg").textContent.includes("未生成逐条对照")`, true)
 	wantLocation(t, ctx, base+"compare/index.html")
+	// It offers the first document's pairs instead, each a page of the
+	// site with the first document on it.
+	offered := eval[[]string](t, ctx, `[...document.querySelectorAll("#chooser-msg a")].map(a => a.getAttribute("href"))`)
+	if len(offered) == 0 {
+		t.Fatalf("the message offers none of %s's pairs", none[0])
+	}
+	for _, href := range offered {
+		if _, err := os.Stat(filepath.Join(dir, "compare", filepath.FromSlash(href))); err != nil || !strings.Contains(href, none[0]) {
+			t.Errorf("the message offers %q, not a pair page of %s (%v)", href, none[0], err)
+		}
+	}
+	do(t, ctx, "follow the first pair offered", browsertest.Follow(chromedp.Click(chromedp.CSS("#chooser-msg a"))))
+	wantLocation(t, ctx, base+"compare/"+offered[0])
+	if n := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`); n == 0 {
+		t.Error("the pair page offered shows no rows")
+	}
+	do(t, ctx, "back to the chooser", chromedp.Navigate(base+"compare/index.html"))
 
 	choose(later)
 	do(t, ctx, "submit a pair listed on a later page", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
