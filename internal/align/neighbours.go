@@ -79,15 +79,6 @@ func (x *Index) vector(kts []keyTF) ([]termW, float64) {
 	return v, math.Sqrt(sq)
 }
 
-// score is the score of two sections, as in Align.
-func (x *Index) score(a, b secVec) float64 {
-	s := cosine(dotVec(a.full, b.full), a.norm, b.norm)
-	if a.tnorm > 0 && b.tnorm > 0 {
-		s = x.mix(s, cosine(dotVec(a.title, b.title), a.tnorm, b.tnorm))
-	}
-	return s
-}
-
 // rarest returns up to n of the terms of v, a vector sorted by term,
 // with the smallest document frequency, ties going to the smaller term
 // id.
@@ -412,24 +403,6 @@ func dotWeights(tfw []float64, eb []uint64, idf []float64) float64 {
 		var tfb int
 		_, tfb, j = runOf(eb, j)
 		dot += float64(wa * tfWeight(tfb) * idf[t] * idf[t])
-	}
-	return dot
-}
-
-// dotVec is the dot product of two term-sorted vectors.
-func dotVec(a, b []termW) float64 {
-	var dot float64
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].t < b[j].t:
-			i++
-		case a[i].t > b[j].t:
-			j++
-		default:
-			dot += float64(a[i].w * b[j].w)
-			i++
-			j++
-		}
 	}
 	return dot
 }
