@@ -1,8 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -121,14 +124,27 @@ func TestSitemapSplits(t *testing.T) {
 }
 
 // TestSitemapListsEveryPage builds the seed site, its home page and
-// themes paged two documents at a time, and holds the sitemap to the
+// themes paged two documents at a time and one document with an old id
+// among its aliases, and holds the sitemap to the
 // pages the build writes: every page is listed once, but the later pages
 // of a paged list (as Hugo leaves them out), the search page, which
-// shows nothing until asked, and the 404 page; and nothing else is.
+// shows nothing until asked, redirects and the 404 page; and nothing
+// else is.
 func TestSitemapListsEveryPage(t *testing.T) {
 	project := seedProject(t)
 	withSetting(t, project, "paginate: 2")
+	doc := filepath.Join(project, "content", "docs", "guangzhou-2023-fangan.md")
+	src, err := os.ReadFile(doc)
+	if err != nil || !bytes.Contains(src, []byte("aliases: []")) {
+		t.Fatalf("%s: %v, or no empty aliases to fill", doc, err)
+	}
+	if err := os.WriteFile(doc, bytes.Replace(src, []byte("aliases: []"), []byte("aliases: [guangzhou-fangan-old]"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	files := buildFiles(t, project)
+	if files["docs/guangzhou-fangan-old/index.html"] == nil {
+		t.Fatal("the alias makes no redirect page")
+	}
 	sm := parseSitemap(t, "sitemap.xml", files["sitemap.xml"])
 	base := sm.URLs[0].Loc
 	listed := map[string]int{}
@@ -139,7 +155,8 @@ func TestSitemapListsEveryPage(t *testing.T) {
 	want := map[string]bool{}
 	for name := range files {
 		dir, ok := strings.CutSuffix(name, "index.html")
-		if !ok || later.MatchString(dir) || dir == "search/" {
+		// Redirects of old addresses say noindex and are left out.
+		if !ok || later.MatchString(dir) || dir == "search/" || strings.Contains(string(files[name]), `name="robots" content="noindex"`) {
 			continue
 		}
 		want[dir] = true
