@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/textnorm"
 )
 
 // docAPI is /api/docs/<id>.json: the parse contract of `tiaowen parse
@@ -93,4 +94,88 @@ func encodeJSON(w *bytes.Buffer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
 	return enc.Encode(v)
+}
+
+// docsAPI is /api/docs.json: every document with its metadata and where
+// its page and its JSON are, in corpus order — the list a machine reads
+// first, as the home page is a reader's.
+type docsAPI struct {
+	Documents []docSummary `json:"documents"`
+}
+
+type docSummary struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Issuer   string `json:"issuer"`
+	Date     string `json:"date"`
+	Number   string `json:"number"`
+	Lang     string `json:"lang"`
+	Status   string `json:"status"`
+	Level    string `json:"level"`
+	Region   string `json:"region"`
+	Sections int    `json:"sections"`
+	URL      string `json:"url"`
+	JSON     string `json:"json"`
+}
+
+func (s *Site) docsJSON(w *bytes.Buffer) error {
+	out := docsAPI{Documents: make([]docSummary, len(s.docs))}
+	for i, d := range s.docs {
+		out.Documents[i] = docSummary{ID: d.ID, Title: d.Title, Issuer: d.Issuer, Date: d.Date, Number: d.Number,
+			Lang: d.Lang, Status: d.Status, Level: d.Level, Region: d.Region, Sections: len(d.Sections),
+			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID))}
+	}
+	return encodeJSON(w, out)
+}
+
+// docsScript is /api/docs.js, the same list for the home page's filter
+// as a script: a page opened from disk may load a script but not read
+// a JSON file. Each document is a row of the columns the table shows,
+// in the order docsScriptFields names, with its title and issuer in
+// 简体 when they are written otherwise, so that a 简体 word finds them.
+func (s *Site) docsScript(w *bytes.Buffer) error {
+	rows := make([][]any, len(s.docs))
+	for i, d := range s.docs {
+		folded := ""
+		if f := textnorm.Simplify(d.Title + " " + d.Issuer + " " + d.Number); f != d.Title+" "+d.Issuer+" "+d.Number {
+			folded = f
+		}
+		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, levelName(d.Level), d.Status, len(d.Sections), folded}
+	}
+	w.WriteString("window.TIAOWEN_DOCS=")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(map[string]any{"fields": docsScriptFields, "docs": rows}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// docsScriptFields names the columns of /api/docs.js's rows.
+var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded"}
+
+// compareAPI is /api/compare.json: every pair of documents the site
+// compares, in the chooser's order, with how many sections it pairs
+// (matched, by the pair's ids, as the chooser has it: a build lets the
+// alignments go before this file is written) and where its page and its
+// alignment are.
+type compareAPI struct {
+	Pairs []pairSummary `json:"pairs"`
+}
+
+type pairSummary struct {
+	A       string `json:"a"`
+	B       string `json:"b"`
+	Matched int    `json:"matched"`
+	URL     string `json:"url"`
+	JSON    string `json:"json"`
+}
+
+func (s *Site) compareIndexJSON(w *bytes.Buffer, matched map[[2]string]int) error {
+	out := compareAPI{Pairs: make([]pairSummary, len(s.pairs))}
+	for i, p := range s.pairs {
+		out.Pairs[i] = pairSummary{A: p.a.ID, B: p.b.ID, Matched: matched[[2]string{p.a.ID, p.b.ID}],
+			URL: s.siteURL(comparePath(p.a.ID, p.b.ID)), JSON: s.siteURL(compareAPIPath(p.a.ID, p.b.ID))}
+	}
+	return encodeJSON(w, out)
 }

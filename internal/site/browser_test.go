@@ -65,6 +65,25 @@ func openSeedBundle(t *testing.T) (context.Context, string) {
 	return ctx, base
 }
 
+// openPagedSeedBundle builds the seed site with perPage documents to a
+// page of its lists and opens its offline bundle in Chromium, as
+// openSeedBundle does.
+func openPagedSeedBundle(t *testing.T, perPage int) (context.Context, string) {
+	t.Helper()
+	yaml, err := os.ReadFile(filepath.Join("..", "..", "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.Start(t)
+	s, err := buildSite(t.TempDir(), map[string]string{"site.yaml": fmt.Sprintf("%s\npaginate: %d\n", yaml, perPage)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := browsertest.RecordProblems(t, ctx)
+	t.Cleanup(func() { problems.Check(t) })
+	return ctx, browsertest.FileURL(s.bundle) + "/"
+}
+
 // seedSite returns the seed site, building it on first use.
 func seedSite(t *testing.T) builtSite {
 	t.Helper()
@@ -749,18 +768,7 @@ func waitLocation(t *testing.T, ctx context.Context, want string) {
 // back, the page shown is marked, and each page's table lists its own
 // documents, whose links lead to them.
 func TestBrowserHomePages(t *testing.T) {
-	yaml, err := os.ReadFile(filepath.Join("..", "..", "content", "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := browsertest.Start(t)
-	s, err := buildSite(t.TempDir(), map[string]string{"site.yaml": string(yaml) + "\npaginate: 2\n"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := browsertest.FileURL(s.bundle) + "/"
-	problems := browsertest.RecordProblems(t, ctx)
-	defer problems.Check(t)
+	ctx, base := openPagedSeedBundle(t, 2)
 
 	rows := func() []string {
 		return eval[[]string](t, ctx, `[...document.querySelectorAll("table.docs tbody th a")].map(a => a.textContent)`)

@@ -368,7 +368,7 @@ func (s *Site) jobs() []job {
 		for _, sec := range d.Sections {
 			page(sectionPath(d.ID, sec.EID)+"index.html", func() *Page { return s.sectionPage(d, sec) }, "section.html")
 		}
-		js = append(js, job{name: "api/docs/" + d.ID + ".json", run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }})
+		js = append(js, job{name: docAPIPath(d.ID), run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }})
 		for _, a := range d.Aliases {
 			page(docPath(a)+"index.html", func() *Page { return s.redirectPage(docPath(a), docPath(d.ID), d.Title) }, "redirect.html")
 			for _, sec := range d.Sections {
@@ -390,7 +390,7 @@ func (s *Site) jobs() []job {
 		al := s.alignments[i]
 		matched[[2]string{p.a.ID, p.b.ID}] = len(al.Pairs)
 		page(comparePath(p.a.ID, p.b.ID)+"index.html", func() *Page { return s.pairPage(p, al) }, "pair.html")
-		js = append(js, job{name: "api/" + strings.TrimSuffix(comparePath(p.a.ID, p.b.ID), "/") + ".json",
+		js = append(js, job{name: compareAPIPath(p.a.ID, p.b.ID),
 			run: func(w *bytes.Buffer) error { return compareJSON(w, al) }})
 	}
 	// Drawn now: its similarity matrix is the alignment index's last use,
@@ -410,6 +410,9 @@ func (s *Site) jobs() []job {
 	}
 	js = append(js,
 		job{name: "api/themes.json", run: s.themesJSON},
+		job{name: docsAPIPath, run: s.docsJSON},
+		job{name: docsScriptPath, run: s.docsScript},
+		job{name: compareAPIIndex, run: func(w *bytes.Buffer) error { return s.compareIndexJSON(w, matched) }},
 		job{name: "feed.xml", run: s.feed},
 		job{name: "robots.txt", run: s.robots},
 		job{name: staticPath + "chroma.css", run: func(w *bytes.Buffer) error { return chromaCSS(w) }},

@@ -321,7 +321,8 @@ func TestMemoryRerendersOnlyAffected(t *testing.T) {
 	want := func(name string) bool {
 		switch name {
 		case "index.html", "themes/index.html", "compare/index.html", "search/index.html",
-			"feed.xml", "sitemap.xml", "api/themes.json", "api/docs/" + x.ID + ".json":
+			"feed.xml", "sitemap.xml", "api/themes.json", "api/docs.json", "api/docs.js", "api/compare.json",
+			"api/docs/" + x.ID + ".json":
 			return true
 		}
 		if strings.HasPrefix(name, "search/data/") {

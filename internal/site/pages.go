@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -94,6 +95,63 @@ type homeData struct {
 	Pager              *pager
 	Themes             []*themes.Theme
 	Matrix             []matrixRow
+	// Facets are the home page finder's choices, over the whole corpus.
+	Facets []facet
+}
+
+// facet is one of the finder's selects: a column of the documents table
+// and the values it takes in the corpus, each as the table shows it.
+type facet struct {
+	Name, Label string
+	Values      []string
+}
+
+// docFacets are the columns the home page's finder chooses by: those
+// that take at least two values in the corpus, as there is nothing to
+// choose otherwise. static/home.js names the same columns.
+func (s *Site) docFacets() []facet {
+	levels := map[string]bool{}
+	years := map[string]bool{}
+	scripts := map[string]bool{}
+	var statuses []string
+	for _, d := range s.docs {
+		if d.Level != "" {
+			levels[d.Level] = true
+		}
+		if len(d.Date) >= 4 {
+			years[d.Date[:4]] = true
+		}
+		scripts[scriptName(d.Lang)] = true
+		if d.Status != "" && !slices.Contains(statuses, d.Status) {
+			statuses = append(statuses, d.Status)
+		}
+	}
+	var fs []facet
+	add := func(name, label string, values []string) {
+		if len(values) >= 2 {
+			fs = append(fs, facet{Name: name, Label: label, Values: values})
+		}
+	}
+	var ls []string
+	for _, l := range []string{"national", "province", "city", "county"} {
+		if levels[l] {
+			ls = append(ls, levelName(l))
+		}
+	}
+	add("level", "级别", ls)
+	ys := slices.Sorted(maps.Keys(years))
+	slices.Reverse(ys)
+	add("year", "年份", ys)
+	var ss []string
+	for _, sc := range []string{"简体", "繁體"} {
+		if scripts[sc] {
+			ss = append(ss, sc)
+		}
+	}
+	add("script", "字形", ss)
+	slices.Sort(statuses)
+	add("status", "状态", statuses)
+	return fs
 }
 
 type matrixRow struct {
@@ -312,7 +370,8 @@ func (s *Site) homePageN(n int) *Page {
 		p.Title = "文件 第 " + strconv.Itoa(n) + " 页"
 	}
 	first, end := (n-1)*s.perPage(), min(n*s.perPage(), len(s.docs))
-	data := homeData{Themes: s.themes.Themes, Total: len(s.docs), First: first + 1, Last: end, Pager: s.homePager(n, p.Root)}
+	data := homeData{Themes: s.themes.Themes, Total: len(s.docs), First: first + 1, Last: end, Pager: s.homePager(n, p.Root),
+		Facets: s.docFacets()}
 	max := 0
 	for _, d := range s.docs {
 		for _, c := range d.themeCounts {

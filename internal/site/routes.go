@@ -84,6 +84,12 @@ func (s *Site) route(name string) (route, bool) {
 		return pageRoute("search.html", s.searchPage, keyCorpus), true
 	case "api/themes.json":
 		return route{run: s.themesJSON, deps: []string{keyCorpus}}, true
+	case docsAPIPath:
+		return route{run: s.docsJSON, deps: []string{keyCorpus}}, true
+	case docsScriptPath:
+		return route{run: s.docsScript, deps: []string{keyCorpus}}, true
+	case compareAPIIndex:
+		return route{run: func(w *bytes.Buffer) error { return s.compareIndexJSON(w, s.matchedCounts()) }, deps: []string{keyCorpus, keyAlign}}, true
 	case "feed.xml":
 		return route{run: s.feed, deps: []string{keyCorpus}}, true
 	case "robots.txt":

@@ -15,6 +15,16 @@ func sectionPath(id, eid string) string { return "docs/" + id + "/" + eid + "/" 
 func themePath(id string) string        { return "themes/" + id + "/" }
 func comparePath(a, b string) string    { return "compare/" + a + "--" + b + "/" }
 
+// Files of the API: machines' copies of the pages' data.
+func docAPIPath(id string) string       { return "api/docs/" + id + ".json" }
+func compareAPIPath(a, b string) string { return "api/compare/" + a + "--" + b + ".json" }
+
+const (
+	docsAPIPath     = "api/docs.json"
+	docsScriptPath  = "api/docs.js"
+	compareAPIIndex = "api/compare.json"
+)
+
 const (
 	themesPath  = "themes/"
 	comparePage = "compare/"

@@ -1,0 +1,127 @@
+package site_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+)
+
+// TestBrowserHomeFinder filters and sorts the seed site's documents from
+// the home page's finder, in the offline bundle opened from disk with two
+// documents a page: the finder reaches documents on other pages, draws
+// their rows as the build does, keeps its state in the address, and
+// gives the page back as it was when cleared.
+func TestBrowserHomeFinder(t *testing.T) {
+	ctx, base := openPagedSeedBundle(t, 2)
+
+	ids := func() []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll("table.docs tbody th a")].map(a => a.getAttribute("href").split("/").slice(-2)[0])`)
+	}
+	// The build's rows of every page, whitespace between tags aside, to
+	// hold the finder's rows to.
+	const rowHTML = `Object.fromEntries([...document.querySelectorAll("table.docs tbody tr")].map(tr =>
+		[tr.querySelector("th a").getAttribute("href").split("/").slice(-2)[0], tr.outerHTML.replace(/>\s+</g, "><")]))`
+	built := map[string]string{}
+	for _, p := range []string{"index.html", "page/2/index.html", "page/3/index.html"} {
+		do(t, ctx, "open "+p, chromedp.Navigate(base+p))
+		for id, html := range eval[map[string]string](t, ctx, rowHTML) {
+			// Rows are drawn relative to the page they are on.
+			built[id] = strings.ReplaceAll(html, `href="../../docs/`, `href="docs/`)
+		}
+	}
+	if len(built) != 5 {
+		t.Fatalf("the three pages list %d documents, want 5", len(built))
+	}
+
+	do(t, ctx, "open page 1", chromedp.Navigate(base+"index.html"))
+	if visible := eval[bool](t, ctx, `!document.getElementById("doc-finder").hidden`); !visible {
+		t.Fatal("the finder is hidden with JavaScript on")
+	}
+	paged := ids()
+	// A 简体 word finds the 繁體 document, which is on another page, by
+	// its issuer (江蘇省人民政府) or title.
+	do(t, ctx, "type 江苏", chromedp.SendKeys(chromedp.CSS(`#doc-finder input[name=filter]`), "江苏"))
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 1 份。")
+	if got := ids(); !slices.Equal(got, []string{"jiangsu-2023-yijian"}) || slices.Contains(paged, got[0]) {
+		t.Errorf("江苏 keeps %q (page 1 lists %q); want the Jiangsu document from another page", got, paged)
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("#docs-h ~ .pager, #docs-h ~ .page-note")].filter(e => e.offsetParent).length`); n != 0 {
+		t.Errorf("%d of the table's pagers and notes still show over the whole corpus's list", n)
+	}
+	do(t, ctx, "follow the document found", browsertest.Follow(browsertest.Click("table.docs tbody th a")))
+	wantLocation(t, ctx, base+"docs/jiangsu-2023-yijian/index.html")
+	do(t, ctx, "go back", chromedp.NavigateBack())
+
+	do(t, ctx, "open page 1 with 江苏 in the address", chromedp.Navigate(base+"index.html?filter=%E6%B1%9F%E8%8B%8F"))
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 1 份。")
+	do(t, ctx, "clear", browsertest.Click(`#doc-finder button[type=reset]`))
+	eventually(t, ctx, "the status once cleared", `document.getElementById("finder-status").textContent`, "")
+	if got := ids(); !slices.Equal(got, paged) {
+		t.Errorf("cleared, page 1 lists %q, want its own %q", got, paged)
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll(".pager")].filter(e => !e.hidden).length`); n != 2 {
+		t.Errorf("cleared, %d pagers show, want 2", n)
+	}
+	if v := eval[string](t, ctx, `document.querySelector("#doc-finder input[name=filter]").value`); v != "" {
+		t.Errorf("cleared, the filter box holds %q", v)
+	}
+	if loc := get(t, ctx, "location", chromedp.Location()); loc != base+"index.html" {
+		t.Errorf("cleared, the address is %s", loc)
+	}
+
+	// A level, then the newest first, then the oldest, on page 2.
+	do(t, ctx, "open page 2", chromedp.Navigate(base+"page/2/index.html"))
+	do(t, ctx, "choose 省级", chromedp.SetValue(chromedp.CSS(`#doc-finder select[name=level]`), "省级"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#doc-finder select[name=level]").dispatchEvent(new Event("change"))`))
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份。")
+	if got := ids(); !slices.Equal(got, []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "jiangsu-2023-yijian"}) {
+		t.Errorf("省级 keeps %q, want the three provincial documents in corpus order", got)
+	}
+	do(t, ctx, "sort by date", browsertest.Click(`th[data-sort=date] button`))
+	newest := []string{"guangdong-2023-gangyao", "jiangsu-2023-yijian", "guangdong-2020-shishi"}
+	if got := ids(); !slices.Equal(got, newest) {
+		t.Errorf("by date: %q, want the newest first %q", got, newest)
+	}
+	if s := attr(t, ctx, chromedp.CSS(`th[data-sort=date]`), "aria-sort"); s != "descending" {
+		t.Errorf("the date column's aria-sort is %q, want descending", s)
+	}
+	do(t, ctx, "sort by date again", browsertest.Click(`th[data-sort=date] button`))
+	oldest := slices.Clone(newest)
+	slices.Reverse(oldest)
+	if got := ids(); !slices.Equal(got, oldest) {
+		t.Errorf("by date again: %q, want the oldest first %q", got, oldest)
+	}
+	if loc := get(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "page/2/index.html?level=%E7%9C%81%E7%BA%A7&sort=date") {
+		t.Errorf("the address %s does not carry the level and the order", loc)
+	}
+
+	// The address brings the same list back, on whichever page it opens.
+	do(t, ctx, "open the address on page 1", chromedp.Navigate(base+"index.html?level=%E7%9C%81%E7%BA%A7&sort=date-desc"))
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期从新到旧。")
+	if got := ids(); !slices.Equal(got, newest) {
+		t.Errorf("from the address: %q, want %q", got, newest)
+	}
+	if v := eval[string](t, ctx, `document.querySelector("#doc-finder select[name=level]").value`); v != "省级" {
+		t.Errorf("from the address, the level select shows %q", v)
+	}
+
+	// Every row the finder draws is the row the build drew.
+	do(t, ctx, "sort everything by title", chromedp.Navigate(base+"index.html?sort=title"))
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "全部 5 份文件，按标题排序。")
+	drawn := eval[map[string]string](t, ctx, rowHTML)
+	for id, html := range built {
+		if drawn[id] != html {
+			t.Errorf("the finder draws %s as\n%s\nthe build as\n%s", id, drawn[id], html)
+		}
+	}
+	// Titles sort by their reading in pinyin, 關 (guān) as 关: 关于加快…,
+	// 關于深化…, 广东…, 广州…, 陆河….
+	byTitle := []string{"guangdong-2020-shishi", "jiangsu-2023-yijian", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "luhe-2017-yijian"}
+	if got := ids(); !slices.Equal(got, byTitle) {
+		t.Errorf("by title: %q, want %q", got, byTitle)
+	}
+}

@@ -1,0 +1,212 @@
+// The home page's document finder: filter the documents by words and by
+// level, year, script and status, and sort them by a column — over the
+// whole corpus, not only the page's share of it. The list comes from
+// api/docs.js, loaded at the first use. The state is kept in the
+// address (?filter=…&level=…&sort=date-desc), so that a filtered list
+// can be bookmarked and shared. Without this script the table and its
+// pages are as the build wrote them.
+(function () {
+  "use strict";
+  var form = document.getElementById("doc-finder");
+  var table = document.querySelector("table.docs");
+  if (!form || !table) return;
+  var root = form.getAttribute("data-root");
+  var tbody = table.tBodies[0];
+  var pageRows = tbody; // the build's rows, put back when nothing is chosen
+  var section = form.closest("section");
+  var paging = section.querySelectorAll(".page-note, nav.pager");
+  var status = document.getElementById("finder-status");
+  var facets = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var words = form.elements.filter;
+  var docs = null, loading = false;
+  var sort = null; // {key, desc}
+
+  // Columns that sort, and their first direction: newest and longest first.
+  var sortFirstDesc = { title: false, issuer: false, date: true, sections: true };
+  var sortNames = { title: "标题", issuer: "发布机关", date: "日期", sections: "条目数" };
+  var heads = {};
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+    var key = th.getAttribute("data-sort");
+    if (!key) return;
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "sort";
+    while (th.firstChild) b.appendChild(th.firstChild);
+    th.appendChild(b);
+    heads[key] = th;
+    b.addEventListener("click", function () {
+      sort = sort && sort.key === key ? { key: key, desc: !sort.desc } : { key: key, desc: sortFirstDesc[key] };
+      update(true);
+    });
+  });
+
+  var collator = window.Intl && Intl.Collator ? new Intl.Collator("zh-Hans-CN") : null;
+  var compareText = function (x, y) {
+    if (x === y) return 0;
+    if (!x) return 1; // empty cells last, either way
+    if (!y) return -1;
+    return collator ? collator.compare(x, y) : (x < y ? -1 : 1);
+  };
+
+  // Each document as the finder reads it.
+  var read = function (data) {
+    var f = {};
+    data.fields.forEach(function (name, i) { f[name] = i; });
+    return data.docs.map(function (r, i) {
+      var d = { index: i };
+      data.fields.forEach(function (name) { d[name] = r[f[name]]; });
+      d.year = d.date ? d.date.slice(0, 4) : "";
+      d.script = d.lang === "zh-Hant" ? "繁體" : "简体";
+      d.text = [d.title, d.issuer, d.number, d.id, d.folded].join(" ").toLowerCase();
+      return d;
+    });
+  };
+
+  var load = function () {
+    if (docs || loading) return;
+    loading = true;
+    var s = document.createElement("script");
+    s.src = form.getAttribute("data-docs");
+    s.onload = function () {
+      if (window.TIAOWEN_DOCS) docs = read(window.TIAOWEN_DOCS);
+      loading = false;
+      update(false);
+    };
+    s.onerror = function () {
+      loading = false;
+      status.textContent = "文件列表未能载入，只能浏览本页。";
+    };
+    document.head.appendChild(s);
+  };
+
+  var chosen = function () {
+    var c = { words: words.value.toLowerCase().split(/\s+/).filter(Boolean) };
+    facets.forEach(function (sel) { if (sel.value) c[sel.name] = sel.value; });
+    return c;
+  };
+  var active = function (c) {
+    return c.words.length > 0 || facets.some(function (sel) { return sel.value; }) || sort !== null;
+  };
+
+  var cell = function (tr, tag, text, lang) {
+    var el = document.createElement(tag);
+    if (lang) el.lang = lang;
+    if (text !== undefined) el.textContent = text;
+    tr.appendChild(el);
+    return el;
+  };
+  // row draws a document as the build draws it in templates/home.html.
+  var row = function (d) {
+    var tr = document.createElement("tr");
+    var th = cell(tr, "th");
+    th.scope = "row";
+    var a = document.createElement("a");
+    a.href = root + "docs/" + encodeURIComponent(d.id) + "/index.html";
+    a.lang = d.lang;
+    a.textContent = d.title;
+    th.appendChild(a);
+    cell(tr, "td", d.issuer, d.lang);
+    var date = cell(tr, "td");
+    if (d.date) {
+      var t = document.createElement("time");
+      t.dateTime = d.date;
+      t.textContent = d.date;
+      date.appendChild(t);
+    }
+    cell(tr, "td", d.number, d.lang);
+    cell(tr, "td", d.level);
+    cell(tr, "td", d.script);
+    cell(tr, "td", d.status);
+    cell(tr, "td", String(d.sections)).className = "num";
+    return tr;
+  };
+
+  var describe = function (n, c) {
+    var filtered = c.words.length > 0 || facets.some(function (sel) { return sel.value; });
+    var s = filtered ? "符合条件的文件 " + n + " 份" : "全部 " + n + " 份文件";
+    if (sort) {
+      s += "，按" + sortNames[sort.key] + (sort.key === "date" ? (sort.desc ? "从新到旧" : "从旧到新")
+        : sort.key === "sections" ? (sort.desc ? "从多到少" : "从少到多") : (sort.desc ? "逆序" : "排序"));
+    }
+    return s + "。";
+  };
+
+  // remember writes the state into the address; a page opened from disk
+  // may refuse, which costs only the bookmark.
+  var remember = function (c) {
+    var q = [];
+    if (words.value.trim()) q.push("filter=" + encodeURIComponent(words.value.trim()));
+    facets.forEach(function (sel) { if (sel.value) q.push(sel.name + "=" + encodeURIComponent(sel.value)); });
+    if (sort) q.push("sort=" + sort.key + (sort.desc ? "-desc" : ""));
+    try {
+      history.replaceState(null, "", (q.length ? "?" + q.join("&") : location.pathname.replace(/^.*\//, "") || "./") + location.hash);
+    } catch (e) {}
+  };
+
+  var update = function (fromUser) {
+    var c = chosen();
+    Object.keys(heads).forEach(function (k) {
+      if (sort && sort.key === k) heads[k].setAttribute("aria-sort", sort.desc ? "descending" : "ascending");
+      else heads[k].removeAttribute("aria-sort");
+    });
+    if (fromUser) remember(c);
+    if (!active(c)) {
+      if (tbody !== pageRows) { table.replaceChild(pageRows, tbody); tbody = pageRows; }
+      Array.prototype.forEach.call(paging, function (el) { el.hidden = false; });
+      status.textContent = "";
+      return;
+    }
+    if (!docs) { status.textContent = "正在载入文件列表……"; load(); return; }
+    var kept = docs.filter(function (d) {
+      if (!c.words.every(function (w) { return d.text.indexOf(w) >= 0; })) return false;
+      return facets.every(function (sel) { return !sel.value || d[sel.name] === sel.value; });
+    });
+    if (sort) {
+      var k = sort.key, sign = sort.desc ? -1 : 1;
+      kept.sort(function (x, y) {
+        var r = k === "sections" ? x.sections - y.sections
+          : k === "date" ? (x.date === y.date ? 0 : !x.date ? 1 : !y.date ? -1 : x.date < y.date ? -1 : 1)
+          : compareText(x[k], y[k]);
+        if (k !== "sections" && (!x[k] || !y[k])) return r || x.index - y.index; // empty cells stay last
+        return sign * r || x.index - y.index;
+      });
+    }
+    var body = document.createElement("tbody");
+    kept.forEach(function (d) { body.appendChild(row(d)); });
+    table.replaceChild(body, tbody);
+    tbody = body;
+    Array.prototype.forEach.call(paging, function (el) { el.hidden = true; });
+    status.textContent = describe(kept.length, c);
+  };
+
+  // The state a shared address carries.
+  var params = {};
+  location.search.replace(/^\?/, "").split("&").forEach(function (kv) {
+    var i = kv.indexOf("=");
+    if (i > 0) {
+      try { params[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1).replace(/\+/g, " ")); } catch (e) {}
+    }
+  });
+  if (params.filter) words.value = params.filter;
+  facets.forEach(function (sel) {
+    if (params[sel.name] && Array.prototype.some.call(sel.options, function (o) { return o.value === params[sel.name]; })) {
+      sel.value = params[sel.name];
+    }
+  });
+  if (params.sort) {
+    var m = /^(title|issuer|date|sections)(-desc)?$/.exec(params.sort);
+    if (m && heads[m[1]]) sort = { key: m[1], desc: !!m[2] };
+  }
+
+  form.hidden = false;
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  words.addEventListener("focus", load);
+  words.addEventListener("input", function () { update(true); });
+  facets.forEach(function (sel) { sel.addEventListener("change", function () { update(true); }); });
+  form.addEventListener("reset", function () {
+    sort = null;
+    // The form's own reset clears the fields after this event.
+    setTimeout(function () { update(true); }, 0);
+  });
+  update(false);
+})();
