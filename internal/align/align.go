@@ -67,6 +67,37 @@ func (p Pair) MarshalJSON() ([]byte, error) {
 	return json.Marshal(q)
 }
 
+// SharedRunes counts the code points of each document's text that lie in
+// the passages the two share — A's, then B's — each code point once: how
+// much of one document the other repeats. A section is in at most one
+// pair, and a pair's passages are counted merged where they overlap.
+func (al Alignment) SharedRunes() (a, b int) {
+	var as, bs [][2]int
+	for _, p := range al.Pairs {
+		as, bs = as[:0], bs[:0]
+		for _, s := range p.Shared {
+			as, bs = append(as, s.A), append(bs, s.B)
+		}
+		a += merged(as)
+		b += merged(bs)
+	}
+	return a, b
+}
+
+// merged is the length of the union of half-open ranges.
+func merged(rs [][2]int) int {
+	slices.SortFunc(rs, func(x, y [2]int) int { return x[0] - y[0] })
+	n, end := 0, math.MinInt
+	for _, r := range rs {
+		lo := max(r[0], end)
+		if r[1] > lo {
+			n += r[1] - lo
+		}
+		end = max(end, r[1])
+	}
+	return n
+}
+
 // orEmpty returns s, or an empty slice for nil.
 func orEmpty[T any](s []T) []T {
 	if s == nil {

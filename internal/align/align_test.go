@@ -576,3 +576,19 @@ func TestAlignEmpty(t *testing.T) {
 		t.Errorf("DocSimilarity = %v, want 0", got)
 	}
 }
+
+func TestSharedRunes(t *testing.T) {
+	al := Alignment{Pairs: []Pair{
+		// B's passages overlap and come out of order: 2..6 and 4..9 are
+		// 2..9, seven code points.
+		{A: "s1", B: "s1", Shared: []Shared{{A: [2]int{0, 4}, B: [2]int{4, 9}}, {A: [2]int{10, 13}, B: [2]int{2, 6}}}},
+		{A: "s2", B: "s3", Shared: []Shared{{A: [2]int{5, 6}, B: [2]int{0, 1}}}},
+		{A: "s3", B: "s2"},
+	}}
+	if a, b := al.SharedRunes(); a != 4+3+1 || b != 7+1 {
+		t.Errorf("SharedRunes = %d, %d; want 8, 8", a, b)
+	}
+	if a, b := (Alignment{}).SharedRunes(); a != 0 || b != 0 {
+		t.Errorf("no pairs: SharedRunes = %d, %d", a, b)
+	}
+}

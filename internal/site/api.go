@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/textnorm"
@@ -155,26 +156,30 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded"}
 
 // compareAPI is /api/compare.json: every pair of documents the site
-// compares, in the chooser's order, with how many sections it pairs
-// (matched, by the pair's ids, as the chooser has it: a build lets the
-// alignments go before this file is written) and where its page and its
-// alignment are.
+// compares, in the chooser's order, with how many sections it pairs, the
+// share of each document's text that the two share (in code points of
+// its sections' text, as the alignment's passages count them), and where
+// its page and its alignment are.
 type compareAPI struct {
 	Pairs []pairSummary `json:"pairs"`
 }
 
 type pairSummary struct {
-	A       string `json:"a"`
-	B       string `json:"b"`
-	Matched int    `json:"matched"`
-	URL     string `json:"url"`
-	JSON    string `json:"json"`
+	A       string  `json:"a"`
+	B       string  `json:"b"`
+	Matched int     `json:"matched"`
+	SharedA float64 `json:"sharedA"`
+	SharedB float64 `json:"sharedB"`
+	URL     string  `json:"url"`
+	JSON    string  `json:"json"`
 }
 
-func (s *Site) compareIndexJSON(w *bytes.Buffer, matched map[[2]string]int) error {
+func (s *Site) compareIndexJSON(w *bytes.Buffer) error {
 	out := compareAPI{Pairs: make([]pairSummary, len(s.pairs))}
 	for i, p := range s.pairs {
-		out.Pairs[i] = pairSummary{A: p.a.ID, B: p.b.ID, Matched: matched[[2]string{p.a.ID, p.b.ID}],
+		st := s.pairStats[i]
+		out.Pairs[i] = pairSummary{A: p.a.ID, B: p.b.ID, Matched: st.Matched,
+			SharedA: math.Round(st.Shared[0]*1e4) / 1e4, SharedB: math.Round(st.Shared[1]*1e4) / 1e4,
 			URL: s.siteURL(comparePath(p.a.ID, p.b.ID)), JSON: s.siteURL(compareAPIPath(p.a.ID, p.b.ID))}
 	}
 	return encodeJSON(w, out)

@@ -2,11 +2,14 @@ package site
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestAPIIndexes reads the API's lists as a machine does: /api/docs.json
@@ -19,19 +22,7 @@ func TestAPIIndexes(t *testing.T) {
 	build(t, dir)
 	site := filepath.Join(dir, "build", "site")
 	const base = "https://example.org/lib/"
-	// exists checks that an absolute URL of the site names a page or file
-	// of the build.
-	exists := func(u, file string) {
-		t.Helper()
-		rest, ok := strings.CutPrefix(u, base)
-		if !ok {
-			t.Errorf("%s is not under the base URL %s", u, base)
-			return
-		}
-		if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(rest+file))); err != nil {
-			t.Errorf("%s leads nowhere: %v", u, err)
-		}
-	}
+	exists := func(u, file string) { t.Helper(); wantFileAt(t, site, base, u, file) }
 
 	var docs struct {
 		Documents []map[string]any `json:"documents"`
@@ -88,31 +79,167 @@ func TestAPIIndexes(t *testing.T) {
 		t.Errorf("api/docs.js: b-yijian's title is not given in 简体: %q", folded)
 	}
 
+	checkCompareIndex(t, site, base, ids)
+}
+
+// TestAPICompareSeeds checks /api/compare.json over the seeds, whose
+// pairs share whole sentences.
+func TestAPICompareSeeds(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
+		t.Fatal(err)
+	}
+	build(t, dir)
+	ids := []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "jiangsu-2023-yijian", "luhe-2017-yijian"}
+	if shared := checkCompareIndex(t, filepath.Join(dir, "build", "site"), "https://tiaowen.example.org/", ids); shared < 10 {
+		t.Errorf("%d of the seeds' 10 pairs share a passage, want all", shared)
+	}
+
+	// A document's page lists the documents it is compared with, those
+	// that share most of its text first, saying how much; a pair page
+	// says it of both.
 	var pairs struct {
 		Pairs []struct {
-			A, B, URL, JSON string
-			Matched         int
+			A, B             string
+			SharedA, SharedB float64
 		} `json:"pairs"`
 	}
 	if err := json.Unmarshal([]byte(read(t, dir, "api/compare.json")), &pairs); err != nil {
+		t.Fatal(err)
+	}
+	link := regexp.MustCompile(`<li><a href="../../compare/([^/]+)/index.html"[^>]*>[^<]*</a> <span class="note">\d+ 对条目，本文 ([^ ]+|不足 1%) 的文字与之共有</span></li>`)
+	for _, id := range ids {
+		page := read(t, dir, "docs/"+id+"/index.html")
+		var listed []string
+		last := 2.0
+		for _, m := range link.FindAllStringSubmatch(page, -1) {
+			listed = append(listed, m[1])
+			for _, p := range pairs.Pairs {
+				if p.A+"--"+p.B != m[1] {
+					continue
+				}
+				share := p.SharedA
+				if p.B == id {
+					share = p.SharedB
+				}
+				if m[2] != percent(share) || share > last {
+					t.Errorf("%s lists %s as sharing %s of its text after one sharing %.4f; it shares %.4f", id, m[1], m[2], last, share)
+				}
+				last = share
+				pair := read(t, dir, "compare/"+m[1]+"/index.html")
+				if want := "占前者文字的 " + percent(p.SharedA) + "、后者的 " + percent(p.SharedB) + "。"; !strings.Contains(pair, want) {
+					t.Errorf("compare/%s/ does not say %s", m[1], want)
+				}
+			}
+		}
+		if len(listed) != 4 {
+			t.Errorf("%s lists %d documents to compare with, want the other 4: %q", id, len(listed), listed)
+		}
+	}
+}
+
+// checkCompareIndex holds /api/compare.json of the site in dir, whose
+// documents are ids, to the pair pages and alignments it names, and
+// returns how many of its pairs share a passage.
+func checkCompareIndex(t *testing.T, site, base string, ids []string) int {
+	t.Helper()
+	read := func(name string) []byte {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	exists := func(u, file string) { t.Helper(); wantFileAt(t, site, base, u, file) }
+	// Each document's text in code points, section by section, as the
+	// alignments count their passages.
+	runes := map[string]map[string]int{}
+	for _, id := range ids {
+		var d struct {
+			Sections []struct{ EID, Text string }
+		}
+		if err := json.Unmarshal(read("api/docs/"+id+".json"), &d); err != nil {
+			t.Fatal(err)
+		}
+		runes[id] = map[string]int{}
+		for _, s := range d.Sections {
+			runes[id][s.EID] = utf8.RuneCountInString(s.Text)
+			runes[id][""] += utf8.RuneCountInString(s.Text)
+		}
+	}
+
+	var pairs struct {
+		Pairs []struct {
+			A, B, URL, JSON  string
+			Matched          int
+			SharedA, SharedB float64
+		} `json:"pairs"`
+	}
+	if err := json.Unmarshal(read("api/compare.json"), &pairs); err != nil {
 		t.Fatal(err)
 	}
 	pages, _ := filepath.Glob(filepath.Join(site, "compare", "*--*"))
 	if len(pairs.Pairs) == 0 || len(pairs.Pairs) != len(pages) {
 		t.Fatalf("api/compare.json lists %d pairs; the site has %d pair pages", len(pairs.Pairs), len(pages))
 	}
+	shared := 0
 	for _, p := range pairs.Pairs {
 		exists(p.URL, "index.html")
 		exists(p.JSON, "")
 		var al struct {
 			A, B  string
-			Pairs []any
+			Pairs []struct {
+				A, B   string
+				Shared []struct{ A, B [2]int }
+			}
 		}
-		if err := json.Unmarshal([]byte(read(t, dir, strings.TrimPrefix(p.JSON, base))), &al); err != nil {
+		if err := json.Unmarshal(read(strings.TrimPrefix(p.JSON, base)), &al); err != nil {
 			t.Fatal(err)
 		}
 		if al.A != p.A || al.B != p.B || len(al.Pairs) != p.Matched || p.Matched == 0 {
 			t.Errorf("api/compare.json gives %s × %s %d pairs; its alignment is %s × %s with %d", p.A, p.B, p.Matched, al.A, al.B, len(al.Pairs))
 		}
+		// The shares are the passages' code points over the text's, the
+		// passages of a section taken once where they overlap.
+		var inA, inB int
+		for _, pr := range al.Pairs {
+			seenA, seenB := map[int]bool{}, map[int]bool{}
+			for _, sh := range pr.Shared {
+				for i := sh.A[0]; i < sh.A[1]; i++ {
+					seenA[i] = true
+				}
+				for i := sh.B[0]; i < sh.B[1]; i++ {
+					seenB[i] = true
+				}
+			}
+			if len(seenA) > runes[p.A][pr.A] || len(seenB) > runes[p.B][pr.B] {
+				t.Errorf("%s × %s: passages of %s/%s run past their text", p.A, p.B, pr.A, pr.B)
+			}
+			inA, inB = inA+len(seenA), inB+len(seenB)
+		}
+		wantA, wantB := float64(inA)/float64(runes[p.A][""]), float64(inB)/float64(runes[p.B][""])
+		if math.Abs(p.SharedA-wantA) > 5e-5 || math.Abs(p.SharedB-wantB) > 5e-5 {
+			t.Errorf("api/compare.json: %s × %s share %.4f and %.4f; their passages are %.4f and %.4f of their text",
+				p.A, p.B, p.SharedA, p.SharedB, wantA, wantB)
+		}
+		if inA > 0 {
+			shared++
+		}
+	}
+	return shared
+}
+
+// wantFileAt checks that u, an absolute URL of the site at base built
+// into site, names a page or file of the build (u+file).
+func wantFileAt(t *testing.T, site, base, u, file string) {
+	t.Helper()
+	rest, ok := strings.CutPrefix(u, base)
+	if !ok {
+		t.Errorf("%s is not under the base URL %s", u, base)
+		return
+	}
+	if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(rest+file))); err != nil {
+		t.Errorf("%s leads nowhere: %v", u, err)
 	}
 }

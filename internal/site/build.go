@@ -87,6 +87,7 @@ type Site struct {
 	byID       map[string]*docInfo
 	pairs      []docPair         // the pairs compared and pre-rendered
 	alignments []align.Alignment // parallel to pairs
+	pairStats  []pairStat        // parallel to pairs, kept when the alignments go
 	rendered   map[[2]string]bool
 	// counterparts are each section's best partners in the aligned pairs.
 	counterparts map[*corpus.Section][]counterpart
@@ -148,6 +149,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 	s.align = align.NewIndex(c)
 	s.pairs = s.comparePairs()
 	s.alignments = make([]align.Alignment, len(s.pairs))
+	s.pairStats = make([]pairStat, len(s.pairs))
 	s.rendered = map[[2]string]bool{}
 	// The pairs are sorted by a: each run of pairs with the same a is
 	// aligned in one call, which normalises a's sections once.
@@ -167,6 +169,9 @@ func Load(opts Options) (*Site, diag.List, error) {
 			others = append(others, p.b.Document)
 		}
 		copy(s.alignments[lo:hi], s.align.AlignWith(s.pairs[lo].a.Document, others))
+		for i := lo; i < hi; i++ {
+			s.pairStats[i] = measure(s.pairs[i], s.alignments[i])
+		}
 	})
 	for _, p := range s.pairs {
 		s.rendered[[2]string{p.a.ID, p.b.ID}] = true
@@ -412,7 +417,7 @@ func (s *Site) jobs() []job {
 		job{name: "api/themes.json", run: s.themesJSON},
 		job{name: docsAPIPath, run: s.docsJSON},
 		job{name: docsScriptPath, run: s.docsScript},
-		job{name: compareAPIIndex, run: func(w *bytes.Buffer) error { return s.compareIndexJSON(w, matched) }},
+		job{name: compareAPIIndex, run: s.compareIndexJSON},
 		job{name: "feed.xml", run: s.feed},
 		job{name: "robots.txt", run: s.robots},
 		job{name: staticPath + "chroma.css", run: func(w *bytes.Buffer) error { return chromaCSS(w) }},

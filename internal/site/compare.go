@@ -70,6 +70,39 @@ func (s *Site) comparePairs() []docPair {
 	return pairs
 }
 
+// pairStat is what the pages and the API say of a pair beside its own
+// page, and still can once its alignment is let go: how many sections
+// it pairs, and the share of each document's text that the two share.
+type pairStat struct {
+	Matched int
+	Shared  [2]float64 // of a's text, of b's
+}
+
+func measure(p docPair, al align.Alignment) pairStat {
+	a, b := al.SharedRunes()
+	return pairStat{Matched: len(al.Pairs), Shared: [2]float64{share(a, p.a.textRunes), share(b, p.b.textRunes)}}
+}
+
+func share(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return float64(n) / float64(total)
+}
+
+// percent writes a share as readers read it: a whole percentage, and
+// "不足 1%" rather than a 0% that would say there is nothing.
+func percent(f float64) string {
+	p := int(math.Round(f * 100))
+	switch {
+	case f == 0:
+		return "0%"
+	case p == 0:
+		return "不足 1%"
+	}
+	return strconv.Itoa(p) + "%"
+}
+
 // compareRow is one row of a pair page: a section of a, of b, or both.
 type compareRow struct {
 	A, B    *corpus.Section
@@ -109,13 +142,16 @@ func cellHTML(w *sectionWriter, s *corpus.Section, shared [][2]int) template.HTM
 
 // pairData is /compare/<a>--<b>/.
 type pairData struct {
-	A, B     *docInfo
-	Rows     []compareRow
-	Matched  int
-	Themes   []themeCount
-	FoldMap  template.JS // 繁→简 for the characters of a traditional side
-	FoldSide string      // "a", "b" or "" when neither side is traditional
-	JSONPath string
+	A, B    *docInfo
+	Rows    []compareRow
+	Matched int
+	// SharedA and SharedB are the shares of each document's text that the
+	// two share, as percentages.
+	SharedA, SharedB string
+	Themes           []themeCount
+	FoldMap          template.JS // 繁→简 for the characters of a traditional side
+	FoldSide         string      // "a", "b" or "" when neither side is traditional
+	JSONPath         string
 	// Lang is the page's language: a cell names its document's only
 	// when it is another, as a row's two cells and a hundred rows would
 	// otherwise repeat what <html lang> says.
@@ -339,7 +375,9 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	path := comparePath(p.a.ID, p.b.ID)
 	pg := s.base("compare", path, p.a.Title+" × "+p.b.Title, "")
 	pg.Description = "逐条对照：" + p.a.Title + " 与 " + p.b.Title
-	data := pairData{A: p.a, B: p.b, Rows: s.rows(p, al, pg.Root), Matched: len(al.Pairs),
+	st := measure(p, al)
+	data := pairData{A: p.a, B: p.b, Rows: s.rows(p, al, pg.Root), Matched: st.Matched,
+		SharedA: percent(st.Shared[0]), SharedB: percent(st.Shared[1]),
 		JSONPath: pg.Root + "api/" + path[:len(path)-1] + ".json", Lang: pg.Lang}
 	seen := map[string]int{}
 	for _, r := range data.Rows {

@@ -251,7 +251,11 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		docLink(d.B)
 		o.raw("</h1>\n<p class=\"note\">")
 		o.raw(strconv.Itoa(d.Matched))
-		o.raw(` 对相互对应的条目；同色标记为两侧共有的语句（不计简繁与标点）。<a href="`)
+		o.raw(` 对相互对应的条目；同色标记为两侧共有的语句（不计简繁与标点），占前者文字的 `)
+		o.text(d.SharedA)
+		o.raw(`、后者的 `)
+		o.text(d.SharedB)
+		o.raw(`。<a href="`)
 		o.url(d.JSONPath)
 		o.raw("\">JSON</a></p>\n<div class=\"cmp-tools\" id=\"cmp-tools\" hidden>\n")
 		if d.FoldSide != "" {

@@ -439,6 +439,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 	// edited document are aligned again.
 	s.pairs = slices.Clone(old.pairs)
 	s.alignments = slices.Clone(old.alignments)
+	s.pairStats = slices.Clone(old.pairStats)
 	var again []int
 	for i, p := range s.pairs {
 		na, nb := replaced[p.a], replaced[p.b]
@@ -476,6 +477,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		}
 		for j, al := range s.align.AlignWith(s.pairs[run[0]].a.Document, others) {
 			s.alignments[run[j]] = al
+			s.pairStats[run[j]] = measure(s.pairs[run[j]], al)
 		}
 	})
 	if m.eids == nil {

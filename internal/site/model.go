@@ -17,6 +17,9 @@ type docInfo struct {
 	secs  []secInfo // parallel to Document.Sections
 	// themeCounts[t] is the number of sections that mention theme t.
 	themeCounts []int
+	// textRunes is the length of the document's text in code points:
+	// the sum of its sections' own text, which shared passages count in.
+	textRunes int
 }
 
 // SimplifiedTitle is the title in 简体 when it is written otherwise, and
@@ -48,6 +51,7 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher) []*docInfo {
 		d := c.Docs[i]
 		di := &docInfo{Document: d, Index: i, secs: make([]secInfo, len(d.Sections)), themeCounts: make([]int, len(set.Themes))}
 		for j, s := range d.Sections {
+			di.textRunes += utf8.RuneCountInString(s.Text)
 			si := &di.secs[j]
 			seen := make([]bool, len(set.Themes))
 			note := func(ms []themes.Match) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"maps"
@@ -185,26 +186,41 @@ type docData struct {
 // compareLink is a pair page, named by the other document of the pair.
 type compareLink struct {
 	*docInfo
-	Path string // the pair page's path from the root
+	Path    string  // the pair page's path from the root
+	Matched int     // the sections the pair pairs
+	share   float64 // of the document's text that the other shares
 }
 
+// Shared is the share of the document's text that the other document
+// shares, as a percentage.
+func (l compareLink) Shared() string { return percent(l.share) }
+
 // comparedWith lists the documents whose pair page with d the site
-// renders, in corpus order. Only those: listing every other document
-// would put the whole corpus on every document page, a cost that grows
-// with the square of the corpus (2,000 documents made each page 240 KB
-// larger), to link to pages that do not exist.
+// renders, those that repeat most of d first, then in corpus order: the
+// document that another copies from, or that copies it, is the one a
+// reader looks for. Only those: listing every other document would put
+// the whole corpus on every document page, a cost that grows with the
+// square of the corpus (2,000 documents made each page 240 KB larger),
+// to link to pages that do not exist.
 func (s *Site) comparedWith(d *docInfo) []compareLink {
 	var out []compareLink
 	// s.pairs is sorted by a's id, then b's: the pairs in which d is b
 	// come first, in the order of a, then those in which it is a.
-	for _, p := range s.pairs {
+	for i, p := range s.pairs {
+		st := s.pairStats[i]
 		switch d {
 		case p.a:
-			out = append(out, compareLink{p.b, comparePath(p.a.ID, p.b.ID)})
+			out = append(out, compareLink{p.b, comparePath(p.a.ID, p.b.ID), st.Matched, st.Shared[0]})
 		case p.b:
-			out = append(out, compareLink{p.a, comparePath(p.a.ID, p.b.ID)})
+			out = append(out, compareLink{p.a, comparePath(p.a.ID, p.b.ID), st.Matched, st.Shared[1]})
 		}
 	}
+	slices.SortStableFunc(out, func(x, y compareLink) int {
+		if c := cmp.Compare(y.share, x.share); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Index, y.Index)
+	})
 	return out
 }
 

@@ -89,7 +89,7 @@ func (s *Site) route(name string) (route, bool) {
 	case docsScriptPath:
 		return route{run: s.docsScript, deps: []string{keyCorpus}}, true
 	case compareAPIIndex:
-		return route{run: func(w *bytes.Buffer) error { return s.compareIndexJSON(w, s.matchedCounts()) }, deps: []string{keyCorpus, keyAlign}}, true
+		return route{run: s.compareIndexJSON, deps: []string{keyCorpus, keyAlign}}, true
 	case "feed.xml":
 		return route{run: s.feed, deps: []string{keyCorpus}}, true
 	case "robots.txt":
