@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"encoding/json"
 	"math"
 	"os"
@@ -134,6 +135,27 @@ func TestAPICompareSeeds(t *testing.T) {
 		}
 		if len(listed) != 4 {
 			t.Errorf("%s lists %d documents to compare with, want the other 4: %q", id, len(listed), listed)
+		}
+	}
+	// The chooser names the pairs that share the most, by the larger of
+	// their two shares: half the seeds' ten pairs.
+	chooser := read(t, dir, "compare/index.html")
+	section, _, _ := strings.Cut(chooser[strings.Index(chooser, `id="closest-h"`)+1:], "</section>")
+	closest := regexp.MustCompile(`<li><a href="../compare/([^/]+)/index.html">.*?</a> <span class="count"><span class="visually-hidden">共有文字占比 </span>([^ ]+) · ([^<]+)</span></li>`).FindAllStringSubmatch(section, -1)
+	ranked := slices.Clone(pairs.Pairs)
+	slices.SortStableFunc(ranked, func(x, y struct {
+		A, B             string
+		SharedA, SharedB float64
+	}) int {
+		return cmp.Compare(max(y.SharedA, y.SharedB), max(x.SharedA, x.SharedB))
+	})
+	if len(closest) != 5 {
+		t.Fatalf("the chooser names %d pairs as sharing the most, want 5:\n%s", len(closest), section)
+	}
+	for k, m := range closest {
+		p := ranked[k]
+		if m[1] != p.A+"--"+p.B || m[2] != percent(p.SharedA) || m[3] != percent(p.SharedB) {
+			t.Errorf("the chooser's pair %d is %s (%s · %s), want %s--%s (%s · %s)", k+1, m[1], m[2], m[3], p.A, p.B, percent(p.SharedA), percent(p.SharedB))
 		}
 	}
 }

@@ -390,20 +390,18 @@ func (s *Site) jobs() []job {
 			page(themePagePath(t.ID, n)+"index.html", func() *Page { return s.themePageN(t, n) }, "theme.html")
 		}
 	}
-	matched := map[[2]string]int{}
 	for i, p := range s.pairs {
 		al := s.alignments[i]
-		matched[[2]string{p.a.ID, p.b.ID}] = len(al.Pairs)
 		page(comparePath(p.a.ID, p.b.ID)+"index.html", func() *Page { return s.pairPage(p, al) }, "pair.html")
 		js = append(js, job{name: compareAPIPath(p.a.ID, p.b.ID),
 			run: func(w *bytes.Buffer) error { return compareJSON(w, al) }})
 	}
 	// Drawn now: its similarity matrix is the alignment index's last use,
 	// and render lets the index go before the pages are written.
-	chooser := s.chooserPage(s.pairs, matched)
+	chooser := s.chooserPage()
 	page(comparePage+"index.html", func() *Page { return chooser }, "compare.html")
 	for n := 2; n <= s.chooserPages(); n++ {
-		page(chooserPagePath(n)+"index.html", func() *Page { return s.chooserPageN(n, s.pairs, matched) }, "compare.html")
+		page(chooserPagePath(n)+"index.html", func() *Page { return s.chooserPageN(n) }, "compare.html")
 	}
 	page(searchPath+"index.html", s.searchPage, "search.html")
 	for _, p := range s.pages {

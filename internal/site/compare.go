@@ -528,12 +528,53 @@ type chooserData struct {
 	Form   bool
 	Index  [][]int
 	Matrix []simRow
+	// Closest are the pairs that share the most, on the first page.
+	Closest []pairLink
 }
 
 type pairLink struct {
 	A, B    *docInfo
 	Path    string
 	Matched int
+	// SharedA and SharedB are the shares of each document's text that the
+	// two share, as percentages.
+	SharedA, SharedB string
+}
+
+// pairLink is the i-th pair of s.pairs as the chooser lists it.
+func (s *Site) pairLink(i int) pairLink {
+	p, st := s.pairs[i], s.pairStats[i]
+	return pairLink{A: p.a, B: p.b, Path: comparePath(p.a.ID, p.b.ID), Matched: st.Matched,
+		SharedA: percent(st.Shared[0]), SharedB: percent(st.Shared[1])}
+}
+
+// closestShown is how many pairs the chooser names as sharing the most.
+const closestShown = 10
+
+// closestPairs are the pairs in which one document repeats the most of
+// the other — the share of the text of whichever shares more — most
+// first, then in corpus order: where one document was written from
+// another, the first thing a reader of a corpus wants to find. At most
+// closestShown, and never more than half the pairs, so that a small
+// corpus's list of every pair is not repeated; none with nothing shared.
+func (s *Site) closestPairs() []pairLink {
+	most := func(i int) float64 { return max(s.pairStats[i].Shared[0], s.pairStats[i].Shared[1]) }
+	var order []int
+	for i := range s.pairs {
+		if most(i) > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(most(j), most(i)) })
+	order = order[:min(len(order), closestShown, len(s.pairs)/2)]
+	if len(order) < 2 {
+		return nil
+	}
+	out := make([]pairLink, len(order))
+	for k, i := range order {
+		out[k] = s.pairLink(i)
+	}
+	return out
 }
 
 type simRow struct {
@@ -575,15 +616,16 @@ func (s *Site) chooserPageNumber(name string) (int, bool) {
 	return pageNumber(rest, s.chooserPages())
 }
 
-func (s *Site) chooserPage(pairs []docPair, matched map[[2]string]int) *Page {
-	return s.chooserPageN(1, pairs, matched)
+func (s *Site) chooserPage() *Page {
+	return s.chooserPageN(1)
 }
 
 // chooserPageN is the n-th page of the chooser, /compare/: the form that
 // takes a reader to any two documents' pair page and the similarity
 // matrix of a small corpus on the first, and on each its share of the
 // list of pair pages, for readers without JavaScript.
-func (s *Site) chooserPageN(n int, pairs []docPair, matched map[[2]string]int) *Page {
+func (s *Site) chooserPageN(n int) *Page {
+	pairs := s.pairs
 	path := chooserPagePath(n)
 	p := s.base("compare", path, "对照阅读", "")
 	p.Description = "任选两份文件，逐条对照，标出共有语句"
@@ -596,13 +638,14 @@ func (s *Site) chooserPageN(n int, pairs []docPair, matched map[[2]string]int) *
 		Pager: newPager("对照组合分页", n, max(1, (len(pairs)+per-1)/per), func(i int) string {
 			return p.Root + chooserPagePath(i) + "index.html"
 		})}
-	for _, pr := range pairs[first:end] {
-		data.Pairs = append(data.Pairs, pairLink{A: pr.a, B: pr.b, Path: comparePath(pr.a.ID, pr.b.ID), Matched: matched[[2]string{pr.a.ID, pr.b.ID}]})
+	for i := first; i < end; i++ {
+		data.Pairs = append(data.Pairs, s.pairLink(i))
 	}
 	if n > 1 {
 		p.Data = data
 		return p
 	}
+	data.Closest = s.closestPairs()
 	rendered := map[[2]string]bool{}
 	at := make(map[*docInfo]int, len(s.docs))
 	for i, d := range s.docs {

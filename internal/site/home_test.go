@@ -194,6 +194,14 @@ func TestHomePager(t *testing.T) {
 	}
 }
 
+// pairList is the chooser page's list of pairs, without the pairs it
+// names as sharing the most.
+func pairList(page string) string {
+	_, list, _ := strings.Cut(page, `id="pair-list"`)
+	list, _, _ = strings.Cut(list, "</ul>")
+	return list
+}
+
 var pairLine = regexp.MustCompile(`<li><a href="(?:\.\./)+compare/([^/]+--[^/]+)/index\.html">`)
 
 // TestChooserPages pages the chooser's list of the seeds' ten pairs four
@@ -204,7 +212,7 @@ var pairLine = regexp.MustCompile(`<li><a href="(?:\.\./)+compare/([^/]+--[^/]+)
 func TestChooserPages(t *testing.T) {
 	project := seedProject(t)
 	whole := buildFiles(t, project)
-	all := submatches(pairLine, string(whole["compare/index.html"]))
+	all := submatches(pairLine, pairList(string(whole["compare/index.html"])))
 	if len(all) != 10 || strings.Contains(string(whole["compare/index.html"]), `class="pager"`) {
 		t.Fatalf("the one chooser page lists %d pairs, want the seeds' 10 and no pager", len(all))
 	}
@@ -220,7 +228,7 @@ func TestChooserPages(t *testing.T) {
 		if page == "" {
 			t.Fatalf("no %s", name)
 		}
-		pairs := submatches(pairLine, page)
+		pairs := submatches(pairLine, pairList(page))
 		if len(pairs) != min(4, 10-4*i) {
 			t.Errorf("%s lists %d pairs, want %d", name, len(pairs), min(4, 10-4*i))
 		}

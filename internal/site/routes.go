@@ -77,7 +77,7 @@ func (s *Site) route(name string) (route, bool) {
 	case themesPath + "index.html":
 		return pageRoute("themes.html", s.themesPage, keyCorpus), true
 	case comparePage + "index.html":
-		return pageRoute("compare.html", func() *Page { return s.chooserPage(s.pairs, s.matchedCounts()) }, keyCorpus, keyAlign), true
+		return pageRoute("compare.html", s.chooserPage, keyCorpus, keyAlign), true
 	case searchPath + "index.html":
 		// Readers of the search page reload after an edit, to load the
 		// new index.
@@ -160,7 +160,7 @@ func (s *Site) route(name string) (route, bool) {
 		return pageRoute("theme.html", func() *Page { return s.themePageN(t, n) }, keyTheme(t.ID)), true
 	}
 	if n, ok := s.chooserPageNumber(name); ok {
-		return pageRoute("compare.html", func() *Page { return s.chooserPageN(n, s.pairs, s.matchedCounts()) }, keyCorpus, keyAlign), true
+		return pageRoute("compare.html", func() *Page { return s.chooserPageN(n) }, keyCorpus, keyAlign), true
 	}
 	if pair, ok := strings.CutPrefix(dir, "compare/"); ok {
 		i := s.pairIndex(pair)
@@ -291,15 +291,6 @@ func (sf *searchFiles) get(s *Site) map[string][]byte {
 		}
 	})
 	return sf.files
-}
-
-// matchedCounts gives, for each pair page, how many sections it pairs.
-func (s *Site) matchedCounts() map[[2]string]int {
-	matched := make(map[[2]string]int, len(s.pairs))
-	for i, p := range s.pairs {
-		matched[[2]string{p.a.ID, p.b.ID}] = len(s.alignments[i].Pairs)
-	}
-	return matched
 }
 
 // docDeps are what a document's page and its sections' pages are made
