@@ -2,7 +2,7 @@
 // level, year, script and status, and sort them by a column — over the
 // whole corpus, not only the page's share of it. The list comes from
 // api/docs.js, loaded at the first use. The state is kept in the
-// address (?filter=…&level=…&sort=date-desc), so that a filtered list
+// address (?filter=…&level=province&sort=date-desc), so that a filtered list
 // can be bookmarked and shared. Without this script the table and its
 // pages are as the build wrote them.
 (function () {
@@ -18,7 +18,7 @@
   var status = document.getElementById("finder-status");
   var facets = Array.prototype.slice.call(form.querySelectorAll("select"));
   var words = form.elements.filter;
-  var docs = null, loading = false;
+  var docs = null, levelNames = {}, loading = false;
   var sort = null; // {key, desc}
 
   // Columns that sort, and their first direction: newest and longest first.
@@ -50,13 +50,15 @@
 
   // Each document as the finder reads it.
   var read = function (data) {
+    levelNames = data.levels || {};
     var f = {};
     data.fields.forEach(function (name, i) { f[name] = i; });
     return data.docs.map(function (r, i) {
       var d = { index: i };
       data.fields.forEach(function (name) { d[name] = r[f[name]]; });
+      // The selects' values are the API's: script is the language.
       d.year = d.date ? d.date.slice(0, 4) : "";
-      d.script = d.lang === "zh-Hant" ? "繁體" : "简体";
+      d.script = d.lang;
       d.text = [d.title, d.issuer, d.number, d.id, d.folded].join(" ").toLowerCase();
       return d;
     });
@@ -114,8 +116,8 @@
       date.appendChild(t);
     }
     cell(tr, "td", d.number, d.lang);
-    cell(tr, "td", d.level);
-    cell(tr, "td", d.script);
+    cell(tr, "td", levelNames[d.level] || "");
+    cell(tr, "td", d.lang === "zh-Hant" ? "繁體" : "简体");
     cell(tr, "td", d.status);
     cell(tr, "td", String(d.sections)).className = "num";
     return tr;

@@ -13,6 +13,9 @@
   var input = document.getElementById("search-q");
   var docSel = document.getElementById("search-doc");
   var themeSel = document.getElementById("search-theme");
+  // The filters by a document's columns (level, year, script, status),
+  // which the build writes with the corpus's values.
+  var facetSels = Array.prototype.slice.call(document.querySelectorAll("#search-form select[data-facet]"));
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
@@ -912,13 +915,16 @@
   function setStatus(text) { status.textContent = text; }
 
   function params() {
-    return { q: input.value, doc: docSel.value, theme: themeSel.value };
+    var p = { q: input.value, doc: docSel.value, theme: themeSel.value, facets: {} };
+    facetSels.forEach(function (sel) { if (sel.value) p.facets[sel.name] = sel.value; });
+    return p;
   }
   function urlFor(p) {
     var u = new URLSearchParams();
     if (p.q) u.set("q", p.q);
     if (p.doc) u.set("doc", p.doc);
     if (p.theme) u.set("theme", p.theme);
+    facetSels.forEach(function (sel) { if (p.facets && p.facets[sel.name]) u.set(sel.name, p.facets[sel.name]); });
     var s = u.toString();
     return "index.html" + (s ? "?" + s : "");
   }
@@ -931,14 +937,42 @@
     var docFilter = -1, themeIdx = -1;
     if (p.doc) meta.docs.forEach(function (d, i) { if (d[0] === p.doc) docFilter = i; });
     if (p.theme) meta.themes.forEach(function (t, i) { if (t[0] === p.theme) themeIdx = i; });
-    return { key: urlFor(p), q: p.q, terms: parse(p.q), docFilter: docFilter, themeIdx: themeIdx };
+    var docs = docsKept(p.facets);
+    return { key: urlFor(p), q: p.q, terms: parse(p.q), docFilter: docFilter, themeIdx: themeIdx, docs: docs,
+      filtered: docFilter >= 0 || themeIdx >= 0 || docs !== null };
+  }
+
+  // docsKept marks the documents that the column filters keep, or gives
+  // null when none is set. A document is [id, title, lang, sections,
+  // level, year, status] (meta.js).
+  function docsKept(facets) {
+    var names = Object.keys(facets || {});
+    if (!names.length) return null;
+    var value = { level: function (d) { return d[4]; }, year: function (d) { return d[5]; },
+      script: function (d) { return d[2]; }, status: function (d) { return d[6]; } };
+    return Uint8Array.from(meta.docs, function (d) {
+      return names.every(function (n) { return value[n] && value[n](d) === facets[n]; }) ? 1 : 0;
+    });
+  }
+
+  // maskOf is the sections a filtered query may find, or null for all
+  // (but the one document of docFilter, which search bounds itself).
+  function maskOf(qq) {
+    var mask = qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null;
+    if (!qq.docs) return mask;
+    var out = new Uint8Array(meta.sections);
+    for (var d = 0; d < meta.docs.length; d++) {
+      if (!qq.docs[d]) continue;
+      for (var sec = docStart[d]; sec < docStart[d + 1]; sec++) out[sec] = mask ? mask[sec] : 1;
+    }
+    return out;
   }
 
   // headOf returns the first sections of the answer to the query qq
   // that are known before the ranking (wordHead, phraseHead), or null;
   // first is called with the first of them as soon as it is known.
   function headOf(qq, first) {
-    if (qq.docFilter >= 0 || qq.themeIdx >= 0 || qq.terms.length !== 1) return null;
+    if (qq.filtered || qq.terms.length !== 1) return null;
     var t = qq.terms[0];
     return t.cps.length <= 2 ? wordHead(t, PAGE) : phraseHead(qq.terms, PAGE, first);
   }
@@ -947,7 +981,7 @@
   // three characters or more, unfiltered: the queries whose head is a
   // phrase's exact matches (phraseHead); or null.
   function phraseOf(qq) {
-    if (qq.docFilter >= 0 || qq.themeIdx >= 0 || qq.terms.length !== 1 || qq.terms[0].cps.length < 3) return null;
+    if (qq.filtered || qq.terms.length !== 1 || qq.terms[0].cps.length < 3) return null;
     return qq.terms[0];
   }
 
@@ -1210,7 +1244,7 @@
       return Promise.resolve(ready).then(function () {
         if (!live()) return null;
         var t1 = performance.now();
-        var result = search(qq.terms, qq.docFilter, qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null);
+        var result = search(qq.terms, qq.docFilter, maskOf(qq));
         loadTexts(result.secs.subarray(0, PAGE), noop).catch(noop);
         var t2 = performance.now();
         return { result: result, loadMs: qq.loadMs, rankMs: t2 - t1, rankedAt: t2 };
@@ -1232,7 +1266,7 @@
     var p = params();
     if (headerQ && headerQ !== input && headerQ.value !== p.q) headerQ.value = p.q;
     var qq = queryOf(p);
-    if (qq.terms.length === 0 && qq.docFilter < 0 && qq.themeIdx < 0) {
+    if (qq.terms.length === 0 && !qq.filtered) {
       list.textContent = ""; help.hidden = true; more.hidden = true;
       setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
       current = null;
@@ -1441,7 +1475,7 @@
     help.textContent = "";
     var link = function (q) {
       var a = document.createElement("a");
-      a.href = urlFor({ q: q, doc: p.doc, theme: p.theme });
+      a.href = urlFor({ q: q, doc: p.doc, theme: p.theme, facets: p.facets });
       a.textContent = q;
       a.addEventListener("click", function (e) {
         e.preventDefault();
@@ -1470,9 +1504,9 @@
       });
       help.appendChild(para2);
     }
-    if (p.doc || p.theme) {
+    if (p.doc || p.theme || Object.keys(p.facets || {}).length) {
       var para3 = document.createElement("p");
-      para3.textContent = "已按文件或主题筛选；可改为在全部文件中检索。";
+      para3.textContent = "已按文件、主题或级别等筛选；可改为在全部文件中检索。";
       help.appendChild(para3);
     }
     help.hidden = !help.firstChild;
@@ -1538,6 +1572,7 @@
     input.addEventListener("compositionstart", warmUp);
     docSel.addEventListener("change", function () { remember(params()); run(); });
     themeSel.addEventListener("change", function () { remember(params()); run(); });
+    facetSels.forEach(function (sel) { sel.addEventListener("change", function () { remember(params()); run(); }); });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       clearTimeout(timer);
@@ -1600,9 +1635,10 @@
     setupFilters();
     if (u.get("doc")) docSel.value = u.get("doc");
     if (u.get("theme")) themeSel.value = u.get("theme");
+    facetSels.forEach(function (sel) { if (u.get(sel.name)) sel.value = u.get(sel.name); });
     setupEvents();
     box.setAttribute("data-state", "ready");
-    if (input.value || docSel.value || themeSel.value) return run();
+    if (input.value || docSel.value || themeSel.value || facetSels.some(function (sel) { return sel.value; })) return run();
     return Promise.resolve(null);
   }
 

@@ -351,7 +351,8 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	ft := buildFold(b.seen)
 	docs := make([][]any, len(c.Docs))
 	for i, d := range c.Docs {
-		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections)}
+		year := d.Date[:min(4, len(d.Date))]
+		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status}
 	}
 	ts := make([][2]string, len(set))
 	for i, t := range set {

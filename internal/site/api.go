@@ -133,7 +133,8 @@ func (s *Site) docsJSON(w *bytes.Buffer) error {
 // as a script: a page opened from disk may load a script but not read
 // a JSON file. Each document is a row of the columns the table shows,
 // in the order docsScriptFields names, with its title and issuer in
-// 简体 when they are written otherwise, so that a 简体 word finds them.
+// 简体 when they are written otherwise, so that a 简体 word finds them;
+// "levels" names the levels as the table does.
 func (s *Site) docsScript(w *bytes.Buffer) error {
 	rows := make([][]any, len(s.docs))
 	for i, d := range s.docs {
@@ -141,12 +142,16 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 		if f := textnorm.Simplify(d.Title + " " + d.Issuer + " " + d.Number); f != d.Title+" "+d.Issuer+" "+d.Number {
 			folded = f
 		}
-		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, levelName(d.Level), d.Status, len(d.Sections), folded}
+		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded}
+	}
+	levels := map[string]string{}
+	for _, l := range []string{"national", "province", "city", "county"} {
+		levels[l] = levelName(l)
 	}
 	w.WriteString("window.TIAOWEN_DOCS=")
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(map[string]any{"fields": docsScriptFields, "docs": rows}); err != nil {
+	if err := enc.Encode(map[string]any{"fields": docsScriptFields, "docs": rows, "levels": levels}); err != nil {
 		return err
 	}
 	return nil

@@ -75,7 +75,7 @@ func TestBrowserHomeFinder(t *testing.T) {
 
 	// A level, then the newest first, then the oldest, on page 2.
 	do(t, ctx, "open page 2", chromedp.Navigate(base+"page/2/index.html"))
-	do(t, ctx, "choose 省级", chromedp.SetValue(chromedp.CSS(`#doc-finder select[name=level]`), "省级"),
+	do(t, ctx, "choose 省级", chromedp.SetValue(chromedp.CSS(`#doc-finder select[name=level]`), "province"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#doc-finder select[name=level]").dispatchEvent(new Event("change"))`))
 	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份。")
 	if got := ids(); !slices.Equal(got, []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "jiangsu-2023-yijian"}) {
@@ -95,17 +95,17 @@ func TestBrowserHomeFinder(t *testing.T) {
 	if got := ids(); !slices.Equal(got, oldest) {
 		t.Errorf("by date again: %q, want the oldest first %q", got, oldest)
 	}
-	if loc := get(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "page/2/index.html?level=%E7%9C%81%E7%BA%A7&sort=date") {
+	if loc := get(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "page/2/index.html?level=province&sort=date") {
 		t.Errorf("the address %s does not carry the level and the order", loc)
 	}
 
 	// The address brings the same list back, on whichever page it opens.
-	do(t, ctx, "open the address on page 1", chromedp.Navigate(base+"index.html?level=%E7%9C%81%E7%BA%A7&sort=date-desc"))
+	do(t, ctx, "open the address on page 1", chromedp.Navigate(base+"index.html?level=province&sort=date-desc"))
 	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期从新到旧。")
 	if got := ids(); !slices.Equal(got, newest) {
 		t.Errorf("from the address: %q, want %q", got, newest)
 	}
-	if v := eval[string](t, ctx, `document.querySelector("#doc-finder select[name=level]").value`); v != "省级" {
+	if v := eval[string](t, ctx, `document.querySelector("#doc-finder select[name=level]").value`); v != "province" {
 		t.Errorf("from the address, the level select shows %q", v)
 	}
 

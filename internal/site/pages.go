@@ -100,12 +100,16 @@ type homeData struct {
 	Facets []facet
 }
 
-// facet is one of the finder's selects: a column of the documents table
-// and the values it takes in the corpus, each as the table shows it.
+// facet is one of the finders' selects — the home page's and the search
+// page's: a column of the documents table, named as the API names it
+// (script for lang), and the values it takes in the corpus.
 type facet struct {
 	Name, Label string
-	Values      []string
+	Values      []facetValue
 }
+
+// facetValue is a value as the API has it and as readers know it.
+type facetValue struct{ Value, Name string }
 
 // docFacets are the columns the home page's finder chooses by: those
 // that take at least two values in the corpus, as there is nothing to
@@ -113,45 +117,48 @@ type facet struct {
 func (s *Site) docFacets() []facet {
 	levels := map[string]bool{}
 	years := map[string]bool{}
-	scripts := map[string]bool{}
-	var statuses []string
+	langs := map[string]bool{}
+	statuses := map[string]bool{}
 	for _, d := range s.docs {
-		if d.Level != "" {
-			levels[d.Level] = true
-		}
+		levels[d.Level] = true
 		if len(d.Date) >= 4 {
 			years[d.Date[:4]] = true
 		}
-		scripts[scriptName(d.Lang)] = true
-		if d.Status != "" && !slices.Contains(statuses, d.Status) {
-			statuses = append(statuses, d.Status)
-		}
+		langs[d.Lang] = true
+		statuses[d.Status] = true
 	}
 	var fs []facet
-	add := func(name, label string, values []string) {
+	add := func(name, label string, values []facetValue) {
 		if len(values) >= 2 {
 			fs = append(fs, facet{Name: name, Label: label, Values: values})
 		}
 	}
-	var ls []string
+	var vs []facetValue
 	for _, l := range []string{"national", "province", "city", "county"} {
 		if levels[l] {
-			ls = append(ls, levelName(l))
+			vs = append(vs, facetValue{l, levelName(l)})
 		}
 	}
-	add("level", "级别", ls)
-	ys := slices.Sorted(maps.Keys(years))
-	slices.Reverse(ys)
-	add("year", "年份", ys)
-	var ss []string
-	for _, sc := range []string{"简体", "繁體"} {
-		if scripts[sc] {
-			ss = append(ss, sc)
+	add("level", "级别", vs)
+	vs = nil
+	for _, y := range slices.Backward(slices.Sorted(maps.Keys(years))) {
+		vs = append(vs, facetValue{y, y})
+	}
+	add("year", "年份", vs)
+	vs = nil
+	for _, l := range []string{"zh-Hans", "zh-Hant"} {
+		if langs[l] {
+			vs = append(vs, facetValue{l, scriptName(l)})
 		}
 	}
-	add("script", "字形", ss)
-	slices.Sort(statuses)
-	add("status", "状态", statuses)
+	add("script", "字形", vs)
+	vs = nil
+	for _, st := range slices.Sorted(maps.Keys(statuses)) {
+		if st != "" {
+			vs = append(vs, facetValue{st, st})
+		}
+	}
+	add("status", "状态", vs)
 	return fs
 }
 
@@ -679,7 +686,15 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 }
 
 func (s *Site) searchPage() *Page {
-	return s.base("search", searchPath, "全文检索", "")
+	p := s.base("search", searchPath, "全文检索", "")
+	p.Data = searchData{Facets: s.docFacets()}
+	return p
+}
+
+// searchData is the search page's: the filters by a document's columns,
+// beside those by document and theme that its script fills.
+type searchData struct {
+	Facets []facet
 }
 
 func (s *Site) contentPage(cp *contentPage) *Page {

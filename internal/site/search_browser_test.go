@@ -290,6 +290,7 @@ func TestSearchOffline(t *testing.T) {
 		problems := browsertest.RecordProblems(t, ctx)
 		checkNoResults(t, ctx, base)
 		checkFilters(t, ctx, base)
+		checkColumnFilters(t, ctx, base)
 		problems.Check(t)
 	})
 
