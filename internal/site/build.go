@@ -386,6 +386,7 @@ func (s *Site) jobs() []job {
 	page(themesPath+"index.html", s.themesPage, "themes.html")
 	for i, t := range s.themes.Themes {
 		page(themePath(t.ID)+"index.html", func() *Page { return s.themePage(t) }, "theme.html")
+		js = append(js, job{name: themeFeedPath(t.ID), run: func(w *bytes.Buffer) error { return s.themeFeed(w, t) }})
 		for n := 2; n <= s.themePages(i); n++ {
 			page(themePagePath(t.ID, n)+"index.html", func() *Page { return s.themePageN(t, n) }, "theme.html")
 		}

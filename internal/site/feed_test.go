@@ -1,7 +1,9 @@
 package site
 
 import (
+	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -65,6 +67,96 @@ func TestFeedLimitSetting(t *testing.T) {
 			t.Errorf("feedLimit %q: %d, %v; want %d", value, cfg.FeedLimit, err, want)
 		case want == 0 && (err == nil || !strings.Contains(err.Error(), file+":3:") || !strings.Contains(err.Error(), "-1 for all")):
 			t.Errorf("feedLimit %q: no error at line 3 that says what to write: %v", value, err)
+		}
+	}
+}
+
+// TestThemeFeeds reads each theme's feed of the seed site as a feed
+// reader does: an entry for every document that mentions the theme, the
+// newest first, each leading to the document's passages on the theme's
+// page and counting the sections they are in; the theme's page names its
+// feed. With feedLimit 1 a feed carries the newest document alone.
+func TestThemeFeeds(t *testing.T) {
+	const base = "https://tiaowen.example.org/"
+	project := seedProject(t)
+	files := buildFiles(t, project)
+	var api struct {
+		Themes []struct {
+			ID, Name  string
+			Documents []struct {
+				ID       string
+				Sections []string
+			}
+		}
+	}
+	if err := json.Unmarshal(files["api/themes.json"], &api); err != nil {
+		t.Fatal(err)
+	}
+	type entry struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	}
+	read := func(files map[string][]byte, id string) []entry {
+		t.Helper()
+		var f struct {
+			Entries []entry `xml:"entry"`
+		}
+		if err := xml.Unmarshal(files["themes/"+id+"/feed.xml"], &f); err != nil {
+			t.Fatalf("themes/%s/feed.xml: %v", id, err)
+		}
+		return f.Entries
+	}
+	checked := 0
+	for _, th := range api.Themes {
+		entries := read(files, th.ID)
+		if len(entries) != len(th.Documents) {
+			t.Errorf("%s: %d entries, want the %d documents that mention it", th.ID, len(entries), len(th.Documents))
+			continue
+		}
+		page := string(files["themes/"+th.ID+"/index.html"])
+		if want := `<link rel="alternate" type="application/atom+xml" title="` + th.Name + ` · 质量强省政策文库" href="../../themes/` + th.ID + `/feed.xml">`; !strings.Contains(page, want) {
+			t.Errorf("themes/%s/ does not name its feed: no %s", th.ID, want)
+		}
+		var dates []string
+		for _, e := range entries {
+			dates = append(dates, e.Updated)
+			doc, _ := strings.CutPrefix(e.Link.Href, base+"themes/"+th.ID+"/#doc-")
+			i := slices.IndexFunc(th.Documents, func(d struct {
+				ID       string
+				Sections []string
+			}) bool {
+				return d.ID == doc
+			})
+			if i < 0 || !strings.Contains(page, `id="doc-`+doc+`"`) {
+				t.Errorf("%s: the entry %q leads to %s, not to passages on the theme's page", th.ID, e.Title, e.Link.Href)
+				continue
+			}
+			if want := fmt.Sprintf("%d 条提及%s：", len(th.Documents[i].Sections), th.Name); !strings.Contains(e.Summary, want) {
+				t.Errorf("%s: the entry for %s says %q, want %q", th.ID, doc, e.Summary, want)
+			}
+			if e.ID != e.Link.Href {
+				t.Errorf("%s: the entry for %s has the id %s", th.ID, doc, e.ID)
+			}
+			checked++
+		}
+		if !slices.IsSortedFunc(dates, func(a, b string) int { return strings.Compare(b, a) }) {
+			t.Errorf("%s: entries not newest first: %v", th.ID, dates)
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d entries checked", checked)
+	}
+
+	withSetting(t, project, "feedLimit: 1")
+	limited := buildFiles(t, project)
+	for _, th := range api.Themes {
+		if got, all := read(limited, th.ID), read(files, th.ID); len(all) > 0 && (len(got) != 1 || got[0].ID != all[0].ID) {
+			t.Errorf("%s with feedLimit 1: %d entries, want its newest alone", th.ID, len(got))
 		}
 	}
 }

@@ -4,26 +4,104 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strings"
+
+	"tiaowen/internal/themes"
 )
+
+// atomEntry is an entry of one of the site's Atom feeds.
+type atomEntry struct {
+	title, id, href, updated, summary, author string
+}
 
 // feed writes /feed.xml: an Atom feed with an entry for each of the
 // newest documents, feedLimit of them, newest first. Times come from the
 // documents' dates, never from the clock, so that builds are
 // reproducible.
 func (s *Site) feed(w *bytes.Buffer) error {
+	var entries []atomEntry
+	for _, d := range s.newest(s.docs) {
+		entries = append(entries, atomEntry{title: d.Title, id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)),
+			updated: atomTime(d.Date), summary: docDescription(d), author: d.Issuer})
+	}
+	return s.writeAtom(w, s.cfg.Title, s.feedID(""), "", "feed.xml", entries)
+}
+
+// themeFeed writes /themes/<id>/feed.xml: the newest documents that
+// mention theme t, feedLimit of them, each entry leading to its passages
+// on the theme's page and naming the sections they are in — for a
+// reader who follows one theme, as a Hugo site has a feed for each term
+// of a taxonomy.
+func (s *Site) themeFeed(w *bytes.Buffer, t *themes.Theme) error {
+	ti := s.themeIndex(t)
+	var mention []*docInfo
+	for _, d := range s.docs {
+		if d.themeCounts[ti] > 0 {
+			mention = append(mention, d)
+		}
+	}
+	var entries []atomEntry
+	for _, d := range s.newest(mention) {
+		var where []string
+		for j, sec := range d.Sections {
+			if len(d.passages(j, t)) > 0 {
+				where = append(where, sec.Citation())
+			}
+		}
+		if len(where) > maxFeedSections {
+			where = append(where[:maxFeedSections], "……")
+		}
+		summary := fmt.Sprintf("%d 条提及%s：%s", d.themeCounts[ti], t.Name, strings.Join(where, "、"))
+		if desc := docDescription(d); desc != "" {
+			summary = desc + "。" + summary
+		}
+		link := s.themeDocURL("", ti, d)
+		entries = append(entries, atomEntry{title: d.Title, id: s.themeFeedID(t, d.ID),
+			href: s.siteURL(strings.Replace(link, "index.html#", "#", 1)), updated: atomTime(d.Date),
+			summary: summary, author: d.Issuer})
+	}
+	return s.writeAtom(w, t.Name+" · "+s.cfg.Title, s.themeFeedID(t, ""), themePath(t.ID), themeFeedPath(t.ID), entries)
+}
+
+// maxFeedSections is how many of a document's sections a theme feed's
+// entry names.
+const maxFeedSections = 20
+
+// newest is docs by date, newest first, feedLimit of them.
+func (s *Site) newest(docs []*docInfo) []*docInfo {
+	docs = sortedDocsByDate(docs)
+	if n := s.cfg.FeedLimit; n >= 0 && n < len(docs) {
+		docs = docs[:n]
+	}
+	return docs
+}
+
+// atomTime is a document's date as Atom has times.
+func atomTime(date string) string {
+	if date == "" {
+		return "2000-01-01T00:00:00Z"
+	}
+	return date + "T00:00:00Z"
+}
+
+// writeAtom writes a feed whose page is at alt and which is itself at
+// self, paths from the site's root; the feed is updated when its newest
+// entry is.
+func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries []atomEntry) error {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
 	}
+	type person struct {
+		Name string `xml:"name"`
+	}
 	type entry struct {
-		Title   string `xml:"title"`
-		ID      string `xml:"id"`
-		Link    link   `xml:"link"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary"`
-		Author  *struct {
-			Name string `xml:"name"`
-		} `xml:"author,omitempty"`
+		Title   string  `xml:"title"`
+		ID      string  `xml:"id"`
+		Link    link    `xml:"link"`
+		Updated string  `xml:"updated"`
+		Summary string  `xml:"summary"`
+		Author  *person `xml:"author,omitempty"`
 	}
 	type feed struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
@@ -31,40 +109,43 @@ func (s *Site) feed(w *bytes.Buffer) error {
 		ID      string   `xml:"id"`
 		Links   []link   `xml:"link"`
 		Updated string   `xml:"updated"`
-		Author  struct {
-			Name string `xml:"name"`
-		} `xml:"author"`
-		Entries []entry `xml:"entry"`
+		Author  person   `xml:"author"`
+		Entries []entry  `xml:"entry"`
 	}
-	f := feed{Title: s.cfg.Title, ID: s.feedID(""), Updated: "2000-01-01T00:00:00Z"}
-	f.Author.Name = s.cfg.Title
+	f := feed{Title: title, ID: id, Updated: atomTime(""), Author: person{s.cfg.Title}}
 	if s.cfg.BaseURL != "" {
-		f.Links = []link{{Href: s.cfg.BaseURL}, {Href: s.cfg.BaseURL + "feed.xml", Rel: "self"}}
+		f.Links = []link{{Href: s.cfg.BaseURL + alt}, {Href: s.cfg.BaseURL + self, Rel: "self"}}
 	}
-	docs := sortedDocsByDate(s.docs)
-	if n := s.cfg.FeedLimit; n >= 0 && n < len(docs) {
-		docs = docs[:n]
-	}
-	for _, d := range docs {
-		updated := "2000-01-01T00:00:00Z"
-		if d.Date != "" {
-			updated = d.Date + "T00:00:00Z"
+	for _, e := range entries {
+		f.Updated = max(f.Updated, e.updated)
+		fe := entry{Title: e.title, ID: e.id, Link: link{Href: e.href}, Updated: e.updated, Summary: e.summary}
+		if e.author != "" {
+			fe.Author = &person{e.author}
 		}
-		if updated > f.Updated {
-			f.Updated = updated
-		}
-		e := entry{Title: d.Title, ID: s.feedID(d.ID), Link: link{Href: s.siteURL(docPath(d.ID))}, Updated: updated, Summary: docDescription(d)}
-		if d.Issuer != "" {
-			e.Author = &struct {
-				Name string `xml:"name"`
-			}{d.Issuer}
-		}
-		f.Entries = append(f.Entries, e)
+		f.Entries = append(f.Entries, fe)
 	}
 	w.WriteString(xml.Header)
 	enc := xml.NewEncoder(w)
 	enc.Indent("", " ")
 	return enc.Encode(f)
+}
+
+// themeFeedID is a permanent id for theme t's feed or, with docID, for
+// the document's entry in it: the theme page's URL, or a tag URI without
+// a base URL.
+func (s *Site) themeFeedID(t *themes.Theme, docID string) string {
+	id := s.feedID("") + themePath(t.ID)
+	if s.cfg.BaseURL == "" {
+		id = "urn:tiaowen:" + s.cfg.Name + ":theme:" + t.ID
+		if docID != "" {
+			return id + ":" + docID
+		}
+		return id
+	}
+	if docID != "" {
+		return id + "#doc-" + docID
+	}
+	return id
 }
 
 // feedID is a permanent id for the feed or one of its entries: the page's

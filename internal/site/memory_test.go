@@ -402,7 +402,7 @@ func TestMemoryTemplateEdit(t *testing.T) {
 	}
 	got := getAll(t, m, names)
 	for _, name := range names {
-		isTheme := strings.HasPrefix(name, "themes/") && name != "themes/index.html"
+		isTheme := strings.HasPrefix(name, "themes/") && strings.HasSuffix(name, "/index.html") && name != "themes/index.html"
 		if isTheme != made[name] {
 			t.Errorf("%s made again = %v, want %v", name, made[name], isTheme)
 		}

@@ -138,6 +138,15 @@ func (s *Site) route(name string) (route, bool) {
 		return route{run: func(w *bytes.Buffer) error { return compareJSON(w, al) },
 			deps: []string{keyPair(p.a.ID, p.b.ID), keyAlign}}, true
 	}
+	if id, ok := strings.CutPrefix(name, "themes/"); ok {
+		if id, ok := strings.CutSuffix(id, "/feed.xml"); ok {
+			t := s.themes.Theme(id)
+			if t == nil {
+				return route{}, false
+			}
+			return route{run: func(w *bytes.Buffer) error { return s.themeFeed(w, t) }, deps: []string{keyTheme(t.ID)}}, true
+		}
+	}
 	dir, ok := strings.CutSuffix(name, "/index.html")
 	if !ok {
 		return route{}, false

@@ -172,12 +172,13 @@ func loadTemplates(ownDir string) (templateSet, error) {
 
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"docURL":     func(id string) string { return docPath(id) + "index.html" },
-		"sectionURL": func(id, eid string) string { return sectionPath(id, eid) + "index.html" },
-		"themeURL":   func(id string) string { return themePath(id) + "index.html" },
-		"levelName":  levelName,
-		"scriptName": scriptName,
-		"add":        func(a, b int) int { return a + b },
+		"docURL":        func(id string) string { return docPath(id) + "index.html" },
+		"sectionURL":    func(id, eid string) string { return sectionPath(id, eid) + "index.html" },
+		"themeURL":      func(id string) string { return themePath(id) + "index.html" },
+		"themeFeedPath": themeFeedPath,
+		"levelName":     levelName,
+		"scriptName":    scriptName,
+		"add":           func(a, b int) int { return a + b },
 		// A page with two pagers names each for what it pages: landmarks
 		// of one kind need names of their own.
 		"labelled": func(p *pager, label string) *pager {

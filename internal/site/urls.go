@@ -13,6 +13,7 @@ import (
 func docPath(id string) string          { return "docs/" + id + "/" }
 func sectionPath(id, eid string) string { return "docs/" + id + "/" + eid + "/" }
 func themePath(id string) string        { return "themes/" + id + "/" }
+func themeFeedPath(id string) string    { return "themes/" + id + "/feed.xml" }
 func comparePath(a, b string) string    { return "compare/" + a + "--" + b + "/" }
 
 // Files of the API: machines' copies of the pages' data.
