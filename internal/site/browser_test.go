@@ -520,6 +520,21 @@ func TestBrowserNotFound(t *testing.T) {
 		ctx := browsertest.Start(t)
 		base := browsertest.Serve(t, s.web)
 		check(t, ctx, base+"docs/no-such-document/s9/index.html", base, s.web)
+		// The page says what is there of the address asked for: the
+		// document, whose section is not; the documents whose ids are
+		// nearest; or that there is no such document. Its links are
+		// checked with the page's.
+		for address, want := range map[string]string{
+			"docs/no-such-document/s9/index.html":     "没有编号为 no-such-document 的文件。",
+			"docs/" + gzID + "/p99/index.html":        "文件" + gzTitle + "中没有编号为 p99 的条目；条目编号见该文件的目录。",
+			"docs/guangzhou-2023-fangn/p1/index.html": "没有编号为 guangzhou-2023-fangn 的文件。您要找的也许是：" + gzTitle + "。",
+		} {
+			check(t, ctx, base+address, base, s.web)
+			eventually(t, ctx, address+": what the page says of it", `document.getElementById("nf-help").textContent`, want)
+			if address != "docs/no-such-document/s9/index.html" && eval[int](t, ctx, `document.querySelectorAll("#nf-help a").length`) == 0 {
+				t.Errorf("%s: the page names a document without a link to it", address)
+			}
+		}
 	})
 	t.Run("file", func(t *testing.T) {
 		ctx := browsertest.Start(t)

@@ -1,0 +1,78 @@
+// The 404 page, served by a web host at whatever address was missing:
+// when the address is a document's or a section's, say what is there —
+// the document, whose section is not, or the documents whose ids are
+// nearest to the one asked for — from api/docs.js. The page's <base> is
+// the site's root; the offline bundle's copy has none and is opened
+// only by name, so there is no address to explain.
+(function () {
+  "use strict";
+  var help = document.getElementById("nf-help");
+  if (!help || !document.querySelector("base")) return;
+  var root = document.baseURI;
+  if (location.href.indexOf(root) !== 0) return;
+  var rest = location.href.slice(root.length).replace(/[?#].*$/, "");
+  var m = /^docs\/([^\/]+)(?:\/([^\/]+))?/.exec(rest);
+  if (!m) return;
+  var id, eid;
+  try { id = decodeURIComponent(m[1]); eid = m[2] && m[2] !== "index.html" ? decodeURIComponent(m[2]) : ""; } catch (e) { return; }
+
+  // distance is the edit distance of two ids, which a mistyped or
+  // mis-copied one is a little way from.
+  var distance = function (a, b) {
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++) {
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  };
+  var link = function (d) {
+    var a = document.createElement("a");
+    a.href = "docs/" + encodeURIComponent(d.id) + "/index.html";
+    a.lang = d.lang;
+    a.textContent = d.title;
+    return a;
+  };
+  var say = function (nodes) {
+    var p = document.createElement("p");
+    nodes.forEach(function (n) { p.appendChild(typeof n === "string" ? document.createTextNode(n) : n); });
+    help.appendChild(p);
+    help.hidden = false;
+  };
+
+  var s = document.createElement("script");
+  s.src = "api/docs.js";
+  s.onload = function () {
+    var data = window.TIAOWEN_DOCS;
+    if (!data) return;
+    var f = {};
+    data.fields.forEach(function (name, i) { f[name] = i; });
+    var docs = data.docs.map(function (r) { return { id: r[f.id], title: r[f.title], lang: r[f.lang] }; });
+    var found = docs.filter(function (d) { return d.id === id; })[0];
+    if (found) {
+      say(eid ? ["文件", link(found), "中没有编号为 " + eid + " 的条目；条目编号见该文件的目录。"]
+        : ["文件", link(found), "在这里。"]);
+      return;
+    }
+    var near = docs.map(function (d) { return { d: d, k: distance(id, d.id) }; })
+      .filter(function (x) { return x.k <= Math.max(2, Math.floor(id.length / 4)); })
+      .sort(function (x, y) { return x.k - y.k; })
+      .slice(0, 5);
+    if (!near.length) {
+      say(["没有编号为 " + id + " 的文件。"]);
+      return;
+    }
+    var nodes = ["没有编号为 " + id + " 的文件。您要找的也许是："];
+    near.forEach(function (x, i) {
+      if (i) nodes.push("、");
+      nodes.push(link(x.d));
+    });
+    nodes.push("。");
+    say(nodes);
+  };
+  document.head.appendChild(s);
+})();
