@@ -2,9 +2,9 @@
 // level, year, script and status, and sort them by a column — over the
 // whole corpus, not only the page's share of it. The list comes from
 // api/docs.js, loaded at the first use. The state is kept in the
-// address (?filter=…&level=province&sort=date-desc), so that a filtered list
-// can be bookmarked and shared. Without this script the table and its
-// pages are as the build wrote them.
+// address (?filter=…&level=province&sort=date-desc), so that a filtered
+// list can be bookmarked and shared. Without this script the table and
+// its pages are as the build wrote them.
 (function () {
   "use strict";
   var form = document.getElementById("doc-finder");

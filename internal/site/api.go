@@ -138,9 +138,10 @@ func (s *Site) docsJSON(w *bytes.Buffer) error {
 func (s *Site) docsScript(w *bytes.Buffer) error {
 	rows := make([][]any, len(s.docs))
 	for i, d := range s.docs {
-		folded := ""
-		if f := textnorm.Simplify(d.Title + " " + d.Issuer + " " + d.Number); f != d.Title+" "+d.Issuer+" "+d.Number {
-			folded = f
+		text := d.Title + " " + d.Issuer + " " + d.Number
+		folded := textnorm.Simplify(text)
+		if folded == text {
+			folded = ""
 		}
 		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded}
 	}
@@ -151,10 +152,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 	w.WriteString("window.TIAOWEN_DOCS=")
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(map[string]any{"fields": docsScriptFields, "docs": rows, "levels": levels}); err != nil {
-		return err
-	}
-	return nil
+	return enc.Encode(map[string]any{"fields": docsScriptFields, "docs": rows, "levels": levels})
 }
 
 // docsScriptFields names the columns of /api/docs.js's rows.
