@@ -350,8 +350,10 @@ const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 })))`
 
 // axeCheck opens url in the browser of ctx, in the given colour scheme,
-// injects axe-core and returns its violations.
-func axeCheck(t *testing.T, ctx context.Context, axeSource, url, scheme string) []axeViolation {
+// waits until the expression ready, if given, is true — a page whose
+// script changes it after loading — injects axe-core and returns its
+// violations.
+func axeCheck(t *testing.T, ctx context.Context, axeSource, url, scheme string, ready ...string) []axeViolation {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
@@ -361,6 +363,18 @@ func axeCheck(t *testing.T, ctx context.Context, axeSource, url, scheme string) 
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("open %s: %v", url, err)
+	}
+	for _, expr := range ready {
+		for {
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+			if err != nil {
+				t.Fatalf("%s: wait for %s: %v", url, expr, err)
+			}
+			if ok {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeSource+"\n;typeof axe === \"object\"")); err != nil {
 		t.Fatalf("inject axe-core into %s: %v", url, err)
@@ -467,6 +481,23 @@ func TestAuditAccessibility(t *testing.T) {
 				if len(other) > 0 {
 					sort.Slice(other, func(i, j int) bool { return other[i].ID < other[j].ID })
 					t.Logf("%s page %s, %s colour scheme: lesser axe-core violations:\n%s", p.kind, p.path, scheme, axeReport(other))
+				}
+			}
+		})
+	}
+	// Pages as their scripts leave them once used: the home page's finder
+	// filtering and sorting (its sort buttons, aria-sort, drawn rows) and
+	// the search page filtered by a column.
+	for _, p := range []struct{ kind, address, ready string }{
+		{"home, finder in use", "index.html?level=province&sort=date-desc", `document.getElementById("finder-status").textContent.startsWith("符合")`},
+		{"search, filtered by level", "search/index.html?q=%E8%B4%A8%E9%87%8F&level=province", `document.getElementById("search").dataset.state === "done"`},
+	} {
+		t.Run(strings.ReplaceAll(p.kind, " ", "_"), func(t *testing.T) {
+			ctx := browsertest.Start(t)
+			for _, scheme := range []string{"light", "dark"} {
+				serious, other := axeSerious(axeCheck(t, ctx, axeSource, base+p.address, scheme, p.ready))
+				if len(serious)+len(other) > 0 {
+					t.Errorf("%s (%s), %s colour scheme: axe-core violations:\n%s", p.kind, p.address, scheme, axeReport(append(serious, other...)))
 				}
 			}
 		})
