@@ -1556,6 +1556,30 @@
       o.textContent = d[1];
       docSel.appendChild(o);
     });
+    // The box beside the documents' select keeps those whose title —
+    // normalised as the search is, so that 简体 finds 繁體 — or id holds
+    // every word typed: a select of thousands is not otherwise
+    // searchable. The chosen one stays. The titles are normalised at the
+    // first use, not while the page's first query waits.
+    var box = document.getElementById("search-doc-filter");
+    if (box) {
+      var options = null;
+      box.hidden = false;
+      box.addEventListener("input", function () {
+        options = options || Array.prototype.slice.call(docSel.options, 1).map(function (o, i) {
+          var d = meta.docs[i];
+          return { option: o, text: key(d[1]) + " " + d[0].toLowerCase() };
+        });
+        var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+        options.forEach(function (x) {
+          var keep = x.option.selected || words.every(function (w) { return x.text.indexOf(w) >= 0 || x.text.indexOf(key(w)) >= 0; });
+          if (keep && !x.option.parentNode) docSel.appendChild(x.option);
+          if (!keep && x.option.parentNode) docSel.removeChild(x.option);
+        });
+        // Back in corpus order after any were put back.
+        options.forEach(function (x) { if (x.option.parentNode) docSel.appendChild(x.option); });
+      });
+    }
     meta.themes.forEach(function (t) {
       var o = document.createElement("option");
       o.value = t[0];

@@ -291,6 +291,7 @@ func TestSearchOffline(t *testing.T) {
 		checkNoResults(t, ctx, base)
 		checkFilters(t, ctx, base)
 		checkColumnFilters(t, ctx, base)
+		checkDocFilter(t, ctx, base)
 		problems.Check(t)
 	})
 

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"encoding/json"
 	"reflect"
 	"slices"
 	"strings"
@@ -82,5 +83,40 @@ func checkColumnFilters(t *testing.T, ctx context.Context, base string) {
 	}
 	if loc := searchEval[string](t, ctx, "location.search"); !strings.Contains(loc, "level=county") {
 		t.Errorf("the address %q does not keep the level", loc)
+	}
+}
+
+// checkDocFilter narrows the search page's list of documents by words
+// typed beside it: a 简体 word finds the 繁體 document, the chosen
+// document stays, and clearing the box brings every document back in
+// corpus order.
+func checkDocFilter(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	searchOpen(t, ctx, base)
+	options := func() []string {
+		return searchEval[[]string](t, ctx, `[...document.querySelectorAll("#search-doc option")].map(o => o.value)`)
+	}
+	all := options()
+	if len(all) != 6 {
+		t.Fatalf("the documents' select has %d options, want 全部文件 and the five seeds", len(all))
+	}
+	typeIn := func(text string) {
+		t.Helper()
+		js, _ := json.Marshal(text)
+		searchDo(t, ctx, "type "+text, chromedp.Evaluate[chromedp.Void](`(() => { const b = document.getElementById("search-doc-filter");
+			b.value = `+string(js)+`; b.dispatchEvent(new Event("input")); })()`))
+	}
+	typeIn("质量强省 实施意见")
+	if got := options(); !slices.Equal(got, []string{"", "jiangsu-2023-yijian", "luhe-2017-yijian"}) {
+		t.Errorf("质量强省 实施意见 keeps %v, want Jiangsu's 繁體 document and Luhe's", got)
+	}
+	searchDo(t, ctx, "choose Luhe's", chromedp.SetValue("#search-doc", "luhe-2017-yijian"))
+	typeIn("广东")
+	if got := options(); !slices.Equal(got, []string{"", "guangdong-2023-gangyao", "luhe-2017-yijian"}) {
+		t.Errorf("广东, with Luhe's chosen, keeps %v, want Guangdong's 纲要 and the chosen one", got)
+	}
+	typeIn("")
+	if got := options(); !slices.Equal(got, all) {
+		t.Errorf("cleared, the select lists %v, want %v", got, all)
 	}
 }
