@@ -625,7 +625,6 @@ func (s *Site) chooserPage() *Page {
 // matrix of a small corpus on the first, and on each its share of the
 // list of pair pages, for readers without JavaScript.
 func (s *Site) chooserPageN(n int) *Page {
-	pairs := s.pairs
 	path := chooserPagePath(n)
 	p := s.base("compare", path, "对照阅读", "")
 	p.Description = "任选两份文件，逐条对照，标出共有语句"
@@ -633,9 +632,9 @@ func (s *Site) chooserPageN(n int) *Page {
 		p.Title = "对照阅读 第 " + strconv.Itoa(n) + " 页"
 	}
 	per := s.perPage() * pairsPerDoc
-	first, end := (n-1)*per, min(n*per, len(pairs))
-	data := chooserData{Docs: s.docs, Form: n == 1, Total: len(pairs), First: first + 1, Last: end,
-		Pager: newPager("对照组合分页", n, max(1, (len(pairs)+per-1)/per), func(i int) string {
+	first, end := (n-1)*per, min(n*per, len(s.pairs))
+	data := chooserData{Docs: s.docs, Form: n == 1, Total: len(s.pairs), First: first + 1, Last: end,
+		Pager: newPager("对照组合分页", n, max(1, (len(s.pairs)+per-1)/per), func(i int) string {
 			return p.Root + chooserPagePath(i) + "index.html"
 		})}
 	for i := first; i < end; i++ {
@@ -655,7 +654,7 @@ func (s *Site) chooserPageN(n int) *Page {
 	for i := range data.Index {
 		data.Index[i] = []int{}
 	}
-	for _, pr := range pairs {
+	for _, pr := range s.pairs {
 		rendered[[2]string{pr.a.ID, pr.b.ID}] = true
 		i, j := at[pr.a], at[pr.b]
 		if j < i {
