@@ -27,136 +27,15 @@
   var TIERS = ["exact", "adjacent", "partial"];
   var TIER_LABEL = ["", "字字相连", "部分匹配"];
 
-  // ---- Loading the index -------------------------------------------------
+  // ---- The index (searchdata.js) ---------------------------------------
 
-  var meta = null;
-  var gramShards = {};   // shard number → {gram: posting string}
-  var textShards = {};   // shard number → [eId, citation, title, text, …]
-  var themeLists = {};   // theme index → posting string
-  var positionFiles = {}; // split bigram's number → its whole list
-  var loads = {};        // file name → Promise
-
-  function receive(o) {
-    if (!o || typeof o !== "object") return;
-    if (o.k === "meta") meta = o;
-    else if (o.k === "g") gramShards[o.n] = o.d;
-    else if (o.k === "t") textShards[o.n] = o.d;
-    else if (o.k === "th") themeLists[o.n] = o.d;
-    else if (o.k === "p") positionFiles[o.n] = o.d;
-  }
-  var early = window.TIAOWEN_SEARCH;
-  window.TIAOWEN_SEARCH = { push: receive };
-  if (early && early.length) early.forEach(receive);
-
-  // load inserts a script for an index file once, and resolves when it
-  // has run: its data has then reached receive.
-  function load(name) {
-    if (loads[name]) return loads[name];
-    loads[name] = new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      // The shards carry the hash of the build that meta.js names, and
-      // meta.js the date of this page, which a build rewrites: a browser
-      // never mixes a cached file of one build with those of another.
-      s.src = dataDir + name + "?v=" + encodeURIComponent(meta ? meta.v : document.lastModified);
-      s.async = true;
-      // A script inserted by a script is fetched at low priority, and
-      // every query waits for its files: at 2000 documents, six cold
-      // runs in turn, a first result came 25 ms after the query for
-      // 质量 instead of 40, 49 instead of 56 for 首负责任制 (medians).
-      s.fetchPriority = "high";
-      s.onload = function () { resolve(); };
-      s.onerror = function () { delete loads[name]; reject(new Error("无法读取检索索引 " + name)); };
-      document.head.appendChild(s);
-    });
-    return loads[name];
-  }
-
-  // ---- Normalisation: textnorm's, from the tables in meta.js ------------
-
-  var foldMap = new Map(), dropSet = new Set(), keepSet = new Set(), endSet = new Set();
-  var toTrad = new Map(); // simplified → the traditional form the corpus uses, or the first
-  var DROP_RE = /[\p{White_Space}\p{P}\p{S}\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
-
-  function codePoints(s) {
-    var out = [];
-    for (var i = 0; i < s.length; i++) {
-      var c = s.codePointAt(i);
-      out.push(c);
-      if (c > 0xffff) i++;
-    }
-    return out;
-  }
-  function isHan(c) {
-    return (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x323af);
-  }
-  function setupFold() {
-    var f = codePoints(meta.fold);
-    for (var i = 0; i + 1 < f.length; i += 2) {
-      foldMap.set(f[i], f[i + 1]);
-      if (isHan(f[i]) && isHan(f[i + 1]) && !toTrad.has(f[i + 1])) toTrad.set(f[i + 1], f[i]);
-    }
-    codePoints(meta.drop).forEach(function (c) { dropSet.add(c); });
-    codePoints(meta.keep).forEach(function (c) { keepSet.add(c); });
-    codePoints(meta.ends).forEach(function (c) { endSet.add(c); });
-    // The same tables for the Basic Multilingual Plane as one array,
-    // read once a character: every snippet is normalised to find its
-    // matches, before the browser has compiled this code.
-    keepSet.forEach(function (c) { if (c < 0x10000) bmpFold[c] = c + 1; });
-    dropSet.forEach(function (c) { if (c < 0x10000) bmpFold[c] = -1; });
-    foldMap.forEach(function (t, c) { if (c < 0x10000) bmpFold[c] = t + 1; });
-  }
-  // bmpFold[c] is, for a character c of the tables, 1 + what it becomes,
-  // or -1 if normalisation drops it; 0 for the others.
-  var bmpFold = new Int32Array(0x10000);
-  // Characters the corpus does not have follow textnorm's general rules,
-  // less 繁→简 folding, which only matters for characters the corpus has.
-  function generic(c) {
-    if (c < 128) {
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return c;
-      if (c >= 65 && c <= 90) return c + 32;
-      return -1;
-    }
-    if (c >= 0xff01 && c <= 0xff5e) return generic(c - 0xff01 + 0x21);
-    if (DROP_RE.test(String.fromCodePoint(c))) return -1;
-    return c;
-  }
-  // foldChar is what normalisation makes of c, or -1 if it drops it.
-  function foldChar(c) {
-    if (c < 0x10000) {
-      var b = bmpFold[c];
-      if (b !== 0) return b > 0 ? b - 1 : -1;
-    }
-    var f = foldMap.get(c);
-    if (f !== undefined) return f;
-    if (dropSet.has(c)) return -1;
-    if (keepSet.has(c)) return c;
-    return generic(c);
-  }
-  // normalize folds s and keeps, for each kept character, where it was in
-  // s (UTF-16 offsets, start and end), and whether a clause end lies
-  // between it and the next kept character.
-  function normalize(s) {
-    var cps = [], start = [], end = [], brk = [];
-    var pendingBreak = false;
-    for (var i = 0; i < s.length; i++) {
-      var c = s.codePointAt(i), w = c > 0xffff ? 2 : 1;
-      var f = foldChar(c);
-      if (f >= 0) {
-        if (cps.length) brk[cps.length - 1] = pendingBreak;
-        cps.push(f); start.push(i); end.push(i + w);
-        pendingBreak = false;
-      } else if (endSet.has(c)) {
-        pendingBreak = true;
-      }
-      i += w - 1;
-    }
-    if (cps.length) brk[cps.length - 1] = true;
-    return { cps: cps, start: start, end: end, brk: brk };
-  }
-  function key(s) {
-    return normalize(s).cps.map(function (c) { return String.fromCodePoint(c); }).join("");
-  }
+  var ix = window.tiaowenIndex(dataDir);
+  var meta = null, secDoc = null, textStart = null; // set by start
+  var gramShards = ix.gramShards, textShards = ix.textShards, themeLists = ix.themeLists,
+    positionFiles = ix.positionFiles, load = ix.load, codePoints = ix.codePoints, isHan = ix.isHan,
+    foldMap = ix.foldMap, toTrad = ix.toTrad, normalize = ix.normalize, key = ix.key,
+    DIGIT = ix.DIGIT, varints = ix.varints, docStart = ix.docStart, docOf = ix.docOf,
+    textShardOf = ix.textShardOf, section = ix.section;
 
   // ---- Queries -----------------------------------------------------------
 
@@ -243,28 +122,12 @@
     for (i = 0; i + 1 < cps.length; i += 2) extendedSet.add(String.fromCodePoint(cps[i], cps[i + 1]));
   }
 
-  var DIGIT = new Int8Array(128).fill(-1);
   // POP[d] is the number of bits set in the digit d, and BITS[6d…] which
   // they are, for reading dense lists a digit at a time.
   var POP = new Uint8Array(64), BITS = new Uint8Array(6 * 64);
   (function () {
-    var a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (var i = 0; i < a.length; i++) DIGIT[a.charCodeAt(i)] = i;
     for (var d = 0; d < 64; d++) for (var b = 0; b < 6; b++) if (d & (1 << b)) BITS[6 * d + POP[d]++] = b;
   })();
-
-  // varints returns the varints of s, in the lists' alphabet, as they
-  // are: for meta.js's short strings, read once (the lists' decoders,
-  // run on hundreds of thousands, read theirs inline).
-  function varints(s) {
-    var out = [], i = 0, v, shift, d;
-    while (i < s.length) {
-      v = 0; shift = 0;
-      do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
-      out.push(v);
-    }
-    return out;
-  }
 
   // postings returns the decoded list of the character a (b < 0) or the
   // bigram ab, or null when no section has it.
@@ -760,43 +623,6 @@
       for (k = 0; k < n; k++) if (!title[k]) out[o++] = sec[k];
     }
     return { secs: out, tiers: new Uint8Array(n) };
-  }
-
-  // ---- Documents and sections --------------------------------------------
-
-  var docStart = [];   // docStart[d] is the number of d's first section
-  var secDoc = null;   // section → document
-  var textStart = null; // textStart[n] is the number of text shard n's first section
-  function setupDocs() {
-    var n = 0;
-    meta.docs.forEach(function (d) {
-      docStart.push(n);
-      n += d[3];
-    });
-    docStart.push(n);
-    secDoc = new Int32Array(n);
-    for (var i = 0; i < meta.docs.length; i++) secDoc.fill(i, docStart[i], docStart[i + 1]);
-    var prev = -1;
-    textStart = Int32Array.from(varints(meta.texts), function (gap) { return (prev += 1 + gap); });
-  }
-  function docOf(sec) { return secDoc[sec]; }
-  // textShardOf returns the text shard that holds section sec.
-  function textShardOf(sec) {
-    var lo = 0, hi = textStart.length;
-    while (hi - lo > 1) {
-      var m = (lo + hi) >> 1;
-      if (textStart[m] <= sec) lo = m; else hi = m;
-    }
-    return lo;
-  }
-  // section returns what the text shard holds for section sec (loaded).
-  function section(sec) {
-    var doc = meta.docs[docOf(sec)], n = textShardOf(sec), shard = textShards[n];
-    var off = 4 * (sec - textStart[n]);
-    return {
-      docID: doc[0], docTitle: doc[1], lang: doc[2], eid: shard[off], cite: shard[off + 1],
-      title: shard[off + 2], text: shard[off + 3]
-    };
   }
 
   // ---- Highlighting ------------------------------------------------------
@@ -1652,8 +1478,9 @@
   function start() {
     var u = new URLSearchParams(location.search);
     input.value = u.get("q") || "";
-    setupFold();
-    setupDocs();
+    meta = ix.meta;
+    secDoc = ix.secDoc;
+    textStart = ix.textStart;
     setupSplit();
     setupShards();
     setupFilters();
@@ -1788,7 +1615,7 @@
   };
 
   box.setAttribute("data-state", "loading");
-  window.tiaowenSearch.ready = load("meta.js").then(start, function (err) {
+  window.tiaowenSearch.ready = ix.ready().then(start, function (err) {
     setStatus("检索索引未能加载：" + err.message);
     box.setAttribute("data-state", "error");
   });
