@@ -49,21 +49,52 @@
       if (!a || !b) { msg.textContent = "请先放宽筛选条件，各选一份文件。"; return; }
       if (a === b) { msg.textContent = "请选择两份不同的文件。"; return; }
       var key = a < b ? a + "--" + b : b + "--" + a;
-      if (rendered(a, b)) { window.location.href = key + "/index.html"; return; }
-      msg.textContent = "这两份文件相似度较低，未生成逐条对照。";
-      // Offer the pairs the first document has: the ones most like it.
-      var ia = ids.indexOf(a), partners = (index[ia] || []).slice();
-      index.forEach(function (later, i) { if (i < ia && later.indexOf(ia) >= 0) partners.push(i); });
-      if (partners.length === 0) return;
-      msg.appendChild(document.createTextNode("可与《" + titles[ia] + "》对照的："));
-      partners.sort(function (x, y) { return x - y; }).slice(0, 10).forEach(function (j, n) {
-        var link = document.createElement("a"), id = ids[j];
-        link.href = (a < id ? a + "--" + id : id + "--" + a) + "/index.html";
-        link.textContent = "《" + titles[j] + "》";
-        if (n > 0) msg.appendChild(document.createTextNode("、"));
-        msg.appendChild(link);
-      });
+      window.location.href = rendered(a, b) ? key + "/index.html" : "index.html?" + live(a, b);
     });
+    // The pairs the build did not compare are compared in the browser
+    // (livecompare.js), at an address that can be shared.
+    var view = document.getElementById("adhoc"), u = new URLSearchParams(location.search);
+    var qa = u.get("a"), qb = u.get("b");
+    if (view && qa && qb) {
+      if (rendered(qa, qb)) {
+        window.location.replace((qa < qb ? qa + "--" + qb : qb + "--" + qa) + "/index.html");
+        return;
+      }
+      if (ids.indexOf(qa) >= 0) first.value = qa;
+      if (ids.indexOf(qb) >= 0) second.value = qb;
+      // The pairs that have a page, for the document chosen first: the
+      // ones most like it.
+      var partners = function (id) {
+        var i = ids.indexOf(id), out = (index[i] || []).slice();
+        index.forEach(function (later, k) { if (k < i && later.indexOf(i) >= 0) out.push(k); });
+        return out.sort(function (x, y) { return x - y; }).map(function (k) { return ids[k]; });
+      };
+      lightTwins(view.querySelector(".cmp"));
+      window.tiaowenLiveCompare(view, qa, qb, partners);
+    }
+    return;
+  }
+
+  // lightTwins has hovering a shared passage in the comparison table cmp
+  // light up its twin.
+  function lightTwins(cmp) {
+    var light = function (mark, on) {
+      var row = mark.closest(".cmp-row");
+      row.querySelectorAll('mark.sh[data-k="' + mark.getAttribute("data-k") + '"]').forEach(function (m) {
+        m.classList.toggle("hl", on);
+      });
+    };
+    cmp.addEventListener("mouseover", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, true); });
+    cmp.addEventListener("mouseout", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, false); });
+  }
+
+  // live is the query of the in-browser comparison of a and b, the one
+  // that sorts first byte-wise first, as in a pair page's address.
+  function live(a, b) {
+    var u = new URLSearchParams();
+    u.set("a", a < b ? a : b);
+    u.set("b", a < b ? b : a);
+    return u.toString();
   }
 
   var cmp = document.querySelector(".cmp");
@@ -72,15 +103,7 @@
   if (tools) tools.hidden = false;
   var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
 
-  // Hovering or focusing a shared passage lights up its twin.
-  var light = function (mark, on) {
-    var row = mark.closest(".cmp-row");
-    row.querySelectorAll('mark.sh[data-k="' + mark.getAttribute("data-k") + '"]').forEach(function (m) {
-      m.classList.toggle("hl", on);
-    });
-  };
-  cmp.addEventListener("mouseover", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, true); });
-  cmp.addEventListener("mouseout", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, false); });
+  lightTwins(cmp);
 
   // 繁→简 toggle for a traditional side.
   var foldBox = document.getElementById("fold");

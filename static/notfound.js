@@ -1,7 +1,9 @@
 // The 404 page, served by a web host at whatever address was missing:
 // when the address is a document's or a section's, say what is there —
 // the document, whose section is not, or the documents whose ids are
-// nearest to the one asked for — from api/docs.js. The page's <base> is
+// nearest to the one asked for — from api/docs.js; when it is a pair
+// page the build did not write, offer the two documents compared in the
+// browser. The page's <base> is
 // the site's root; the offline bundle's copy has none and is opened
 // only by name, so there is no address to explain.
 (function () {
@@ -12,9 +14,13 @@
   if (location.href.indexOf(root) !== 0) return;
   var rest = location.href.slice(root.length).replace(/[?#].*$/, "");
   var m = /^docs\/([^\/]+)(?:\/([^\/]+))?/.exec(rest);
-  if (!m) return;
+  var pair = /^compare\/([^\/]+--[^\/]+)/.exec(rest);
+  if (!m && !pair) return;
   var id, eid;
-  try { id = decodeURIComponent(m[1]); eid = m[2] && m[2] !== "index.html" ? decodeURIComponent(m[2]) : ""; } catch (e) { return; }
+  try {
+    if (pair) pair = decodeURIComponent(pair[1]);
+    else { id = decodeURIComponent(m[1]); eid = m[2] && m[2] !== "index.html" ? decodeURIComponent(m[2]) : ""; }
+  } catch (e) { return; }
 
   // distance is the edit distance of two ids, which a mistyped or
   // mis-copied one is a little way from.
@@ -52,7 +58,24 @@
     var f = {};
     data.fields.forEach(function (name, i) { f[name] = i; });
     var docs = data.docs.map(function (r) { return { id: r[f.id], title: r[f.title], lang: r[f.lang] }; });
-    var found = docs.filter(function (d) { return d.id === id; })[0];
+    var byID = {};
+    docs.forEach(function (d) { byID[d.id] = d; });
+    if (pair) {
+      // Two documents the build did not compare side by side: the
+      // chooser compares them in the browser. Ids have no "--" of their
+      // own, which the pair's address puts between them.
+      var cut = pair.indexOf("--"), a = pair.slice(0, cut), b = pair.slice(cut + 2);
+      if (!byID[a] || !byID[b]) {
+        id = byID[a] ? b : a;
+      } else {
+        var go = document.createElement("a");
+        go.href = "compare/index.html?" + new URLSearchParams({ a: a < b ? a : b, b: a < b ? b : a }).toString();
+        go.textContent = "在浏览器中逐条对照这两份文件";
+        say(["这里没有", link(byID[a]), "和", link(byID[b]), "的逐条对照页：", go, "。"]);
+        return;
+      }
+    }
+    var found = byID[id];
     if (found) {
       say(eid ? ["文件", link(found), "中没有编号为 " + eid + " 的条目；条目编号见该文件的目录。"]
         : ["文件", link(found), "在这里。"]);

@@ -502,4 +502,43 @@ func TestAuditAccessibility(t *testing.T) {
 			}
 		})
 	}
+	// Two documents compared in the browser: the seed site compares
+	// every pair at build time, a corpus of 40 only each document's
+	// nearest.
+	t.Run("compare,_in_the_browser", func(t *testing.T) {
+		dir := buildSynthetic(t, 40)
+		a, b := pairWithoutPage(t, dir)
+		address := "compare/index.html?a=" + a + "&b=" + b
+		ctx := browsertest.Start(t)
+		for _, scheme := range []string{"light", "dark"} {
+			serious, other := axeSerious(axeCheck(t, ctx, axeSource, browsertest.Serve(t, dir)+address, scheme,
+				`document.getElementById("adhoc").dataset.state === "done"`))
+			if len(serious)+len(other) > 0 {
+				t.Errorf("%s, %s colour scheme: axe-core violations:\n%s", address, scheme, axeReport(append(serious, other...)))
+			}
+		}
+	})
+}
+
+// pairWithoutPage returns two documents of the site in dir that have no
+// pair page, the first by id that the build left out.
+func pairWithoutPage(t *testing.T, dir string) (a, b string) {
+	t.Helper()
+	docs, err := os.ReadDir(filepath.Join(dir, "api", "docs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, strings.TrimSuffix(d.Name(), ".json"))
+	}
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			if _, err := os.Stat(filepath.Join(dir, "compare", a+"--"+b)); os.IsNotExist(err) {
+				return a, b
+			}
+		}
+	}
+	t.Fatalf("every pair of the %d documents in %s has a page", len(ids), dir)
+	return "", ""
 }

@@ -116,6 +116,13 @@ func buildSite(root string, extra map[string]string) (builtSite, error) {
 			return b, err
 		}
 	}
+	return bundleSite(root, content)
+}
+
+// bundleSite builds the project in root whose content is in content, with
+// its offline bundle, which it unzips.
+func bundleSite(root, content string) (builtSite, error) {
+	b := builtSite{root: root, web: filepath.Join(root, "build", "site")}
 	cfg, problems := site.LoadConfig(filepath.Join(content, "site.yaml"))
 	if err := problems.Err(); err != nil {
 		return b, err
@@ -528,13 +535,23 @@ func TestBrowserNotFound(t *testing.T) {
 			"docs/no-such-document/s9/index.html":     "没有编号为 no-such-document 的文件。",
 			"docs/" + gzID + "/p99/index.html":        "文件" + gzTitle + "中没有编号为 p99 的条目；条目编号见该文件的目录。",
 			"docs/guangzhou-2023-fangn/p1/index.html": "没有编号为 guangzhou-2023-fangn 的文件。您要找的也许是：" + gzTitle + "。",
+			// A pair's address with its documents the wrong way round.
+			"compare/" + gzID + "--guangdong-2023-gangyao/index.html": "这里没有" + gzTitle + "和广东省质量强省建设纲要的逐条对照页：在浏览器中逐条对照这两份文件。",
+			"compare/" + gzID + "--no-such-document/index.html":       "没有编号为 no-such-document 的文件。",
 		} {
 			check(t, ctx, base+address, base, s.web)
 			eventually(t, ctx, address+": what the page says of it", `document.getElementById("nf-help").textContent`, want)
-			if address != "docs/no-such-document/s9/index.html" && eval[int](t, ctx, `document.querySelectorAll("#nf-help a").length`) == 0 {
+			if !strings.Contains(want, "没有编号为 no-such-document") && eval[int](t, ctx, `document.querySelectorAll("#nf-help a").length`) == 0 {
 				t.Errorf("%s: the page names a document without a link to it", address)
 			}
 		}
+		// The pair's link goes to the chooser, which compares the two in
+		// the browser, or, as here, opens the page the build wrote for
+		// them.
+		do(t, ctx, "open a pair's address the wrong way round", chromedp.Navigate(base+"compare/"+gzID+"--guangdong-2023-gangyao/index.html"))
+		eventually(t, ctx, "the link to the two compared", `document.querySelectorAll("#nf-help a").length`, 3)
+		do(t, ctx, "follow it", browsertest.Follow(chromedp.Click(chromedp.CSS("#nf-help a:last-of-type"))))
+		waitLocation(t, ctx, base+"compare/guangdong-2023-gangyao--"+gzID+"/index.html")
 	})
 	t.Run("file", func(t *testing.T) {
 		ctx := browsertest.Start(t)

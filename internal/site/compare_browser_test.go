@@ -364,8 +364,9 @@ func TestBrowserChooserFilter(t *testing.T) {
 // TestBrowserChooserPaged: in a corpus of 40 documents, each compared
 // with its most similar ones only, with the list of pairs paged thirty
 // to a page, the chooser takes the reader to a pair listed only on a
-// later page, says so of two documents that have no pair page, and the
-// later pages lead to their pairs and back to the form.
+// later page, compares two documents that have no pair page in the
+// browser, offering the first one's pairs, and the later pages lead to
+// their pairs and back to the form.
 func TestBrowserChooserPaged(t *testing.T) {
 	ctx := browsertest.Start(t)
 	dir := buildSyntheticWith(t, 40, "paginate: 3\n")
@@ -407,21 +408,24 @@ func TestBrowserChooserPaged(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS(`#chooser select[name="b"]`), p[1]))
 	}
 	choose(none)
-	do(t, ctx, "submit two documents without a pair page", browsertest.Click(`#chooser button[type="submit"]`))
-	eventually(t, ctx, "the chooser's message", `document.getElementById("chooser-msg").textContent.includes("未生成逐条对照")`, true)
-	wantLocation(t, ctx, base+"compare/index.html")
-	// It offers the first document's pairs instead, each a page of the
-	// site with the first document on it.
-	offered := eval[[]string](t, ctx, `[...document.querySelectorAll("#chooser-msg a")].map(a => a.getAttribute("href"))`)
+	// Two documents without a pair page are compared in the browser, on
+	// the chooser's page, the two ids in order in its address.
+	do(t, ctx, "submit two documents without a pair page", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
+	lo, hi := min(none[0], none[1]), max(none[0], none[1])
+	wantLocation(t, ctx, base+"compare/index.html?a="+lo+"&b="+hi)
+	waitAdhoc(t, ctx, "done")
+	// It offers the first document's pairs too, each a page of the site
+	// with the first document on it.
+	offered := eval[[]string](t, ctx, `[...document.querySelectorAll("#adhoc-more a")].map(a => a.getAttribute("href"))`)
 	if len(offered) == 0 {
-		t.Fatalf("the message offers none of %s's pairs", none[0])
+		t.Fatalf("the comparison offers none of %s's pairs", lo)
 	}
 	for _, href := range offered {
-		if _, err := os.Stat(filepath.Join(dir, "compare", filepath.FromSlash(href))); err != nil || !strings.Contains(href, none[0]) {
-			t.Errorf("the message offers %q, not a pair page of %s (%v)", href, none[0], err)
+		if _, err := os.Stat(filepath.Join(dir, "compare", filepath.FromSlash(href))); err != nil || !strings.Contains(href, lo) {
+			t.Errorf("the comparison offers %q, not a pair page of %s (%v)", href, lo, err)
 		}
 	}
-	do(t, ctx, "follow the first pair offered", browsertest.Follow(chromedp.Click(chromedp.CSS("#chooser-msg a"))))
+	do(t, ctx, "follow the first pair offered", browsertest.Follow(browsertest.Click("#adhoc-more a")))
 	wantLocation(t, ctx, base+"compare/"+offered[0])
 	if n := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`); n == 0 {
 		t.Error("the pair page offered shows no rows")

@@ -1652,8 +1652,21 @@ func buildSynthetic(t *testing.T, n int) string {
 // buildSyntheticWith is buildSynthetic with more lines of site.yaml.
 func buildSyntheticWith(t *testing.T, n int, settings string) string {
 	t.Helper()
-	root := t.TempDir()
-	content := filepath.Join(root, "content")
+	root, content := syntheticContent(t, n, settings)
+	out := filepath.Join(root, "site")
+	if _, err := site.Build(site.Options{Content: content, Out: out, Zip: "-"}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// syntheticContent generates n documents with bench/gencorpus into a new
+// project, with the seed themes and site.yaml and more lines of it, and
+// returns the project's folder and its content folder.
+func syntheticContent(t *testing.T, n int, settings string) (root, content string) {
+	t.Helper()
+	root = t.TempDir()
+	content = filepath.Join(root, "content")
 	repo, _ := filepath.Abs(filepath.Join("..", ".."))
 	cmd := exec.Command("go", "run", "./bench/gencorpus", "-seeds", "testdata/seeds", "-n", fmt.Sprint(n),
 		"-out", filepath.Join(content, "docs"), "-manifest", filepath.Join(root, "manifest.json"))
@@ -1673,9 +1686,5 @@ func buildSyntheticWith(t *testing.T, n int, settings string) string {
 			t.Fatal(err)
 		}
 	}
-	out := filepath.Join(root, "site")
-	if _, err := site.Build(site.Options{Content: content, Out: out, Zip: "-"}); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return root, content
 }

@@ -1,0 +1,493 @@
+package site_test
+
+// Browser tests of the comparison the chooser computes in the browser for
+// two documents that have no pair page: compare/index.html?a=…&b=… reads
+// both documents from the search index's text shards, pairs their
+// sections and marks the passages they share, as align.SharedPassages
+// does, over HTTP and from the unzipped offline bundle.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/align"
+	"tiaowen/internal/browsertest"
+)
+
+// TestBrowserAdhocPair: in a corpus of 40 documents, each compared with
+// its most similar ones only, choosing two documents without a pair page
+// leads to compare/index.html?a=…&b=…, which shows every section of both,
+// each once on its side, with its text as written, and marks on both sides
+// of a row exactly the passages align.SharedPassages finds in the two
+// sections. A pair with a page goes to that page; an unknown id says so.
+func TestBrowserAdhocPair(t *testing.T) {
+	s := buildSyntheticBundle(t, 40)
+	docs := map[string]*apiDoc{}
+	doc := func(t *testing.T, id string) *apiDoc {
+		t.Helper()
+		if d, ok := docs[id]; ok {
+			return d
+		}
+		d := readAPIDoc(t, s.web, id)
+		docs[id] = d
+		return d
+	}
+	ids, index := pairIndex(t, s.web)
+	// The pairs without a page, in the chooser's order, led by those
+	// whose documents have two sections that are mostly one passage:
+	// those two are paired, and their row has passages to check.
+	var sure, rest [][2]string
+	var withPage [2]string
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			lo, hi := min(ids[i], ids[j]), max(ids[i], ids[j])
+			if slices.Contains(index[i], j) {
+				if withPage[0] == "" {
+					withPage = [2]string{lo, hi}
+				}
+				continue
+			}
+			if len(sure) < 3 && len(sure)+len(rest) < 60 && mostlyShared(doc(t, lo), doc(t, hi)) {
+				sure = append(sure, [2]string{lo, hi})
+			} else {
+				rest = append(rest, [2]string{lo, hi})
+			}
+		}
+	}
+	candidates := append(sure, rest...)
+	if len(sure) == 0 || withPage[0] == "" {
+		t.Fatalf("in %d documents, no pair without a page whose documents share a passage (%d pairs without a page), or none with a page (%v)", len(ids), len(candidates), withPage)
+	}
+
+	for _, mode := range []string{"http", "file"} {
+		dir, base := s.web, ""
+		start := func(t *testing.T) context.Context {
+			ctx := browsertest.Start(t)
+			if mode == "http" {
+				base = browsertest.Serve(t, s.web)
+			} else {
+				dir, base = s.bundle, browsertest.FileURL(s.bundle)+"/"
+			}
+			problems := browsertest.RecordProblems(t, ctx)
+			t.Cleanup(func() { problems.Check(t) })
+			return ctx
+		}
+		t.Run(mode+"/chosen", func(t *testing.T) {
+			ctx := start(t)
+			// The chooser, given the two the wrong way round, puts them
+			// right in the address.
+			first := candidates[0]
+			do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+			do(t, ctx, "choose "+first[1]+" and "+first[0],
+				chromedp.SetValue(chromedp.CSS(`#chooser select[name="a"]`), first[1]),
+				chromedp.SetValue(chromedp.CSS(`#chooser select[name="b"]`), first[0]))
+			do(t, ctx, "submit two documents without a pair page", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
+			wantLocation(t, ctx, base+"compare/index.html?a="+first[0]+"&b="+first[1])
+			passages := 0
+			for n, p := range candidates {
+				if n > 0 {
+					do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
+				}
+				if !waitAdhoc(t, ctx, "done") {
+					t.FailNow()
+				}
+				passages = checkAdhoc(t, ctx, dir, doc(t, p[0]), doc(t, p[1]))
+				if passages > 0 || t.Failed() || n == 2 {
+					break
+				}
+				t.Logf("no row of %s × %s has a shared passage; trying another pair", p[0], p[1])
+			}
+			if passages == 0 && !t.Failed() {
+				t.Errorf("no row of the first three pairs without a page has a shared passage, though %s and %s have sections that are mostly one passage", sure[0][0], sure[0][1])
+			}
+		})
+		t.Run(mode+"/with-page", func(t *testing.T) {
+			ctx := start(t)
+			do(t, ctx, "open the comparison of "+withPage[0]+" and "+withPage[1], chromedp.Navigate(base+"compare/index.html?a="+withPage[0]+"&b="+withPage[1]))
+			want := base + "compare/" + withPage[0] + "--" + withPage[1] + "/index.html"
+			var loc string
+			for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+				// The page is replaced under the query: it may be between
+				// documents.
+				if l, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.href : ""`)); err == nil && l != "" {
+					if loc = l; loc == want {
+						break
+					}
+				}
+			}
+			if loc != want {
+				t.Fatalf("location = %s, want the pair page %s", loc, want)
+			}
+			if n := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`); n == 0 {
+				t.Error("the pair page shows no rows")
+			}
+		})
+		t.Run(mode+"/unknown", func(t *testing.T) {
+			ctx := start(t)
+			a := ids[0]
+			do(t, ctx, "open the comparison of "+a+" and a document that is not there", chromedp.Navigate(base+"compare/index.html?a="+a+"&b=zz-no-such-document"))
+			waitAdhoc(t, ctx, "error")
+			if note := eval[string](t, ctx, `(document.getElementById("adhoc-note") || {}).textContent || ""`); !strings.Contains(note, "找不到") {
+				t.Errorf("#adhoc-note reads %q, want it to say 找不到", note)
+			}
+			if shown := eval[bool](t, ctx, `(() => { const e = document.getElementById("adhoc"); return !!e && !e.hidden && getComputedStyle(e).display !== "none"; })()`); !shown {
+				t.Error("#adhoc is not shown")
+			}
+		})
+	}
+}
+
+// buildSyntheticBundle generates n documents with bench/gencorpus and
+// builds them with the seed themes and settings, with the offline bundle,
+// which it unzips.
+func buildSyntheticBundle(t *testing.T, n int) builtSite {
+	t.Helper()
+	b, err := bundleSite(syntheticContent(t, n, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// apiDoc is what the tests read of /api/docs/<id>.json.
+type apiDoc struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Sections []struct {
+		EID  string `json:"eId"`
+		Text string `json:"text"`
+	} `json:"sections"`
+}
+
+func readAPIDoc(t *testing.T, dir, id string) *apiDoc {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "api", "docs", id+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := new(apiDoc)
+	if err := json.Unmarshal(data, d); err != nil {
+		t.Fatalf("api/docs/%s.json: %v", id, err)
+	}
+	if len(d.Sections) == 0 {
+		t.Fatalf("api/docs/%s.json has no sections", id)
+	}
+	return d
+}
+
+// pairIndex reads the chooser's documents and its index of the pairs with
+// a page, as the page gives them to its script.
+func pairIndex(t *testing.T, dir string) ([]string, [][]int) {
+	t.Helper()
+	page, err := os.ReadFile(filepath.Join(dir, "compare", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel := regexp.MustCompile(`(?s)<select name="a"[^>]*>(.*?)</select>`).FindSubmatch(page)
+	idx := regexp.MustCompile(`(?s)<script type="application/json" id="pair-index">(.*?)</script>`).FindSubmatch(page)
+	if sel == nil || idx == nil {
+		t.Fatal("compare/index.html has no select of documents or no #pair-index")
+	}
+	var ids []string
+	for _, m := range regexp.MustCompile(`<option value="([^"]*)"`).FindAllSubmatch(sel[1], -1) {
+		ids = append(ids, string(m[1]))
+	}
+	var index [][]int
+	if err := json.Unmarshal(idx[1], &index); err != nil {
+		t.Fatalf("#pair-index: %v", err)
+	}
+	if len(ids) < 3 || len(index) != len(ids) {
+		t.Fatalf("the chooser offers %d documents, with an index of %d", len(ids), len(index))
+	}
+	return ids, index
+}
+
+// mostlyShared reports whether a section of a and one of b are mostly
+// (three quarters or more of each) passages the two have in common.
+func mostlyShared(a, b *apiDoc) bool {
+	for _, sa := range a.Sections {
+		na := len([]rune(sa.Text))
+		if na < 40 {
+			continue
+		}
+		for _, sb := range b.Sections {
+			nb := len([]rune(sb.Text))
+			if nb < 40 {
+				continue
+			}
+			ca, cb := 0, 0
+			for _, p := range align.SharedPassages(sa.Text, sb.Text) {
+				ca += p.A[1] - p.A[0]
+				cb += p.B[1] - p.B[0]
+			}
+			if 4*ca >= 3*na && 4*cb >= 3*nb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// waitAdhoc waits, for up to 20 seconds, until #adhoc's data-state is no
+// longer "loading", and reports whether it is then want.
+func waitAdhoc(t *testing.T, ctx context.Context, want string) bool {
+	t.Helper()
+	const expr = `(() => { const e = document.getElementById("adhoc"); return e ? String(e.getAttribute("data-state")) : "(no #adhoc)"; })()`
+	var got string
+	var err error
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		got, err = chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err == nil && got != "loading" && got != "(no #adhoc)" && got != "null" {
+			break
+		}
+	}
+	if err != nil {
+		t.Errorf("#adhoc[data-state]: %v", err)
+		return false
+	}
+	if got != want {
+		note, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById("adhoc-note") || {}).textContent || ""`))
+		t.Errorf("#adhoc[data-state] = %q, want %q (#adhoc-note: %q)", got, want, note)
+		return false
+	}
+	return true
+}
+
+// adhocCell is one side of a row of the comparison, as the page shows it.
+type adhocCell struct {
+	ID    string // the cell's id
+	Href  string // its a.cmp-h's href
+	None  string // the text of its p.none, if it has no section
+	Paras int
+	Text  string // its paragraphs' text, joined by "\n"
+	Marks []struct {
+		K    string
+		Text string
+		InP  bool
+	}
+}
+
+type adhocRow struct {
+	Class string
+	A, B  *adhocCell
+	Score bool
+}
+
+// checkAdhoc checks the comparison the page shows of documents a and b
+// against the site's files in dir, and returns how many shared passages
+// its rows have.
+func checkAdhoc(t *testing.T, ctx context.Context, dir string, a, b *apiDoc) int {
+	t.Helper()
+	if shown := eval[bool](t, ctx, `(() => { const e = document.getElementById("adhoc"); return !e.hidden && getComputedStyle(e).display !== "none"; })()`); !shown {
+		t.Error("#adhoc is not shown")
+	}
+	if h := eval[string](t, ctx, `(document.getElementById("adhoc-h") || {}).textContent || ""`); !strings.Contains(h, a.Title) || !strings.Contains(h, b.Title) {
+		t.Errorf("#adhoc-h reads %q, want both titles, %q and %q", h, a.Title, b.Title)
+	}
+	note := eval[string](t, ctx, `(document.getElementById("adhoc-note") || {}).textContent || ""`)
+	if !strings.Contains(note, "浏览器") {
+		t.Errorf("#adhoc-note reads %q, want it to say that the comparison is computed in the browser (浏览器)", note)
+	}
+	if !regexp.MustCompile(`占前者文字的 ?[^、]*\d[^、]*%、后者的 ?[^。；，]*\d[^。；，]*%`).MatchString(note) {
+		t.Errorf("#adhoc-note reads %q, want 占前者文字的 X%%、后者的 Y%%", note)
+	}
+	matched := -1
+	if m := regexp.MustCompile(`(\d+) ?对相互对应的条目`).FindStringSubmatch(note); m != nil {
+		matched, _ = strconv.Atoi(m[1])
+	} else {
+		t.Errorf("#adhoc-note reads %q, want N 对相互对应的条目", note)
+	}
+
+	// The links to a's pair pages.
+	more := eval[[]string](t, ctx, `[...document.querySelectorAll("#adhoc-more a")].map(a => a.getAttribute("href"))`)
+	for _, href := range more {
+		if st, err := os.Stat(filepath.Join(dir, "compare", filepath.FromSlash(href))); err != nil || st.IsDir() || !strings.Contains(href, a.ID) || !strings.HasSuffix(href, "/index.html") {
+			t.Errorf("#adhoc-more links to %q, not a pair page of %s relative to compare/ (%v)", href, a.ID, err)
+		}
+	}
+
+	if heads := eval[[]bool](t, ctx, `[...document.querySelectorAll("#adhoc .cmp .cmp-row")].map(r => r.classList.contains("cmp-head"))`); len(heads) == 0 || !heads[0] || slices.Contains(heads[1:], true) {
+		t.Errorf("#adhoc .cmp's rows: %d, the first a .cmp-head: %v, other heads among them: %v; want a header row first, and no other", len(heads), len(heads) > 0 && heads[0], len(heads) > 1 && slices.Contains(heads[1:], true))
+	}
+	rows := eval[[]adhocRow](t, ctx, `(() => {
+		const cell = c => {
+			if (!c) return null;
+			const none = c.querySelector("p.none");
+			const ps = [...c.querySelectorAll("p")].filter(p => !p.classList.contains("none") && !p.querySelector(".cmp-h") && !p.closest(".cmp-h"));
+			const h = c.querySelector("a.cmp-h");
+			return {ID: c.id, Href: h ? h.getAttribute("href") : "", None: none ? none.textContent : "",
+				Paras: ps.length, Text: ps.map(p => p.textContent).join("\n"),
+				Marks: [...c.querySelectorAll("mark.sh")].map(m => ({K: String(m.getAttribute("data-k")), Text: m.textContent, InP: !!m.closest("p")}))};
+		};
+		return [...document.querySelectorAll("#adhoc .cmp .cmp-row:not(.cmp-head)")].map(r => ({Class: r.className,
+			A: cell(r.querySelector(".cmp-a")), B: cell(r.querySelector(".cmp-b")), Score: !!r.querySelector(".score")}));
+	})()`)
+	if len(rows) == 0 {
+		t.Fatal("#adhoc .cmp has no rows")
+	}
+
+	secs := func(d *apiDoc) map[string]string {
+		m := make(map[string]string, len(d.Sections))
+		for _, s := range d.Sections {
+			m[s.EID] = s.Text
+		}
+		return m
+	}
+	textA, textB := secs(a), secs(b)
+	var orderA []string
+	seenB := map[string]int{}
+	both, passages := 0, 0
+	// Past a few dozen, a mistake made in every row says no more.
+	errs := 0
+	errorf := func(format string, args ...any) {
+		t.Helper()
+		if errs++; errs <= 30 {
+			t.Errorf(format, args...)
+		} else if errs == 31 {
+			t.Error("… and more errors left out")
+		} else {
+			t.Fail()
+		}
+	}
+	// side checks one side's cell of row r, and returns the section's
+	// id, or "" when the side has none.
+	side := func(r int, name string, c *adhocCell, d *apiDoc, texts map[string]string) string {
+		if c == nil {
+			errorf("row %d has no .cmp-%s cell", r, name)
+			return ""
+		}
+		if c.None != "" {
+			if c.None != "（无对应条目）" {
+				errorf("row %d: the empty %s side reads %q, want （无对应条目）", r, name, c.None)
+			}
+			if len(c.Marks) > 0 {
+				errorf("row %d: the empty %s side has %d marks", r, name, len(c.Marks))
+			}
+			return ""
+		}
+		eid, ok := strings.CutPrefix(c.ID, name+"-")
+		text, known := texts[eid]
+		if !ok || !known {
+			errorf("row %d: the %s side's cell has id %q, not %s-<a section of %s>", r, name, c.ID, name, d.ID)
+			return ""
+		}
+		if want := "../docs/" + d.ID + "/" + eid + "/index.html"; c.Href != want {
+			errorf("row %d, %s: a.cmp-h has href %q, want %q", r, c.ID, c.Href, want)
+		} else if _, err := os.Stat(filepath.Join(dir, "docs", d.ID, eid, "index.html")); err != nil {
+			errorf("row %d, %s: the section page: %v", r, c.ID, err)
+		}
+		if c.Text != text {
+			errorf("row %d, %s: the text reads\n%q\nwant the section's\n%q", r, c.ID, c.Text, text)
+		}
+		for _, m := range c.Marks {
+			if !m.InP {
+				errorf("row %d, %s: mark %q (data-k %s) is outside the paragraphs", r, c.ID, m.Text, m.K)
+			}
+		}
+		return eid
+	}
+	for r, row := range rows {
+		ea := side(r, "a", row.A, a, textA)
+		eb := side(r, "b", row.B, b, textB)
+		if ea != "" {
+			orderA = append(orderA, ea)
+		}
+		if eb != "" {
+			seenB[eb]++
+		}
+		classes := strings.Fields(row.Class)
+		switch {
+		case ea == "" && eb == "":
+			errorf("row %d has neither a section of %s nor one of %s", r, a.ID, b.ID)
+		case eb == "" && !slices.Contains(classes, "only-a"), ea == "" && !slices.Contains(classes, "only-b"):
+			errorf("row %d (%s | %s): class %q, want only-a or only-b for the side alone", r, ea, eb, row.Class)
+		case ea != "" && eb != "" && (slices.Contains(classes, "only-a") || slices.Contains(classes, "only-b")):
+			errorf("row %d (%s | %s): class %q, though both sides have a section", r, ea, eb, row.Class)
+		}
+		if !row.Score {
+			errorf("row %d (%s | %s) has no .score cell", r, ea, eb)
+		}
+		if ea != "" && eb != "" {
+			both++
+			passages += checkPassages(errorf, fmt.Sprintf("row %d (a-%s | b-%s)", r, ea, eb), textA[ea], textB[eb], row.A, row.B)
+		}
+	}
+	if !slices.Equal(orderA, sectionIDs(a)) {
+		t.Errorf("the a side shows the sections\n%v\nwant each of %s's once, in order:\n%v", orderA, a.ID, sectionIDs(a))
+	}
+	for _, eid := range sectionIDs(b) {
+		if n := seenB[eid]; n != 1 {
+			t.Errorf("the b side shows %s's section %s %d times, want once", b.ID, eid, n)
+		}
+		delete(seenB, eid)
+	}
+	if matched >= 0 && matched != both {
+		t.Errorf("#adhoc-note says %d pairs of sections correspond, but %d rows have both sides", matched, both)
+	}
+	return passages
+}
+
+// checkPassages checks the marks of a row's two cells against
+// align.SharedPassages of the sections' texts, and returns how many
+// passages it found.
+func checkPassages(errorf func(string, ...any), row, textA, textB string, ca, cb *adhocCell) int {
+	want := align.SharedPassages(textA, textB)
+	ra, rb := []rune(textA), []rune(textB)
+	cut := func(r []rune, span [2]int) string {
+		return strings.ReplaceAll(string(r[span[0]:span[1]]), "\n", "")
+	}
+	group := func(name string, c *adhocCell, inOrder bool) map[int]string {
+		got := map[int]string{}
+		last := -1
+		for _, m := range c.Marks {
+			k, err := strconv.Atoi(m.K)
+			if err != nil || k < 0 {
+				errorf("%s: a mark on the %s side has data-k %q", row, name, m.K)
+				continue
+			}
+			if inOrder && k < last {
+				errorf("%s: on the a side passage %d comes after passage %d; they are numbered in the order of the a side's text", row, k, last)
+			}
+			last = max(last, k)
+			got[k] += m.Text
+		}
+		return got
+	}
+	gotA, gotB := group("a", ca, true), group("b", cb, false)
+	if len(gotA) != len(want) || len(gotB) != len(want) {
+		var ws []string
+		for _, p := range want {
+			ws = append(ws, cut(ra, p.A))
+		}
+		errorf("%s: %d passages marked on the a side, %d on the b side; align.SharedPassages finds %d:\n%q\nmarked on a: %q\nmarked on b: %q", row, len(gotA), len(gotB), len(want), ws, gotA, gotB)
+		return len(want)
+	}
+	for k, p := range want {
+		if w := cut(ra, p.A); gotA[k] != w {
+			errorf("%s: passage %d reads on the a side\n%q\nwant\n%q", row, k, gotA[k], w)
+		}
+		if w := cut(rb, p.B); gotB[k] != w {
+			errorf("%s: passage %d reads on the b side\n%q\nwant\n%q", row, k, gotB[k], w)
+		}
+	}
+	return len(want)
+}
+
+func sectionIDs(d *apiDoc) []string {
+	ids := make([]string, len(d.Sections))
+	for i, s := range d.Sections {
+		ids[i] = s.EID
+	}
+	return ids
+}

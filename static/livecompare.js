@@ -1,0 +1,445 @@
+// Two documents compared in the browser. Past 30 documents the build
+// writes pair pages only for each document's ten most similar — at 2,000
+// documents about one pair in a hundred — yet a reader may want any two
+// side by side: a province's plan beside a county's that follows it
+// loosely. This script reads the two documents' sections from the search
+// index's text shards (searchdata.js), so it works from a server and from
+// the offline bundle alike, and aligns them as internal/align does:
+// sections by the cosine of their rarity-weighted character bigrams
+// (title a quarter), headings by their titles and the pairs below them,
+// and shared passages by the same greedy string tiling, whose passages
+// are those of align.SharedPassages exactly. Two things differ, and the
+// page says so: rarity is counted over the two documents rather than the
+// corpus, and each section takes its best free counterpart in turn rather
+// than the pairing of greatest total score. Text is inserted as text,
+// never as HTML.
+(function () {
+  "use strict";
+
+  // internal/align's parameters (index.go, shared.go).
+  var THRESHOLD = 0.12, RECIPROCAL = 0.07, HEADING = 0.2, TITLE_WEIGHT = 0.25;
+  var STOP_FRACTION = 0.2, STOP_FLOOR = 12, MIN_SHARED = 8, MAX_REPEATS = 16;
+
+  // tiaowenLiveCompare fills view (the chooser's #adhoc) with documents
+  // a and b compared; partners(id) lists the ids that document id has a
+  // pair page with. It returns a promise that resolves when the view is
+  // drawn or its error shown; view's data-state says which.
+  window.tiaowenLiveCompare = function (view, a, b, partners) {
+    var root = view.getAttribute("data-root") || "";
+    var ix = window.tiaowenIndex(view.getAttribute("data-index"));
+    var note = document.getElementById("adhoc-note");
+    view.hidden = false;
+    view.setAttribute("data-state", "loading");
+    note.textContent = "正在读取两份文件……";
+    var fail = function (msg) {
+      note.textContent = msg;
+      view.setAttribute("data-state", "error");
+    };
+    return ix.ready().then(function () {
+      var da = docIndex(ix, a), db = docIndex(ix, b);
+      if (da < 0 || db < 0) return fail("找不到文件“" + (da < 0 ? a : b) + "”：请在上方另选。");
+      if (da === db) return fail("请选择两份不同的文件。");
+      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db)]).then(function (secs) {
+        var docA = ix.meta.docs[da], docB = ix.meta.docs[db];
+        var al = align(secs[0], secs[1], ix.normalize);
+        draw(view, root, docA, docB, secs[0], secs[1], al);
+        offerPartners(docA, partners(a), ix);
+        view.setAttribute("data-state", "done");
+      });
+    }).catch(function (err) { fail("未能读取检索索引，无法对照：" + err.message); });
+  };
+
+  function docIndex(ix, id) {
+    for (var i = 0; i < ix.meta.docs.length; i++) if (ix.meta.docs[i][0] === id) return i;
+    return -1;
+  }
+
+  // sectionsOf loads the text shards of document d and returns its
+  // sections in document order, each with its parent's index (by eId:
+  // p1-s2's parent is p1) or -1.
+  function sectionsOf(ix, d) {
+    var first = ix.docStart[d], end = ix.docStart[d + 1], files = {};
+    for (var sec = first; sec < end; sec++) files["t" + ix.textShardOf(sec) + ".js"] = true;
+    return Promise.all(Object.keys(files).map(ix.load)).then(function () {
+      var out = [], byEID = {};
+      for (var sec = first; sec < end; sec++) {
+        var s = ix.section(sec);
+        var cut = s.eid.lastIndexOf("-"), parent = cut > 0 ? byEID[s.eid.slice(0, cut)] : undefined;
+        var x = { eid: s.eid, cite: s.cite, title: s.title, text: s.text, parent: parent === undefined ? -1 : parent, children: 0 };
+        if (x.parent >= 0) out[x.parent].children++;
+        byEID[s.eid] = out.length;
+        out.push(x);
+      }
+      return out;
+    });
+  }
+
+  // ---- Section vectors -----------------------------------------------------
+
+  // grams counts the bigrams of the normalised text into m; a text
+  // shorter than a bigram counts as one gram of its own.
+  function grams(m, text, normalize) {
+    if (!text) return;
+    var c = normalize(text).cps, k, i;
+    if (c.length === 0) return;
+    if (c.length === 1) { k = -1 - c[0]; m.set(k, (m.get(k) || 0) + 1); return; }
+    for (i = 0; i + 1 < c.length; i++) {
+      k = c[i] * 0x110000 + c[i + 1];
+      m.set(k, (m.get(k) || 0) + 1);
+    }
+  }
+  function tfWeight(tf) { return tf <= 1 ? 1 : 1 + Math.log(tf); }
+
+  // vectors weighs each section's title-and-text bigrams and its title's
+  // (as sparse vectors, Map gram → weight, with their norms), by the
+  // rarity of each bigram among the sections of both documents; bigrams
+  // in more than a fifth of them (and more than twelve) are dropped, as
+  // too common to tell sections apart.
+  function vectors(all, normalize) {
+    var df = new Map();
+    all.forEach(function (s) {
+      s.fullTF = new Map();
+      s.titleTF = new Map();
+      grams(s.fullTF, s.title, normalize);
+      grams(s.titleTF, s.title, normalize);
+      grams(s.fullTF, s.text, normalize);
+      s.fullTF.forEach(function (_, k) { df.set(k, (df.get(k) || 0) + 1); });
+    });
+    var n = all.length;
+    var weigh = function (tf) {
+      var v = new Map(), sq = 0;
+      tf.forEach(function (c, k) {
+        var f = df.get(k) || 1;
+        if (f > STOP_FRACTION * n && f > STOP_FLOOR) return;
+        var w = tfWeight(c) * Math.log(1 + n / f);
+        v.set(k, w);
+        sq += w * w;
+      });
+      return { v: v, norm: Math.sqrt(sq) };
+    };
+    all.forEach(function (s) {
+      s.full = weigh(s.fullTF);
+      s.tvec = weigh(s.titleTF);
+    });
+  }
+
+  function cosine(x, y) {
+    if (x.norm === 0 || y.norm === 0) return 0;
+    var small = x.v.size <= y.v.size ? x : y, big = small === x ? y : x, dot = 0;
+    small.v.forEach(function (w, k) { var o = big.v.get(k); if (o !== undefined) dot += w * o; });
+    return dot / (x.norm * y.norm);
+  }
+
+  // ---- Pairing ---------------------------------------------------------------
+
+  // align pairs the sections of A and B: sections with text first, then
+  // headings (sections with children and no text of their own). It
+  // returns, for each section of A, the index of its counterpart in B or
+  // -1, the pairs' scores, and each pair's shared passages.
+  function align(A, B, normalize) {
+    vectors(A.concat(B), normalize);
+    var isHead = function (s) { return s.children > 0 && s.text === ""; };
+    var toB = A.map(function () { return -1; }), toA = B.map(function () { return -1; });
+    var score = A.map(function () { return 0; });
+
+    // Sections with text: a candidate scores at least THRESHOLD, or at
+    // least RECIPROCAL where each is the other's best.
+    var edges = [], bestA = A.map(function () { return 0; }), bestB = B.map(function () { return 0; });
+    A.forEach(function (sa, i) {
+      if (isHead(sa)) return;
+      B.forEach(function (sb, j) {
+        if (isHead(sb)) return;
+        var sc = cosine(sa.full, sb.full);
+        if (sc === 0) return;
+        if (sa.title && sb.title) sc = TITLE_WEIGHT * cosine(sa.tvec, sb.tvec) + (1 - TITLE_WEIGHT) * sc;
+        if (sc < RECIPROCAL) return;
+        edges.push({ i: i, j: j, s: sc });
+        bestA[i] = Math.max(bestA[i], sc);
+        bestB[j] = Math.max(bestB[j], sc);
+      });
+    });
+    pairGreedily(edges.filter(function (e) {
+      return e.s >= THRESHOLD || (e.s === bestA[e.i] && e.s === bestB[e.j]);
+    }), toB, toA, score);
+
+    // Headings: the mean of their titles' similarity and the share of
+    // the text sections below them that are paired with each other.
+    var headsAbove = function (secs, i) {
+      var out = [];
+      for (var p = secs[i].parent; p >= 0; p = secs[p].parent) if (isHead(secs[p])) out.push(p);
+      return out;
+    };
+    var textBelow = function (secs) {
+      var n = secs.map(function () { return 0; });
+      secs.forEach(function (s, i) { if (!isHead(s)) headsAbove(secs, i).forEach(function (h) { n[h]++; }); });
+      return n;
+    };
+    var below = new Map();
+    toB.forEach(function (j, i) {
+      if (j < 0) return;
+      var hb = headsAbove(B, j);
+      headsAbove(A, i).forEach(function (ha) {
+        hb.forEach(function (h) { var k = ha * B.length + h; below.set(k, (below.get(k) || 0) + 1); });
+      });
+    });
+    var nA = textBelow(A), nB = textBelow(B), headEdges = [];
+    A.forEach(function (sa, i) {
+      if (!isHead(sa)) return;
+      B.forEach(function (sb, j) {
+        if (!isHead(sb)) return;
+        var n = below.get(i * B.length + j) || 0;
+        var share = n > 0 ? 2 * n / (nA[i] + nB[j]) : 0;
+        var sc = (cosine(sa.full, sb.full) + share) / 2;
+        if (sc >= HEADING) headEdges.push({ i: i, j: j, s: sc });
+      });
+    });
+    pairGreedily(headEdges, toB, toA, score);
+
+    var shared = toB.map(function (j, i) { return j >= 0 ? sharedPassages(A[i].text, B[j].text, normalize) : []; });
+    return { toB: toB, toA: toA, score: score, shared: shared };
+  }
+
+  // pairGreedily takes the edges in order of score (then of A's and B's
+  // order), each whose two sections are still free.
+  function pairGreedily(edges, toB, toA, score) {
+    edges.sort(function (x, y) { return y.s - x.s || x.i - y.i || x.j - y.j; });
+    edges.forEach(function (e) {
+      if (toB[e.i] >= 0 || toA[e.j] >= 0) return;
+      toB[e.i] = e.j;
+      toA[e.j] = e.i;
+      score[e.i] = e.s;
+    });
+  }
+
+  // ---- Shared passages: align.SharedPassages ---------------------------------
+
+  // sharedPassages returns the passages of at least MIN_SHARED normalised
+  // characters that texts a and b have in common, as {a: [start, end],
+  // b: [start, end]} in UTF-16 offsets of each text, in the order of a:
+  // greedy string tiling, longest first, round after round, as
+  // internal/align/shared.go finds them.
+  function sharedPassages(a, b, normalize) {
+    if (!a || !b) return [];
+    var na = normalize(a), nb = normalize(b);
+    return tile(na.cps, nb.cps, MIN_SHARED).map(function (r) {
+      return { a: [na.start[r.a], na.end[r.a + r.n - 1]], b: [nb.start[r.b], nb.end[r.b + r.n - 1]] };
+    });
+  }
+
+  function tile(a, b, k) {
+    var out = [];
+    if (a.length < k || b.length < k) return out;
+    if (a.length === b.length && a.every(function (c, i) { return c === b[i]; })) return [{ a: 0, b: 0, n: a.length }];
+    var win = function (s, i) { return String.fromCodePoint.apply(null, s.slice(i, i + k)); };
+    // places[w] lists the starts of b's windows w, last first, as the
+    // chained table of shared.go visits them.
+    var places = new Map(), j, i, w;
+    for (j = 0; j + k <= b.length; j++) {
+      w = win(b, j);
+      var l = places.get(w);
+      if (l) l.unshift(j); else places.set(w, [j]);
+    }
+    var ma = new Uint8Array(a.length), mb = new Uint8Array(b.length), marked = false;
+    var free = function (m, at, n) { for (var d = 0; d < n; d++) if (m[at + d]) return false; return true; };
+    for (;;) {
+      var found = [], capped = false;
+      for (i = 0; i + k <= a.length; i++) {
+        if (marked && !free(ma, i, k)) continue;
+        var at = places.get(win(a, i));
+        if (!at) continue;
+        var seen = 0;
+        for (var x = 0; x < at.length; x++) {
+          j = at[x];
+          if (marked && !free(mb, j, k)) continue;
+          if (seen === MAX_REPEATS) { capped = true; break; }
+          seen++;
+          // Only runs that cannot be extended to the left: the others
+          // are the tails of runs found already.
+          if (i > 0 && j > 0 && !ma[i - 1] && !mb[j - 1] && a[i - 1] === b[j - 1]) continue;
+          var n = k;
+          while (i + n < a.length && j + n < b.length && !ma[i + n] && !mb[j + n] && a[i + n] === b[j + n]) n++;
+          found.push({ a: i, b: j, n: n });
+        }
+      }
+      if (found.length === 0) break;
+      found.sort(function (x, y) { return y.n - x.n || x.a - y.a || x.b - y.b; });
+      var collided = false;
+      found.forEach(function (r) {
+        if (free(ma, r.a, r.n) && free(mb, r.b, r.n)) {
+          ma.fill(1, r.a, r.a + r.n);
+          mb.fill(1, r.b, r.b + r.n);
+          out.push(r);
+        } else {
+          collided = true;
+        }
+      });
+      marked = true;
+      if (!collided && !capped) break;
+    }
+    return out.sort(function (x, y) { return x.a - y.a; });
+  }
+
+  // ---- Drawing ---------------------------------------------------------------
+
+  function el(name, cls, text) {
+    var e = document.createElement(name);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  // codePointsIn counts the code points of s[from:to].
+  function codePointsIn(s, from, to) {
+    var n = 0;
+    for (var i = from; i < to; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) n++;
+    }
+    return n;
+  }
+
+  // covered counts the code points of text inside the ranges, each once.
+  function covered(text, ranges) {
+    var sorted = ranges.slice().sort(function (x, y) { return x[0] - y[0]; }), n = 0, last = 0;
+    sorted.forEach(function (r) {
+      var from = Math.max(r[0], last);
+      if (r[1] > from) { n += codePointsIn(text, from, r[1]); last = r[1]; }
+    });
+    return n;
+  }
+
+  function percent(part, whole) { return whole > 0 ? Math.round(100 * part / whole) : 0; }
+
+  function draw(view, root, docA, docB, A, B, al) {
+    var pageLang = document.documentElement.lang;
+    var h = document.getElementById("adhoc-h");
+    h.textContent = "";
+    h.appendChild(titled("span", docA));
+    h.appendChild(el("span", "x", " × "));
+    h.appendChild(titled("span", docB));
+
+    // Rows: A's sections in order, each B section without a counterpart
+    // after the row of its nearest paired predecessor in B.
+    var after = {}, prevA = -1;
+    B.forEach(function (sb, j) {
+      if (al.toA[j] >= 0) { prevA = al.toA[j]; return; }
+      (after[prevA] = after[prevA] || []).push(j);
+    });
+    var table = view.querySelector(".cmp");
+    table.textContent = "";
+    var head = el("div", "cmp-row cmp-head");
+    head.setAttribute("role", "row");
+    [titled("div", docA), el("div", "score", "相似"), titled("div", docB)].forEach(function (c) {
+      c.setAttribute("role", "columnheader");
+      head.appendChild(c);
+    });
+    table.appendChild(head);
+    var sharedA = 0, sharedB = 0, pairs = 0;
+    var addB = function (i) {
+      (after[i] || []).forEach(function (j) { table.appendChild(row(null, B[j], -1, [], [])); });
+    };
+    var row = function (sa, sb, sc, ka, kb) {
+      var r = el("div", "cmp-row" + (sa ? "" : " only-b") + (sb ? "" : " only-a"));
+      r.setAttribute("role", "row");
+      r.appendChild(cell("a", sa, docA, ka));
+      var s = el("div", "score");
+      s.setAttribute("role", "cell");
+      if (sa && sb) {
+        var badge = el("span", "badge h" + Math.min(5, Math.floor(sc * 6)), Math.round(sc * 100) + "%");
+        badge.title = "相似度";
+        s.appendChild(badge);
+      }
+      r.appendChild(s);
+      r.appendChild(cell("b", sb, docB, kb));
+      return r;
+    };
+    var cell = function (side, sec, doc, ranges) {
+      var c = el("div", "cmp-" + side);
+      c.setAttribute("role", "cell");
+      if (!sec) {
+        c.appendChild(el("p", "none", "（无对应条目）"));
+        return c;
+      }
+      c.id = side + "-" + sec.eid;
+      if (doc[2] !== pageLang) c.lang = doc[2];
+      var link = el("a", "cmp-h");
+      link.href = root + "docs/" + encodeURIComponent(doc[0]) + "/" + encodeURIComponent(sec.eid) + "/index.html";
+      link.appendChild(el("span", "marker", sec.cite));
+      link.appendChild(document.createTextNode(sec.title));
+      c.appendChild(link);
+      if (sec.text) paragraphs(c, sec.text, ranges);
+      return c;
+    };
+    addB(-1);
+    A.forEach(function (sa, i) {
+      var j = al.toB[i];
+      if (j < 0) {
+        table.appendChild(row(sa, null, 0, [], []));
+      } else {
+        pairs++;
+        var ra = al.shared[i].map(function (p) { return p.a; }), rb = al.shared[i].map(function (p) { return p.b; });
+        sharedA += covered(sa.text, ra);
+        sharedB += covered(B[j].text, rb);
+        table.appendChild(row(sa, B[j], al.score[i], ra, rb));
+      }
+      addB(i);
+    });
+    var total = function (secs) { return secs.reduce(function (n, s) { return n + codePointsIn(s.text, 0, s.text.length); }, 0); };
+    document.getElementById("adhoc-note").textContent =
+      "构建时只为每份文件与最相近的若干份文件生成逐条对照页，这两份不在其中；下表由浏览器按同样的方法即时计算" +
+      "（稀有程度只按这两份文件计，配对逐条择优），结果可能与构建时略有出入。" +
+      pairs + " 对相互对应的条目；同色标记为两侧共有的语句（不计简繁与标点），占前者文字的 " +
+      percent(sharedA, total(A)) + "%、后者的 " + percent(sharedB, total(B)) + "%。";
+  }
+
+  // titled makes an element holding a document's title in its language.
+  function titled(name, doc) {
+    var e = el(name, "", doc[1]);
+    e.lang = doc[2];
+    return e;
+  }
+
+  // paragraphs appends text to c, a <p> for each line, with the shared
+  // passages (UTF-16 ranges; the k-th is passage k) marked; a passage
+  // that crosses a line end is marked on both lines.
+  function paragraphs(c, text, ranges) {
+    var marks = ranges.map(function (r, k) { return { s: r[0], e: r[1], k: k }; })
+      .filter(function (m) { return m.s < m.e; })
+      .sort(function (x, y) { return x.s - y.s; });
+    var p = el("p"), last = 0;
+    c.appendChild(p);
+    var put = function (from, to, k) {
+      var lines = text.slice(from, to).split("\n");
+      lines.forEach(function (line, n) {
+        if (n > 0) { p = el("p"); c.appendChild(p); }
+        if (!line) return;
+        if (k < 0) { p.appendChild(document.createTextNode(line)); return; }
+        var m = el("mark", "sh s" + (k % 6), line);
+        m.setAttribute("data-k", String(k));
+        p.appendChild(m);
+      });
+    };
+    marks.forEach(function (m) {
+      if (m.e <= last) return;
+      var s = Math.max(m.s, last);
+      put(last, s, -1);
+      put(s, m.e, m.k);
+      last = m.e;
+    });
+    put(last, text.length, -1);
+  }
+
+  // offerPartners lists the pairs with a page that doc has.
+  function offerPartners(doc, ids, ix) {
+    var more = document.getElementById("adhoc-more");
+    more.textContent = "";
+    if (ids.length === 0) return;
+    more.appendChild(document.createTextNode("构建时已对照的《" + doc[1] + "》组合："));
+    ids.slice(0, 10).forEach(function (id, n) {
+      var other = ix.meta.docs[docIndex(ix, id)], link = el("a", "", "《" + other[1] + "》");
+      link.href = (doc[0] < id ? doc[0] + "--" + id : id + "--" + doc[0]) + "/index.html";
+      if (n > 0) more.appendChild(document.createTextNode("、"));
+      more.appendChild(link);
+    });
+  }
+})();
