@@ -199,10 +199,12 @@
     // section returns what the text shard holds for section sec (loaded).
     function section(sec) {
       var doc = meta.docs[docOf(sec)], n = textShardOf(sec), shard = textShards[n];
-      var off = 4 * (sec - textStart[n]);
+      var off = 5 * (sec - textStart[n]);
       return {
         docID: doc[0], docTitle: doc[1], lang: doc[2], eid: shard[off], cite: shard[off + 1],
-        title: shard[off + 2], text: shard[off + 3]
+        title: shard[off + 2], text: shard[off + 3],
+        // The section of the same document that holds it, or -1.
+        parent: shard[off + 4] ? sec - Number(shard[off + 4]) : -1
       };
     }
 

@@ -48,10 +48,12 @@
 //     opened from file:// about 0.1 ms a kilobyte. The page finds a
 //     gram's shard in meta.js's "shards" by binary search.
 //   - t<n>.js ("t"): text shard n, consecutive sections packed to about
-//     16 KiB, cut wherever a section ends, with four strings per
+//     16 KiB, cut wherever a section ends, with five strings per
 //     section: eId, citation (二、（八）2.), title and text, as written,
-//     so that snippets show the original script. A page of results loads
-//     the text shards of its sections only.
+//     so that snippets show the original script, and how many sections
+//     before it its parent comes ("" for none), so that the comparison
+//     the chooser computes in the browser knows the tree. A page of
+//     results loads the text shards of its sections only.
 //   - th<n>.js ("th"): the sections that have theme n, in the order of
 //     meta.js's "themes", for the theme filter: one file per theme, so
 //     that filtering by one reads only its list.

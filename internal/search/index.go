@@ -538,8 +538,8 @@ func gramShardName(s int) string { return "g" + strconv.Itoa(s) + ".js" }
 // files of about target bytes, cut between sections wherever they fall,
 // so that a page of results spread over many documents reads a little of
 // each, not each whole. A shard's data is, for each of its sections,
-// four strings: eId, citation, title and text. It returns the files and
-// the number of the first section of each.
+// five strings: eId, citation, title, text and parentGap's. It returns
+// the files and the number of the first section of each.
 func textShards(c *corpus.Corpus, target int) ([]File, []int) {
 	var files []File
 	var start []int
@@ -558,9 +558,9 @@ func textShards(c *corpus.Corpus, target int) ([]File, []int) {
 			if len(cur) == 0 {
 				start = append(start, n)
 			}
-			cite := s.Citation()
-			cur = append(cur, s.EID, cite, s.Title, s.Text)
-			size += len(s.EID) + len(cite) + len(s.Title) + len(s.Text) + 12
+			cite, up := s.Citation(), parentGap(s)
+			cur = append(cur, s.EID, cite, s.Title, s.Text, up)
+			size += len(s.EID) + len(cite) + len(s.Title) + len(s.Text) + len(up) + 15
 			n++
 			if size >= target {
 				flush()
@@ -569,6 +569,16 @@ func textShards(c *corpus.Corpus, target int) ([]File, []int) {
 	}
 	flush()
 	return files, start
+}
+
+// parentGap is how many sections before s its parent comes, in decimal,
+// or "" for a top-level section: the tree, which eIds do not give where a
+// numbering runs on across its parents (陆河's （十二） is s12 under p6).
+func parentGap(s *corpus.Section) string {
+	if s.Parent == nil {
+		return ""
+	}
+	return strconv.Itoa(s.Index - s.Parent.Index)
 }
 
 // jsPrefix opens every index file: the files are scripts, not JSON, so

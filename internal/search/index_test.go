@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -594,13 +595,13 @@ func TestSearchTextShards(t *testing.T) {
 		if len(held) != start[n] {
 			t.Errorf("text shard %d starts at section %d; meta.js says %d", n, len(held), start[n])
 		}
-		for i := 0; i+4 <= len(d); i += 4 {
-			held = append(held, d[i:i+4])
+		for i := 0; i+5 <= len(d); i += 5 {
+			held = append(held, d[i:i+5])
 		}
 		// A shard but the last holds sections up to the one that takes
 		// it to the target: all but that one are below it.
 		before := 0
-		for _, x := range d[:len(d)-4] {
+		for _, x := range d[:len(d)-5] {
 			before += len(x.(string)) + 3
 		}
 		if n+1 < ix.TextShards && (len(f.Data) < target || before >= target) {
@@ -614,7 +615,11 @@ func TestSearchTextShards(t *testing.T) {
 			t.Errorf("meta.js has %v for %s", row, d.ID)
 		}
 		for _, s := range d.Sections {
-			if want := []any{s.EID, s.Citation(), s.Title, s.Text}; k >= len(held) || !reflect.DeepEqual(held[k], want) {
+			up := ""
+			if s.Parent != nil {
+				up = strconv.Itoa(s.Index - s.Parent.Index)
+			}
+			if want := []any{s.EID, s.Citation(), s.Title, s.Text, up}; k >= len(held) || !reflect.DeepEqual(held[k], want) {
 				t.Fatalf("%s %s: section %d of the text shards is not %q", d.ID, s.EID, k, want)
 			}
 			k++

@@ -1302,7 +1302,7 @@ func textShards(t *testing.T, data string) (map[ref]int, int) {
 			D []string `json:"d"`
 		}
 		indexPayload(t, filepath.Join(data, fmt.Sprintf("t%d.js", n)), &v)
-		for i := 0; i < len(v.D); i += 4 {
+		for i := 0; i < len(v.D); i += 5 {
 			eids = append(eids, v.D[i])
 		}
 	}
