@@ -200,18 +200,41 @@
 
   // pairBest chooses, among the candidate edges, the one-to-one pairing
   // of greatest total score, as internal/align/matching.go does: the
-  // Hungarian method on integer weights (millionths), over the sections
-  // that have an edge.
+  // candidate graph split into connected components, each solved by the
+  // Hungarian method on integer weights (millionths), so that the cost
+  // is that of the largest component, not of the whole documents.
   function pairBest(edges, toB, toA, score) {
-    if (edges.length === 0) return;
+    var root = new Map();
+    var find = function (x) {
+      while (root.has(x) && root.get(x) !== x) x = root.get(x);
+      return x;
+    };
+    // Nodes: A's sections as "a" + i, B's as "b" + j.
+    edges.forEach(function (e) {
+      var ra = find("a" + e.i), rb = find("b" + e.j);
+      if (ra !== rb) root.set(rb, ra);
+    });
+    var comps = new Map();
+    edges.forEach(function (e) {
+      var r = find("a" + e.i);
+      if (!comps.has(r)) comps.set(r, []);
+      comps.get(r).push(e);
+    });
+    comps.forEach(function (es) { solveComponent(es, toB, toA, score); });
+  }
+
+  function solveComponent(edges, toB, toA, score) {
     var rows = [], cols = [], rowAt = new Map(), colAt = new Map();
     edges.forEach(function (e) {
       if (!rowAt.has(e.i)) { rowAt.set(e.i, rows.length); rows.push(e.i); }
       if (!colAt.has(e.j)) { colAt.set(e.j, cols.length); cols.push(e.j); }
     });
+    // Columns in document order, as matching.go has them.
+    cols.sort(function (x, y) { return x - y; });
+    cols.forEach(function (j, k) { colAt.set(j, k); });
     var transpose = rows.length > cols.length;
     var n = transpose ? cols.length : rows.length, m = transpose ? rows.length : cols.length;
-    var w = [], sc = [], r, c;
+    var w = [], sc = [], r;
     for (r = 0; r < n; r++) { w.push(new Float64Array(m)); sc.push(new Float64Array(m)); }
     edges.forEach(function (e) {
       var i = rowAt.get(e.i), j = colAt.get(e.j);
