@@ -69,8 +69,16 @@
         index.forEach(function (later, k) { if (k < i && later.indexOf(i) >= 0) out.push(k); });
         return out.sort(function (x, y) { return x - y; }).map(function (k) { return ids[k]; });
       };
-      lightTwins(view.querySelector(".cmp"));
-      window.tiaowenLiveCompare(view, qa, qb, partners);
+      window.tiaowenLiveCompare(view, qa, qb, partners).then(function (drawn) {
+        if (!drawn) return;
+        var label = document.getElementById("adhoc-fold-label");
+        if (label) label.hidden = !drawn.foldSide;
+        tools(view.querySelector(".cmp"), {
+          bar: document.getElementById("adhoc-tools"), fold: drawn.foldSide ? document.getElementById("adhoc-fold") : null,
+          foldMap: drawn.foldMap, foldSide: drawn.foldSide, diffs: document.getElementById("adhoc-diffs"),
+          status: document.getElementById("adhoc-status")
+        });
+      });
     }
     return;
   }
@@ -97,73 +105,84 @@
     return u.toString();
   }
 
+  // A pair page: its table and tools.
   var cmp = document.querySelector(".cmp");
   if (!cmp) return;
-  var tools = document.getElementById("cmp-tools");
-  if (tools) tools.hidden = false;
-  var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
-
-  lightTwins(cmp);
-
-  // 繁→简 toggle for a traditional side.
-  var foldBox = document.getElementById("fold");
   var mapEl = document.getElementById("fold-map");
-  if (foldBox && mapEl) {
-    var map = JSON.parse(mapEl.textContent);
-    var side = mapEl.getAttribute("data-side");
-    var originals = new Map();
-    foldBox.addEventListener("change", function () {
-      cmp.querySelectorAll(".cmp-" + side).forEach(function (cell) {
-        var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        for (var n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (foldBox.checked) {
-            var t = n.nodeValue, out = "";
-            for (var i = 0; i < t.length; i++) { out += map[t[i]] || t[i]; }
-            if (out !== t) { originals.set(n, t); n.nodeValue = out; }
-          } else if (originals.has(n)) {
-            n.nodeValue = originals.get(n);
-          }
-        }
-        cell.setAttribute("lang", foldBox.checked ? "zh-Hans" : "zh-Hant");
-      });
-      if (!foldBox.checked) originals.clear();
-    });
-  }
+  tools(cmp, {
+    bar: document.getElementById("cmp-tools"), fold: document.getElementById("fold"),
+    foldMap: mapEl && JSON.parse(mapEl.textContent), foldSide: mapEl && mapEl.getAttribute("data-side"),
+    diffs: document.getElementById("diffs"), themes: document.getElementById("theme-filter"),
+    status: document.getElementById("cmp-status"),
+    overview: Array.prototype.slice.call(document.querySelectorAll(".overview .ov"))
+  });
 
-  // Filters: a theme, and only the rows that differ.
-  var themeSel = document.getElementById("theme-filter");
-  var diffs = document.getElementById("diffs");
-  var status = document.getElementById("cmp-status");
-  var overview = Array.prototype.slice.call(document.querySelectorAll(".overview .ov"));
-  var apply = function () {
-    var theme = themeSel ? themeSel.value : "";
-    var shown = 0;
-    rows.forEach(function (r, i) {
-      var ok = true;
-      if (theme && (" " + (r.getAttribute("data-themes") || "") + " ").indexOf(" " + theme + " ") < 0) ok = false;
-      if (diffs && diffs.checked && r.classList.contains("same")) ok = false;
-      r.hidden = !ok;
-      if (overview[i]) overview[i].classList.toggle("off", !ok);
-      if (ok) shown++;
-    });
-    status.textContent = (theme || (diffs && diffs.checked)) ? "显示 " + shown + " / " + rows.length + " 行" : "";
-  };
-  if (themeSel) themeSel.addEventListener("change", apply);
-  // Only differences: rows that say nothing new go, and in the others the
-  // shared passages shrink to a gap mark, leaving what differs.
-  var gapsAdded = false;
-  if (diffs) diffs.addEventListener("change", function () {
-    if (diffs.checked && !gapsAdded) {
-      gapsAdded = true;
-      cmp.querySelectorAll("mark.sh").forEach(function (m) {
-        var gap = document.createElement("span");
-        gap.className = "gap";
-        gap.title = "两侧共有的语句";
-        gap.textContent = "⋯";
-        m.after(gap);
+  // tools sets up a comparison table's tools, those of ui that are not
+  // null: the bar that holds them, shown; a 繁→简 toggle (fold) for the
+  // traditional side foldSide ("a" or "b"), by foldMap (character →
+  // character); "only differences" (diffs); a theme filter (themes),
+  // by the rows' data-themes; the status line; and the overview strip's
+  // entries, one a row, dimmed with their rows.
+  function tools(cmp, ui) {
+    if (ui.bar) ui.bar.hidden = false;
+    var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
+    lightTwins(cmp);
+
+    // 繁→简 toggle for a traditional side.
+    var foldBox = ui.fold;
+    if (foldBox && ui.foldMap) {
+      var map = ui.foldMap, side = ui.foldSide;
+      var originals = new Map();
+      foldBox.addEventListener("change", function () {
+        cmp.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-" + side).forEach(function (cell) {
+          var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (foldBox.checked) {
+              var t = n.nodeValue, out = "";
+              for (var i = 0; i < t.length; i++) { out += map[t[i]] || t[i]; }
+              if (out !== t) { originals.set(n, t); n.nodeValue = out; }
+            } else if (originals.has(n)) {
+              n.nodeValue = originals.get(n);
+            }
+          }
+          cell.setAttribute("lang", foldBox.checked ? "zh-Hans" : "zh-Hant");
+        });
+        if (!foldBox.checked) originals.clear();
       });
     }
-    cmp.classList.toggle("diffs-only", diffs.checked);
-    apply();
-  });
+
+    // Filters: a theme, and only the rows that differ.
+    var themeSel = ui.themes, diffs = ui.diffs, overview = ui.overview || [];
+    var apply = function () {
+      var theme = themeSel ? themeSel.value : "";
+      var shown = 0;
+      rows.forEach(function (r, i) {
+        var ok = true;
+        if (theme && (" " + (r.getAttribute("data-themes") || "") + " ").indexOf(" " + theme + " ") < 0) ok = false;
+        if (diffs && diffs.checked && r.classList.contains("same")) ok = false;
+        r.hidden = !ok;
+        if (overview[i]) overview[i].classList.toggle("off", !ok);
+        if (ok) shown++;
+      });
+      ui.status.textContent = (theme || (diffs && diffs.checked)) ? "显示 " + shown + " / " + rows.length + " 行" : "";
+    };
+    if (themeSel) themeSel.addEventListener("change", apply);
+    // Only differences: rows that say nothing new go, and in the others
+    // the shared passages shrink to a gap mark, leaving what differs.
+    var gapsAdded = false;
+    if (diffs) diffs.addEventListener("change", function () {
+      if (diffs.checked && !gapsAdded) {
+        gapsAdded = true;
+        cmp.querySelectorAll("mark.sh").forEach(function (m) {
+          var gap = document.createElement("span");
+          gap.className = "gap";
+          gap.title = "两侧共有的语句";
+          gap.textContent = "⋯";
+          m.after(gap);
+        });
+      }
+      cmp.classList.toggle("diffs-only", diffs.checked);
+      apply();
+    });
+  }
 })();

@@ -25,7 +25,9 @@
   // tiaowenLiveCompare fills view (the chooser's #adhoc) with documents
   // a and b compared; partners(id) lists the ids that document id has a
   // pair page with. It returns a promise that resolves when the view is
-  // drawn or its error shown; view's data-state says which.
+  // drawn, to the side in traditional script ("a", "b" or "") and the
+  // 繁→简 folds of the corpus's characters (for the page's toggle), or
+  // to null when it shows an error instead; view's data-state says which.
   window.tiaowenLiveCompare = function (view, a, b, partners) {
     var root = view.getAttribute("data-root") || "";
     var ix = window.tiaowenIndex(view.getAttribute("data-index"));
@@ -36,6 +38,7 @@
     var fail = function (msg) {
       note.textContent = msg;
       view.setAttribute("data-state", "error");
+      return null;
     };
     return ix.ready().then(function () {
       var da = docIndex(ix, a), db = docIndex(ix, b);
@@ -44,12 +47,25 @@
       return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db)]).then(function (secs) {
         var docA = ix.meta.docs[da], docB = ix.meta.docs[db];
         var al = align(secs[0], secs[1], ix.normalize);
-        draw(view, root, docA, docB, secs[0], secs[1], al);
+        draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
         offerPartners(docA, partners(a), ix);
         view.setAttribute("data-state", "done");
+        var foldSide = docA[2] === "zh-Hant" ? "a" : docB[2] === "zh-Hant" ? "b" : "";
+        return { foldSide: foldSide, foldMap: foldSide ? hanFolds(ix) : null };
       });
     }).catch(function (err) { fail("未能读取检索索引，无法对照：" + err.message); });
   };
+
+  // hanFolds maps each traditional character of the corpus to its
+  // simplified form, as a pair page's toggle has them: the folds of
+  // meta.js that take one Han character to another.
+  function hanFolds(ix) {
+    var m = {};
+    ix.foldMap.forEach(function (to, from) {
+      if (to !== from && ix.isHan(from) && ix.isHan(to)) m[String.fromCodePoint(from)] = String.fromCodePoint(to);
+    });
+    return m;
+  }
 
   function docIndex(ix, id) {
     for (var i = 0; i < ix.meta.docs.length; i++) if (ix.meta.docs[i][0] === id) return i;
@@ -385,7 +401,28 @@
 
   function percent(part, whole) { return whole > 0 ? Math.round(100 * part / whole) : 0; }
 
-  function draw(view, root, docA, docB, A, B, al) {
+  // allShared reports whether every character of text that
+  // normalisation keeps lies in the ranges (UTF-16).
+  function allShared(text, ranges, normalize) {
+    if (ranges.length === 0) return false;
+    var n = normalize(text);
+    return n.start.every(function (at) {
+      return ranges.some(function (r) { return r[0] <= at && at < r[1]; });
+    });
+  }
+
+  // same reports whether a row's two texts say the same, as the build's
+  // rows() judges it: each wholly in shared passages, or both short
+  // (under 48 UTF-8 bytes, where a passage of 8 characters may not fit)
+  // and equal once normalised.
+  function same(ta, tb, ra, rb, normalize) {
+    if (!ta) return false;
+    if (allShared(ta, ra, normalize) && allShared(tb, rb, normalize)) return true;
+    var key = function (t) { return normalize(t).cps.join(","); };
+    return new TextEncoder().encode(ta).length < 6 * MIN_SHARED && key(ta) === key(tb);
+  }
+
+  function draw(view, root, docA, docB, A, B, al, normalize) {
     var pageLang = document.documentElement.lang;
     var h = document.getElementById("adhoc-h");
     h.textContent = "";
@@ -414,7 +451,8 @@
       (after[i] || []).forEach(function (j) { table.appendChild(row(null, B[j], -1, [], [])); });
     };
     var row = function (sa, sb, sc, ka, kb) {
-      var r = el("div", "cmp-row" + (sa ? "" : " only-b") + (sb ? "" : " only-a"));
+      var r = el("div", "cmp-row" + (sa && sb && same(sa.text, sb.text, ka, kb, normalize) ? " same" : "") +
+        (sa ? "" : " only-b") + (sb ? "" : " only-a"));
       r.setAttribute("role", "row");
       r.appendChild(cell("a", sa, docA, ka));
       var s = el("div", "score");

@@ -23,6 +23,7 @@ import (
 
 	"tiaowen/internal/align"
 	"tiaowen/internal/browsertest"
+	"tiaowen/internal/textnorm"
 )
 
 // TestBrowserAdhocPair: in a corpus of 40 documents, each compared with
@@ -164,6 +165,7 @@ func buildSyntheticBundle(t *testing.T, n int) builtSite {
 type apiDoc struct {
 	ID       string `json:"id"`
 	Title    string `json:"title"`
+	Lang     string `json:"lang"`
 	Sections []struct {
 		EID  string `json:"eId"`
 		Text string `json:"text"`
@@ -558,5 +560,451 @@ func TestBrowserAdhocAgrees(t *testing.T) {
 	// from the eIds, which miss a numbering that runs on across parents.
 	if agreement < 0.85 {
 		t.Errorf("the browser's pairing agrees with the build's on %.1f%% of the pairs of sections either makes; want at least 85%%", 100*agreement)
+	}
+}
+
+// TestBrowserAdhocTools: the comparison computed in the browser has the
+// tools of a pair page. Once it is drawn, the bar shows; a row is marked
+// same exactly where the build's rows() would set Same — each side wholly
+// in the passages align.SharedPassages finds, or both short and equal once
+// normalised; "只看差异" hides those rows, shows a gap after each shared
+// passage and says how many rows are shown, and unticked puts everything
+// back; the 繁→简 toggle shows only when a document is in 繁體, folds the
+// first such side's text as textnorm.SimplifyRune does and names its
+// cells zh-Hans, and unticked restores the text exactly. Until the
+// comparison is drawn (an unknown document, say) the bar does not show.
+func TestBrowserAdhocTools(t *testing.T) {
+	s := buildSyntheticBundle(t, 40)
+	ids, index := pairIndex(t, s.web)
+	docs := make(map[string]*apiDoc, len(ids))
+	keys := make(map[string]map[string]bool, len(ids))
+	hant := 0
+	for _, id := range ids {
+		d := readAPIDoc(t, s.web, id)
+		docs[id] = d
+		if d.Lang == "zh-Hant" {
+			hant++
+		} else if d.Lang != "zh-Hans" {
+			t.Errorf("api/docs/%s.json: lang %q, want zh-Hans or zh-Hant", id, d.Lang)
+		}
+		keys[id] = map[string]bool{}
+		for _, sec := range d.Sections {
+			if k := textnorm.Key(sec.Text); k != "" {
+				keys[id][k] = true
+			}
+		}
+	}
+	t.Logf("%d of the %d documents are in zh-Hant", hant, len(ids))
+
+	// The pairs without a page, those with a document in 繁體 and with
+	// sections equal once normalised (which the page should mark same)
+	// first; and the first of each combination of scripts, for the
+	// toggle.
+	type candidate struct {
+		a, b  *apiDoc
+		hant  int // documents in zh-Hant
+		equal int // sections of a whose text, normalised, is one of b's
+	}
+	var candidates []candidate
+	byScripts := map[[2]string]candidate{}
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			if slices.Contains(index[i], j) {
+				continue
+			}
+			c := candidate{a: docs[min(ids[i], ids[j])], b: docs[max(ids[i], ids[j])]}
+			for _, d := range []*apiDoc{c.a, c.b} {
+				if d.Lang == "zh-Hant" {
+					c.hant++
+				}
+			}
+			for k := range keys[c.a.ID] {
+				if keys[c.b.ID][k] {
+					c.equal++
+				}
+			}
+			candidates = append(candidates, c)
+			if _, ok := byScripts[[2]string{c.a.Lang, c.b.Lang}]; !ok {
+				byScripts[[2]string{c.a.Lang, c.b.Lang}] = c
+			}
+		}
+	}
+	// The synthetic corpus draws its documents in 繁體 from a pool of
+	// their own, so such a document shares whole sections only with
+	// another in 繁體, and those, the most alike, have a page: the rows
+	// marked same are then seen in a pair in 简体.
+	rank := func(c candidate) []int {
+		return []int{-min(c.equal, 1), -min(c.hant, 1), -c.equal}
+	}
+	slices.SortStableFunc(candidates, func(x, y candidate) int { return slices.Compare(rank(x), rank(y)) })
+	if len(candidates) == 0 {
+		t.Fatal("every pair of the 40 documents has a page")
+	}
+	if candidates[0].equal == 0 {
+		t.Errorf("no pair without a page (of %d) has sections equal once normalised", len(candidates))
+	}
+	if _, ok := byScripts[[2]string{"zh-Hans", "zh-Hant"}]; !ok {
+		if _, ok := byScripts[[2]string{"zh-Hant", "zh-Hans"}]; !ok {
+			t.Logf("no pair without a page has one document in zh-Hant and one in zh-Hans")
+		}
+	}
+	var scripts [][2]string
+	for k := range byScripts {
+		scripts = append(scripts, k)
+	}
+	slices.SortFunc(scripts, func(x, y [2]string) int { return strings.Compare(x[0]+x[1], y[0]+y[1]) })
+
+	for _, mode := range []string{"http", "file"} {
+		start := func(t *testing.T) (context.Context, string) {
+			ctx := browsertest.Start(t)
+			base := browsertest.FileURL(s.bundle) + "/"
+			if mode == "http" {
+				base = browsertest.Serve(t, s.web)
+			}
+			problems := browsertest.RecordProblems(t, ctx)
+			t.Cleanup(func() { problems.Check(t) })
+			return ctx, base
+		}
+		open := func(t *testing.T, ctx context.Context, base string, a, b *apiDoc) bool {
+			t.Helper()
+			do(t, ctx, "open the comparison of "+a.ID+" ("+a.Lang+") and "+b.ID+" ("+b.Lang+")",
+				chromedp.Navigate(base+"compare/index.html?a="+a.ID+"&b="+b.ID))
+			return waitAdhoc(t, ctx, "done")
+		}
+		t.Run(mode+"/same-and-diffs", func(t *testing.T) {
+			ctx, base := start(t)
+			var c candidate
+			var rows []adhocToolRow
+			var same []bool
+			for n, cand := range candidates[:min(3, len(candidates))] {
+				if !open(t, ctx, base, cand.a, cand.b) {
+					t.FailNow()
+				}
+				c, rows = cand, readToolRows(t, ctx)
+				same = wantSame(t, rows, c.a, c.b)
+				if slices.Contains(same, true) || cand.equal == 0 {
+					break
+				}
+				if n < 2 {
+					t.Logf("%s × %s: no row is the same, though %d sections are equal once normalised; trying another pair", c.a.ID, c.b.ID, c.equal)
+				} else {
+					t.Errorf("no row of the first three pairs without a page and with sections equal once normalised is the same by rows()' rule; the last, %s × %s, has %d such sections", c.a.ID, c.b.ID, c.equal)
+				}
+			}
+			t.Logf("%s (%s) × %s (%s): %d rows, %d the same", c.a.ID, c.a.Lang, c.b.ID, c.b.Lang, len(rows), trues(same))
+			if !eval[bool](t, ctx, visibleJS("adhoc-tools")) {
+				t.Error("#adhoc-tools is not shown once the comparison is drawn")
+			}
+			for r, row := range rows {
+				if row.Same != same[r] {
+					t.Errorf("row %d (%s | %s): class %q; rows() would set Same = %v", r, row.A, row.B, row.Class, same[r])
+				}
+			}
+			checkAdhocDiffs(t, ctx, same)
+			checkAdhocDiffs(t, ctx, same) // a second time: nothing doubled
+			checkAdhocFold(t, ctx, c.a, c.b)
+		})
+		t.Run(mode+"/fold", func(t *testing.T) {
+			ctx, base := start(t)
+			for _, k := range scripts {
+				c := byScripts[k]
+				if !open(t, ctx, base, c.a, c.b) {
+					continue
+				}
+				if !eval[bool](t, ctx, visibleJS("adhoc-tools")) {
+					t.Errorf("%s × %s: #adhoc-tools is not shown once the comparison is drawn", c.a.ID, c.b.ID)
+				}
+				rows := readToolRows(t, ctx)
+				for r, same := range wantSame(t, rows, c.a, c.b) {
+					if rows[r].Same != same {
+						t.Errorf("%s × %s: row %d (%s | %s): class %q; rows() would set Same = %v", c.a.ID, c.b.ID, r, rows[r].A, rows[r].B, rows[r].Class, same)
+					}
+				}
+				checkAdhocFold(t, ctx, c.a, c.b)
+			}
+		})
+		t.Run(mode+"/error", func(t *testing.T) {
+			ctx, base := start(t)
+			do(t, ctx, "open the comparison of "+ids[0]+" and a document that is not there",
+				chromedp.Navigate(base+"compare/index.html?a="+ids[0]+"&b=zz-no-such-document"))
+			waitAdhoc(t, ctx, "error")
+			if eval[bool](t, ctx, visibleJS("adhoc-tools")) {
+				t.Error("#adhoc-tools shows though there is no comparison")
+			}
+			// Hidden, and not laid out either: a style may override the
+			// attribute.
+			if eval[bool](t, ctx, `(() => { const e = document.getElementById("adhoc-tools"); return !!e && e.getClientRects().length > 0; })()`) {
+				t.Errorf("#adhoc-tools is laid out (display %s) though there is no comparison", eval[string](t, ctx, `getComputedStyle(document.getElementById("adhoc-tools")).display`))
+			}
+		})
+	}
+}
+
+// visibleJS is an expression that says whether the element with the id
+// is shown: not hidden, and laid out.
+func visibleJS(id string) string {
+	return `(() => { const e = document.getElementById("` + id + `"); return !!e && !e.hidden && !e.closest("[hidden]") && e.getClientRects().length > 0; })()`
+}
+
+func trues(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// adhocToolRow is a row of the comparison, as the tools see it.
+type adhocToolRow struct {
+	A, B   string // the cells' section ids, "" for a side without one
+	Class  string
+	Same   bool // has class same
+	Hidden bool // the hidden property
+	Shown  bool // laid out
+}
+
+func readToolRows(t *testing.T, ctx context.Context) []adhocToolRow {
+	t.Helper()
+	rows := eval[[]adhocToolRow](t, ctx, `[...document.querySelectorAll("#adhoc .cmp .cmp-row:not(.cmp-head)")].map(r => {
+		const id = (side) => { const c = r.querySelector(".cmp-" + side); return c && c.id ? c.id.slice(2) : ""; };
+		return {A: id("a"), B: id("b"), Class: r.className, Same: r.classList.contains("same"), Hidden: r.hidden, Shown: r.getClientRects().length > 0};
+	})`)
+	if len(rows) == 0 {
+		t.Fatal("#adhoc .cmp has no rows")
+	}
+	return rows
+}
+
+// wantSame says, for each row, whether the build's rows() would set Same
+// for its two sections.
+func wantSame(t *testing.T, rows []adhocToolRow, a, b *apiDoc) []bool {
+	t.Helper()
+	text := func(d *apiDoc, eid string) (string, bool) {
+		for _, s := range d.Sections {
+			if s.EID == eid {
+				return s.Text, true
+			}
+		}
+		return "", false
+	}
+	same := make([]bool, len(rows))
+	for r, row := range rows {
+		if row.A == "" || row.B == "" {
+			continue
+		}
+		ta, okA := text(a, row.A)
+		tb, okB := text(b, row.B)
+		if !okA || !okB {
+			t.Errorf("row %d: cells a-%s and b-%s, not sections of %s and %s", r, row.A, row.B, a.ID, b.ID)
+			continue
+		}
+		var as, bs [][2]int
+		for _, p := range align.SharedPassages(ta, tb) {
+			as = append(as, p.A)
+			bs = append(bs, p.B)
+		}
+		same[r] = ta != "" && (allKept(ta, as) && allKept(tb, bs) ||
+			len(ta) < 3*2*align.MinShared && textnorm.Key(ta) == textnorm.Key(tb))
+	}
+	return same
+}
+
+// allKept reports whether every character of text that normalisation
+// keeps lies in one of the ranges (code points), and there are some.
+func allKept(text string, ranges [][2]int) bool {
+	if len(ranges) == 0 {
+		return false
+	}
+	i := 0
+	for _, c := range text {
+		in := slices.ContainsFunc(ranges, func(r [2]int) bool { return r[0] <= i && i < r[1] })
+		if !in && !textnorm.Dropped(c) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// checkAdhocDiffs ticks "只看差异" and unticks it, checking the rows
+// shown against same, what the status says and the gaps after the shared
+// passages.
+func checkAdhocDiffs(t *testing.T, ctx context.Context, same []bool) {
+	t.Helper()
+	type state struct {
+		Rows                []adhocToolRow
+		Checked, DiffsOnly  bool
+		Status, Text        string
+		Marks, Gaps         int
+		Followed, GapsShown int // marks followed by a gap; gaps laid out
+	}
+	read := func() state {
+		t.Helper()
+		st := eval[state](t, ctx, `(() => {
+			const cmp = document.querySelector("#adhoc .cmp");
+			const marks = [...cmp.querySelectorAll("mark.sh")], gaps = [...cmp.querySelectorAll(".gap")];
+			return {Checked: document.getElementById("adhoc-diffs").checked, DiffsOnly: cmp.classList.contains("diffs-only"),
+				Status: (document.getElementById("adhoc-status") || {}).textContent || "", Text: cmp.innerText,
+				Marks: marks.length, Gaps: gaps.length,
+				Followed: marks.filter(m => { const g = m.nextSibling; return !!g && g.nodeType === 1 && g.matches("span.gap") && g.textContent === "⋯"; }).length,
+				GapsShown: gaps.filter(g => !g.closest(".cmp-row").hidden && g.getClientRects().length > 0).length};
+		})()`)
+		st.Rows = readToolRows(t, ctx)
+		return st
+	}
+	before := read()
+	if before.Checked || before.DiffsOnly || before.Status != "" {
+		t.Errorf("before ticking 只看差异: checked %v, .cmp.diffs-only %v, #adhoc-status %q; want off, off, \"\"", before.Checked, before.DiffsOnly, before.Status)
+	}
+	if len(before.Rows) != len(same) {
+		t.Fatalf("%d rows, but %d were read before", len(before.Rows), len(same))
+	}
+	do(t, ctx, "tick 只看差异", browsertest.Click("#adhoc-diffs"))
+	on := read()
+	shown := 0
+	for r, row := range on.Rows {
+		if !same[r] {
+			shown++
+		}
+		if row.Hidden != same[r] || row.Shown == same[r] {
+			t.Errorf("只看差异: row %d (%s | %s, class %q): hidden %v, laid out %v; want it hidden exactly when the row is the same (%v)", r, row.A, row.B, row.Class, row.Hidden, row.Shown, same[r])
+		}
+	}
+	if !on.DiffsOnly {
+		t.Error("只看差异: #adhoc .cmp has no class diffs-only")
+	}
+	if want := fmt.Sprintf("显示 %d / %d 行", shown, len(on.Rows)); on.Status != want {
+		t.Errorf("只看差异: #adhoc-status reads %q, want %q", on.Status, want)
+	}
+	if on.Marks == 0 {
+		t.Error("只看差异: the comparison has no shared passage to put a gap after")
+	}
+	if on.Followed != on.Marks || on.Gaps != on.Marks {
+		t.Errorf("只看差异: %d of %d shared passages followed by a span.gap ⋯, %d gaps in all; want one after each", on.Followed, on.Marks, on.Gaps)
+	}
+	if want := eval[int](t, ctx, `[...document.querySelectorAll("#adhoc .cmp mark.sh")].filter(m => !m.closest(".cmp-row").hidden).length`); on.GapsShown != want {
+		t.Errorf("只看差异: %d gaps shown, want one for each of the %d shared passages in the rows shown", on.GapsShown, want)
+	}
+	do(t, ctx, "untick 只看差异", browsertest.Click("#adhoc-diffs"))
+	off := read()
+	for r, row := range off.Rows {
+		if row.Hidden || !row.Shown {
+			t.Errorf("只看差异 unticked: row %d (%s | %s) is hidden (%v) or not laid out (%v)", r, row.A, row.B, row.Hidden, !row.Shown)
+		}
+	}
+	if off.Checked || off.DiffsOnly || off.Status != "" {
+		t.Errorf("只看差异 unticked: checked %v, .cmp.diffs-only %v, #adhoc-status %q; want off, off, \"\"", off.Checked, off.DiffsOnly, off.Status)
+	}
+	if off.GapsShown != 0 {
+		t.Errorf("只看差异 unticked: %d gaps still shown", off.GapsShown)
+	}
+	if off.Text != before.Text {
+		t.Errorf("只看差异 unticked: the comparison reads otherwise than before (%d characters, %d before)", len(off.Text), len(before.Text))
+	}
+}
+
+// checkAdhocFold checks the 繁→简 toggle of the comparison of a and b:
+// shown only when one is in zh-Hant, it folds the first such side's text
+// as textnorm.SimplifyRune does and back.
+func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
+	t.Helper()
+	side, d, other := "", (*apiDoc)(nil), ""
+	switch {
+	case a.Lang == "zh-Hant":
+		side, d, other = "a", a, "b"
+	case b.Lang == "zh-Hant":
+		side, d, other = "b", b, "a"
+	}
+	pair := a.ID + " (" + a.Lang + ") × " + b.ID + " (" + b.Lang + ")"
+	if shown := eval[bool](t, ctx, visibleJS("adhoc-fold-label")); shown != (side != "") {
+		t.Errorf("%s: #adhoc-fold-label shown: %v, want %v", pair, shown, side != "")
+	}
+	if side == "" {
+		return
+	}
+	type textNode struct {
+		V  string
+		In bool // in a cell of the side to fold
+	}
+	type cell struct {
+		ID, Lang, Text string
+	}
+	nodesJS := `(() => {
+		const w = document.createTreeWalker(document.querySelector("#adhoc .cmp"), NodeFilter.SHOW_TEXT), out = [];
+		for (let n = w.nextNode(); n; n = w.nextNode()) out.push({V: n.nodeValue, In: !!n.parentElement.closest(".cmp-row:not(.cmp-head) .cmp-` + side + `")});
+		return out;
+	})()`
+	// A cell's text: its paragraphs', joined by "\n", without the gaps
+	// of "只看差异".
+	cellsJS := func(side string) string {
+		return `[...document.querySelectorAll("#adhoc .cmp-row:not(.cmp-head) .cmp-` + side + `[id]")].map(c => ({ID: c.id, Lang: String(c.getAttribute("lang")),
+			Text: [...c.querySelectorAll("p")].filter(p => !p.classList.contains("none") && !p.querySelector(".cmp-h") && !p.closest(".cmp-h")).map(p => {
+				const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+				let s = "";
+				for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement.closest(".gap")) s += n.nodeValue;
+				return s;
+			}).join("\n")}))`
+	}
+	texts := map[string]string{}
+	for _, s := range d.Sections {
+		texts[side+"-"+s.EID] = s.Text
+	}
+	before := eval[[]textNode](t, ctx, nodesJS)
+	cellsBefore := eval[[]cell](t, ctx, cellsJS(side))
+	otherBefore := eval[[]cell](t, ctx, cellsJS(other))
+	folds := 0
+	for _, n := range before {
+		if n.In && textnorm.Simplify(n.V) != n.V {
+			folds++
+		}
+	}
+	if folds == 0 {
+		t.Errorf("%s: no text on the %s side has a character to fold: the toggle is not tested", pair, side)
+	}
+	t.Logf("%s: the toggle folds the %s side: %d cells (of %d sections), %d text nodes to change", pair, side, len(cellsBefore), len(texts), folds)
+	for _, c := range cellsBefore {
+		if c.Lang != "zh-Hant" {
+			t.Errorf("%s: before the toggle, cell %s has lang %q, want zh-Hant", pair, c.ID, c.Lang)
+			break
+		}
+	}
+	do(t, ctx, "tick 繁體一侧显示为简体", browsertest.Click("#adhoc-fold"))
+	errs := 0
+	folded := eval[[]textNode](t, ctx, nodesJS)
+	if len(folded) != len(before) {
+		t.Errorf("%s: with the toggle on the comparison has %d text nodes, %d before", pair, len(folded), len(before))
+	} else {
+		for i, n := range before {
+			want := n.V
+			if n.In {
+				want = textnorm.Simplify(n.V)
+			}
+			if folded[i].V != want && errs < 10 {
+				errs++
+				t.Errorf("%s: with the toggle on, text %q (in a cell of the %s side: %v) reads %q, want %q", pair, n.V, side, n.In, folded[i].V, want)
+			}
+		}
+	}
+	for _, c := range eval[[]cell](t, ctx, cellsJS(side)) {
+		if c.Lang != "zh-Hans" && errs < 20 {
+			errs++
+			t.Errorf("%s: with the toggle on, cell %s has lang %q, want zh-Hans", pair, c.ID, c.Lang)
+		}
+		if want := textnorm.Simplify(texts[c.ID]); c.Text != want && errs < 20 {
+			errs++
+			t.Errorf("%s: with the toggle on, cell %s reads\n%q\nwant the section's text simplified\n%q", pair, c.ID, c.Text, want)
+		}
+	}
+	if got := eval[[]cell](t, ctx, cellsJS(other)); !slices.Equal(got, otherBefore) {
+		t.Errorf("%s: the toggle changed the %s side's cells", pair, other)
+	}
+	do(t, ctx, "untick 繁體一侧显示为简体", browsertest.Click("#adhoc-fold"))
+	if got := eval[[]textNode](t, ctx, nodesJS); !slices.Equal(got, before) {
+		t.Errorf("%s: with the toggle off again, the comparison's text is not as it was", pair)
+	}
+	if got := eval[[]cell](t, ctx, cellsJS(side)); !slices.Equal(got, cellsBefore) {
+		t.Errorf("%s: with the toggle off again, the %s side's cells (text, lang) are not as they were", pair, side)
 	}
 }

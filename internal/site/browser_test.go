@@ -494,6 +494,22 @@ func TestBrowserNoJavaScript(t *testing.T) {
 			t.Errorf("copy button %s has a box on screen; it must not render", n.AttributeValue("data-copy"))
 		}
 	}
+
+	// On every page kind, what the build hides until a script shows it
+	// (the home page's finder, the chooser's form, a pair page's tools)
+	// has no box: a stylesheet's display must not bring it back.
+	for _, page := range []string{"index.html", "docs/" + gzID + "/index.html", "themes/index.html",
+		"themes/zhiliang-jichu-sheshi/index.html", "compare/index.html",
+		"compare/guangdong-2023-gangyao--" + gzID + "/index.html", "search/index.html", "404.html"} {
+		do(t, ctx, "open "+page, chromedp.Navigate(base+page))
+		hidden := get(t, ctx, "hidden elements", chromedp.Nodes(chromedp.CSSAll("[hidden]"), chromedp.AtLeast(0)))
+		for _, n := range hidden {
+			if _, err := chromedp.Call(ctx, dom.GetBoxModel, dom.GetBoxModelParams{NodeID: n.NodeID}); err == nil {
+				t.Errorf("%s: <%s id=%q class=%q hidden> has a box on screen; it must not render", page,
+					strings.ToLower(n.NodeName), n.AttributeValue("id"), n.AttributeValue("class"))
+			}
+		}
+	}
 }
 
 // TestBrowserNotFound opens a missing address deep in the site, which a
