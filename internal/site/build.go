@@ -85,9 +85,10 @@ type Site struct {
 
 	align      *align.Index
 	byID       map[string]*docInfo
-	pairs      []docPair         // the pairs compared and pre-rendered
-	alignments []align.Alignment // parallel to pairs
-	pairStats  []pairStat        // parallel to pairs, kept when the alignments go
+	pairs      []docPair            // the pairs compared and pre-rendered
+	alignments []align.Alignment    // parallel to pairs
+	pairStats  []pairStat           // parallel to pairs, kept when the alignments go
+	pairsOf    map[*docInfo][]int32 // each document's pairs, by place in pairs
 	rendered   map[[2]string]bool
 	// counterparts are each section's best partners in the aligned pairs.
 	counterparts map[*corpus.Section][]counterpart
@@ -148,6 +149,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	s.align = align.NewIndex(c)
 	s.pairs = s.comparePairs()
+	s.indexPairs()
 	s.alignments = make([]align.Alignment, len(s.pairs))
 	s.pairStats = make([]pairStat, len(s.pairs))
 	s.rendered = map[[2]string]bool{}

@@ -453,6 +453,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		changed[keyPairsOf(a.ID)] = true
 		changed[keyPairsOf(b.ID)] = true
 	}
+	s.indexPairs()
 	// Pairs are sorted by a, so the pairs of an edited document as a are
 	// one run, aligned by one AlignWith that reads the document once.
 	var runs [][]int

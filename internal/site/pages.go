@@ -213,8 +213,8 @@ func (s *Site) comparedWith(d *docInfo) []compareLink {
 	var out []compareLink
 	// s.pairs is sorted by a's id, then b's: the pairs in which d is b
 	// come first, in the order of a, then those in which it is a.
-	for i, p := range s.pairs {
-		st := s.pairStats[i]
+	for _, i := range s.pairsOf[d] {
+		p, st := s.pairs[i], s.pairStats[i]
 		switch d {
 		case p.a:
 			out = append(out, compareLink{p.b, comparePath(p.a.ID, p.b.ID), st.Matched, st.Shared[0]})
@@ -229,6 +229,17 @@ func (s *Site) comparedWith(d *docInfo) []compareLink {
 		return cmp.Compare(x.Index, y.Index)
 	})
 	return out
+}
+
+// indexPairs lists each document's pairs, in the order of s.pairs: a
+// document's page names its pairs, and walking every pair for each of
+// thousands of documents cost O(documents × pairs).
+func (s *Site) indexPairs() {
+	s.pairsOf = make(map[*docInfo][]int32, len(s.docs))
+	for i, p := range s.pairs {
+		s.pairsOf[p.a] = append(s.pairsOf[p.a], int32(i))
+		s.pairsOf[p.b] = append(s.pairsOf[p.b], int32(i))
+	}
 }
 
 type themeCount struct {
