@@ -55,6 +55,13 @@
     // (livecompare.js), at an address that can be shared.
     var view = document.getElementById("adhoc"), u = new URLSearchParams(location.search);
     var qa = u.get("a"), qb = u.get("b");
+    // A document's page links here with itself as the first document:
+    // the reader picks the second.
+    if (qa && !qb && ids.indexOf(qa) >= 0) {
+      first.value = qa;
+      if (second.value === qa) second.selectedIndex = ids.indexOf(qa) === 0 ? 1 : 0;
+      chooser.querySelector('.pick-filter[data-for="pick-b"]').focus();
+    }
     if (view && qa && qb) {
       if (rendered(qa, qb)) {
         window.location.replace((qa < qb ? qa + "--" + qb : qb + "--" + qa) + "/index.html");

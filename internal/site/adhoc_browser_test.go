@@ -1008,3 +1008,25 @@ func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 		t.Errorf("%s: with the toggle off again, the %s side's cells (text, lang) are not as they were", pair, side)
 	}
 }
+
+// TestBrowserChooserFromDocument: a document's page links to the chooser
+// with the document chosen first, from the offline bundle too; the second
+// is another, and the box that narrows the second list has the focus.
+func TestBrowserChooserFromDocument(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	do(t, ctx, "open "+gzID, chromedp.Navigate(base+"docs/"+gzID+"/index.html"))
+	do(t, ctx, "follow the link to compare it with any document",
+		browsertest.Follow(chromedp.Click(chromedp.CSS(`.compare-links a[href*="compare/index.html?a="]`))))
+	wantLocation(t, ctx, base+"compare/index.html?a="+gzID)
+	eventually(t, ctx, "the first document chosen", `document.getElementById("pick-a").value`, gzID)
+	if b := eval[string](t, ctx, `document.getElementById("pick-b").value`); b == gzID || b == "" {
+		t.Errorf("the second document chosen is %q; want another", b)
+	}
+	if f := eval[string](t, ctx, `document.activeElement.getAttribute("data-for") || document.activeElement.id`); f != "pick-b" {
+		t.Errorf("the focus is on %q; want the box that narrows the second list", f)
+	}
+	do(t, ctx, "compare the two", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
+	if loc := get(t, ctx, "location", chromedp.Location()); !strings.Contains(loc, gzID) || !strings.HasPrefix(loc, base+"compare/") {
+		t.Errorf("the chooser went to %s; want a comparison of %s", loc, gzID)
+	}
+}
