@@ -47,9 +47,10 @@
       return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db)]).then(function (secs) {
         var docA = ix.meta.docs[da], docB = ix.meta.docs[db];
         var al = align(secs[0], secs[1], ix.normalize);
-        draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
+        var placed = draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
         offerPartners(docA, partners(a), ix);
         view.setAttribute("data-state", "done");
+        themeRows(ix, placed, document.getElementById("adhoc-theme"));
         var foldSide = docA[2] === "zh-Hant" ? "a" : docB[2] === "zh-Hant" ? "b" : "";
         return { foldSide: foldSide, foldMap: foldSide ? hanFolds(ix) : null };
       });
@@ -81,7 +82,7 @@
       var out = [];
       for (var sec = first; sec < end; sec++) {
         var s = ix.section(sec);
-        var x = { eid: s.eid, cite: s.cite, title: s.title, text: s.text, parent: s.parent < 0 ? -1 : s.parent - first, children: 0 };
+        var x = { sec: sec, eid: s.eid, cite: s.cite, title: s.title, text: s.text, parent: s.parent < 0 ? -1 : s.parent - first, children: 0 };
         if (x.parent >= 0) out[x.parent].children++;
         out.push(x);
       }
@@ -448,7 +449,7 @@
     table.appendChild(head);
     var sharedA = 0, sharedB = 0, pairs = 0;
     var addB = function (i) {
-      (after[i] || []).forEach(function (j) { table.appendChild(row(null, B[j], -1, [], [])); });
+      (after[i] || []).forEach(function (j) { put(row(null, B[j], -1, [], []), null, B[j]); });
     };
     var row = function (sa, sb, sc, ka, kb) {
       var r = el("div", "cmp-row" + (sa && sb && same(sa.text, sb.text, ka, kb, normalize) ? " same" : "") +
@@ -483,17 +484,22 @@
       if (sec.text) paragraphs(c, sec.text, ranges);
       return c;
     };
+    var placed = [];
+    var put = function (r, sa, sb) {
+      table.appendChild(r);
+      placed.push({ row: r, a: sa, b: sb });
+    };
     addB(-1);
     A.forEach(function (sa, i) {
       var j = al.toB[i];
       if (j < 0) {
-        table.appendChild(row(sa, null, 0, [], []));
+        put(row(sa, null, 0, [], []), sa, null);
       } else {
         pairs++;
         var ra = al.shared[i].map(function (p) { return p.a; }), rb = al.shared[i].map(function (p) { return p.b; });
         sharedA += covered(sa.text, ra);
         sharedB += covered(B[j].text, rb);
-        table.appendChild(row(sa, B[j], al.score[i], ra, rb));
+        put(row(sa, B[j], al.score[i], ra, rb), sa, B[j]);
       }
       addB(i);
     });
@@ -503,6 +509,44 @@
       "（字的稀有程度只按这两份文件计），配对可能与构建时略有出入。" +
       pairs + " 对相互对应的条目；同色标记为两侧共有的语句（不计简繁与标点），占前者文字的 " +
       percent(sharedA, total(A)) + "%、后者的 " + percent(sharedB, total(B)) + "%。";
+    return placed;
+  }
+
+  // themeRows reads the search index's list of each theme's sections and
+  // gives each placed row ({row, a, b}) the themes of its sections, as
+  // data-themes, as a pair page's rows have them; then offers the themes
+  // the rows have in select, with how many rows have each, in the
+  // corpus's order of themes. Its filtering is compare.js's.
+  function themeRows(ix, placed, select) {
+    if (!select) return Promise.resolve();
+    var themes = ix.meta.themes || [], bySec = new Map();
+    placed.forEach(function (p) {
+      [p.a, p.b].forEach(function (s) { if (s) bySec.set(s.sec, []); });
+    });
+    return Promise.all(themes.map(function (_, n) { return ix.load("th" + n + ".js"); })).then(function () {
+      themes.forEach(function (t, n) {
+        var sec = -1;
+        ix.varints(ix.themeLists[n] || "").forEach(function (gap) {
+          sec += 1 + gap;
+          var on = bySec.get(sec);
+          if (on) on.push(n);
+        });
+      });
+      var rows = themes.map(function () { return 0; });
+      placed.forEach(function (p) {
+        var ns = [];
+        [p.a, p.b].forEach(function (s) { if (s) bySec.get(s.sec).forEach(function (n) { if (ns.indexOf(n) < 0) ns.push(n); }); });
+        ns.forEach(function (n) { rows[n]++; });
+        if (ns.length) p.row.setAttribute("data-themes", ns.map(function (n) { return themes[n][0]; }).sort().join(" "));
+      });
+      themes.forEach(function (t, n) {
+        if (rows[n] === 0) return;
+        var o = el("option", "", t[1] + "（" + rows[n] + "）");
+        o.value = t[0];
+        select.appendChild(o);
+      });
+      select.closest("label").hidden = select.options.length < 2;
+    }, function () { /* without the lists, no theme filter */ });
   }
 
   // titled makes an element holding a document's title in its language.

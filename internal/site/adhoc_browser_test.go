@@ -113,6 +113,15 @@ func TestBrowserAdhocPair(t *testing.T) {
 				t.Errorf("no row of the first three pairs without a page has a shared passage, though %s and %s have sections that are mostly one passage", sure[0][0], sure[0][1])
 			}
 		})
+		t.Run(mode+"/themes", func(t *testing.T) {
+			ctx := start(t)
+			p := candidates[0]
+			do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
+			if !waitAdhoc(t, ctx, "done") {
+				t.FailNow()
+			}
+			checkAdhocThemes(t, ctx, doc(t, p[0]), doc(t, p[1]))
+		})
 		t.Run(mode+"/with-page", func(t *testing.T) {
 			ctx := start(t)
 			do(t, ctx, "open the comparison of "+withPage[0]+" and "+withPage[1], chromedp.Navigate(base+"compare/index.html?a="+withPage[0]+"&b="+withPage[1]))
@@ -167,8 +176,9 @@ type apiDoc struct {
 	Title    string `json:"title"`
 	Lang     string `json:"lang"`
 	Sections []struct {
-		EID  string `json:"eId"`
-		Text string `json:"text"`
+		EID    string   `json:"eId"`
+		Text   string   `json:"text"`
+		Themes []string `json:"themes"`
 	} `json:"sections"`
 }
 
@@ -1028,5 +1038,60 @@ func TestBrowserChooserFromDocument(t *testing.T) {
 	do(t, ctx, "compare the two", browsertest.Follow(chromedp.Click(chromedp.CSS(`#chooser button[type="submit"]`))))
 	if loc := get(t, ctx, "location", chromedp.Location()); !strings.Contains(loc, gzID) || !strings.HasPrefix(loc, base+"compare/") {
 		t.Errorf("the chooser went to %s; want a comparison of %s", loc, gzID)
+	}
+}
+
+// checkAdhocThemes checks the theme filter of the comparison of a and b
+// the page shows: each row's data-themes are its sections' themes as
+// /api/docs/<id>.json gives them; the select offers each theme the rows
+// have, with their number; choosing one shows exactly its rows.
+func checkAdhocThemes(t *testing.T, ctx context.Context, a, b *apiDoc) {
+	t.Helper()
+	eventually(t, ctx, "the theme filter offered", `!document.getElementById("adhoc-theme-label").hidden`, true)
+	themesOf := func(d *apiDoc) map[string][]string {
+		m := map[string][]string{}
+		for _, s := range d.Sections {
+			m[s.EID] = s.Themes
+		}
+		return m
+	}
+	ta, tb := themesOf(a), themesOf(b)
+	type row struct{ A, B, Themes string }
+	rows := eval[[]row](t, ctx, `[...document.querySelectorAll("#adhoc .cmp-row:not(.cmp-head)")].map(r => ({
+		A: (r.querySelector(".cmp-a[id]") || {id: ""}).id.slice(2), B: (r.querySelector(".cmp-b[id]") || {id: ""}).id.slice(2),
+		Themes: r.getAttribute("data-themes") || ""}))`)
+	count := map[string]int{}
+	for i, r := range rows {
+		want := slices.Concat(ta[r.A], tb[r.B])
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if got := strings.Fields(r.Themes); !slices.Equal(got, want) {
+			t.Errorf("row %d (%s | %s): data-themes %q, want %q", i, r.A, r.B, got, want)
+		}
+		for _, id := range want {
+			count[id]++
+		}
+	}
+	type option struct{ Value, Text string }
+	options := eval[[]option](t, ctx, `[...document.querySelectorAll("#adhoc-theme option")].map(o => ({Value: o.value, Text: o.textContent}))`)
+	if len(options) != len(count)+1 || options[0].Value != "" {
+		t.Fatalf("the theme filter offers %v; want 全部 and the %d themes the rows have", options, len(count))
+	}
+	for _, o := range options[1:] {
+		if n := count[o.Value]; n == 0 || !strings.HasSuffix(o.Text, fmt.Sprintf("（%d）", n)) {
+			t.Errorf("the theme filter offers %q (%s); %d rows have it", o.Text, o.Value, n)
+		}
+	}
+	pick := options[1].Value
+	do(t, ctx, "filter by "+pick, chromedp.SetValue(chromedp.CSS("#adhoc-theme"), pick),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("adhoc-theme").dispatchEvent(new Event("change"))`))
+	shown := eval[[]bool](t, ctx, `[...document.querySelectorAll("#adhoc .cmp-row:not(.cmp-head)")].map(r => !r.hidden)`)
+	for i, r := range rows {
+		if want := slices.Contains(strings.Fields(r.Themes), pick); shown[i] != want {
+			t.Errorf("filtered by %s, row %d (%s | %s, themes %q) shown: %v", pick, i, r.A, r.B, r.Themes, shown[i])
+		}
+	}
+	if st, want := eval[string](t, ctx, `document.getElementById("adhoc-status").textContent`), fmt.Sprintf("显示 %d / %d 行", count[pick], len(rows)); st != want {
+		t.Errorf("the status reads %q, want %q", st, want)
 	}
 }
