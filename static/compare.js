@@ -83,7 +83,8 @@
         tools(view.querySelector(".cmp"), {
           bar: document.getElementById("adhoc-tools"), fold: drawn.foldSide ? document.getElementById("adhoc-fold") : null,
           foldMap: drawn.foldMap, foldSide: drawn.foldSide, diffs: document.getElementById("adhoc-diffs"),
-          themes: document.getElementById("adhoc-theme"), status: document.getElementById("adhoc-status")
+          themes: document.getElementById("adhoc-theme"), status: document.getElementById("adhoc-status"),
+          overview: Array.prototype.slice.call(view.querySelectorAll(".overview .ov"))
         });
       });
     }

@@ -449,7 +449,7 @@
     table.appendChild(head);
     var sharedA = 0, sharedB = 0, pairs = 0;
     var addB = function (i) {
-      (after[i] || []).forEach(function (j) { put(row(null, B[j], -1, [], []), null, B[j]); });
+      (after[i] || []).forEach(function (j) { put(row(null, B[j], -1, [], []), null, B[j], 0); });
     };
     var row = function (sa, sb, sc, ka, kb) {
       var r = el("div", "cmp-row" + (sa && sb && same(sa.text, sb.text, ka, kb, normalize) ? " same" : "") +
@@ -485,24 +485,36 @@
       return c;
     };
     var placed = [];
-    var put = function (r, sa, sb) {
+    var put = function (r, sa, sb, sc) {
       table.appendChild(r);
-      placed.push({ row: r, a: sa, b: sb });
+      placed.push({ row: r, a: sa, b: sb, score: sc });
     };
     addB(-1);
     A.forEach(function (sa, i) {
       var j = al.toB[i];
       if (j < 0) {
-        put(row(sa, null, 0, [], []), sa, null);
+        put(row(sa, null, 0, [], []), sa, null, 0);
       } else {
         pairs++;
         var ra = al.shared[i].map(function (p) { return p.a; }), rb = al.shared[i].map(function (p) { return p.b; });
         sharedA += covered(sa.text, ra);
         sharedB += covered(B[j].text, rb);
-        put(row(sa, B[j], al.score[i], ra, rb), sa, B[j]);
+        put(row(sa, B[j], al.score[i], ra, rb), sa, B[j], al.score[i]);
       }
       addB(i);
     });
+    // The overview strip: an entry a row, shaded by its score, named by
+    // the rows' citations, as writeOverview draws a pair page's.
+    var strip = view.querySelector(".overview");
+    if (strip) {
+      strip.textContent = "";
+      placed.forEach(function (p) {
+        var o = el("a", "ov h" + Math.min(5, Math.floor(p.score * 6)) + (p.a ? "" : " only-b") + (p.b ? "" : " only-a"));
+        o.href = "#" + (p.a ? "a-" + p.a.eid : "b-" + p.b.eid);
+        o.title = (p.a ? p.a.cite : "") + (p.a && p.b ? " ↔ " : "") + (p.b ? p.b.cite : "");
+        strip.appendChild(o);
+      });
+    }
     var total = function (secs) { return secs.reduce(function (n, s) { return n + codePointsIn(s.text, 0, s.text.length); }, 0); };
     document.getElementById("adhoc-note").textContent =
       "构建时只为每份文件与最相近的若干份文件生成逐条对照页，这两份不在其中；下表由浏览器按同样的方法即时计算" +

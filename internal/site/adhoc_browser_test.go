@@ -1044,7 +1044,8 @@ func TestBrowserChooserFromDocument(t *testing.T) {
 // checkAdhocThemes checks the theme filter of the comparison of a and b
 // the page shows: each row's data-themes are its sections' themes as
 // /api/docs/<id>.json gives them; the select offers each theme the rows
-// have, with their number; choosing one shows exactly its rows.
+// have, with their number; choosing one shows exactly its rows, and dims
+// the others' entries in the overview strip.
 func checkAdhocThemes(t *testing.T, ctx context.Context, a, b *apiDoc) {
 	t.Helper()
 	eventually(t, ctx, "the theme filter offered", `!document.getElementById("adhoc-theme-label").hidden`, true)
@@ -1093,5 +1094,23 @@ func checkAdhocThemes(t *testing.T, ctx context.Context, a, b *apiDoc) {
 	}
 	if st, want := eval[string](t, ctx, `document.getElementById("adhoc-status").textContent`), fmt.Sprintf("显示 %d / %d 行", count[pick], len(rows)); st != want {
 		t.Errorf("the status reads %q, want %q", st, want)
+	}
+	// The overview strip has an entry a row, linked to it, dimmed with it.
+	type entry struct {
+		Href string
+		Off  bool
+	}
+	strip := eval[[]entry](t, ctx, `[...document.querySelectorAll("#adhoc .overview .ov")].map(o => ({Href: o.getAttribute("href"), Off: o.classList.contains("off")}))`)
+	if len(strip) != len(rows) {
+		t.Fatalf("the overview strip has %d entries for %d rows", len(strip), len(rows))
+	}
+	for i, r := range rows {
+		want := "#a-" + r.A
+		if r.A == "" {
+			want = "#b-" + r.B
+		}
+		if strip[i].Href != want || strip[i].Off == shown[i] {
+			t.Errorf("overview entry %d: href %q, dimmed %v; want %q, dimmed %v", i, strip[i].Href, strip[i].Off, want, !shown[i])
+		}
 	}
 }
