@@ -11,7 +11,6 @@
     // list of pairs itself may be split over several pages.
     var index = JSON.parse(document.getElementById("pair-index").textContent);
     var ids = Array.prototype.map.call(chooser.elements.a.options, function (o) { return o.value; });
-    var titles = Array.prototype.map.call(chooser.elements.a.options, function (o) { return o.textContent; });
     var rendered = function (a, b) {
       var i = ids.indexOf(a), j = ids.indexOf(b);
       return (index[Math.min(i, j)] || []).indexOf(Math.max(i, j)) >= 0;
@@ -48,8 +47,7 @@
       var msg = document.getElementById("chooser-msg");
       if (!a || !b) { msg.textContent = "请先放宽筛选条件，各选一份文件。"; return; }
       if (a === b) { msg.textContent = "请选择两份不同的文件。"; return; }
-      var key = a < b ? a + "--" + b : b + "--" + a;
-      window.location.href = rendered(a, b) ? key + "/index.html" : "index.html?" + live(a, b);
+      window.location.href = rendered(a, b) ? pairPage(a, b) : "index.html?" + live(a, b);
     });
     // The pairs the build did not compare are compared in the browser
     // (livecompare.js), at an address that can be shared.
@@ -64,7 +62,7 @@
     }
     if (view && qa && qb) {
       if (rendered(qa, qb)) {
-        window.location.replace((qa < qb ? qa + "--" + qb : qb + "--" + qa) + "/index.html");
+        window.location.replace(pairPage(qa, qb));
         return;
       }
       if (ids.indexOf(qa) >= 0) first.value = qa;
@@ -104,8 +102,14 @@
     cmp.addEventListener("mouseout", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, false); });
   }
 
-  // live is the query of the in-browser comparison of a and b, the one
-  // that sorts first byte-wise first, as in a pair page's address.
+  // pairPage is the address of the pair page of a and b, relative to the
+  // chooser: the one that sorts first byte-wise comes first.
+  function pairPage(a, b) {
+    return (a < b ? a + "--" + b : b + "--" + a) + "/index.html";
+  }
+
+  // live is the query of the in-browser comparison of a and b, in the
+  // same order as pairPage's.
   function live(a, b) {
     var u = new URLSearchParams();
     u.set("a", a < b ? a : b);

@@ -3,9 +3,9 @@
 // the document, whose section is not, or the documents whose ids are
 // nearest to the one asked for — from api/docs.js; when it is a pair
 // page the build did not write, offer the two documents compared in the
-// browser. The page's <base> is
-// the site's root; the offline bundle's copy has none and is opened
-// only by name, so there is no address to explain.
+// browser. The page's <base> is the site's root; the offline bundle's
+// copy has none and is opened only by name, so there is no address to
+// explain.
 (function () {
   "use strict";
   var help = document.getElementById("nf-help");
