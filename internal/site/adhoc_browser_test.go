@@ -122,6 +122,24 @@ func TestBrowserAdhocPair(t *testing.T) {
 			}
 			checkAdhocThemes(t, ctx, doc(t, p[0]), doc(t, p[1]))
 		})
+		t.Run(mode+"/phone", func(t *testing.T) {
+			// On a phone's screen the comparison, a page of its own kind,
+			// scrolls only down, and its controls keep inside the margins,
+			// as TestBrowserPhone asks of every page the build writes.
+			ctx := start(t)
+			p := candidates[0]
+			do(t, ctx, "take a phone's screen", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait))
+			do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
+			if !waitAdhoc(t, ctx, "done") {
+				t.FailNow()
+			}
+			if w := eval[float64](t, ctx, `document.documentElement.scrollWidth`); w > phoneWidth {
+				t.Errorf("the comparison is %.0f px wide on a %d px phone: it scrolls sideways", w, phoneWidth)
+			}
+			if out := eval[[]string](t, ctx, controlsOutside); len(out) > 0 {
+				t.Errorf("controls reach past the page's margins: %v", out)
+			}
+		})
 		t.Run(mode+"/with-page", func(t *testing.T) {
 			ctx := start(t)
 			do(t, ctx, "open the comparison of "+withPage[0]+" and "+withPage[1], chromedp.Navigate(base+"compare/index.html?a="+withPage[0]+"&b="+withPage[1]))

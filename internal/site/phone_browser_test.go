@@ -16,6 +16,17 @@ const phoneWidth, phoneHeight = 390, 844
 // heading and the start of its text are on the first screen.
 const phoneHeaderMax = 150
 
+// controlsOutside lists the page's controls that reach past its margins,
+// but for those in a table, which scrolls sideways in its own box.
+const controlsOutside = `(() => {
+	const m = document.querySelector("main"), cs = getComputedStyle(m), r = m.getBoundingClientRect();
+	const left = r.left + parseFloat(cs.paddingLeft) - 0.5, right = r.right - parseFloat(cs.paddingRight) + 0.5;
+	return [...m.querySelectorAll("input, select, button, textarea")].filter(c => !c.closest(".table-wrap")).filter(c => {
+		const b = c.getBoundingClientRect();
+		return b.width > 0 && (b.left < left || b.right > right);
+	}).map(c => c.outerHTML.slice(0, 60));
+})()`
+
 // TestBrowserPhone opens every kind of page of the offline bundle on a
 // desktop's window and on a phone's screen, as a phone shows it: no page
 // scrolls sideways (wide tables scroll in their own box), and on the
@@ -55,17 +66,7 @@ func TestBrowserPhone(t *testing.T) {
 		if h := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().height`); h > phoneHeaderMax {
 			t.Errorf("%s: the header is %.0f px high, more than %d", page, h, phoneHeaderMax)
 		}
-		// The page's controls keep inside its margins, but for those in a
-		// table, which scrolls sideways in its own box.
-		const outside = `(() => {
-			const m = document.querySelector("main"), cs = getComputedStyle(m), r = m.getBoundingClientRect();
-			const left = r.left + parseFloat(cs.paddingLeft) - 0.5, right = r.right - parseFloat(cs.paddingRight) + 0.5;
-			return [...m.querySelectorAll("input, select, button, textarea")].filter(c => !c.closest(".table-wrap")).filter(c => {
-				const b = c.getBoundingClientRect();
-				return b.width > 0 && (b.left < left || b.right > right);
-			}).map(c => c.outerHTML.slice(0, 60));
-		})()`
-		if out := eval[[]string](t, ctx, outside); len(out) > 0 {
+		if out := eval[[]string](t, ctx, controlsOutside); len(out) > 0 {
 			t.Errorf("%s: controls reach past the page's margins: %v", page, out)
 		}
 		// The navigation's links all fit, or the reader can scroll the
