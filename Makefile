@@ -38,10 +38,12 @@ site: tiaowen
 serve: tiaowen
 	$(BIN) serve --content $(CONTENT)
 
-## test: vet and run every test (browser tests need chromium: see .ci/run)
+## test: vet and run every test (browser tests need chromium: see .ci/run;
+## internal/site's take minutes, past go test's default 10-minute limit
+## on a slow machine)
 test:
 	$(GO) vet $(PKGS)
-	$(GO) test $(PKGS)
+	$(GO) test -timeout 30m $(PKGS)
 
 ## bench: Go benchmarks of every stage
 bench:
