@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,7 +34,7 @@ import (
 // of a row exactly the passages align.SharedPassages finds in the two
 // sections. A pair with a page goes to that page; an unknown id says so.
 func TestBrowserAdhocPair(t *testing.T) {
-	s := buildSyntheticBundle(t, 40)
+	s := syntheticBundle40(t)
 	docs := map[string]*apiDoc{}
 	doc := func(t *testing.T, id string) *apiDoc {
 		t.Helper()
@@ -176,16 +177,37 @@ func TestBrowserAdhocPair(t *testing.T) {
 	}
 }
 
-// buildSyntheticBundle generates n documents with bench/gencorpus and
-// builds them with the seed themes and settings, with the offline bundle,
-// which it unzips.
-func buildSyntheticBundle(t *testing.T, n int) builtSite {
+// synthetic40 is a site of 40 generated documents with its unzipped
+// offline bundle, built once for the tests that read it.
+var synthetic40 struct {
+	once sync.Once
+	site builtSite
+	err  error
+}
+
+// syntheticBundle40 returns synthetic40, building it on first use: 40
+// documents from bench/gencorpus with the seed themes and settings, more
+// than the 30 of which the build compares every pair.
+func syntheticBundle40(t *testing.T) builtSite {
 	t.Helper()
-	b, err := bundleSite(syntheticContent(t, n, ""))
-	if err != nil {
-		t.Fatal(err)
+	synthetic40.once.Do(func() {
+		root, err := os.MkdirTemp("", "tiaowen-synthetic-")
+		if err != nil {
+			synthetic40.err = err
+			return
+		}
+		synthetic40.site.root = root
+		content, err := generateContent(root, 40, "")
+		if err != nil {
+			synthetic40.err = err
+			return
+		}
+		synthetic40.site, synthetic40.err = bundleSite(root, content)
+	})
+	if synthetic40.err != nil {
+		t.Fatalf("build the synthetic site: %v", synthetic40.err)
 	}
-	return b
+	return synthetic40.site
 }
 
 // apiDoc is what the tests read of /api/docs/<id>.json.
@@ -602,7 +624,7 @@ func TestBrowserAdhocAgrees(t *testing.T) {
 // cells zh-Hans, and unticked restores the text exactly. Until the
 // comparison is drawn (an unknown document, say) the bar does not show.
 func TestBrowserAdhocTools(t *testing.T) {
-	s := buildSyntheticBundle(t, 40)
+	s := syntheticBundle40(t)
 	ids, index := pairIndex(t, s.web)
 	docs := make(map[string]*apiDoc, len(ids))
 	keys := make(map[string]map[string]bool, len(ids))

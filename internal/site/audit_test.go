@@ -506,7 +506,7 @@ func TestAuditAccessibility(t *testing.T) {
 	// every pair at build time, a corpus of 40 only each document's
 	// nearest.
 	t.Run("compare,_in_the_browser", func(t *testing.T) {
-		dir := buildSynthetic(t, 40)
+		dir := syntheticBundle40(t).web
 		a, b := pairWithoutPage(t, dir)
 		address := "compare/index.html?a=" + a + "&b=" + b
 		ctx := browsertest.Start(t)

@@ -47,8 +47,10 @@ type builtSite struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if seed.site.root != "" {
-		os.RemoveAll(seed.site.root)
+	for _, root := range []string{seed.site.root, synthetic40.site.root} {
+		if root != "" {
+			os.RemoveAll(root)
+		}
 	}
 	os.Exit(code)
 }

@@ -1666,25 +1666,34 @@ func buildSyntheticWith(t *testing.T, n int, settings string) string {
 func syntheticContent(t *testing.T, n int, settings string) (root, content string) {
 	t.Helper()
 	root = t.TempDir()
+	content, err := generateContent(root, n, settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, content
+}
+
+// generateContent is syntheticContent into the folder root.
+func generateContent(root string, n int, settings string) (content string, err error) {
 	content = filepath.Join(root, "content")
 	repo, _ := filepath.Abs(filepath.Join("..", ".."))
 	cmd := exec.Command("go", "run", "./bench/gencorpus", "-seeds", "testdata/seeds", "-n", fmt.Sprint(n),
 		"-out", filepath.Join(content, "docs"), "-manifest", filepath.Join(root, "manifest.json"))
 	cmd.Dir = repo
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("gencorpus: %v\n%s", err, out)
+		return "", fmt.Errorf("gencorpus: %v\n%s", err, out)
 	}
 	for _, f := range []string{"themes.yaml", "site.yaml"} {
 		b, err := os.ReadFile(filepath.Join(repo, "content", f))
 		if err != nil {
-			t.Fatal(err)
+			return "", err
 		}
 		if f == "site.yaml" {
 			b = append(b, "\n"+settings...)
 		}
 		if err := os.WriteFile(filepath.Join(content, f), b, 0o644); err != nil {
-			t.Fatal(err)
+			return "", err
 		}
 	}
-	return root, content
+	return content, nil
 }
