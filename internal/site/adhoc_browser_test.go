@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -179,35 +178,20 @@ func TestBrowserAdhocPair(t *testing.T) {
 
 // synthetic40 is a site of 40 generated documents with its unzipped
 // offline bundle, built once for the tests that read it.
-var synthetic40 struct {
-	once sync.Once
-	site builtSite
-	err  error
-}
+var synthetic40 sharedSite
 
 // syntheticBundle40 returns synthetic40, building it on first use: 40
 // documents from bench/gencorpus with the seed themes and settings, more
 // than the 30 of which the build compares every pair.
 func syntheticBundle40(t *testing.T) builtSite {
 	t.Helper()
-	synthetic40.once.Do(func() {
-		root, err := os.MkdirTemp("", "tiaowen-synthetic-")
-		if err != nil {
-			synthetic40.err = err
-			return
-		}
-		synthetic40.site.root = root
+	return synthetic40.get(t, "synthetic site", func(root string) (builtSite, error) {
 		content, err := generateContent(root, 40, "")
 		if err != nil {
-			synthetic40.err = err
-			return
+			return builtSite{}, err
 		}
-		synthetic40.site, synthetic40.err = bundleSite(root, content)
+		return bundleSite(root, content)
 	})
-	if synthetic40.err != nil {
-		t.Fatalf("build the synthetic site: %v", synthetic40.err)
-	}
-	return synthetic40.site
 }
 
 // apiDoc is what the tests read of /api/docs/<id>.json.

@@ -31,10 +31,35 @@ import (
 // browser test that runs, into a temporary directory that TestMain
 // removes: a build writes content/.permalinks, so it must never run on
 // the repository's own content/.
-var seed struct {
+var seed sharedSite
+
+// sharedSite is a site built once per test binary, on first use, into a
+// temporary directory that TestMain removes.
+type sharedSite struct {
 	once sync.Once
 	site builtSite
 	err  error
+}
+
+// get returns the site, building it with build into a new temporary
+// directory the first time; what names it in a failure.
+func (s *sharedSite) get(t *testing.T, what string, build func(root string) (builtSite, error)) builtSite {
+	t.Helper()
+	s.once.Do(func() {
+		root, err := os.MkdirTemp("", "tiaowen-browser-")
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.site.root = root
+		if s.site, s.err = build(root); s.site.root == "" {
+			s.site.root = root
+		}
+	})
+	if s.err != nil {
+		t.Fatalf("build the %s: %v", what, s.err)
+	}
+	return s.site
 }
 
 // builtSite is a site built from a copy of some content.
@@ -89,19 +114,7 @@ func openPagedSeedBundle(t *testing.T, perPage int) (context.Context, string) {
 // seedSite returns the seed site, building it on first use.
 func seedSite(t *testing.T) builtSite {
 	t.Helper()
-	seed.once.Do(func() {
-		root, err := os.MkdirTemp("", "tiaowen-browser-")
-		if err != nil {
-			seed.err = err
-			return
-		}
-		seed.site.root = root
-		seed.site, seed.err = buildSite(root, nil)
-	})
-	if seed.err != nil {
-		t.Fatalf("build the seed site: %v", seed.err)
-	}
-	return seed.site
+	return seed.get(t, "seed site", func(root string) (builtSite, error) { return buildSite(root, nil) })
 }
 
 // buildSite copies the repository's content/ into root, adds the extra
