@@ -150,8 +150,10 @@
           var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
           for (var n = walker.nextNode(); n; n = walker.nextNode()) {
             if (foldBox.checked) {
+              // By code point, not UTF-16 unit: a character outside
+              // the Basic Multilingual Plane (𠁞 → 𠀾) is one key.
               var t = n.nodeValue, out = "";
-              for (var i = 0; i < t.length; i++) { out += map[t[i]] || t[i]; }
+              for (var ch of t) out += map[ch] || ch;
               if (out !== t) { originals.set(n, t); n.nodeValue = out; }
             } else if (originals.has(n)) {
               n.nodeValue = originals.get(n);

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"tiaowen/internal/browsertest"
+	"tiaowen/internal/textnorm"
 )
 
 // The pair the issue names: （二十四） of the 纲要 beside 二、（七）4. of the
@@ -458,4 +459,44 @@ func TestBrowserChooserPaged(t *testing.T) {
 	do(t, ctx, "go back", chromedp.NavigateBack())
 	do(t, ctx, "follow the link to the form", browsertest.Follow(browsertest.Click(`.intro a[href$="compare/index.html"]`)))
 	wantLocation(t, ctx, base+"compare/index.html")
+}
+
+// TestBrowserCompareFoldAstral: the 繁→简 toggle folds a character
+// outside the Basic Multilingual Plane, which a page's script sees as two
+// UTF-16 units: 𠁞 reads 𠀾 with the toggle on, as textnorm folds it.
+// The document is the 意见 under another id with 𠁞 added to a section.
+func TestBrowserCompareFoldAstral(t *testing.T) {
+	const trad, simp = "𠁞", "𠀾"
+	if got := string(textnorm.SimplifyRune([]rune(trad)[0])); got != simp {
+		t.Fatalf("textnorm folds %s to %s, not %s: pick another character", trad, got, simp)
+	}
+	src, err := os.ReadFile(filepath.Join("..", "..", "content", "docs", jsID+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(src), "id: "+jsID, "id: zz-astral", 1)
+	doc = strings.Replace(doc, "title: 關于", "title: 又一份關于", 1)
+	doc = strings.Replace(doc, "(一)大力發展綠色優質農產品。", "(一)大力發展綠色優質農產品。"+trad+"字為例。", 1)
+	if !strings.Contains(doc, trad) || strings.Contains(doc, "id: "+jsID) {
+		t.Fatal("the copy of the 意见 lacks its new id or the character")
+	}
+	ctx := browsertest.Start(t)
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/zz-astral.md": doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "open the pair page", chromedp.Navigate(browsertest.FileURL(s.bundle)+"/compare/"+gdID+"--zz-astral/index.html"))
+	const side = `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-b")].map(c => c.innerText).join("\n")`
+	if before := eval[string](t, ctx, side); !strings.Contains(before, trad+"字為例") {
+		t.Fatalf("the 繁體 side does not show %s as written before the toggle", trad)
+	}
+	do(t, ctx, "tick 繁體一侧显示为简体", browsertest.Click("#fold"))
+	folded := eval[string](t, ctx, side)
+	if !strings.Contains(folded, simp+"字为例") || strings.Contains(folded, trad) {
+		t.Errorf("with the toggle on, the 繁體 side has %s字为例: %v, still has %s: %v", simp, strings.Contains(folded, simp+"字为例"), trad, strings.Contains(folded, trad))
+	}
+	do(t, ctx, "untick the toggle", browsertest.Click("#fold"))
+	if got := eval[string](t, ctx, side); !strings.Contains(got, trad+"字為例") {
+		t.Errorf("with the toggle off again, the 繁體 side lacks %s字為例", trad)
+	}
 }
