@@ -140,6 +140,27 @@ func TestBrowserAdhocPair(t *testing.T) {
 				t.Errorf("controls reach past the page's margins: %v", out)
 			}
 		})
+		t.Run(mode+"/print", func(t *testing.T) {
+			// Printed, the comparison is all the page holds, side by
+			// side on landscape pages, as a pair page prints.
+			ctx := start(t)
+			p := candidates[0]
+			do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
+			if !waitAdhoc(t, ctx, "done") {
+				t.FailNow()
+			}
+			checkPrintsLandscape(t, ctx)
+			printMedia(t, ctx)
+			do(t, ctx, "a portrait page's width", chromedp.EmulateViewport(650, 900))
+			if n := eval[int](t, ctx, `getComputedStyle(document.querySelector("#adhoc .cmp-row:not(.cmp-head)")).gridTemplateColumns.split(" ").length`); n != 3 {
+				t.Errorf("a printed row has %d columns, want the two documents and the score", n)
+			}
+			printed := eval[[]string](t, ctx, `[...document.querySelectorAll("main > *, #adhoc > *")].filter(e => e.getClientRects().length > 0).map(e => e.id || e.className)`)
+			want := []string{"adhoc", "adhoc-h", "adhoc-note", "cmp-layout"}
+			if !slices.Equal(printed, want) {
+				t.Errorf("the printed comparison shows %v, want %v", printed, want)
+			}
+		})
 		t.Run(mode+"/with-page", func(t *testing.T) {
 			ctx := start(t)
 			do(t, ctx, "open the comparison of "+withPage[0]+" and "+withPage[1], chromedp.Navigate(base+"compare/index.html?a="+withPage[0]+"&b="+withPage[1]))

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"testing"
@@ -21,27 +22,11 @@ var mediaBox = regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`)
 func TestBrowserPrint(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdGz))
-	pdf, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: new(true)})
-	if err != nil {
-		t.Fatalf("print to PDF: %v", err)
-	}
-	boxes := mediaBox.FindAllSubmatch(pdf.Data, -1)
-	if len(boxes) < 2 {
-		t.Fatalf("the PDF has %d pages with a media box; a pair page prints on several", len(boxes))
-	}
-	for _, b := range boxes {
-		w, _ := strconv.ParseFloat(string(b[1]), 64)
-		h, _ := strconv.ParseFloat(string(b[2]), 64)
-		if w <= h {
-			t.Fatalf("a page of the printed pair page is %.0f × %.0f pt: portrait, want landscape", w, h)
-		}
-	}
+	checkPrintsLandscape(t, ctx)
 
 	// The print layout at the width of a portrait page, where the
 	// screen's layout stacks the two documents.
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		t.Fatalf("emulate print: %v", err)
-	}
+	printMedia(t, ctx)
 	do(t, ctx, "a portrait page's width", chromedp.EmulateViewport(650, 900))
 	if n := eval[int](t, ctx, `getComputedStyle(document.querySelector(".cmp-row:not(.cmp-head)")).gridTemplateColumns.split(" ").length`); n != 3 {
 		t.Errorf("a printed row has %d columns, want the two documents and the score", n)
@@ -63,5 +48,35 @@ func TestBrowserPrint(t *testing.T) {
 	}
 	if n := eval[int](t, ctx, `[...document.querySelectorAll("section.sec")].filter(s => s.getClientRects().length > 0).length`); n == 0 {
 		t.Error("the document's sections do not print")
+	}
+}
+
+// checkPrintsLandscape prints the page as a reader's browser prints it,
+// honouring its CSS page size, and fails t unless it takes several
+// pages, every one wider than high.
+func checkPrintsLandscape(t *testing.T, ctx context.Context) {
+	t.Helper()
+	pdf, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: new(true)})
+	if err != nil {
+		t.Fatalf("print to PDF: %v", err)
+	}
+	boxes := mediaBox.FindAllSubmatch(pdf.Data, -1)
+	if len(boxes) < 2 {
+		t.Fatalf("the PDF has %d pages with a media box; a pair page prints on several", len(boxes))
+	}
+	for _, b := range boxes {
+		w, _ := strconv.ParseFloat(string(b[1]), 64)
+		h, _ := strconv.ParseFloat(string(b[2]), 64)
+		if w <= h {
+			t.Fatalf("a page of the printed pair page is %.0f × %.0f pt: portrait, want landscape", w, h)
+		}
+	}
+}
+
+// printMedia has the page laid out for print from now on.
+func printMedia(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatalf("emulate print: %v", err)
 	}
 }
