@@ -116,10 +116,7 @@ func TestBrowserAdhocPair(t *testing.T) {
 		t.Run(mode+"/themes", func(t *testing.T) {
 			ctx := start(t)
 			p := candidates[0]
-			do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
-			if !waitAdhoc(t, ctx, "done") {
-				t.FailNow()
-			}
+			openAdhoc(t, ctx, base, p)
 			checkAdhocThemes(t, ctx, doc(t, p[0]), doc(t, p[1]))
 		})
 		t.Run(mode+"/phone", func(t *testing.T) {
@@ -129,10 +126,7 @@ func TestBrowserAdhocPair(t *testing.T) {
 			ctx := start(t)
 			p := candidates[0]
 			do(t, ctx, "take a phone's screen", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait))
-			do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
-			if !waitAdhoc(t, ctx, "done") {
-				t.FailNow()
-			}
+			openAdhoc(t, ctx, base, p)
 			if w := eval[float64](t, ctx, `document.documentElement.scrollWidth`); w > phoneWidth {
 				t.Errorf("the comparison is %.0f px wide on a %d px phone: it scrolls sideways", w, phoneWidth)
 			}
@@ -145,10 +139,7 @@ func TestBrowserAdhocPair(t *testing.T) {
 			// side on landscape pages, as a pair page prints.
 			ctx := start(t)
 			p := candidates[0]
-			do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
-			if !waitAdhoc(t, ctx, "done") {
-				t.FailNow()
-			}
+			openAdhoc(t, ctx, base, p)
 			checkPrintsLandscape(t, ctx)
 			printMedia(t, ctx)
 			do(t, ctx, "a portrait page's width", chromedp.EmulateViewport(650, 900))
@@ -194,6 +185,16 @@ func TestBrowserAdhocPair(t *testing.T) {
 				t.Error("#adhoc is not shown")
 			}
 		})
+	}
+}
+
+// openAdhoc opens the in-browser comparison of the pair p on the site at
+// base and waits until it is drawn, failing t now if it is not.
+func openAdhoc(t *testing.T, ctx context.Context, base string, p [2]string) {
+	t.Helper()
+	do(t, ctx, "open the comparison of "+p[0]+" and "+p[1], chromedp.Navigate(base+"compare/index.html?a="+p[0]+"&b="+p[1]))
+	if !waitAdhoc(t, ctx, "done") {
+		t.FailNow()
 	}
 }
 
