@@ -106,6 +106,14 @@ func checkDocFilter(t *testing.T, ctx context.Context, base string) {
 		searchDo(t, ctx, "type "+text, chromedp.Evaluate[chromedp.Void](`(() => { const b = document.getElementById("search-doc-filter");
 			b.value = `+string(js)+`; b.dispatchEvent(new Event("input")); })()`))
 	}
+	// Its width does not follow the titles, as the chooser's does not
+	// (TestBrowserChooserFilter).
+	const width = `document.getElementById("search-doc").getBoundingClientRect().width`
+	before := searchEval[float64](t, ctx, width)
+	typeIn("纲要")
+	if after := searchEval[float64](t, ctx, width); after != before {
+		t.Errorf("the documents' select is %.0f px wide with the shortest title, %.0f with all: its width follows the titles", after, before)
+	}
 	typeIn("质量强省 实施意见")
 	if got := options(); !slices.Equal(got, []string{"", "jiangsu-2023-yijian", "luhe-2017-yijian"}) {
 		t.Errorf("质量强省 实施意见 keeps %v, want Jiangsu's 繁體 document and Luhe's", got)
