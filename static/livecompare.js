@@ -9,18 +9,17 @@
 // (title a quarter), headings by their titles and the pairs below them,
 // each section with at most one counterpart by the pairing of greatest
 // total score, and shared passages by the same greedy string tiling,
-// whose passages are those of align.SharedPassages exactly. One thing
-// differs, and the page says so: rarity is counted over the two
-// documents rather than the whole corpus, whose bigram counts the page
-// does not have (on the seed site the two pairings share 91% of the
-// pairs of sections either makes; TestBrowserAdhocAgrees). Text is
-// inserted as text, never as HTML.
+// whose passages are those of align.SharedPassages exactly. Bigrams are
+// weighed by their rarity in the whole corpus, from the counts the build
+// writes beside the index (rarity.js, internal/align's Rarity), so the
+// pairing is the one a pair page of the two would show
+// (TestBrowserAdhocAgrees). Text is inserted as text, never as HTML.
 (function () {
   "use strict";
 
   // internal/align's parameters (index.go, shared.go).
   var THRESHOLD = 0.12, RECIPROCAL = 0.07, HEADING = 0.2, TITLE_WEIGHT = 0.25;
-  var STOP_FRACTION = 0.2, STOP_FLOOR = 12, MIN_SHARED = 8, MAX_REPEATS = 16;
+  var MIN_SHARED = 8, MAX_REPEATS = 16;
 
   // tiaowenLiveCompare fills view (the chooser's #adhoc) with documents
   // a and b compared; partners(id) lists the ids that document id has a
@@ -44,9 +43,9 @@
       var da = docIndex(ix, a), db = docIndex(ix, b);
       if (da < 0 || db < 0) return fail("找不到文件“" + (da < 0 ? a : b) + "”：请在上方另选。");
       if (da === db) return fail("请选择两份不同的文件。");
-      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db)]).then(function (secs) {
+      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db), corpusCounts(ix)]).then(function (secs) {
         var docA = ix.meta.docs[da], docB = ix.meta.docs[db];
-        var al = align(secs[0], secs[1], ix.normalize);
+        var al = align(secs[0], secs[1], ix.normalize, secs[2]);
         var placed = draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
         offerPartners(docA, partners(a), ix);
         view.setAttribute("data-state", "done");
@@ -66,6 +65,24 @@
       if (to !== from && ix.isHan(from) && ix.isHan(to)) m[String.fromCodePoint(from)] = String.fromCodePoint(to);
     });
     return m;
+  }
+
+  // corpusCounts resolves to the corpus's counts of grams, once:
+  // {sections, df: Map from a gram's key (as grams makes them) to in how
+  // many sections it is found, 0 for a gram too common to count}.
+  var counts = null;
+  function corpusCounts(ix) {
+    if (!counts) counts = ix.rarity().then(function (r) {
+      var df = new Map();
+      r.g.forEach(function (grams, i) {
+        var cps = ix.codePoints(grams), n = ix.varints(r.n[i]), len = i + 1;
+        for (var j = 0; j * len < cps.length; j++) {
+          df.set(len === 1 ? -1 - cps[j] : gramKey(cps, j * len), n[j]);
+        }
+      });
+      return { sections: r.sections, df: df };
+    });
+    return counts;
   }
 
   function docIndex(ix, id) {
@@ -100,33 +117,34 @@
     if (c.length === 0) return;
     if (c.length === 1) { k = -1 - c[0]; m.set(k, (m.get(k) || 0) + 1); return; }
     for (i = 0; i + 1 < c.length; i++) {
-      k = c[i] * 0x110000 + c[i + 1];
+      k = gramKey(c, i);
       m.set(k, (m.get(k) || 0) + 1);
     }
   }
+  // gramKey is the key of the bigram at c[i], c[i+1] (code points).
+  function gramKey(c, i) { return c[i] * 0x110000 + c[i + 1]; }
   function tfWeight(tf) { return tf <= 1 ? 1 : 1 + Math.log(tf); }
 
   // vectors weighs each section's title-and-text bigrams and its title's
   // (as sparse vectors, Map gram → weight, with their norms), by the
-  // rarity of each bigram among the sections of both documents; bigrams
-  // in more than a fifth of them (and more than twelve) are dropped, as
-  // too common to tell sections apart.
-  function vectors(all, normalize) {
-    var df = new Map();
+  // rarity of each bigram among the corpus's sections (corpus, from
+  // corpusCounts), as internal/align does: a bigram the counts leave out
+  // is in one section; one they count 0 is too common to tell sections
+  // apart, and dropped.
+  function vectors(all, normalize, corpus) {
     all.forEach(function (s) {
       s.fullTF = new Map();
       s.titleTF = new Map();
       grams(s.fullTF, s.title, normalize);
       grams(s.titleTF, s.title, normalize);
       grams(s.fullTF, s.text, normalize);
-      s.fullTF.forEach(function (_, k) { df.set(k, (df.get(k) || 0) + 1); });
     });
-    var n = all.length;
+    var df = corpus.df, n = corpus.sections;
     var weigh = function (tf) {
       var v = new Map(), sq = 0;
       tf.forEach(function (c, k) {
-        var f = df.get(k) || 1;
-        if (f > STOP_FRACTION * n && f > STOP_FLOOR) return;
+        var f = df.has(k) ? df.get(k) : 1;
+        if (f === 0) return;
         var w = tfWeight(c) * Math.log(1 + n / f);
         v.set(k, w);
         sq += w * w;
@@ -152,8 +170,8 @@
   // headings (sections with children and no text of their own). It
   // returns, for each section of A, the index of its counterpart in B or
   // -1, the pairs' scores, and each pair's shared passages.
-  function align(A, B, normalize) {
-    vectors(A.concat(B), normalize);
+  function align(A, B, normalize, corpus) {
+    vectors(A.concat(B), normalize, corpus);
     var isHead = function (s) { return s.children > 0 && s.text === ""; };
     var toB = A.map(function () { return -1; }), toA = B.map(function () { return -1; });
     var score = A.map(function () { return 0; });
@@ -212,6 +230,9 @@
     pairBest(headEdges, toB, toA, score);
 
     var shared = toB.map(function (j, i) { return j >= 0 ? sharedPassages(A[i].text, B[j].text, normalize) : []; });
+    // Scores to four places, as the build writes them (align's round4),
+    // so that a percentage rounds the same way on both.
+    score = score.map(function (f) { return Math.round(f * 1e4) / 1e4; });
     return { toB: toB, toA: toA, score: score, shared: shared };
   }
 
@@ -517,8 +538,7 @@
     }
     var total = function (secs) { return secs.reduce(function (n, s) { return n + codePointsIn(s.text, 0, s.text.length); }, 0); };
     document.getElementById("adhoc-note").textContent =
-      "构建时只为每份文件与最相近的若干份文件生成逐条对照页，这两份不在其中；下表由浏览器按同样的方法即时计算" +
-      "（字的稀有程度只按这两份文件计），配对可能与构建时略有出入。" +
+      "构建时只为每份文件与最相近的若干份文件生成逐条对照页，这两份不在其中；下表由浏览器按同样的方法即时计算。" +
       pairs + " 对相互对应的条目；同色标记为两侧共有的语句（不计简繁与标点），占前者文字的 " +
       percent(sharedA, total(A)) + "%、后者的 " + percent(sharedB, total(B)) + "%。";
     return placed;

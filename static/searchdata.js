@@ -24,6 +24,7 @@
     var textShards = {};   // shard number → [eId, citation, title, text, …]
     var themeLists = {};   // theme index → posting string
     var positionFiles = {}; // split bigram's number → its whole list
+    var rarity = null;     // rarity.js's object, once loaded
     var loads = {};        // file name → Promise
 
     function receive(o) {
@@ -33,6 +34,7 @@
       else if (o.k === "t") textShards[o.n] = o.d;
       else if (o.k === "th") themeLists[o.n] = o.d;
       else if (o.k === "p") positionFiles[o.n] = o.d;
+      else if (o.k === "rarity") rarity = o;
     }
     var early = window.TIAOWEN_SEARCH;
     window.TIAOWEN_SEARCH = { push: receive };
@@ -216,6 +218,11 @@
       docStart: docStart, docOf: docOf, textShardOf: textShardOf, section: section,
       // meta, secDoc and textStart are set when ready has resolved.
       meta: null, secDoc: null, textStart: null,
+      // rarity loads rarity.js and resolves to its object: in how many
+      // sections each gram is found, as internal/align counts them.
+      rarity: function () {
+        return load("rarity.js").then(function () { return rarity; });
+      },
       // ready loads meta.js, once, and resolves when its tables are set up.
       ready: function () {
         if (!ready) {

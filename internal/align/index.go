@@ -76,6 +76,8 @@ type Index struct {
 	df    []uint32  // by term id: in how many sections
 	// idfOnce is the weight of an n-gram found in one section, or none.
 	idfOnce float64
+	// sections is the number of sections of the corpus.
+	sections int
 
 	docs  []docEntry
 	byPtr map[*corpus.Document]int
@@ -149,7 +151,47 @@ func NewIndex(c *corpus.Corpus) *Index {
 func newIndex(c *corpus.Corpus, p params) *Index {
 	x := &Index{p: p, byPtr: make(map[*corpus.Document]int, len(c.Docs)),
 		byID: make(map[string][]int32, len(c.Docs))}
+	x.vocabulary(c)
+	// Pass 2: the vectors, which only read what pass 1 made: each
+	// document's on any core, put together in corpus order.
+	type docVectors struct {
+		de   docEntry
+		secs []secEntry
+	}
+	vecs := make([]docVectors, len(c.Docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(c.Docs), 1)) {
+		wg.Go(func() {
+			var g grams
+			for di := int(next.Add(1) - 1); di < len(c.Docs); di = int(next.Add(1) - 1) {
+				vecs[di].de, vecs[di].secs = x.vectors(c.Docs[di], &g)
+			}
+		})
+	}
+	wg.Wait()
+	x.secs = make([]secEntry, 0, x.sections)
+	x.docs = make([]docEntry, 0, len(c.Docs))
+	for di, d := range c.Docs {
+		x.byPtr[d] = di
+		x.byID[d.ID] = append(x.byID[d.ID], int32(di))
+		de := vecs[di].de
+		de.first = len(x.secs)
+		for _, se := range vecs[di].secs {
+			se.doc = int32(di)
+			x.secs = append(x.secs, se)
+		}
+		x.docs = append(x.docs, de)
+	}
+	x.buildPostings()
+	return x
+}
+
+// vocabulary is pass 1 of an index of c: the corpus's n-grams, their
+// term ids and weights.
+func (x *Index) vocabulary(c *corpus.Corpus) {
 	var g grams
+	p := x.p
 	// Pass 1: in how many sections each n-gram occurs, and the order in
 	// which n-grams first occur, which numbers the terms the same way on
 	// every run, whatever the order of map iteration: section by
@@ -184,6 +226,7 @@ func newIndex(c *corpus.Corpus, p params) *Index {
 	}
 	limit := max(uint32(p.stopFraction*float64(nsec)), uint32(p.stopFloor))
 	x.idfOnce = idf(nsec, 1)
+	x.sections = nsec
 	x.terms = make(map[uint64]uint32)
 	for _, k := range seen {
 		switch n := counts[at[k]].df; {
@@ -195,40 +238,6 @@ func newIndex(c *corpus.Corpus, p params) *Index {
 			x.df = append(x.df, n)
 		}
 	}
-	at, counts, seen, fresh = nil, nil, nil, nil
-	// Pass 2: the vectors, which only read what pass 1 made: each
-	// document's on any core, put together in corpus order.
-	type docVectors struct {
-		de   docEntry
-		secs []secEntry
-	}
-	vecs := make([]docVectors, len(c.Docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(c.Docs), 1)) {
-		wg.Go(func() {
-			var g grams
-			for di := int(next.Add(1) - 1); di < len(c.Docs); di = int(next.Add(1) - 1) {
-				vecs[di].de, vecs[di].secs = x.vectors(c.Docs[di], &g)
-			}
-		})
-	}
-	wg.Wait()
-	x.secs = make([]secEntry, 0, nsec)
-	x.docs = make([]docEntry, 0, len(c.Docs))
-	for di, d := range c.Docs {
-		x.byPtr[d] = di
-		x.byID[d.ID] = append(x.byID[d.ID], int32(di))
-		de := vecs[di].de
-		de.first = len(x.secs)
-		for _, se := range vecs[di].secs {
-			se.doc = int32(di)
-			x.secs = append(x.secs, se)
-		}
-		x.docs = append(x.docs, de)
-	}
-	x.buildPostings()
-	return x
 }
 
 // vectors computes a document's entries and norm, and its sections'

@@ -69,6 +69,15 @@
 //     its size, so a phrase reads one file for each such bigram, not
 //     two. meta.js's "splitn" holds, as varints (see Posting lists),
 //     how many sections each split bigram has, in the same order.
+//   - rarity.js ("rarity"), when Options.Rarity is set: in how many
+//     sections each bigram is found, as internal/align counts them for
+//     the alignment, so that the comparison the chooser computes in the
+//     browser weighs bigrams as a pair page's does. "sections", the
+//     corpus's number of sections; "g", the counted grams by length (g[1]
+//     the bigrams one after another, g[0] the titles or texts of one
+//     character); "n", as varints (see Posting lists), each gram's count
+//     in the same order, 0 for a gram too common to weigh. A gram found
+//     in one section only is left out.
 //
 // # Extended bigrams
 //

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tiaowen/internal/align"
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/textnorm"
 	"tiaowen/internal/themes"
@@ -39,6 +40,9 @@ type Options struct {
 	// (see doc.go); zero means DefaultExtendBytes, and a negative value
 	// never extends.
 	ExtendBytes int
+	// Rarity, when not nil, is written to rarity.js (see rarityFile), for
+	// the comparison the chooser computes in the browser.
+	Rarity *align.Rarity
 }
 
 // The default shard sizes: a query for a few characters reads a few
@@ -341,6 +345,10 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	for k, secs := range themeSecs {
 		slices.Sort(secs)
 		ix.Files = append(ix.Files, jsFile(themeFileName(k), map[string]any{"k": "th", "n": k, "d": string(appendSections(nil, secs))}))
+	}
+
+	if opts.Rarity != nil {
+		ix.Files = append(ix.Files, rarityFile(opts.Rarity))
 	}
 
 	h := fnv.New64a()

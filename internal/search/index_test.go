@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode"
 
+	"tiaowen/internal/align"
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/textnorm"
 	"tiaowen/internal/themes"
@@ -717,5 +718,47 @@ func themeLists(t *testing.T, ix *Index) []string {
 			t.Errorf("%s holds kind %v, theme %v", f.Name, p["k"], p["n"])
 		}
 		lists = append(lists, p["d"].(string))
+	}
+}
+
+// TestSearchRarityFile: rarity.js holds the counts it is given, grouped
+// by the grams' length in characters (a character outside the Basic
+// Multilingual Plane one, as the page reads them), in order, with the
+// counts as varints; the build's version hash covers it, and without
+// counts there is no file.
+func TestSearchRarityFile(t *testing.T) {
+	c := testCorpus(t, "一、总体要求\n\n质量强省。\n")
+	r := align.Rarity{Sections: 7, Grams: []string{"ab", "质", "质量", "𠁞x"}, Counts: []uint32{3, 2, 0, 1029}}
+	ix := Build(c, Options{Rarity: &r})
+	v := payload(t, ix.File(Dir+"rarity.js"))
+	if v["k"] != "rarity" || v["sections"] != 7.0 {
+		t.Errorf("rarity.js k = %v, sections = %v; want rarity, 7", v["k"], v["sections"])
+	}
+	g, n := v["g"].([]any), v["n"].([]any)
+	if !reflect.DeepEqual(g, []any{"质", "ab质量𠁞x"}) {
+		t.Errorf("rarity.js g = %q, want the one-character grams, then the bigrams", g)
+	}
+	counts := func(s string) []uint64 {
+		var out []uint64
+		for i := 0; i < len(s); {
+			v, next, err := readUvarint(s, i)
+			if err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+			out, i = append(out, v), next
+		}
+		return out
+	}
+	if len(n) != 2 || !slices.Equal(counts(n[0].(string)), []uint64{2}) || !slices.Equal(counts(n[1].(string)), []uint64{3, 0, 1029}) {
+		t.Errorf("rarity.js n = %q, want the counts 2 and 3 0 1029", n)
+	}
+	without := Build(c, Options{})
+	if without.File(Dir+"rarity.js") != nil {
+		t.Error("rarity.js is written without counts")
+	}
+	version := func(ix *Index) any { return payload(t, ix.File(Dir+"meta.js"))["v"] }
+	r.Counts[0] = 4
+	if version(ix) == version(without) || version(ix) == version(Build(c, Options{Rarity: &r})) {
+		t.Error("meta.js's version does not change with the counts")
 	}
 }

@@ -83,7 +83,10 @@ type Site struct {
 	static  layered
 	nav     []navPage
 
-	align      *align.Index
+	align *align.Index
+	// rarity is the index's counts of n-grams, kept for the search index
+	// when the index goes; nil when they are to be counted again.
+	rarity     *align.Rarity
 	byID       map[string]*docInfo
 	pairs      []docPair            // the pairs compared and pre-rendered
 	alignments []align.Alignment    // parallel to pairs
@@ -148,6 +151,8 @@ func Load(opts Options) (*Site, diag.List, error) {
 		}
 	}
 	s.align = align.NewIndex(c)
+	r := s.align.Rarity()
+	s.rarity = &r
 	s.pairs = s.comparePairs()
 	s.indexPairs()
 	s.alignments = make([]align.Alignment, len(s.pairs))
@@ -451,6 +456,12 @@ func (s *Site) searchJobs() []job {
 // searchIndex builds the search index of the site, with the themes that
 // the analysis found in each section.
 func (s *Site) searchIndex() *search.Index {
+	rarity := s.rarity
+	if rarity == nil {
+		r := align.CountGrams(s.corpus)
+		rarity = &r
+	}
 	return search.Build(s.corpus, search.Options{Themes: s.themes,
-		SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes }})
+		SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes },
+		Rarity:        rarity})
 }

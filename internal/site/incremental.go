@@ -425,6 +425,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		r.Removed = append(r.Removed, m.removedPermalinks(od, nd)...)
 	}
 	s.corpus = &corpus.Corpus{Docs: docs}
+	s.rarity = nil // counted again, from the edited corpus, with the search index
 	s.rankThemes()
 	if len(old.aliases) > 0 {
 		s.aliases = maps.Clone(old.aliases)
