@@ -21,6 +21,24 @@ func TestBrowserHomeFinder(t *testing.T) {
 	ids := func() []string {
 		return eval[[]string](t, ctx, `[...document.querySelectorAll("table.docs tbody th a")].map(a => a.getAttribute("href").split("/").slice(-2)[0])`)
 	}
+	// all draws the rest of the finder's matches, a page's worth (two) a
+	// click of the button under the table, and returns every row's.
+	all := func() []string {
+		t.Helper()
+		for range 5 {
+			if !eval[bool](t, ctx, visibleJS("finder-more")) {
+				return ids()
+			}
+			before := len(ids())
+			label := eval[string](t, ctx, `document.getElementById("finder-more").textContent`)
+			do(t, ctx, "click "+label, browsertest.Click("#finder-more"))
+			if n := len(ids()); n <= before || n > before+2 {
+				t.Fatalf("%s: %d rows after, %d before; want one or two more", label, n, before)
+			}
+		}
+		t.Fatal("the button to list more still shows after five clicks")
+		return nil
+	}
 	// The build's rows of every page, whitespace between tags aside, to
 	// hold the finder's rows to.
 	const rowHTML = `Object.fromEntries([...document.querySelectorAll("table.docs tbody tr")].map(tr =>
@@ -66,6 +84,9 @@ func TestBrowserHomeFinder(t *testing.T) {
 	if n := eval[int](t, ctx, `[...document.querySelectorAll(".pager")].filter(e => !e.hidden).length`); n != 2 {
 		t.Errorf("cleared, %d pagers show, want 2", n)
 	}
+	if eval[bool](t, ctx, visibleJS("finder-more")) {
+		t.Error("cleared, the button to list more matches still shows")
+	}
 	if v := eval[string](t, ctx, `document.querySelector("#doc-finder input[name=filter]").value`); v != "" {
 		t.Errorf("cleared, the filter box holds %q", v)
 	}
@@ -77,13 +98,23 @@ func TestBrowserHomeFinder(t *testing.T) {
 	do(t, ctx, "open page 2", chromedp.Navigate(base+"page/2/index.html"))
 	do(t, ctx, "choose 省级", chromedp.SetValue(chromedp.CSS(`#doc-finder select[name=level]`), "province"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#doc-finder select[name=level]").dispatchEvent(new Event("change"))`))
-	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份。")
-	if got := ids(); !slices.Equal(got, []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "jiangsu-2023-yijian"}) {
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份。先列出前 2 份。")
+	provincial := []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "jiangsu-2023-yijian"}
+	if got := ids(); !slices.Equal(got, provincial[:2]) {
+		t.Errorf("省级 lists %q first, want the first two provincial documents in corpus order", got)
+	}
+	if got := eval[string](t, ctx, `document.getElementById("finder-more").textContent`); got != "再列出 1 份（已列出 2 份，共 3 份）" {
+		t.Errorf("the button under the table reads %q", got)
+	}
+	if got := all(); !slices.Equal(got, provincial) {
 		t.Errorf("省级 keeps %q, want the three provincial documents in corpus order", got)
+	}
+	if got := eval[string](t, ctx, `document.activeElement.getAttribute("href") || ""`); !strings.HasSuffix(got, "jiangsu-2023-yijian/index.html") {
+		t.Errorf("with the last match listed, the focus is on %q, want the first new row's link", got)
 	}
 	do(t, ctx, "sort by date", browsertest.Click(`th[data-sort=date] button`))
 	newest := []string{"guangdong-2023-gangyao", "jiangsu-2023-yijian", "guangdong-2020-shishi"}
-	if got := ids(); !slices.Equal(got, newest) {
+	if got := all(); !slices.Equal(got, newest) {
 		t.Errorf("by date: %q, want the newest first %q", got, newest)
 	}
 	if s := attr(t, ctx, chromedp.CSS(`th[data-sort=date]`), "aria-sort"); s != "descending" {
@@ -92,7 +123,7 @@ func TestBrowserHomeFinder(t *testing.T) {
 	do(t, ctx, "sort by date again", browsertest.Click(`th[data-sort=date] button`))
 	oldest := slices.Clone(newest)
 	slices.Reverse(oldest)
-	if got := ids(); !slices.Equal(got, oldest) {
+	if got := all(); !slices.Equal(got, oldest) {
 		t.Errorf("by date again: %q, want the oldest first %q", got, oldest)
 	}
 	if loc := get(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "page/2/index.html?level=province&sort=date") {
@@ -101,8 +132,8 @@ func TestBrowserHomeFinder(t *testing.T) {
 
 	// The address brings the same list back, on whichever page it opens.
 	do(t, ctx, "open the address on page 1", chromedp.Navigate(base+"index.html?level=province&sort=date-desc"))
-	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期从新到旧。")
-	if got := ids(); !slices.Equal(got, newest) {
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期从新到旧。先列出前 2 份。")
+	if got := all(); !slices.Equal(got, newest) {
 		t.Errorf("from the address: %q, want %q", got, newest)
 	}
 	if v := eval[string](t, ctx, `document.querySelector("#doc-finder select[name=level]").value`); v != "province" {
@@ -111,7 +142,8 @@ func TestBrowserHomeFinder(t *testing.T) {
 
 	// Every row the finder draws is the row the build drew.
 	do(t, ctx, "sort everything by title", chromedp.Navigate(base+"index.html?sort=title"))
-	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "全部 5 份文件，按标题排序。")
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "全部 5 份文件，按标题排序。先列出前 2 份。")
+	all()
 	drawn := eval[map[string]string](t, ctx, rowHTML)
 	for id, html := range built {
 		if drawn[id] != html {

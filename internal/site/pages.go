@@ -93,9 +93,12 @@ type homeData struct {
 	// (from 1) of the Total.
 	Docs               []docRow
 	Total, First, Last int
-	Pager              *pager
-	Themes             []*themes.Theme
-	Matrix             []matrixRow
+	// PerPage is how many documents a page lists, and so how many of
+	// its matches the finder draws at a time.
+	PerPage int
+	Pager   *pager
+	Themes  []*themes.Theme
+	Matrix  []matrixRow
 	// Facets are the home page finder's choices, over the whole corpus.
 	Facets []facet
 }
@@ -404,8 +407,8 @@ func (s *Site) homePageN(n int) *Page {
 		p.Title = "文件 第 " + strconv.Itoa(n) + " 页"
 	}
 	first, end := (n-1)*s.perPage(), min(n*s.perPage(), len(s.docs))
-	data := homeData{Themes: s.themes.Themes, Total: len(s.docs), First: first + 1, Last: end, Pager: s.homePager(n, p.Root),
-		Facets: s.docFacets()}
+	data := homeData{Themes: s.themes.Themes, Total: len(s.docs), First: first + 1, Last: end, PerPage: s.perPage(),
+		Pager: s.homePager(n, p.Root), Facets: s.docFacets()}
 	max := 0
 	for _, d := range s.docs {
 		for _, c := range d.themeCounts {
