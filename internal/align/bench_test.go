@@ -236,3 +236,27 @@ func BenchmarkScores(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(npairs), "ns/pair")
 }
+
+// BenchmarkRarity: the counts the in-browser comparison weighs bigrams
+// by, from a built index (a build) and counted afresh (serve, after an
+// edit, with the search index).
+func BenchmarkRarity(b *testing.B) {
+	for _, n := range []int{200, 2000} {
+		c := syntheticCorpus(b, n)
+		b.Run(fmt.Sprintf("docs=%d/index", n), func(b *testing.B) {
+			x := NewIndex(c)
+			b.ReportAllocs()
+			var grams int
+			for b.Loop() {
+				grams = len(x.Rarity().Grams)
+			}
+			b.ReportMetric(float64(grams), "grams")
+		})
+		b.Run(fmt.Sprintf("docs=%d/count", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				CountGrams(c)
+			}
+		})
+	}
+}
