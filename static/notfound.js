@@ -3,9 +3,10 @@
 // the document, whose section is not, or the documents whose ids are
 // nearest to the one asked for — from api/docs.js; when it is a pair
 // page the build did not write, offer the two documents compared in the
-// browser. The page's <base> is the site's root; the offline bundle's
-// copy has none and is opened only by name, so there is no address to
-// explain.
+// browser; when it is a theme's, the theme or those whose ids are
+// nearest, from the list the page carries. The page's <base> is the
+// site's root; the offline bundle's copy has none and is opened only by
+// name, so there is no address to explain.
 (function () {
   "use strict";
   var help = document.getElementById("nf-help");
@@ -15,6 +16,11 @@
   var rest = location.href.slice(root.length).replace(/[?#].*$/, "");
   var m = /^docs\/([^\/]+)(?:\/([^\/]+))?/.exec(rest);
   var pair = /^compare\/([^\/]+--[^\/]+)/.exec(rest);
+  var theme = /^themes\/([^\/]+)/.exec(rest);
+  if (theme && theme[1] !== "index.html") {
+    explainTheme(theme[1]);
+    return;
+  }
   if (!m && !pair) return;
   var id, eid;
   try {
@@ -22,9 +28,58 @@
     else { id = decodeURIComponent(m[1]); eid = m[2] && m[2] !== "index.html" ? decodeURIComponent(m[2]) : ""; }
   } catch (e) { return; }
 
+  // explainTheme says what is there of the theme whose id is raw (as
+  // the address has it): the theme, whose page asked for is not, or the
+  // themes whose ids are nearest.
+  function explainTheme(raw) {
+    var list = document.getElementById("nf-themes"), id;
+    try { id = decodeURIComponent(raw); } catch (e) { return; }
+    if (!list) return;
+    var themes = JSON.parse(list.textContent).map(function (t) { return { id: t[0], name: t[1] }; });
+    var a = function (href, text) {
+      var el = document.createElement("a");
+      el.href = href;
+      el.textContent = text;
+      return el;
+    };
+    var to = function (t) { return a("themes/" + encodeURIComponent(t.id) + "/index.html", t.name); };
+    var found = themes.filter(function (t) { return t.id === id; })[0];
+    if (found) {
+      say(["主题", to(found), "在这里。"]);
+      return;
+    }
+    suggest("主题", id, nearest(themes, id), to, ["没有编号为 " + id + " 的主题，见", a("themes/index.html", "全部主题"), "。"]);
+  }
+
+  // suggest says that there is no <what> numbered id and offers the near
+  // ones, each linked by linkOf; or, when none is near, says none.
+  function suggest(what, id, near, linkOf, none) {
+    if (!near.length) {
+      say(none);
+      return;
+    }
+    var nodes = ["没有编号为 " + id + " 的" + what + "。您要找的也许是："];
+    near.forEach(function (x, i) {
+      if (i) nodes.push("、");
+      nodes.push(linkOf(x));
+    });
+    nodes.push("。");
+    say(nodes);
+  }
+
+  // nearest returns the items (with ids) whose ids are within a few
+  // edits of id, nearest first, at most five.
+  function nearest(items, id) {
+    return items.map(function (d) { return { d: d, k: distance(id, d.id) }; })
+      .filter(function (x) { return x.k <= Math.max(2, Math.floor(id.length / 4)); })
+      .sort(function (x, y) { return x.k - y.k; })
+      .slice(0, 5)
+      .map(function (x) { return x.d; });
+  }
+
   // distance is the edit distance of two ids, which a mistyped or
   // mis-copied one is a little way from.
-  var distance = function (a, b) {
+  function distance(a, b) {
     var prev = [], cur, i, j;
     for (j = 0; j <= b.length; j++) prev.push(j);
     for (i = 1; i <= a.length; i++) {
@@ -35,7 +90,7 @@
       prev = cur;
     }
     return prev[b.length];
-  };
+  }
   var link = function (d) {
     var a = document.createElement("a");
     a.href = "docs/" + encodeURIComponent(d.id) + "/index.html";
@@ -43,12 +98,12 @@
     a.textContent = d.title;
     return a;
   };
-  var say = function (nodes) {
+  function say(nodes) {
     var p = document.createElement("p");
     nodes.forEach(function (n) { p.appendChild(typeof n === "string" ? document.createTextNode(n) : n); });
     help.appendChild(p);
     help.hidden = false;
-  };
+  }
 
   var s = document.createElement("script");
   s.src = "api/docs.js";
@@ -81,21 +136,7 @@
         : ["文件", link(found), "在这里。"]);
       return;
     }
-    var near = docs.map(function (d) { return { d: d, k: distance(id, d.id) }; })
-      .filter(function (x) { return x.k <= Math.max(2, Math.floor(id.length / 4)); })
-      .sort(function (x, y) { return x.k - y.k; })
-      .slice(0, 5);
-    if (!near.length) {
-      say(["没有编号为 " + id + " 的文件。"]);
-      return;
-    }
-    var nodes = ["没有编号为 " + id + " 的文件。您要找的也许是："];
-    near.forEach(function (x, i) {
-      if (i) nodes.push("、");
-      nodes.push(link(x.d));
-    });
-    nodes.push("。");
-    say(nodes);
+    suggest("文件", id, nearest(docs, id), link, ["没有编号为 " + id + " 的文件。"]);
   };
   document.head.appendChild(s);
 })();

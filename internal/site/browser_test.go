@@ -569,11 +569,15 @@ func TestBrowserNotFound(t *testing.T) {
 			// A pair's address with its documents the wrong way round.
 			"compare/" + gzID + "--guangdong-2023-gangyao/index.html": "这里没有" + gzTitle + "和广东省质量强省建设纲要的逐条对照页：在浏览器中逐条对照这两份文件。",
 			"compare/" + gzID + "--no-such-document/index.html":       "没有编号为 no-such-document 的文件。",
+			// A theme's: mistyped, unknown, or a page of it that is not.
+			"themes/shoufu-zerenzi/index.html":         "没有编号为 shoufu-zerenzi 的主题。您要找的也许是：首负责任制。",
+			"themes/no-such-theme/index.html":          "没有编号为 no-such-theme 的主题，见全部主题。",
+			"themes/shoufu-zerenzhi/page/9/index.html": "主题首负责任制在这里。",
 		} {
 			check(t, ctx, base+address, base, s.web)
 			eventually(t, ctx, address+": what the page says of it", `document.getElementById("nf-help").textContent`, want)
 			if !strings.Contains(want, "没有编号为 no-such-document") && eval[int](t, ctx, `document.querySelectorAll("#nf-help a").length`) == 0 {
-				t.Errorf("%s: the page names a document without a link to it", address)
+				t.Errorf("%s: the page names a document or theme without a link to it", address)
 			}
 		}
 		// The pair's link goes to the chooser, which compares the two in

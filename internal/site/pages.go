@@ -724,7 +724,20 @@ func (s *Site) contentPage(cp *contentPage) *Page {
 func (s *Site) notFoundPage() *Page {
 	p := s.offlineNotFoundPage()
 	p.BaseHref = basePath(s.cfg.BaseURL)
+	// The themes' ids and names, for explaining a theme's address: the
+	// API's list of them carries every passage (4 MB at 2,000 documents).
+	d := notFoundData{Themes: make([][2]string, len(s.themes.Themes))}
+	for i, t := range s.themes.Themes {
+		d.Themes[i] = [2]string{t.ID, t.Name}
+	}
+	p.Data = d
 	return p
+}
+
+// notFoundData is what the web's 404 page explains missing addresses
+// with, besides api/docs.js.
+type notFoundData struct {
+	Themes [][2]string // id and name
 }
 
 // offlineNotFoundPage is the offline bundle's 404 page: opened from disk,
