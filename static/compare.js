@@ -65,6 +65,10 @@
         window.location.replace(pairPage(qa, qb));
         return;
       }
+      // The comparison is the page now: the lists of pairs under it are
+      // left out, and so never laid out (660 KB of page at 2,000
+      // documents).
+      Array.prototype.forEach.call(document.querySelectorAll("main > section:not(#adhoc)"), function (s) { s.hidden = true; });
       if (ids.indexOf(qa) >= 0) first.value = qa;
       if (ids.indexOf(qb) >= 0) second.value = qb;
       // The pairs that have a page, for the document chosen first: the

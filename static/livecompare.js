@@ -74,7 +74,9 @@
   function corpusCounts(ix) {
     if (!counts) counts = ix.rarity().then(function (r) {
       var df = new Map();
-      r.g.forEach(function (grams, i) {
+      // Grams of one character (a title or text that short) and bigrams:
+      // the alignment's grams are bigrams.
+      r.g.slice(0, 2).forEach(function (grams, i) {
         var cps = ix.codePoints(grams), n = ix.varints(r.n[i]), len = i + 1;
         for (var j = 0; j * len < cps.length; j++) {
           df.set(len === 1 ? -1 - cps[j] : gramKey(cps, j * len), n[j]);

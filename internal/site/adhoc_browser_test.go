@@ -109,6 +109,12 @@ func TestBrowserAdhocPair(t *testing.T) {
 				}
 				t.Logf("no row of %s × %s has a shared passage; trying another pair", p[0], p[1])
 			}
+			// The comparison is the page: the lists of pairs are left out.
+			for _, h := range []string{"closest-h", "pairs-h"} {
+				if eval[bool](t, ctx, visibleJS(h)) {
+					t.Errorf("#%s shows under the comparison", h)
+				}
+			}
 			if passages == 0 && !t.Failed() {
 				t.Errorf("no row of the first three pairs without a page has a shared passage, though %s and %s have sections that are mostly one passage", sure[0][0], sure[0][1])
 			}
