@@ -453,6 +453,10 @@
     h.appendChild(titled("span", docA));
     h.appendChild(el("span", "x", " × "));
     h.appendChild(titled("span", docB));
+    // The window's title names the two, as a pair page's does, for the
+    // reader's tabs, history and bookmarks.
+    var site = document.title.indexOf(" · ");
+    document.title = docA[1] + " × " + docB[1] + (site >= 0 ? document.title.slice(site) : "");
 
     // Rows: A's sections in order, each B section without a counterpart
     // after the row of its nearest paired predecessor in B.

@@ -109,6 +109,13 @@ func TestBrowserAdhocPair(t *testing.T) {
 				}
 				t.Logf("no row of %s × %s has a shared passage; trying another pair", p[0], p[1])
 			}
+			// The window's title names the two, as a pair page's does.
+			a, b := doc(t, candidates[0][0]), doc(t, candidates[0][1])
+			do(t, ctx, "open the first comparison again", chromedp.Navigate(base+"compare/index.html?a="+a.ID+"&b="+b.ID))
+			waitAdhoc(t, ctx, "done")
+			if got, want := eval[string](t, ctx, `document.title`), a.Title+" × "+b.Title+" · "+s.cfg.Title; got != want {
+				t.Errorf("the comparison's title is %q, want %q", got, want)
+			}
 			// The comparison is the page: the lists of pairs are left out.
 			for _, h := range []string{"closest-h", "pairs-h"} {
 				if eval[bool](t, ctx, visibleJS(h)) {
