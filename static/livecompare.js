@@ -49,6 +49,11 @@
         var placed = draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
         offerPartners(docA, partners(a), ix);
         view.setAttribute("data-state", "done");
+        // A shared address may name a row (#a-<eId>, as the overview
+        // strip's entries do): the row was not there when the browser
+        // looked for it, so the page goes to it now.
+        var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        if (target && view.contains(target)) target.scrollIntoView();
         themeRows(ix, placed, document.getElementById("adhoc-theme"));
         var foldSide = docA[2] === "zh-Hant" ? "a" : docB[2] === "zh-Hant" ? "b" : "";
         return { foldSide: foldSide, foldMap: foldSide ? hanFolds(ix) : null };

@@ -116,6 +116,13 @@ func TestBrowserAdhocPair(t *testing.T) {
 			if got, want := eval[string](t, ctx, `document.title`), a.Title+" × "+b.Title+" · "+s.cfg.Title; got != want {
 				t.Errorf("the comparison's title is %q, want %q", got, want)
 			}
+			// An address that names a row opens at that row: the last
+			// of B's sections, far down the page.
+			row := "b-" + b.Sections[len(b.Sections)-1].EID
+			do(t, ctx, "leave the page, so that the next is loaded anew", chromedp.Navigate("about:blank"))
+			do(t, ctx, "open the comparison at #"+row, chromedp.Navigate(base+"compare/index.html?a="+a.ID+"&b="+b.ID+"#"+row))
+			waitAdhoc(t, ctx, "done")
+			wantInViewport(t, ctx, row)
 			// The comparison is the page: the lists of pairs are left out.
 			for _, h := range []string{"closest-h", "pairs-h"} {
 				if eval[bool](t, ctx, visibleJS(h)) {
