@@ -18,6 +18,7 @@ FUZZ_TARGETS := \
 	./internal/corpus:FuzzParseDocument \
 	./internal/themes:FuzzFind \
 	./internal/themes:FuzzLoad \
+	./internal/refs:FuzzFind \
 	./internal/yamlerr:FuzzLocate \
 	./internal/align:FuzzSharedPassages \
 	./internal/htmlesc:FuzzSameAsTemplate \

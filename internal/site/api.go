@@ -19,6 +19,19 @@ type docAPI struct {
 	Region   string       `json:"region"`
 	URL      string       `json:"url"`
 	Sections []sectionAPI `json:"sections"`
+	// Cites are the places where the document names another of the
+	// corpus by title, CitedBy those where another names it.
+	Cites   []citeAPI `json:"cites"`
+	CitedBy []citeAPI `json:"citedBy"`
+}
+
+// citeAPI is a place where one document names another: the other
+// document's id, and the citing document's section ("" before or after
+// its sections) and the URL of the place.
+type citeAPI struct {
+	Doc     string `json:"doc"`
+	Section string `json:"section"`
+	At      string `json:"at"`
 }
 
 type sectionAPI struct {
@@ -46,6 +59,13 @@ func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 			ids = append(ids, t.ID)
 		}
 		out.Sections[i] = sectionAPI{SectionJSON: sec.JSON(), Themes: ids, URL: s.siteURL(sectionPath(d.ID, sec.EID))}
+	}
+	out.Cites, out.CitedBy = []citeAPI{}, []citeAPI{}
+	for _, m := range d.names {
+		out.Cites = append(out.Cites, citeAPI{Doc: m.to, Section: m.eid, At: s.siteURL(m.place())})
+	}
+	for _, m := range s.namedBy[d.ID] {
+		out.CitedBy = append(out.CitedBy, citeAPI{Doc: m.from, Section: m.eid, At: s.siteURL(m.place())})
 	}
 	return encodeJSON(w, out)
 }

@@ -14,6 +14,7 @@ import (
 	"tiaowen/internal/align"
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
+	"tiaowen/internal/refs"
 	"tiaowen/internal/search"
 	"tiaowen/internal/themes"
 )
@@ -83,6 +84,12 @@ type Site struct {
 	static  layered
 	nav     []navPage
 
+	// named finds the titles that name documents of the corpus; namedBy
+	// holds, for each document's id, the places that name it, in corpus
+	// order of the documents naming it.
+	named   *refs.Index
+	namedBy map[string][]mention
+
 	align *align.Index
 	// rarity is the index's counts of n-grams, kept for the search index
 	// when the index goes; nil when they are to be counted again.
@@ -141,7 +148,9 @@ func Load(opts Options) (*Site, diag.List, error) {
 		return nil, problems, err
 	}
 	s := &Site{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, aliases: map[string]*docInfo{}}
-	s.docs = analyse(c, set, themes.NewMatcher(set))
+	s.named = refs.New(c.Docs)
+	s.docs = analyse(c, set, themes.NewMatcher(set), s.named)
+	s.indexNamed()
 	s.rankThemes()
 	s.byID = map[string]*docInfo{}
 	for _, d := range s.docs {

@@ -17,6 +17,7 @@ import (
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
+	"tiaowen/internal/refs"
 	"tiaowen/internal/themes"
 )
 
@@ -397,6 +398,10 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 	if problems.Err() != nil || len(edited) == 0 {
 		return false, problems
 	}
+	named, ok := renamed(old, edited)
+	if !ok {
+		return true, nil
+	}
 	m.stale = true
 	changed[keyCorpus] = true
 
@@ -407,12 +412,24 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 	replaced := map[*docInfo]*docInfo{}
 	for i, d := range edited {
 		od := old.docs[i]
-		nd := analyse(&corpus.Corpus{Docs: []*corpus.Document{d}}, s.themes, m.matcher)[0]
+		nd := analyse(&corpus.Corpus{Docs: []*corpus.Document{d}}, s.themes, m.matcher, named)[0]
 		nd.Index = i
 		s.docs[i], docs[i] = nd, d
 		s.byID[nd.ID] = nd
 		replaced[od] = nd
 		changed[keyDoc(nd.ID)] = true
+		// The pages of the documents it named, or names now, list it,
+		// as do those of the documents that name it, by its title.
+		for _, ms := range [][]mention{od.names, nd.names} {
+			for _, mn := range ms {
+				changed[keyDoc(mn.to)] = true
+			}
+		}
+		if od.Title != nd.Title {
+			for _, mn := range old.namedBy[od.ID] {
+				changed[keyDoc(mn.from)] = true
+			}
+		}
 		changed[keyPairsOf(nd.ID)] = true
 		for t := range s.themes.Themes {
 			if od.themeCounts[t] > 0 || nd.themeCounts[t] > 0 {
@@ -425,6 +442,8 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		r.Removed = append(r.Removed, m.removedPermalinks(od, nd)...)
 	}
 	s.corpus = &corpus.Corpus{Docs: docs}
+	s.named = named
+	s.indexNamed()
 	s.rarity = nil // counted again, from the edited corpus, with the search index
 	s.rankThemes()
 	if len(old.aliases) > 0 {
@@ -487,6 +506,34 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 	}
 	s.recount(replaced, again, m.eids)
 	return false, problems
+}
+
+// renamed returns the index of titles (package refs) after the edits,
+// and whether the other documents name the same documents with it, in
+// the same places: a document's new title or date can make another's
+// title name it, or another document, or none. When they do not, the
+// update is not incremental: the edited documents alone are analysed
+// again. Finding every title of the corpus again takes some tens of
+// milliseconds at 2,000 documents, and only a title or date edited asks it.
+func renamed(old *Site, edited map[int]*corpus.Document) (*refs.Index, bool) {
+	same := true
+	for _, d := range edited {
+		same = same && old.named.Indexes(d)
+	}
+	if same {
+		return old.named, true
+	}
+	docs := slices.Clone(old.corpus.Docs)
+	for i, d := range edited {
+		docs[i] = d
+	}
+	named := refs.New(docs)
+	for i, d := range old.docs {
+		if _, ok := edited[i]; !ok && !d.namesSame(named) {
+			return nil, false
+		}
+	}
+	return named, true
 }
 
 // recount brings s.counterparts, a copy of the counterparts before the

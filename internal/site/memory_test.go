@@ -236,13 +236,18 @@ func TestMemoryEditMatchesBuild(t *testing.T) {
 		t.Error("the pair page does not show the edit")
 	}
 
-	edit(t, doc, "title: 广东省质量强省建设纲要", "title: 广东省质量强省建设纲要（修订）")
-	update(t, m, doc)
+	// A new title, which no document names (the 方案 names the 纲要, whose
+	// new title is TestMemoryEditNamed's).
+	js := filepath.Join(project, "content", "docs", "jiangsu-2023-yijian.md")
+	edit(t, js, "title: 關于深化質量強省建設的實施意見", "title: 關于深化質量強省建設的實施意見（修訂）")
+	if r := update(t, m, js); r.Full {
+		t.Errorf("a new title that no document names: report = %+v, want an incremental update", r)
+	}
 	fresh = buildFiles(t, project)
 	got = getAll(t, m, names)
 	compareFiles(t, got, fresh, alignDependent(m))
 	for _, name := range []string{"index.html", "docs/guangzhou-2023-fangan/index.html", "compare/index.html"} {
-		if !strings.Contains(string(got[name]), "广东省质量强省建设纲要（修订）") {
+		if !strings.Contains(string(got[name]), "關于深化質量強省建設的實施意見（修訂）") {
 			t.Errorf("%s does not show the new title", name)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/refs"
 	"tiaowen/internal/textnorm"
 	"tiaowen/internal/themes"
 )
@@ -20,6 +21,20 @@ type docInfo struct {
 	// textRunes is the length of the document's text in code points:
 	// the sum of its sections' own text, which shared passages count in.
 	textRunes int
+	// preambleNamed and trailingNamed are the titles naming other
+	// documents in the preamble's and trailing matter's blocks.
+	preambleNamed, trailingNamed [][]refs.Ref
+	// names are the places where the document names others, in order.
+	names []mention
+}
+
+// mention is a place where a document names another of the corpus.
+type mention struct {
+	from, to string // the documents' ids
+	// eid is the section of from that names to; "" in the preamble or,
+	// with trailing set, in the matter after the last section.
+	eid      string
+	trailing bool
 }
 
 // SimplifiedTitle is the title in 简体 when it is written otherwise, and
@@ -35,13 +50,15 @@ func (d *docInfo) SimplifiedTitle() string {
 type secInfo struct {
 	titleTerms []themes.Match
 	blockTerms [][]themes.Match // parallel to Section.Blocks
+	blockNamed [][]refs.Ref     // parallel to Section.Blocks; nil without any
 	themes     []*themes.Theme  // distinct, in theme order
 }
 
-// analyse matches every theme in every section once; pages, the theme
-// index and the API all read the result. Documents are matched across
-// the cores, each into its own docInfo.
-func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher) []*docInfo {
+// analyse matches every theme in every section once, and finds the
+// titles that name other documents of the corpus (named); pages, the theme
+// index and the API all read the result. Documents are matched across the
+// cores, each into its own docInfo.
+func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.Index) []*docInfo {
 	docs := make([]*docInfo, len(c.Docs))
 	index := map[*themes.Theme]int{}
 	for i, t := range set.Themes {
@@ -75,10 +92,62 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher) []*docInfo {
 					di.themeCounts[t]++
 				}
 			}
+			si.blockNamed = di.findNamed(named, s.Blocks, s.EID, false)
 		}
+		di.preambleNamed = di.findNamed(named, d.Preamble, "", false)
+		di.trailingNamed = di.findNamed(named, d.Trailing, "", true)
 		docs[i] = di
 	})
 	return docs
+}
+
+// findNamed finds the titles in blocks, at the place eid (see mention),
+// that name other documents, and notes each document named once per
+// place in di.names. It returns nil when there are none.
+func (di *docInfo) findNamed(x *refs.Index, blocks []corpus.Block, eid string, trailing bool) [][]refs.Ref {
+	var out [][]refs.Ref
+	for k, b := range blocks {
+		if b.Kind == corpus.Code || b.Kind == corpus.Table {
+			continue // written without links
+		}
+		rs := x.Find(di.Document, b.Text)
+		if len(rs) == 0 {
+			continue
+		}
+		if out == nil {
+			out = make([][]refs.Ref, len(blocks))
+		}
+		out[k] = rs
+		for _, r := range rs {
+			m := mention{from: di.ID, to: r.Doc, eid: eid, trailing: trailing}
+			if !slices.Contains(di.names, m) {
+				di.names = append(di.names, m)
+			}
+		}
+	}
+	return out
+}
+
+// namesSame reports whether x finds in di's text the titles that di's
+// analysis found, naming the same documents.
+func (di *docInfo) namesSame(x *refs.Index) bool {
+	same := func(blocks []corpus.Block, found [][]refs.Ref) bool {
+		for k, b := range blocks {
+			if b.Kind == corpus.Code || b.Kind == corpus.Table {
+				continue
+			}
+			if !slices.Equal(x.Find(di.Document, b.Text), at(found, k)) {
+				return false
+			}
+		}
+		return true
+	}
+	for j, s := range di.Sections {
+		if !same(s.Blocks, di.secs[j].blockNamed) {
+			return false
+		}
+	}
+	return same(di.Preamble, di.preambleNamed) && same(di.Trailing, di.trailingNamed)
 }
 
 // passage is a sentence in which a theme occurs, for the theme pages.

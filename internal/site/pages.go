@@ -191,6 +191,7 @@ type docData struct {
 	Trailing template.HTML
 	Themes   []themeCount
 	Compare  []compareLink // the documents it has a pair page with
+	Named    *namedData    // the documents it names and that name it; nil for none
 }
 
 // compareLink is a pair page, named by the other document of the pair.
@@ -513,14 +514,15 @@ func (s *Site) docPage(d *docInfo) *Page {
 	for _, r := range d.Roots {
 		w.writeTree(&body, r, 2, 1)
 	}
-	data := docData{Doc: d, TOC: w.toc(d.Roots, true), Preamble: w.plainBlocks(d.Preamble),
-		Body: template.HTML(body.String()), Trailing: w.plainBlocks(d.Trailing)}
+	data := docData{Doc: d, TOC: w.toc(d.Roots, true), Preamble: w.plainBlocks(d.Preamble, d.preambleNamed),
+		Body: template.HTML(body.String()), Trailing: w.plainBlocks(d.Trailing, d.trailingNamed)}
 	for i, t := range s.themes.Themes {
 		if d.themeCounts[i] > 0 {
 			data.Themes = append(data.Themes, themeCount{t, d.themeCounts[i], s.themeDocURL(p.Root, i, d)})
 		}
 	}
 	data.Compare = s.comparedWith(d)
+	data.Named = s.namedOf(d)
 	p.Data = data
 	return p
 }

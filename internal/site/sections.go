@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/refs"
 	"tiaowen/internal/themes"
 )
 
@@ -82,7 +83,7 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 		b.WriteString(`</span>`)
 		if s.Title != "" {
 			b.WriteString(`<span class="title">`)
-			writeRich(b, s.Title, nil, si.titleTerms, w.root, w.linkBase)
+			writeRich(b, s.Title, nil, nil, si.titleTerms, w.root, w.linkBase)
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`<a class="permalink" href="`)
@@ -103,9 +104,9 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 		heading()
 		b.WriteString(`</span>`)
 		escapeTo(b, s.TitleEnd)
-		writeRich(b, blocks[0].Text, blocks[0].Links, si.blockTerms[0], w.root, w.linkBase)
+		writeRich(b, blocks[0].Text, blocks[0].Links, at(si.blockNamed, 0), si.blockTerms[0], w.root, w.linkBase)
 		b.WriteString("</p>\n")
-		w.writeBlocks(b, blocks[1:], si.blockTerms[1:])
+		w.writeBlocks(b, blocks[1:], si.blockTerms[1:], from(si.blockNamed, 1))
 		return
 	}
 	b.WriteString("<h")
@@ -116,17 +117,32 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 	b.WriteString("</h")
 	b.WriteString(hs)
 	b.WriteString(">\n")
-	w.writeBlocks(b, blocks, si.blockTerms)
+	w.writeBlocks(b, blocks, si.blockTerms, si.blockNamed)
 }
 
-// writeBlocks writes paragraph-level blocks; terms may be nil.
-func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, terms [][]themes.Match) {
+// at is xs[i], or nil past its end: a block's terms or titles, where a
+// block without any may have no slice at all.
+func at[T any](xs [][]T, i int) []T {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return nil
+}
+
+// from is xs[i:], or nil past its end.
+func from[T any](xs [][]T, i int) [][]T {
+	if i < len(xs) {
+		return xs[i:]
+	}
+	return nil
+}
+
+// writeBlocks writes paragraph-level blocks, each with its theme terms
+// and the titles in it that name documents; either may be nil.
+func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, terms [][]themes.Match, named [][]refs.Ref) {
 	inList := false
 	for i, bl := range blocks {
-		var ts []themes.Match
-		if i < len(terms) {
-			ts = terms[i]
-		}
+		ts, ns := at(terms, i), at(named, i)
 		if bl.Kind == corpus.Bullet && !inList {
 			b.WriteString("<ul>\n")
 			inList = true
@@ -137,11 +153,11 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 		switch bl.Kind {
 		case corpus.Bullet:
 			b.WriteString("<li>")
-			writeRich(b, bl.Text, bl.Links, ts, w.root, w.linkBase)
+			writeRich(b, bl.Text, bl.Links, ns, ts, w.root, w.linkBase)
 			b.WriteString("</li>\n")
 		case corpus.Heading:
 			b.WriteString(`<p class="subhead">`)
-			writeRich(b, bl.Text, bl.Links, ts, w.root, w.linkBase)
+			writeRich(b, bl.Text, bl.Links, ns, ts, w.root, w.linkBase)
 			b.WriteString("</p>\n")
 		case corpus.Code:
 			b.WriteString("<pre><code>")
@@ -151,7 +167,7 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 			writeTable(b, bl.Rows)
 		default:
 			b.WriteString("<p>")
-			writeRich(b, bl.Text, bl.Links, ts, w.root, w.linkBase)
+			writeRich(b, bl.Text, bl.Links, ns, ts, w.root, w.linkBase)
 			b.WriteString("</p>\n")
 		}
 	}
@@ -194,11 +210,12 @@ func writeTable(b *strings.Builder, rows [][]string) {
 	b.WriteString("</table></div>\n")
 }
 
-// plainBlocks writes blocks with links but no theme terms: the preamble
-// and trailing matter, which belong to no section.
-func (w sectionWriter) plainBlocks(bs []corpus.Block) template.HTML {
+// plainBlocks writes blocks with links and the titles that name
+// documents, but no theme terms: the preamble and trailing matter, which
+// belong to no section.
+func (w sectionWriter) plainBlocks(bs []corpus.Block, named [][]refs.Ref) template.HTML {
 	var b strings.Builder
-	w.writeBlocks(&b, bs, nil)
+	w.writeBlocks(&b, bs, nil, named)
 	return template.HTML(b.String())
 }
 

@@ -109,7 +109,7 @@ func TestBuildOutputs(t *testing.T) {
 		`<a class="term t-shoufu-zerenzhi" href="../../themes/shoufu-zerenzhi/index.html"`,
 		`<a class="ext" href="https://www.gov.cn/" rel="noopener">国务院网站</a>`,
 		`href="../../docs/a-plan/p2-s1-i2/index.html"`,
-		`<div class="trailing"><p>甲市人民政府</p>`,
+		`<div class="trailing" id="trailing"><p>甲市人民政府</p>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document page lacks %s", want)

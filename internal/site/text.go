@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/refs"
 	"tiaowen/internal/themes"
 )
 
@@ -44,21 +45,35 @@ func escapeTo(b *strings.Builder, s string) {
 }
 
 // span is a marked range of a text, in rune offsets: a document link
-// (link set) or a theme term (term set).
+// (link set), a title naming a document of the corpus (named set) or a
+// theme term (term set).
 type span struct {
 	start, end int
 	link       *corpus.Link
+	named      *refs.Ref
 	term       *themes.Match
 }
 
-// writeRich writes text with its links and theme terms as HTML. Every
-// character of text appears once, escaped; links come only from the
-// document's own (already vetted) links; a theme term becomes a link to
-// its theme, unless it lies inside a document link, where it is only
-// marked. root leads from the page to the site root, linkBase from the
-// page to the document's page, against which relative links are written.
-func writeRich(b *strings.Builder, text string, links []corpus.Link, terms []themes.Match, root, linkBase string) {
-	if len(links) == 0 && len(terms) == 0 {
+// overlaps reports whether [start, end) overlaps a span of spans.
+func overlaps(spans []span, start, end int) bool {
+	for _, o := range spans {
+		if start < o.end && o.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// writeRich writes text with its links, the titles in it that name
+// documents of the corpus, and its theme terms, as HTML. Every character
+// of text appears once, escaped; links come only from the document's own
+// (already vetted) links; a title naming a document becomes a link to it,
+// unless it lies in a link of the text's own; a theme term becomes a link
+// to its theme, unless it lies in either. root leads from the page to the
+// site root, linkBase from the page to the document's page, against which
+// relative links are written.
+func writeRich(b *strings.Builder, text string, links []corpus.Link, named []refs.Ref, terms []themes.Match, root, linkBase string) {
+	if len(links) == 0 && len(named) == 0 && len(terms) == 0 {
 		escapeTo(b, text)
 		return
 	}
@@ -67,22 +82,21 @@ func writeRich(b *strings.Builder, text string, links []corpus.Link, terms []the
 	for i := range links {
 		spans = append(spans, span{start: links[i].Start, end: links[i].End, link: &links[i]})
 	}
-	for i, m := range terms {
-		inLink := false
-		for _, l := range links {
-			if m.Start < l.End && l.Start < m.End {
-				inLink = true
-				break
-			}
+	for i, r := range named {
+		if !overlaps(spans, r.Start, r.End) {
+			spans = append(spans, span{start: r.Start, end: r.End, named: &named[i]})
 		}
-		if !inLink {
+	}
+	before := len(spans)
+	for i, m := range terms {
+		if !overlaps(spans[:before], m.Start, m.End) {
 			spans = append(spans, span{start: m.Start, end: m.End, term: &terms[i]})
 		}
 	}
-	if len(links) > 0 {
-		// Terms come sorted from the matcher; links may start anywhere
-		// among them.
-		slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	if before > 0 {
+		// Terms come sorted from the matcher, as titles do from refs;
+		// links and titles may start anywhere among them.
+		slices.SortStableFunc(spans, func(a, b span) int { return a.start - b.start })
 	}
 	pos := 0     // rune offset
 	byteOff := 0 // its byte offset
@@ -105,15 +119,28 @@ func writeRich(b *strings.Builder, text string, links []corpus.Link, terms []the
 			continue // overlaps a span already written
 		}
 		advance(s.start)
-		if s.link != nil {
+		switch {
+		case s.link != nil:
 			writeLinkOpen(b, s.link.URL, linkBase)
-		} else {
+		case s.named != nil:
+			writeNamedOpen(b, s.named.Doc, root)
+		default:
 			writeTermOpen(b, s.term.Theme, root)
 		}
 		advance(s.end)
 		b.WriteString("</a>")
 	}
 	advance(utf8.RuneCountInString(text))
+}
+
+// writeNamedOpen writes the opening tag of a link from a title to the
+// document of the corpus it names.
+func writeNamedOpen(b *strings.Builder, id, root string) {
+	b.WriteString(`<a class="named" href="`)
+	b.WriteString(root)
+	b.WriteString("docs/")
+	b.WriteString(id)
+	b.WriteString(`/index.html">`)
 }
 
 // writeLinkOpen writes the opening tag of a link from a document's text.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/refs"
 	"tiaowen/internal/themes"
 )
 
@@ -30,20 +31,30 @@ func TestWriteRich(t *testing.T) {
 		terms    []themes.Match
 		linkBase string
 		want     string
+		named    []refs.Ref
 	}{
-		{"a<b", nil, nil, "", "a&lt;b"},
+		{"a<b", nil, nil, "", "a&lt;b", nil},
 		{"加强质量基础", nil, []themes.Match{{Theme: th, Start: 2, End: 4}}, "",
-			`加强<a class="term t-zhiliang" href="../../themes/zhiliang/index.html" title="主题：质量&lt;基础&gt;">质量</a>基础`},
+			`加强<a class="term t-zhiliang" href="../../themes/zhiliang/index.html" title="主题：质量&lt;基础&gt;">质量</a>基础`, nil},
 		// A term inside a link is not linked; links may come in any order.
 		{"见附件与官网", []corpus.Link{{Start: 4, End: 6, URL: "https://example.org/?a=1&b=2"}, {Start: 1, End: 3, URL: "#annex1"}},
 			[]themes.Match{{Theme: th, Start: 1, End: 2}, {Theme: th, Start: 3, End: 4}}, "../",
-			`见<a class="rel" href="../index.html#annex1" rel="noopener">附件</a><a class="term t-zhiliang" href="../../themes/zhiliang/index.html" title="主题：质量&lt;基础&gt;">与</a><a class="ext" href="https://example.org/?a=1&amp;b=2" rel="noopener">官网</a>`},
-		{"同页", []corpus.Link{{Start: 0, End: 2, URL: "#p1"}}, nil, "", `<a class="rel" href="#p1" rel="noopener">同页</a>`},
-		{"相对", []corpus.Link{{Start: 0, End: 2, URL: "a.html"}}, nil, "../", `<a class="rel" href="../a.html" rel="noopener">相对</a>`},
+			`见<a class="rel" href="../index.html#annex1" rel="noopener">附件</a><a class="term t-zhiliang" href="../../themes/zhiliang/index.html" title="主题：质量&lt;基础&gt;">与</a><a class="ext" href="https://example.org/?a=1&amp;b=2" rel="noopener">官网</a>`, nil},
+		{"同页", []corpus.Link{{Start: 0, End: 2, URL: "#p1"}}, nil, "", `<a class="rel" href="#p1" rel="noopener">同页</a>`, nil},
+		{"相对", []corpus.Link{{Start: 0, End: 2, URL: "a.html"}}, nil, "../", `<a class="rel" href="../a.html" rel="noopener">相对</a>`, nil},
+		// A title naming a document links to it, before a term after it;
+		// a term inside it is not linked.
+		{"落实《质量纲要》加强质量", nil, []themes.Match{{Theme: th, Start: 3, End: 5}, {Theme: th, Start: 10, End: 12}}, "",
+			`落实<a class="named" href="../../docs/gangyao/index.html">《质量纲要》</a>加强<a class="term t-zhiliang" href="../../themes/zhiliang/index.html" title="主题：质量&lt;基础&gt;">质量</a>`,
+			[]refs.Ref{{Start: 2, End: 8, Doc: "gangyao"}}},
+		// A link of the text's own wins over a title in it.
+		{"见《纲要》", []corpus.Link{{Start: 1, End: 5, URL: "https://example.org/"}}, nil, "",
+			`见<a class="ext" href="https://example.org/" rel="noopener">《纲要》</a>`,
+			[]refs.Ref{{Start: 1, End: 5, Doc: "gangyao"}}},
 	}
 	for _, tt := range tests {
 		var b strings.Builder
-		writeRich(&b, tt.text, tt.links, tt.terms, "../../", tt.linkBase)
+		writeRich(&b, tt.text, tt.links, tt.named, tt.terms, "../../", tt.linkBase)
 		if got := b.String(); got != tt.want {
 			t.Errorf("writeRich(%q) =\n%s\nwant\n%s", tt.text, got, tt.want)
 		}

@@ -1,0 +1,145 @@
+package site
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The seeds name one another once: the Guangzhou 方案's preamble names the
+// Guangdong 纲要. The tests here add a name in a section of the Luhe 意见,
+// in traditional script, as an edit would.
+const (
+	luheID      = "luhe-2017-yijian"
+	namedBefore = "3.提升优势传统产业质量。认真贯彻落实《中国制造2025》"
+	namedAfter  = "3.提升优势传统产业质量。认真贯彻落实《廣州市質量強市建設實施方案》"
+	namedLink   = `<a class="named" href="../../../docs/guangzhou-2023-fangan/index.html">《廣州市質量強市建設實施方案》</a>`
+)
+
+// TestNamedDocuments: a title naming a document links to it from the
+// section's page and the document's, and each document's page and JSON
+// list the documents it names and those that name it, with the places.
+func TestNamedDocuments(t *testing.T) {
+	project := seedProject(t)
+	files := buildFiles(t, project)
+	gz := string(files["docs/guangzhou-2023-fangan/index.html"])
+	if !strings.Contains(gz, `<a class="named" href="../../docs/guangdong-2023-gangyao/index.html">《广东省质量强省建设纲要》</a>`) {
+		t.Error("the 方案's page does not link the 纲要's title in its preamble")
+	}
+	gd := string(files["docs/guangdong-2023-gangyao/index.html"])
+	if want := `<h3>提及本文</h3><ul><li><a href="../../docs/guangzhou-2023-fangan/index.html" lang="zh-Hans">《广州市质量强市建设实施方案》</a> <span class="note">见<a href="../../docs/guangzhou-2023-fangan/index.html#preamble">前言</a>`; !strings.Contains(gd, want) {
+		t.Errorf("the 纲要's page does not list the 方案 as naming it, at its preamble:\n%s", between(gd, `<aside class="named-links"`, `</aside>`))
+	}
+	if strings.Contains(string(files["docs/"+luheID+"/index.html"]), "named-links") {
+		t.Error("the 意见's page lists documents it names or that name it: there are none")
+	}
+
+	edit(t, filepath.Join(project, "content", "docs", luheID+".md"), namedBefore, namedAfter)
+	files = buildFiles(t, project)
+	if sec := string(files["docs/"+luheID+"/i3/index.html"]); !strings.Contains(sec, namedLink) {
+		t.Errorf("the section's page does not link the title it names:\n%s", between(sec, "<article", "</article>"))
+	}
+	if _, ok := files["docs/guangzhou-2023-fangan/index.html"]; !ok {
+		t.Fatal("the link leads nowhere")
+	}
+	luhe := string(files["docs/"+luheID+"/index.html"])
+	if !strings.Contains(luhe, strings.ReplaceAll(namedLink, "../../../", "../../")) {
+		t.Error("the document's page does not link the title")
+	}
+	if want := `<h3>本文提及</h3><ul><li><a href="../../docs/guangzhou-2023-fangan/index.html" lang="zh-Hans">《广州市质量强市建设实施方案》</a> <span class="note">见<a href="../../docs/` + luheID + `/i3/index.html">3.</a>`; !strings.Contains(luhe, want) {
+		t.Errorf("the 意见's page does not list the document it names:\n%s", between(luhe, `<aside class="named-links"`, `</aside>`))
+	}
+	gz = string(files["docs/guangzhou-2023-fangan/index.html"])
+	if !strings.Contains(gz, `<h3>提及本文</h3><ul><li><a href="../../docs/`+luheID+`/index.html"`) {
+		t.Errorf("the 方案's page does not list the 意见 as naming it:\n%s", between(gz, `<aside class="named-links"`, `</aside>`))
+	}
+
+	var api struct {
+		Cites, CitedBy []struct{ Doc, Section, At string }
+	}
+	if err := json.Unmarshal(files["api/docs/guangzhou-2023-fangan.json"], &api); err != nil {
+		t.Fatal(err)
+	}
+	base := "https://tiaowen.example.org/"
+	wantCites := []struct{ Doc, Section, At string }{{"guangdong-2023-gangyao", "", base + "docs/guangzhou-2023-fangan/#preamble"}}
+	wantBy := []struct{ Doc, Section, At string }{{luheID, "i3", base + "docs/" + luheID + "/i3/"}}
+	if !slices.Equal(api.Cites, wantCites) || !slices.Equal(api.CitedBy, wantBy) {
+		t.Errorf("the 方案's JSON: cites %+v, cited by %+v; want %+v, %+v", api.Cites, api.CitedBy, wantCites, wantBy)
+	}
+}
+
+// TestMemoryEditNamed: an edit that names a document, or no longer
+// does, is an incremental update that makes the named document's pages
+// again, and leaves the site as a fresh build would.
+func TestMemoryEditNamed(t *testing.T) {
+	project := seedProject(t)
+	m := newMemory(t, project)
+	names := sortedNames(buildFiles(t, project))
+	getAll(t, m, names)
+	doc := filepath.Join(project, "content", "docs", luheID+".md")
+	for _, step := range []struct{ what, old, new string }{
+		{"names the 方案", namedBefore, namedAfter},
+		{"no longer names it", namedAfter, namedBefore},
+	} {
+		edit(t, doc, step.old, step.new)
+		r := update(t, m, doc)
+		if r.Full || !slices.Contains(r.Changed, "doc:guangzhou-2023-fangan") {
+			t.Errorf("%s: report = %+v, want an incremental update that changes the 方案's pages", step.what, r)
+		}
+		got := getAll(t, m, names)
+		compareFiles(t, got, buildFiles(t, project), alignDependent(m))
+		aside := between(string(got["docs/guangzhou-2023-fangan/index.html"]), `<aside class="named-links"`, `</aside>`)
+		if has := strings.Contains(aside, luheID); has != (step.new == namedAfter) {
+			t.Errorf("%s: the 方案's page names the 意见: %v", step.what, has)
+		}
+	}
+
+	// A new title for the 方案, which names the 纲要 and which nothing
+	// names: the 纲要's page lists it by its new title.
+	gz := edit(t, filepath.Join(project, "content", "docs", "guangzhou-2023-fangan.md"),
+		"title: 广州市质量强市建设实施方案", "title: 广州市质量强市建设实施方案（修订）")
+	if r := update(t, m, gz); r.Full {
+		t.Errorf("a new title that no document names: report = %+v, want an incremental update", r)
+	}
+	got := getAll(t, m, names)
+	compareFiles(t, got, buildFiles(t, project), alignDependent(m))
+	if aside := between(string(got["docs/guangdong-2023-gangyao/index.html"]), `<aside class="named-links"`, `</aside>`); !strings.Contains(aside, "《广州市质量强市建设实施方案（修订）》") {
+		t.Errorf("the 纲要's page lists the documents naming it as\n%s\nwithout the 方案's new title", aside)
+	}
+}
+
+// TestMemoryRetitleNamed: a new title for a document that another names
+// by its old title changes what the other's text links: the update loads
+// everything again, and the site is a fresh build's.
+func TestMemoryRetitleNamed(t *testing.T) {
+	project := seedProject(t)
+	m := newMemory(t, project)
+	names := sortedNames(buildFiles(t, project))
+	getAll(t, m, names)
+	doc := edit(t, filepath.Join(project, "content", "docs", "guangdong-2023-gangyao.md"),
+		"title: 广东省质量强省建设纲要", "title: 广东省质量强省建设纲要（修订）")
+	if r := update(t, m, doc); !r.Full {
+		t.Errorf("report = %+v, want everything loaded again", r)
+	}
+	got := getAll(t, m, names)
+	compareFiles(t, got, buildFiles(t, project), nil)
+	if strings.Contains(string(got["docs/guangzhou-2023-fangan/index.html"]), `class="named"`) {
+		t.Error("the 方案 still links the 纲要's old title")
+	}
+}
+
+// between is the part of s from the first start to the end after it,
+// for messages.
+func between(s, start, end string) string {
+	i := strings.Index(s, start)
+	if i < 0 {
+		return "(no " + start + ")"
+	}
+	j := strings.Index(s[i:], end)
+	if j < 0 {
+		return s[i:]
+	}
+	return s[i : i+j+len(end)]
+}
