@@ -21,17 +21,31 @@ func spans(text string, rs []Ref) []string {
 	return out
 }
 
+// findCase is a text of a document and the references Find should
+// find in it, as spans renders them.
+type findCase struct {
+	from *corpus.Document
+	text string
+	want []string
+}
+
+func checkFind(t *testing.T, x *Index, cases []findCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := spans(c.text, x.Find(c.from, c.text))
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("Find(%s, %q) = %q, want %q", c.from.ID, c.text, got, c.want)
+		}
+	}
+}
+
 func TestFind(t *testing.T) {
 	gangyao := doc("gd-gangyao", "广东省质量强省建设纲要", "2023-06-21")
 	fangan := doc("gz-fangan", "广州市质量强市建设实施方案", "")
 	jiangsu := doc("js-yijian", "關于深化質量強省建設的實施意見", "2023-03-10")
 	guojia := doc("guojia", "质量强国建设纲要", "2023-02-06")
 	x := New([]*corpus.Document{gangyao, fangan, jiangsu, guojia})
-	for _, c := range []struct {
-		from *corpus.Document
-		text string
-		want []string
-	}{
+	checkFind(t, x, []findCase{
 		{fangan, "全面落实《质量强国建设纲要》《广东省质量强省建设纲要》，加快推进",
 			[]string{"《质量强国建设纲要》→guojia", "《广东省质量强省建设纲要》→gd-gangyao"}},
 		// Traditional script, punctuation and spaces fold away.
@@ -51,12 +65,40 @@ func TestFind(t *testing.T) {
 		{fangan, "没有书名号的文字", nil},
 		// An outer title that names a document covers the inner one.
 		{fangan, "《广东省质量强省建设纲要》", []string{"《广东省质量强省建设纲要》→gd-gangyao"}},
-	} {
-		got := spans(c.text, x.Find(c.from, c.text))
-		if fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("Find(%s, %q) = %q, want %q", c.from.ID, c.text, got, c.want)
-		}
-	}
+	})
+}
+
+// TestFindNumbers: an issuing number names its document, in any of its
+// brackets and widths, the longest run of characters before it that does.
+func TestFindNumbers(t *testing.T) {
+	shishi := doc("gd-shishi", "关于加快推进质量强省建设的实施方案", "2020-09-17")
+	shishi.Number, shishi.Issuer = "粤府〔2020〕50号", "广东省人民政府"
+	luhe := doc("luhe", "陆河县人民政府关于落实质量强省战略实施意见", "2017-05-24")
+	luhe.Number = "陆河府办〔2017〕43号"
+	fu := doc("fu", "办法", "2017-01-01")
+	fu.Number = "府办〔2017〕43号"
+	fangan := doc("gz-fangan", "广州市质量强市建设实施方案", "")
+	x := New([]*corpus.Document{shishi, luhe, fu, fangan})
+	checkFind(t, x, []findCase{
+		{fangan, "按照粤府〔2020〕50号文件要求", []string{"粤府〔2020〕50号→gd-shishi"}},
+		{fangan, "（粤府[2020]50号）", []string{"粤府[2020]50号→gd-shishi"}},
+		{fangan, "依据粤府（２０２０）５０号", []string{"粤府（２０２０）５０号→gd-shishi"}},
+		{shishi, "印发陆河府办〔2017〕43号", []string{"陆河府办〔2017〕43号→luhe"}},
+		// A number issued after the citing document is another's.
+		{fu, "印发陆河府办〔2017〕43号", nil},
+		{luhe, "另见府办〔2017〕43号", []string{"府办〔2017〕43号→fu"}},
+		// The title and the number, side by side, both name it; its
+		// title with its issuer before it, as citations write it.
+		{fangan, "《广东省人民政府关于加快推进质量强省建设的实施方案》（粤府〔2020〕50号）",
+			[]string{"《广东省人民政府关于加快推进质量强省建设的实施方案》→gd-shishi", "粤府〔2020〕50号→gd-shishi"}},
+		// Not numbers of the corpus, or not numbers.
+		{fangan, "粤府〔2020〕51号、粤发〔2016〕9号", nil},
+		{fangan, "〔2020〕50号", nil},
+		{fangan, "粤府〔20〕50号", nil},
+		{fangan, "号召各地，信号", nil},
+		// Its own number.
+		{shishi, "粤府〔2020〕50号", nil},
+	})
 }
 
 // TestFindNested: a title naming a document, inside one that names
@@ -149,11 +191,14 @@ func FuzzFind(f *testing.F) {
 		"全面落实《质量强国建设纲要》《广东省质量强省建设纲要》",
 		"《关于印发〈质量强国建设纲要〉的通知》",
 		"《《》》〈《〉》", "《", "》《", "〈质量强国建设纲要", "《質量強國建設綱要》",
+		"府办〔2017〕43号府办〔2017〕43号", "《府办〔2017〕43号》", "号〔2017〕号",
 	} {
 		f.Add(s)
 	}
 	from := doc("from", "某市方案", "2023-05-01")
-	x := New([]*corpus.Document{doc("a", "质量强国建设纲要", "2023-02-06"), doc("b", "通知", ""), from})
+	numbered := doc("c", "办法", "2017-01-01")
+	numbered.Number = "府办〔2017〕43号"
+	x := New([]*corpus.Document{doc("a", "质量强国建设纲要", "2023-02-06"), doc("b", "通知", ""), numbered, from})
 	f.Fuzz(func(t *testing.T, text string) {
 		refs := x.Find(from, text)
 		runes := []rune(text)
@@ -163,8 +208,8 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("refs %v out of order or range in %d runes", refs, len(runes))
 			}
 			open, closing := runes[r.Start], runes[r.End-1]
-			if !(open == '《' && closing == '》') && !(open == '〈' && closing == '〉') {
-				t.Fatalf("ref %v spans %q, not a title in its marks", r, string(runes[r.Start:r.End]))
+			if !(open == '《' && closing == '》') && !(open == '〈' && closing == '〉') && closing != '号' {
+				t.Fatalf("ref %v spans %q, not a title in its marks or a number", r, string(runes[r.Start:r.End]))
 			}
 			if r.Doc == from.ID {
 				t.Fatalf("a document names itself: %v", r)
@@ -185,6 +230,16 @@ func TestIndexes(t *testing.T) {
 		{doc("a", "廣東省質量強省建設綱要", "2023-06-21"), true}, // the same title, normalised
 		{doc("a", "广东省质量强省建设规划", "2023-06-21"), false},
 		{doc("a", "广东省质量强省建设纲要", "2023-06-22"), false},
+		{func() *corpus.Document {
+			d := doc("a", "广东省质量强省建设纲要", "2023-06-21")
+			d.Issuer = "广东省人民政府"
+			return d
+		}(), false},
+		{func() *corpus.Document {
+			d := doc("a", "广东省质量强省建设纲要", "2023-06-21")
+			d.Number = "粤府〔2023〕1号"
+			return d
+		}(), false},
 		{doc("b", "", ""), true},
 		{doc("b", "新标题", ""), false},
 		{doc("c", "广东省质量强省建设纲要", "2023-06-21"), false},

@@ -56,6 +56,16 @@ func TestNamedDocuments(t *testing.T) {
 		t.Errorf("the 方案's page does not list the 意见 as naming it:\n%s", between(gz, `<aside class="named-links"`, `</aside>`))
 	}
 
+	// An issuing number names its document too.
+	edit(t, filepath.Join(project, "content", "docs", "guangzhou-2023-fangan.md"), "全面落实《质量强国建设纲要》", "全面落实粤府〔2020〕50号文件、《质量强国建设纲要》")
+	files = buildFiles(t, project)
+	if gz := string(files["docs/guangzhou-2023-fangan/index.html"]); !strings.Contains(gz, `全面落实<a class="named" href="../../docs/guangdong-2020-shishi/index.html">粤府〔2020〕50号</a>文件`) {
+		t.Errorf("the 方案's page does not link the number it names:\n%s", between(gz, `<div class="preamble"`, `</div>`))
+	}
+	if shishi := string(files["docs/guangdong-2020-shishi/index.html"]); !strings.Contains(shishi, `<h3>提及本文</h3><ul><li><a href="../../docs/guangzhou-2023-fangan/index.html"`) {
+		t.Errorf("the 方案 named by number is not listed as naming it:\n%s", between(shishi, `<aside class="named-links"`, `</aside>`))
+	}
+
 	var api struct {
 		Cites, CitedBy []struct{ Doc, Section, At string }
 	}
@@ -63,7 +73,10 @@ func TestNamedDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := "https://tiaowen.example.org/"
-	wantCites := []struct{ Doc, Section, At string }{{"guangdong-2023-gangyao", "", base + "docs/guangzhou-2023-fangan/#preamble"}}
+	wantCites := []struct{ Doc, Section, At string }{
+		{"guangdong-2020-shishi", "", base + "docs/guangzhou-2023-fangan/#preamble"},
+		{"guangdong-2023-gangyao", "", base + "docs/guangzhou-2023-fangan/#preamble"},
+	}
 	wantBy := []struct{ Doc, Section, At string }{{luheID, "i3", base + "docs/" + luheID + "/i3/"}}
 	if !slices.Equal(api.Cites, wantCites) || !slices.Equal(api.CitedBy, wantBy) {
 		t.Errorf("the 方案's JSON: cites %+v, cited by %+v; want %+v, %+v", api.Cites, api.CitedBy, wantCites, wantBy)
