@@ -156,6 +156,16 @@ type pairData struct {
 	// when it is another, as a row's two cells and a hundred rows would
 	// otherwise repeat what <html lang> says.
 	Lang string
+	// Naming says where either document names the other (package refs):
+	// with the dates, the plainest word on which follows which.
+	Naming []pairNaming
+}
+
+// pairNaming is one document of a pair naming the other: "前者" or "后者"
+// for each, and the places in the one that names.
+type pairNaming struct {
+	Who, Whom string
+	Places    []namedPlace
 }
 
 // rows lays out an alignment: pairs in the order of a, with b's unmatched
@@ -379,6 +389,20 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	data := pairData{A: p.a, B: p.b, Rows: s.rows(p, al, pg.Root), Matched: st.Matched,
 		SharedA: percent(st.Shared[0]), SharedB: percent(st.Shared[1]),
 		JSONPath: pg.Root + "api/" + path[:len(path)-1] + ".json", Lang: pg.Lang}
+	for _, n := range []struct {
+		from, to  *docInfo
+		who, whom string
+	}{{p.a, p.b, "前者", "后者"}, {p.b, p.a, "后者", "前者"}} {
+		var places []namedPlace
+		for _, m := range n.from.names {
+			if m.to == n.to.ID {
+				places = append(places, s.namedPlace(m))
+			}
+		}
+		if places != nil {
+			data.Naming = append(data.Naming, pairNaming{Who: n.who, Whom: n.whom, Places: places})
+		}
+	}
 	seen := map[string]int{}
 	for _, r := range data.Rows {
 		for _, id := range strings.Fields(r.Themes) {

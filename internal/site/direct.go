@@ -249,7 +249,31 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		docLink(d.A)
 		o.raw(` <span class="x">×</span> `)
 		docLink(d.B)
-		o.raw("</h1>\n<p class=\"note\">")
+		o.raw("</h1>\n<ul class=\"pair-meta\"><li><span class=\"side\">前者</span> ")
+		writePairDoc(o, d.A)
+		o.raw("</li><li><span class=\"side\">后者</span> ")
+		writePairDoc(o, d.B)
+		o.raw("</li></ul>\n")
+		for _, n := range d.Naming {
+			o.raw(`<p class="note named-note">`)
+			o.text(n.Who)
+			o.raw("在")
+			for i, pl := range n.Places {
+				if i > 0 {
+					o.raw("、")
+				}
+				o.raw(`<a href="`)
+				o.url(p.Root)
+				o.urlPart(pl.Path)
+				o.raw(`">`)
+				o.text(pl.Label)
+				o.raw("</a>")
+			}
+			o.raw("提及")
+			o.text(n.Whom)
+			o.raw("。</p>\n")
+		}
+		o.raw("<p class=\"note\">")
 		o.raw(strconv.Itoa(d.Matched))
 		o.raw(` 对相互对应的条目；同色标记为两侧共有的语句（不计简繁与标点），占前者文字的 `)
 		o.text(d.SharedA)
@@ -306,6 +330,28 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 // printer writes the parts of a page: markup as it is, and strings
 // escaped as html/template escapes them in each context.
 type printer struct{ w *bytes.Buffer }
+
+// writePairDoc writes what pair.html's "pair-doc" prints of a document:
+// its date, then its level, issuer, number and status.
+func writePairDoc(o printer, d *docInfo) {
+	o.raw(`<span lang="`)
+	o.text(d.Lang)
+	o.raw(`">`)
+	if d.Date != "" {
+		o.raw(`<time datetime="`)
+		o.text(d.Date)
+		o.raw(`">`)
+		o.text(d.Date)
+		o.raw("</time>")
+	} else {
+		o.raw("未注明日期")
+	}
+	for _, f := range d.Facts() {
+		o.raw(" · ")
+		o.text(f)
+	}
+	o.raw("</span>")
+}
 
 func (o printer) raw(s string)     { o.w.WriteString(s) }
 func (o printer) text(s string)    { htmlesc.Text(o.w, s) }

@@ -46,6 +46,21 @@ func (d *docInfo) SimplifiedTitle() string {
 	return ""
 }
 
+// Facts are what a reader weighs a document by beside its date, those it
+// has: its level, issuer, number, and its status when not 正式.
+func (d *docInfo) Facts() []string {
+	var out []string
+	for _, f := range []string{levelName(d.Level), d.Issuer, d.Number} {
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	if d.Status != "" && d.Status != "正式" {
+		out = append(out, d.Status)
+	}
+	return out
+}
+
 // secInfo is what the analysis found in one section.
 type secInfo struct {
 	titleTerms []themes.Match

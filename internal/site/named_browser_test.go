@@ -13,7 +13,8 @@ import (
 // Guangzhou 方案's preamble names the Guangdong 纲要 by title, and the
 // title leads to the 纲要; the 纲要's page lists the 方案 among the
 // documents that name it, and the place leads back to the preamble, shown
-// and marked, its text whole.
+// and marked, its text whole. Their pair page gives each one's date and
+// says which names which.
 func TestBrowserNamedDocuments(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	do(t, ctx, "open the 方案", chromedp.Navigate(base+"docs/"+gzID+"/index.html"))
@@ -37,4 +38,15 @@ func TestBrowserNamedDocuments(t *testing.T) {
 	if bg := eval[string](t, ctx, `getComputedStyle(document.getElementById("preamble")).backgroundColor`); bg == "rgba(0, 0, 0, 0)" || bg == "" {
 		t.Errorf("the preamble, the address's target, is not marked (background %q)", bg)
 	}
+
+	// Their pair page says when each was issued, and which names which.
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/"+gdID+"--"+gzID+"/index.html"))
+	if meta := eval[string](t, ctx, `document.querySelector(".pair-meta").innerText`); meta != "前者 2023-06-21 · 省级 · 中共广东省委 广东省人民政府\n后者 未注明日期 · 市级 · 征求意见稿" {
+		t.Errorf("the pair page describes the two as %q", meta)
+	}
+	if note := eval[string](t, ctx, `document.querySelector(".named-note").innerText`); note != "后者在前言提及前者。" {
+		t.Errorf("the pair page says %q of which names which", note)
+	}
+	do(t, ctx, "follow the place", browsertest.Follow(chromedp.Click(chromedp.CSS(".named-note a"))))
+	wantLocation(t, ctx, base+"docs/"+gzID+"/index.html#preamble")
 }
