@@ -14,6 +14,7 @@ import (
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
 	"tiaowen/internal/ingest"
+	"tiaowen/internal/refs"
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -205,6 +206,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	c, problems := corpus.NewParser().LoadDir(filepath.Join(*content, "docs"))
+	problems = append(problems, refs.New(c.Docs).Check(c.Docs)...)
 	problems.Sort()
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p.Error())

@@ -115,11 +115,16 @@ func TestCheckReportsEverything(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
 	os.WriteFile(filepath.Join(dir, "docs", "a.md"), []byte("---\nid: a\ntitel: x\n---\n一、正文\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "docs", "b.md"), []byte("---\nid: b\ntitle: B\n---\n一、正文\n\n（一）甲。\n\n（三）乙。\n"), 0o644)
+	// Two documents of one title, and no date to say which a third cites.
+	os.WriteFile(filepath.Join(dir, "docs", "c.md"), []byte("---\nid: c\ntitle: 质量提升行动计划\n---\n一、正文\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "docs", "d.md"), []byte("---\nid: d\ntitle: 質量提升行動計劃\n---\n一、正文\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "docs", "e.md"), []byte("---\nid: e\ntitle: E\ndate: 2020-01-01\n---\n一、总体要求\n\n根据《质量提升行动计划》，做好工作。\n"), 0o644)
 	_, errs, code := runCLI(t, "check", "--content", dir)
 	if code != 1 {
 		t.Errorf("exit %d", code)
 	}
-	for _, want := range []string{"a.md:3:1: unknown field \"titel\"", "a.md:2:1: missing title", "b.md:9:1: warning: numbering gap: （三） follows （一）", "2 errors"} {
+	for _, want := range []string{"a.md:3:1: unknown field \"titel\"", "a.md:2:1: missing title", "b.md:9:1: warning: numbering gap: （三） follows （一）",
+		"e.md:8:1: warning: 《质量提升行动计划》 names c and d and is left unlinked", "2 errors"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}

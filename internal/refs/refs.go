@@ -143,21 +143,43 @@ func merge(a, b []Ref) []Ref {
 }
 
 // resolve returns the id of the document of cands, the documents with a
-// title or number, that from's text names by it, or "". Candidates issued
-// after from (both dates known) are not what it cites; of several left,
-// every one dated, the latest is.
+// title or number, that from's text names by it, or "".
 func (x *Index) resolve(from *corpus.Document, cands []entry) string {
+	id, _ := choose(from, cands)
+	return id
+}
+
+// unresolved is why a title or number that documents of the corpus have
+// names none of them.
+type unresolved uint8
+
+const (
+	resolved  unresolved = iota
+	noneOther            // no candidate but the citing document itself
+	allLater             // every candidate is dated after the citing document
+	undated              // several, and one of them or the citer has no date
+	sameDate             // several, and the latest share a date
+)
+
+// choose picks the document of cands that from names, or says why none.
+// Candidates issued after from (both dates known) are not what it cites;
+// of several left, every one dated, the latest is.
+func choose(from *corpus.Document, cands []entry) (string, unresolved) {
 	var only, best entry
-	n, undated, tie := 0, 0, false
+	n, later, nodate, tie := 0, 0, 0, false
 	for _, d := range cands {
-		if d.id == from.ID || (from.Date != "" && d.date != "" && d.date > from.Date) {
+		if d.id == from.ID {
+			continue
+		}
+		if from.Date != "" && d.date != "" && d.date > from.Date {
+			later++
 			continue
 		}
 		n++
 		only = d
 		switch {
 		case from.Date == "" || d.date == "":
-			undated++
+			nodate++
 		case best.id == "" || d.date > best.date:
 			best, tie = d, false
 		case d.date == best.date:
@@ -166,11 +188,17 @@ func (x *Index) resolve(from *corpus.Document, cands []entry) string {
 	}
 	switch {
 	case n == 1:
-		return only.id
-	case n > 1 && undated == 0 && !tie:
-		return best.id
+		return only.id, resolved
+	case n > 1 && nodate == 0 && !tie:
+		return best.id, resolved
+	case n > 1 && nodate > 0:
+		return "", undated
+	case n > 1:
+		return "", sameDate
+	case later > 0:
+		return "", allLater
 	}
-	return ""
+	return "", noneOther
 }
 
 // title is a span of book-title marks in a text: its rune offsets, marks

@@ -192,14 +192,17 @@ func FuzzFind(f *testing.F) {
 		"《关于印发〈质量强国建设纲要〉的通知》",
 		"《《》》〈《〉》", "《", "》《", "〈质量强国建设纲要", "《質量強國建設綱要》",
 		"府办〔2017〕43号府办〔2017〕43号", "《府办〔2017〕43号》", "号〔2017〕号",
+		"《通知》《规划》", "《关于印发〈通知〉的通知》",
 	} {
 		f.Add(s)
 	}
 	from := doc("from", "某市方案", "2023-05-01")
 	numbered := doc("c", "办法", "2017-01-01")
 	numbered.Number = "府办〔2017〕43号"
-	x := New([]*corpus.Document{doc("a", "质量强国建设纲要", "2023-02-06"), doc("b", "通知", ""), numbered, from})
+	x := New([]*corpus.Document{doc("a", "质量强国建设纲要", "2023-02-06"), doc("b", "通知", ""), numbered, from,
+		doc("d", "通知", ""), doc("e", "规划", "2024-01-01"), doc("g", "关于印发〈通知〉的通知", "2020-01-01")})
 	f.Fuzz(func(t *testing.T, text string) {
+		checkFuzzed(t, x, from, text)
 		refs := x.Find(from, text)
 		runes := []rune(text)
 		end := 0

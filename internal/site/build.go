@@ -149,6 +149,10 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	s := &Site{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, aliases: map[string]*docInfo{}}
 	s.named = refs.New(c.Docs)
+	// A title or number that several documents share, and no date says
+	// which, is left unlinked; the author hears of it.
+	problems = append(problems, s.named.Check(c.Docs)...)
+	problems.Sort()
 	s.docs = analyse(c, set, themes.NewMatcher(set), s.named)
 	s.indexNamed()
 	s.rankThemes()

@@ -402,6 +402,9 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 	if !ok {
 		return true, nil
 	}
+	for _, d := range edited {
+		problems = append(problems, named.Check([]*corpus.Document{d})...)
+	}
 	m.stale = true
 	changed[keyCorpus] = true
 

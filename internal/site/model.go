@@ -122,8 +122,8 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.I
 func (di *docInfo) findNamed(x *refs.Index, blocks []corpus.Block, eid string, trailing bool) [][]refs.Ref {
 	var out [][]refs.Ref
 	for k, b := range blocks {
-		if b.Kind == corpus.Code || b.Kind == corpus.Table {
-			continue // written without links
+		if !refs.Searched(b) {
+			continue
 		}
 		rs := x.Find(di.Document, b.Text)
 		if len(rs) == 0 {
@@ -148,7 +148,7 @@ func (di *docInfo) findNamed(x *refs.Index, blocks []corpus.Block, eid string, t
 func (di *docInfo) namesSame(x *refs.Index) bool {
 	same := func(blocks []corpus.Block, found [][]refs.Ref) bool {
 		for k, b := range blocks {
-			if b.Kind == corpus.Code || b.Kind == corpus.Table {
+			if !refs.Searched(b) {
 				continue
 			}
 			if !slices.Equal(x.Find(di.Document, b.Text), at(found, k)) {

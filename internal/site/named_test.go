@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tiaowen/internal/diag"
 )
 
 // The seeds name one another once: the Guangzhou 方案's preamble names the
@@ -140,6 +142,32 @@ func TestMemoryRetitleNamed(t *testing.T) {
 	compareFiles(t, got, buildFiles(t, project), nil)
 	if strings.Contains(string(got["docs/guangzhou-2023-fangan/index.html"]), `class="named"`) {
 		t.Error("the 方案 still links the 纲要's old title")
+	}
+}
+
+// TestNamedWarnings: a title naming a document issued after the one that
+// names it is left unlinked, and both the build and an edit in serve say
+// so, at the paragraph.
+func TestNamedWarnings(t *testing.T) {
+	project := seedProject(t)
+	m := newMemory(t, project)
+	getAll(t, m, []string{"index.html"})
+	doc := edit(t, filepath.Join(project, "content", "docs", luheID+".md"), namedBefore, "3.提升优势传统产业质量。认真贯彻落实《广东省质量强省建设纲要》")
+	const want = luheID + ".md:41:1: warning: 《广东省质量强省建设纲要》 names guangdong-2023-gangyao, dated 2023-06-21, after this document (2017-05-24), and is left unlinked"
+	warned := func(ps diag.List) bool {
+		return slices.ContainsFunc(ps, func(p diag.Problem) bool {
+			return strings.HasSuffix(p.Pos.File, luheID+".md") && strings.Contains(p.Error(), want)
+		})
+	}
+	if r := update(t, m, doc); r.Full || !warned(r.Problems) {
+		t.Errorf("the edit's report, full %v, does not warn %q:\n%v", r.Full, want, r.Problems)
+	}
+	_, problems, err := Load(Options{Content: filepath.Join(project, "content")})
+	if err != nil || !warned(problems) {
+		t.Errorf("Load: %v; problems do not warn %q:\n%v", err, want, problems)
+	}
+	if sec := string(buildFiles(t, project)["docs/"+luheID+"/i3/index.html"]); strings.Contains(sec, `class="named"`) {
+		t.Error("the section links a title of a document issued after it")
 	}
 }
 
