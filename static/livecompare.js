@@ -32,6 +32,7 @@
     var ix = window.tiaowenIndex(view.getAttribute("data-index"));
     var note = document.getElementById("adhoc-note");
     view.hidden = false;
+    describe(root, null);
     view.setAttribute("data-state", "loading");
     note.textContent = "正在读取两份文件……";
     var fail = function (msg) {
@@ -43,10 +44,11 @@
       var da = docIndex(ix, a), db = docIndex(ix, b);
       if (da < 0 || db < 0) return fail("找不到文件“" + (da < 0 ? a : b) + "”：请在上方另选。");
       if (da === db) return fail("请选择两份不同的文件。");
-      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db), corpusCounts(ix)]).then(function (secs) {
+      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db), corpusCounts(ix), docFacts(view)]).then(function (secs) {
         var docA = ix.meta.docs[da], docB = ix.meta.docs[db];
         var al = align(secs[0], secs[1], ix.normalize, secs[2]);
         var placed = draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
+        describe(root, secs[3], a, b);
         offerPartners(docA, partners(a), ix);
         view.setAttribute("data-state", "done");
         // A shared address may name a row (#a-<eId>, as the overview
@@ -627,6 +629,81 @@
       last = m.e;
     });
     put(last, text.length, -1);
+  }
+
+  // docFacts loads, once, the list of documents the home page's finder
+  // reads (api/docs.js, a script, so that it loads from disk too): each
+  // document's date, level, issuer, number and status, and the places
+  // where it names another. It resolves to null when the list cannot be
+  // read; the comparison stands without it.
+  var docsLoading = null;
+  function docFacts(view) {
+    if (docsLoading) return docsLoading;
+    docsLoading = new Promise(function (resolve) {
+      var done = function () {
+        var data = window.TIAOWEN_DOCS;
+        if (!data) return resolve(null);
+        var byID = {};
+        data.docs.forEach(function (r) {
+          var d = {};
+          data.fields.forEach(function (name, i) { d[name] = r[i]; });
+          byID[d.id] = d;
+        });
+        resolve({ byID: byID, levels: data.levels || {} });
+      };
+      if (window.TIAOWEN_DOCS) return done();
+      var s = document.createElement("script");
+      s.src = view.getAttribute("data-docs");
+      s.onload = done;
+      s.onerror = function () { resolve(null); };
+      document.head.appendChild(s);
+    });
+    return docsLoading;
+  }
+
+  // describe says above the comparison what a pair page says above its
+  // own: each document's date, level, issuer, number and status, and
+  // where either names the other. With facts null it says nothing.
+  function describe(root, facts, a, b) {
+    var list = document.getElementById("adhoc-meta"), named = document.getElementById("adhoc-named");
+    list.textContent = "";
+    named.textContent = "";
+    named.hidden = true;
+    var A = facts && facts.byID[a], B = facts && facts.byID[b];
+    list.hidden = !(A && B);
+    if (list.hidden) return;
+    [["前者", A], ["后者", B]].forEach(function (side) {
+      var d = side[1], li = el("li"), span = el("span");
+      li.appendChild(el("span", "side", side[0]));
+      li.appendChild(document.createTextNode(" "));
+      span.lang = d.lang;
+      if (d.date) {
+        var t = el("time", "", d.date);
+        t.dateTime = d.date;
+        span.appendChild(t);
+      } else {
+        span.appendChild(document.createTextNode("未注明日期"));
+      }
+      [facts.levels[d.level], d.issuer, d.number, d.status !== "正式" && d.status].forEach(function (f) {
+        if (f) span.appendChild(document.createTextNode(" · " + f));
+      });
+      li.appendChild(span);
+      list.appendChild(li);
+    });
+    [[A, B, "前者", "后者"], [B, A, "后者", "前者"]].forEach(function (n) {
+      var places = (n[0].names || []).filter(function (m) { return m[0] === n[1].id; });
+      if (places.length === 0) return;
+      var p = el("p", "note named-note", n[2] + "在");
+      places.forEach(function (m, i) {
+        if (i > 0) p.appendChild(document.createTextNode("、"));
+        var link = el("a", "", m[1]);
+        link.href = root + m[2];
+        p.appendChild(link);
+      });
+      p.appendChild(document.createTextNode("提及" + n[3] + "。"));
+      named.appendChild(p);
+      named.hidden = false;
+    });
   }
 
   // offerPartners lists the pairs with a page that doc has.

@@ -167,7 +167,7 @@ func TestBrowserAdhocPair(t *testing.T) {
 				t.Errorf("a printed row has %d columns, want the two documents and the score", n)
 			}
 			printed := eval[[]string](t, ctx, `[...document.querySelectorAll("main > *, #adhoc > *")].filter(e => e.getClientRects().length > 0).map(e => e.id || e.className)`)
-			want := []string{"adhoc", "adhoc-h", "adhoc-note", "cmp-layout"}
+			want := []string{"adhoc", "adhoc-h", "adhoc-meta", "adhoc-note", "cmp-layout"}
 			if !slices.Equal(printed, want) {
 				t.Errorf("the printed comparison shows %v, want %v", printed, want)
 			}
@@ -206,6 +206,20 @@ func TestBrowserAdhocPair(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startOn starts Chromium for the site s served over HTTP (mode "http")
+// or as its unzipped bundle from disk ("file"), and returns it with the
+// site's base URL; the test fails at its end if a page reported an error.
+func startOn(t *testing.T, s builtSite, mode string) (context.Context, string) {
+	ctx := browsertest.Start(t)
+	base := browsertest.FileURL(s.bundle) + "/"
+	if mode == "http" {
+		base = browsertest.Serve(t, s.web)
+	}
+	problems := browsertest.RecordProblems(t, ctx)
+	t.Cleanup(func() { problems.Check(t) })
+	return ctx, base
 }
 
 // openAdhoc opens the in-browser comparison of the pair p on the site at
@@ -746,16 +760,7 @@ func TestBrowserAdhocTools(t *testing.T) {
 	slices.SortFunc(scripts, func(x, y [2]string) int { return strings.Compare(x[0]+x[1], y[0]+y[1]) })
 
 	for _, mode := range []string{"http", "file"} {
-		start := func(t *testing.T) (context.Context, string) {
-			ctx := browsertest.Start(t)
-			base := browsertest.FileURL(s.bundle) + "/"
-			if mode == "http" {
-				base = browsertest.Serve(t, s.web)
-			}
-			problems := browsertest.RecordProblems(t, ctx)
-			t.Cleanup(func() { problems.Check(t) })
-			return ctx, base
-		}
+		start := func(t *testing.T) (context.Context, string) { return startOn(t, s, mode) }
 		open := func(t *testing.T, ctx context.Context, base string, a, b *apiDoc) bool {
 			t.Helper()
 			do(t, ctx, "open the comparison of "+a.ID+" ("+a.Lang+") and "+b.ID+" ("+b.Lang+")",

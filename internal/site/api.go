@@ -153,8 +153,11 @@ func (s *Site) docsJSON(w *bytes.Buffer) error {
 // as a script: a page opened from disk may load a script but not read
 // a JSON file. Each document is a row of the columns the table shows,
 // in the order docsScriptFields names, with its title and issuer in
-// 简体 when they are written otherwise, so that a 简体 word finds them;
-// "levels" names the levels as the table does.
+// 简体 when they are written otherwise, so that a 简体 word finds them,
+// and the places where it names other documents, [id, place, path from
+// the site's root], which the comparison the chooser draws gives as a
+// pair page does; "levels" names the levels as the table does. The
+// chooser's comparison shows the rest of a row too.
 func (s *Site) docsScript(w *bytes.Buffer) error {
 	rows := make([][]any, len(s.docs))
 	for i, d := range s.docs {
@@ -163,7 +166,12 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 		if folded == text {
 			folded = ""
 		}
-		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded}
+		names := make([][3]string, len(d.names))
+		for k, m := range d.names {
+			p := s.namedPlace(m)
+			names[k] = [3]string{m.to, p.Label, p.Path}
+		}
+		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names}
 	}
 	levels := map[string]string{}
 	for _, l := range []string{"national", "province", "city", "county"} {
@@ -176,7 +184,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 }
 
 // docsScriptFields names the columns of /api/docs.js's rows.
-var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded"}
+var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names"}
 
 // compareAPI is /api/compare.json: every pair of documents the site
 // compares, in the chooser's order, with how many sections it pairs, the
