@@ -48,13 +48,16 @@ func cite(cfg Config, d *corpus.Document, s *corpus.Section) citation {
 //
 //	{"@context", "@type": "Legislation", "name", "url",
 //	 "legislationIdentifier", "legislationDate", "legislationPassedBy",
-//	 "inLanguage", "legislationJurisdiction", "isPartOf", "description"}
+//	 "inLanguage", "legislationJurisdiction", "isPartOf", "description",
+//	 "citation"}
 //
-// with empty fields left out, as encoding/json would marshal it, escaping
+// where citation lists the documents of the corpus that the document, or
+// the section with those under it, names (package refs), each as
+// {"@type": "Legislation", "name", "url"}; with empty fields left out, as encoding/json would marshal it, escaping
 // <, > and & for a script element. It is written by hand because every
 // section page has one, and marshalling a struct by reflection cost more
 // than the rest of the page's data.
-func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section) template.JS {
+func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites []*corpus.Document) template.JS {
 	name, url, id, desc := d.Title, absURL(cfg.BaseURL, docPath(d.ID)), d.Number, ""
 	if s != nil {
 		name = "《" + d.Title + "》" + s.Citation() + s.Title
@@ -90,6 +93,19 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section) template.JS {
 		b = append(b, '}')
 	}
 	b = appendField(b, "description", desc)
+	if len(cites) > 0 {
+		b = append(b, `,"citation":[`...)
+		for i, c := range cites {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"@type":"Legislation","name":`...)
+			b = appendJSONString(b, c.Title)
+			b = appendField(b, "url", absURL(cfg.BaseURL, docPath(c.ID)))
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
 	b = append(b, '}')
 	return template.JS(b)
 }

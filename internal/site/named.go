@@ -1,6 +1,11 @@
 package site
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"tiaowen/internal/corpus"
+)
 
 // A document's page lists the documents it names by title and those
 // that name it (package refs finds the titles): the plainest evidence of
@@ -102,4 +107,35 @@ func (s *Site) namedPlace(m mention) namedPlace {
 		path += "#" + frag
 	}
 	return namedPlace{Label: label, Path: path}
+}
+
+// citedIn returns the documents that sec, with the sections under it,
+// names, or with sec nil those that d names anywhere, in the order first
+// named: a page's JSON-LD gives them as its citations.
+func (s *Site) citedIn(d *docInfo, sec *corpus.Section) []*corpus.Document {
+	var out []*corpus.Document
+	add := func(id string) {
+		if od := s.byID[id]; od != nil && !slices.Contains(out, od.Document) {
+			out = append(out, od.Document)
+		}
+	}
+	if sec == nil {
+		for _, m := range d.names {
+			add(m.to)
+		}
+		return out
+	}
+	var walk func(*corpus.Section)
+	walk = func(x *corpus.Section) {
+		for _, rs := range d.secs[x.Index].blockNamed {
+			for _, r := range rs {
+				add(r.Doc)
+			}
+		}
+		for _, c := range x.Children {
+			walk(c)
+		}
+	}
+	walk(sec)
+	return out
 }

@@ -53,6 +53,19 @@ func TestNamedDocuments(t *testing.T) {
 	if want := `<h3>本文提及</h3><ul><li><a href="../../docs/guangzhou-2023-fangan/index.html" lang="zh-Hans">《广州市质量强市建设实施方案》</a> <span class="note">见<a href="../../docs/` + luheID + `/i3/index.html">3.</a>`; !strings.Contains(luhe, want) {
 		t.Errorf("the 意见's page does not list the document it names:\n%s", between(luhe, `<aside class="named-links"`, `</aside>`))
 	}
+	// The pages' JSON-LD cites the document named: the document's, the
+	// section's and its parent's, not a sibling's.
+	for page, want := range map[string][]string{
+		"docs/" + luheID + "/index.html":        {"广州市质量强市建设实施方案 https://tiaowen.example.org/docs/guangzhou-2023-fangan/"},
+		"docs/" + luheID + "/i3/index.html":     {"广州市质量强市建设实施方案 https://tiaowen.example.org/docs/guangzhou-2023-fangan/"},
+		"docs/" + luheID + "/p2/index.html":     {"广州市质量强市建设实施方案 https://tiaowen.example.org/docs/guangzhou-2023-fangan/"},
+		"docs/" + luheID + "/i4/index.html":     nil,
+		"docs/guangzhou-2023-fangan/index.html": {"广东省质量强省建设纲要 https://tiaowen.example.org/docs/guangdong-2023-gangyao/"},
+	} {
+		if got := ldCitations(t, files[page]); !slices.Equal(got, want) {
+			t.Errorf("%s: JSON-LD citation %q, want %q", page, got, want)
+		}
+	}
 	gz = string(files["docs/guangzhou-2023-fangan/index.html"])
 	if !strings.Contains(gz, `<h3>提及本文</h3><ul><li><a href="../../docs/`+luheID+`/index.html"`) {
 		t.Errorf("the 方案's page does not list the 意见 as naming it:\n%s", between(gz, `<aside class="named-links"`, `</aside>`))
@@ -169,6 +182,34 @@ func TestNamedWarnings(t *testing.T) {
 	if sec := string(buildFiles(t, project)["docs/"+luheID+"/i3/index.html"]); strings.Contains(sec, `class="named"`) {
 		t.Error("the section links a title of a document issued after it")
 	}
+}
+
+// ldCitations returns the "citation" of a page's JSON-LD, as "name url"
+// strings.
+func ldCitations(t *testing.T, page []byte) []string {
+	t.Helper()
+	script, ok := strings.CutPrefix(between(string(page), `<script type="application/ld+json">`, `</script>`), `<script type="application/ld+json">`)
+	if !ok {
+		t.Fatal("no JSON-LD")
+	}
+	var ld struct {
+		Citation []struct {
+			Type string `json:"@type"`
+			Name string `json:"name"`
+			URL  string `json:"url"`
+		} `json:"citation"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(script, "</script>")), &ld); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range ld.Citation {
+		if c.Type != "Legislation" {
+			t.Errorf("a citation of @type %q", c.Type)
+		}
+		out = append(out, c.Name+" "+c.URL)
+	}
+	return out
 }
 
 // between is the part of s from the first start to the end after it,

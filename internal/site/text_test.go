@@ -107,7 +107,7 @@ func TestExcerptOf(t *testing.T) {
 
 // jsonLDMarshalled is jsonLD as encoding/json writes it: the reference
 // the hand-written encoder is held to.
-func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section) string {
+func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites []*corpus.Document) string {
 	type org struct {
 		Type string `json:"@type"`
 		Name string `json:"name"`
@@ -129,6 +129,7 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section) string 
 		Juris       string `json:"legislationJurisdiction,omitempty"`
 		IsPartOf    *ref   `json:"isPartOf,omitempty"`
 		Description string `json:"description,omitempty"`
+		Citation    []ref  `json:"citation,omitempty"`
 	}
 	l := legislation{Context: "https://schema.org", Type: "Legislation", Name: d.Title,
 		URL: absURL(cfg.BaseURL, docPath(d.ID)), Identifier: d.Number, Date: d.Date, Language: d.Lang, Juris: d.Region}
@@ -141,6 +142,9 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section) string 
 		l.IsPartOf = &ref{Type: "Legislation", Name: d.Title, URL: absURL(cfg.BaseURL, docPath(d.ID))}
 		l.Description = excerpt(s.Text, 120)
 		l.Identifier = ""
+	}
+	for _, c := range cites {
+		l.Citation = append(l.Citation, ref{Type: "Legislation", Name: c.Title, URL: absURL(cfg.BaseURL, docPath(c.ID))})
 	}
 	b, _ := json.Marshal(l)
 	return string(b)
@@ -163,8 +167,10 @@ func TestJSONLD(t *testing.T) {
 	for _, cfg := range []Config{{}, {BaseURL: "https://example.org/"}} {
 		for _, d := range docs {
 			for _, s := range secs {
-				if got, want := string(jsonLD(cfg, d, s)), jsonLDMarshalled(cfg, d, s); got != want {
-					t.Errorf("jsonLD(%q, %q, %v) =\n%s\nwant\n%s", cfg.BaseURL, d.ID, s != nil, got, want)
+				for _, cites := range [][]*corpus.Document{nil, docs[:1], docs} {
+					if got, want := string(jsonLD(cfg, d, s, cites)), jsonLDMarshalled(cfg, d, s, cites); got != want {
+						t.Errorf("jsonLD(%q, %q, %v, %d cited) =\n%s\nwant\n%s", cfg.BaseURL, d.ID, s != nil, len(cites), got, want)
+					}
 				}
 			}
 		}
