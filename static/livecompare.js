@@ -33,6 +33,9 @@
     var note = document.getElementById("adhoc-note");
     view.hidden = false;
     describe(root, null);
+    // The documents' facts load beside the index, not after it: they
+    // are drawn with the comparison, so that nothing moves once it shows.
+    var facts = docFacts(view);
     view.setAttribute("data-state", "loading");
     note.textContent = "正在读取两份文件……";
     var fail = function (msg) {
@@ -44,7 +47,7 @@
       var da = docIndex(ix, a), db = docIndex(ix, b);
       if (da < 0 || db < 0) return fail("找不到文件“" + (da < 0 ? a : b) + "”：请在上方另选。");
       if (da === db) return fail("请选择两份不同的文件。");
-      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db), corpusCounts(ix), docFacts(view)]).then(function (secs) {
+      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db), corpusCounts(ix), facts]).then(function (secs) {
         var docA = ix.meta.docs[da], docB = ix.meta.docs[db];
         var al = align(secs[0], secs[1], ix.normalize, secs[2]);
         var placed = draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
