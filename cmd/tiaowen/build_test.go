@@ -94,3 +94,25 @@ func seedContent(t *testing.T) (tmp, content string) {
 	os.Remove(filepath.Join(content, ".permalinks"))
 	return tmp, content
 }
+
+// TestBuildMissingContent: a --content that names no folder of documents
+// is an error that says so, and the site already built is left as it
+// was, not replaced by a site of no documents.
+func TestBuildMissingContent(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "site")
+	os.MkdirAll(out, 0o755)
+	page := filepath.Join(out, "index.html")
+	os.WriteFile(page, []byte("the previous site"), 0o644)
+	missing := filepath.Join(dir, "contnet")
+	_, errs, code := runCLI(t, "build", "--content", missing, "--out", out, "--zip", "")
+	if want := filepath.Join(missing, "docs") + ": no such folder"; code != 1 || !strings.Contains(errs, want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errs, want)
+	}
+	if b, err := os.ReadFile(page); err != nil || string(b) != "the previous site" {
+		t.Errorf("the previous site's page: %q, %v", b, err)
+	}
+	if _, errs, code := runCLI(t, "check", "--content", missing); code != 1 || !strings.Contains(errs, "no such folder") {
+		t.Errorf("check: exit %d, stderr %q", code, errs)
+	}
+}

@@ -212,6 +212,28 @@ func TestLoadDirDuplicates(t *testing.T) {
 	}
 }
 
+// TestLoadDirMissing: a folder that is not there, or is a file, is an
+// error at its path, not a corpus of no documents; an empty one is no
+// error.
+func TestLoadDirMissing(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	for _, c := range []struct{ dir, want string }{
+		{filepath.Join(dir, "docs"), filepath.Join(dir, "docs") + ": no such folder (the documents are read from docs/"},
+		{filepath.Join(file, "docs"), filepath.Join(file, "docs") + ": no such folder"},
+		{file, file + ": not a folder"},
+	} {
+		_, problems := NewParser().LoadDir(c.dir)
+		if err := problems.Err(); err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("LoadDir(%s): %v, want an error starting %q", c.dir, err, c.want)
+		}
+	}
+	if c, problems := NewParser().LoadDir(dir); len(problems) != 0 || len(c.Docs) != 0 {
+		t.Errorf("LoadDir(an empty folder): %d documents, %v", len(c.Docs), problems)
+	}
+}
+
 func TestLinksAndSafety(t *testing.T) {
 	src := "---\nid: a\ntitle: t\n---\n一、总体要求\n\n见[国务院网站](https://www.gov.cn/)和[这里](javascript:alert(1))，<b>粗</b>\n"
 	d, _ := NewParser().Parse("a.md", []byte(src))

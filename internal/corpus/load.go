@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/yuin/goldmark"
 
@@ -52,6 +55,20 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 // is another document's alias, are errors.
 func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 	var problems diag.List
+	// A mistyped --content would otherwise read as a corpus of no
+	// documents, and a build would replace the site with an empty one.
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		what := "no such folder"
+		switch {
+		case err == nil:
+			what = "not a folder"
+		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+			what = err.Error()
+		}
+		problems.Add(diag.Position{File: dir}, what,
+			"the documents are read from docs/ in the folder --content names: check that path, or make docs/ and put the documents there, as tiaowen import does")
+		return &Corpus{}, problems
+	}
 	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil {
 		problems.Add(diag.Position{File: dir}, err.Error(), "")
