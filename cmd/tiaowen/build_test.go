@@ -104,6 +104,7 @@ func TestBuildMissingContent(t *testing.T) {
 	os.MkdirAll(out, 0o755)
 	page := filepath.Join(out, "index.html")
 	os.WriteFile(page, []byte("the previous site"), 0o644)
+	os.WriteFile(filepath.Join(out, ".tiaowen"), nil, 0o644) // a site a build wrote
 	missing := filepath.Join(dir, "contnet")
 	_, errs, code := runCLI(t, "build", "--content", missing, "--out", out, "--zip", "")
 	if want := filepath.Join(missing, "docs") + ": no such folder"; code != 1 || !strings.Contains(errs, want) {

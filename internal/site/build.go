@@ -209,6 +209,9 @@ func Load(opts Options) (*Site, diag.List, error) {
 // as it was.
 func Build(opts Options) (Summary, error) {
 	start := time.Now()
+	if err := checkOut(filepath.Clean(opts.Out)); err != nil {
+		return Summary{}, err
+	}
 	s, problems, err := Load(opts)
 	if opts.Warnings != nil {
 		for _, w := range problems.Warnings() {
@@ -306,7 +309,10 @@ type job struct {
 // names, which is the order of the bundle's entries. It is the last use of
 // s: what the pages no longer need is let go on the way.
 func (s *Site) render(out *output) error {
-	jobs := s.jobs()
+	jobs := append(s.jobs(), job{name: siteMark, run: func(w *bytes.Buffer) error {
+		w.WriteString(siteMarkText)
+		return nil
+	}})
 	// From here on the alignments live in the jobs that write their pages
 	// and are let go as those are done; the index has done its work.
 	s.alignments, s.align = nil, nil

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -33,10 +34,63 @@ const (
 	oldPrefix = ".old-"
 )
 
+// siteMark is the file a build leaves at the top of every site (render
+// writes it, and the bundle has it too), by which a later build knows the
+// folder for one it may replace whole.
+const (
+	siteMark     = ".tiaowen"
+	siteMarkText = "This folder is a site that tiaowen built: `tiaowen build` replaces it whole.\n"
+)
+
+// checkOut refuses an output folder that a build must not replace: a
+// file, or a folder holding anything but a site tiaowen built. A build
+// swaps the whole folder for the new site and deletes what was there, so
+// `--out ~/Documents` would otherwise take the documents with it.
+func checkOut(final string) error {
+	st, err := os.Stat(final)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !st.IsDir():
+		return fmt.Errorf("%s is a file: --out names the folder the site is written to", final)
+	case !isSite(final):
+		return fmt.Errorf("%s holds files that are not a site tiaowen built, and a build replaces its output folder whole: give --out a new or empty folder, or move those files away", final)
+	}
+	return nil
+}
+
+// isSite reports whether dir is empty or a site a build wrote: it has the
+// mark, or, built before there was one, the home page, the API's list
+// and the search index's head.
+func isSite(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	if len(entries) == 0 {
+		return true
+	}
+	if _, err := os.Stat(filepath.Join(dir, siteMark)); err == nil {
+		return true
+	}
+	for _, f := range []string{"index.html", "api/docs.json", "search/data/meta.js"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // newOutput prepares a temporary directory beside final, removing what
-// earlier interrupted builds left there.
+// earlier interrupted builds left there. A final that is a symbolic link
+// stays one: the folder it leads to is replaced.
 func newOutput(final string) (*output, error) {
 	final = filepath.Clean(final)
+	if real, err := filepath.EvalSymlinks(final); err == nil {
+		final = real
+	}
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
