@@ -149,8 +149,9 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	s := &Site{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, aliases: map[string]*docInfo{}}
 	s.named = refs.New(c.Docs)
-	// A title or number that several documents share, and no date says
-	// which, is left unlinked; the author hears of it.
+	// A title or number that names documents of the corpus but is left
+	// unlinked (several share it and no date says which, or each was
+	// issued after the citing document) is a warning for the author.
 	problems = append(problems, s.named.Check(c.Docs)...)
 	problems.Sort()
 	s.docs = analyse(c, set, themes.NewMatcher(set), s.named)
