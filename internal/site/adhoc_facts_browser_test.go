@@ -113,6 +113,9 @@ func TestBrowserAdhocFacts(t *testing.T) {
 					break
 				}
 			}
+			if other == "" {
+				t.Fatalf("no document of the 40 lacks a pair page with %s", a)
+			}
 			do(t, ctx, "choose another pair", chromedp.Navigate(base+"compare/index.html?a="+min(other, a)+"&b="+max(other, a)))
 			if !waitAdhoc(t, ctx, "done") {
 				t.FailNow()

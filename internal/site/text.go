@@ -138,9 +138,8 @@ func writeRich(b *strings.Builder, text string, links []corpus.Link, named []ref
 func writeNamedOpen(b *strings.Builder, id, root string) {
 	b.WriteString(`<a class="named" href="`)
 	b.WriteString(root)
-	b.WriteString("docs/")
-	b.WriteString(id)
-	b.WriteString(`/index.html">`)
+	b.WriteString(docPath(id))
+	b.WriteString(`index.html">`)
 }
 
 // writeLinkOpen writes the opening tag of a link from a document's text.
