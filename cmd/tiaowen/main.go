@@ -8,6 +8,7 @@
 //	tiaowen import [--id ID] [--out content/docs] FILE...
 //	tiaowen parse  --json FILE...
 //	tiaowen check  [--content content]
+//	tiaowen version
 //
 // Run "tiaowen help COMMAND" for a command's flags.
 package main
@@ -32,6 +33,7 @@ func commands() []command {
 		{"import", "turn raw text copied from web pages into content documents", runImport},
 		{"parse", "print documents' section trees as JSON lines", runParse},
 		{"check", "read the content and report every problem without building", runCheck},
+		{"version", "print the version of tiaowen and of Go it was built with", runVersion},
 	}
 }
 
@@ -50,6 +52,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		usage(stdout)
 		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args[0] = "version"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
