@@ -322,3 +322,35 @@ func TestLoadDirSkipsHidden(t *testing.T) {
 		t.Fatalf("LoadDir read %d documents, want a-plan alone", len(c.Docs))
 	}
 }
+
+// TestHeadingsAndLabels: a marker that ends in a word (第一章, 附件1) is set
+// off from its title by a space; one that ends in punctuation is not.
+func TestHeadingsAndLabels(t *testing.T) {
+	reg, _ := parseFile(t, "regulation.md")
+	hant, _ := parseFile(t, "hant-annex.md")
+	notice, _ := parseFile(t, "notice.md")
+	for _, c := range []struct {
+		d                   *Document
+		eid, heading, label string
+	}{
+		{reg, "ch1", "第一章 总则", "第一章 总则"},
+		{reg, "art3", "第三条", "第三条"},
+		{reg, "art3-s2", "（二）", "第三条（二）"},
+		{hant, "annex1", "附件1 重點任務分工表", "附件1 重點任務分工表"},
+		{hant, "annex2", "附件2：名詞解釋", "附件2：名詞解釋"},
+		{hant, "s3", "（三）加強計量能力建設", "（三）加強計量能力建設"},
+		{notice, "p1-s1-i1-ii1", "（1）工业品", "一、（一）1.（1）工业品"},
+	} {
+		s := c.d.Section(c.eid)
+		if s == nil {
+			t.Errorf("%s: no section %s", c.d.ID, c.eid)
+			continue
+		}
+		if got := s.Heading(); got != c.heading {
+			t.Errorf("%s %s: Heading = %q, want %q", c.d.ID, c.eid, got, c.heading)
+		}
+		if got := s.Label(); got != c.label {
+			t.Errorf("%s %s: Label = %q, want %q", c.d.ID, c.eid, got, c.label)
+		}
+	}
+}

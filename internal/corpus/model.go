@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tiaowen/internal/diag"
 	"tiaowen/internal/numbering"
@@ -163,9 +165,33 @@ func (s *Section) cite() string {
 	return b.String()
 }
 
-// Heading returns the marker and title as a reader sees them: 「（八）提升产业集群质量引领力」.
+// Heading returns the marker and title as a reader sees them:
+// 「（八）提升产业集群质量引领力」, 「第二章 质量基础设施」.
 func (s *Section) Heading() string {
-	return s.Marker + s.Title
+	return s.joinTitle(s.Marker)
+}
+
+// Label returns the section's citation and title, the name a link to it
+// carries: 「二、（八）2.提升质量监管效能」, 「第二章 质量基础设施」.
+func (s *Section) Label() string {
+	return s.joinTitle(s.Citation())
+}
+
+// joinTitle puts the title after a marker or citation. A marker that ends
+// in punctuation (一、 （一） 1. 附件2：) is its own separator; a 第X章 or
+// 附件1 that ends in a word is set off by a space, as these headings are
+// printed (「第二章　总则」) — without it they read as one word.
+func (s *Section) joinTitle(prefix string) string {
+	if s.Title == "" {
+		return prefix
+	}
+	switch s.Kind {
+	case numbering.Book, numbering.Chapter, numbering.Subchapter, numbering.Article, numbering.Annex:
+		if last, _ := utf8.DecodeLastRuneInString(prefix); !unicode.IsPunct(last) {
+			return prefix + " " + s.Title
+		}
+	}
+	return prefix + s.Title
 }
 
 // BlockKind is the kind of a block of text.

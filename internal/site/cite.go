@@ -60,7 +60,7 @@ func cite(cfg Config, d *corpus.Document, s *corpus.Section) citation {
 func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites []*corpus.Document) template.JS {
 	name, url, id, desc := d.Title, absURL(cfg.BaseURL, docPath(d.ID)), d.Number, ""
 	if s != nil {
-		name = "《" + d.Title + "》" + s.Citation() + s.Title
+		name = "《" + d.Title + "》" + s.Label()
 		url = absURL(cfg.BaseURL, sectionPath(d.ID, s.EID))
 		id = ""
 		desc = excerpt(s.Text, 120)

@@ -541,7 +541,7 @@ func docDescription(d *docInfo) string {
 
 func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	path := sectionPath(d.ID, sec.EID)
-	title := sec.Citation() + sec.Title + " · " + d.Title
+	title := sec.Label() + " · " + d.Title
 	p := s.base("section", path, title, d.Lang)
 	p.Nav = "home"
 	p.OGType = "article"
@@ -569,9 +569,9 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 func (s *Site) sectionLinks(root string, data *sectionData) {
 	d, sec := data.Doc, data.Section
 	link := func(t *corpus.Section) pageLink {
-		return pageLink{URL: root + sectionPath(d.ID, t.EID) + "index.html", Text: t.Marker + t.Title}
+		return pageLink{URL: root + sectionPath(d.ID, t.EID) + "index.html", Text: t.Heading()}
 	}
-	data.Lang, data.Heading = d.Lang, sec.Marker+sec.Title
+	data.Lang, data.Heading = d.Lang, sec.Heading()
 	data.DocLink = pageLink{URL: root + docPath(d.ID) + "index.html", Text: d.Title}
 	data.UpURL = data.DocLink.URL + "#" + sec.EID
 	data.Crumbs = make([]pageLink, len(data.Ancestors))
@@ -594,7 +594,7 @@ func (s *Site) sectionLinks(root string, data *sectionData) {
 	for i, c := range data.Counterparts {
 		cl := counterpartLink{Lang: c.Doc.Lang, Percent: c.Percent,
 			URL:  root + sectionPath(c.Doc.ID, c.Section.EID) + "index.html",
-			Text: "《" + c.Doc.Title + "》" + c.Section.Citation() + c.Section.Title}
+			Text: "《" + c.Doc.Title + "》" + c.Section.Label()}
 		if c.Pair != "" {
 			cl.Pair = root + c.Pair
 		}
@@ -689,7 +689,7 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 				var b strings.Builder
 				markText(&b, ps.Text, ps.Marks)
 				g.Passages = append(g.Passages, passageView{Section: sec, HTML: template.HTML(b.String()),
-					URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Citation() + sec.Title})
+					URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Label()})
 			}
 		}
 		if len(g.Passages) > 0 {
