@@ -40,9 +40,9 @@ func (x *Index) Check(docs []*corpus.Document) diag.List {
 }
 
 // Searched reports whether b's text is searched for titles and numbers:
-// code and tables are written without links.
+// code is written without links.
 func Searched(b corpus.Block) bool {
-	return b.Kind != corpus.Code && b.Kind != corpus.Table
+	return b.Kind != corpus.Code
 }
 
 // unlinkedRef is a title or number that documents of the corpus have,

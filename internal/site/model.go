@@ -98,7 +98,7 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.I
 				if b.Kind == corpus.Code {
 					continue
 				}
-				si.blockTerms[k] = m.Find(b.Text)
+				si.blockTerms[k] = findTerms(m, b)
 				note(si.blockTerms[k])
 			}
 			for t, ok := range seen {
@@ -114,6 +114,27 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.I
 		docs[i] = di
 	})
 	return docs
+}
+
+// findTerms finds the theme terms in a block's text. A table's are found
+// cell by cell: the matcher passes over white space, and a term must not
+// run from the end of one cell into the next.
+func findTerms(m *themes.Matcher, b corpus.Block) []themes.Match {
+	if b.Kind != corpus.Table {
+		return m.Find(b.Text)
+	}
+	var out []themes.Match
+	lo := 0 // the cell's first rune in b.Text, whose cells are joined by "\t" or "\n"
+	for _, row := range b.Rows {
+		for _, c := range row {
+			for _, mt := range m.Find(c) {
+				mt.Start, mt.End = mt.Start+lo, mt.End+lo
+				out = append(out, mt)
+			}
+			lo += utf8.RuneCountInString(c) + 1
+		}
+	}
+	return out
 }
 
 // findNamed finds the titles in blocks, at the place eid (see mention),

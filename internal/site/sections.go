@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/refs"
@@ -164,7 +165,7 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 			escapeTo(b, bl.Text)
 			b.WriteString("</code></pre>\n")
 		case corpus.Table:
-			writeTable(b, bl.Rows)
+			w.writeTable(b, bl, ts, ns)
 		default:
 			b.WriteString("<p>")
 			writeRich(b, bl.Text, bl.Links, ns, ts, w.root, w.linkBase)
@@ -176,10 +177,20 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 	}
 }
 
-// writeTable writes a table, its first row as the header.
-func writeTable(b *strings.Builder, rows [][]string) {
+// writeTable writes a table, its first row as the header, with the
+// links, document titles and theme terms in its cells. These were found
+// in the table's text, its rows joined by "\n" and their cells by "\t",
+// so each is cut to the cells it lies in and counted from a cell's start;
+// a term found across two cells is marked in both.
+func (w sectionWriter) writeTable(b *strings.Builder, bl corpus.Block, terms []themes.Match, named []refs.Ref) {
 	b.WriteString(`<div class="table-wrap" tabindex="0"><table>`)
-	for i, row := range rows {
+	var (
+		cellLinks []corpus.Link
+		cellNamed []refs.Ref
+		cellTerms []themes.Match
+	)
+	lo := 0 // the cell's first rune in bl.Text
+	for i, row := range bl.Rows {
 		if i == 0 {
 			b.WriteString("<thead>")
 		} else if i == 1 {
@@ -191,23 +202,52 @@ func writeTable(b *strings.Builder, rows [][]string) {
 			cell = "th"
 		}
 		for _, c := range row {
+			hi := lo + utf8.RuneCountInString(c)
+			cellLinks, cellNamed, cellTerms = cellLinks[:0], cellNamed[:0], cellTerms[:0]
+			for _, l := range bl.Links {
+				if start, end, ok := inCell(l.Start, l.End, lo, hi); ok {
+					l.Start, l.End = start, end
+					cellLinks = append(cellLinks, l)
+				}
+			}
+			for _, r := range named {
+				if start, end, ok := inCell(r.Start, r.End, lo, hi); ok {
+					r.Start, r.End = start, end
+					cellNamed = append(cellNamed, r)
+				}
+			}
+			for _, m := range terms {
+				if start, end, ok := inCell(m.Start, m.End, lo, hi); ok {
+					m.Start, m.End = start, end
+					cellTerms = append(cellTerms, m)
+				}
+			}
 			b.WriteString("<")
 			b.WriteString(cell)
 			b.WriteString(">")
-			escapeTo(b, c)
+			writeRich(b, c, cellLinks, cellNamed, cellTerms, w.root, w.linkBase)
 			b.WriteString("</")
 			b.WriteString(cell)
 			b.WriteString(">")
+			lo = hi + 1 // past the "\t" or "\n" after the cell
 		}
 		b.WriteString("</tr>")
 		if i == 0 {
 			b.WriteString("</thead>")
 		}
 	}
-	if len(rows) > 1 {
+	if len(bl.Rows) > 1 {
 		b.WriteString("</tbody>")
 	}
 	b.WriteString("</table></div>\n")
+}
+
+// inCell cuts the rune range [start, end) of a table's text to the cell
+// at [lo, hi), counted from the cell's start; ok is false when the range
+// has nothing in the cell.
+func inCell(start, end, lo, hi int) (int, int, bool) {
+	start, end = max(start, lo), min(end, hi)
+	return start - lo, end - lo, start < end
 }
 
 // plainBlocks writes blocks with links and the titles that name
