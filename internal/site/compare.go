@@ -270,6 +270,10 @@ func mergeIDs(a, b string) string {
 	return strings.Join(slices.Compact(set), " ")
 }
 
+// mark is a shared passage in a cell: code points [start, end) of the
+// section's text, passage k of the row.
+type mark struct{ start, end, k int }
+
 // compareCell renders one side of a row: marker, title, and own text with
 // the shared passages marked. Passage k is <mark class="sh" data-k="k">
 // on both sides of the row, so that hovering one can light the other.
@@ -292,7 +296,6 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 	// joined by "\n". A passage overlapped by an earlier one is cut to
 	// begin where that ends, or dropped; one that runs across paragraphs
 	// is split in two.
-	type mark struct{ start, end, k int }
 	marks := make([]mark, 0, len(shared))
 	for k, sh := range shared {
 		if sh[0] < sh[1] {
@@ -328,36 +331,105 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 	for ; n < len(at); n++ {
 		at[n] = len(s.Text)
 	}
-	b.WriteString("<p>")
-	seg := 0
-	for n, m := range marks {
-		writeCellText(b, s.Text[seg:at[2*n]], -1)
-		writeCellText(b, s.Text[at[2*n]:at[2*n+1]], m.k)
-		seg = at[2*n+1]
+	t := markedText{text: s.Text, at: at, marks: marks}
+	lines := func(lo, hi int) { // paragraphs, a <p> each
+		for {
+			nl := strings.IndexByte(s.Text[lo:hi], '\n')
+			b.WriteString("<p>")
+			if nl < 0 {
+				t.write(b, lo, hi)
+				b.WriteString("</p>")
+				return
+			}
+			t.write(b, lo, lo+nl)
+			b.WriteString("</p>")
+			lo += nl + 1
+		}
 	}
-	writeCellText(b, s.Text[seg:], -1)
-	b.WriteString("</p>")
+	blocks := s.Blocks
+	if !textOfBlocks(s.Text, blocks) {
+		lines(0, len(s.Text))
+		return
+	}
+	lo := 0 // the block's first byte in Text, whose blocks are joined by "\n"
+	for _, bl := range blocks {
+		hi := lo + len(bl.Text)
+		switch bl.Kind {
+		case corpus.Table:
+			writeMarkedTable(b, &t, lo, bl.Rows)
+		case corpus.Code:
+			b.WriteString("<pre><code>")
+			t.write(b, lo, hi)
+			b.WriteString("</code></pre>")
+		default:
+			lines(lo, hi)
+		}
+		lo = hi + 1
+	}
 }
 
-// writeCellText writes text, escaped, closing and opening a paragraph at
-// each "\n"; inside passage k, unless k < 0, whose mark is opened for
-// every paragraph it has text in.
-func writeCellText(b *bytes.Buffer, text string, k int) {
-	for len(text) > 0 {
-		line, rest, nl := strings.Cut(text, "\n")
-		if line != "" {
-			if k >= 0 {
-				b.WriteString(`<mark class="sh s` + strconv.Itoa(k%6) + `" data-k="` + strconv.Itoa(k) + `">`)
-			}
-			b.WriteString(template.HTMLEscapeString(line))
-			if k >= 0 {
-				b.WriteString("</mark>")
-			}
+// textOfBlocks reports whether text is blocks' texts joined by "\n", as
+// a parsed section's is; a section made without its blocks is written
+// as lines.
+func textOfBlocks(text string, blocks []corpus.Block) bool {
+	if len(blocks) == 0 {
+		return false
+	}
+	n := len(blocks) - 1
+	for _, bl := range blocks {
+		n += len(bl.Text)
+	}
+	return n == len(text)
+}
+
+// writeMarkedTable writes a table whose text (rows joined by "\n", cells
+// by "\t") starts at byte lo of t, each cell with the passages in it.
+func writeMarkedTable(b *bytes.Buffer, t *markedText, lo int, rows [][]string) {
+	b.WriteString(`<div class="table-wrap" tabindex="0"><table>`)
+	for i, row := range rows {
+		cell := "<td>"
+		if i == 0 {
+			cell = "<th>"
 		}
-		if nl {
-			b.WriteString("</p><p>")
+		b.WriteString("<tr>")
+		for _, c := range row {
+			b.WriteString(cell)
+			t.write(b, lo, lo+len(c))
+			b.WriteString(cell[:1] + "/" + cell[1:])
+			lo += len(c) + 1
 		}
-		text = rest
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</table></div>")
+}
+
+// markedText writes parts of a cell's text, in order, with the shared
+// passages that fall in each marked: mark n spans text[at[2n]:at[2n+1]]
+// and is passage marks[n].k. A passage is opened again in every part it
+// has text in.
+type markedText struct {
+	text  string
+	at    []int
+	marks []mark
+	next  int // the first mark not yet written to its end
+}
+
+func (t *markedText) write(b *bytes.Buffer, lo, hi int) {
+	for lo < hi {
+		for t.next < len(t.marks) && t.at[2*t.next+1] <= lo {
+			t.next++
+		}
+		if t.next == len(t.marks) || t.at[2*t.next] >= hi {
+			b.WriteString(template.HTMLEscapeString(t.text[lo:hi]))
+			return
+		}
+		start, end := max(t.at[2*t.next], lo), min(t.at[2*t.next+1], hi)
+		b.WriteString(template.HTMLEscapeString(t.text[lo:start]))
+		k := strconv.Itoa(t.marks[t.next].k)
+		b.WriteString(`<mark class="sh s` + strconv.Itoa(t.marks[t.next].k%6) + `" data-k="` + k + `">`)
+		b.WriteString(template.HTMLEscapeString(t.text[start:end]))
+		b.WriteString("</mark>")
+		lo = end
 	}
 }
 

@@ -76,12 +76,10 @@ func TestAllShared(t *testing.T) {
 	}
 }
 
-// cellTextByLabels is what compareCell writes after a cell's heading, by
-// another route: every character labelled with the passage that covers
-// it (passages sorted by start; one overlapped by an earlier one covers
-// only what is left of it), then each paragraph written as runs of
-// characters of one label.
-func cellTextByLabels(text string, shared [][2]int) string {
+// passageLabels labels each of n characters with the passage that covers
+// it, or -1: passages sorted by start, one overlapped by an earlier one
+// covering only what is left of it.
+func passageLabels(n int, shared [][2]int) []int {
 	type mark struct{ start, end, k int }
 	var marks []mark
 	for k, sh := range shared {
@@ -90,12 +88,6 @@ func cellTextByLabels(text string, shared [][2]int) string {
 		}
 	}
 	slices.SortFunc(marks, func(x, y mark) int { return x.start - y.start })
-	var offs []int // byte offset of each character, then len(text)
-	for bi := range text {
-		offs = append(offs, bi)
-	}
-	n := len(offs)
-	offs = append(offs, len(text))
 	label := make([]int, n)
 	for i := range label {
 		label[i] = -1
@@ -110,6 +102,22 @@ func cellTextByLabels(text string, shared [][2]int) string {
 		}
 		last = m.end
 	}
+	return label
+}
+
+// cellTextByLabels is what compareCell writes after a cell's heading, by
+// another route: every character labelled with the passage that covers
+// it (passages sorted by start; one overlapped by an earlier one covers
+// only what is left of it), then each paragraph written as runs of
+// characters of one label.
+func cellTextByLabels(text string, shared [][2]int) string {
+	var offs []int // byte offset of each character, then len(text)
+	for bi := range text {
+		offs = append(offs, bi)
+	}
+	n := len(offs)
+	offs = append(offs, len(text))
+	label := passageLabels(n, shared)
 	var b strings.Builder
 	b.WriteString("<p>")
 	for i := 0; i < n; {
@@ -166,4 +174,140 @@ func TestCompareCell(t *testing.T) {
 			t.Fatalf("text %q, passages %v:\n got %s\nwant %s", s.Text, shared, got, want)
 		}
 	}
+}
+
+// TestCompareCellBlocks holds a pair page's cell to labels, as
+// TestCompareCell does, for a section of paragraphs, tables and code:
+// each table written as a table with the passages in each cell, code as
+// a <pre> whose lines a passage may cross.
+func TestCompareCellBlocks(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	alphabet := []string{"一", "質", "a", "<", "&", "é", "\xff"}
+	word := func(extra ...string) string {
+		letters := append(slices.Clone(alphabet), extra...)
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			b.WriteString(letters[r.IntN(len(letters))])
+		}
+		return b.String()
+	}
+	w := &sectionWriter{doc: &docInfo{Document: &corpus.Document{Meta: corpus.Meta{ID: "d"}}}, root: "../../"}
+	tables := 0
+	for range 3000 {
+		var blocks []corpus.Block
+		for range 1 + r.IntN(4) {
+			switch r.IntN(3) {
+			case 0:
+				blocks = append(blocks, corpus.Block{Kind: corpus.Paragraph, Text: word()})
+			case 1:
+				blocks = append(blocks, corpus.Block{Kind: corpus.Code, Text: word("\n", "\t")})
+			default:
+				var rows [][]string
+				var lines []string
+				cols := 1 + r.IntN(3)
+				for range 1 + r.IntN(3) {
+					row := make([]string, cols)
+					for i := range row {
+						if r.IntN(4) > 0 {
+							row[i] = word()
+						}
+					}
+					rows = append(rows, row)
+					lines = append(lines, strings.Join(row, "\t"))
+				}
+				blocks = append(blocks, corpus.Block{Kind: corpus.Table, Text: strings.Join(lines, "\n"), Rows: rows})
+				tables++
+			}
+		}
+		var texts []string
+		for _, bl := range blocks {
+			texts = append(texts, bl.Text)
+		}
+		s := &corpus.Section{EID: "p1", Text: strings.Join(texts, "\n"), Blocks: blocks}
+		n := utf8.RuneCountInString(s.Text)
+		shared := make([][2]int, r.IntN(5))
+		for i := range shared {
+			a := r.IntN(n + 2)
+			shared[i] = [2]int{a, a + r.IntN(n+2)}
+		}
+		var b bytes.Buffer
+		w.compareCell(&b, s, shared)
+		_, got, _ := strings.Cut(b.String(), "</a>")
+		if want := blocksByLabels(s, shared); got != want {
+			t.Fatalf("blocks %q, passages %v:\n got %s\nwant %s", texts, shared, got, want)
+		}
+	}
+	if tables < 1000 {
+		t.Errorf("only %d tables among the random cases: the test says little", tables)
+	}
+}
+
+// blocksByLabels is what compareCell writes after the heading of a cell
+// whose section has blocks: every character labelled with its passage,
+// as cellTextByLabels does, then each block written as runs of one label.
+func blocksByLabels(s *corpus.Section, shared [][2]int) string {
+	if s.Text == "" {
+		return "" // a section of no text has its heading only
+	}
+	// Each rune's own bytes: a byte of bad UTF-8 is a rune of its own.
+	var raw []string
+	for i := 0; i < len(s.Text); {
+		_, size := utf8.DecodeRuneInString(s.Text[i:])
+		raw = append(raw, s.Text[i:i+size])
+		i += size
+	}
+	label := passageLabels(len(raw), shared)
+	var b strings.Builder
+	runs := func(i, j int) {
+		for i < j {
+			k := i
+			for k < j && label[k] == label[i] {
+				k++
+			}
+			if label[i] >= 0 {
+				fmt.Fprintf(&b, `<mark class="sh s%d" data-k="%d">`, label[i]%6, label[i])
+			}
+			b.WriteString(template.HTMLEscapeString(strings.Join(raw[i:k], "")))
+			if label[i] >= 0 {
+				b.WriteString("</mark>")
+			}
+			i = k
+		}
+	}
+	at := 0 // rune index
+	for _, bl := range s.Blocks {
+		switch bl.Kind {
+		case corpus.Table:
+			b.WriteString(`<div class="table-wrap" tabindex="0"><table>`)
+			for i, row := range bl.Rows {
+				cell := "td"
+				if i == 0 {
+					cell = "th"
+				}
+				b.WriteString("<tr>")
+				for _, c := range row {
+					n := utf8.RuneCountInString(c)
+					b.WriteString("<" + cell + ">")
+					runs(at, at+n)
+					b.WriteString("</" + cell + ">")
+					at += n + 1
+				}
+				b.WriteString("</tr>")
+			}
+			b.WriteString("</table></div>")
+		case corpus.Code:
+			n := utf8.RuneCountInString(bl.Text)
+			b.WriteString("<pre><code>")
+			runs(at, at+n)
+			b.WriteString("</code></pre>")
+			at += n + 1
+		default:
+			n := utf8.RuneCountInString(bl.Text)
+			b.WriteString("<p>")
+			runs(at, at+n)
+			b.WriteString("</p>")
+			at += n + 1
+		}
+	}
+	return b.String()
 }
