@@ -606,32 +606,63 @@
 
   // paragraphs appends text to c, a <p> for each line, with the shared
   // passages (UTF-16 ranges; the k-th is passage k) marked; a passage
-  // that crosses a line end is marked on both lines.
+  // that crosses a line end is marked on both lines. A line with a tab is
+  // a row of a table, whose text the build writes as rows of cells joined
+  // by tabs: a run of them is drawn as one table, its first row the
+  // header, as the build's pair pages draw it, each cell with the
+  // passages in it.
   function paragraphs(c, text, ranges) {
     var marks = ranges.map(function (r, k) { return { s: r[0], e: r[1], k: k }; })
       .filter(function (m) { return m.s < m.e; })
       .sort(function (x, y) { return x.s - y.s; });
-    var p = el("p"), last = 0;
-    c.appendChild(p);
-    var put = function (from, to, k) {
-      var lines = text.slice(from, to).split("\n");
-      lines.forEach(function (line, n) {
-        if (n > 0) { p = el("p"); c.appendChild(p); }
-        if (!line) return;
-        if (k < 0) { p.appendChild(document.createTextNode(line)); return; }
-        var m = el("mark", "sh s" + (k % 6), line);
-        m.setAttribute("data-k", String(k));
-        p.appendChild(m);
-      });
-    };
+    var kept = [], last = 0;
     marks.forEach(function (m) {
       if (m.e <= last) return;
-      var s = Math.max(m.s, last);
-      put(last, s, -1);
-      put(s, m.e, m.k);
+      kept.push({ s: Math.max(m.s, last), e: m.e, k: m.k });
       last = m.e;
     });
-    put(last, text.length, -1);
+    var next = 0;
+    // put appends text[from, to) to parent, the passages in it marked.
+    var put = function (parent, from, to) {
+      while (next < kept.length && kept[next].e <= from) next++;
+      var at = from;
+      for (var i = next; i < kept.length && kept[i].s < to; i++) {
+        var s = Math.max(kept[i].s, at), e = Math.min(kept[i].e, to);
+        if (s > at) parent.appendChild(document.createTextNode(text.slice(at, s)));
+        var m = el("mark", "sh s" + (kept[i].k % 6), text.slice(s, e));
+        m.setAttribute("data-k", String(kept[i].k));
+        parent.appendChild(m);
+        at = e;
+      }
+      if (to > at) parent.appendChild(document.createTextNode(text.slice(at, to)));
+    };
+    var pos = 0, table = null;
+    text.split("\n").forEach(function (line) {
+      var from = pos;
+      pos += line.length + 1;
+      if (line.indexOf("\t") < 0) {
+        table = null;
+        var p = el("p");
+        c.appendChild(p);
+        put(p, from, from + line.length);
+        return;
+      }
+      if (!table) {
+        var wrap = el("div", "table-wrap");
+        wrap.tabIndex = 0;
+        table = el("table");
+        wrap.appendChild(table);
+        c.appendChild(wrap);
+      }
+      var tr = el("tr"), kind = table.rows.length ? "td" : "th";
+      table.appendChild(tr);
+      line.split("\t").forEach(function (cell) {
+        var td = el(kind);
+        tr.appendChild(td);
+        put(td, from, from + cell.length);
+        from += cell.length + 1;
+      });
+    });
   }
 
   // docFacts loads, once, the list of documents the home page's finder

@@ -1,0 +1,85 @@
+package site_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// tableDoc is a plan whose annex holds a table copied in part from the
+// Guangdong 纲要's 主要目标, so that its division pairs with that
+// section and passages are shared inside the table's cells.
+const tableDoc = `---
+id: c-biao
+title: 丙市质量强市目标分解表
+issuer: 丙市人民政府
+date: "2024-03-01"
+lang: zh-Hans
+level: city
+---
+
+一、总体要求
+
+（一）主要目标。到2025年,质量水平全面提高,影响力稳步提升,质量强省建设取得阶段性成效。
+
+附件1
+
+目标分解表
+
+一、主要目标。分解如下。
+
+| 指标 | 2025年目标 | 依据 |
+|---|---|---|
+| 制造业质量竞争力指数达到92,建成一批质量卓越产业集群 | 92 | 农产品质量安全例行监测合格率达到98%以上,食品抽检合格率达到98.5%以上 |
+| 制造业产品质量合格率达到95%,工程质量抽查符合率不断提高 | 95% | 推行首负责任制 |
+`
+
+// TestBrowserTables: a table in a document is drawn as a table on its
+// page, on a pair page, and in the comparison computed in the browser,
+// the last two alike — the same rows of header and data cells, the same
+// passages marked in them.
+func TestBrowserTables(t *testing.T) {
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/c-biao.md": tableDoc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, base := startOn(t, s, "file")
+	const pair = "c-biao--guangdong-2023-gangyao"
+	cells := func(ctx context.Context, cell string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll(`+"`"+cell+` tr`+"`"+`)].map(tr => [...tr.cells].map(c => c.tagName + ":" + c.innerHTML).join(" | "))`)
+	}
+
+	do(t, ctx, "open the document", chromedp.Navigate(base+"docs/c-biao/index.html"))
+	page := cells(ctx, "#annex1-p1")
+	if len(page) != 3 || !strings.Contains(page[2], `class="term t-shoufu-zerenzhi"`) {
+		t.Errorf("the document's table: %q; want a header and two rows, the theme's term marked in the last", page)
+	}
+
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/"+pair+"/index.html"))
+	built := cells(ctx, "#a-annex1-p1")
+	if len(built) != 3 || !strings.Contains(built[0], "TH:") || !strings.Contains(built[1], `<mark class="sh`) {
+		t.Fatalf("the pair page's table: %q; want a header row and two rows, with shared passages marked", built)
+	}
+
+	// The pair has a page, to which the chooser would go: draw it in the
+	// chooser's view directly, as TestBrowserAdhocAgrees does.
+	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+	if state := eval[string](t, ctx, `(async () => {
+		const v = document.getElementById("adhoc");
+		await window.tiaowenLiveCompare(v, "c-biao", "guangdong-2023-gangyao", () => []);
+		return v.dataset.state;
+	})()`); state != "done" {
+		t.Fatalf("the comparison in the browser ended %q", state)
+	}
+	live := cells(ctx, "#adhoc #a-annex1-p1")
+	if len(live) != len(built) {
+		t.Fatalf("the comparison in the browser draws %d rows of the table, the pair page %d:\n%q\n%q", len(live), len(built), live, built)
+	}
+	for i := range built {
+		if live[i] != built[i] {
+			t.Errorf("row %d of the table in the browser:\n%s\non the pair page:\n%s", i, live[i], built[i])
+		}
+	}
+}
