@@ -208,6 +208,14 @@ func (di *docInfo) passages(j int, t *themes.Theme) []passage {
 			continue
 		}
 		runes := []rune(b.Text)
+		if b.Kind == corpus.Table {
+			// A row's cells, joined by tabs in the text, shown apart.
+			for i, r := range runes {
+				if r == '\t' {
+					runes[i] = '｜'
+				}
+			}
+		}
 		for len(ms) > 0 {
 			start, end := sentenceAround(runes, ms[0].Start, ms[0].End)
 			var in []themes.Match
@@ -249,6 +257,9 @@ func sentenceAround(rs []rune, start, end int) (int, int) {
 	}
 	for end < len(rs) && !strings.ContainsRune(sentenceEnds, rs[end-1]) {
 		end++
+	}
+	if end > start && rs[end-1] == '\n' {
+		end-- // a line's end (a table's row) ends the sentence, not part of it
 	}
 	return start, end
 }

@@ -97,7 +97,8 @@ func TestTableCells(t *testing.T) {
 	if aside := between(page, `aria-labelledby="named-h"`, "</aside>"); !strings.Contains(aside, `<a href="../../docs/c-tiaoli/annex1-p1/index.html">附件1一、</a>`) {
 		t.Errorf("the document's references do not name the annex's division whose table cites a-plan:\n%s", aside)
 	}
-	if theme := read(t, dir, "themes/shoufu-zerenzhi/index.html"); strings.Count(between(theme, `id="h-c-tiaoli"`, "</ol>"), "<mark>") != 1 {
-		t.Errorf("the theme's page should show one passage of c-tiaoli, the cell that has the term whole:\n%s", between(theme, `id="h-c-tiaoli"`, "</ol>"))
+	passages := between(read(t, dir, "themes/shoufu-zerenzhi/index.html"), `id="h-c-tiaoli"`, "</ol>")
+	if strings.Count(passages, "<mark>") != 1 || !strings.Contains(passages, "<blockquote><mark>首负责任制</mark>覆盖率｜100%｜《甲市质量强市实施方案》</blockquote>") {
+		t.Errorf("the theme's page should show one passage of c-tiaoli, the row whose cell has the term whole, its cells apart:\n%s", passages)
 	}
 }
