@@ -70,6 +70,19 @@
     document.body.removeChild(ta);
   }
 
+  // A box that scrolls sideways — a wide table, the header's links on a
+  // phone — fades at its right edge while there is more beyond it, which
+  // a hidden or thin scroll bar does not say.
+  var hint = function (box) {
+    var update = function () {
+      box.classList.toggle("more-right", box.scrollLeft < box.scrollWidth - box.clientWidth - 1);
+    };
+    box.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
+  };
+  document.querySelectorAll(".table-wrap, .site-nav").forEach(hint);
+
   // On a narrow screen the table of contents starts folded, so that the
   // text comes first; without JavaScript it stays open.
   var tocDetails = document.querySelector(".toc details");

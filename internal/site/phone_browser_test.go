@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -78,5 +80,53 @@ func TestBrowserPhone(t *testing.T) {
 		if !eval[bool](t, ctx, reachable) {
 			t.Errorf("%s: the navigation is cut off and cannot be scrolled", page)
 		}
+	}
+}
+
+// TestBrowserScrollHints: a box that scrolls sideways fades at its right
+// edge while there is more beyond it — the home page's matrix of 31
+// themes on a desktop's window, the header's links on a phone — and not
+// once it is scrolled to its end, nor when everything fits.
+func TestBrowserScrollHints(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	// faded reports, for each box sel finds, whether it is marked as
+	// having more to its right and drawn fading.
+	faded := func(sel string) []bool {
+		return eval[[]bool](t, ctx, `[...document.querySelectorAll(`+strconv.Quote(sel)+`)].map(b => {
+			const s = getComputedStyle(b), mask = s.maskImage || s.webkitMaskImage || "none";
+			if (b.classList.contains("more-right") !== mask.includes("gradient")) throw new Error("class and mask disagree: " + mask);
+			return b.classList.contains("more-right");
+		})`)
+	}
+	// scrollToEnd scrolls the first box sel finds to its right end and
+	// waits for the page to have seen it.
+	scrollToEnd := func(sel string) {
+		eval[bool](t, ctx, `new Promise(done => {
+			const b = document.querySelector(`+strconv.Quote(sel)+`);
+			b.addEventListener("scroll", () => requestAnimationFrame(() => done(true)), { once: true });
+			b.scrollLeft = b.scrollWidth;
+		})`)
+	}
+
+	do(t, ctx, "open the home page", chromedp.Navigate(base+"index.html"))
+	if got := faded(".matrix-wrap"); !slices.Equal(got, []bool{true}) {
+		t.Errorf("a desktop's window: the matrix, wider than the page, fades: %v, want [true]", got)
+	}
+	if got := faded(".site-nav, .table-wrap:not(.matrix-wrap)"); slices.Contains(got, true) {
+		t.Errorf("a desktop's window: the navigation and the documents' table, which fit, fade: %v", got)
+	}
+	scrollToEnd(".matrix-wrap")
+	if got := faded(".matrix-wrap"); !slices.Equal(got, []bool{false}) {
+		t.Errorf("the matrix scrolled to its end still fades: %v", got)
+	}
+
+	do(t, ctx, "take a phone's screen", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait))
+	do(t, ctx, "open the home page", chromedp.Navigate(base+"index.html"))
+	if got := faded(".site-nav"); !slices.Equal(got, []bool{true}) {
+		t.Errorf("a phone: the navigation, wider than the screen, fades: %v, want [true]", got)
+	}
+	scrollToEnd(".site-nav")
+	if got := faded(".site-nav"); !slices.Equal(got, []bool{false}) {
+		t.Errorf("a phone: the navigation scrolled to its end still fades: %v", got)
 	}
 }
