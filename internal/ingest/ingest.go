@@ -267,11 +267,14 @@ func gluedMarker(s string) int {
 // joinBrokenLines joins a line broken in mid-sentence to the line before
 // it: in the body, a line of prose that ends without punctuation, followed
 // directly (no blank line) by one that starts with a character and is not
-// a section.
+// a section. A line with a tab is a table's row (markdownBody), never
+// prose: rows end without punctuation, and joining them would run a
+// table's cells together.
 func (res *Result) joinBrokenLines(lines []line, bodyLine int) []line {
 	var out []line
 	for i, l := range lines {
-		if k := len(out) - 1; k >= 0 && l.text != "" && i > 0 && lines[i-1].text != "" && lines[i-1].n >= bodyLine {
+		if k := len(out) - 1; k >= 0 && l.text != "" && i > 0 && lines[i-1].text != "" && lines[i-1].n >= bodyLine &&
+			!strings.Contains(l.text, "\t") && !strings.Contains(out[k].text, "\t") {
 			prev := out[k].text
 			last, _ := utf8.DecodeLastRuneInString(prev)
 			first, _ := utf8.DecodeRuneInString(l.text)

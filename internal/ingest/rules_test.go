@@ -139,6 +139,25 @@ func TestTablesFromTabs(t *testing.T) {
 	}
 }
 
+// TestTableRowsNotJoined: the rows of a table copied from a web page end
+// without punctuation, as a line broken in mid-sentence does; they are
+// not joined, however long, nor is prose joined onto a row.
+func TestTableRowsNotJoined(t *testing.T) {
+	res, d := importString(t, "关于测试的实施方案\n一、工作安排\n重点任务分工如下，各单位要按照职责分工抓好落实\n序号\t任务\t牵头单位\t完成时限\n1\t建设区域计量测试中心\t省市场监管局\t2025年底前\n2\t推行质量安全首负责任制\t省商务厅\t持续推进\n二、保障\n")
+	bs := d.Sections[0].Blocks
+	if len(bs) != 2 || bs[1].Kind != corpus.Table || len(bs[1].Rows) != 3 || bs[1].Rows[2][1] != "推行质量安全首负责任制" {
+		t.Fatalf("blocks = %+v\n%s", bs, res.Body)
+	}
+	if bs[0].Text != "重点任务分工如下，各单位要按照职责分工抓好落实" {
+		t.Errorf("the paragraph before the table = %q", bs[0].Text)
+	}
+	for _, r := range res.Repairs {
+		if r.Kind == "join-line" {
+			t.Errorf("joined a line of the table: %+v", r)
+		}
+	}
+}
+
 func TestMeta(t *testing.T) {
 	res, _ := importString(t, "首页 > 政务公开\n国务院办公厅关于印发质量工作要点的通知\n国办发〔2024〕7号\n各省、自治区、直辖市人民政府：\n现将《质量工作要点》印发给你们，请认真贯彻执行。\n国务院办公厅\n二〇二四年三月五日\n质量工作要点\n一、总体要求\n")
 	m := res.Meta
