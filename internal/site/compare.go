@@ -387,15 +387,15 @@ func textOfBlocks(text string, blocks []corpus.Block) bool {
 func writeMarkedTable(b *bytes.Buffer, t *markedText, lo int, rows [][]string) {
 	b.WriteString(`<div class="table-wrap" tabindex="0"><table>`)
 	for i, row := range rows {
-		cell := "<td>"
+		startTag, endTag := "<td>", "</td>"
 		if i == 0 {
-			cell = "<th>"
+			startTag, endTag = "<th>", "</th>"
 		}
 		b.WriteString("<tr>")
 		for _, c := range row {
-			b.WriteString(cell)
+			b.WriteString(startTag)
 			t.write(b, lo, lo+len(c))
-			b.WriteString(cell[:1] + "/" + cell[1:])
+			b.WriteString(endTag)
 			lo += len(c) + 1
 		}
 		b.WriteString("</tr>")

@@ -178,10 +178,10 @@ func (w sectionWriter) writeBlocks(b *strings.Builder, blocks []corpus.Block, te
 }
 
 // writeTable writes a table, its first row as the header, with the
-// links, document titles and theme terms in its cells. These were found
+// links, document titles and theme terms in its cells. Their offsets are
 // in the table's text, its rows joined by "\n" and their cells by "\t",
-// so each is cut to the cells it lies in and counted from a cell's start;
-// a term found across two cells is marked in both.
+// so each is cut to the cells it lies in and counted from a cell's start
+// (terms are found cell by cell, findTerms; a title cannot cross a cell).
 func (w sectionWriter) writeTable(b *strings.Builder, bl corpus.Block, terms []themes.Match, named []refs.Ref) {
 	b.WriteString(`<div class="table-wrap" tabindex="0"><table>`)
 	var (
