@@ -78,7 +78,9 @@ func findTitle(h header) (title, status string) {
 			issued = append(issued, t)
 		}
 	}
-	var lines []string
+	// A notice's title (…的通知) is the document's only when nothing else
+	// is: a notice that carries a document is read for the document's.
+	var lines, notices []string
 	for _, l := range h.kept {
 		t := l
 		if sm := reStatus.FindStringSubmatch(t); sm != nil && strings.HasSuffix(t, sm[0]) && sm[0] != t {
@@ -90,7 +92,11 @@ func findTitle(h header) (title, status string) {
 		if utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "。，,；;：:") || reIssuedTitle.MatchString(t) {
 			continue
 		}
-		if reDocKind.MatchString(t) && !strings.HasSuffix(t, "通知") {
+		switch {
+		case !reDocKind.MatchString(t):
+		case strings.HasSuffix(t, "通知"):
+			notices = append(notices, t)
+		default:
 			lines = append(lines, t)
 		}
 	}
@@ -106,6 +112,9 @@ func findTitle(h header) (title, status string) {
 	}
 	if len(issued) > 0 {
 		return issued[0], status
+	}
+	if len(notices) > 0 {
+		return notices[0], status
 	}
 	return "", status
 }

@@ -158,6 +158,15 @@ func TestTableRowsNotJoined(t *testing.T) {
 	}
 }
 
+// TestMetaNoticeTitle: a notice that is the document itself, not the
+// wrapper of another, gives its own title.
+func TestMetaNoticeTitle(t *testing.T) {
+	res, _ := importString(t, "首页 > 通知公告\n市场监管总局关于开展2024年全国质量月活动的通知\n各省、自治区、直辖市市场监管局：\n为深入实施质量强国战略，现就有关事项通知如下。\n一、活动主题\n二、工作要求\n")
+	if m := res.Meta; m.Title != "市场监管总局关于开展2024年全国质量月活动的通知" || m.Issuer != "市场监管总局" {
+		t.Errorf("meta = %+v, notes %q", m, res.Notes)
+	}
+}
+
 func TestMeta(t *testing.T) {
 	res, _ := importString(t, "首页 > 政务公开\n国务院办公厅关于印发质量工作要点的通知\n国办发〔2024〕7号\n各省、自治区、直辖市人民政府：\n现将《质量工作要点》印发给你们，请认真贯彻执行。\n国务院办公厅\n二〇二四年三月五日\n质量工作要点\n一、总体要求\n")
 	m := res.Meta
