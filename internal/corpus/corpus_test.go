@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tiaowen/internal/diag"
 )
@@ -263,6 +264,7 @@ func FuzzParseDocument(f *testing.F) {
 		f.Add(src)
 	}
 	f.Add([]byte("---\nid: a\n---\n1. x\n  (1) y\n附件\n> 第一条 z\n"))
+	f.Add([]byte("---\nid: a\n---\n一、分工\n\n| 任务 | 依据 |\n|---|---|\n| [计量](https://a.example/) | 见[国务院](https://b.example/)、[省](c.html) |\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, _ := NewParser().Parse("f.md", src)
 		seen := map[string]bool{}
@@ -277,8 +279,35 @@ func FuzzParseDocument(f *testing.F) {
 			if s.Parent != nil && s.Parent.Index >= i {
 				t.Fatalf("section %d comes before its parent", i)
 			}
+			checkBlocks(t, s.Blocks)
 		}
+		checkBlocks(t, d.Preamble)
+		checkBlocks(t, d.Trailing)
 	})
+}
+
+// checkBlocks is what FuzzParseDocument asks of blocks: a table's text
+// is its rows, and every link a safe URL on a span of the text, in order.
+func checkBlocks(t *testing.T, blocks []Block) {
+	t.Helper()
+	for _, b := range blocks {
+		if b.Kind == Table {
+			lines := make([]string, len(b.Rows))
+			for i, row := range b.Rows {
+				lines[i] = strings.Join(row, "\t")
+			}
+			if got := strings.Join(lines, "\n"); got != b.Text {
+				t.Fatalf("a table's text %q is not its rows %q", b.Text, got)
+			}
+		}
+		n, last := utf8.RuneCountInString(b.Text), 0
+		for _, l := range b.Links {
+			if l.Start < last || l.End <= l.Start || l.End > n || !SafeURL(l.URL) {
+				t.Fatalf("link %+v in %q (%d runes, the last link ending at %d)", l, b.Text, n, last)
+			}
+			last = l.End
+		}
+	}
 }
 
 func BenchmarkParseSeeds(b *testing.B) {
@@ -352,5 +381,28 @@ func TestHeadingsAndLabels(t *testing.T) {
 		if got := s.Label(); got != c.label {
 			t.Errorf("%s %s: Label = %q, want %q", c.d.ID, c.eid, got, c.label)
 		}
+	}
+}
+
+// TestTableLinks: a link in a table's cell is kept, at its place in the
+// table's text (rows joined by "\n", cells by "\t"); an unsafe one stays
+// text, as in a paragraph.
+func TestTableLinks(t *testing.T) {
+	src := "---\nid: a\ntitle: t\n---\n一、分工\n\n| 任务 | 依据 |\n|---|---|\n| 计量 | 见[国务院网站](https://www.gov.cn/) |\n| [标准](https://std.example/)体系 | [这里](javascript:alert(1)) |\n"
+	d, problems := NewParser().Parse("a.md", []byte(src))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	b := d.Sections[0].Blocks[0]
+	if b.Kind != Table || b.Text != "任务\t依据\n计量\t见国务院网站\n标准体系\t[这里](javascript:alert(1))" {
+		t.Fatalf("block = %+v", b)
+	}
+	runes := []rune(b.Text)
+	var got []string
+	for _, l := range b.Links {
+		got = append(got, string(runes[l.Start:l.End])+" "+l.URL)
+	}
+	if want := []string{"国务院网站 https://www.gov.cn/", "标准 https://std.example/"}; !slices.Equal(got, want) {
+		t.Errorf("links = %q, want %q", got, want)
 	}
 }

@@ -134,11 +134,23 @@ func (r *blockReader) block(n ast.Node, prefix string) {
 		}
 	case *extast.Table:
 		var rows [][]string
+		var links []Link
+		at := 0 // the cell's first rune in the table's text
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 			var cells []string
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				paras, _ := r.inlineText(cell)
-				cells = append(cells, strings.Join(paras, " "))
+				paras, ls := r.inlineText(cell)
+				off := at
+				for i, p := range paras {
+					for _, l := range ls[i] {
+						l.Start, l.End = l.Start+off, l.End+off
+						links = append(links, l)
+					}
+					off += utf8.RuneCountInString(p) + 1 // and the space joining the next
+				}
+				text := strings.Join(paras, " ")
+				cells = append(cells, text)
+				at += utf8.RuneCountInString(text) + 1 // and the "\t" or "\n" after it
 			}
 			rows = append(rows, cells)
 		}
@@ -146,7 +158,7 @@ func (r *blockReader) block(n ast.Node, prefix string) {
 		for i, row := range rows {
 			lines[i] = strings.Join(row, "\t")
 		}
-		r.blocks = append(r.blocks, Block{Kind: Table, Text: strings.Join(lines, "\n"), Rows: rows, Pos: r.pos(n)})
+		r.blocks = append(r.blocks, Block{Kind: Table, Text: strings.Join(lines, "\n"), Rows: rows, Links: links, Pos: r.pos(n)})
 	case *ast.ThematicBreak:
 	default:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {

@@ -70,6 +70,7 @@ level: province
 |---|---|---|
 | 首负责任制覆盖率 | 100% | 《甲市质量强市实施方案》 |
 | 首负 | 责任制 | 无 |
+| 计量 | 99% | 见[国务院网站](https://www.gov.cn/) |
 `
 	if err := os.WriteFile(filepath.Join(dir, "content", "docs", "c-tiaoli.md"), []byte(regulation), 0o644); err != nil {
 		t.Fatal(err)
@@ -78,8 +79,8 @@ level: province
 	return dir
 }
 
-// TestTableCells: a table's cells are read for theme terms and document
-// titles as paragraphs are, cell by cell — a term split across two cells
+// TestTableCells: a table's cells are read for theme terms, document
+// titles and links as paragraphs are, cell by cell — a term split across two cells
 // is none — and written with them marked and linked.
 func TestTableCells(t *testing.T) {
 	dir := regulationSite(t)
@@ -89,6 +90,7 @@ func TestTableCells(t *testing.T) {
 		`<td><a class="term t-shoufu-zerenzhi" href="../../themes/shoufu-zerenzhi/index.html" title="主题：首负责任制">首负责任制</a>覆盖率</td>`,
 		`<td><a class="named" href="../../docs/a-plan/index.html">《甲市质量强市实施方案》</a></td>`,
 		`<td>首负</td><td>责任制</td>`,
+		`<td>见<a class="ext" href="https://www.gov.cn/" rel="noopener">国务院网站</a></td>`,
 	} {
 		if !strings.Contains(table, want) {
 			t.Errorf("the table lacks %s:\n%s", want, table)
