@@ -718,8 +718,10 @@
     a.appendChild(head);
     var snip = document.createElement("span");
     snip.className = "hit-snippet";
-    // The snippet is a window on the paragraph of the first match.
-    var t = x.text, at = 0, atEnd = 0;
+    // The snippet is a window on the paragraph of the first match. A
+    // table's cells, joined by tabs in the text, are shown apart, as a
+    // theme's passages show them (one character for one: the ranges hold).
+    var t = x.text.replace(/\t/g, "｜"), at = 0, atEnd = 0;
     if (textRanges.length) { at = textRanges[0][0]; atEnd = textRanges[0][1]; }
     var pStart = at > 0 ? t.lastIndexOf("\n", at - 1) + 1 : 0;
     var pEnd = t.indexOf("\n", atEnd);

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -39,7 +40,8 @@ level: city
 // TestBrowserTables: a table in a document is drawn as a table on its
 // page, on a pair page, and in the comparison computed in the browser,
 // the last two alike — the same rows of header and data cells, the same
-// passages marked in them.
+// passages marked in them; a search result from a table shows its
+// cells apart.
 func TestBrowserTables(t *testing.T) {
 	s, err := buildSite(t.TempDir(), map[string]string{"docs/c-biao.md": tableDoc})
 	if err != nil {
@@ -81,5 +83,18 @@ func TestBrowserTables(t *testing.T) {
 		if live[i] != built[i] {
 			t.Errorf("row %d of the table in the browser:\n%s\non the pair page:\n%s", i, live[i], built[i])
 		}
+	}
+
+	do(t, ctx, "search for 推行首负责任制", chromedp.Navigate(base+"search/index.html?q="+url.QueryEscape("推行首负责任制")))
+	snippet := eval[string](t, ctx, `(async () => {
+		for (let i = 0; i < 500; i++) {
+			const li = document.querySelector('#search-results li.hit[data-doc="c-biao"]');
+			if (li) return li.querySelector(".hit-snippet").textContent;
+			await new Promise(r => setTimeout(r, 20));
+		}
+		return "(no result from c-biao)";
+	})()`)
+	if !strings.Contains(snippet, "｜95%｜推行首负责任制") || strings.Contains(snippet, "\t") {
+		t.Errorf("the search result from the table reads %q, want its cells apart: …｜95%%｜推行首负责任制", snippet)
 	}
 }
