@@ -49,6 +49,25 @@ func TestBrowserPrint(t *testing.T) {
 	if n := eval[int](t, ctx, `[...document.querySelectorAll("section.sec")].filter(s => s.getClientRects().length > 0).length`); n == 0 {
 		t.Error("the document's sections do not print")
 	}
+	checkNoBareHeadings(t, ctx, "the document")
+
+	do(t, ctx, "open a section with themes", chromedp.Navigate(base+"docs/"+gdID+"/"+gdS24+"/index.html"))
+	checkNoBareHeadings(t, ctx, "the section "+gdS24)
+}
+
+// checkNoBareHeadings fails t if a heading of the page prints whose
+// part of the page prints nothing else (a list left off, its heading
+// left on).
+func checkNoBareHeadings(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	bare := eval[[]string](t, ctx, `[...document.querySelectorAll("main section > h2, main aside > h2")].filter(h => {
+		if (h.getClientRects().length === 0) return false;
+		const shown = e => e.getClientRects().length > 0 && e.textContent.trim() !== "";
+		return ![...h.parentElement.children].some(e => e !== h && shown(e));
+	}).map(h => h.textContent)`)
+	if len(bare) > 0 {
+		t.Errorf("%s prints headings with nothing under them: %q", page, bare)
+	}
 }
 
 // checkPrintsLandscape prints the page as a reader's browser prints it,
