@@ -35,6 +35,24 @@
     if (q) { e.preventDefault(); q.focus(); }
   });
 
+  // On a section's page ← and → go to the section before and after, as
+  // its 上一条 and 下一条 links do, unless a control or a box that
+  // scrolls sideways has the keys.
+  var prevNext = {
+    ArrowLeft: document.querySelector(".prevnext a[rel=prev]"),
+    ArrowRight: document.querySelector(".prevnext a[rel=next]")
+  };
+  if (prevNext.ArrowLeft || prevNext.ArrowRight) {
+    document.addEventListener("keydown", function (e) {
+      var link = prevNext[e.key];
+      if (!link || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.defaultPrevented) return;
+      var el = document.activeElement;
+      if (el && el !== document.body && el.closest("input, select, textarea, button, [contenteditable], .table-wrap, pre")) return;
+      e.preventDefault();
+      link.click();
+    });
+  }
+
   // Citation: the access date of GB/T 7714 is the day of copying.
   var today = new Date();
   var pad = function (n) { return (n < 10 ? "0" : "") + n; };

@@ -150,7 +150,7 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		if l := d.PrevLink; l != nil {
 			o.raw(`<a class="prev" rel="prev" href="`)
 			o.url(l.URL)
-			o.raw(`"><span>上一条</span> <span lang="`)
+			o.raw(`" aria-keyshortcuts="ArrowLeft"><span>上一条</span> <span lang="`)
 			lang()
 			o.raw(`">`)
 			o.text(l.Text)
@@ -162,7 +162,7 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		if l := d.NextLink; l != nil {
 			o.raw(`<a class="next" rel="next" href="`)
 			o.url(l.URL)
-			o.raw(`"><span>下一条</span> <span lang="`)
+			o.raw(`" aria-keyshortcuts="ArrowRight"><span>下一条</span> <span lang="`)
 			lang()
 			o.raw(`">`)
 			o.text(l.Text)
