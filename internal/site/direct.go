@@ -147,27 +147,24 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		o.raw("\">\n")
 		o.raw(string(d.Body))
 		o.raw("\n</article>\n<nav class=\"prevnext\" aria-label=\"上下条\">\n")
-		if l := d.PrevLink; l != nil {
-			o.raw(`<a class="prev" rel="prev" href="`)
+		// neighbour writes the link to the section before or after.
+		neighbour := func(l *pageLink, rel, key, word string) {
+			if l == nil {
+				return
+			}
+			o.raw(`<a class="` + rel + `" rel="` + rel + `" href="`)
 			o.url(l.URL)
-			o.raw(`" aria-keyshortcuts="ArrowLeft"><span>上一条</span> <span lang="`)
+			o.raw(`" aria-keyshortcuts="` + key + `"><span>` + word + `</span> <span lang="`)
 			lang()
 			o.raw(`">`)
 			o.text(l.Text)
 			o.raw("</span></a>")
 		}
+		neighbour(d.PrevLink, "prev", "ArrowLeft", "上一条")
 		o.raw("\n<a class=\"up\" href=\"")
 		o.url(d.UpURL)
 		o.raw("\">在全文中查看</a>\n")
-		if l := d.NextLink; l != nil {
-			o.raw(`<a class="next" rel="next" href="`)
-			o.url(l.URL)
-			o.raw(`" aria-keyshortcuts="ArrowRight"><span>下一条</span> <span lang="`)
-			lang()
-			o.raw(`">`)
-			o.text(l.Text)
-			o.raw("</span></a>")
-		}
+		neighbour(d.NextLink, "next", "ArrowRight", "下一条")
 		o.raw("\n</nav>\n")
 		if len(d.ThemeLinks) > 0 {
 			o.raw(`<section class="section-themes" aria-labelledby="th-h"><h2 id="th-h">本条主题</h2><ul class="chips">`)
