@@ -203,25 +203,9 @@ func (w sectionWriter) writeTable(b *strings.Builder, bl corpus.Block, terms []t
 		}
 		for _, c := range row {
 			hi := lo + utf8.RuneCountInString(c)
-			cellLinks, cellNamed, cellTerms = cellLinks[:0], cellNamed[:0], cellTerms[:0]
-			for _, l := range bl.Links {
-				if start, end, ok := inCell(l.Start, l.End, lo, hi); ok {
-					l.Start, l.End = start, end
-					cellLinks = append(cellLinks, l)
-				}
-			}
-			for _, r := range named {
-				if start, end, ok := inCell(r.Start, r.End, lo, hi); ok {
-					r.Start, r.End = start, end
-					cellNamed = append(cellNamed, r)
-				}
-			}
-			for _, m := range terms {
-				if start, end, ok := inCell(m.Start, m.End, lo, hi); ok {
-					m.Start, m.End = start, end
-					cellTerms = append(cellTerms, m)
-				}
-			}
+			cellLinks = inCell(cellLinks[:0], bl.Links, lo, hi, func(l *corpus.Link) (*int, *int) { return &l.Start, &l.End })
+			cellNamed = inCell(cellNamed[:0], named, lo, hi, func(r *refs.Ref) (*int, *int) { return &r.Start, &r.End })
+			cellTerms = inCell(cellTerms[:0], terms, lo, hi, func(m *themes.Match) (*int, *int) { return &m.Start, &m.End })
 			b.WriteString("<")
 			b.WriteString(cell)
 			b.WriteString(">")
@@ -242,12 +226,18 @@ func (w sectionWriter) writeTable(b *strings.Builder, bl corpus.Block, terms []t
 	b.WriteString("</table></div>\n")
 }
 
-// inCell cuts the rune range [start, end) of a table's text to the cell
-// at [lo, hi), counted from the cell's start; ok is false when the range
-// has nothing in the cell.
-func inCell(start, end, lo, hi int) (int, int, bool) {
-	start, end = max(start, lo), min(end, hi)
-	return start - lo, end - lo, start < end
+// inCell appends to dst the items of src — links, titles or terms, whose
+// rune range in a table's text span gives — that have text in the cell at
+// runes [lo, hi), each cut to the cell and counted from its start.
+func inCell[T any](dst, src []T, lo, hi int, span func(*T) (start, end *int)) []T {
+	for _, x := range src {
+		start, end := span(&x)
+		if s, e := max(*start, lo), min(*end, hi); s < e {
+			*start, *end = s-lo, e-lo
+			dst = append(dst, x)
+		}
+	}
+	return dst
 }
 
 // plainBlocks writes blocks with links and the titles that name
