@@ -90,16 +90,41 @@
 
   // A box that scrolls sideways — a wide table, the header's links on a
   // phone — fades at its right edge while there is more beyond it, which
-  // a hidden or thin scroll bar does not say.
+  // a hidden or thin scroll bar does not say. Boxes drawn after the page
+  // loads (the comparison computed in the browser draws tables) are
+  // found as they are added.
+  var scrollers = ".table-wrap, .site-nav";
+  var hinted = new WeakSet();
   var hint = function (box) {
+    if (hinted.has(box)) return;
+    hinted.add(box);
     var update = function () {
       box.classList.toggle("more-right", box.scrollLeft < box.scrollWidth - box.clientWidth - 1);
     };
     box.addEventListener("scroll", update, { passive: true });
-    window.addEventListener("resize", update);
+    if (window.ResizeObserver) {
+      // The box's own size changes with the window and when it is shown;
+      // its content's, when a table is filled after the box is placed.
+      var sizes = new ResizeObserver(update);
+      sizes.observe(box);
+      if (box.firstElementChild) sizes.observe(box.firstElementChild);
+    } else {
+      window.addEventListener("resize", update);
+    }
     update();
   };
-  document.querySelectorAll(".table-wrap, .site-nav").forEach(hint);
+  document.querySelectorAll(scrollers).forEach(hint);
+  if (window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.matches(scrollers)) hint(node);
+          node.querySelectorAll(scrollers).forEach(hint);
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
 
   // On a narrow screen the table of contents starts folded, so that the
   // text comes first; without JavaScript it stays open.
