@@ -291,13 +291,24 @@ func FuzzParseDocument(f *testing.F) {
 func checkBlocks(t *testing.T, blocks []Block) {
 	t.Helper()
 	for _, b := range blocks {
-		if b.Kind == Table {
+		switch b.Kind {
+		case Table:
 			lines := make([]string, len(b.Rows))
 			for i, row := range b.Rows {
+				for _, cell := range row {
+					if strings.ContainsAny(cell, "\t\n") {
+						t.Fatalf("a table's cell %q holds a tab or a line end, which part cells and rows in its text", cell)
+					}
+				}
 				lines[i] = strings.Join(row, "\t")
 			}
 			if got := strings.Join(lines, "\n"); got != b.Text {
 				t.Fatalf("a table's text %q is not its rows %q", b.Text, got)
+			}
+		case Code:
+		default:
+			if strings.ContainsAny(b.Text, "\t\n") {
+				t.Fatalf("a block of kind %d holds a tab or a line end, which a section's text reads as a table's cells or a new paragraph: %q", b.Kind, b.Text)
 			}
 		}
 		n, last := utf8.RuneCountInString(b.Text), 0
@@ -404,5 +415,37 @@ func TestTableLinks(t *testing.T) {
 	}
 	if want := []string{"国务院网站 https://www.gov.cn/", "标准 https://std.example/"}; !slices.Equal(got, want) {
 		t.Errorf("links = %q, want %q", got, want)
+	}
+}
+
+// TestControlSpaces: a tab inside a paragraph or a table's cell, and the
+// line end inside a code span that runs over two lines, are spaces in
+// the text: there "\t" parts a table's cells and "\n" its rows and a
+// section's paragraphs, so that a reader of the text alone (the search
+// index, the comparison computed in the browser) would see a table in a
+// paragraph, a cell split in two, a paragraph broken in the middle.
+func TestControlSpaces(t *testing.T) {
+	src := "---\nid: a\ntitle: t\n---\n一、分工\n\n到2025年,\t质量`代码\n跨行`水平。\n\n| 任务\t甲 | 依据 |\n|---|---|\n| 计量 | `a\tb` [见\t此](https://std.example/) |\n"
+	d, problems := NewParser().Parse("a.md", []byte(src))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	blocks := d.Sections[0].Blocks
+	if len(blocks) != 2 {
+		t.Fatalf("blocks = %+v, want a paragraph and a table", blocks)
+	}
+	if p := blocks[0]; p.Kind != Paragraph || p.Text != "到2025年, 质量代码 跨行水平。" {
+		t.Errorf("paragraph = %+v", p)
+	}
+	table := blocks[1]
+	if want := [][]string{{"任务 甲", "依据"}, {"计量", "a b 见 此"}}; table.Kind != Table || !slices.EqualFunc(table.Rows, want, slices.Equal) {
+		t.Errorf("table rows = %q, want %q", table.Rows, want)
+	}
+	if runes := []rune(table.Text); len(table.Links) != 1 || string(runes[table.Links[0].Start:table.Links[0].End]) != "见 此" {
+		t.Errorf("table %q, links %+v: want 见 此 linked", table.Text, table.Links)
+	}
+	checkBlocks(t, blocks)
+	if want := "到2025年, 质量代码 跨行水平。\n任务 甲\t依据\n计量\ta b 见 此"; d.Sections[0].Text != want {
+		t.Errorf("section text %q, want %q", d.Sections[0].Text, want)
 	}
 }

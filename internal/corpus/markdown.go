@@ -236,7 +236,8 @@ func (r *blockReader) inlineText(n ast.Node) ([]string, [][]Link) {
 						b.Write(s.Value)
 					}
 				}
-				line = append(line, piece{b.String(), url})
+				// Line endings in a code span are spaces (CommonMark 6.1).
+				line = append(line, piece{lineEnds.Replace(b.String()), url})
 			case *ast.RawHTML:
 				var b strings.Builder
 				for i := 0; i < c.Segments.Len(); i++ {
@@ -351,7 +352,10 @@ func trimLine(pieces []piece) (string, []Link) {
 		b.WriteString(p.text)
 		n += c
 	}
-	full := b.String()
+	// A tab or line end inside a line is a space: in a block's text "\n"
+	// parts paragraphs and "\t" a table's cells, and a page shows either
+	// as a space anyway. Each is one rune for one, so the spans hold.
+	full := controlSpaces.Replace(b.String())
 	trimmed := strings.TrimLeftFunc(full, IsSpace)
 	left := n - utf8.RuneCountInString(trimmed)
 	trimmed = strings.TrimRightFunc(trimmed, IsSpace)
@@ -379,6 +383,12 @@ func mergeLinks(ls []Link) []Link {
 	}
 	return out
 }
+
+// lineEnds turns a code span's line endings into spaces.
+var lineEnds = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+// controlSpaces turns the white-space controls into spaces, rune for rune.
+var controlSpaces = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ", "\v", " ", "\f", " ")
 
 // IsSpace reports whether r is white space as documents use it: Unicode
 // white space, including the ideographic space U+3000 that Chinese web
