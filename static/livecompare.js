@@ -111,7 +111,7 @@
       var out = [];
       for (var sec = first; sec < end; sec++) {
         var s = ix.section(sec);
-        var x = { sec: sec, eid: s.eid, cite: s.cite, title: s.title, text: s.text, parent: s.parent < 0 ? -1 : s.parent - first, children: 0 };
+        var x = { sec: sec, eid: s.eid, cite: s.cite, title: s.title, text: s.text, layout: s.layout, parent: s.parent < 0 ? -1 : s.parent - first, children: 0 };
         if (x.parent >= 0) out[x.parent].children++;
         out.push(x);
       }
@@ -518,7 +518,7 @@
       link.appendChild(el("span", "marker", sec.cite));
       link.appendChild(document.createTextNode(sec.title));
       c.appendChild(link);
-      if (sec.text) paragraphs(c, sec.text, ranges);
+      if (sec.text) paragraphs(c, sec.text, ranges, sec.layout);
       return c;
     };
     var placed = [];
@@ -604,14 +604,14 @@
     return e;
   }
 
-  // paragraphs appends text to c, a <p> for each line, with the shared
-  // passages (UTF-16 ranges; the k-th is passage k) marked; a passage
-  // that crosses a line end is marked on both lines. A line with a tab is
-  // a row of a table, whose text the build writes as rows of cells joined
-  // by tabs: a run of them is drawn as one table, its first row the
-  // header, as the build's pair pages draw it, each cell with the
-  // passages in it.
-  function paragraphs(c, text, ranges) {
+  // paragraphs appends text to c with the shared passages (UTF-16
+  // ranges; the k-th is passage k) marked, as the build's pair pages draw
+  // a section: each line a <p>, but where layout (corpus.Section.Layout, a
+  // letter a line) says a table starts (T) or goes on (t) a table, its
+  // first row the header and its cells parted by tabs, and where it says
+  // code (C, c) a <pre>. A passage that crosses a paragraph's end or a
+  // cell's is marked on each side.
+  function paragraphs(c, text, ranges, layout) {
     var marks = ranges.map(function (r, k) { return { s: r[0], e: r[1], k: k }; })
       .filter(function (m) { return m.s < m.e; })
       .sort(function (x, y) { return x.s - y.s; });
@@ -636,31 +636,47 @@
       }
       if (to > at) parent.appendChild(document.createTextNode(text.slice(at, to)));
     };
-    var pos = 0, table = null;
-    text.split("\n").forEach(function (line) {
-      var from = pos;
+    // The lines gathered into blocks: a paragraph, a table, a code block.
+    var blocks = [], pos = 0;
+    text.split("\n").forEach(function (line, i) {
+      var kind = layout.charAt(i) || "p", last = blocks[blocks.length - 1];
+      if ((kind === "t" || kind === "c") && last && last.kind === kind.toUpperCase()) {
+        last.lines.push(line);
+        last.to = pos + line.length;
+      } else {
+        blocks.push({ kind: kind, from: pos, to: pos + line.length, lines: [line] });
+      }
       pos += line.length + 1;
-      if (line.indexOf("\t") < 0) {
-        table = null;
-        var p = el("p");
-        c.appendChild(p);
-        put(p, from, from + line.length);
+    });
+    blocks.forEach(function (b) {
+      if (b.kind === "C") {
+        var pre = el("pre"), code = el("code");
+        pre.appendChild(code);
+        c.appendChild(pre);
+        put(code, b.from, b.to);
         return;
       }
-      if (!table) {
-        var wrap = el("div", "table-wrap");
-        wrap.tabIndex = 0;
-        table = el("table");
-        wrap.appendChild(table);
-        c.appendChild(wrap);
+      if (b.kind !== "T") {
+        var p = el("p");
+        c.appendChild(p);
+        put(p, b.from, b.to);
+        return;
       }
-      var tr = el("tr"), kind = table.rows.length ? "td" : "th";
-      table.appendChild(tr);
-      line.split("\t").forEach(function (cell) {
-        var td = el(kind);
-        tr.appendChild(td);
-        put(td, from, from + cell.length);
-        from += cell.length + 1;
+      // The <tbody> is the one a parser puts in a page's table.
+      var wrap = el("div", "table-wrap"), table = el("table"), body = el("tbody"), from = b.from;
+      wrap.tabIndex = 0;
+      table.appendChild(body);
+      wrap.appendChild(table);
+      c.appendChild(wrap);
+      b.lines.forEach(function (line, row) {
+        var tr = el("tr");
+        body.appendChild(tr);
+        line.split("\t").forEach(function (cell) {
+          var td = el(row ? "td" : "th");
+          tr.appendChild(td);
+          put(td, from, from + cell.length);
+          from += cell.length + 1;
+        });
       });
     });
   }

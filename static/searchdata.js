@@ -22,6 +22,7 @@
     var meta = null;
     var gramShards = {};   // shard number → {gram: posting string}
     var textShards = {};   // shard number → [eId, citation, title, text, …]
+    var textLayouts = {};  // shard number → {place in shard: layout}, for sections with tables or code
     var themeLists = {};   // theme index → posting string
     var positionFiles = {}; // split bigram's number → its whole list
     var rarity = null;     // rarity.js's object, once loaded
@@ -31,7 +32,7 @@
       if (!o || typeof o !== "object") return;
       if (o.k === "meta") meta = o;
       else if (o.k === "g") gramShards[o.n] = o.d;
-      else if (o.k === "t") textShards[o.n] = o.d;
+      else if (o.k === "t") { textShards[o.n] = o.d; textLayouts[o.n] = o.b || {}; }
       else if (o.k === "th") themeLists[o.n] = o.d;
       else if (o.k === "p") positionFiles[o.n] = o.d;
       else if (o.k === "rarity") rarity = o;
@@ -205,6 +206,9 @@
       return {
         docID: doc[0], docTitle: doc[1], lang: doc[2], eid: shard[off], cite: shard[off + 1],
         title: shard[off + 2], text: shard[off + 3],
+        // What each line of text is (corpus.Section.Layout): "" when each
+        // is a paragraph.
+        layout: textLayouts[n][sec - textStart[n]] || "",
         // The section of the same document that holds it, or -1.
         parent: shard[off + 4] ? sec - Number(shard[off + 4]) : -1
       };

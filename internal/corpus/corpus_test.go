@@ -449,3 +449,24 @@ func TestControlSpaces(t *testing.T) {
 		t.Errorf("section text %q, want %q", d.Sections[0].Text, want)
 	}
 }
+
+// TestLayout: a section's layout names each line of its text — a table's
+// rows, a code block's lines, paragraphs — and is empty for a section of
+// paragraphs alone.
+func TestLayout(t *testing.T) {
+	src := "---\nid: a\ntitle: t\n---\n一、分工\n\n甲。\n\n- 乙\n\n| 任务 | 依据 |\n|---|---|\n| 计量 | 见 |\n| 标准 | 无 |\n\n```\nx\ty\nz\n```\n\n丙。\n\n| 单 | 表 |\n|---|---|\n\n二、要求\n\n丁。\n\n戊。\n"
+	d, problems := NewParser().Parse("a.md", []byte(src))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	first, second := d.Sections[0], d.Sections[1]
+	if got, want := first.Layout(), "ppTttCcpT"; got != want {
+		t.Errorf("layout of %q = %q, want %q", first.Text, got, want)
+	}
+	if n := strings.Count(first.Text, "\n") + 1; n != len(first.Layout()) {
+		t.Errorf("%d lines, a layout of %d letters", n, len(first.Layout()))
+	}
+	if got := second.Layout(); got != "" {
+		t.Errorf("layout of paragraphs alone = %q, want \"\"", got)
+	}
+}

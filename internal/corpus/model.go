@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -192,6 +193,45 @@ func (s *Section) joinTitle(prefix string) string {
 		}
 	}
 	return prefix + s.Title
+}
+
+// TextOfBlocks reports whether Text is the blocks' texts joined by "\n",
+// as a parsed section's is; a section made without its blocks is not.
+func (s *Section) TextOfBlocks() bool {
+	if len(s.Blocks) == 0 {
+		return false
+	}
+	n := len(s.Blocks) - 1
+	for _, b := range s.Blocks {
+		n += len(b.Text)
+	}
+	return n == len(s.Text)
+}
+
+// Layout says what each line of Text is, a letter a line, for a reader of
+// the text alone (the comparison computed in a browser): 'T' starts a
+// table and 't' is each of its further rows, 'C' starts a code block and
+// 'c' continues it, 'p' is a paragraph. It is "" when every line is a
+// paragraph, as most sections' are, or when Text is not of the blocks.
+func (s *Section) Layout() string {
+	if !s.TextOfBlocks() || !slices.ContainsFunc(s.Blocks, func(b Block) bool { return b.Kind == Table || b.Kind == Code }) {
+		return ""
+	}
+	var b strings.Builder
+	for _, bl := range s.Blocks {
+		first, more := byte('p'), byte('p')
+		switch bl.Kind {
+		case Table:
+			first, more = 'T', 't'
+		case Code:
+			first, more = 'C', 'c'
+		}
+		b.WriteByte(first)
+		for range strings.Count(bl.Text, "\n") {
+			b.WriteByte(more)
+		}
+	}
+	return b.String()
 }
 
 // BlockKind is the kind of a block of text.

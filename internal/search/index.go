@@ -546,25 +546,42 @@ func gramShardName(s int) string { return "g" + strconv.Itoa(s) + ".js" }
 // files of about target bytes, cut between sections wherever they fall,
 // so that a page of results spread over many documents reads a little of
 // each, not each whole. A shard's data is, for each of its sections,
-// five strings: eId, citation, title, text and parentGap's. It returns
-// the files and the number of the first section of each.
+// five strings: eId, citation, title, text and parentGap's; beside them,
+// under "b", the Layout of those with a table or code, keyed by their
+// place in the shard. It returns the files and the number of the first
+// section of each.
 func textShards(c *corpus.Corpus, target int) ([]File, []int) {
 	var files []File
 	var start []int
 	var cur []string
+	// layouts holds, by the section's place in the shard, the layout of
+	// each section with a table or code: few have one, and a section
+	// without is a paragraph a line.
+	var layouts map[string]string
 	size, n := 0, 0
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
 		k := len(files)
-		files = append(files, jsFileSized("t"+strconv.Itoa(k)+".js", map[string]any{"k": "t", "n": k, "d": cur}, size+64))
-		cur, size = nil, 0
+		shard := map[string]any{"k": "t", "n": k, "d": cur}
+		if layouts != nil {
+			shard["b"] = layouts
+		}
+		files = append(files, jsFileSized("t"+strconv.Itoa(k)+".js", shard, size+64))
+		cur, layouts, size = nil, nil, 0
 	}
 	for _, d := range c.Docs {
 		for _, s := range d.Sections {
 			if len(cur) == 0 {
 				start = append(start, n)
+			}
+			if layout := s.Layout(); layout != "" {
+				if layouts == nil {
+					layouts = map[string]string{}
+				}
+				layouts[strconv.Itoa(len(cur)/5)] = layout
+				size += len(layout) + 8
 			}
 			cite, up := s.Citation(), parentGap(s)
 			cur = append(cur, s.EID, cite, s.Title, s.Text, up)

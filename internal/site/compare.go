@@ -346,13 +346,12 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 			lo += nl + 1
 		}
 	}
-	blocks := s.Blocks
-	if !textOfBlocks(s.Text, blocks) {
+	if !s.TextOfBlocks() {
 		lines(0, len(s.Text))
 		return
 	}
 	lo := 0 // the block's first byte in Text, whose blocks are joined by "\n"
-	for _, bl := range blocks {
+	for _, bl := range s.Blocks {
 		hi := lo + len(bl.Text)
 		switch bl.Kind {
 		case corpus.Table:
@@ -366,20 +365,6 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 		}
 		lo = hi + 1
 	}
-}
-
-// textOfBlocks reports whether text is blocks' texts joined by "\n", as
-// a parsed section's is; a section made without its blocks is written
-// as lines.
-func textOfBlocks(text string, blocks []corpus.Block) bool {
-	if len(blocks) == 0 {
-		return false
-	}
-	n := len(blocks) - 1
-	for _, bl := range blocks {
-		n += len(bl.Text)
-	}
-	return n == len(text)
 }
 
 // writeMarkedTable writes a table whose text (rows joined by "\n", cells

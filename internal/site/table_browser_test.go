@@ -42,6 +42,10 @@ level: city
 |---|---|---|---|---|---|
 | 制造业质量竞争力指数 | 86.15 | 87.60 | 89.02 | 90.47 | 91.93 |
 | 制造业产品质量合格率 | 93.85% | 94.10% | 94.42% | 94.71% | 95.02% |
+
+数据文件的格式:
+
+` + "```\n指标\t年度\t数值\n质量竞争力指数\t2025\t92\n```" + `
 `
 
 // TestBrowserTables: a table in a document is drawn as a table on its
@@ -115,6 +119,31 @@ func TestBrowserTables(t *testing.T) {
 		t.Errorf("a phone: the table the comparison in the browser drew: %q, want [more true, faded true]", got)
 	}
 	do(t, ctx, "take a desktop's screen", chromedp.EmulateViewport(1280, 900))
+
+	// The section with the wide table holds code too, whose lines have
+	// tabs: the comparison in the browser draws what the pair page does,
+	// a table and a <pre>, from the layout the search index gives.
+	blocksOf := func(ctx context.Context, sec string) string {
+		return eval[string](t, ctx, `[...document.querySelector(`+"`"+sec+"`"+`).children].slice(1).map(e => {
+			e = e.cloneNode(true);
+			e.classList.remove("more-right");
+			return e.outerHTML;
+		}).join("\n")`)
+	}
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/"+pair+"/index.html"))
+	builtBlocks := blocksOf(ctx, "#a-annex1-p2")
+	if !strings.Contains(builtBlocks, "<pre><code>指标\t年度") || strings.Count(builtBlocks, "<table>") != 1 {
+		t.Errorf("the pair page's section of a table and code:\n%s\nwant one table and the code in a <pre>", builtBlocks)
+	}
+	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+	eval[string](t, ctx, `(async () => {
+		const v = document.getElementById("adhoc");
+		await window.tiaowenLiveCompare(v, "c-biao", "guangdong-2023-gangyao", () => []);
+		return v.dataset.state;
+	})()`)
+	if live := blocksOf(ctx, "#adhoc #a-annex1-p2"); live != builtBlocks {
+		t.Errorf("the comparison in the browser draws the section of a table and code as\n%s\nthe pair page as\n%s", live, builtBlocks)
+	}
 
 	do(t, ctx, "search for 推行首负责任制", chromedp.Navigate(base+"search/index.html?q="+url.QueryEscape("推行首负责任制")))
 	snippet := eval[string](t, ctx, `(async () => {
