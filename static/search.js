@@ -720,8 +720,13 @@
     snip.className = "hit-snippet";
     // The snippet is a window on the paragraph of the first match. A
     // table's cells, joined by tabs in the text, are shown apart, as a
-    // theme's passages show them (one character for one: the ranges hold).
-    var t = x.text.replace(/\t/g, "｜"), at = 0, atEnd = 0;
+    // theme's passages show them (one character for one: the ranges
+    // hold); the layout tells a table's rows from code, whose tabs stay.
+    var t = !x.layout ? x.text : x.text.split("\n").map(function (line, i) {
+      var kind = x.layout.charAt(i);
+      return kind === "T" || kind === "t" ? line.replace(/\t/g, "｜") : line;
+    }).join("\n");
+    var at = 0, atEnd = 0;
     if (textRanges.length) { at = textRanges[0][0]; atEnd = textRanges[0][1]; }
     var pStart = at > 0 ? t.lastIndexOf("\n", at - 1) + 1 : 0;
     var pEnd = t.indexOf("\n", atEnd);

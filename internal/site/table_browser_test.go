@@ -157,4 +157,16 @@ func TestBrowserTables(t *testing.T) {
 	if !strings.Contains(snippet, "｜95%｜推行首负责任制") || strings.Contains(snippet, "\t") {
 		t.Errorf("the search result from the table reads %q, want its cells apart: …｜95%%｜推行首负责任制", snippet)
 	}
+	do(t, ctx, "search for 指数2025", chromedp.Navigate(base+"search/index.html?q="+url.QueryEscape("指数2025")))
+	snippet = eval[string](t, ctx, `(async () => {
+		for (let i = 0; i < 500; i++) {
+			const li = document.querySelector('#search-results li.hit[data-doc="c-biao"]');
+			if (li) return li.querySelector(".hit-snippet").textContent;
+			await new Promise(r => setTimeout(r, 20));
+		}
+		return "(no result from c-biao)";
+	})()`)
+	if !strings.Contains(snippet, "质量竞争力指数\t2025\t92") {
+		t.Errorf("the search result from the code reads %q, want its line as written: 质量竞争力指数\t2025\t92", snippet)
+	}
 }
