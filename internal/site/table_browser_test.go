@@ -51,8 +51,9 @@ level: city
 // TestBrowserTables: a table in a document is drawn as a table on its
 // page, on a pair page, and in the comparison computed in the browser,
 // the last two alike — the same rows of header and data cells, the same
-// passages marked in them; a search result from a table shows its
-// cells apart.
+// passages marked in them, code beside a table in a <pre>; a wide table
+// fades at its edge on a phone, drawn by either; a search result from a
+// table shows its cells apart, from code its tabs.
 func TestBrowserTables(t *testing.T) {
 	s, err := buildSite(t.TempDir(), map[string]string{"docs/c-biao.md": tableDoc})
 	if err != nil {
@@ -70,22 +71,41 @@ func TestBrowserTables(t *testing.T) {
 		t.Errorf("the document's table: %q; want a header and two rows, the theme's term marked in the last", page)
 	}
 
+	// blocksOf reads what a pair page's cell holds under its heading.
+	blocksOf := func(ctx context.Context, cell string) string {
+		return eval[string](t, ctx, `[...document.querySelector(`+"`"+cell+"`"+`).children].slice(1).map(e => {
+			e = e.cloneNode(true);
+			e.classList.remove("more-right");
+			return e.outerHTML;
+		}).join("\n")`)
+	}
+	// drawLive opens the chooser and draws the pair in its view directly,
+	// as TestBrowserAdhocAgrees does (the pair has a page, to which the
+	// chooser would go), and waits for the frame after.
+	drawLive := func(ctx context.Context) {
+		do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
+		if state := eval[string](t, ctx, `(async () => {
+			const v = document.getElementById("adhoc");
+			await window.tiaowenLiveCompare(v, "c-biao", "guangdong-2023-gangyao", () => []);
+			await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+			return v.dataset.state;
+		})()`); state != "done" {
+			t.Fatalf("the comparison in the browser ended %q", state)
+		}
+	}
+
 	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/"+pair+"/index.html"))
 	built := cells(ctx, "#a-annex1-p1")
 	if len(built) != 3 || !strings.Contains(built[0], "TH:") || !strings.Contains(built[1], `<mark class="sh`) {
 		t.Fatalf("the pair page's table: %q; want a header row and two rows, with shared passages marked", built)
 	}
-
-	// The pair has a page, to which the chooser would go: draw it in the
-	// chooser's view directly, as TestBrowserAdhocAgrees does.
-	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
-	if state := eval[string](t, ctx, `(async () => {
-		const v = document.getElementById("adhoc");
-		await window.tiaowenLiveCompare(v, "c-biao", "guangdong-2023-gangyao", () => []);
-		return v.dataset.state;
-	})()`); state != "done" {
-		t.Fatalf("the comparison in the browser ended %q", state)
+	// The next section holds a wide table and code whose lines have tabs.
+	builtBlocks := blocksOf(ctx, "#a-annex1-p2")
+	if !strings.Contains(builtBlocks, "<pre><code>指标\t年度") || strings.Count(builtBlocks, "<table>") != 1 {
+		t.Errorf("the pair page's section of a table and code:\n%s\nwant one table and the code in a <pre>", builtBlocks)
 	}
+
+	drawLive(ctx)
 	live := cells(ctx, "#adhoc #a-annex1-p1")
 	if len(live) != len(built) {
 		t.Fatalf("the comparison in the browser draws %d rows of the table, the pair page %d:\n%q\n%q", len(live), len(built), live, built)
@@ -94,6 +114,10 @@ func TestBrowserTables(t *testing.T) {
 		if live[i] != built[i] {
 			t.Errorf("row %d of the table in the browser:\n%s\non the pair page:\n%s", i, live[i], built[i])
 		}
+	}
+	// The layout the search index gives tells a table from code.
+	if live := blocksOf(ctx, "#adhoc #a-annex1-p2"); live != builtBlocks {
+		t.Errorf("the comparison in the browser draws the section of a table and code as\n%s\nthe pair page as\n%s", live, builtBlocks)
 	}
 
 	// On a phone a table's box in a pair's column is narrower than the
@@ -108,65 +132,28 @@ func TestBrowserTables(t *testing.T) {
 	if got := faded(ctx, "#a-annex1-p2 .table-wrap"); len(got) != 1 || got[0] != "more true, faded true" {
 		t.Errorf("a phone: the pair page's table: %q, want [more true, faded true]", got)
 	}
-	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
-	eval[string](t, ctx, `(async () => {
-		const v = document.getElementById("adhoc");
-		await window.tiaowenLiveCompare(v, "c-biao", "guangdong-2023-gangyao", () => []);
-		await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-		return v.dataset.state;
-	})()`)
+	drawLive(ctx)
 	if got := faded(ctx, "#adhoc #a-annex1-p2 .table-wrap"); len(got) != 1 || got[0] != "more true, faded true" {
 		t.Errorf("a phone: the table the comparison in the browser drew: %q, want [more true, faded true]", got)
 	}
 	do(t, ctx, "take a desktop's screen", chromedp.EmulateViewport(1280, 900))
 
-	// The section with the wide table holds code too, whose lines have
-	// tabs: the comparison in the browser draws what the pair page does,
-	// a table and a <pre>, from the layout the search index gives.
-	blocksOf := func(ctx context.Context, sec string) string {
-		return eval[string](t, ctx, `[...document.querySelector(`+"`"+sec+"`"+`).children].slice(1).map(e => {
-			e = e.cloneNode(true);
-			e.classList.remove("more-right");
-			return e.outerHTML;
-		}).join("\n")`)
+	// snippet searches for q and returns the snippet of c-biao's result.
+	snippet := func(ctx context.Context, q string) string {
+		do(t, ctx, "search for "+q, chromedp.Navigate(base+"search/index.html?q="+url.QueryEscape(q)))
+		return eval[string](t, ctx, `(async () => {
+			for (let i = 0; i < 500; i++) {
+				const li = document.querySelector('#search-results li.hit[data-doc="c-biao"]');
+				if (li) return li.querySelector(".hit-snippet").textContent;
+				await new Promise(r => setTimeout(r, 20));
+			}
+			return "(no result from c-biao)";
+		})()`)
 	}
-	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/"+pair+"/index.html"))
-	builtBlocks := blocksOf(ctx, "#a-annex1-p2")
-	if !strings.Contains(builtBlocks, "<pre><code>指标\t年度") || strings.Count(builtBlocks, "<table>") != 1 {
-		t.Errorf("the pair page's section of a table and code:\n%s\nwant one table and the code in a <pre>", builtBlocks)
+	if got := snippet(ctx, "推行首负责任制"); !strings.Contains(got, "｜95%｜推行首负责任制") || strings.Contains(got, "\t") {
+		t.Errorf("the search result from the table reads %q, want its cells apart: …｜95%%｜推行首负责任制", got)
 	}
-	do(t, ctx, "open the chooser", chromedp.Navigate(base+"compare/index.html"))
-	eval[string](t, ctx, `(async () => {
-		const v = document.getElementById("adhoc");
-		await window.tiaowenLiveCompare(v, "c-biao", "guangdong-2023-gangyao", () => []);
-		return v.dataset.state;
-	})()`)
-	if live := blocksOf(ctx, "#adhoc #a-annex1-p2"); live != builtBlocks {
-		t.Errorf("the comparison in the browser draws the section of a table and code as\n%s\nthe pair page as\n%s", live, builtBlocks)
-	}
-
-	do(t, ctx, "search for 推行首负责任制", chromedp.Navigate(base+"search/index.html?q="+url.QueryEscape("推行首负责任制")))
-	snippet := eval[string](t, ctx, `(async () => {
-		for (let i = 0; i < 500; i++) {
-			const li = document.querySelector('#search-results li.hit[data-doc="c-biao"]');
-			if (li) return li.querySelector(".hit-snippet").textContent;
-			await new Promise(r => setTimeout(r, 20));
-		}
-		return "(no result from c-biao)";
-	})()`)
-	if !strings.Contains(snippet, "｜95%｜推行首负责任制") || strings.Contains(snippet, "\t") {
-		t.Errorf("the search result from the table reads %q, want its cells apart: …｜95%%｜推行首负责任制", snippet)
-	}
-	do(t, ctx, "search for 指数2025", chromedp.Navigate(base+"search/index.html?q="+url.QueryEscape("指数2025")))
-	snippet = eval[string](t, ctx, `(async () => {
-		for (let i = 0; i < 500; i++) {
-			const li = document.querySelector('#search-results li.hit[data-doc="c-biao"]');
-			if (li) return li.querySelector(".hit-snippet").textContent;
-			await new Promise(r => setTimeout(r, 20));
-		}
-		return "(no result from c-biao)";
-	})()`)
-	if !strings.Contains(snippet, "质量竞争力指数\t2025\t92") {
-		t.Errorf("the search result from the code reads %q, want its line as written: 质量竞争力指数\t2025\t92", snippet)
+	if got := snippet(ctx, "指数2025"); !strings.Contains(got, "质量竞争力指数\t2025\t92") {
+		t.Errorf("the search result from the code reads %q, want its line as written: 质量竞争力指数\t2025\t92", got)
 	}
 }
