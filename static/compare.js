@@ -3,6 +3,8 @@
 // show every row, and the pair list and overview links work.
 (function () {
   "use strict";
+  // The folder this script was loaded from: jsdiff.min.js sits beside it.
+  var staticDir = (document.currentScript ? document.currentScript.src : "").replace(/[^\/]*$/, "");
 
   // The chooser on compare/index.html.
   var chooser = document.getElementById("chooser");
@@ -85,7 +87,8 @@
         tools(view.querySelector(".cmp"), {
           bar: document.getElementById("adhoc-tools"), fold: drawn.foldSide ? document.getElementById("adhoc-fold") : null,
           foldMap: drawn.foldMap, foldSide: drawn.foldSide, diffs: document.getElementById("adhoc-diffs"),
-          themes: document.getElementById("adhoc-theme"), status: document.getElementById("adhoc-status"),
+          themes: document.getElementById("adhoc-theme"), words: document.getElementById("adhoc-words"),
+          status: document.getElementById("adhoc-status"),
           overview: Array.prototype.slice.call(view.querySelectorAll(".overview .ov"))
         });
       });
@@ -129,7 +132,7 @@
     bar: document.getElementById("cmp-tools"), fold: document.getElementById("fold"),
     foldMap: mapEl && JSON.parse(mapEl.textContent), foldSide: mapEl && mapEl.getAttribute("data-side"),
     diffs: document.getElementById("diffs"), themes: document.getElementById("theme-filter"),
-    status: document.getElementById("cmp-status"),
+    words: document.getElementById("words"), status: document.getElementById("cmp-status"),
     overview: Array.prototype.slice.call(document.querySelectorAll(".overview .ov"))
   });
 
@@ -137,37 +140,51 @@
   // null: the bar that holds them, shown; a 繁→简 toggle (fold) for the
   // traditional side foldSide ("a" or "b"), by foldMap (character →
   // character); "only differences" (diffs); a theme filter (themes),
-  // by the rows' data-themes; the status line; and the overview strip's
-  // entries, one a row, dimmed with their rows.
+  // by the rows' data-themes; the word-by-word view (words); the status
+  // line; and the overview strip's entries, one a row, dimmed with their
+  // rows.
   function tools(cmp, ui) {
     if (ui.bar) ui.bar.hidden = false;
     var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
     lightTwins(cmp);
 
-    // 繁→简 toggle for a traditional side.
-    var foldBox = ui.fold;
+    // 繁→简 toggle for a traditional side. foldCell shows one of its
+    // cells folded or as written; the word-by-word view unfolds a cell
+    // while it cuts the cell's text nodes, and folds it again after.
+    var foldBox = ui.fold, foldCell = null, foldSide = "";
     if (foldBox && ui.foldMap) {
-      var map = ui.foldMap, side = ui.foldSide;
-      var originals = new Map();
-      foldBox.addEventListener("change", function () {
-        cmp.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-" + side).forEach(function (cell) {
-          var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-          for (var n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (foldBox.checked) {
-              // By code point, not UTF-16 unit: a character outside
-              // the Basic Multilingual Plane (𠁞 → 𠀾) is one key.
-              var t = n.nodeValue, out = "";
-              for (var ch of t) out += map[ch] || ch;
-              if (out !== t) { originals.set(n, t); n.nodeValue = out; }
-            } else if (originals.has(n)) {
-              n.nodeValue = originals.get(n);
-            }
+      var map = ui.foldMap, originals = new Map();
+      foldSide = ui.foldSide;
+      foldCell = function (cell, on) {
+        var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (on && !originals.has(n)) {
+            // By code point, not UTF-16 unit: a character outside
+            // the Basic Multilingual Plane (𠁞 → 𠀾) is one key.
+            var t = n.nodeValue, out = "";
+            for (var ch of t) out += map[ch] || ch;
+            if (out !== t) { originals.set(n, t); n.nodeValue = out; }
+          } else if (!on && originals.has(n)) {
+            n.nodeValue = originals.get(n);
+            originals.delete(n);
           }
-          cell.setAttribute("lang", foldBox.checked ? "zh-Hans" : "zh-Hant");
+        }
+        cell.setAttribute("lang", on ? "zh-Hans" : "zh-Hant");
+      };
+      foldBox.addEventListener("change", function () {
+        cmp.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-" + foldSide).forEach(function (cell) {
+          foldCell(cell, foldBox.checked);
         });
-        if (!foldBox.checked) originals.clear();
       });
     }
+    // unfolded runs f with the traditional cells among cells as written.
+    var unfolded = function (cells, f) {
+      var folded = foldCell && foldBox.checked ? cells.filter(function (c) { return c.classList.contains("cmp-" + foldSide); }) : [];
+      folded.forEach(function (c) { foldCell(c, false); });
+      f();
+      folded.forEach(function (c) { foldCell(c, true); });
+    };
+    if (ui.words) wordByWord(cmp, rows, ui, unfolded);
 
     // Filters: a theme, and only the rows that differ.
     var themeSel = ui.themes, diffs = ui.diffs, overview = ui.overview || [];
@@ -202,5 +219,173 @@
       cmp.classList.toggle("diffs-only", diffs.checked);
       apply();
     });
+  }
+
+  // wordByWord sets up the word-by-word view of a comparison table's rows,
+  // ui.words its checkbox: in each row of two sections, the words only
+  // the first says are struck through (<del>) and those only the second
+  // says are underlined (<ins>), the shared passages' colours set aside.
+  // Words are the browser's own (Intl.Segmenter, which knows Chinese
+  // words); they are compared 繁→简 folded, in full width, and the
+  // shortest edit between the two lists is jsdiff's (static/jsdiff.min.js,
+  // loaded when first asked for). Rows are done a few at a time, so that
+  // a long page stays responsive; a row too unlike to compare in 100 ms
+  // is left as it is and counted. unfolded(cells, f) runs f with
+  // traditional cells shown as written.
+  function wordByWord(cmp, rows, ui, unfolded) {
+    var box = ui.words, run = 0, made = [];
+    var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+    var both = rows.filter(function (r) {
+      return !r.classList.contains("same") && r.querySelector(".cmp-a[id]") && r.querySelector(".cmp-b[id]");
+    });
+    box.addEventListener("change", function () {
+      var mine = ++run;
+      // Undo what an earlier run made, joining the text it cut.
+      var parents = new Set();
+      unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
+        made.forEach(function (w) {
+          parents.add(w.parentNode);
+          w.replaceWith.apply(w, Array.prototype.slice.call(w.childNodes));
+        });
+        parents.forEach(function (p) { p.normalize(); });
+      });
+      made = [];
+      cmp.classList.toggle("words", box.checked);
+      if (!box.checked) { ui.status.textContent = ""; return; }
+      ui.status.textContent = "逐词比对中……";
+      loadJsdiff().then(function (Diff) {
+        var todo = both.slice(), dels = 0, inss = 0, skipped = 0;
+        var step = function () {
+          if (mine !== run) return;
+          var until = performance.now() + 12;
+          while (todo.length && performance.now() < until) {
+            var r = todo.shift(), a = r.querySelector(".cmp-a"), b = r.querySelector(".cmp-b");
+            unfolded([a, b], function () {
+              // The heading's title and the text are compared apart.
+              [".cmp-h", null].forEach(function (part) {
+                var got = markWords(Diff, textNodes(a, part), textNodes(b, part));
+                if (!got) { skipped++; return; }
+                dels += got.dels.length;
+                inss += got.inss.length;
+                Array.prototype.push.apply(made, got.dels.concat(got.inss));
+              });
+            });
+          }
+          if (todo.length) { setTimeout(step, 0); return; }
+          ui.status.textContent = "逐词比对：" + both.length + " 对有出入的条目中，删去 " + dels + " 处、增加 " + inss + " 处" +
+            (skipped ? "；" + skipped + " 处差别过大，未逐词比对" : "") + "。";
+        };
+        step();
+      }, function (err) {
+        box.checked = false;
+        cmp.classList.remove("words");
+        ui.status.textContent = "无法逐词比对：" + err.message;
+      });
+    });
+
+    // textNodes lists the text nodes of a cell's heading title (part
+    // ".cmp-h") or of its text (part null), in order, leaving out the
+    // marker and the gap marks of "only differences".
+    function textNodes(cell, part) {
+      var out = [], walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+        var el = n.parentElement;
+        if (el.closest(".marker, .gap")) continue;
+        if (!!el.closest(".cmp-h") === (part === ".cmp-h")) out.push(n);
+      }
+      return out;
+    }
+
+    // markWords wraps the words of nodesA that nodesB lacks in <del> and
+    // those of nodesB that nodesA lacks in <ins>, and returns the new
+    // elements; null when the two are too unlike to compare in time.
+    function markWords(Diff, nodesA, nodesB) {
+      var A = words(nodesA), B = words(nodesB);
+      var changes = Diff.diffArrays(A.keys, B.keys, { timeout: 100 });
+      if (!changes) return null;
+      var ia = 0, ib = 0, cutA = [], cutB = [];
+      changes.forEach(function (c) {
+        if (c.removed) { cutA.push([A.at[ia], A.at[ia + c.count]]); ia += c.count; }
+        else if (c.added) { cutB.push([B.at[ib], B.at[ib + c.count]]); ib += c.count; }
+        else { ia += c.count; ib += c.count; }
+      });
+      return { dels: wrap(nodesA, A.text, cutA, "del"), inss: wrap(nodesB, B.text, cutB, "ins") };
+    }
+
+    // words cuts the nodes' text into words: keys to compare, and where
+    // each starts in the text (one more entry: the text's end).
+    function words(nodes) {
+      var text = nodes.map(function (n) { return n.nodeValue; }).join("");
+      var keyText = foldText(text), keys = [], at = [];
+      if (segmenter) {
+        for (var seg of segmenter.segment(keyText)) { keys.push(seg.segment.normalize("NFKC")); at.push(seg.index); }
+      } else {
+        for (var i = 0; i < keyText.length; i++) {
+          var c = keyText.codePointAt(i), ch = String.fromCodePoint(c);
+          keys.push(ch.normalize("NFKC"));
+          at.push(i);
+          if (c > 0xffff) i++;
+        }
+      }
+      at.push(text.length);
+      return { text: text, keys: keys, at: at };
+    }
+
+    // foldText folds text 繁→简 code point by code point where the fold
+    // keeps its length, so that offsets in it are offsets in text.
+    function foldText(text) {
+      var map = ui.foldMap;
+      if (!map) return text;
+      var out = "";
+      for (var ch of text) {
+        var f = map[ch];
+        out += f && f.length === ch.length ? f : ch;
+      }
+      return out;
+    }
+
+    // wrap wraps the UTF-16 ranges cuts of text, which nodes hold in
+    // order, in elements named tag, one a node they cross, white space
+    // alone left out; it returns the elements.
+    function wrap(nodes, text, cuts, tag) {
+      cuts = cuts.filter(function (c) { return /\S/.test(text.slice(c[0], c[1])); });
+      var out = [], start = 0;
+      nodes.forEach(function (n) {
+        var len = n.nodeValue.length, end = start + len, pieces = [];
+        cuts.forEach(function (c) {
+          var s = Math.max(c[0], start), e = Math.min(c[1], end);
+          if (s < e) pieces.push([s - start, e - start]);
+        });
+        // From the node's end back, so that the offsets before hold.
+        for (var i = pieces.length - 1; i >= 0; i--) {
+          if (pieces[i][1] < n.nodeValue.length) n.splitText(pieces[i][1]);
+          var mid = pieces[i][0] > 0 ? n.splitText(pieces[i][0]) : n;
+          var w = document.createElement(tag);
+          w.className = "rl";
+          mid.replaceWith(w);
+          w.appendChild(mid);
+          out.push(w);
+        }
+        start = end;
+      });
+      return out;
+    }
+  }
+
+  // loadJsdiff loads jsdiff once, by a script element, which works from
+  // disk too, and resolves to it.
+  var jsdiff = null;
+  function loadJsdiff() {
+    if (window.Diff) return Promise.resolve(window.Diff);
+    if (!jsdiff) {
+      jsdiff = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = staticDir + "jsdiff.min.js";
+        s.onload = function () { resolve(window.Diff); };
+        s.onerror = function () { jsdiff = null; reject(new Error("无法读取 jsdiff.min.js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return jsdiff;
   }
 })();

@@ -282,7 +282,7 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		if d.FoldSide != "" {
 			o.raw(`<label><input type="checkbox" id="fold"> 繁體一侧显示为简体</label>`)
 		}
-		o.raw("\n<label><input type=\"checkbox\" id=\"diffs\"> 只看差异</label>\n")
+		o.raw("\n<label><input type=\"checkbox\" id=\"diffs\"> 只看差异</label>\n<label><input type=\"checkbox\" id=\"words\"> 逐词比对</label>\n")
 		if len(d.Themes) > 0 {
 			o.raw(`<label>主题 <select id="theme-filter"><option value="">全部</option>`)
 			for _, t := range d.Themes {

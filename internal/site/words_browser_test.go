@@ -1,0 +1,173 @@
+package site_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// wordsDocA and wordsDocB are two plans alike but for a few words, the
+// second in 繁體: the word-by-word view marks those words and no other,
+// whichever script either side is shown in.
+const wordsDocA = `---
+id: c-jia
+title: 甲市质量强市实施方案
+issuer: 甲市人民政府
+date: "2024-03-01"
+lang: zh-Hans
+level: city
+---
+
+一、总体要求
+
+（一）主要目标。到2025年，质量强市建设取得明显成效，质量整体水平全面提高，品牌影响力稳步提升。
+
+（二）重点任务。推行首负责任制，开展双比对双提升活动，加强计量、标准、认证认可、检验检测等质量基础设施建设。
+
+（三）保障措施。加强组织领导，健全工作机制，强化督促检查。
+`
+
+const wordsDocB = `---
+id: c-yi
+title: 乙市質量強市實施方案
+issuer: 乙市人民政府
+date: "2024-05-01"
+lang: zh-Hant
+level: city
+---
+
+一、總體要求
+
+（一）主要目標。到2027年，質量強市建設取得較大成效，質量整體水平進一步提高，品牌影響力穩步提升。
+
+（二）重點任務。推行首負責任制，開展雙比對雙提升活動，加強計量、標準、認證認可、檢驗檢測等質量基礎設施建設。
+
+（三）保障措施。加強組織領導，完善工作機制，強化監督檢查。
+`
+
+// TestBrowserWords: on a pair page, "逐词比对" strikes through the words
+// only the first document says and underlines those only the second
+// says, comparing 繁 and 简 as one; it changes no character of the text,
+// keeps its marks through the 繁→简 toggle, and unticked leaves the table
+// as it was. Offline, from disk, where jsdiff is loaded from beside the
+// page's script.
+func TestBrowserWords(t *testing.T) {
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/c-jia.md": wordsDocA, "docs/c-yi.md": wordsDocB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, base := startOn(t, s, "file")
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/c-jia--c-yi/index.html"))
+	before := eval[string](t, ctx, `document.querySelector(".cmp").innerHTML`)
+	text := func(ctx context.Context) string {
+		return eval[string](t, ctx, `document.querySelector(".cmp").textContent`)
+	}
+	written := text(ctx)
+	marked := func(ctx context.Context, sel string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll(`+"`"+sel+"`"+`)].map(e => e.textContent)`)
+	}
+	tick := func(ctx context.Context, id string) {
+		do(t, ctx, "tick #"+id, chromedp.Click(chromedp.CSS("#"+id)))
+	}
+	status := func(ctx context.Context) string {
+		return eval[string](t, ctx, `(async () => {
+			const s = document.getElementById("cmp-status");
+			for (let i = 0; i < 500 && !/^逐词比对：|^无法/.test(s.textContent); i++) await new Promise(r => setTimeout(r, 10));
+			return s.textContent;
+		})()`)
+	}
+
+	tick(ctx, "words")
+	t.Logf("status: %s", status(ctx))
+	dels, inss := marked(ctx, ".cmp-a del.rl"), marked(ctx, ".cmp-b ins.rl")
+	if want := []string{"2025", "明显", "全面", "健全", "督促"}; !slices.Equal(dels, want) {
+		t.Errorf("struck through in the first document: %q, want %q", dels, want)
+	}
+	if want := []string{"2027", "較大", "進一步", "完善", "監督"}; !slices.Equal(inss, want) {
+		t.Errorf("underlined in the second document: %q, want %q", inss, want)
+	}
+	if wrong := marked(ctx, ".cmp-a ins, .cmp-b del, .cmp-head del, .cmp-head ins"); len(wrong) > 0 {
+		t.Errorf("marked on the wrong side or in the heading row: %q", wrong)
+	}
+	if got := text(ctx); got != written {
+		t.Errorf("the view changed the text:\n%s\nwas\n%s", got, written)
+	}
+	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector("del.rl")).textDecorationLine + " / " + getComputedStyle(document.querySelector("ins.rl")).textDecorationLine`); got != "line-through / underline" {
+		t.Errorf("drawn as %q, want line-through / underline", got)
+	}
+
+	tick(ctx, "fold")
+	if got, want := marked(ctx, ".cmp-b ins.rl"), []string{"2027", "较大", "进一步", "完善", "监督"}; !slices.Equal(got, want) {
+		t.Errorf("the second document shown in 简体: underlined %q, want %q", got, want)
+	}
+	tick(ctx, "fold")
+	if got := text(ctx); got != written {
+		t.Errorf("the 繁→简 toggle ticked and unticked changed the text:\n%s\nwas\n%s", got, written)
+	}
+	tick(ctx, "fold")
+	tick(ctx, "words")
+	tick(ctx, "fold")
+	if got := eval[string](t, ctx, `document.querySelector(".cmp").innerHTML`); got != before {
+		t.Errorf("unticked, the table is not as it was:\n%s\nwas\n%s", got, before)
+	}
+
+	// Ticked with the 繁 side already shown in 简体.
+	tick(ctx, "fold")
+	tick(ctx, "words")
+	status(ctx)
+	if got, want := marked(ctx, ".cmp-b ins.rl"), []string{"2027", "较大", "进一步", "完善", "监督"}; !slices.Equal(got, want) {
+		t.Errorf("ticked on the side shown in 简体: underlined %q, want %q", got, want)
+	}
+	tick(ctx, "fold")
+	if got := text(ctx); got != written {
+		t.Errorf("ticked on the side shown in 简体, then the toggle unticked: the text is\n%s\nwas\n%s", got, written)
+	}
+}
+
+// TestBrowserAdhocWords: the comparison computed in the browser, for two
+// documents without a pair page, has the word-by-word view too: words
+// are marked on each side, no character changes, and unticked the table
+// is as it was.
+func TestBrowserAdhocWords(t *testing.T) {
+	s := syntheticBundle40(t)
+	ids, index := pairIndex(t, s.web)
+	a, b := "", ""
+	for i := 0; i < len(ids) && a == ""; i++ {
+		for j := i + 1; j < len(ids); j++ {
+			if !slices.Contains(index[i], j) {
+				a, b = ids[i], ids[j]
+				break
+			}
+		}
+	}
+	if a == "" {
+		t.Fatal("every pair of the 40 documents has a page")
+	}
+	ctx, base := startOn(t, s, "file")
+	do(t, ctx, "open the comparison of "+a+" and "+b, chromedp.Navigate(base+"compare/index.html?a="+a+"&b="+b))
+	if !waitAdhoc(t, ctx, "done") {
+		t.FailNow()
+	}
+	before := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").innerHTML`)
+	written := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").textContent`)
+	do(t, ctx, "tick 逐词比对", chromedp.Click(chromedp.CSS("#adhoc-words")))
+	status := eval[string](t, ctx, `(async () => {
+		const s = document.getElementById("adhoc-status");
+		for (let i = 0; i < 1000 && !/^逐词比对：|^无法/.test(s.textContent); i++) await new Promise(r => setTimeout(r, 10));
+		return s.textContent;
+	})()`)
+	t.Logf("status: %s", status)
+	counts := eval[[]int](t, ctx, `["#adhoc .cmp-a del.rl", "#adhoc .cmp-b ins.rl", "#adhoc .cmp-a ins, #adhoc .cmp-b del"].map(s => document.querySelectorAll(s).length)`)
+	if counts[0] == 0 || counts[1] == 0 || counts[2] != 0 {
+		t.Errorf("%d words struck through on the first side, %d underlined on the second, %d on the wrong side; want some, some, none (%s)", counts[0], counts[1], counts[2], status)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").textContent`); got != written {
+		t.Errorf("the view changed the text")
+	}
+	do(t, ctx, "untick 逐词比对", chromedp.Click(chromedp.CSS("#adhoc-words")))
+	if got := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").innerHTML`); got != before {
+		t.Errorf("unticked, the comparison is not as it was")
+	}
+}
