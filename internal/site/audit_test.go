@@ -486,11 +486,20 @@ func TestAuditAccessibility(t *testing.T) {
 		})
 	}
 	// Pages as their scripts leave them once used: the home page's finder
-	// filtering and sorting (its sort buttons, aria-sort, drawn rows) and
-	// the search page filtered by a column.
+	// filtering and sorting (its sort buttons, aria-sort, drawn rows), the
+	// search page filtered by a column, and a pair page read word by word
+	// (the first check ticks the box, the next wait for the count).
+	pairPath := ""
+	for _, p := range pages {
+		if p.kind == "compare pair" {
+			pairPath = p.path
+		}
+	}
 	for _, p := range []struct{ kind, address, ready string }{
 		{"home, finder in use", "index.html?level=province&sort=date-desc", `document.getElementById("finder-status").textContent.startsWith("符合")`},
 		{"search, filtered by level", "search/index.html?q=%E8%B4%A8%E9%87%8F&level=province", `document.getElementById("search").dataset.state === "done"`},
+		{"compare pair, word by word", pairPath, `(document.getElementById("words").checked || document.getElementById("words").click(),
+			document.getElementById("cmp-status").textContent.startsWith("逐词比对："))`},
 	} {
 		t.Run(strings.ReplaceAll(p.kind, " ", "_"), func(t *testing.T) {
 			ctx := browsertest.Start(t)

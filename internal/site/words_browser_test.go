@@ -97,6 +97,13 @@ func TestBrowserWords(t *testing.T) {
 	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector("del.rl")).textDecorationLine + " / " + getComputedStyle(document.querySelector("ins.rl")).textDecorationLine`); got != "line-through / underline" {
 		t.Errorf("drawn as %q, want line-through / underline", got)
 	}
+	// What a screen reader hears, and that it takes no room.
+	if got := eval[[]string](t, ctx, `["del.rl", "ins.rl"].flatMap(sel => ["::before", "::after"].map(p => {
+		const s = getComputedStyle(document.querySelector(sel), p);
+		return s.content + " " + s.position + " " + s.width;
+	}))`); !slices.Equal(got, []string{`"［删去：" absolute 1px`, `"］" absolute 1px`, `"［增加：" absolute 1px`, `"］" absolute 1px`}) {
+		t.Errorf("the words' spoken bounds: %q", got)
+	}
 
 	tick(ctx, "fold")
 	if got, want := marked(ctx, ".cmp-b ins.rl"), []string{"2027", "较大", "进一步", "完善", "监督"}; !slices.Equal(got, want) {
