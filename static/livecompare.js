@@ -515,7 +515,11 @@
       if (doc[2] !== pageLang) c.lang = doc[2];
       var link = el("a", "cmp-h");
       link.href = root + "docs/" + encodeURIComponent(doc[0]) + "/" + encodeURIComponent(sec.eid) + "/index.html";
-      link.appendChild(el("span", "marker", sec.cite));
+      // A marker that ends in a word (第二章, 附件1; not 附件2：) is set
+      // apart from the title, as the build's pages set it
+      // (corpus.Section.MarkerApart): the eId's last part names the kind.
+      var apart = /^(bk|ch|sec|art|annex)\d*$/.test(sec.eid.split("-").pop()) && !/\p{P}$/u.test(sec.cite);
+      link.appendChild(el("span", apart ? "marker apart" : "marker", sec.cite));
       link.appendChild(document.createTextNode(sec.title));
       c.appendChild(link);
       if (sec.text) paragraphs(c, sec.text, ranges, sec.layout);

@@ -178,19 +178,28 @@ func (s *Section) Label() string {
 	return s.joinTitle(s.Citation())
 }
 
-// joinTitle puts the title after a marker or citation. A marker that ends
-// in punctuation (一、 （一） 1. 附件2：) is its own separator; a 第X章 or
-// 附件1 that ends in a word is set off by a space, as these headings are
-// printed (「第二章　总则」) — without it they read as one word.
+// MarkerApart reports whether the marker ends in a word, as a 第X章, 第X条
+// or 附件1 does, and is so set apart from what follows it — by a space in
+// text, a margin on a page — as these headings are printed (「第二章　总则」):
+// without it they read as one word. A marker that ends in punctuation
+// (一、 （一） 1. 附件2：) is its own separator.
+func (s *Section) MarkerApart() bool {
+	switch s.Kind {
+	case numbering.Book, numbering.Chapter, numbering.Subchapter, numbering.Article, numbering.Annex:
+		last, _ := utf8.DecodeLastRuneInString(s.Marker)
+		return !unicode.IsPunct(last)
+	}
+	return false
+}
+
+// joinTitle puts the title after a marker or citation, which ends in the
+// marker, with a space when the marker is set apart.
 func (s *Section) joinTitle(prefix string) string {
 	if s.Title == "" {
 		return prefix
 	}
-	switch s.Kind {
-	case numbering.Book, numbering.Chapter, numbering.Subchapter, numbering.Article, numbering.Annex:
-		if last, _ := utf8.DecodeLastRuneInString(prefix); !unicode.IsPunct(last) {
-			return prefix + " " + s.Title
-		}
+	if s.MarkerApart() {
+		return prefix + " " + s.Title
 	}
 	return prefix + s.Title
 }

@@ -284,7 +284,8 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 	// is paid for a few hundred times.
 	b.WriteString(`<a class="cmp-h" href="`)
 	b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
-	b.WriteString(`"><span class="marker">`)
+	b.WriteString(`">`)
+	b.WriteString(markerTag(s))
 	b.WriteString(template.HTMLEscapeString(s.Citation()))
 	b.WriteString(`</span>`)
 	b.WriteString(template.HTMLEscapeString(s.Title))

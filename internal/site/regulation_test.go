@@ -38,6 +38,41 @@ func TestChapterHeadings(t *testing.T) {
 	}
 }
 
+// TestMarkersApart: a marker that ends in a word (第二章, 第一条, 附件1)
+// is set apart from its title on a document's page, in its table of
+// contents and on a pair page; one that ends in punctuation (一、,
+// 附件2：) is not, its punctuation parting it already.
+func TestMarkersApart(t *testing.T) {
+	dir := regulationSite(t)
+	page := read(t, dir, "docs/c-tiaoli/index.html")
+	for _, want := range []string{
+		`<span class="marker apart">第二章</span>`,
+		`<span class="marker apart">第一条</span>`,
+		`<span class="marker apart">附件1</span>`,
+		`<span class="marker">附件2：</span>`,
+		`<span class="marker">一、</span>`,
+		`data-eid="ch2"><span class="marker apart">第二章</span>`,
+		`data-eid="annex2"><span class="marker">附件2：</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the regulation's page lacks %q", want)
+		}
+	}
+	pairs, err := filepath.Glob(filepath.Join(dir, "build", "site", "compare", "*c-tiaoli*", "index.html"))
+	if err != nil || len(pairs) == 0 {
+		t.Fatalf("no pair page of the regulation (%v)", err)
+	}
+	pair, err := os.ReadFile(pairs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<span class="marker apart">第二章</span>`, `<span class="marker">附件2：</span>`} {
+		if !strings.Contains(string(pair), want) {
+			t.Errorf("%s lacks %q", pairs[0], want)
+		}
+	}
+}
+
 // regulationSite builds basic.txtar's site with a regulation of
 // chapters and articles added, whose annex has a table.
 func regulationSite(t *testing.T) string {
@@ -71,6 +106,10 @@ level: province
 | 首负责任制覆盖率 | 100% | 《甲市质量强市实施方案》 |
 | 首负 | 责任制 | 无 |
 | 计量 | 99% | 见[国务院网站](https://www.gov.cn/) |
+
+附件2：补充说明
+
+一、说明。本附件说明指标的口径。
 `
 	if err := os.WriteFile(filepath.Join(dir, "content", "docs", "c-tiaoli.md"), []byte(regulation), 0o644); err != nil {
 		t.Fatal(err)

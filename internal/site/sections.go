@@ -79,7 +79,7 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 	b.WriteString(`">`)
 	hs := strconv.Itoa(h)
 	heading := func() {
-		b.WriteString(`<span class="marker">`)
+		b.WriteString(markerTag(s))
 		escapeTo(b, s.Marker)
 		b.WriteString(`</span>`)
 		if s.Title != "" {
@@ -119,6 +119,16 @@ func (w sectionWriter) writeOwn(b *strings.Builder, s *corpus.Section, h int, bl
 	b.WriteString(hs)
 	b.WriteString(">\n")
 	w.writeBlocks(b, blocks, si.blockTerms, si.blockNamed)
+}
+
+// markerTag opens the element of a section's marker: one that ends in a
+// word (第二章, 附件1) is set apart from its title by a margin, as the
+// space corpus.Section.Label puts there in text.
+func markerTag(s *corpus.Section) string {
+	if s.MarkerApart() {
+		return `<span class="marker apart">`
+	}
+	return `<span class="marker">`
 }
 
 // at is xs[i], or nil past its end: a block's terms or titles, where a
@@ -267,7 +277,8 @@ func (w sectionWriter) toc(secs []*corpus.Section, anchors bool) template.HTML {
 			}
 			b.WriteString(`" data-eid="`)
 			b.WriteString(s.EID)
-			b.WriteString(`"><span class="marker">`)
+			b.WriteString(`">`)
+			b.WriteString(markerTag(s))
 			escapeTo(&b, s.Marker)
 			b.WriteString(`</span>`)
 			if s.Title != "" {

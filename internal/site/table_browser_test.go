@@ -3,6 +3,7 @@ package site_test
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,6 +100,15 @@ func TestBrowserTables(t *testing.T) {
 	if len(built) != 3 || !strings.Contains(built[0], "TH:") || !strings.Contains(built[1], `<mark class="sh`) {
 		t.Fatalf("the pair page's table: %q; want a header row and two rows, with shared passages marked", built)
 	}
+	// markers lists the cells' markers, each with its class: 附件1 is set
+	// apart from its title, 一、 is not.
+	markers := func(ctx context.Context, cmp string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll(`+"`"+cmp+` .cmp-h .marker`+"`"+`)].map(m => m.className + " " + m.textContent).sort()`)
+	}
+	builtMarkers := markers(ctx, ".cmp")
+	if !slices.Contains(builtMarkers, "marker apart 附件1") || !slices.Contains(builtMarkers, "marker 附件1一、") {
+		t.Errorf("the pair page's markers: %q, want 附件1 set apart and 附件1一、 not", builtMarkers)
+	}
 	// The next section holds a wide table and code whose lines have tabs.
 	builtBlocks := blocksOf(ctx, "#a-annex1-p2")
 	if !strings.Contains(builtBlocks, "<pre><code>指标\t年度") || strings.Count(builtBlocks, "<table>") != 1 {
@@ -114,6 +124,9 @@ func TestBrowserTables(t *testing.T) {
 		if live[i] != built[i] {
 			t.Errorf("row %d of the table in the browser:\n%s\non the pair page:\n%s", i, live[i], built[i])
 		}
+	}
+	if live := markers(ctx, "#adhoc"); !slices.Equal(live, builtMarkers) {
+		t.Errorf("the comparison in the browser's markers:\n%q\nthe pair page's:\n%q", live, builtMarkers)
 	}
 	// The layout the search index gives tells a table from code.
 	if live := blocksOf(ctx, "#adhoc #a-annex1-p2"); live != builtBlocks {
