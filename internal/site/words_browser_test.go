@@ -131,6 +131,28 @@ func TestBrowserWords(t *testing.T) {
 	if got := text(ctx); got != written {
 		t.Errorf("ticked on the side shown in 简体, then the toggle unticked: the text is\n%s\nwas\n%s", got, written)
 	}
+
+	// The tools stay in view as the comparison scrolls on a desktop; on
+	// a phone, where the pair is one column, they stay at its top.
+	toolsTop := func(ctx context.Context) float64 {
+		return eval[float64](t, ctx, `(async () => {
+			const last = [...document.querySelectorAll(".cmp-row")].pop();
+			last.scrollIntoView();
+			await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+			return document.getElementById("cmp-tools").getBoundingClientRect().top;
+		})()`)
+	}
+	do(t, ctx, "take a short desktop window", chromedp.EmulateViewport(1280, 300))
+	if top := toolsTop(ctx); top != 0 {
+		t.Errorf("a desktop: the tools are at %.0f px once the comparison has scrolled, want 0 (in view)", top)
+	}
+	do(t, ctx, "take a phone's screen", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait))
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/c-jia--c-yi/index.html"))
+	tick(ctx, "words")
+	status(ctx)
+	if top := toolsTop(ctx); top >= 0 {
+		t.Errorf("a phone: the tools are at %.0f px once the comparison has scrolled, want above the screen", top)
+	}
 }
 
 // TestBrowserAdhocWords: the comparison computed in the browser, for two
