@@ -64,7 +64,8 @@
     }
     if (view && qa && qb) {
       if (rendered(qa, qb)) {
-        window.location.replace(pairPage(qa, qb));
+        // The pair has a page now: the same view and row there.
+        window.location.replace(pairPage(qa, qb) + (u.get("view") === "words" ? "?view=words" : "") + location.hash);
         return;
       }
       // The comparison is the page now: the lists of pairs under it are
@@ -239,6 +240,7 @@
       return !r.classList.contains("same") && r.querySelector(".cmp-a[id]") && r.querySelector(".cmp-b[id]");
     });
     box.addEventListener("change", function () {
+      remember(box.checked);
       var mine = ++run;
       // Undo what an earlier run made, joining the text it cut.
       var parents = new Set();
@@ -282,6 +284,22 @@
         ui.status.textContent = "无法逐词比对：" + err.message;
       });
     });
+
+    // The view is in the address (?view=words), so that a link to a row
+    // read word by word opens so: remember writes it, a page opened from
+    // disk may refuse, which costs only the link.
+    function remember(on) {
+      var u = new URLSearchParams(location.search);
+      if (on) u.set("view", "words"); else u.delete("view");
+      var q = u.toString();
+      try {
+        history.replaceState(null, "", (q ? "?" + q : location.pathname.replace(/^.*\//, "")) + location.hash);
+      } catch (e) {}
+    }
+    if (new URLSearchParams(location.search).get("view") === "words") {
+      box.checked = true;
+      box.dispatchEvent(new Event("change"));
+    }
 
     // textNodes lists the text nodes of a cell's heading title (part
     // ".cmp-h") or of its text (part null), in order, leaving out the

@@ -153,6 +153,26 @@ func TestBrowserWords(t *testing.T) {
 	if top := toolsTop(ctx); top >= 0 {
 		t.Errorf("a phone: the tools are at %.0f px once the comparison has scrolled, want above the screen", top)
 	}
+
+	// The view is in the address, so that a link opens a row read word
+	// by word — also one to the comparison in the browser of a pair that
+	// has a page, which goes there.
+	if got := eval[string](t, ctx, `location.search`); got != "?view=words" {
+		t.Errorf("ticked, the address's query is %q, want ?view=words", got)
+	}
+	tick(ctx, "words")
+	if got := eval[string](t, ctx, `location.search + " " + location.pathname.split("/").pop()`); got != " index.html" {
+		t.Errorf("unticked, the address ends %q, want no query and index.html", got)
+	}
+	for _, link := range []string{"compare/c-jia--c-yi/index.html?view=words#a-p1-s3", "compare/index.html?a=c-jia&b=c-yi&view=words#a-p1-s3"} {
+		do(t, ctx, "open "+link, chromedp.Navigate(base+link))
+		status(ctx)
+		got := eval[string](t, ctx, `location.pathname.split("/").slice(-2).join("/") + location.search + location.hash + " " +
+			document.getElementById("words").checked + " " + document.querySelectorAll("#a-p1-s3 del.rl").length`)
+		if want := "c-jia--c-yi/index.html?view=words#a-p1-s3 true 2"; got != want {
+			t.Errorf("%s: %q, want %q", link, got, want)
+		}
+	}
 }
 
 // TestBrowserAdhocWords: the comparison computed in the browser, for two
