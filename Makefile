@@ -13,6 +13,7 @@ FUZZ_TARGETS := \
 	./internal/numbering:FuzzParse \
 	./internal/numbering:FuzzParseChinese \
 	./internal/textnorm:FuzzNormalize \
+	./internal/hanconv:FuzzSimplify \
 	./internal/ingest:FuzzImport \
 	./internal/ingest:FuzzDecode \
 	./internal/corpus:FuzzParseDocument \

@@ -5,6 +5,10 @@
   "use strict";
   // The folder this script was loaded from: jsdiff.min.js sits beside it.
   var staticDir = (document.currentScript ? document.currentScript.src : "").replace(/[^\/]*$/, "");
+  // FOLD_BLOCKS are the elements of a cell whose text the 繁→简 toggle
+  // converts as one: a heading, a paragraph, an item, a table's cell, a
+  // block of code.
+  var FOLD_BLOCKS = ".cmp-h, p, li, td, th, pre";
 
   // The chooser on compare/index.html.
   var chooser = document.getElementById("chooser");
@@ -97,6 +101,39 @@
     return;
   }
 
+  // simplifier returns a function that converts a text 繁→简 by entries
+  // (internal/hanconv's Entries: phrases and characters, each to as
+  // many code points) as hanconv.Simplify does, to the array of the
+  // result's code points: at each character the longest phrase that
+  // starts there, else the character's own entry, else the character.
+  function simplifier(entries) {
+    var map = new Map(), longest = new Map();
+    Object.keys(entries).forEach(function (k) {
+      var cps = Array.from(k);
+      map.set(k, Array.from(entries[k]));
+      if (cps.length > 1) longest.set(cps[0], Math.max(longest.get(cps[0]) || 0, cps.length));
+    });
+    return function (text) {
+      var cps = Array.from(text), out = [];
+      for (var i = 0; i < cps.length;) {
+        var n = Math.min(longest.get(cps[i]) || 1, cps.length - i), to = null;
+        for (; n > 1; n--) {
+          to = map.get(cps.slice(i, i + n).join(""));
+          if (to) break;
+        }
+        if (n > 1) {
+          Array.prototype.push.apply(out, to);
+          i += n;
+          continue;
+        }
+        to = map.get(cps[i]);
+        out.push(to ? to[0] : cps[i]);
+        i++;
+      }
+      return out;
+    };
+  }
+
   // lightTwins has hovering a shared passage in the comparison table cmp
   // light up its twin.
   function lightTwins(cmp) {
@@ -139,13 +176,14 @@
 
   // tools sets up a comparison table's tools, those of ui that are not
   // null: the bar that holds them, shown; a 繁→简 toggle (fold) for the
-  // traditional side foldSide ("a" or "b"), by foldMap (character →
-  // character); "only differences" (diffs); a theme filter (themes),
+  // traditional side foldSide ("a" or "b"), by foldMap (internal/hanconv's
+  // entries, see simplifier); "only differences" (diffs); a theme filter (themes),
   // by the rows' data-themes; the word-by-word view (words); the status
   // line; and the overview strip's entries, one a row, dimmed with their
   // rows.
   function tools(cmp, ui) {
     if (ui.bar) ui.bar.hidden = false;
+    ui.simplify = ui.foldMap ? simplifier(ui.foldMap) : null;
     var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
     lightTwins(cmp);
 
@@ -153,23 +191,29 @@
     // cells folded or as written; the word-by-word view unfolds a cell
     // while it cuts the cell's text nodes, and folds it again after.
     var foldBox = ui.fold, foldCell = null, foldSide = "";
-    if (foldBox && ui.foldMap) {
-      var map = ui.foldMap, originals = new Map();
+    if (foldBox && ui.simplify) {
+      var originals = new Map();
       foldSide = ui.foldSide;
       foldCell = function (cell, on) {
-        var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        var blocks = new Map(), walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         for (var n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (on && !originals.has(n)) {
-            // By code point, not UTF-16 unit: a character outside
-            // the Basic Multilingual Plane (𠁞 → 𠀾) is one key.
-            var t = n.nodeValue, out = "";
-            for (var ch of t) out += map[ch] || ch;
-            if (out !== t) { originals.set(n, t); n.nodeValue = out; }
-          } else if (!on && originals.has(n)) {
-            n.nodeValue = originals.get(n);
-            originals.delete(n);
-          }
+          if (originals.has(n)) { n.nodeValue = originals.get(n); originals.delete(n); }
+          var block = n.parentElement.closest(FOLD_BLOCKS);
+          if (!block || !cell.contains(block)) block = cell;
+          if (!blocks.has(block)) blocks.set(block, []);
+          blocks.get(block).push(n);
         }
+        // A paragraph (a heading, a table cell) is converted whole, so
+        // that a phrase that a shared passage's mark cuts (顯|著) is still
+        // one; each of its text nodes takes back its own code points.
+        if (on) blocks.forEach(function (nodes) {
+          var out = ui.simplify(nodes.map(function (n) { return n.nodeValue; }).join("")), at = 0;
+          nodes.forEach(function (n) {
+            var t = n.nodeValue, len = Array.from(t).length, f = out.slice(at, at + len).join("");
+            at += len;
+            if (f !== t) { originals.set(n, t); n.nodeValue = f; }
+          });
+        });
         cell.setAttribute("lang", on ? "zh-Hans" : "zh-Hant");
       };
       foldBox.addEventListener("change", function () {
@@ -227,8 +271,8 @@
   // the first says are struck through (<del>) and those only the second
   // says are underlined (<ins>), the shared passages' colours set aside.
   // Words are the browser's own (Intl.Segmenter, which knows Chinese
-  // words); they are compared 繁→简 folded, in full width, and the
-  // shortest edit between the two lists is jsdiff's (static/jsdiff.min.js,
+  // words); they are compared in full width, a side in 繁體 as its
+  // 繁→简 toggle shows it, and the shortest edit between the two lists is jsdiff's (static/jsdiff.min.js,
   // loaded when first asked for). Rows are done a few at a time, so that
   // a long page stays responsive; a row too unlike to compare in 100 ms
   // is left as it is and counted. unfolded(cells, f) runs f with
@@ -318,7 +362,7 @@
     // those of nodesB that nodesA lacks in <ins>, and returns the new
     // elements; null when the two are too unlike to compare in time.
     function markWords(Diff, nodesA, nodesB) {
-      var A = words(nodesA), B = words(nodesB);
+      var A = words(nodesA, ui.foldSide === "a"), B = words(nodesB, ui.foldSide === "b");
       var changes = Diff.diffArrays(A.keys, B.keys, { timeout: 100 });
       if (!changes) return null;
       var ia = 0, ib = 0, cutA = [], cutB = [];
@@ -332,9 +376,9 @@
 
     // words cuts the nodes' text into words: keys to compare, and where
     // each starts in the text (one more entry: the text's end).
-    function words(nodes) {
+    function words(nodes, trad) {
       var text = nodes.map(function (n) { return n.nodeValue; }).join("");
-      var keyText = foldText(text), keys = [], at = [];
+      var keyText = trad && ui.simplify ? foldText(text) : text, keys = [], at = [];
       if (segmenter) {
         for (var seg of segmenter.segment(keyText)) { keys.push(seg.segment.normalize("NFKC")); at.push(seg.index); }
       } else {
@@ -349,15 +393,13 @@
       return { text: text, keys: keys, at: at };
     }
 
-    // foldText folds text 繁→简 code point by code point where the fold
-    // keeps its length, so that offsets in it are offsets in text.
+    // foldText converts text 繁→简 where a character's simplified form
+    // is as long in UTF-16, so that offsets in it are offsets in text.
     function foldText(text) {
-      var map = ui.foldMap;
-      if (!map) return text;
-      var out = "";
+      var out = "", i = 0, f = ui.simplify(text);
       for (var ch of text) {
-        var f = map[ch];
-        out += f && f.length === ch.length ? f : ch;
+        out += f[i].length === ch.length ? f[i] : ch;
+        i++;
       }
       return out;
     }

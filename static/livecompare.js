@@ -25,7 +25,7 @@
   // a and b compared; partners(id) lists the ids that document id has a
   // pair page with. It returns a promise that resolves when the view is
   // drawn, to the side in traditional script ("a", "b" or "") and the
-  // 繁→简 folds of the corpus's characters (for the page's toggle), or
+  // entries of the corpus's 繁→简 conversion (for the page's toggle), or
   // to null when it shows an error instead; view's data-state says which.
   window.tiaowenLiveCompare = function (view, a, b, partners) {
     var root = view.getAttribute("data-root") || "";
@@ -47,7 +47,11 @@
       var da = docIndex(ix, a), db = docIndex(ix, b);
       if (da < 0 || db < 0) return fail("找不到文件“" + (da < 0 ? a : b) + "”：请在上方另选。");
       if (da === db) return fail("请选择两份不同的文件。");
-      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db), corpusCounts(ix), facts]).then(function (secs) {
+      // A side in 繁體 brings the 繁→简 toggle, whose entries load beside
+      // the rest.
+      var hant = ix.meta.docs[da][2] === "zh-Hant" || ix.meta.docs[db][2] === "zh-Hant";
+      return Promise.all([sectionsOf(ix, da), sectionsOf(ix, db), corpusCounts(ix), facts,
+        hant ? ix.simplified() : null]).then(function (secs) {
         var docA = ix.meta.docs[da], docB = ix.meta.docs[db];
         var al = align(secs[0], secs[1], ix.normalize, secs[2]);
         var placed = draw(view, root, docA, docB, secs[0], secs[1], al, ix.normalize);
@@ -61,21 +65,10 @@
         if (target && view.contains(target)) target.scrollIntoView();
         themeRows(ix, placed, document.getElementById("adhoc-theme"));
         var foldSide = docA[2] === "zh-Hant" ? "a" : docB[2] === "zh-Hant" ? "b" : "";
-        return { foldSide: foldSide, foldMap: foldSide ? hanFolds(ix) : null };
+        return { foldSide: foldSide, foldMap: foldSide ? secs[4] : null };
       });
     }).catch(function (err) { fail("未能读取检索索引，无法对照：" + err.message); });
   };
-
-  // hanFolds maps each traditional character of the corpus to its
-  // simplified form, as a pair page's toggle has them: the folds of
-  // meta.js that take one Han character to another.
-  function hanFolds(ix) {
-    var m = {};
-    ix.foldMap.forEach(function (to, from) {
-      if (to !== from && ix.isHan(from) && ix.isHan(to)) m[String.fromCodePoint(from)] = String.fromCodePoint(to);
-    });
-    return m;
-  }
 
   // corpusCounts resolves to the corpus's counts of grams, once:
   // {sections, df: Map from a gram's key (as grams makes them) to in how

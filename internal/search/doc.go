@@ -78,6 +78,12 @@
 //     character); "n", as varints (see Posting lists), each gram's count
 //     in the same order, 0 for a gram too common to weigh. A gram found
 //     in one section only is left out.
+//   - t2s.js ("t2s"), when the corpus has a document in 繁體: under "d",
+//     an object of the entries of internal/hanconv's 繁→简 tables that
+//     those documents use, phrases and characters, each to what it
+//     becomes (as many code points), by which the comparison the chooser
+//     computes in the browser shows a traditional side in 简体 as a pair
+//     page does.
 //
 // # Extended bigrams
 //

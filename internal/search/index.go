@@ -350,6 +350,9 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	if opts.Rarity != nil {
 		ix.Files = append(ix.Files, rarityFile(opts.Rarity))
 	}
+	if f, ok := simplifiedFile(c); ok {
+		ix.Files = append(ix.Files, f)
+	}
 
 	h := fnv.New64a()
 	for _, f := range ix.Files {

@@ -18,11 +18,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
 
 	"tiaowen/internal/align"
 	"tiaowen/internal/browsertest"
+	"tiaowen/internal/hanconv"
 	"tiaowen/internal/textnorm"
 )
 
@@ -675,7 +677,7 @@ func checkAdhocAgrees(t *testing.T, ctx context.Context, file string) int {
 // normalised; "只看差异" hides those rows, shows a gap after each shared
 // passage and says how many rows are shown, and unticked puts everything
 // back; the 繁→简 toggle shows only when a document is in 繁體, folds the
-// first such side's text as textnorm.SimplifyRune does and names its
+// first such side's text as hanconv converts it and names its
 // cells zh-Hans, and unticked restores the text exactly. Until the
 // comparison is drawn (an unknown document, say) the bar does not show.
 func TestBrowserAdhocTools(t *testing.T) {
@@ -1002,8 +1004,9 @@ func checkAdhocDiffs(t *testing.T, ctx context.Context, same []bool) {
 }
 
 // checkAdhocFold checks the 繁→简 toggle of the comparison of a and b:
-// shown only when one is in zh-Hant, it folds the first such side's text
-// as textnorm.SimplifyRune does and back.
+// shown only when one is in zh-Hant, it converts the first such side's
+// text as hanconv does, a paragraph (a heading, a table's cell) whole
+// across the elements that cut it, and back.
 func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 	t.Helper()
 	side, d, other := "", (*apiDoc)(nil), ""
@@ -1020,16 +1023,16 @@ func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 	if side == "" {
 		return
 	}
-	type textNode struct {
-		V  string
-		In bool // in a cell of the side to fold
-	}
 	type cell struct {
 		ID, Lang, Text string
 	}
 	nodesJS := `(() => {
-		const w = document.createTreeWalker(document.querySelector("#adhoc .cmp"), NodeFilter.SHOW_TEXT), out = [];
-		for (let n = w.nextNode(); n; n = w.nextNode()) out.push({V: n.nodeValue, In: !!n.parentElement.closest(".cmp-row:not(.cmp-head) .cmp-` + side + `")});
+		const w = document.createTreeWalker(document.querySelector("#adhoc .cmp"), NodeFilter.SHOW_TEXT), out = [], blocks = new Map();
+		for (let n = w.nextNode(); n; n = w.nextNode()) {
+			const b = n.parentElement.closest(".cmp-h, p, li, td, th, pre");
+			if (b && !blocks.has(b)) blocks.set(b, blocks.size + 1);
+			out.push({V: n.nodeValue, In: !!n.parentElement.closest(".cmp-row:not(.cmp-head) .cmp-` + side + `"), B: b ? blocks.get(b) : 0});
+		}
 		return out;
 	})()`
 	// A cell's text: its paragraphs', joined by "\n", without the gaps
@@ -1047,12 +1050,12 @@ func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 	for _, s := range d.Sections {
 		texts[side+"-"+s.EID] = s.Text
 	}
-	before := eval[[]textNode](t, ctx, nodesJS)
+	before := eval[[]foldNode](t, ctx, nodesJS)
 	cellsBefore := eval[[]cell](t, ctx, cellsJS(side))
 	otherBefore := eval[[]cell](t, ctx, cellsJS(other))
 	folds := 0
 	for _, n := range before {
-		if n.In && textnorm.Simplify(n.V) != n.V {
+		if n.In && hanconv.Simplify(n.V) != n.V {
 			folds++
 		}
 	}
@@ -1068,18 +1071,15 @@ func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 	}
 	do(t, ctx, "tick 繁體一侧显示为简体", browsertest.Click("#adhoc-fold"))
 	errs := 0
-	folded := eval[[]textNode](t, ctx, nodesJS)
+	folded := eval[[]foldNode](t, ctx, nodesJS)
 	if len(folded) != len(before) {
 		t.Errorf("%s: with the toggle on the comparison has %d text nodes, %d before", pair, len(folded), len(before))
 	} else {
+		want := simplifiedNodes(before)
 		for i, n := range before {
-			want := n.V
-			if n.In {
-				want = textnorm.Simplify(n.V)
-			}
-			if folded[i].V != want && errs < 10 {
+			if folded[i].V != want[i] && errs < 10 {
 				errs++
-				t.Errorf("%s: with the toggle on, text %q (in a cell of the %s side: %v) reads %q, want %q", pair, n.V, side, n.In, folded[i].V, want)
+				t.Errorf("%s: with the toggle on, text %q (in a cell of the %s side: %v) reads %q, want %q", pair, n.V, side, n.In, folded[i].V, want[i])
 			}
 		}
 	}
@@ -1088,7 +1088,7 @@ func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 			errs++
 			t.Errorf("%s: with the toggle on, cell %s has lang %q, want zh-Hans", pair, c.ID, c.Lang)
 		}
-		if want := textnorm.Simplify(texts[c.ID]); c.Text != want && errs < 20 {
+		if want := hanconv.Simplify(texts[c.ID]); c.Text != want && errs < 20 {
 			errs++
 			t.Errorf("%s: with the toggle on, cell %s reads\n%q\nwant the section's text simplified\n%q", pair, c.ID, c.Text, want)
 		}
@@ -1097,12 +1097,46 @@ func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 		t.Errorf("%s: the toggle changed the %s side's cells", pair, other)
 	}
 	do(t, ctx, "untick 繁體一侧显示为简体", browsertest.Click("#adhoc-fold"))
-	if got := eval[[]textNode](t, ctx, nodesJS); !slices.Equal(got, before) {
+	if got := eval[[]foldNode](t, ctx, nodesJS); !slices.Equal(got, before) {
 		t.Errorf("%s: with the toggle off again, the comparison's text is not as it was", pair)
 	}
 	if got := eval[[]cell](t, ctx, cellsJS(side)); !slices.Equal(got, cellsBefore) {
 		t.Errorf("%s: with the toggle off again, the %s side's cells (text, lang) are not as they were", pair, side)
 	}
+}
+
+// foldNode is a text node of a comparison, as checkAdhocFold reads it.
+type foldNode struct {
+	V  string
+	In bool // in a cell of the side to fold
+	B  int  // the paragraph, heading or table cell it is in, counted from 1
+}
+
+// simplifiedNodes is what the 繁→简 toggle makes of text nodes: those of
+// the side it converts (In), a paragraph's (B) converted together by
+// hanconv and cut again where they were cut; the others as they are.
+func simplifiedNodes(nodes []foldNode) []string {
+	out := make([]string, len(nodes))
+	for i := 0; i < len(nodes); {
+		j := i + 1
+		for nodes[i].In && nodes[i].B != 0 && j < len(nodes) && nodes[j].In && nodes[j].B == nodes[i].B {
+			j++
+		}
+		var joined strings.Builder
+		for _, n := range nodes[i:j] {
+			joined.WriteString(n.V)
+		}
+		converted := []rune(joined.String())
+		if nodes[i].In {
+			converted = []rune(hanconv.Simplify(joined.String()))
+		}
+		for k := i; k < j; k++ {
+			c := utf8.RuneCountInString(nodes[k].V)
+			out[k], converted = string(converted[:c]), converted[c:]
+		}
+		i = j
+	}
+	return out
 }
 
 // TestBrowserChooserFromDocument: a document's page links to the chooser

@@ -6,7 +6,7 @@ import (
 	"math"
 
 	"tiaowen/internal/corpus"
-	"tiaowen/internal/textnorm"
+	"tiaowen/internal/hanconv"
 )
 
 // docAPI is /api/docs/<id>.json: the parse contract of `tiaowen parse
@@ -162,7 +162,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 	rows := make([][]any, len(s.docs))
 	for i, d := range s.docs {
 		text := d.Title + " " + d.Issuer + " " + d.Number
-		folded := textnorm.Simplify(text)
+		folded := hanconv.Simplify(text)
 		if folded == text {
 			folded = ""
 		}

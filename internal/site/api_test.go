@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"math"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"tiaowen/internal/corpus"
 )
 
 // TestAPIIndexes reads the API's lists as a machine does: /api/docs.json
@@ -263,5 +266,37 @@ func wantFileAt(t *testing.T, site, base, u, file string) {
 	}
 	if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(rest+file))); err != nil {
 		t.Errorf("%s leads nowhere: %v", u, err)
+	}
+}
+
+// TestSimplifiedTitles: a 繁體 document is found by its title as 简体
+// writes it, phrase by phrase (顯著 显著, 覆蓋 覆盖, 著力 着力), in the
+// chooser's lists and in api/docs.js; a 简体 title has no second form.
+func TestSimplifiedTitles(t *testing.T) {
+	d := &docInfo{Document: &corpus.Document{Meta: corpus.Meta{Title: "關於著力實現顯著提升與全覆蓋的意見", Issuer: "乙省人民政府"}}}
+	if got, want := d.SimplifiedTitle(), "关于着力实现显著提升与全覆盖的意见"; got != want {
+		t.Errorf("SimplifiedTitle() = %q, want %q", got, want)
+	}
+	s := &Site{docs: []*docInfo{d, {Document: &corpus.Document{Meta: corpus.Meta{Title: "甲市方案"}}}}}
+	var b bytes.Buffer
+	if err := s.docsScript(&b); err != nil {
+		t.Fatal(err)
+	}
+	var list struct {
+		Fields []string `json:"fields"`
+		Docs   [][]any  `json:"docs"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimPrefix(b.String(), "window.TIAOWEN_DOCS=")), &list); err != nil {
+		t.Fatal(err)
+	}
+	k := slices.Index(list.Fields, "folded")
+	if got, want := list.Docs[0][k], "关于着力实现显著提升与全覆盖的意见 乙省人民政府 "; got != want {
+		t.Errorf("api/docs.js: folded %q, want %q", got, want)
+	}
+	if got := list.Docs[1][k]; got != "" {
+		t.Errorf("api/docs.js: a 简体 title folded to %q, want none", got)
+	}
+	if d := (&docInfo{Document: &corpus.Document{Meta: corpus.Meta{Title: "甲市方案"}}}); d.SimplifiedTitle() != "" {
+		t.Errorf("a 简体 title has a second form %q", d.SimplifiedTitle())
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"tiaowen/internal/align"
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/hanconv"
 	"tiaowen/internal/textnorm"
 )
 
@@ -149,7 +150,7 @@ type pairData struct {
 	// two share, as percentages.
 	SharedA, SharedB string
 	Themes           []themeCount
-	FoldMap          template.JS // 繁→简 for the characters of a traditional side
+	FoldMap          template.JS // 繁→简: the hanconv entries a traditional side uses
 	FoldSide         string      // "a", "b" or "" when neither side is traditional
 	JSONPath         string
 	// Lang is the page's language: a cell names its document's only
@@ -424,18 +425,15 @@ func cellSize(s *corpus.Section, shared [][2]int) int {
 	return len(s.Text) + len(s.Title) + 48*len(shared) + 256
 }
 
-// foldMap returns the 繁→简 folds of the characters in a document, as a
-// JSON object for the page's toggle.
-func foldMap(d *docInfo) template.JS {
-	m := map[string]string{}
+// simplifiedEntries returns the entries of hanconv's 繁→简 tables that
+// a document's sections use, as a JSON object for a pair page's toggle,
+// which converts the traditional side's cells by them as hanconv does.
+func simplifiedEntries(d *corpus.Document) template.JS {
+	texts := make([]string, 0, 3*len(d.Sections))
 	for _, s := range d.Sections {
-		for _, r := range s.Title + s.Text {
-			if f := textnorm.SimplifyRune(r); f != r {
-				m[string(r)] = string(f)
-			}
-		}
+		texts = append(texts, s.Marker, s.Title, s.Text)
 	}
-	b, _ := json.Marshal(m)
+	b, _ := json.Marshal(hanconv.Entries(texts...))
 	return template.JS(b)
 }
 
@@ -474,9 +472,9 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	}
 	switch {
 	case p.a.Lang == "zh-Hant" && p.b.Lang != "zh-Hant":
-		data.FoldSide, data.FoldMap = "a", foldMap(p.a)
+		data.FoldSide, data.FoldMap = "a", p.a.simplified
 	case p.b.Lang == "zh-Hant" && p.a.Lang != "zh-Hant":
-		data.FoldSide, data.FoldMap = "b", foldMap(p.b)
+		data.FoldSide, data.FoldMap = "b", p.b.simplified
 	}
 	pg.Data = data
 	return pg

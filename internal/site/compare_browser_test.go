@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"tiaowen/internal/browsertest"
-	"tiaowen/internal/textnorm"
+	"tiaowen/internal/hanconv"
 )
 
 // The pair the issue names: （二十四） of the 纲要 beside 二、（七）4. of the
@@ -218,13 +218,33 @@ func checkOverview(t *testing.T, ctx context.Context, page string) {
 }
 
 // TestBrowserCompareFold: on the 纲要 × 意见 page the 繁體 side reads in
-// 简体 when the toggle is on, and as written when it is off.
+// 简体 when the toggle is on, phrase by phrase as hanconv converts it
+// (顯著 显著, 著力 着力, 覆蓋 覆盖, where a fold character by character
+// gives 显着 and 复盖), also where an element cuts a phrase; and as
+// written when it is off.
 func TestBrowserCompareFold(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdJs))
 	const side = `[...document.querySelectorAll(".cmp-b")].map(c => c.innerText).join("\n")`
 	const lang = `document.querySelector(".cmp-row:not(.cmp-head) .cmp-b").getAttribute("lang")`
+	// A shared passage's mark may end inside a phrase: the first 顯著 is
+	// cut so here.
+	if !eval[bool](t, ctx, `(() => {
+		const w = document.createTreeWalker(document.querySelector(".cmp-row:not(.cmp-head) .cmp-b").closest(".cmp"), NodeFilter.SHOW_TEXT);
+		for (let n = w.nextNode(); n; n = w.nextNode()) {
+			const i = n.nodeValue.indexOf("顯著");
+			if (i < 0 || !n.parentElement.closest(".cmp-b")) continue;
+			const cut = n.splitText(i + 1), mark = document.createElement("mark");
+			cut.replaceWith(mark);
+			mark.appendChild(cut);
+			return true;
+		}
+		return false;
+	})()`) {
+		t.Fatal("the 繁體 side has no 顯著 to cut")
+	}
 	before := eval[string](t, ctx, side)
+	bodyBefore := eval[string](t, ctx, `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-b")].map(c => c.innerText).join("\n")`)
 	if !strings.Contains(before, "質量") || eval[string](t, ctx, lang) != "zh-Hant" {
 		t.Fatalf("the 繁體 side does not read in 繁體 before the toggle (lang %q)", eval[string](t, ctx, lang))
 	}
@@ -241,6 +261,20 @@ func TestBrowserCompareFold(t *testing.T) {
 	folded := eval[string](t, ctx, side)
 	if strings.Contains(folded, "質量") || !strings.Contains(folded, "质量") {
 		t.Error("with the toggle on, the 繁體 side still reads 質量, not 质量")
+	}
+	const body = `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-b")].map(c => c.innerText).join("\n")`
+	if got, want := eval[string](t, ctx, body), hanconv.Simplify(bodyBefore); got != want {
+		t.Errorf("with the toggle on, the 繁體 side reads otherwise than hanconv converts it:\n%s\nwant\n%s", got, want)
+	}
+	for _, want := range []string{"影响力显著提升", "取得显著成效", "着力推动高质量发展", "着眼产", "全覆盖"} {
+		if !strings.Contains(folded, want) {
+			t.Errorf("with the toggle on, the 繁體 side lacks %s", want)
+		}
+	}
+	for _, wrong := range []string{"显着", "复盖", "著力", "著眼"} {
+		if strings.Contains(folded, wrong) {
+			t.Errorf("with the toggle on, the 繁體 side reads %s", wrong)
+		}
 	}
 	if got := eval[string](t, ctx, lang); got != "zh-Hans" {
 		t.Errorf("with the toggle on, the folded side has lang %q, want zh-Hans", got)
@@ -469,14 +503,15 @@ func TestBrowserChooserPaged(t *testing.T) {
 	wantLocation(t, ctx, base+"compare/index.html")
 }
 
-// TestBrowserCompareFoldAstral: the 繁→简 toggle folds a character
+// TestBrowserCompareFoldAstral: the 繁→简 toggle converts characters
 // outside the Basic Multilingual Plane, which a page's script sees as two
-// UTF-16 units: 𠁞 reads 𠀾 with the toggle on, as textnorm folds it.
-// The document is the 意见 under another id with 𠁞 added to a section.
+// UTF-16 units, and into them: 𠁞 reads 𠀾 and 㑮 𫝈 with the toggle on,
+// as hanconv converts them. The document is the 意见 under another id
+// with the two added to a section.
 func TestBrowserCompareFoldAstral(t *testing.T) {
-	const trad, simp = "𠁞", "𠀾"
-	if got := string(textnorm.SimplifyRune([]rune(trad)[0])); got != simp {
-		t.Fatalf("textnorm folds %s to %s, not %s: pick another character", trad, got, simp)
+	const trad, simp = "𠁞字為例，㑮字亦然", "𠀾字为例，𫝈字亦然"
+	if got := hanconv.Simplify(trad); got != simp {
+		t.Fatalf("hanconv converts %s to %s, not %s: pick other characters", trad, got, simp)
 	}
 	src, err := os.ReadFile(filepath.Join("..", "..", "content", "docs", jsID+".md"))
 	if err != nil {
@@ -484,9 +519,9 @@ func TestBrowserCompareFoldAstral(t *testing.T) {
 	}
 	doc := strings.Replace(string(src), "id: "+jsID, "id: zz-astral", 1)
 	doc = strings.Replace(doc, "title: 關于", "title: 又一份關于", 1)
-	doc = strings.Replace(doc, "(一)大力發展綠色優質農產品。", "(一)大力發展綠色優質農產品。"+trad+"字為例。", 1)
+	doc = strings.Replace(doc, "(一)大力發展綠色優質農產品。", "(一)大力發展綠色優質農產品。"+trad+"。", 1)
 	if !strings.Contains(doc, trad) || strings.Contains(doc, "id: "+jsID) {
-		t.Fatal("the copy of the 意见 lacks its new id or the character")
+		t.Fatal("the copy of the 意见 lacks its new id or the characters")
 	}
 	ctx := browsertest.Start(t)
 	s, err := buildSite(t.TempDir(), map[string]string{"docs/zz-astral.md": doc})
@@ -495,16 +530,15 @@ func TestBrowserCompareFoldAstral(t *testing.T) {
 	}
 	do(t, ctx, "open the pair page", chromedp.Navigate(browsertest.FileURL(s.bundle)+"/compare/"+gdID+"--zz-astral/index.html"))
 	const side = `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-b")].map(c => c.innerText).join("\n")`
-	if before := eval[string](t, ctx, side); !strings.Contains(before, trad+"字為例") {
+	if before := eval[string](t, ctx, side); !strings.Contains(before, trad) {
 		t.Fatalf("the 繁體 side does not show %s as written before the toggle", trad)
 	}
 	do(t, ctx, "tick 繁體一侧显示为简体", browsertest.Click("#fold"))
-	folded := eval[string](t, ctx, side)
-	if !strings.Contains(folded, simp+"字为例") || strings.Contains(folded, trad) {
-		t.Errorf("with the toggle on, the 繁體 side has %s字为例: %v, still has %s: %v", simp, strings.Contains(folded, simp+"字为例"), trad, strings.Contains(folded, trad))
+	if folded := eval[string](t, ctx, side); !strings.Contains(folded, simp) || strings.Contains(folded, "𠁞") || strings.Contains(folded, "㑮") {
+		t.Errorf("with the toggle on, the 繁體 side has %s: %v, still has 𠁞 or 㑮: %v", simp, strings.Contains(folded, simp), strings.ContainsAny(folded, "𠁞㑮"))
 	}
 	do(t, ctx, "untick the toggle", browsertest.Click("#fold"))
-	if got := eval[string](t, ctx, side); !strings.Contains(got, trad+"字為例") {
-		t.Errorf("with the toggle off again, the 繁體 side lacks %s字為例", trad)
+	if got := eval[string](t, ctx, side); !strings.Contains(got, trad) {
+		t.Errorf("with the toggle off again, the 繁體 side lacks %s", trad)
 	}
 }

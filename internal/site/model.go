@@ -1,13 +1,14 @@
 package site
 
 import (
+	"html/template"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/hanconv"
 	"tiaowen/internal/refs"
-	"tiaowen/internal/textnorm"
 	"tiaowen/internal/themes"
 )
 
@@ -26,6 +27,9 @@ type docInfo struct {
 	preambleNamed, trailingNamed [][]refs.Ref
 	// names are the places where the document names others, in order.
 	names []mention
+	// simplified is, for a document in 繁體, simplifiedEntries: what
+	// its pair pages' 繁→简 toggle converts by.
+	simplified template.JS
 }
 
 // mention is a place where a document names another of the corpus.
@@ -40,7 +44,7 @@ type mention struct {
 // SimplifiedTitle is the title in 简体 when it is written otherwise, and
 // "" when it is not: the chooser finds a 繁體 title by a 简体 word.
 func (d *docInfo) SimplifiedTitle() string {
-	if s := textnorm.Simplify(d.Title); s != d.Title {
+	if s := hanconv.Simplify(d.Title); s != d.Title {
 		return s
 	}
 	return ""
@@ -82,6 +86,9 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.I
 	parallel(len(c.Docs), func(i int) {
 		d := c.Docs[i]
 		di := &docInfo{Document: d, Index: i, secs: make([]secInfo, len(d.Sections)), themeCounts: make([]int, len(set.Themes))}
+		if d.Lang == "zh-Hant" {
+			di.simplified = simplifiedEntries(d)
+		}
 		for j, s := range d.Sections {
 			di.textRunes += utf8.RuneCountInString(s.Text)
 			si := &di.secs[j]

@@ -10,7 +10,9 @@ import (
 
 // wordsDocA and wordsDocB are two plans alike but for a few words, the
 // second in 繁體: the word-by-word view marks those words and no other,
-// whichever script either side is shown in.
+// whichever script either side is shown in. 著力, 覆蓋 and 顯著 are
+// written in 简体 着力, 覆盖 and 显著, where a fold character by character
+// gives 复盖 and 显着.
 const wordsDocA = `---
 id: c-jia
 title: 甲市质量强市实施方案
@@ -26,7 +28,7 @@ level: city
 
 （二）重点任务。推行首负责任制，开展双比对双提升活动，加强计量、标准、认证认可、检验检测等质量基础设施建设。
 
-（三）保障措施。加强组织领导，健全工作机制，强化督促检查。
+（三）保障措施。加强组织领导，健全工作机制，强化督促检查，着力实现全覆盖，成效显著。
 `
 
 const wordsDocB = `---
@@ -44,7 +46,7 @@ level: city
 
 （二）重點任務。推行首負責任制，開展雙比對雙提升活動，加強計量、標準、認證認可、檢驗檢測等質量基礎設施建設。
 
-（三）保障措施。加強組織領導，完善工作機制，強化監督檢查。
+（三）保障措施。加強組織領導，完善工作機制，強化監督檢查，著力實現全覆蓋，成效顯著。
 `
 
 // TestBrowserWords: on a pair page, "逐词比对" strikes through the words
