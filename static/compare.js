@@ -5,10 +5,6 @@
   "use strict";
   // The folder this script was loaded from: jsdiff.min.js sits beside it.
   var staticDir = (document.currentScript ? document.currentScript.src : "").replace(/[^\/]*$/, "");
-  // FOLD_BLOCKS are the elements of a cell whose text the 繁→简 toggle
-  // converts as one: a heading, a paragraph, an item, a table's cell, a
-  // block of code.
-  var FOLD_BLOCKS = ".cmp-h, p, li, td, th, pre";
 
   // The chooser on compare/index.html.
   var chooser = document.getElementById("chooser");
@@ -101,39 +97,6 @@
     return;
   }
 
-  // simplifier returns a function that converts a text 繁→简 by entries
-  // (internal/hanconv's Entries: phrases and characters, each to as
-  // many code points) as hanconv.Simplify does, to the array of the
-  // result's code points: at each character the longest phrase that
-  // starts there, else the character's own entry, else the character.
-  function simplifier(entries) {
-    var map = new Map(), longest = new Map();
-    Object.keys(entries).forEach(function (k) {
-      var cps = Array.from(k);
-      map.set(k, Array.from(entries[k]));
-      if (cps.length > 1) longest.set(cps[0], Math.max(longest.get(cps[0]) || 0, cps.length));
-    });
-    return function (text) {
-      var cps = Array.from(text), out = [];
-      for (var i = 0; i < cps.length;) {
-        var n = Math.min(longest.get(cps[i]) || 1, cps.length - i), to = null;
-        for (; n > 1; n--) {
-          to = map.get(cps.slice(i, i + n).join(""));
-          if (to) break;
-        }
-        if (n > 1) {
-          Array.prototype.push.apply(out, to);
-          i += n;
-          continue;
-        }
-        to = map.get(cps[i]);
-        out.push(to ? to[0] : cps[i]);
-        i++;
-      }
-      return out;
-    };
-  }
-
   // lightTwins has hovering a shared passage in the comparison table cmp
   // light up its twin.
   function lightTwins(cmp) {
@@ -183,7 +146,9 @@
   // rows.
   function tools(cmp, ui) {
     if (ui.bar) ui.bar.hidden = false;
-    ui.simplify = ui.foldMap ? simplifier(ui.foldMap) : null;
+    // The 繁→简 conversion (static/hanconv.js, loaded before this script
+    // where a side is in 繁體).
+    ui.simplify = ui.foldMap && window.tiaowenHanconv ? window.tiaowenHanconv.simplifier(ui.foldMap) : null;
     var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
     lightTwins(cmp);
 
@@ -195,25 +160,7 @@
       var originals = new Map();
       foldSide = ui.foldSide;
       foldCell = function (cell, on) {
-        var blocks = new Map(), walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        for (var n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (originals.has(n)) { n.nodeValue = originals.get(n); originals.delete(n); }
-          var block = n.parentElement.closest(FOLD_BLOCKS);
-          if (!block || !cell.contains(block)) block = cell;
-          if (!blocks.has(block)) blocks.set(block, []);
-          blocks.get(block).push(n);
-        }
-        // A paragraph (a heading, a table cell) is converted whole, so
-        // that a phrase that a shared passage's mark cuts (顯|著) is still
-        // one; each of its text nodes takes back its own code points.
-        if (on) blocks.forEach(function (nodes) {
-          var out = ui.simplify(nodes.map(function (n) { return n.nodeValue; }).join("")), at = 0;
-          nodes.forEach(function (n) {
-            var t = n.nodeValue, len = Array.from(t).length, f = out.slice(at, at + len).join("");
-            at += len;
-            if (f !== t) { originals.set(n, t); n.nodeValue = f; }
-          });
-        });
+        window.tiaowenHanconv.convertText(cell, ui.simplify, originals, on);
         cell.setAttribute("lang", on ? "zh-Hans" : "zh-Hant");
       };
       foldBox.addEventListener("change", function () {

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  // The folder this script was loaded from: static/.
+  var staticDir = (document.currentScript ? document.currentScript.src : "").replace(/[^\/]*$/, "");
 
   // Dark mode toggle, remembered across pages.
   var toggle = document.querySelector(".theme-toggle");
@@ -166,5 +168,80 @@
       if (!pending) { pending = true; window.requestAnimationFrame(update); }
     }, { passive: true });
     update();
+  }
+
+  // A 繁體 document's pages read in 简体 at a press, remembered across
+  // pages: the document's text — its page, a section's, the way there
+  // and on — converted phrase by phrase as a pair page's 繁→简 toggle
+  // converts it (static/hanconv.js, by the entries the corpus's 繁體
+  // documents use, search/data/t2s.js; both loaded at the first press).
+  // A citation stays as written: it quotes the document.
+  var hant = document.querySelector("main article[lang=zh-Hant]");
+  if (hant) {
+    var targets = Array.prototype.filter.call(document.querySelectorAll("main [lang=zh-Hant]"), function (el) {
+      return el.tagName !== "INPUT" && !el.closest(".cite") && !(el.parentElement && el.parentElement.closest("main [lang=zh-Hant]"));
+    });
+    var scriptBox = document.createElement("p"), scriptButton = document.createElement("button");
+    scriptBox.className = "script-switch";
+    scriptButton.type = "button";
+    scriptButton.textContent = "以简体阅读";
+    scriptButton.setAttribute("aria-pressed", "false");
+    scriptBox.appendChild(scriptButton);
+    hant.parentNode.insertBefore(scriptBox, hant);
+    var originals = new Map(), convert = null, loading = null, busy = false;
+    var loadScript = function (src) {
+      return new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = function () { resolve(); };
+        s.onerror = function () { reject(new Error(src)); };
+        document.head.appendChild(s);
+      });
+    };
+    var conversion = function () {
+      if (!loading) {
+        loading = Promise.all([
+          window.tiaowenHanconv ? null : loadScript(staticDir + "hanconv.js"),
+          // The date of this page, which a build rewrites: a browser
+          // does not keep another build's entries.
+          loadScript(staticDir + "../search/data/t2s.js?v=" + encodeURIComponent(document.lastModified))
+        ]).then(function () {
+          var pushed = Array.isArray(window.TIAOWEN_SEARCH) ? window.TIAOWEN_SEARCH : [];
+          var t2s = pushed.filter(function (o) { return o && o.k === "t2s"; })[0];
+          if (!t2s || !window.tiaowenHanconv) throw new Error("t2s.js");
+          convert = window.tiaowenHanconv.simplifier(t2s.d);
+        });
+        loading.catch(function () { loading = null; });
+      }
+      return loading;
+    };
+    var show = function (on) {
+      scriptButton.setAttribute("aria-pressed", on ? "true" : "false");
+      targets.forEach(function (el) {
+        window.tiaowenHanconv.convertText(el, convert, originals, on);
+        el.setAttribute("lang", on ? "zh-Hans" : "zh-Hant");
+      });
+    };
+    var setScript = function (on) {
+      try {
+        if (on) localStorage.setItem("tiaowen-script", "zh-Hans"); else localStorage.removeItem("tiaowen-script");
+      } catch (e) {}
+      if (!on) { if (convert) show(false); return; }
+      busy = true;
+      conversion().then(function () {
+        busy = false;
+        scriptButton.removeAttribute("title");
+        show(true);
+      }, function () {
+        busy = false;
+        scriptButton.title = "无法读取繁简转换表";
+      });
+    };
+    scriptButton.addEventListener("click", function () {
+      if (!busy) setScript(scriptButton.getAttribute("aria-pressed") !== "true");
+    });
+    var remembered = false;
+    try { remembered = localStorage.getItem("tiaowen-script") === "zh-Hans"; } catch (e) {}
+    if (remembered) setScript(true);
   }
 })();

@@ -487,8 +487,9 @@ func TestAuditAccessibility(t *testing.T) {
 	}
 	// Pages as their scripts leave them once used: the home page's finder
 	// filtering and sorting (its sort buttons, aria-sort, drawn rows), the
-	// search page filtered by a column, and a pair page read word by word
-	// (the first check ticks the box, the next wait for the count).
+	// search page filtered by a column, a pair page read word by word
+	// (the first check ticks the box, the next wait for the count), and
+	// a 繁體 document's section read in 简体 (likewise).
 	pairPath := ""
 	for _, p := range pages {
 		if p.kind == "compare pair" {
@@ -500,6 +501,8 @@ func TestAuditAccessibility(t *testing.T) {
 		{"search, filtered by level", "search/index.html?q=%E8%B4%A8%E9%87%8F&level=province", `document.getElementById("search").dataset.state === "done"`},
 		{"compare pair, word by word", pairPath, `(document.getElementById("words").checked || document.getElementById("words").click(),
 			document.getElementById("cmp-status").textContent.startsWith("逐词比对："))`},
+		{"section in 繁體, read in 简体", "docs/jiangsu-2023-yijian/p1/index.html", `(document.querySelector(".script-switch button").getAttribute("aria-pressed") === "true" ||
+			document.querySelector(".script-switch button").click(), document.querySelector("main article").lang === "zh-Hans")`},
 	} {
 		t.Run(strings.ReplaceAll(p.kind, " ", "_"), func(t *testing.T) {
 			ctx := browsertest.Start(t)

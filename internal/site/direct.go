@@ -317,7 +317,13 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		o.text(d.B.Title)
 		o.raw("</div></div>\n")
 		writePairTable(w, d)
-		o.raw("</div>\n</div>\n<script src=\"")
+		o.raw("</div>\n</div>\n")
+		if d.FoldSide != "" {
+			o.raw(`<script src="`)
+			o.url(p.Root)
+			o.raw("static/hanconv.js\"></script>\n")
+		}
+		o.raw(`<script src="`)
 		o.url(p.Root)
 		o.raw("static/compare.js\"></script>\n")
 		return nil

@@ -1,0 +1,106 @@
+package site_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+	"tiaowen/internal/hanconv"
+)
+
+// TestBrowserReadInSimplified: from the offline bundle, a 繁體 document's
+// section page has a "以简体阅读" button that shows the document's text —
+// the section, the way there and on — in 简体 as hanconv converts it
+// (顯著 显著, 著力 着力), citations as written; the choice holds on the
+// next page and on the document's page, and pressed again it puts every
+// character back. A 简体 document's page has no such button.
+func TestBrowserReadInSimplified(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	const button = `document.querySelector(".script-switch button")`
+	pressed := func(ctx context.Context, want string) {
+		t.Helper()
+		got := eval[string](t, ctx, `(async () => {
+			for (let i = 0; i < 300; i++) {
+				const b = `+button+`;
+				if (b && b.getAttribute("aria-pressed") === "`+want+`") return "`+want+`";
+				await new Promise(r => setTimeout(r, 10));
+			}
+			const b = `+button+`;
+			return b ? String(b.getAttribute("aria-pressed")) : "no button";
+		})()`)
+		if got != want {
+			t.Fatalf("the button's aria-pressed is %s, want %s", got, want)
+		}
+	}
+	const article = `document.querySelector("main article").innerText`
+	const around = `[...document.querySelectorAll(".breadcrumb, .prevnext")].map(e => e.innerText).join("\n")`
+	const cite = `document.querySelector(".cite").innerText`
+	const articleLang = `document.querySelector("main article").lang`
+
+	do(t, ctx, "open a section of the 意见", chromedp.Navigate(base+"docs/"+jsID+"/p1/index.html"))
+	pressed(ctx, "false")
+	if label := eval[string](t, ctx, button+`.textContent`); label != "以简体阅读" {
+		t.Errorf("the button reads %q", label)
+	}
+	written, aroundWritten, citeWritten := eval[string](t, ctx, article), eval[string](t, ctx, around), eval[string](t, ctx, cite)
+	if !strings.Contains(written, "顯著提升") || !strings.Contains(aroundWritten, "質量") {
+		t.Fatalf("the section does not read in 繁體:\n%s\n%s", written, aroundWritten)
+	}
+
+	do(t, ctx, "press 以简体阅读", chromedp.Click(chromedp.CSS(".script-switch button")))
+	pressed(ctx, "true")
+	if got, want := eval[string](t, ctx, article), hanconv.Simplify(written); got != want {
+		t.Errorf("the section reads\n%s\nwant\n%s", got, want)
+	}
+	for _, want := range []string{"显著提升", "着力推动高质量发展"} {
+		if !strings.Contains(eval[string](t, ctx, article), want) {
+			t.Errorf("the section in 简体 lacks %s", want)
+		}
+	}
+	if got, want := eval[string](t, ctx, around), hanconv.Simplify(aroundWritten); got != want {
+		t.Errorf("the way there and on reads %q, want %q", got, want)
+	}
+	if got := eval[string](t, ctx, cite); got != citeWritten {
+		t.Errorf("the citation changed:\n%s\nwas\n%s", got, citeWritten)
+	}
+	if got := eval[string](t, ctx, articleLang); got != "zh-Hans" {
+		t.Errorf("the section in 简体 has lang %q", got)
+	}
+
+	do(t, ctx, "go to the next section", browsertest.Follow(chromedp.Click(chromedp.CSS(".prevnext a[rel=next]"))))
+	pressed(ctx, "true")
+	next := eval[string](t, ctx, article)
+	if strings.ContainsAny(next, "質強產優") || !strings.Contains(next, "质量") {
+		t.Errorf("the next section, remembered in 简体, reads\n%s", next)
+	}
+	do(t, ctx, "open the document's page", chromedp.Navigate(base+"docs/"+jsID+"/index.html"))
+	pressed(ctx, "true")
+	if h := eval[string](t, ctx, `document.querySelector("main article h1").innerText`); h != "关于深化质量强省建设的实施意见" {
+		t.Errorf("the document's page, remembered in 简体, is titled %q", h)
+	}
+	if toc := eval[string](t, ctx, `document.querySelector(".toc").innerText`); strings.ContainsAny(toc, "質強產優") {
+		t.Errorf("the contents still read in 繁體:\n%s", toc)
+	}
+
+	do(t, ctx, "press 以简体阅读 again", chromedp.Click(chromedp.CSS(".script-switch button")))
+	pressed(ctx, "false")
+	if h := eval[string](t, ctx, `document.querySelector("main article h1").innerText`); h != "關于深化質量強省建設的實施意見" {
+		t.Errorf("pressed again, the document's page is titled %q", h)
+	}
+	do(t, ctx, "open the first section again", chromedp.Navigate(base+"docs/"+jsID+"/p1/index.html"))
+	pressed(ctx, "false")
+	if got := eval[string](t, ctx, article); got != written {
+		t.Errorf("the section, once 繁體 is chosen again, reads\n%s\nwant\n%s", got, written)
+	}
+	if got := eval[string](t, ctx, articleLang); got != "zh-Hant" {
+		t.Errorf("the section in 繁體 has lang %q", got)
+	}
+
+	do(t, ctx, "open a section of the 纲要", chromedp.Navigate(base+"docs/"+gdID+"/index.html"))
+	if n := eval[int](t, ctx, `document.querySelectorAll(".script-switch").length`); n != 0 {
+		t.Errorf("a 简体 document's page has %d script buttons", n)
+	}
+}
