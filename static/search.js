@@ -677,10 +677,25 @@
     return i;
   }
 
+  // cellsApart is section x's text with the tabs between a table's cells
+  // made sep, one character for one; the layout tells a table's rows
+  // from code, whose tabs stay.
+  function cellsApart(x, sep) {
+    return !x.layout ? x.text : x.text.split("\n").map(function (line, i) {
+      var kind = x.layout.charAt(i);
+      return kind === "T" || kind === "t" ? line.replace(/\t/g, sep) : line;
+    }).join("\n");
+  }
+  // searchable is section x's title and text as the index reads them: a
+  // line end between the two, and between a table's cells, across which
+  // no phrase runs (internal/search's cellsApart).
+  function searchable(x) {
+    return x.title + "\n" + cellsApart(x, "\n");
+  }
+
   function renderHit(sec, tier, terms) {
     var x = section(sec);
-    var full = x.title + "\n" + x.text;
-    var ranges = marks(full, terms);
+    var ranges = marks(searchable(x), terms);
     var tl = x.title.length, textAt = tl + 1;
     var titleRanges = [], textRanges = [];
     ranges.forEach(function (r) {
@@ -721,11 +736,8 @@
     // The snippet is a window on the paragraph of the first match. A
     // table's cells, joined by tabs in the text, are shown apart, as a
     // theme's passages show them (one character for one: the ranges
-    // hold); the layout tells a table's rows from code, whose tabs stay.
-    var t = !x.layout ? x.text : x.text.split("\n").map(function (line, i) {
-      var kind = x.layout.charAt(i);
-      return kind === "T" || kind === "t" ? line.replace(/\t/g, "｜") : line;
-    }).join("\n");
+    // hold).
+    var t = cellsApart(x, "｜");
     var at = 0, atEnd = 0;
     if (textRanges.length) { at = textRanges[0][0]; atEnd = textRanges[0][1]; }
     var pStart = at > 0 ? t.lastIndexOf("\n", at - 1) + 1 : 0;
@@ -960,7 +972,7 @@
   // section's normalised title and text, within a clause.
   function hasPhrase(sec, t) {
     var x = section(sec);
-    return hasRun(normalize(x.title + "\n" + x.text), t.cps, 0, t.cps.length);
+    return hasRun(normalize(searchable(x)), t.cps, 0, t.cps.length);
   }
   // hasRun says whether the normalised text n has the len code points
   // of cps from from, in a row within a clause, as the index finds a

@@ -13,8 +13,10 @@
 // characters (bigram) of the normalised text, the sections that have it,
 // whether it occurs in the section's title, and, for bigrams, the
 // position of each occurrence. A bigram never spans a clause end (。！？；
-// and line breaks, as in themes), so 「双比对。双提升」 does not match
-// 双比对双提升 while 「雙比對、雙提升」 does.
+// and line breaks, as in themes) nor runs from one cell of a table into
+// the next (corpus.Section.Layout tells a table's lines, whose tabs part
+// the cells, from a code block's, whose tabs are spacing), so 「双比对。
+// 双提升」 does not match 双比对双提升 while 「雙比對、雙提升」 does.
 //
 // Any substring of two or more characters is found by chaining bigram
 // positions: a section has the phrase abcd where ab, bc and cd occur at

@@ -241,6 +241,37 @@ func TestSearchBuildPostings(t *testing.T) {
 	}
 }
 
+// TestSearchTableCells: no bigram runs from one cell of a table into the
+// next, as none runs from one line into the next; a code block's tabs
+// are spacing, across which its bigrams run.
+func TestSearchTableCells(t *testing.T) {
+	c := testCorpus(t, "一、指标\n\n| 指标 | 目标 |\n|---|---|\n| 质量强 | 省建设 |\n\n"+
+		"二、数据\n\n```\n质量强\t省建设\n```\n")
+	ix := Build(c, Options{})
+	if ix.Sections != 2 {
+		t.Fatalf("Sections = %d, want 2", ix.Sections)
+	}
+	// Positions: 一、's title 指标 (0, 1), then its text 指标 目标 质量强
+	// 省建设 (2 …); 二、's title 数据 (0, 1), then 质量强省建设 (2 …).
+	for _, tt := range []struct {
+		gram string
+		want []Posting
+	}{
+		{"标目", nil},
+		{"强省", []Posting{{Section: 1, Positions: []int{4}}}},
+		{"量强", []Posting{{Section: 0, Positions: []int{7}}, {Section: 1, Positions: []int{3}}}},
+		{"省建", []Posting{{Section: 0, Positions: []int{9}}, {Section: 1, Positions: []int{5}}}},
+	} {
+		got, err := DecodePostings(lookup(t, ix, tt.gram), true)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.gram, err)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("postings of %s = %+v, want %+v", tt.gram, got, tt.want)
+		}
+	}
+}
+
 // TestSearchSplitPositions builds the seeds' index with every bigram
 // split, and with none: each split bigram's file holds its whole list,
 // as the index without splitting has it, its gram shard its sections,

@@ -54,7 +54,7 @@ func normaliseSections(c *corpus.Corpus, each func(n int, s *corpus.Section, t *
 				part := secs[k*chunk : min(len(secs), (k+1)*chunk)]
 				out := make([]normalised, len(part))
 				for i, s := range part {
-					orig = normalise(&out[i], s.Title, s.Text, orig)
+					orig = normalise(&out[i], s.Title, s.Text, s.Layout(), orig)
 				}
 				done[k] <- out
 			}
@@ -69,15 +69,17 @@ func normaliseSections(c *corpus.Corpus, each func(n int, s *corpus.Section, t *
 	}
 }
 
-// normalise fills t from a section's title and text; orig is a buffer
-// for the original runes, which it returns, grown.
-func normalise(t *normalised, title, text string, orig []rune) []rune {
+// normalise fills t from a section's title and text, whose lines layout
+// describes (corpus.Section.Layout); orig is a buffer for the original
+// runes, which it returns, grown.
+func normalise(t *normalised, title, text, layout string, orig []rune) []rune {
 	src := title + "\n" + text
 	orig = orig[:0]
 	for _, r := range src {
 		orig = append(orig, r)
 	}
 	titleRunes := utf8.RuneCountInString(title)
+	cellsApart(orig[titleRunes+1:], layout)
 	nt := textnorm.Normalize(src)
 	t.runes = nt.Runes()
 	t.joined = make([]bool, len(t.runes))
@@ -90,6 +92,25 @@ func normalise(t *normalised, title, text string, orig []rune) []rune {
 		}
 	}
 	return orig
+}
+
+// cellsApart makes the tabs between a table's cells in text, whose lines
+// layout describes, line ends: no phrase runs from one cell into the
+// next, as none runs from one line into the next. A code block's tabs
+// are its own spacing and stay.
+func cellsApart(text []rune, layout string) {
+	if layout == "" {
+		return
+	}
+	line := 0
+	for i, r := range text {
+		switch {
+		case r == '\n':
+			line++
+		case r == '\t' && line < len(layout) && (layout[line] == 'T' || layout[line] == 't'):
+			text[i] = '\n'
+		}
+	}
 }
 
 // breakBetween reports whether the original runes strictly between

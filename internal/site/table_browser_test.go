@@ -169,4 +169,19 @@ func TestBrowserTables(t *testing.T) {
 	if got := snippet(ctx, "指数2025"); !strings.Contains(got, "质量竞争力指数\t2025\t92") {
 		t.Errorf("the search result from the code reads %q, want its line as written: 质量竞争力指数\t2025\t92", got)
 	}
+	// A phrase does not run from one cell into the next (2025年目标｜依据),
+	// as it does across a code block's tabs (above).
+	tiers := func(ctx context.Context, q string) []string {
+		do(t, ctx, "search for "+q, chromedp.Navigate(base+"search/index.html?q="+url.QueryEscape(q)))
+		return eval[[]string](t, ctx, `(async () => {
+			for (let i = 0; i < 500 && document.getElementById("search").dataset.state !== "done"; i++) await new Promise(r => setTimeout(r, 20));
+			return [...document.querySelectorAll('#search-results li.hit[data-doc="c-biao"]')].map(li => li.dataset.eid + " " + li.dataset.tier);
+		})()`)
+	}
+	if got := tiers(ctx, "年目标"); !slices.Contains(got, "annex1-p1 exact") {
+		t.Errorf("年目标, in a table's cell: results from c-biao %q, want annex1-p1 exact", got)
+	}
+	if got := tiers(ctx, "年目标依据"); slices.ContainsFunc(got, func(h string) bool { return strings.HasSuffix(h, " exact") }) {
+		t.Errorf("年目标依据, across two cells: results from c-biao %q, want none exact", got)
+	}
 }
