@@ -39,9 +39,9 @@
   }
 
   // BLOCKS are the elements whose text is converted as one: a heading, a
-  // paragraph, an item, a table's cell, a block of code, a comparison
-  // cell's heading.
-  var BLOCKS = ".cmp-h, h1, h2, h3, h4, h5, h6, p, li, dt, dd, td, th, pre, caption, figcaption";
+  // paragraph, a quoted passage, an item, a table's cell, a block of
+  // code, a comparison cell's heading.
+  var BLOCKS = ".cmp-h, h1, h2, h3, h4, h5, h6, p, blockquote, li, dt, dd, td, th, pre, caption, figcaption";
 
   // convertText shows the text under el converted by convert (a
   // simplifier's function), on, or as written, off; originals keeps

@@ -170,13 +170,14 @@
     update();
   }
 
-  // A 繁體 document's pages read in 简体 at a press, remembered across
-  // pages: the document's text — its page, a section's, the way there
-  // and on — converted phrase by phrase as a pair page's 繁→简 toggle
-  // converts it (static/hanconv.js, by the entries the corpus's 繁體
-  // documents use, search/data/t2s.js; both loaded at the first press).
-  // A citation stays as written: it quotes the document.
-  var hant = document.querySelector("main article[lang=zh-Hant]");
+  // A 繁體 document's pages, and a theme's passages from one, read in
+  // 简体 at a press, remembered across pages: the document's text — its
+  // page, a section's, the way there and on — converted phrase by phrase
+  // as a pair page's 繁→简 toggle converts it (static/hanconv.js, by the
+  // entries the corpus's 繁體 documents use, search/data/t2s.js; both
+  // loaded at the first press). A citation stays as written: it quotes
+  // the document.
+  var hant = document.querySelector("main article[lang=zh-Hant], main .theme-doc[lang=zh-Hant]");
   if (hant) {
     var targets = Array.prototype.filter.call(document.querySelectorAll("main [lang=zh-Hant]"), function (el) {
       return el.tagName !== "INPUT" && !el.closest(".cite") && !(el.parentElement && el.parentElement.closest("main [lang=zh-Hant]"));
@@ -187,7 +188,9 @@
     scriptButton.textContent = "以简体阅读";
     scriptButton.setAttribute("aria-pressed", "false");
     scriptBox.appendChild(scriptButton);
-    hant.parentNode.insertBefore(scriptBox, hant);
+    // Above the text: a document's, or a theme's first document's.
+    var place = hant.matches("article") ? hant : document.querySelector("main .theme-doc");
+    place.parentNode.insertBefore(scriptBox, place);
     var originals = new Map(), convert = null, loading = null, busy = false;
     var loadScript = function (src) {
       return new Promise(function (resolve, reject) {

@@ -1029,7 +1029,7 @@ func checkAdhocFold(t *testing.T, ctx context.Context, a, b *apiDoc) {
 	nodesJS := `(() => {
 		const w = document.createTreeWalker(document.querySelector("#adhoc .cmp"), NodeFilter.SHOW_TEXT), out = [], blocks = new Map();
 		for (let n = w.nextNode(); n; n = w.nextNode()) {
-			const b = n.parentElement.closest(".cmp-h, h1, h2, h3, h4, h5, h6, p, li, dt, dd, td, th, pre, caption, figcaption");
+			const b = n.parentElement.closest(".cmp-h, h1, h2, h3, h4, h5, h6, p, blockquote, li, dt, dd, td, th, pre, caption, figcaption");
 			if (b && !blocks.has(b)) blocks.set(b, blocks.size + 1);
 			out.push({V: n.nodeValue, In: !!n.parentElement.closest(".cmp-row:not(.cmp-head) .cmp-` + side + `"), B: b ? blocks.get(b) : 0});
 		}

@@ -15,8 +15,9 @@ import (
 // section page has a "以简体阅读" button that shows the document's text —
 // the section, the way there and on — in 简体 as hanconv converts it
 // (顯著 显著, 著力 着力), citations as written; the choice holds on the
-// next page and on the document's page, and pressed again it puts every
-// character back. A 简体 document's page has no such button.
+// next page, on the document's page and on a theme's page with a passage
+// of it, and pressed again it puts every character back. A 简体
+// document's page has no such button.
 func TestBrowserReadInSimplified(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	const button = `document.querySelector(".script-switch button")`
@@ -85,6 +86,25 @@ func TestBrowserReadInSimplified(t *testing.T) {
 		t.Errorf("the contents still read in 繁體:\n%s", toc)
 	}
 
+	do(t, ctx, "open a theme with a passage of the 意见", chromedp.Navigate(base+"themes/biaozhun-ziwo-shengming/index.html"))
+	pressed(ctx, "true")
+	const passage = `document.querySelector(".theme-doc#doc-` + jsID + `").innerText`
+	if got := eval[string](t, ctx, passage); !strings.Contains(got, "企业标准自我声明公开和监督制度") || strings.ContainsAny(got, "質標準") {
+		t.Errorf("the theme's passage from the 意见, remembered in 简体, reads\n%s", got)
+	}
+	if first := eval[string](t, ctx, `document.querySelector(".script-switch").nextElementSibling.className`); first != "theme-doc" {
+		t.Errorf("on a theme's page the button is before %q, want the first document's passages", first)
+	}
+
+	do(t, ctx, "press 以简体阅读 again", chromedp.Click(chromedp.CSS(".script-switch button")))
+	pressed(ctx, "false")
+	if got := eval[string](t, ctx, passage); !strings.Contains(got, "企業標準自我聲明公開") {
+		t.Errorf("pressed again, the theme's passage from the 意见 reads\n%s", got)
+	}
+	do(t, ctx, "open the document's page again", chromedp.Navigate(base+"docs/"+jsID+"/index.html"))
+	pressed(ctx, "false")
+	do(t, ctx, "press 以简体阅读", chromedp.Click(chromedp.CSS(".script-switch button")))
+	pressed(ctx, "true")
 	do(t, ctx, "press 以简体阅读 again", chromedp.Click(chromedp.CSS(".script-switch button")))
 	pressed(ctx, "false")
 	if h := eval[string](t, ctx, `document.querySelector("main article h1").innerText`); h != "關于深化質量強省建設的實施意見" {
