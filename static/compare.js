@@ -167,7 +167,18 @@
         cmp.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-" + foldSide).forEach(function (cell) {
           foldCell(cell, foldBox.checked);
         });
+        // The choice is the reader's across the site: a 繁體 document's
+        // pages read in 简体 by it too (site.js), and it by theirs.
+        try {
+          if (foldBox.checked) localStorage.setItem("tiaowen-script", "zh-Hans"); else localStorage.removeItem("tiaowen-script");
+        } catch (e) {}
       });
+      // The box starts as the reader chose, not as a browser may have
+      // restored it without its text.
+      var remembered = false;
+      try { remembered = localStorage.getItem("tiaowen-script") === "zh-Hans"; } catch (e) {}
+      foldBox.checked = remembered;
+      if (remembered) foldBox.dispatchEvent(new Event("change"));
     }
     // unfolded runs f with the traditional cells among cells as written.
     var unfolded = function (cells, f) {

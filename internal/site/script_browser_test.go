@@ -15,9 +15,10 @@ import (
 // section page has a "以简体阅读" button that shows the document's text —
 // the section, the way there and on — in 简体 as hanconv converts it
 // (顯著 显著, 著力 着力), citations as written; the choice holds on the
-// next page, on the document's page and on a theme's page with a passage
-// of it, and pressed again it puts every character back. A 简体
-// document's page has no such button.
+// next page, on the document's page, on a theme's page with a passage
+// of it and in a pair page's 繁→简 toggle, which unticked undoes it too;
+// pressed again it puts every character back. A 简体 document's page has
+// no such button.
 func TestBrowserReadInSimplified(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	const button = `document.querySelector(".script-switch button")`
@@ -95,6 +96,18 @@ func TestBrowserReadInSimplified(t *testing.T) {
 	if first := eval[string](t, ctx, `document.querySelector(".script-switch").nextElementSibling.className`); first != "theme-doc" {
 		t.Errorf("on a theme's page the button is before %q, want the first document's passages", first)
 	}
+
+	// A pair page's 繁→简 toggle is the same choice, both ways.
+	do(t, ctx, "open the 纲要 × 意见 page", chromedp.Navigate(base+pairGdJs))
+	const pairSide = `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-b")].map(c => c.innerText).join("\n")`
+	if !eval[bool](t, ctx, `document.getElementById("fold").checked`) || strings.ContainsAny(eval[string](t, ctx, pairSide), "質強產優") {
+		t.Error("the pair page, with 简体 chosen, does not show its 繁體 side in 简体")
+	}
+	do(t, ctx, "untick 繁體一侧显示为简体", browsertest.Click("#fold"))
+	do(t, ctx, "open the theme again", chromedp.Navigate(base+"themes/biaozhun-ziwo-shengming/index.html"))
+	pressed(ctx, "false")
+	do(t, ctx, "press 以简体阅读", chromedp.Click(chromedp.CSS(".script-switch button")))
+	pressed(ctx, "true")
 
 	do(t, ctx, "press 以简体阅读 again", chromedp.Click(chromedp.CSS(".script-switch button")))
 	pressed(ctx, "false")
