@@ -205,9 +205,9 @@
       if (!loading) {
         loading = Promise.all([
           window.tiaowenHanconv ? null : loadScript(staticDir + "hanconv.js"),
-          // The date of this page, which a build rewrites: a browser
-          // does not keep another build's entries.
-          loadScript(staticDir + "../search/data/t2s.js?v=" + encodeURIComponent(document.lastModified))
+          // One address for every page, as the site's styles and
+          // scripts have: read once, kept by the browser's cache.
+          loadScript(staticDir + "../search/data/t2s.js")
         ]).then(function () {
           var pushed = Array.isArray(window.TIAOWEN_SEARCH) ? window.TIAOWEN_SEARCH : [];
           var t2s = pushed.filter(function (o) { return o && o.k === "t2s"; })[0];
