@@ -16,7 +16,8 @@ import (
 // the section, the way there and on — in 简体 as hanconv converts it
 // (顯著 显著, 著力 着力), citations as written; the choice holds on the
 // next page, on the document's page, on a theme's page with a passage
-// of it and in a pair page's 繁→简 toggle, which unticked undoes it too;
+// of it, in search results from it and in a pair page's 繁→简 toggle,
+// which unticked undoes it too;
 // pressed again it puts every character back. A 简体 document's page has
 // no such button.
 func TestBrowserReadInSimplified(t *testing.T) {
@@ -97,6 +98,24 @@ func TestBrowserReadInSimplified(t *testing.T) {
 		t.Errorf("on a theme's page the button is before %q, want the first document's passages", first)
 	}
 
+	// Search results from the 意见 come in 简体 too.
+	hit := func(ctx context.Context, q string) string {
+		t.Helper()
+		do(t, ctx, "search for "+q, chromedp.Navigate(base+"search/index.html?q="+q))
+		return eval[string](t, ctx, `(async () => {
+			for (let i = 0; i < 300; i++) {
+				const li = document.querySelector('#search-results li.hit[data-doc="`+jsID+`"]');
+				if (li && li.lang === "zh-Hans") return li.lang + " " + li.textContent;
+				await new Promise(r => setTimeout(r, 10));
+			}
+			const li = document.querySelector('#search-results li.hit[data-doc="`+jsID+`"]');
+			return li ? li.lang + " " + li.textContent : "no result from the 意见";
+		})()`)
+	}
+	if got := hit(ctx, "显著提升"); !strings.HasPrefix(got, "zh-Hans ") || !strings.Contains(got, "显著提升") || strings.ContainsAny(got, "顯質強") {
+		t.Errorf("a search result from the 意见, with 简体 chosen, reads %q", got)
+	}
+
 	// A pair page's 繁→简 toggle is the same choice, both ways.
 	do(t, ctx, "open the 纲要 × 意见 page", chromedp.Navigate(base+pairGdJs))
 	const pairSide = `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-b")].map(c => c.innerText).join("\n")`
@@ -122,6 +141,9 @@ func TestBrowserReadInSimplified(t *testing.T) {
 	pressed(ctx, "false")
 	if h := eval[string](t, ctx, `document.querySelector("main article h1").innerText`); h != "關于深化質量強省建設的實施意見" {
 		t.Errorf("pressed again, the document's page is titled %q", h)
+	}
+	if got := hit(ctx, "显著提升"); !strings.HasPrefix(got, "zh-Hant ") || !strings.Contains(got, "顯著提升") {
+		t.Errorf("a search result from the 意见, with 繁體 chosen again, reads %q", got)
 	}
 	do(t, ctx, "open the first section again", chromedp.Navigate(base+"docs/"+jsID+"/p1/index.html"))
 	pressed(ctx, "false")
