@@ -139,7 +139,7 @@
 
   // tools sets up a comparison table's tools, those of ui that are not
   // null: the bar that holds them, shown; a 繁→简 toggle (fold) for the
-  // traditional side foldSide ("a" or "b"), by foldMap (internal/hanconv's
+  // traditional sides foldSide ("a", "b" or "ab"), by foldMap (internal/hanconv's
   // entries, see simplifier); "only differences" (diffs); a theme filter (themes),
   // by the rows' data-themes; the word-by-word view (words); the status
   // line; and the overview strip's entries, one a row, dimmed with their
@@ -164,7 +164,9 @@
         cell.setAttribute("lang", on ? "zh-Hans" : "zh-Hant");
       };
       foldBox.addEventListener("change", function () {
-        cmp.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-" + foldSide).forEach(function (cell) {
+        cmp.querySelectorAll(foldSide.split("").map(function (side) {
+          return ".cmp-row:not(.cmp-head) .cmp-" + side;
+        }).join(", ")).forEach(function (cell) {
           foldCell(cell, foldBox.checked);
         });
         // The choice is the reader's across the site: a 繁體 document's
@@ -182,7 +184,9 @@
     }
     // unfolded runs f with the traditional cells among cells as written.
     var unfolded = function (cells, f) {
-      var folded = foldCell && foldBox.checked ? cells.filter(function (c) { return c.classList.contains("cmp-" + foldSide); }) : [];
+      var folded = foldCell && foldBox.checked ? cells.filter(function (c) {
+        return foldSide.split("").some(function (side) { return c.classList.contains("cmp-" + side); });
+      }) : [];
       folded.forEach(function (c) { foldCell(c, false); });
       f();
       folded.forEach(function (c) { foldCell(c, true); });
@@ -320,7 +324,8 @@
     // those of nodesB that nodesA lacks in <ins>, and returns the new
     // elements; null when the two are too unlike to compare in time.
     function markWords(Diff, nodesA, nodesB) {
-      var A = words(nodesA, ui.foldSide === "a"), B = words(nodesB, ui.foldSide === "b");
+      var hant = ui.foldSide || "";
+      var A = words(nodesA, hant.indexOf("a") >= 0), B = words(nodesB, hant.indexOf("b") >= 0);
       var changes = Diff.diffArrays(A.keys, B.keys, { timeout: 100 });
       if (!changes) return null;
       var ia = 0, ib = 0, cutA = [], cutB = [];

@@ -24,7 +24,7 @@
   // tiaowenLiveCompare fills view (the chooser's #adhoc) with documents
   // a and b compared; partners(id) lists the ids that document id has a
   // pair page with. It returns a promise that resolves when the view is
-  // drawn, to the side in traditional script ("a", "b" or "") and the
+  // drawn, to the sides in traditional script ("a", "b", "ab" or "") and the
   // entries of the corpus's 繁→简 conversion (for the page's toggle), or
   // to null when it shows an error instead; view's data-state says which.
   window.tiaowenLiveCompare = function (view, a, b, partners) {
@@ -64,7 +64,7 @@
         var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
         if (target && view.contains(target)) target.scrollIntoView();
         themeRows(ix, placed, document.getElementById("adhoc-theme"));
-        var foldSide = docA[2] === "zh-Hant" ? "a" : docB[2] === "zh-Hant" ? "b" : "";
+        var foldSide = (docA[2] === "zh-Hant" ? "a" : "") + (docB[2] === "zh-Hant" ? "b" : "");
         return { foldSide: foldSide, foldMap: foldSide ? secs[4] : null };
       });
     }).catch(function (err) { fail("未能读取检索索引，无法对照：" + err.message); });

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"html/template"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -151,7 +152,7 @@ type pairData struct {
 	SharedA, SharedB string
 	Themes           []themeCount
 	FoldMap          template.JS // 繁→简: the hanconv entries a traditional side uses
-	FoldSide         string      // "a", "b" or "" when neither side is traditional
+	FoldSide         string      // "a", "b", "ab" or "" when neither side is traditional
 	JSONPath         string
 	// Lang is the page's language: a cell names its document's only
 	// when it is another, as a row's two cells and a hundred rows would
@@ -426,14 +427,27 @@ func cellSize(s *corpus.Section, shared [][2]int) int {
 }
 
 // simplifiedEntries returns the entries of hanconv's 繁→简 tables that
-// a document's sections use, as a JSON object for a pair page's toggle,
-// which converts the traditional side's cells by them as hanconv does.
-func simplifiedEntries(d *corpus.Document) template.JS {
+// a document's sections use, for its pair pages' toggle, which converts
+// its cells by them as hanconv does.
+func simplifiedEntries(d *corpus.Document) map[string]string {
 	texts := make([]string, 0, 3*len(d.Sections))
 	for _, s := range d.Sections {
 		texts = append(texts, s.Marker, s.Title, s.Text)
 	}
-	b, _ := json.Marshal(hanconv.Entries(texts...))
+	return hanconv.Entries(texts...)
+}
+
+// foldEntries is the JSON object of the entries of docs, for a pair
+// page's toggle.
+func foldEntries(docs ...*docInfo) template.JS {
+	m := docs[0].simplified
+	if len(docs) > 1 {
+		m = maps.Clone(m)
+		for _, d := range docs[1:] {
+			maps.Copy(m, d.simplified)
+		}
+	}
+	b, _ := json.Marshal(m)
 	return template.JS(b)
 }
 
@@ -470,11 +484,13 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 			data.Themes = append(data.Themes, themeCount{Theme: t, Count: seen[t.ID]})
 		}
 	}
-	switch {
-	case p.a.Lang == "zh-Hant" && p.b.Lang != "zh-Hant":
-		data.FoldSide, data.FoldMap = "a", p.a.simplified
-	case p.b.Lang == "zh-Hant" && p.a.Lang != "zh-Hant":
-		data.FoldSide, data.FoldMap = "b", p.b.simplified
+	switch hantA, hantB := p.a.Lang == "zh-Hant", p.b.Lang == "zh-Hant"; {
+	case hantA && hantB:
+		data.FoldSide, data.FoldMap = "ab", foldEntries(p.a, p.b)
+	case hantA:
+		data.FoldSide, data.FoldMap = "a", p.a.foldJSON
+	case hantB:
+		data.FoldSide, data.FoldMap = "b", p.b.foldJSON
 	}
 	pg.Data = data
 	return pg

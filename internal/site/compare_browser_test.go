@@ -257,7 +257,7 @@ func TestBrowserCompareFold(t *testing.T) {
 			t.Errorf("the %s side's cells are in %v, want %s", side, got, want)
 		}
 	}
-	do(t, ctx, "tick 繁體一侧显示为简体", browsertest.Click("#fold"))
+	do(t, ctx, "tick 繁體显示为简体", browsertest.Click("#fold"))
 	folded := eval[string](t, ctx, side)
 	if strings.Contains(folded, "質量") || !strings.Contains(folded, "质量") {
 		t.Error("with the toggle on, the 繁體 side still reads 質量, not 质量")
@@ -507,7 +507,8 @@ func TestBrowserChooserPaged(t *testing.T) {
 // outside the Basic Multilingual Plane, which a page's script sees as two
 // UTF-16 units, and into them: 𠁞 reads 𠀾 and 㑮 𫝈 with the toggle on,
 // as hanconv converts them. The document is the 意见 under another id
-// with the two added to a section.
+// with the two added to a section; compared with the 意见, both sides,
+// in 繁體, are converted.
 func TestBrowserCompareFoldAstral(t *testing.T) {
 	const trad, simp = "𠁞字為例，㑮字亦然", "𠀾字为例，𫝈字亦然"
 	if got := hanconv.Simplify(trad); got != simp {
@@ -533,12 +534,33 @@ func TestBrowserCompareFoldAstral(t *testing.T) {
 	if before := eval[string](t, ctx, side); !strings.Contains(before, trad) {
 		t.Fatalf("the 繁體 side does not show %s as written before the toggle", trad)
 	}
-	do(t, ctx, "tick 繁體一侧显示为简体", browsertest.Click("#fold"))
+	do(t, ctx, "tick 繁體显示为简体", browsertest.Click("#fold"))
 	if folded := eval[string](t, ctx, side); !strings.Contains(folded, simp) || strings.Contains(folded, "𠁞") || strings.Contains(folded, "㑮") {
 		t.Errorf("with the toggle on, the 繁體 side has %s: %v, still has 𠁞 or 㑮: %v", simp, strings.Contains(folded, simp), strings.ContainsAny(folded, "𠁞㑮"))
 	}
 	do(t, ctx, "untick the toggle", browsertest.Click("#fold"))
 	if got := eval[string](t, ctx, side); !strings.Contains(got, trad) {
 		t.Errorf("with the toggle off again, the 繁體 side lacks %s", trad)
+	}
+
+	// Two documents in 繁體: the toggle converts both sides.
+	do(t, ctx, "open the pair page of the two in 繁體", chromedp.Navigate(browsertest.FileURL(s.bundle)+"/compare/"+jsID+"--zz-astral/index.html"))
+	sides := func() [2]string {
+		var out [2]string
+		for i, c := range []string{"a", "b"} {
+			out[i] = eval[string](t, ctx, `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-`+c+`")].map(c => c.innerText).join("\n")`)
+		}
+		return out
+	}
+	written := sides()
+	do(t, ctx, "tick 繁體显示为简体", browsertest.Click("#fold"))
+	for i, got := range sides() {
+		if want := hanconv.Simplify(written[i]); got != want || !strings.Contains(got, "质量") {
+			t.Errorf("both in 繁體, with the toggle on, side %c reads\n%s\nwant\n%s", 'a'+i, got, want)
+		}
+	}
+	do(t, ctx, "untick the toggle", browsertest.Click("#fold"))
+	if got := sides(); got != written {
+		t.Error("both in 繁體, with the toggle off again, the sides do not read as written")
 	}
 }

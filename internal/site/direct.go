@@ -280,7 +280,7 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		o.url(d.JSONPath)
 		o.raw("\">JSON</a></p>\n<div class=\"cmp-tools\" id=\"cmp-tools\" hidden>\n")
 		if d.FoldSide != "" {
-			o.raw(`<label><input type="checkbox" id="fold"> 繁體一侧显示为简体</label>`)
+			o.raw(`<label><input type="checkbox" id="fold"> 繁體显示为简体</label>`)
 		}
 		o.raw("\n<label><input type=\"checkbox\" id=\"diffs\"> 只看差异</label>\n<label><input type=\"checkbox\" id=\"words\"> 逐词比对</label>\n")
 		if len(d.Themes) > 0 {

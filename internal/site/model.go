@@ -28,8 +28,10 @@ type docInfo struct {
 	// names are the places where the document names others, in order.
 	names []mention
 	// simplified is, for a document in 繁體, simplifiedEntries: what
-	// its pair pages' 繁→简 toggle converts by.
-	simplified template.JS
+	// its pair pages' 繁→简 toggle converts by; foldJSON, the same as
+	// JSON, written once for its many pair pages.
+	simplified map[string]string
+	foldJSON   template.JS
 }
 
 // mention is a place where a document names another of the corpus.
@@ -88,6 +90,7 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.I
 		di := &docInfo{Document: d, Index: i, secs: make([]secInfo, len(d.Sections)), themeCounts: make([]int, len(set.Themes))}
 		if d.Lang == "zh-Hant" {
 			di.simplified = simplifiedEntries(d)
+			di.foldJSON = foldEntries(di)
 		}
 		for j, s := range d.Sections {
 			di.textRunes += utf8.RuneCountInString(s.Text)

@@ -122,7 +122,7 @@ func TestBrowserReadInSimplified(t *testing.T) {
 	if !eval[bool](t, ctx, `document.getElementById("fold").checked`) || strings.ContainsAny(eval[string](t, ctx, pairSide), "質強產優") {
 		t.Error("the pair page, with 简体 chosen, does not show its 繁體 side in 简体")
 	}
-	do(t, ctx, "untick 繁體一侧显示为简体", browsertest.Click("#fold"))
+	do(t, ctx, "untick 繁體显示为简体", browsertest.Click("#fold"))
 	do(t, ctx, "open the theme again", chromedp.Navigate(base+"themes/biaozhun-ziwo-shengming/index.html"))
 	pressed(ctx, "false")
 	do(t, ctx, "press 以简体阅读", chromedp.Click(chromedp.CSS(".script-switch button")))
