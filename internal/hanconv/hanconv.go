@@ -42,11 +42,14 @@ var tsPhrases string
 var tsCharacters string
 
 // zhuWords are the words, as 繁體 writes them, where 著 is read zhù and
-// 简体 keeps it: the project's exceptions to 著 → 着.
+// 简体 keeps it: the project's exceptions to 著 → 着. Words that a
+// verb's 着 could be read as are left out — 新著 (创新着力), 大著 (加大着),
+// 合著 (结合着), 論著 (讨论着) —, as the conversion takes the phrase that
+// starts first.
 var zhuWords = []string{
 	"顯著", "卓著", "昭著", "著名", "著稱", "著作", "著述", "著者", "著錄",
-	"著書", "著文", "名著", "巨著", "原著", "專著", "論著", "編著", "合著",
-	"譯著", "遺著", "新著", "拙著", "大著", "土著", "撰著", "彰明較著",
+	"著書", "著文", "名著", "巨著", "原著", "專著", "編著", "譯著", "遺著",
+	"拙著", "土著", "撰著", "彰明較著",
 }
 
 // table is the conversion, by the character a text has: its simplified
