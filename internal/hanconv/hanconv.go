@@ -12,7 +12,8 @@
 // a simplified character too; but 简体 writes 著 only where it is read
 // zhù (显著, 著名, 著作) and 着 for the particle and for zhuó (随着, 着力,
 // 着眼), which policy texts use far more. So 著 becomes 着, except in the
-// zhù words of zhuWords, which are phrases of their own.
+// zhù words of zhuWords, which are phrases of their own, and zheWords
+// undo the few of them that a verb's 着 runs into.
 //
 // Every entry turns a text into one of as many code points, so a
 // position in a converted text is the same position in the original: a
@@ -48,9 +49,12 @@ var tsCharacters string
 // starts first.
 var zhuWords = []string{
 	"顯著", "卓著", "昭著", "著名", "著稱", "著作", "著述", "著者", "著錄",
-	"著書", "著文", "名著", "巨著", "原著", "專著", "編著", "譯著", "遺著",
-	"拙著", "土著", "撰著", "彰明較著",
+	"著書", "名著", "巨著", "原著", "專著", "編著", "譯著", "遺著", "拙著",
+	"土著", "撰著", "彰明較著",
 }
+
+// zheWords start with a zhù word but read 着: 起著作用, 發揮著作用.
+var zheWords = []string{"著作用"}
 
 // table is the conversion, by the character a text has: its simplified
 // form where it has one, and the phrases that start with it, longest
@@ -104,16 +108,21 @@ func load() *table {
 		e.phrases = append(e.phrases, phrase{from, to})
 	}
 	each(tsPhrases, add)
-	for _, w := range zhuWords {
-		var b strings.Builder
-		for _, r := range w {
-			if e := t.of(r); e != nil && e.to != "" && r != '著' {
-				b.WriteString(e.to)
-			} else {
-				b.WriteRune(r)
+	for _, words := range []struct {
+		list []string
+		zhu  bool
+	}{{zhuWords, true}, {zheWords, false}} {
+		for _, w := range words.list {
+			var b strings.Builder
+			for _, r := range w {
+				if e := t.of(r); e != nil && e.to != "" && !(r == '著' && words.zhu) {
+					b.WriteString(e.to)
+				} else {
+					b.WriteRune(r)
+				}
 			}
+			add(w, b.String())
 		}
-		add(w, b.String())
 	}
 	for _, es := range [][]*entry{t.bmp[:], slices.Collect(maps.Values(t.astral))} {
 		for _, e := range es {
