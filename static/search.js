@@ -1633,27 +1633,6 @@
     ready: null
   };
 
-  // A reader who chose to read 繁體 documents in 简体 (以简体阅读 on their
-  // pages, or a pair page's toggle) has their results so too: each
-  // result from a 繁體 document, once drawn, is converted as its pages
-  // are (static/hanconv.js, by search/data/t2s.js, read when first
-  // needed).
-  var hans = false;
-  try { hans = localStorage.getItem("tiaowen-script") === "zh-Hans"; } catch (e) {}
-  if (hans && window.tiaowenHanconv && window.MutationObserver) {
-    var simplifier = null;
-    new MutationObserver(function () {
-      if (!list.querySelector("li.hit[lang=zh-Hant]")) return;
-      if (!simplifier) simplifier = ix.simplified().then(function (entries) { return window.tiaowenHanconv.simplifier(entries || {}); });
-      simplifier.then(function (convert) {
-        list.querySelectorAll("li.hit[lang=zh-Hant]").forEach(function (li) {
-          window.tiaowenHanconv.convertText(li, convert, new Map(), true);
-          li.lang = "zh-Hans";
-        });
-      }, noop);
-    }).observe(list, { childList: true });
-  }
-
   box.setAttribute("data-state", "loading");
   window.tiaowenSearch.ready = ix.ready().then(start, function (err) {
     setStatus("检索索引未能加载：" + err.message);

@@ -26,7 +26,6 @@
     var themeLists = {};   // theme index → posting string
     var positionFiles = {}; // split bigram's number → its whole list
     var rarity = null;     // rarity.js's object, once loaded
-    var t2s = null;        // t2s.js's entries, once loaded
     var loads = {};        // file name → Promise
 
     function receive(o) {
@@ -37,7 +36,6 @@
       else if (o.k === "th") themeLists[o.n] = o.d;
       else if (o.k === "p") positionFiles[o.n] = o.d;
       else if (o.k === "rarity") rarity = o;
-      else if (o.k === "t2s") t2s = o.d;
     }
     var early = window.TIAOWEN_SEARCH;
     window.TIAOWEN_SEARCH = { push: receive };
@@ -233,7 +231,7 @@
       // corpus's documents in 繁體 use of internal/hanconv's 繁→简
       // tables, phrases and characters, each to what it becomes.
       simplified: function () {
-        return load("t2s.js").then(function () { return t2s; });
+        return load("t2s.js").then(function () { return window.TIAOWEN_T2S; });
       },
       // ready loads meta.js, once, and resolves when its tables are set up.
       ready: function () {

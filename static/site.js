@@ -170,28 +170,46 @@
     update();
   }
 
-  // A 繁體 document's pages, and a theme's passages from one, read in
-  // 简体 at a press, remembered across pages: the document's text — its
-  // page, a section's, the way there and on — converted phrase by phrase
-  // as a pair page's 繁→简 toggle converts it (static/hanconv.js, by the
-  // entries the corpus's 繁體 documents use, search/data/t2s.js; both
-  // loaded at the first press). A citation stays as written: it quotes
-  // the document.
-  var hant = document.querySelector("main article[lang=zh-Hant], main .theme-doc[lang=zh-Hant]");
-  if (hant) {
-    var targets = Array.prototype.filter.call(document.querySelectorAll("main [lang=zh-Hant]"), function (el) {
-      return el.tagName !== "INPUT" && !el.closest(".cite") && !(el.parentElement && el.parentElement.closest("main [lang=zh-Hant]"));
+  // 繁體 documents' text in 简体, at the reader's choice, remembered
+  // across pages: a 繁體 document's pages and a theme's with passages of
+  // one have a "以简体阅读" button above the text; with 简体 chosen, there
+  // or with a pair page's 繁→简 toggle (compare.js), every page shows the
+  // text of 繁體 documents — a document's, its contents, the way there
+  // and on, lists and search results drawn later — converted phrase by
+  // phrase as a pair page converts it (static/hanconv.js, by the entries
+  // the corpus's 繁體 documents use, search/data/t2s.js; both read when
+  // first needed, from disk too). Left as written: a citation, which
+  // quotes the document; comparisons, which have their own toggle; form
+  // fields.
+  var main = document.querySelector("main");
+  var HANT = "main [lang=zh-Hant]", LEAVE = ".cite, .cmp, input, select, textarea";
+  // hantParts lists the elements under el (el too) in 繁體 to convert:
+  // the outermost, leaving LEAVE alone.
+  var hantParts = function (el) {
+    var found = Array.prototype.slice.call(el.querySelectorAll(HANT));
+    if (el.matches(HANT)) found.unshift(el);
+    return found.filter(function (x) {
+      return !x.closest(LEAVE) && !(x.parentElement && x.parentElement.closest(HANT));
     });
-    var scriptBox = document.createElement("p"), scriptButton = document.createElement("button");
+  };
+  var scriptChosen = false;
+  try { scriptChosen = localStorage.getItem("tiaowen-script") === "zh-Hans"; } catch (e) {}
+  var hantText = main && main.querySelector("article[lang=zh-Hant], .theme-doc[lang=zh-Hant]");
+  var scriptButton = null;
+  if (hantText) {
+    var scriptBox = document.createElement("p");
+    scriptButton = document.createElement("button");
     scriptBox.className = "script-switch";
     scriptButton.type = "button";
     scriptButton.textContent = "以简体阅读";
     scriptButton.setAttribute("aria-pressed", "false");
     scriptBox.appendChild(scriptButton);
     // Above the text: a document's, or a theme's first document's.
-    var place = hant.matches("article") ? hant : document.querySelector("main .theme-doc");
+    var place = hantText.matches("article") ? hantText : main.querySelector(".theme-doc");
     place.parentNode.insertBefore(scriptBox, place);
-    var originals = new Map(), convert = null, loading = null, busy = false;
+  }
+  if (main && (hantText || scriptChosen)) {
+    var originals = new Map(), converted = [], convert = null, loading = null, busy = false, shown = false;
     var loadScript = function (src) {
       return new Promise(function (resolve, reject) {
         var s = document.createElement("script");
@@ -207,23 +225,31 @@
           window.tiaowenHanconv ? null : loadScript(staticDir + "hanconv.js"),
           // One address for every page, as the site's styles and
           // scripts have: read once, kept by the browser's cache.
-          loadScript(staticDir + "../search/data/t2s.js")
+          window.TIAOWEN_T2S ? null : loadScript(staticDir + "../search/data/t2s.js")
         ]).then(function () {
-          var pushed = Array.isArray(window.TIAOWEN_SEARCH) ? window.TIAOWEN_SEARCH : [];
-          var t2s = pushed.filter(function (o) { return o && o.k === "t2s"; })[0];
-          if (!t2s || !window.tiaowenHanconv) throw new Error("t2s.js");
-          convert = window.tiaowenHanconv.simplifier(t2s.d);
+          if (!window.TIAOWEN_T2S || !window.tiaowenHanconv) throw new Error("t2s.js");
+          convert = window.tiaowenHanconv.simplifier(window.TIAOWEN_T2S);
         });
         loading.catch(function () { loading = null; });
       }
       return loading;
     };
-    var show = function (on) {
-      scriptButton.setAttribute("aria-pressed", on ? "true" : "false");
-      targets.forEach(function (el) {
-        window.tiaowenHanconv.convertText(el, convert, originals, on);
-        el.setAttribute("lang", on ? "zh-Hans" : "zh-Hant");
+    var simplify = function (parts) {
+      parts.forEach(function (el) {
+        window.tiaowenHanconv.convertText(el, convert, originals, true);
+        el.setAttribute("lang", "zh-Hans");
+        converted.push(el);
       });
+    };
+    var show = function (on) {
+      shown = on;
+      if (scriptButton) scriptButton.setAttribute("aria-pressed", on ? "true" : "false");
+      if (on) { simplify(hantParts(main)); return; }
+      converted.forEach(function (el) {
+        window.tiaowenHanconv.convertText(el, convert, originals, false);
+        el.setAttribute("lang", "zh-Hant");
+      });
+      converted = [];
     };
     var setScript = function (on) {
       try {
@@ -233,18 +259,33 @@
       busy = true;
       conversion().then(function () {
         busy = false;
-        scriptButton.removeAttribute("title");
+        if (scriptButton) scriptButton.removeAttribute("title");
         show(true);
       }, function () {
         busy = false;
-        scriptButton.title = "无法读取繁简转换表";
+        if (scriptButton) scriptButton.title = "无法读取繁简转换表";
       });
     };
-    scriptButton.addEventListener("click", function () {
+    if (scriptButton) scriptButton.addEventListener("click", function () {
       if (!busy) setScript(scriptButton.getAttribute("aria-pressed") !== "true");
     });
-    var remembered = false;
-    try { remembered = localStorage.getItem("tiaowen-script") === "zh-Hans"; } catch (e) {}
-    if (remembered) setScript(true);
+    // What a page draws later (the finder's rows, search results) in
+    // 繁體 is converted as it comes.
+    if (window.MutationObserver) new MutationObserver(function (changes) {
+      if (!shown) return;
+      changes.forEach(function (c) {
+        c.addedNodes.forEach(function (n) { if (n.nodeType === 1) simplify(hantParts(n)); });
+      });
+    }).observe(main, { childList: true, subtree: true });
+    if (scriptChosen && (hantText || hantParts(main).length)) setScript(true);
+    else if (scriptChosen) {
+      // Nothing in 繁體 yet: the first that comes loads the conversion.
+      var waiting = new MutationObserver(function () {
+        if (!hantParts(main).length) return;
+        waiting.disconnect();
+        setScript(true);
+      });
+      waiting.observe(main, { childList: true, subtree: true });
+    }
   }
 })();

@@ -80,12 +80,13 @@
 //     character); "n", as varints (see Posting lists), each gram's count
 //     in the same order, 0 for a gram too common to weigh. A gram found
 //     in one section only is left out.
-//   - t2s.js ("t2s"), when the corpus has a document in 繁體: under "d",
-//     an object of the entries of internal/hanconv's 繁→简 tables that
-//     those documents use, phrases and characters, each to what it
-//     becomes (as many code points), by which the comparison the chooser
-//     computes in the browser shows a traditional side in 简体 as a pair
-//     page does.
+//   - t2s.js, when the corpus has a document in 繁體: not pushed like the
+//     others but set as window.TIAOWEN_T2S, an object of the entries of
+//     internal/hanconv's 繁→简 tables that those documents use, phrases
+//     and characters, each to what it becomes (as many code points), by
+//     which pages show their text in 简体 at the reader's choice and the
+//     comparison the chooser computes in the browser shows a traditional
+//     side in 简体, as a pair page does.
 //
 // # Extended bigrams
 //

@@ -1,15 +1,21 @@
 package search
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/hanconv"
 )
 
-// simplifiedFile is t2s.js ("t2s"): under "d", the entries of hanconv's
-// 繁→简 tables that the corpus's documents in 繁體 use, for the 繁→简
-// toggle of the comparison the chooser computes in the browser, which
-// converts a traditional side's cells by them as a pair page does. It
-// is not written for a corpus without a document in 繁體.
+// simplifiedFile is t2s.js: window.TIAOWEN_T2S, the entries of hanconv's
+// 繁→简 tables that the corpus's documents in 繁體 use, for every page
+// that shows their text in 简体 at the reader's choice (site.js) and for
+// the 繁→简 toggle of the comparison the chooser computes in the browser,
+// which convert by them as a pair page does. It is a global of its own,
+// not pushed to the index's queue, as pages without the index read it
+// too. It is not written for a corpus without a document in 繁體.
 func simplifiedFile(c *corpus.Corpus) (File, bool) {
 	var texts []string
 	for _, d := range c.Docs {
@@ -23,5 +29,14 @@ func simplifiedFile(c *corpus.Corpus) (File, bool) {
 	if texts == nil {
 		return File{}, false
 	}
-	return jsFile("t2s.js", map[string]any{"k": "t2s", "d": hanconv.Entries(texts...)}), true
+	var buf bytes.Buffer
+	buf.WriteString("window.TIAOWEN_T2S=")
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(hanconv.Entries(texts...)); err != nil {
+		panic(fmt.Sprintf("search: encode t2s.js: %v", err)) // strings only
+	}
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	buf.WriteString(";\n")
+	return File{Name: Dir + "t2s.js", Data: buf.Bytes()}, true
 }

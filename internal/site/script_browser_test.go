@@ -16,8 +16,9 @@ import (
 // the section, the way there and on — in 简体 as hanconv converts it
 // (顯著 显著, 著力 着力), citations as written; the choice holds on the
 // next page, on the document's page, on a theme's page with a passage
-// of it, in search results from it and in a pair page's 繁→简 toggle,
-// which unticked undoes it too;
+// of it, in search results from it, on the home page (as written and as
+// its finder draws it) and in a pair page's 繁→简 toggle, which unticked
+// undoes it too;
 // pressed again it puts every character back. A 简体 document's page has
 // no such button.
 func TestBrowserReadInSimplified(t *testing.T) {
@@ -115,6 +116,43 @@ func TestBrowserReadInSimplified(t *testing.T) {
 	if got := hit(ctx, "显著提升"); !strings.HasPrefix(got, "zh-Hans ") || !strings.Contains(got, "显著提升") || strings.ContainsAny(got, "顯質強") {
 		t.Errorf("a search result from the 意见, with 简体 chosen, reads %q", got)
 	}
+	// and those of the next query, drawn on the same page.
+	got := eval[string](t, ctx, `(async () => {
+		const q = document.getElementById("search-q");
+		q.value = "着力推动";
+		q.dispatchEvent(new Event("input", {bubbles: true}));
+		for (let i = 0; i < 300; i++) {
+			const li = document.querySelector('#search-results li.hit[data-doc="`+jsID+`"]');
+			if (li && li.textContent.includes("推动") && li.lang === "zh-Hans") break;
+			await new Promise(r => setTimeout(r, 10));
+		}
+		const li = document.querySelector('#search-results li.hit[data-doc="`+jsID+`"]');
+		return li ? li.lang + " " + li.textContent : "no result from the 意见";
+	})()`)
+	if !strings.HasPrefix(got, "zh-Hans ") || !strings.Contains(got, "着力推动") || strings.ContainsAny(got, "著質強") {
+		t.Errorf("a result of the next query from the 意见, with 简体 chosen, reads %q", got)
+	}
+
+	// The home page too: its list as written in the page, and as the
+	// finder draws it again.
+	link := func(ctx context.Context, want string) string {
+		t.Helper()
+		return eval[string](t, ctx, `(async () => {
+			const sel = 'main a[href="docs/`+jsID+`/index.html"]';
+			for (let i = 0; i < 300; i++) {
+				const as = [...document.querySelectorAll(sel)];
+				if (as.length && as.every(a => a.closest("[lang]").lang === "`+want+`")) break;
+				await new Promise(r => setTimeout(r, 10));
+			}
+			return [...document.querySelectorAll(sel)].map(a => a.closest("[lang]").lang + " " + a.textContent).join("; ");
+		})()`)
+	}
+	for _, address := range []string{"index.html", "index.html?level=province&sort=date-desc"} {
+		do(t, ctx, "open "+address, chromedp.Navigate(base+address))
+		if got := link(ctx, "zh-Hans"); got == "" || strings.ContainsAny(got, "關質強") || strings.Contains(got, "zh-Hant") {
+			t.Errorf("%s, with 简体 chosen, names the 意见: %s", address, got)
+		}
+	}
 
 	// A pair page's 繁→简 toggle is the same choice, both ways.
 	do(t, ctx, "open the 纲要 × 意见 page", chromedp.Navigate(base+pairGdJs))
@@ -144,6 +182,10 @@ func TestBrowserReadInSimplified(t *testing.T) {
 	}
 	if got := hit(ctx, "显著提升"); !strings.HasPrefix(got, "zh-Hant ") || !strings.Contains(got, "顯著提升") {
 		t.Errorf("a search result from the 意见, with 繁體 chosen again, reads %q", got)
+	}
+	do(t, ctx, "open the home page", chromedp.Navigate(base+"index.html"))
+	if got := link(ctx, "zh-Hant"); !strings.Contains(got, "關于深化質量強省建設的實施意見") || strings.Contains(got, "zh-Hans") {
+		t.Errorf("the home page, with 繁體 chosen again, names the 意见: %s", got)
 	}
 	do(t, ctx, "open the first section again", chromedp.Navigate(base+"docs/"+jsID+"/p1/index.html"))
 	pressed(ctx, "false")
