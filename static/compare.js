@@ -139,9 +139,9 @@
 
   // tools sets up a comparison table's tools, those of ui that are not
   // null: the bar that holds them, shown; a 繁→简 toggle (fold) for the
-  // traditional sides foldSide ("a", "b" or "ab"), by foldMap (internal/hanconv's
-  // entries, see simplifier); "only differences" (diffs); a theme filter (themes),
-  // by the rows' data-themes; the word-by-word view (words); the status
+  // traditional sides foldSide ("a", "b" or "ab"), by foldMap
+  // (internal/hanconv's entries, converted by static/hanconv.js); "only
+  // differences" (diffs); a theme filter (themes), by the rows' data-themes; the word-by-word view (words); the status
   // line; and the overview strip's entries, one a row, dimmed with their
   // rows.
   function tools(cmp, ui) {
@@ -234,8 +234,8 @@
   // says are underlined (<ins>), the shared passages' colours set aside.
   // Words are the browser's own (Intl.Segmenter, which knows Chinese
   // words); they are compared in full width, a side in 繁體 as its
-  // 繁→简 toggle shows it, and the shortest edit between the two lists is jsdiff's (static/jsdiff.min.js,
-  // loaded when first asked for). Rows are done a few at a time, so that
+  // 繁→简 toggle shows it, and the shortest edit between the two lists
+  // is jsdiff's (static/jsdiff.min.js, loaded when first asked for). Rows are done a few at a time, so that
   // a long page stays responsive; a row too unlike to compare in 100 ms
   // is left as it is and counted. unfolded(cells, f) runs f with
   // traditional cells shown as written.
