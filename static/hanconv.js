@@ -1,7 +1,8 @@
 // 繁→简 for reading: a page's text converted as internal/hanconv converts
 // it, by the entries of its tables that the page's documents use (a pair
 // page's #fold-map, or search/data/t2s.js). Used by the 繁→简 toggles of
-// comparisons (compare.js) and of a 繁體 document's pages (site.js).
+// comparisons (compare.js) and by every page once the reader has chosen
+// 简体 (site.js).
 (function () {
   "use strict";
 
