@@ -14,6 +14,7 @@ FUZZ_TARGETS := \
 	./internal/numbering:FuzzParseChinese \
 	./internal/textnorm:FuzzNormalize \
 	./internal/hanconv:FuzzSimplify \
+	./internal/bibliography:FuzzFormats \
 	./internal/ingest:FuzzImport \
 	./internal/ingest:FuzzDecode \
 	./internal/corpus:FuzzParseDocument \

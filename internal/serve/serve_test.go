@@ -447,6 +447,8 @@ func TestResponses(t *testing.T) {
 		"static/site.js":                 "text/javascript; charset=utf-8",
 		"static/favicon.svg":             "image/svg+xml",
 		"api/docs/luhe-2017-yijian.json": "application/json",
+		"api/docs/luhe-2017-yijian.ris":  "application/x-research-info-systems; charset=utf-8",
+		"api/docs.bib":                   "application/x-bibtex; charset=utf-8",
 		"feed.xml":                       "application/atom+xml; charset=utf-8",
 		"sitemap.xml":                    "application/xml; charset=utf-8",
 		"robots.txt":                     "text/plain; charset=utf-8",

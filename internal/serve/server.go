@@ -417,6 +417,8 @@ var contentTypes = map[string]string{
 	".xml":   "application/xml; charset=utf-8",
 	".txt":   "text/plain; charset=utf-8",
 	".md":    "text/markdown; charset=utf-8",
+	".ris":   "application/x-research-info-systems; charset=utf-8",
+	".bib":   "application/x-bibtex; charset=utf-8",
 	".svg":   "image/svg+xml",
 	".png":   "image/png",
 	".jpg":   "image/jpeg",

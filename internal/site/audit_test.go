@@ -542,7 +542,10 @@ func pairWithoutPage(t *testing.T, dir string) (a, b string) {
 	}
 	var ids []string
 	for _, d := range docs {
-		ids = append(ids, strings.TrimSuffix(d.Name(), ".json"))
+		// Each document's JSON; its RIS and BibTeX records sit beside it.
+		if id, ok := strings.CutSuffix(d.Name(), ".json"); ok {
+			ids = append(ids, id)
+		}
 	}
 	for i, a := range ids {
 		for _, b := range ids[i+1:] {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tiaowen/internal/align"
+	"tiaowen/internal/bibliography"
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
 	"tiaowen/internal/refs"
@@ -400,7 +401,9 @@ func (s *Site) jobs() []job {
 		for _, sec := range d.Sections {
 			page(sectionPath(d.ID, sec.EID)+"index.html", func() *Page { return s.sectionPage(d, sec) }, "section.html")
 		}
-		js = append(js, job{name: docAPIPath(d.ID), run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }})
+		js = append(js, job{name: docAPIPath(d.ID), run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }},
+			job{name: docRISPath(d.ID), run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendRIS, d) }},
+			job{name: docBibTeXPath(d.ID), run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendBibTeX, d) }})
 		for _, a := range d.Aliases {
 			page(docPath(a)+"index.html", func() *Page { return s.redirectPage(docPath(a), docPath(d.ID), d.Title) }, "redirect.html")
 			for _, sec := range d.Sections {
@@ -443,6 +446,8 @@ func (s *Site) jobs() []job {
 		job{name: "api/themes.json", run: s.themesJSON},
 		job{name: docsAPIPath, run: s.docsJSON},
 		job{name: docsScriptPath, run: s.docsScript},
+		job{name: docsRISPath, run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendRIS, s.docs...) }},
+		job{name: docsBibTeXPath, run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendBibTeX, s.docs...) }},
 		job{name: compareAPIIndex, run: s.compareIndexJSON},
 		job{name: "feed.xml", run: s.feed},
 		job{name: "robots.txt", run: s.robots},

@@ -1,18 +1,24 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"unicode/utf8"
 
+	"tiaowen/internal/bibliography"
 	"tiaowen/internal/corpus"
 )
 
-// citation is what a section page's citation box offers.
+// citation is what the citation box of a document's page or a section's
+// offers.
 type citation struct {
 	Permalink string // the canonical URL, or the page path without a base URL
 	Short     string // 《广州市质量强市建设实施方案》二、（八）2.
 	GBT       string // GB/T 7714-2015 reference without its access date
+	// RIS and BibTeX are the document's bibliographic records, linked
+	// from the page: a section is cited as a place in its document.
+	RIS, BibTeX string
 }
 
 // cite builds a section's citations. The GB/T 7714-2015 form is
@@ -22,25 +28,75 @@ type citation struct {
 // The access date is the reader's: pages show a placeholder that the
 // copy button fills with the day of copying, since a build must not
 // depend on the day it runs.
-func cite(cfg Config, d *corpus.Document, s *corpus.Section) citation {
-	link := absURL(cfg.BaseURL, sectionPath(d.ID, s.EID))
-	if link == "" {
-		link = "/" + sectionPath(d.ID, s.EID)
+func cite(cfg Config, root string, d *corpus.Document, s *corpus.Section) citation {
+	c := docCite(cfg, root, d)
+	c.Permalink = absURL(cfg.BaseURL, sectionPath(d.ID, s.EID))
+	if c.Permalink == "" {
+		c.Permalink = "/" + sectionPath(d.ID, s.EID)
 	}
-	short := "《" + d.Title + "》" + s.Citation()
+	c.Short = "《" + d.Title + "》" + s.Citation()
+	c.GBT = gbt(d, s.Citation())
+	return c
+}
+
+// docCite builds a document's citations, for a page at root. Its short
+// form names the document as official writing does, by title and
+// number: 《关于加快推进质量强省建设的实施方案》（粤府〔2020〕50号）. Its
+// GB/T 7714 form gives the number where a section's gives the section,
+// as other title information.
+func docCite(cfg Config, root string, d *corpus.Document) citation {
+	link := absURL(cfg.BaseURL, docPath(d.ID))
+	if link == "" {
+		link = "/" + docPath(d.ID)
+	}
+	short := "《" + d.Title + "》"
+	if d.Number != "" {
+		short += "（" + d.Number + "）"
+	}
+	return citation{Permalink: link, Short: short, GBT: gbt(d, d.Number),
+		RIS: root + docRISPath(d.ID), BibTeX: root + docBibTeXPath(d.ID)}
+}
+
+// gbt returns the GB/T 7714-2015 reference of d up to its date, with
+// other title information after the title when there is some.
+func gbt(d *corpus.Document, other string) string {
 	var b strings.Builder
 	if d.Issuer != "" {
 		b.WriteString(strings.Join(strings.Fields(d.Issuer), ", "))
 		b.WriteString(". ")
 	}
 	b.WriteString(d.Title)
-	b.WriteString(": ")
-	b.WriteString(s.Citation())
+	if other != "" {
+		b.WriteString(": ")
+		b.WriteString(other)
+	}
 	b.WriteString("[EB/OL]. ")
 	if d.Date != "" {
 		b.WriteString("(" + d.Date + ")")
 	}
-	return citation{Permalink: link, Short: short, GBT: b.String()}
+	return b.String()
+}
+
+// record returns d as a reference manager holds it. Its URL is left out
+// when the site has no base URL: a path alone leads nowhere from a
+// reader's library.
+func record(cfg Config, d *corpus.Document) bibliography.Record {
+	kind := "政策文件"
+	if d.Status != "" && d.Status != "正式" {
+		kind += "（" + d.Status + "）"
+	}
+	return bibliography.Record{Key: d.ID, Title: d.Title, Authors: strings.Fields(d.Issuer), Date: d.Date,
+		Kind: kind, Number: d.Number, Place: d.Region, Language: d.Lang,
+		URL: absURL(cfg.BaseURL, docPath(d.ID)), Archive: cfg.Title}
+}
+
+// writeRecords writes the records of docs in a format: a document's
+// own file, or every document's in corpus order.
+func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Record) []byte, docs ...*docInfo) error {
+	for _, d := range docs {
+		w.Write(format(w.AvailableBuffer(), record(s.cfg, d.Document)))
+	}
+	return nil
 }
 
 // jsonLD returns schema.org Legislation data for a document, or for one

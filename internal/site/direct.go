@@ -215,7 +215,15 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		o.raw(`[<span class="cite-date">引用日期</span>]. `)
 		o.text(d.Cite.Permalink)
 		o.raw(".</span> <button class=\"copy\" type=\"button\" data-copy=\"cite-gbt\" hidden>复制</button></dd></div>\n" +
-			"</dl>\n</section>\n")
+			"<div><dt>导出到文献管理软件</dt><dd><a href=\"")
+		o.url(d.Cite.RIS)
+		o.raw("\" download type=\"application/x-research-info-systems\">RIS</a>（EndNote、NoteExpress、Zotero 等） · <a href=\"")
+		o.url(d.Cite.BibTeX)
+		o.raw("\" download type=\"application/x-bibtex\">BibTeX</a><br><span class=\"note\">导出的是整份文件；引用本条时注明“<span lang=\"")
+		lang()
+		o.raw(`">`)
+		o.text(d.Section.Citation())
+		o.raw("</span>”。</span></dd></div>\n</dl>\n</section>\n")
 		return nil
 	})
 }

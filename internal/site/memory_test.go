@@ -327,7 +327,8 @@ func TestMemoryRerendersOnlyAffected(t *testing.T) {
 		switch name {
 		case "index.html", "themes/index.html", "compare/index.html", "search/index.html",
 			"feed.xml", "sitemap.xml", "api/themes.json", "api/docs.json", "api/docs.js", "api/compare.json",
-			"api/docs/" + x.ID + ".json":
+			"api/docs.ris", "api/docs.bib",
+			"api/docs/" + x.ID + ".json", "api/docs/" + x.ID + ".ris", "api/docs/" + x.ID + ".bib":
 			return true
 		}
 		if strings.HasPrefix(name, "search/data/") {

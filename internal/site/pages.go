@@ -192,6 +192,7 @@ type docData struct {
 	Themes   []themeCount
 	Compare  []compareLink // the documents it has a pair page with
 	Named    *namedData    // the documents it names and that name it; nil for none
+	Cite     citation
 }
 
 // compareLink is a pair page, named by the other document of the pair.
@@ -523,6 +524,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 	}
 	data.Compare = s.comparedWith(d)
 	data.Named = s.namedOf(d)
+	data.Cite = docCite(s.cfg, p.Root, d.Document)
 	p.Data = data
 	return p
 }
@@ -552,7 +554,7 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	body.Grow(htmlSize(sec))
 	w.writeTree(&body, sec, 1, sec.Level)
 	data := sectionData{Doc: d, Section: sec, Ancestors: sec.Ancestors(), Body: template.HTML(body.String()),
-		Themes: d.secs[sec.Index].themes, Cite: cite(s.cfg, d.Document, sec), Counterparts: s.counterpartsOf(d, sec)}
+		Themes: d.secs[sec.Index].themes, Cite: cite(s.cfg, p.Root, d.Document, sec), Counterparts: s.counterpartsOf(d, sec)}
 	if sec.Index > 0 {
 		data.Prev = d.Sections[sec.Index-1]
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"tiaowen/internal/bibliography"
 )
 
 // The files of a site found by name, for Memory: how each is made and
@@ -88,6 +90,10 @@ func (s *Site) route(name string) (route, bool) {
 		return route{run: s.docsJSON, deps: []string{keyCorpus}}, true
 	case docsScriptPath:
 		return route{run: s.docsScript, deps: []string{keyCorpus}}, true
+	case docsRISPath:
+		return route{run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendRIS, s.docs...) }, deps: []string{keyCorpus}}, true
+	case docsBibTeXPath:
+		return route{run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendBibTeX, s.docs...) }, deps: []string{keyCorpus}}, true
 	case compareAPIIndex:
 		return route{run: s.compareIndexJSON, deps: []string{keyCorpus, keyAlign}}, true
 	case "feed.xml":
@@ -121,12 +127,23 @@ func (s *Site) route(name string) (route, bool) {
 		return route{}, false
 	}
 	if rest, ok := strings.CutPrefix(name, "api/docs/"); ok {
-		id, ok := strings.CutSuffix(rest, ".json")
+		id, ext, _ := strings.Cut(rest, ".")
 		d := s.byID[id]
-		if !ok || d == nil {
+		if d == nil {
 			return route{}, false
 		}
-		return route{run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }, deps: []string{keyDoc(d.ID)}}, true
+		var run func(w *bytes.Buffer) error
+		switch ext {
+		case "json":
+			run = func(w *bytes.Buffer) error { return s.docJSON(w, d) }
+		case "ris":
+			run = func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendRIS, d) }
+		case "bib":
+			run = func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendBibTeX, d) }
+		default:
+			return route{}, false
+		}
+		return route{run: run, deps: []string{keyDoc(d.ID)}}, true
 	}
 	if rest, ok := strings.CutPrefix(name, "api/compare/"); ok {
 		pair, ok := strings.CutSuffix(rest, ".json")

@@ -20,9 +20,16 @@ func comparePath(a, b string) string    { return "compare/" + a + "--" + b + "/"
 func docAPIPath(id string) string       { return "api/docs/" + id + ".json" }
 func compareAPIPath(a, b string) string { return "api/compare/" + a + "--" + b + ".json" }
 
+// Files of bibliographic records, for reference managers: a document's
+// own, and every document's in one file.
+func docRISPath(id string) string    { return "api/docs/" + id + ".ris" }
+func docBibTeXPath(id string) string { return "api/docs/" + id + ".bib" }
+
 const (
 	docsAPIPath     = "api/docs.json"
 	docsScriptPath  = "api/docs.js"
+	docsRISPath     = "api/docs.ris"
+	docsBibTeXPath  = "api/docs.bib"
 	compareAPIIndex = "api/compare.json"
 )
 

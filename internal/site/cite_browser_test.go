@@ -1,0 +1,114 @@
+package site_test
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+)
+
+// TestBrowserCiteExport reads the citations of a document and of a
+// section as a researcher who keeps a reference library would. From
+// the offline bundle, opened from disk: the document's page leads to
+// its citation box, whose copy buttons copy what it shows, the access
+// date filled in, and a link to a record opens the record (a browser
+// downloads no file:// link). From the site on a web server: every
+// link to a record — the document's, from its page and from a
+// section's, and every document's, from the home page — downloads the
+// site's file, byte for byte, under its own name, and leaves the page
+// where it was.
+func TestBrowserCiteExport(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	s := seedSite(t)
+	grantClipboard(t, ctx)
+
+	const id = "guangdong-2020-shishi"
+	do(t, ctx, "open "+id, chromedp.Navigate(base+"docs/"+id+"/index.html"))
+	do(t, ctx, "follow 引用 · 格式", browsertest.Click(`.meta a[href="#cite"]`))
+	waitLocation(t, ctx, base+"docs/"+id+"/index.html#cite")
+	wantInViewport(t, ctx, "cite")
+	if h := get(t, ctx, "#cite-h", chromedp.Text(chromedp.CSS("#cite-h"))); h != "引用本文" {
+		t.Errorf("the document's citation box is headed %q, want 引用本文", h)
+	}
+	today := regexp.MustCompile(`\[\d{4}-\d{2}-\d{2}\]`)
+	gbt := get(t, ctx, "#cite-gbt", chromedp.Text(chromedp.CSS("#cite-gbt")))
+	if !strings.HasPrefix(gbt, "广东省人民政府. 关于加快推进质量强省建设的实施方案: 粤府〔2020〕50号[EB/OL]. (2020-09-17)[") || !today.MatchString(gbt) {
+		t.Errorf("the document's GB/T 7714 reference reads %q, want its number and today's date", gbt)
+	}
+	setClipboard(t, ctx, "(nothing copied)")
+	do(t, ctx, "copy the GB/T 7714 reference", browsertest.Click(`button.copy[data-copy="cite-gbt"]`))
+	eventually(t, ctx, "the clipboard after copying the reference", `navigator.clipboard.readText()`, gbt)
+	setClipboard(t, ctx, "(nothing copied)")
+	do(t, ctx, "copy the short form", browsertest.Click(`button.copy[data-copy="cite-short"]`))
+	eventually(t, ctx, "the clipboard after copying the short form", `navigator.clipboard.readText()`, "《关于加快推进质量强省建设的实施方案》（粤府〔2020〕50号）")
+
+	ris, err := os.ReadFile(filepath.Join(s.bundle, "api", "docs", id+".ris"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "follow the RIS link from disk", browsertest.Follow(browsertest.Click(`#cite a[href$=".ris"]`)))
+	wantLocation(t, ctx, base+"api/docs/"+id+".ris")
+	if got, want := eval[string](t, ctx, `document.body.innerText`), strings.ReplaceAll(string(ris), "\r\n", "\n"); strings.TrimSpace(got) != strings.TrimSpace(want) {
+		t.Errorf("the RIS link opens\n%s\nwant\n%s", got, want)
+	}
+
+	// On a web server, the links download.
+	srv := httptest.NewServer(http.FileServer(http.Dir(s.web)))
+	t.Cleanup(srv.Close)
+	web := srv.URL + "/"
+	downloads := t.TempDir()
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	// download clicks the link css names and waits for the file it
+	// should bring, which must hold what the site's file at name does.
+	download := func(css, name string) {
+		t.Helper()
+		want, err := os.ReadFile(filepath.Join(s.web, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := get(t, ctx, "location", chromedp.Location())
+		got := filepath.Join(downloads, filepath.Base(name))
+		os.Remove(got)
+		do(t, ctx, "click "+css, browsertest.Click(css))
+		var b []byte
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if b, err = os.ReadFile(got); err == nil && bytes.Equal(b, want) {
+				break
+			}
+		}
+		switch {
+		case err != nil:
+			entries, _ := os.ReadDir(downloads)
+			t.Errorf("%s: no %s downloaded (%v); the folder holds %v", css, filepath.Base(name), err, entries)
+		case !bytes.Equal(b, want):
+			t.Errorf("%s downloaded %d bytes, not the %d of %s:\n%s", css, len(b), len(want), name, b)
+		}
+		wantLocation(t, ctx, page)
+	}
+	do(t, ctx, "open "+id+" from the server", chromedp.Navigate(web+"docs/"+id+"/index.html"))
+	download(`#cite a[href$=".ris"]`, "api/docs/"+id+".ris")
+	download(`.meta a[href$=".bib"]`, "api/docs/"+id+".bib")
+
+	do(t, ctx, "open "+id+"/s1 from the server", chromedp.Navigate(web+"docs/"+id+"/s1/index.html"))
+	download(`.cite a[href$=".ris"]`, "api/docs/"+id+".ris")
+	if note := get(t, ctx, "the export's note", chromedp.Text(chromedp.CSS(".cite .note"))); note != "导出的是整份文件；引用本条时注明“（一）”。" {
+		t.Errorf("the section's export note reads %q", note)
+	}
+
+	do(t, ctx, "open the home page from the server", chromedp.Navigate(web+"index.html"))
+	download(`a[href="api/docs.ris"]`, "api/docs.ris")
+	download(`a[href="api/docs.bib"]`, "api/docs.bib")
+}
