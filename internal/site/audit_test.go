@@ -77,6 +77,7 @@ func auditPages(t *testing.T, dir string) []auditPage {
 		{"home", "index.html"},
 		{"home, a later page", "page/2/index.html"},
 		{"document", "docs/guangzhou-2023-fangan/index.html"},
+		{"document with an issuer, its Highwire tags", "docs/guangdong-2023-gangyao/index.html"},
 		{"section", "docs/guangzhou-2023-fangan/p2-s8-i2/index.html"},
 		{"themes", "themes/index.html"},
 		{"theme", "themes/shoufu-zerenzhi/index.html"},

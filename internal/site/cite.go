@@ -90,6 +90,37 @@ func record(cfg Config, d *corpus.Document) bibliography.Record {
 		URL: absURL(cfg.BaseURL, docPath(d.ID)), Archive: cfg.Title}
 }
 
+// metaTag is a <meta name content> of a page's head.
+type metaTag struct{ Name, Content string }
+
+// highwire returns a document's Highwire Press tags, which Google Scholar
+// and reference managers' browser extensions (Zotero's among them) read
+// from a page: a report of its issuing bodies, with its number, date,
+// language and address. A document without an issuer has none: with a
+// title alone, a reader of the tags takes the page for a journal
+// article.
+func highwire(cfg Config, d *corpus.Document) []metaTag {
+	issuers := strings.Fields(d.Issuer)
+	if len(issuers) == 0 {
+		return nil
+	}
+	tags := []metaTag{{"citation_title", d.Title}}
+	for _, a := range issuers {
+		tags = append(tags, metaTag{"citation_author", a})
+	}
+	add := func(name, content string) {
+		if content != "" {
+			tags = append(tags, metaTag{name, content})
+		}
+	}
+	add("citation_publication_date", strings.ReplaceAll(d.Date, "-", "/"))
+	add("citation_technical_report_institution", strings.Join(issuers, "、"))
+	add("citation_technical_report_number", d.Number)
+	add("citation_language", d.Lang)
+	add("citation_public_url", absURL(cfg.BaseURL, docPath(d.ID)))
+	return tags
+}
+
 // writeRecords writes the records of docs in a format: a document's
 // own file, or every document's in corpus order.
 func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Record) []byte, docs ...*docInfo) error {

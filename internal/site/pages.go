@@ -193,6 +193,7 @@ type docData struct {
 	Compare  []compareLink // the documents it has a pair page with
 	Named    *namedData    // the documents it names and that name it; nil for none
 	Cite     citation
+	Highwire []metaTag // for the page's head
 }
 
 // compareLink is a pair page, named by the other document of the pair.
@@ -525,6 +526,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 	data.Compare = s.comparedWith(d)
 	data.Named = s.namedOf(d)
 	data.Cite = docCite(s.cfg, p.Root, d.Document)
+	data.Highwire = highwire(s.cfg, d.Document)
 	p.Data = data
 	return p
 }

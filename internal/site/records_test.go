@@ -16,14 +16,14 @@ import (
 // seedDocs reads the seed site's list of documents from its JSON API:
 // what the exported records must say, from another of the site's
 // outputs.
-func seedDocs(t *testing.T, web string) []struct{ ID, Title, Issuer, Date, Number, Region, Status, URL string } {
+func seedDocs(t *testing.T, web string) []struct{ ID, Title, Issuer, Date, Number, Region, Status, Lang, URL string } {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(web, "api", "docs.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var list struct {
-		Documents []struct{ ID, Title, Issuer, Date, Number, Region, Status, URL string }
+		Documents []struct{ ID, Title, Issuer, Date, Number, Region, Status, Lang, URL string }
 	}
 	if err := json.Unmarshal(b, &list); err != nil {
 		t.Fatal(err)
@@ -255,5 +255,43 @@ func TestCitationBoxes(t *testing.T) {
 	}
 	if got := box(gz); !slices.Equal(got, wantGZ) {
 		t.Errorf("citation box of guangzhou-2023-fangan's page:\n%q\nwant\n%q", got, wantGZ)
+	}
+}
+
+// TestHighwireTags checks the Highwire Press tags of every seed
+// document's page — what Google Scholar and Zotero's browser extension
+// read from a page — against the document's metadata: a report by its
+// issuing bodies; none for a document without an issuer.
+func TestHighwireTags(t *testing.T) {
+	s := seedSite(t)
+	meta := regexp.MustCompile(`<meta name="(citation_[a-z_]+)" content="([^"]*)">`)
+	for _, d := range seedDocs(t, s.web) {
+		page, err := os.ReadFile(filepath.Join(s.web, "docs", d.ID, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, _, _ := strings.Cut(string(page), "</head>")
+		var got []string
+		for _, m := range meta.FindAllStringSubmatch(head, -1) {
+			got = append(got, m[1]+"="+m[2])
+		}
+		var want []string
+		if d.Issuer != "" {
+			want = append(want, "citation_title="+d.Title)
+			for _, a := range strings.Fields(d.Issuer) {
+				want = append(want, "citation_author="+a)
+			}
+			if d.Date != "" {
+				want = append(want, "citation_publication_date="+strings.ReplaceAll(d.Date, "-", "/"))
+			}
+			want = append(want, "citation_technical_report_institution="+strings.Join(strings.Fields(d.Issuer), "、"))
+			if d.Number != "" {
+				want = append(want, "citation_technical_report_number="+d.Number)
+			}
+			want = append(want, "citation_language="+d.Lang, "citation_public_url="+d.URL)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s's page has the tags\n%q\nwant\n%q", d.ID, got, want)
+		}
 	}
 }
