@@ -328,6 +328,7 @@
       var A = words(nodesA, hant.indexOf("a") >= 0), B = words(nodesB, hant.indexOf("b") >= 0);
       var changes = Diff.diffArrays(A.keys, B.keys, { timeout: 100 });
       if (!changes) return null;
+      changes = readable(changes);
       var ia = 0, ib = 0, cutA = [], cutB = [];
       changes.forEach(function (c) {
         if (c.removed) { cutA.push([A.at[ia], A.at[ia + c.count]]); ia += c.count; }
@@ -335,6 +336,51 @@
         else { ia += c.count; ib += c.count; }
       });
       return { dels: wrap(nodesA, A.text, cutA, "del"), inss: wrap(nodesB, B.text, cutB, "ins") };
+    }
+
+    // readable makes jsdiff's shortest edit read as a redline does, by
+    // diff-match-patch's semantic cleanup: a run of shared words no
+    // longer than the edits on either side of it — a 质量 or a 发展
+    // between two clauses written anew — is struck and added with them,
+    // and the edits between two shared runs become one deletion and one
+    // insertion. A sentence rewritten but for a word or two then reads
+    // as one passage struck and one added, not as confetti; what the two
+    // say alike at length stays unmarked. Lengths are in characters.
+    function readable(changes) {
+      var ops = changes.map(function (c) { return { op: c.added ? 1 : c.removed ? -1 : 0, keys: c.value }; });
+      var size = function (keys) { return keys.join("").length; };
+      var equal = [], last = null, ins1 = 0, del1 = 0, ins2 = 0, del2 = 0;
+      for (var p = 0; p < ops.length; p++) {
+        if (ops[p].op === 0) {
+          equal.push(p);
+          ins1 = ins2; del1 = del2; ins2 = 0; del2 = 0;
+          last = ops[p].keys;
+          continue;
+        }
+        if (ops[p].op === 1) ins2 += size(ops[p].keys); else del2 += size(ops[p].keys);
+        if (last && size(last) <= Math.max(ins1, del1) && size(last) <= Math.max(ins2, del2)) {
+          ops.splice(equal.pop(), 1, { op: -1, keys: last }, { op: 1, keys: last });
+          // The shared run before it is weighed again, with the edits
+          // it now borders.
+          equal.pop();
+          p = equal.length ? equal[equal.length - 1] : -1;
+          ins1 = del1 = ins2 = del2 = 0;
+          last = null;
+        }
+      }
+      var out = [], dels = 0, inss = 0;
+      var flush = function () {
+        if (dels) out.push({ removed: true, count: dels });
+        if (inss) out.push({ added: true, count: inss });
+        dels = inss = 0;
+      };
+      ops.forEach(function (o) {
+        if (o.op === -1) dels += o.keys.length;
+        else if (o.op === 1) inss += o.keys.length;
+        else { flush(); out.push({ count: o.keys.length }); }
+      });
+      flush();
+      return out;
     }
 
     // words cuts the nodes' text into words: keys to compare, and where

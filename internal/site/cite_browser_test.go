@@ -2,8 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,9 +61,7 @@ func TestBrowserCiteExport(t *testing.T) {
 	}
 
 	// On a web server, the links download.
-	srv := httptest.NewServer(http.FileServer(http.Dir(s.web)))
-	t.Cleanup(srv.Close)
-	web := srv.URL + "/"
+	web := browsertest.Serve(t, s.web)
 	downloads := t.TempDir()
 	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {

@@ -3,6 +3,7 @@ package site_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -73,13 +74,7 @@ func TestBrowserWords(t *testing.T) {
 	tick := func(ctx context.Context, id string) {
 		do(t, ctx, "tick #"+id, chromedp.Click(chromedp.CSS("#"+id)))
 	}
-	status := func(ctx context.Context) string {
-		return eval[string](t, ctx, `(async () => {
-			const s = document.getElementById("cmp-status");
-			for (let i = 0; i < 500 && !/^逐词比对：|^无法/.test(s.textContent); i++) await new Promise(r => setTimeout(r, 10));
-			return s.textContent;
-		})()`)
-	}
+	status := func(ctx context.Context) string { return wordsStatus(t, ctx, "cmp-status") }
 
 	tick(ctx, "words")
 	t.Logf("status: %s", status(ctx))
@@ -204,11 +199,7 @@ func TestBrowserAdhocWords(t *testing.T) {
 	before := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").innerHTML`)
 	written := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").textContent`)
 	do(t, ctx, "tick 逐词比对", chromedp.Click(chromedp.CSS("#adhoc-words")))
-	status := eval[string](t, ctx, `(async () => {
-		const s = document.getElementById("adhoc-status");
-		for (let i = 0; i < 1000 && !/^逐词比对：|^无法/.test(s.textContent); i++) await new Promise(r => setTimeout(r, 10));
-		return s.textContent;
-	})()`)
+	status := wordsStatus(t, ctx, "adhoc-status")
 	t.Logf("status: %s", status)
 	counts := eval[[]int](t, ctx, `["#adhoc .cmp-a del.rl", "#adhoc .cmp-b ins.rl", "#adhoc .cmp-a ins, #adhoc .cmp-b del"].map(s => document.querySelectorAll(s).length)`)
 	if counts[0] == 0 || counts[1] == 0 || counts[2] != 0 {
@@ -221,4 +212,77 @@ func TestBrowserAdhocWords(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").innerHTML`); got != before {
 		t.Errorf("unticked, the comparison is not as it was")
 	}
+}
+
+// rewrittenDocA and rewrittenDocB are two plans alike but for one clause
+// written anew, which shares a word or two with the old one (质量, 发展,
+// 产业) by chance.
+const rewrittenDocA = `---
+id: c-bing
+title: 丙市质量强市实施方案
+issuer: 丙市人民政府
+date: "2024-03-01"
+lang: zh-Hans
+level: city
+---
+
+一、总体要求
+
+（一）主要目标。到2025年，质量强市建设取得明显成效，质量整体水平全面提高。坚持创新驱动发展战略推进产业结构优化升级质量持续改善民生福祉增进人民群众获得感。品牌影响力稳步提升，人民群众满意度明显提高。
+
+（二）重点任务。推行首负责任制，开展双比对双提升活动，加强计量、标准、认证认可、检验检测等质量基础设施建设。
+`
+
+const rewrittenDocB = `---
+id: c-ding
+title: 丁市质量强市实施方案
+issuer: 丁市人民政府
+date: "2024-05-01"
+lang: zh-Hans
+level: city
+---
+
+一、总体要求
+
+（一）主要目标。到2025年，质量强市建设取得明显成效，质量整体水平全面提高。聚焦先进制造业集群培育打造世界级产业高地质量引领绿色低碳转型发展新格局。品牌影响力稳步提升，人民群众满意度明显提高。
+
+（二）重点任务。推行首负责任制，开展双比对双提升活动，加强计量、标准、认证认可、检验检测等质量基础设施建设。
+`
+
+// TestBrowserWordsRewritten: a clause written anew reads, word by word,
+// as one passage struck and one added — the words it shares with the old
+// one by chance struck and added with it, not left standing between
+// fragments — while what the two say alike at length stays unmarked.
+func TestBrowserWordsRewritten(t *testing.T) {
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/c-bing.md": rewrittenDocA, "docs/c-ding.md": rewrittenDocB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, base := startOn(t, s, "file")
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/c-bing--c-ding/index.html?view=words"))
+	status := wordsStatus(t, ctx, "cmp-status")
+	marked := func(sel string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll(`+"`"+sel+"`"+`)].map(e => e.textContent)`)
+	}
+	if got, want := marked(".cmp-a del.rl"), []string{"坚持创新驱动发展战略推进产业结构优化升级质量持续改善民生福祉增进人民群众获得感"}; !slices.Equal(got, want) {
+		t.Errorf("struck through in the first document: %q, want %q (%s)", got, want, status)
+	}
+	if got, want := marked(".cmp-b ins.rl"), []string{"聚焦先进制造业集群培育打造世界级产业高地质量引领绿色低碳转型发展新格局"}; !slices.Equal(got, want) {
+		t.Errorf("underlined in the second document: %q, want %q (%s)", got, want, status)
+	}
+	if !strings.HasSuffix(status, "删去 1 处、增加 1 处。") {
+		t.Errorf("status: %q", status)
+	}
+}
+
+// wordsStatus waits up to ten seconds for the word-by-word view to say,
+// in the element with the id, that it is done or cannot be, and returns
+// what it says.
+func wordsStatus(t *testing.T, ctx context.Context, id string) string {
+	t.Helper()
+	return eval[string](t, ctx, `(async () => {
+		const s = document.getElementById("`+id+`");
+		for (let i = 0; i < 1000 && !/^逐词比对：|^无法/.test(s.textContent); i++) await new Promise(r => setTimeout(r, 10));
+		return s.textContent;
+	})()`)
 }
