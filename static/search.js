@@ -1399,6 +1399,9 @@
       var o = document.createElement("option");
       o.value = d[0];
       o.textContent = d[1];
+      // A 繁體 title says so: screen readers, and the reader's choice of
+      // 简体 (site.js), go by it.
+      if (d[2] !== document.documentElement.lang) o.lang = d[2];
       docSel.appendChild(o);
     });
     // The box beside the documents' select keeps those whose title —

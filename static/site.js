@@ -178,11 +178,14 @@
   // and on, lists and search results drawn later — converted phrase by
   // phrase as a pair page converts it (static/hanconv.js, by the entries
   // the corpus's 繁體 documents use, search/data/t2s.js; both read when
-  // first needed, from disk too). Left as written: a citation, which
-  // quotes the document; comparisons, which have their own toggle; form
-  // fields.
+  // first needed, from disk too), and so are the lists of documents to
+  // choose from (a select's options) and, on a 繁體 document's page, its
+  // title in the window's title bar and tab. Left as written: a
+  // citation, which quotes the document; comparisons, which have their
+  // own toggle; what a reader types.
   var main = document.querySelector("main");
-  var HANT = "main [lang=zh-Hant]", LEAVE = ".cite, .cmp, input, select, textarea";
+  var HANT = "main [lang=zh-Hant]", LEAVE = ".cite, .cmp, input, textarea";
+  var titleWritten = document.title, hantPage = document.documentElement.lang === "zh-Hant";
   // hantParts lists the elements under el (el too) in 繁體 to convert:
   // the outermost, leaving LEAVE alone.
   var hantParts = function (el) {
@@ -244,6 +247,7 @@
     var show = function (on) {
       shown = on;
       if (scriptButton) scriptButton.setAttribute("aria-pressed", on ? "true" : "false");
+      if (hantPage) document.title = on ? convert(titleWritten).join("") : titleWritten;
       if (on) { simplify(hantParts(main)); return; }
       converted.forEach(function (el) {
         window.tiaowenHanconv.convertText(el, convert, originals, false);

@@ -15,9 +15,10 @@ import (
 // section page has a "以简体阅读" button that shows the document's text —
 // the section, the way there and on — in 简体 as hanconv converts it
 // (顯著 显著, 著力 着力), citations as written; the choice holds on the
-// next page, on the document's page, on a theme's page with a passage
-// of it, in search results from it, on the home page (as written and as
-// its finder draws it) and in a pair page's 繁→简 toggle, which unticked
+// next page, on the document's page (its window title too), on a
+// theme's page with a passage of it, in search results from it, on the
+// home page (as written and as its finder draws it), in the lists to
+// choose a document from and in a pair page's 繁→简 toggle, which unticked
 // undoes it too;
 // pressed again it puts every character back. A 简体 document's page has
 // no such button.
@@ -88,6 +89,9 @@ func TestBrowserReadInSimplified(t *testing.T) {
 	if toc := eval[string](t, ctx, `document.querySelector(".toc").innerText`); strings.ContainsAny(toc, "質強產優") {
 		t.Errorf("the contents still read in 繁體:\n%s", toc)
 	}
+	if got := eval[string](t, ctx, `document.title`); !strings.HasPrefix(got, "关于深化质量强省建设的实施意见 · ") {
+		t.Errorf("the document's page, remembered in 简体, has the window title %q", got)
+	}
 
 	do(t, ctx, "open a theme with a passage of the 意见", chromedp.Navigate(base+"themes/biaozhun-ziwo-shengming/index.html"))
 	pressed(ctx, "true")
@@ -154,6 +158,27 @@ func TestBrowserReadInSimplified(t *testing.T) {
 		}
 	}
 
+	// The lists of documents to choose from, the chooser's and the
+	// search page's, name the 意见 in 简体, and choose it as before.
+	for _, c := range []struct{ address, sel string }{
+		{"compare/index.html", "#pick-b"},
+		{"search/index.html", "#search-doc"},
+	} {
+		do(t, ctx, "open "+c.address, chromedp.Navigate(base+c.address))
+		got := eval[string](t, ctx, `(async () => {
+			for (let i = 0; i < 300; i++) {
+				const o = document.querySelector('`+c.sel+` option[value="`+jsID+`"]');
+				if (o && o.lang === "zh-Hans") return o.lang + " " + o.textContent;
+				await new Promise(r => setTimeout(r, 10));
+			}
+			const o = document.querySelector('`+c.sel+` option[value="`+jsID+`"]');
+			return o ? o.lang + " " + o.textContent : "no option for the 意见";
+		})()`)
+		if got != "zh-Hans 关于深化质量强省建设的实施意见" {
+			t.Errorf("%s's list %s, with 简体 chosen, names the 意见 %q", c.address, c.sel, got)
+		}
+	}
+
 	// A pair page's 繁→简 toggle is the same choice, both ways.
 	do(t, ctx, "open the 纲要 × 意见 page", chromedp.Navigate(base+pairGdJs))
 	const pairSide = `[...document.querySelectorAll(".cmp-row:not(.cmp-head) .cmp-b")].map(c => c.innerText).join("\n")`
@@ -179,6 +204,9 @@ func TestBrowserReadInSimplified(t *testing.T) {
 	pressed(ctx, "false")
 	if h := eval[string](t, ctx, `document.querySelector("main article h1").innerText`); h != "關于深化質量強省建設的實施意見" {
 		t.Errorf("pressed again, the document's page is titled %q", h)
+	}
+	if got := eval[string](t, ctx, `document.title`); !strings.HasPrefix(got, "關于深化質量強省建設的實施意見 · ") {
+		t.Errorf("pressed again, the document's page has the window title %q", got)
 	}
 	if got := hit(ctx, "显著提升"); !strings.HasPrefix(got, "zh-Hant ") || !strings.Contains(got, "顯著提升") {
 		t.Errorf("a search result from the 意见, with 繁體 chosen again, reads %q", got)
