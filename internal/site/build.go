@@ -108,6 +108,9 @@ type Site struct {
 	// number. They say which page of a theme a document is on.
 	themeRanks [][]int32
 	themeDocs  []int
+	// themesTogether[t][u] is the number of sections that mention both
+	// theme t and theme u.
+	themesTogether [][]int32
 }
 
 // Load reads and checks everything under opts.Content. Every problem in

@@ -321,6 +321,33 @@ type themeData struct {
 	Groups             []themeGroup
 	Total, First, Last int
 	Pager              *pager
+	Together           []themeTogether // the themes most often in the same sections
+}
+
+// themeTogether is a theme found in the same sections as another, and
+// in how many.
+type themeTogether struct {
+	Theme *themes.Theme
+	Count int
+	URL   string
+}
+
+// maxThemesTogether is how many themes found with a theme its page names.
+const maxThemesTogether = 8
+
+// themesWith returns the themes most often found in the same sections as
+// theme t (an index in s.themes), the most first, then in theme order,
+// for a page at root.
+func (s *Site) themesWith(t int, root string) []themeTogether {
+	var out []themeTogether
+	for u, n := range s.themesTogether[t] {
+		if n > 0 { // never t itself: a section's themes are distinct
+			th := s.themes.Themes[u]
+			out = append(out, themeTogether{th, int(n), root + themePath(th.ID) + "index.html"})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b themeTogether) int { return b.Count - a.Count })
+	return out[:min(len(out), maxThemesTogether)]
 }
 
 type themeGroup struct {
@@ -625,8 +652,24 @@ func (s *Site) themesPage() *Page {
 }
 
 // rankThemes fills themeRanks and themeDocs from the documents' theme
-// counts.
+// counts, and themesTogether from their sections' themes.
 func (s *Site) rankThemes() {
+	index := make(map[*themes.Theme]int, len(s.themes.Themes))
+	s.themesTogether = make([][]int32, len(s.themes.Themes))
+	for t, th := range s.themes.Themes {
+		index[th] = t
+		s.themesTogether[t] = make([]int32, len(s.themes.Themes))
+	}
+	for _, d := range s.docs {
+		for _, sec := range d.secs {
+			for i, a := range sec.themes {
+				for _, b := range sec.themes[i+1:] {
+					s.themesTogether[index[a]][index[b]]++
+					s.themesTogether[index[b]][index[a]]++
+				}
+			}
+		}
+	}
 	s.themeRanks = make([][]int32, len(s.themes.Themes))
 	s.themeDocs = make([]int, len(s.themes.Themes))
 	for t := range s.themes.Themes {
@@ -682,7 +725,7 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 	data := themeData{Theme: t, Total: s.themeDocs[ti], First: first + 1, Last: end,
 		Pager: newPager("主题文件分页", n, s.themePages(ti), func(i int) string {
 			return p.Root + themePagePath(t.ID, i) + "index.html"
-		})}
+		}), Together: s.themesWith(ti, p.Root)}
 	for i, d := range s.docs {
 		if r := int(s.themeRanks[ti][i]); r < first || r >= end {
 			continue
