@@ -192,6 +192,7 @@
       folded.forEach(function (c) { foldCell(c, true); });
     };
     if (ui.words) wordByWord(cmp, rows, ui, unfolded);
+    if (ui.bar && window.Blob && window.URL && URL.createObjectURL) spreadsheet(cmp, rows, ui, unfolded);
 
     // Filters: a theme, and only the rows that differ.
     var themeSel = ui.themes, diffs = ui.diffs, overview = ui.overview || [];
@@ -225,6 +226,69 @@
       }
       cmp.classList.toggle("diffs-only", diffs.checked);
       apply();
+    });
+  }
+
+  // spreadsheet adds to the tools a button that saves the rows shown as
+  // a CSV file, for a spreadsheet: a line a row, each side's section by
+  // its eId, its number and title, its text as written (paragraphs on
+  // lines of their own, a table's cells parted by tabs) and its
+  // permalink, with the similarity between. UTF-8 with a byte order
+  // mark, which Excel needs to read Chinese; made in the page, from disk
+  // too, and not a byte more on the site.
+  function spreadsheet(cmp, rows, ui, unfolded) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "csv";
+    button.textContent = "下载对照表（CSV）";
+    ui.bar.insertBefore(button, ui.status);
+    // The site's root on the web, from the page's canonical address
+    // (compare/… under it); links from disk are the pages' own.
+    var canonical = document.querySelector("link[rel=canonical]");
+    var root = canonical ? canonical.href.replace(/compare\/.*$/, "") : "";
+    var side = function (cell) {
+      var head = cell && cell.querySelector(".cmp-h");
+      if (!head) return ["", "", "", ""];
+      var at = (head.getAttribute("href") || "").match(/docs\/[^\/]+\/[^\/]+\//);
+      var parts = [];
+      Array.prototype.forEach.call(cell.children, function (el) {
+        if (el === head || el.classList.contains("none")) return;
+        var copy = el.cloneNode(true);
+        copy.querySelectorAll(".gap").forEach(function (g) { g.remove(); });
+        if (copy.tagName === "TABLE" || copy.querySelector("table")) {
+          copy.querySelectorAll("tr").forEach(function (tr) {
+            parts.push(Array.prototype.map.call(tr.cells, function (c) { return c.textContent; }).join("\t"));
+          });
+        } else {
+          parts.push(copy.textContent);
+        }
+      });
+      return [cell.id.replace(/^[ab]-/, ""), head.textContent, parts.join("\n"),
+        at ? (root ? root + at[0] : new URL(at[0] + "index.html", head.href.replace(/docs\/.*$/, "")).href) : head.href];
+    };
+    var field = function (v) { return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+    button.addEventListener("click", function () {
+      var lines = [["前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接"]];
+      unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
+        rows.forEach(function (r) {
+          if (r.hidden) return;
+          var score = r.querySelector(".score .badge");
+          lines.push(side(r.querySelector(".cmp-a")).concat([score ? score.textContent : ""], side(r.querySelector(".cmp-b"))));
+        });
+      });
+      var ids = ["a", "b"].map(function (x) {
+        var h = cmp.querySelector(".cmp-" + x + " .cmp-h"), m = h && (h.getAttribute("href") || "").match(/docs\/([^\/]+)\//);
+        return m ? m[1] : x;
+      });
+      var csv = "\uFEFF" + lines.map(function (l) { return l.map(field).join(","); }).join("\r\n") + "\r\n";
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+      a.download = ids[0] + "--" + ids[1] + ".csv";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+      ui.status.textContent = "已导出 " + (lines.length - 1) + " 行。";
     });
   }
 

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -62,13 +63,9 @@ func TestBrowserCiteExport(t *testing.T) {
 
 	// On a web server, the links download.
 	web := browsertest.Serve(t, s.web)
-	downloads := t.TempDir()
-	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
-		t.Fatalf("allow downloads: %v", err)
-	}
-	// download clicks the link css names and waits for the file it
-	// should bring, which must hold what the site's file at name does.
+	downloads := allowDownloads(t, ctx)
+	// download clicks the link css names, which must save what the
+	// site's file at name holds under its name, and leave the page.
 	download := func(css, name string) {
 		t.Helper()
 		want, err := os.ReadFile(filepath.Join(s.web, filepath.FromSlash(name)))
@@ -76,21 +73,8 @@ func TestBrowserCiteExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		page := get(t, ctx, "location", chromedp.Location())
-		got := filepath.Join(downloads, filepath.Base(name))
-		os.Remove(got)
-		do(t, ctx, "click "+css, browsertest.Click(css))
-		var b []byte
-		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			if b, err = os.ReadFile(got); err == nil && bytes.Equal(b, want) {
-				break
-			}
-		}
-		switch {
-		case err != nil:
-			entries, _ := os.ReadDir(downloads)
-			t.Errorf("%s: no %s downloaded (%v); the folder holds %v", css, filepath.Base(name), err, entries)
-		case !bytes.Equal(b, want):
-			t.Errorf("%s downloaded %d bytes, not the %d of %s:\n%s", css, len(b), len(want), name, b)
+		if got := awaitDownload(t, ctx, downloads, filepath.Base(name), css); !bytes.Equal(got, want) {
+			t.Errorf("%s downloaded %d bytes, not the %d of %s:\n%s", css, len(got), len(want), name, got)
 		}
 		wantLocation(t, ctx, page)
 	}
@@ -107,4 +91,35 @@ func TestBrowserCiteExport(t *testing.T) {
 	do(t, ctx, "open the home page from the server", chromedp.Navigate(web+"index.html"))
 	download(`a[href="api/docs.ris"]`, "api/docs.ris")
 	download(`a[href="api/docs.bib"]`, "api/docs.bib")
+}
+
+// allowDownloads has the browser save what it downloads into a new
+// folder, which it returns.
+func allowDownloads(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	return dir
+}
+
+// awaitDownload clicks what css names and returns the file called name
+// that it saves in dir, once whole; it fails t when none comes in ten
+// seconds.
+func awaitDownload(t *testing.T, ctx context.Context, dir, name, css string) []byte {
+	t.Helper()
+	file := filepath.Join(dir, name)
+	os.Remove(file)
+	do(t, ctx, "click "+css, browsertest.Click(css))
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		// The browser writes name.crdownload, and renames it when done.
+		if b, err := os.ReadFile(file); err == nil {
+			return b
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	t.Fatalf("%s: no %s downloaded; the folder holds %v", css, name, entries)
+	return nil
 }

@@ -212,6 +212,19 @@ func TestBrowserAdhocWords(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("#adhoc .cmp").innerHTML`); got != before {
 		t.Errorf("unticked, the comparison is not as it was")
 	}
+
+	// It saves as a spreadsheet too, a line a row, each section linked.
+	lines := readCSV(t, awaitDownload(t, ctx, allowDownloads(t, ctx), a+"--"+b+".csv", "#adhoc-tools button.csv"))
+	if rows := eval[int](t, ctx, `document.querySelectorAll("#adhoc .cmp-row:not(.cmp-head)").length`); len(lines) != rows || rows == 0 {
+		t.Errorf("the comparison saved as CSV has %d lines for its %d rows", len(lines), rows)
+	}
+	for i, l := range lines {
+		for k, id := range map[int]string{0: a, 5: b} {
+			if l[k] != "" && l[k+3] != s.cfg.BaseURL+"docs/"+id+"/"+l[k]+"/" {
+				t.Errorf("line %d links %s %s as %q", i+1, id, l[k], l[k+3])
+			}
+		}
+	}
 }
 
 // rewrittenDocA and rewrittenDocB are two plans alike but for one clause
