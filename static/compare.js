@@ -192,7 +192,7 @@
       folded.forEach(function (c) { foldCell(c, true); });
     };
     if (ui.words) wordByWord(cmp, rows, ui, unfolded);
-    if (ui.bar && window.Blob && window.URL && URL.createObjectURL) spreadsheet(cmp, rows, ui, unfolded);
+    if (ui.bar && window.tiaowenCSV && window.Blob && window.URL && URL.createObjectURL) spreadsheet(cmp, rows, ui, unfolded);
 
     // Filters: a theme, and only the rows that differ.
     var themeSel = ui.themes, diffs = ui.diffs, overview = ui.overview || [];
@@ -230,12 +230,10 @@
   }
 
   // spreadsheet adds to the tools a button that saves the rows shown as
-  // a CSV file, for a spreadsheet: a line a row, each side's section by
-  // its eId, its number and title, its text as written (paragraphs on
-  // lines of their own, a table's cells parted by tabs) and its
-  // permalink, with the similarity between. UTF-8 with a byte order
-  // mark, which Excel needs to read Chinese; made in the page, from disk
-  // too, and not a byte more on the site.
+  // a CSV file (static/csv.js), for a spreadsheet: a line a row, each
+  // side's section by its eId, its number and title, its text as
+  // written (paragraphs on lines of their own, a table's cells parted by
+  // tabs) and its permalink, with the similarity between.
   function spreadsheet(cmp, rows, ui, unfolded) {
     var button = document.createElement("button");
     button.type = "button";
@@ -266,7 +264,6 @@
       return [cell.id.replace(/^[ab]-/, ""), head.textContent, parts.join("\n"),
         at ? (root ? root + at[0] : new URL(at[0] + "index.html", head.href.replace(/docs\/.*$/, "")).href) : head.href];
     };
-    var field = function (v) { return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
     button.addEventListener("click", function () {
       var lines = [["前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接"]];
       unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
@@ -280,14 +277,7 @@
         var h = cmp.querySelector(".cmp-" + x + " .cmp-h"), m = h && (h.getAttribute("href") || "").match(/docs\/([^\/]+)\//);
         return m ? m[1] : x;
       });
-      var csv = "\uFEFF" + lines.map(function (l) { return l.map(field).join(","); }).join("\r\n") + "\r\n";
-      var a = document.createElement("a");
-      a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      a.download = ids[0] + "--" + ids[1] + ".csv";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+      window.tiaowenCSV.save(ids[0] + "--" + ids[1] + ".csv", lines);
       ui.status.textContent = "已导出 " + (lines.length - 1) + " 行。";
     });
   }

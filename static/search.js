@@ -26,6 +26,7 @@
   var DEBOUNCE = 150;    // ms after the last keystroke
   var TIERS = ["exact", "adjacent", "partial"];
   var TIER_LABEL = ["", "字字相连", "部分匹配"];
+  var TIER_NAME = ["完全匹配", "字字相连", "部分匹配"];
 
   // ---- The index (searchdata.js) ---------------------------------------
 
@@ -1111,6 +1112,7 @@
     var p = params();
     if (headerQ && headerQ !== input && headerQ.value !== p.q) headerQ.value = p.q;
     var qq = queryOf(p);
+    if (csvButton) csvButton.hidden = true;
     if (qq.terms.length === 0 && !qq.filtered) {
       list.textContent = ""; help.hidden = true; more.hidden = true;
       setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
@@ -1264,6 +1266,7 @@
 
   function describe(result, p, terms) {
     var n = result.secs.length;
+    if (csvButton) csvButton.hidden = n === 0;
     if (n === 0) {
       setStatus("没有找到" + (p.q.trim() ? "“" + p.q.trim() + "”" : "符合条件的条目") + "。");
       noResults(p, terms);
@@ -1438,6 +1441,53 @@
 
   function hitLinks() { return Array.prototype.slice.call(list.querySelectorAll("li.hit > a")); }
 
+  // setupExport adds the button that saves every result of the query,
+  // not only those shown, as a CSV file (static/csv.js), for a
+  // spreadsheet: a line a section, in the results' order, with its
+  // document's id, title and year, its eId, number and title, its text
+  // as written, its permalink and how it matched. The text shards of
+  // every result are read first: at thousands of results, a while.
+  var csvButton = null;
+  function setupExport() {
+    if (!window.tiaowenCSV || !window.Blob || !window.URL || !URL.createObjectURL) return;
+    csvButton = document.createElement("button");
+    csvButton.type = "button";
+    csvButton.id = "search-csv";
+    csvButton.className = "search-csv";
+    csvButton.textContent = "下载全部结果（CSV）";
+    csvButton.hidden = true;
+    status.after(csvButton);
+    // Permalinks are the canonical ones, as a citation gives them; a site
+    // without a base URL gives its pages' own addresses.
+    var canonical = document.querySelector("link[rel=canonical]");
+    var link = function (x) {
+      var at = "docs/" + encodeURIComponent(x.docID) + "/" + encodeURIComponent(x.eid) + "/";
+      return canonical ? canonical.href.replace(/search\/[^\/]*$/, "") + at : new URL(root + at + "index.html", location.href).href;
+    };
+    csvButton.addEventListener("click", function () {
+      var c = current;
+      if (!c || !c.result.secs.length) return;
+      var secs = c.result.secs, label = csvButton.textContent;
+      csvButton.disabled = true;
+      csvButton.textContent = "正在读取 " + secs.length + " 条……";
+      loadTexts(secs, noop).then(function () {
+        var lines = [["文件编号", "文件", "年份", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
+        for (var i = 0; i < secs.length; i++) {
+          var x = section(secs[i]), d = meta.docs[secDoc[secs[i]]];
+          lines.push([x.docID, x.docTitle, d[5] || "", x.eid, x.cite, x.title, x.text, link(x),
+            c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
+        }
+        var name = c.q.trim().replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
+        window.tiaowenCSV.save("检索" + (name ? "-" + name : "") + ".csv", lines);
+      }).catch(function (err) {
+        setStatus(err.message);
+      }).then(function () {
+        csvButton.disabled = false;
+        csvButton.textContent = label;
+      });
+    });
+  }
+
   function setupEvents() {
     input.addEventListener("input", function (e) { if (!e.isComposing) schedule(); });
     input.addEventListener("compositionend", schedule);
@@ -1510,6 +1560,7 @@
     if (u.get("theme")) themeSel.value = u.get("theme");
     facetSels.forEach(function (sel) { if (u.get(sel.name)) sel.value = u.get(sel.name); });
     setupEvents();
+    setupExport();
     box.setAttribute("data-state", "ready");
     if (input.value || docSel.value || themeSel.value || facetSels.some(function (sel) { return sel.value; })) return run();
     return Promise.resolve(null);

@@ -39,25 +39,13 @@ func TestBrowserCompareCSV(t *testing.T) {
 	for _, p := range pair.Pairs {
 		score[[2]string{p.A, p.B}] = p.Score
 	}
-	texts := map[string]string{}
-	for _, id := range []string{a, b} {
-		var doc struct {
-			Sections []struct {
-				EID  string `json:"eId"`
-				Text string `json:"text"`
-			} `json:"sections"`
-		}
-		readJSON(t, filepath.Join(s.web, "api", "docs", id+".json"), &doc)
-		for _, sec := range doc.Sections {
-			texts[id+"/"+sec.EID] = sec.Text
-		}
-	}
+	texts := sectionTexts(t, s.web, a, b)
 
 	ctx, bundle := openSeedBundle(t)
 	downloads := allowDownloads(t, ctx)
 	save := func(ctx context.Context) [][]string {
 		t.Helper()
-		return readCSV(t, awaitDownload(t, ctx, downloads, a+"--"+b+".csv", "button.csv"))
+		return readCSV(t, awaitDownload(t, ctx, downloads, a+"--"+b+".csv", "button.csv"), compareCSVHeader)
 	}
 	check := func(ctx context.Context, lines [][]string, link func(id, eid string) string) {
 		t.Helper()
@@ -142,9 +130,12 @@ func readJSON(t *testing.T, name string, v any) {
 	}
 }
 
-// readCSV reads a comparison saved as CSV: a byte order mark, a header,
-// and lines, which it returns.
-func readCSV(t *testing.T, data []byte) [][]string {
+// compareCSVHeader is the header of a comparison saved as CSV.
+var compareCSVHeader = []string{"前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接"}
+
+// readCSV reads a file saved as CSV: a byte order mark, the header, and
+// lines, which it returns.
+func readCSV(t *testing.T, data []byte, header []string) [][]string {
 	t.Helper()
 	body, ok := bytes.CutPrefix(data, []byte("\uFEFF"))
 	if !ok {
@@ -154,8 +145,28 @@ func readCSV(t *testing.T, data []byte) [][]string {
 	if err != nil {
 		t.Fatalf("the CSV does not read as CSV: %v", err)
 	}
-	if want := []string{"前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接"}; len(lines) == 0 || !slices.Equal(lines[0], want) {
-		t.Fatalf("the CSV's header is %q, want %q", lines[0], want)
+	if len(lines) == 0 || !slices.Equal(lines[0], header) {
+		t.Fatalf("the CSV's header is %q, want %q", lines[0], header)
 	}
 	return lines[1:]
+}
+
+// sectionTexts reads the text of every section of the documents ids
+// from the JSON API of the site in web, by "<id>/<eId>".
+func sectionTexts(t *testing.T, web string, ids ...string) map[string]string {
+	t.Helper()
+	texts := map[string]string{}
+	for _, id := range ids {
+		var doc struct {
+			Sections []struct {
+				EID  string `json:"eId"`
+				Text string `json:"text"`
+			} `json:"sections"`
+		}
+		readJSON(t, filepath.Join(web, "api", "docs", id+".json"), &doc)
+		for _, sec := range doc.Sections {
+			texts[id+"/"+sec.EID] = sec.Text
+		}
+	}
+	return texts
 }

@@ -333,6 +333,8 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		}
 		o.raw(`<script src="`)
 		o.url(p.Root)
+		o.raw("static/csv.js\"></script>\n<script src=\"")
+		o.url(p.Root)
 		o.raw("static/compare.js\"></script>\n")
 		return nil
 	})

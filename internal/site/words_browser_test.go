@@ -214,7 +214,7 @@ func TestBrowserAdhocWords(t *testing.T) {
 	}
 
 	// It saves as a spreadsheet too, a line a row, each section linked.
-	lines := readCSV(t, awaitDownload(t, ctx, allowDownloads(t, ctx), a+"--"+b+".csv", "#adhoc-tools button.csv"))
+	lines := readCSV(t, awaitDownload(t, ctx, allowDownloads(t, ctx), a+"--"+b+".csv", "#adhoc-tools button.csv"), compareCSVHeader)
 	if rows := eval[int](t, ctx, `document.querySelectorAll("#adhoc .cmp-row:not(.cmp-head)").length`); len(lines) != rows || rows == 0 {
 		t.Errorf("the comparison saved as CSV has %d lines for its %d rows", len(lines), rows)
 	}

@@ -1,0 +1,85 @@
+package site_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserSearchCSV saves a search's results from the offline bundle
+// and reads the file back as CSV: every result, not only the page shown,
+// in the page's order, each with its document's id, title and year, its
+// eId and text as the JSON API gives them (Jiangsu's in 繁體, as
+// written), its canonical permalink and how it matched; a search by
+// theme alone says nothing of matching.
+func TestBrowserSearchCSV(t *testing.T) {
+	s := seedSite(t)
+	docs := map[string]struct{ title, year string }{}
+	var ids []string
+	for _, d := range seedDocs(t, s.web) {
+		docs[d.ID] = struct{ title, year string }{d.Title, d.Date[:min(len(d.Date), 4)]}
+		ids = append(ids, d.ID)
+	}
+	texts := sectionTexts(t, s.web, ids...)
+	header := []string{"文件编号", "文件", "年份", "条目编号", "条目", "标题", "文字", "链接", "匹配"}
+
+	ctx, base := openSeedBundle(t)
+	downloads := allowDownloads(t, ctx)
+	for _, c := range []struct {
+		query, file string
+		matches     []string
+	}{
+		{"q=质量基础设施", "检索-质量基础设施.csv", []string{"完全匹配", "字字相连", "部分匹配"}},
+		{"theme=shoufu-zerenzhi", "检索.csv", []string{""}},
+	} {
+		do(t, ctx, "search "+c.query, chromedp.Navigate(base+"search/index.html?"+c.query))
+		state := eval[string](t, ctx, `(async () => {
+			const box = document.getElementById("search");
+			for (let i = 0; i < 500 && box.dataset.state !== "done"; i++) await new Promise(r => setTimeout(r, 10));
+			return box.dataset.state;
+		})()`)
+		status := eval[string](t, ctx, `document.getElementById("search-status").textContent`)
+		shown := eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li.hit")].map(li => li.dataset.doc + "/" + li.dataset.eid)`)
+		var total int
+		if _, err := fmt.Sscanf(status, "找到 %d 条", &total); err != nil || state != "done" {
+			t.Fatalf("%s: the page is %s and says %q", c.query, state, status)
+		}
+		lines := readCSV(t, awaitDownload(t, ctx, downloads, c.file, "#search-csv"), header)
+		if len(lines) != total {
+			t.Errorf("%s: %d lines for the %d results", c.query, len(lines), total)
+		}
+		var order []string
+		hant := false
+		for i, l := range lines {
+			id, eid := l[0], l[3]
+			order = append(order, id+"/"+eid)
+			d, ok := docs[id]
+			text, found := texts[id+"/"+eid]
+			switch {
+			case !ok || !found:
+				t.Errorf("%s line %d: no section %s %s", c.query, i+1, id, eid)
+			case l[1] != d.title || l[2] != d.year || l[6] != text:
+				t.Errorf("%s line %d: %q, want title %q, year %q, text %q", c.query, i+1, l, d.title, d.year, text)
+			case l[7] != s.cfg.BaseURL+"docs/"+id+"/"+eid+"/":
+				t.Errorf("%s line %d: links %q", c.query, i+1, l[7])
+			case !slices.Contains(c.matches, l[8]):
+				t.Errorf("%s line %d: matched %q, want one of %q", c.query, i+1, l[8], c.matches)
+			}
+			if id == jsID && strings.Contains(text, "質") {
+				hant = true
+			}
+		}
+		if len(shown) > len(order) || !slices.Equal(order[:len(shown)], shown) {
+			t.Errorf("%s: the file begins %q, the page shows %q; want the page's results first, in its order", c.query, order[:min(len(order), len(shown))], shown)
+		}
+		if c.query == "q=质量基础设施" && len(shown) >= len(order) {
+			t.Errorf("%s: %d lines, the page shows %d; want every result, not only those shown", c.query, len(order), len(shown))
+		}
+		if c.query == "q=质量基础设施" && !hant {
+			t.Errorf("%s: no line from the 意见 in 繁體", c.query)
+		}
+	}
+}
