@@ -1444,9 +1444,11 @@
   // setupExport adds the button that saves every result of the query,
   // not only those shown, as a CSV file (static/csv.js), for a
   // spreadsheet: a line a section, in the results' order, with its
-  // document's id, title and year, its eId, number and title, its text
-  // as written, its permalink and how it matched. The text shards of
-  // every result are read first: at thousands of results, a while.
+  // document's id, title, issuer, date and number (from api/docs.js, the
+  // home page's list, read as a script so that it loads from disk too),
+  // its eId, number and title, its text as written, its permalink and
+  // how it matched. The text shards of every result are read first: at
+  // thousands of results, a while.
   var csvButton = null;
   function setupExport() {
     if (!window.tiaowenCSV || !window.Blob || !window.URL || !URL.createObjectURL) return;
@@ -1470,11 +1472,12 @@
       var secs = c.result.secs, label = csvButton.textContent;
       csvButton.disabled = true;
       csvButton.textContent = "正在读取 " + secs.length + " 条……";
-      loadTexts(secs, noop).then(function () {
-        var lines = [["文件编号", "文件", "年份", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
+      Promise.all([loadTexts(secs, noop), docList()]).then(function (v) {
+        var facts = v[1];
+        var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
         for (var i = 0; i < secs.length; i++) {
-          var x = section(secs[i]), d = meta.docs[secDoc[secs[i]]];
-          lines.push([x.docID, x.docTitle, d[5] || "", x.eid, x.cite, x.title, x.text, link(x),
+          var x = section(secs[i]), f = facts[x.docID] || ["", "", ""];
+          lines.push([x.docID, x.docTitle, f[0], f[1], f[2], x.eid, x.cite, x.title, x.text, link(x),
             c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
         }
         var name = c.q.trim().replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
@@ -1486,6 +1489,31 @@
         csvButton.textContent = label;
       });
     });
+  }
+
+  // docList reads api/docs.js once and resolves to each document's
+  // issuer, date and number, by id.
+  var docFacts = null;
+  function docList() {
+    if (!docFacts) {
+      docFacts = new Promise(function (resolve, reject) {
+        var done = function () {
+          var data = window.TIAOWEN_DOCS, out = {};
+          if (!data) { reject(new Error("无法读取 api/docs.js")); return; }
+          var col = function (name) { return data.fields.indexOf(name); };
+          var issuer = col("issuer"), date = col("date"), number = col("number");
+          data.docs.forEach(function (d) { out[d[0]] = [d[issuer], d[date], d[number]]; });
+          resolve(out);
+        };
+        if (window.TIAOWEN_DOCS) { done(); return; }
+        var s = document.createElement("script");
+        s.src = root + "api/docs.js";
+        s.onload = done;
+        s.onerror = function () { docFacts = null; reject(new Error("无法读取 api/docs.js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return docFacts;
   }
 
   function setupEvents() {

@@ -11,20 +11,21 @@ import (
 
 // TestBrowserSearchCSV saves a search's results from the offline bundle
 // and reads the file back as CSV: every result, not only the page shown,
-// in the page's order, each with its document's id, title and year, its
-// eId and text as the JSON API gives them (Jiangsu's in 繁體, as
-// written), its canonical permalink and how it matched; a search by
-// theme alone says nothing of matching.
+// in the page's order, each with its document's id, title, issuer, date
+// and number, its eId and text as the JSON API gives them (Jiangsu's in
+// 繁體, as written), its canonical permalink and how it matched; a
+// search by theme alone says nothing of matching.
 func TestBrowserSearchCSV(t *testing.T) {
 	s := seedSite(t)
-	docs := map[string]struct{ title, year string }{}
+	type doc struct{ title, issuer, date, number string }
+	docs := map[string]doc{}
 	var ids []string
 	for _, d := range seedDocs(t, s.web) {
-		docs[d.ID] = struct{ title, year string }{d.Title, d.Date[:min(len(d.Date), 4)]}
+		docs[d.ID] = doc{d.Title, d.Issuer, d.Date, d.Number}
 		ids = append(ids, d.ID)
 	}
 	texts := sectionTexts(t, s.web, ids...)
-	header := []string{"文件编号", "文件", "年份", "条目编号", "条目", "标题", "文字", "链接", "匹配"}
+	header := []string{"文件编号", "文件", "发布机关", "日期", "文号", "条目编号", "条目", "标题", "文字", "链接", "匹配"}
 
 	ctx, base := openSeedBundle(t)
 	downloads := allowDownloads(t, ctx)
@@ -54,19 +55,19 @@ func TestBrowserSearchCSV(t *testing.T) {
 		var order []string
 		hant := false
 		for i, l := range lines {
-			id, eid := l[0], l[3]
+			id, eid := l[0], l[5]
 			order = append(order, id+"/"+eid)
 			d, ok := docs[id]
 			text, found := texts[id+"/"+eid]
 			switch {
 			case !ok || !found:
 				t.Errorf("%s line %d: no section %s %s", c.query, i+1, id, eid)
-			case l[1] != d.title || l[2] != d.year || l[6] != text:
-				t.Errorf("%s line %d: %q, want title %q, year %q, text %q", c.query, i+1, l, d.title, d.year, text)
-			case l[7] != s.cfg.BaseURL+"docs/"+id+"/"+eid+"/":
-				t.Errorf("%s line %d: links %q", c.query, i+1, l[7])
-			case !slices.Contains(c.matches, l[8]):
-				t.Errorf("%s line %d: matched %q, want one of %q", c.query, i+1, l[8], c.matches)
+			case (doc{l[1], l[2], l[3], l[4]}) != d || l[8] != text:
+				t.Errorf("%s line %d: %q, want %+v and the text %q", c.query, i+1, l, d, text)
+			case l[9] != s.cfg.BaseURL+"docs/"+id+"/"+eid+"/":
+				t.Errorf("%s line %d: links %q", c.query, i+1, l[9])
+			case !slices.Contains(c.matches, l[10]):
+				t.Errorf("%s line %d: matched %q, want one of %q", c.query, i+1, l[10], c.matches)
 			}
 			if id == jsID && strings.Contains(text, "質") {
 				hant = true
