@@ -24,7 +24,8 @@ FUZZ_TARGETS := \
 	./internal/yamlerr:FuzzLocate \
 	./internal/align:FuzzSharedPassages \
 	./internal/htmlesc:FuzzSameAsTemplate \
-	./internal/site:FuzzParseConfig
+	./internal/site:FuzzParseConfig \
+	./internal/site:FuzzManifest
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean
 

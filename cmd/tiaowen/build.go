@@ -14,17 +14,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts site.Options
-	fs.StringVar(&opts.Content, "content", "content", "the content directory (docs/, pages/, themes.yaml, site.yaml)")
+	sourceFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", "build/site", "the output directory; replaced whole, atomically")
 	fs.StringVar(&opts.Zip, "zip", "", "the offline bundle; default <dir of --out>/<site name>-offline.zip, - for none")
-	fs.StringVar(&opts.Templates, "templates", "", "a directory of templates overriding the defaults (default <content>/../templates)")
-	fs.StringVar(&opts.Static, "static", "", "a directory of assets overriding the defaults (default <content>/../static)")
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "publish at this address instead of site.yaml's baseURL (canonical links, citations, sitemap, feed)")
-	fs.BoolVar(&opts.AllowRemoved, "allow-removed", false, "let published permalinks disappear (they are recorded in <content>/.permalinks)")
+	permalinkFlags(fs, &opts)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a memory profile of the build to this file: every allocation, sampled, and what was live at the last collection")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out build/site] [--zip PATH] [--baseURL URL] [--allow-removed] [--cpuprofile FILE] [--memprofile FILE]")
+		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out build/site] [--zip PATH] [--baseURL URL] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
 		fmt.Fprintln(stderr, "\nRenders the site and the offline bundle. Content problems are reported together as\nfile:line:col lines; on any error the previous site is left untouched.")
 		fs.PrintDefaults()
 	}

@@ -14,7 +14,6 @@ import (
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
 	"tiaowen/internal/ingest"
-	"tiaowen/internal/refs"
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -196,31 +195,6 @@ func parseAny(p *corpus.Parser, file string, stderr io.Writer) (*corpus.Document
 		return nil, err
 	}
 	return d, nil
-}
-
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	content := fs.String("content", "content", "the content directory")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
-	}
-	c, problems := corpus.NewParser().LoadDir(filepath.Join(*content, "docs"))
-	problems = append(problems, refs.New(c.Docs).Check(c.Docs)...)
-	problems.Sort()
-	for _, p := range problems {
-		fmt.Fprintln(stderr, p.Error())
-	}
-	if problems.Err() != nil {
-		fmt.Fprintf(stderr, "tiaowen check: %d errors\n", len(problems.Errors()))
-		return 1
-	}
-	n := 0
-	for _, d := range c.Docs {
-		n += len(d.Sections)
-	}
-	fmt.Fprintf(stdout, "%d documents, %d sections, %d warnings\n", len(c.Docs), n, len(problems.Warnings()))
-	return 0
 }
 
 // flagExit turns a flag parsing error into an exit status: 0 for -h.

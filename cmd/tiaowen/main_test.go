@@ -131,6 +131,57 @@ func TestCheckReportsEverything(t *testing.T) {
 	}
 }
 
+// TestCheckSeesWhatBuildRefuses: check reports what a build would stop
+// at beyond the documents — site.yaml, themes.yaml, a template, a
+// published permalink gone or leading elsewhere — and writes nothing.
+func TestCheckSeesWhatBuildRefuses(t *testing.T) {
+	project := t.TempDir()
+	content := filepath.Join(project, "content")
+	os.MkdirAll(filepath.Join(content, "docs"), 0o755)
+	doc := filepath.Join(content, "docs", "a.md")
+	os.WriteFile(doc, []byte("---\nid: a\ntitle: A\n---\n一、总体要求\n\n二、主要任务\n"), 0o644)
+	manifest := filepath.Join(content, ".permalinks")
+	published := "/docs/a/\n/docs/a/p1/\t总体要求\n/docs/a/p2/\t保障措施\n/docs/a/p3/\t主要任务\n"
+	os.WriteFile(manifest, []byte(published), 0o644)
+	os.WriteFile(filepath.Join(content, "themes.yaml"), []byte("themes:\n  - id: x\n    name: X\n    terms: [\n"), 0o644)
+	os.WriteFile(filepath.Join(content, "site.yaml"), []byte("title: T\ncolour: red\n"), 0o644)
+
+	_, errs, code := runCLI(t, "check", "--content", content)
+	for _, want := range []string{filepath.Join(content, "themes.yaml") + ":4:1: invalid YAML", filepath.Join(content, "site.yaml") + ":2:1: ", "tiaowen check: 2 errors"} {
+		if code != 1 || !strings.Contains(errs, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errs)
+		}
+	}
+
+	os.WriteFile(filepath.Join(content, "themes.yaml"), []byte("themes: []\n"), 0o644)
+	os.WriteFile(filepath.Join(content, "site.yaml"), []byte("title: T\n"), 0o644)
+	_, errs, code = runCLI(t, "check", "--content", content)
+	for _, want := range []string{
+		manifest + ":4:1: /docs/a/p3/ was published and would disappear (",
+		doc + ":7:1: /docs/a/p2/ was published for 「保障措施」 (" + manifest + ":3) and would now lead to 「主要任务」 (readers who cited it",
+		"tiaowen check: 2 errors",
+	} {
+		if code != 1 || !strings.Contains(errs, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errs)
+		}
+	}
+	if out, errs, code := runCLI(t, "check", "--content", content, "--allow-removed", "--allow-changed"); code != 0 || out != "1 documents, 2 sections, 0 warnings\n" {
+		t.Errorf("check with both allowed: exit %d, %q %q", code, out, errs)
+	}
+
+	os.MkdirAll(filepath.Join(project, "templates"), 0o755)
+	os.WriteFile(filepath.Join(project, "templates", "doc.html"), []byte("{{define \"content\"}}{{.Nope\n"), 0o644)
+	if _, errs, code := runCLI(t, "check", "--content", content, "--allow-removed", "--allow-changed"); code != 1 || !strings.Contains(errs, "doc.html") {
+		t.Errorf("a broken template: exit %d, stderr %q", code, errs)
+	}
+	if b, _ := os.ReadFile(manifest); string(b) != published {
+		t.Errorf("check changed content/.permalinks:\n%s", b)
+	}
+	if entries, _ := os.ReadDir(project); len(entries) != 2 {
+		t.Errorf("check wrote into the project: %v", entries)
+	}
+}
+
 func TestUsage(t *testing.T) {
 	out, _, code := runCLI(t)
 	if code != 0 || !strings.Contains(out, "build") || !strings.Contains(out, "import") {

@@ -17,9 +17,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts site.Options
-	fs.StringVar(&opts.Content, "content", "content", "the content directory (docs/, pages/, themes.yaml, site.yaml)")
-	fs.StringVar(&opts.Templates, "templates", "", "a directory of templates overriding the defaults (default <content>/../templates)")
-	fs.StringVar(&opts.Static, "static", "", "a directory of assets overriding the defaults (default <content>/../static)")
+	sourceFlags(fs, &opts)
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "publish at this address instead of site.yaml's baseURL (canonical links, citations, sitemap, feed)")
 	port := fs.Int("port", 1313, "the port to listen on; when the default is taken another is used, 0 for any")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 serves every network this machine is on")

@@ -196,6 +196,9 @@ func (s *Server) rebuild(paths []string) bool {
 	for _, u := range r.Removed {
 		fmt.Fprintf(s.err, "warning: %s was published (content/.permalinks) and is gone: `tiaowen build` will refuse this unless the document keeps it or --allow-removed is given\n", u)
 	}
+	for _, w := range r.Retargeted {
+		fmt.Fprintf(s.err, "warning: %s (content/.permalinks): `tiaowen build` will refuse this unless the section keeps its words or --allow-changed is given\n", w)
+	}
 	s.notify(r)
 	return r.Err() == nil && s.opts.SettleAfter >= 0 && s.mem.Stale()
 }

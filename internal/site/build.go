@@ -34,8 +34,10 @@ type Options struct {
 	// <Content>/../static.
 	Templates, Static string
 	// AllowRemoved lets a build drop permalinks that earlier builds
-	// published (content/.permalinks).
-	AllowRemoved bool
+	// published (content/.permalinks); AllowChanged lets a section's
+	// permalink lead to a section of other words than it was published
+	// for.
+	AllowRemoved, AllowChanged bool
 	// BaseURL, when not empty, stands for site.yaml's baseURL, as Hugo's
 	// --baseURL does: the same content published at another address, a
 	// staging copy or a mirror, with its canonical links, citations,
@@ -113,9 +115,36 @@ type Site struct {
 	themesTogether [][]int32
 }
 
-// Load reads and checks everything under opts.Content. Every problem in
-// the content is reported together, sorted, as file:line:col lines.
-func Load(opts Options) (*Site, diag.List, error) {
+// sourceDirs returns the directories of a project's own templates and
+// static files: the options', or those beside the content directory.
+func (o Options) sourceDirs() (templates, static string) {
+	templates, static = o.Templates, o.Static
+	if templates == "" {
+		templates = filepath.Join(o.Content, "..", "templates")
+	}
+	if static == "" {
+		static = filepath.Join(o.Content, "..", "static")
+	}
+	return templates, static
+}
+
+// sources is what a site is made from, read and checked.
+type sources struct {
+	cfg    Config
+	corpus *corpus.Corpus
+	themes *themes.Set
+	pages  []*contentPage
+	tmpl   templateSet
+	static layered
+	named  *refs.Index
+}
+
+// readSources reads and checks everything a site is made from: the
+// content under opts.Content, then the templates and static files. Every
+// problem in the content is returned together, sorted; src is nil when
+// one is an error. err is a problem outside the content, such as a
+// template that does not parse.
+func readSources(opts Options) (*sources, diag.List, error) {
 	var problems diag.List
 	cfg, ps := LoadConfig(filepath.Join(opts.Content, "site.yaml"))
 	problems = append(problems, ps...)
@@ -132,17 +161,16 @@ func Load(opts Options) (*Site, diag.List, error) {
 	problems = append(problems, ps...)
 	pages, ps := loadPages(filepath.Join(opts.Content, "pages"))
 	problems = append(problems, ps...)
+	// A title or number that names documents of the corpus but is left
+	// unlinked (several share it and no date says which, or each was
+	// issued after the citing document) is a warning for the author.
+	named := refs.New(c.Docs)
+	problems = append(problems, named.Check(c.Docs)...)
 	problems.Sort()
 	if problems.Err() != nil {
 		return nil, problems, nil
 	}
-	tdir, sdir := opts.Templates, opts.Static
-	if tdir == "" {
-		tdir = filepath.Join(opts.Content, "..", "templates")
-	}
-	if sdir == "" {
-		sdir = filepath.Join(opts.Content, "..", "static")
-	}
+	tdir, sdir := opts.sourceDirs()
 	tmpl, err := loadTemplates(tdir)
 	if err != nil {
 		return nil, problems, err
@@ -151,13 +179,41 @@ func Load(opts Options) (*Site, diag.List, error) {
 	if err != nil {
 		return nil, problems, err
 	}
-	s := &Site{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, aliases: map[string]*docInfo{}}
-	s.named = refs.New(c.Docs)
-	// A title or number that names documents of the corpus but is left
-	// unlinked (several share it and no date says which, or each was
-	// issued after the citing document) is a warning for the author.
-	problems = append(problems, s.named.Check(c.Docs)...)
+	return &sources{cfg: cfg, corpus: c, themes: set, pages: pages, tmpl: tmpl, static: static, named: named}, problems, nil
+}
+
+// Check reads what Build reads and reports every problem Build would stop
+// at or warn of — in site.yaml, themes.yaml, pages/ and docs/, in the
+// templates, and a published permalink (content/.permalinks) that would
+// disappear or lead to another section — without analysing the corpus or
+// writing anything. docs and sections count what it read.
+func Check(opts Options) (docs, sections int, problems diag.List, err error) {
+	src, problems, err := readSources(opts)
+	if src == nil || err != nil {
+		return 0, 0, problems, err
+	}
+	old, err := readManifest(filepath.Join(opts.Content, ".permalinks"))
+	if err != nil {
+		return 0, 0, problems, err
+	}
+	problems = append(problems, newPermalinkSet(src.corpus.Docs).check(old, opts.AllowRemoved, opts.AllowChanged)...)
 	problems.Sort()
+	for _, d := range src.corpus.Docs {
+		sections += len(d.Sections)
+	}
+	return len(src.corpus.Docs), sections, problems, nil
+}
+
+// Load reads and checks everything under opts.Content and analyses it.
+// Every problem in the content is reported together, sorted, as
+// file:line:col lines.
+func Load(opts Options) (*Site, diag.List, error) {
+	src, problems, err := readSources(opts)
+	if src == nil || err != nil {
+		return nil, problems, err
+	}
+	c, set, pages := src.corpus, src.themes, src.pages
+	s := &Site{cfg: src.cfg, corpus: c, themes: set, pages: pages, tmpl: src.tmpl, static: src.static, aliases: map[string]*docInfo{}, named: src.named}
 	s.docs = analyse(c, set, themes.NewMatcher(set), s.named)
 	s.indexNamed()
 	s.rankThemes()
@@ -229,9 +285,12 @@ func Build(opts Options) (Summary, error) {
 	if err := problems.Err(); err != nil {
 		return Summary{}, err
 	}
-	manifest := filepath.Join(opts.Content, ".permalinks")
-	urls := s.permalinks()
-	if err := checkPermalinks(manifest, urls, s, opts.AllowRemoved); err != nil {
+	old, err := readManifest(filepath.Join(opts.Content, ".permalinks"))
+	if err != nil {
+		return Summary{}, err
+	}
+	links := newPermalinkSet(s.corpus.Docs)
+	if err := links.check(old, opts.AllowRemoved, opts.AllowChanged).Err(); err != nil {
 		return Summary{}, err
 	}
 	out, err := newOutput(opts.Out)
@@ -269,7 +328,7 @@ func Build(opts Options) (Summary, error) {
 		out.abandon()
 		return Summary{}, fmt.Errorf("swap in %s: %w", opts.Out, err)
 	}
-	if err := writeManifest(manifest, urls, s); err != nil {
+	if err := writeManifest(links, old); err != nil {
 		return Summary{}, err
 	}
 	sum.Elapsed = time.Since(start)

@@ -160,13 +160,14 @@ func (m *Memory) setMatcher(set *themes.Set) {
 }
 
 // readManifest reads the permalinks published so far, to warn when an
-// edit removes one.
+// edit removes one or makes it lead to other words.
 func (m *Memory) readManifest() {
-	urls, _ := readManifest(filepath.Join(m.dirs.content, ".permalinks"))
-	m.manifest = make(map[string]bool, len(urls))
-	for _, u := range urls {
-		m.manifest[u] = true
+	file := filepath.Join(m.dirs.content, ".permalinks")
+	p, err := readManifest(file)
+	if err != nil {
+		p = noneYet(file) // the build will say what is wrong with it
 	}
+	m.manifest = p
 }
 
 // changeKind is what a changed file is to the site.
@@ -442,7 +443,9 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 				changed[keyThemePages(s.themes.Themes[t].ID)] = true
 			}
 		}
-		r.Removed = append(r.Removed, m.removedPermalinks(od, nd)...)
+		removed, retargeted := m.permalinkProblems(od, nd)
+		r.Removed = append(r.Removed, removed...)
+		r.Retargeted = append(r.Retargeted, retargeted...)
 	}
 	s.corpus = &corpus.Corpus{Docs: docs}
 	s.named = named
@@ -647,17 +650,27 @@ func (s *Site) recount(replaced map[*docInfo]*docInfo, realigned []int, eids sec
 	}
 }
 
-// removedPermalinks lists the published section URLs of od that nd no
-// longer has.
-func (m *Memory) removedPermalinks(od, nd *docInfo) []string {
-	var out []string
+// permalinkProblems lists the published section URLs of od that nd no
+// longer has, and says of those that nd makes lead to other words what
+// they were published for and lead to now.
+func (m *Memory) permalinkProblems(od, nd *docInfo) (removed, retargeted []string) {
 	for _, sec := range od.Sections {
 		u := "/" + sectionPath(od.ID, sec.EID)
-		if m.manifest[u] && nd.Section(sec.EID) == nil {
-			out = append(out, u)
+		if _, published := m.manifest.line[u]; !published {
+			continue
+		}
+		now := nd.Section(sec.EID)
+		if now == nil {
+			removed = append(removed, u)
+			continue
+		}
+		if was := m.manifest.label[u]; was != "" {
+			if elsewhere, _ := leadsElsewhere(nd.Document, now, was); elsewhere {
+				retargeted = append(retargeted, fmt.Sprintf("%s was published for 「%s」 and now leads to 「%s」", u, was, permalinkLabel(now)))
+			}
 		}
 	}
-	return out
+	return removed, retargeted
 }
 
 // checkTemplates renders one page made with each of the named templates

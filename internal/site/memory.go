@@ -73,7 +73,7 @@ type Memory struct {
 	mset     *themes.Set     // the set matcher was made for
 	stale    bool            // documents were realigned with an older model
 	loadTime time.Duration   // of the last full Load
-	manifest map[string]bool // content/.permalinks
+	manifest *published      // content/.permalinks
 	// eids indexes the sections of documents by eId, for recount; it
 	// holds the documents of the site served, and is dropped when the
 	// site is loaded again.
@@ -117,6 +117,10 @@ type Report struct {
 	// Removed lists published permalinks (content/.permalinks) that the
 	// change removed: `tiaowen build` would refuse them.
 	Removed []string
+	// Retargeted says of each published section permalink that the
+	// change makes lead to other words what it was published for and
+	// leads to now: `tiaowen build` would refuse these too.
+	Retargeted []string
 	// Version is the version of the site now served; it grows by one with
 	// each update applied.
 	Version uint64
@@ -134,13 +138,7 @@ func (r Report) Err() error { return r.Problems.Err() }
 // finds them fixed loads the site.
 func NewMemory(opts Options) (*Memory, Report) {
 	m := &Memory{opts: opts, parser: corpus.NewParser(), budget: DefaultMemoryBudget, pending: map[string]bool{}}
-	tdir, sdir := opts.Templates, opts.Static
-	if tdir == "" {
-		tdir = filepath.Join(opts.Content, "..", "templates")
-	}
-	if sdir == "" {
-		sdir = filepath.Join(opts.Content, "..", "static")
-	}
+	tdir, sdir := opts.sourceDirs()
 	m.dirs = sourceDirs{content: absPath(opts.Content), templates: absPath(tdir), static: absPath(sdir)}
 	m.dirs.docs = filepath.Join(m.dirs.content, "docs")
 	m.dirs.pages = filepath.Join(m.dirs.content, "pages")

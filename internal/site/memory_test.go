@@ -641,3 +641,27 @@ func TestMemoryCounterparts(t *testing.T) {
 		checkCounterparts(t, m)
 	}
 }
+
+// TestMemoryWarnsOfPermalinks: an edit that takes a published section
+// away, or makes its permalink lead to another section's words, is
+// reported as it is made — what `tiaowen build` would refuse.
+func TestMemoryWarnsOfPermalinks(t *testing.T) {
+	project := seedProject(t)
+	m := newMemory(t, project)
+	a := filepath.Join(project, "content", "docs", "guangdong-2023-gangyao.md")
+	// (二十六) and (二十七) swap numbers; (二十八) loses its own.
+	edit(t, a, "(二十六)优化质量监管效能", "(二十七)优化质量监管效能")
+	edit(t, a, "(二十七)推动质量社会共治", "(二十六)推动质量社会共治")
+	edit(t, a, "(二十八)加强质量对外合作。", "加强质量对外合作。")
+	r := update(t, m, a)
+	if !slices.Equal(r.Removed, []string{"/docs/guangdong-2023-gangyao/s28/"}) {
+		t.Errorf("Removed = %q", r.Removed)
+	}
+	want := []string{
+		"/docs/guangdong-2023-gangyao/s26/ was published for 「优化质量监管效能。实施质量安全监管筑堤工程,健全」 and now leads to 「推动质量社会共治。全面开展质量强市、强县、强企、」",
+		"/docs/guangdong-2023-gangyao/s27/ was published for 「推动质量社会共治。全面开展质量强市、强县、强企、」 and now leads to 「优化质量监管效能。实施质量安全监管筑堤工程,健全」",
+	}
+	if !slices.Equal(r.Retargeted, want) {
+		t.Errorf("Retargeted = %q\nwant %q", r.Retargeted, want)
+	}
+}

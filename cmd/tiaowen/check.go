@@ -1,0 +1,46 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"tiaowen/internal/site"
+)
+
+// runCheck reports every problem a build would stop at or warn of, so
+// that a pre-commit hook or a CI step can refuse what the build would
+// before anything is published.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts site.Options
+	sourceFlags(fs, &opts)
+	permalinkFlags(fs, &opts)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: tiaowen check [--content content] [--allow-removed] [--allow-changed]")
+		fmt.Fprintln(stderr, "\nReads what tiaowen build reads — site.yaml, themes.yaml, pages/, docs/, the templates\nand the published permalinks in <content>/.permalinks — and reports every problem a\nbuild would stop at or warn of, as file:line:col lines, without writing anything.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	docs, sections, problems, err := site.Check(opts)
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p.Error())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaowen check: %v\n", err)
+		return 1
+	}
+	if problems.Err() != nil {
+		fmt.Fprintf(stderr, "tiaowen check: %d errors\n", len(problems.Errors()))
+		return 1
+	}
+	fmt.Fprintf(stdout, "%d documents, %d sections, %d warnings\n", docs, sections, len(problems.Warnings()))
+	return 0
+}

@@ -1,0 +1,22 @@
+package main
+
+import (
+	"flag"
+
+	"tiaowen/internal/site"
+)
+
+// sourceFlags registers the flags that say where a site is made from,
+// which build, serve and check share.
+func sourceFlags(fs *flag.FlagSet, opts *site.Options) {
+	fs.StringVar(&opts.Content, "content", "content", "the content directory (docs/, pages/, themes.yaml, site.yaml)")
+	fs.StringVar(&opts.Templates, "templates", "", "a directory of templates overriding the defaults (default <content>/../templates)")
+	fs.StringVar(&opts.Static, "static", "", "a directory of assets overriding the defaults (default <content>/../static)")
+}
+
+// permalinkFlags registers the flags that let published permalinks go or
+// change, which build and check share.
+func permalinkFlags(fs *flag.FlagSet, opts *site.Options) {
+	fs.BoolVar(&opts.AllowRemoved, "allow-removed", false, "let published permalinks disappear (they are recorded in <content>/.permalinks)")
+	fs.BoolVar(&opts.AllowChanged, "allow-changed", false, "let a published section permalink lead to other words than it was published for (a section rewritten on purpose)")
+}
