@@ -141,9 +141,9 @@ type sources struct {
 
 // readSources reads and checks everything a site is made from: the
 // content under opts.Content, then the templates and static files. Every
-// problem in the content is returned together, sorted; src is nil when
-// one is an error. err is a problem outside the content, such as a
-// template that does not parse.
+// problem in the content is returned together, sorted, and no sources
+// when one is an error; the error is a problem outside the content, such
+// as a template that does not parse.
 func readSources(opts Options) (*sources, diag.List, error) {
 	var problems diag.List
 	cfg, ps := LoadConfig(filepath.Join(opts.Content, "site.yaml"))
