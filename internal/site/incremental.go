@@ -140,6 +140,13 @@ func (m *Memory) fullLoad(start time.Time) Report {
 	m.eids = nil
 	m.setMatcher(s.themes)
 	m.readManifest()
+	// What `tiaowen build` would refuse of the published permalinks is a
+	// warning here: the site is served all the same.
+	for _, p := range newPermalinkSet(s.corpus.Docs).check(m.manifest, false, false) {
+		p.Severity = diag.Warning
+		problems = append(problems, p)
+	}
+	problems.Sort()
 	changed := map[string]bool{keyAll: true}
 	var next *edition
 	dropped := 0

@@ -664,4 +664,40 @@ func TestMemoryWarnsOfPermalinks(t *testing.T) {
 	if !slices.Equal(r.Retargeted, want) {
 		t.Errorf("Retargeted = %q\nwant %q", r.Retargeted, want)
 	}
+
+	// A document deleted loads the whole site again, which reports, as
+	// warnings, all that a build would refuse.
+	luhe := filepath.Join(project, "content", "docs", "luhe-2017-yijian.md")
+	if err := os.Remove(luhe); err != nil {
+		t.Fatal(err)
+	}
+	r = update(t, m, luhe)
+	var got []string
+	for _, p := range r.Problems.Warnings() {
+		got = append(got, p.Pos.String()+": "+p.Msg)
+	}
+	manifest := filepath.Join(project, "content", ".permalinks")
+	line := func(u string) int {
+		t.Helper()
+		b, _ := os.ReadFile(manifest)
+		for i, l := range strings.Split(string(b), "\n") {
+			if l == u || strings.HasPrefix(l, u+"\t") {
+				return i + 1
+			}
+		}
+		t.Fatalf("%s is not in %s", u, manifest)
+		return 0
+	}
+	wantWarnings := []string{
+		fmt.Sprintf("%s:%d:1: /docs/guangdong-2023-gangyao/s28/ was published and would disappear", manifest, line("/docs/guangdong-2023-gangyao/s28/")),
+		fmt.Sprintf("%s:%d:1: /docs/luhe-2017-yijian/ and the 45 section permalinks under it were published and would disappear", manifest, line("/docs/luhe-2017-yijian/")),
+	}
+	for _, w := range wantWarnings {
+		if !slices.Contains(got, w) {
+			t.Errorf("the full load's warnings lack\n%s\nin\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	if n := strings.Count(strings.Join(got, "\n"), " published "); n != 4 || !r.Full || r.Err() != nil {
+		t.Errorf("full load: %d warnings of published permalinks, want 4 (two gone, two renumbered); %+v", n, r)
+	}
 }
