@@ -3,11 +3,11 @@
 //
 // Usage:
 //
-//	tiaowen build  [--content content] [--out build/site] [--zip PATH]
+//	tiaowen build  [--content content] [--out build/site] [--zip PATH] [--allow-removed] [--allow-changed]
 //	tiaowen serve  [--content content] [--port 1313] [--bind 127.0.0.1]
 //	tiaowen import [--id ID] [--out content/docs] FILE...
 //	tiaowen parse  --json FILE...
-//	tiaowen check  [--content content]
+//	tiaowen check  [--content content] [--allow-removed] [--allow-changed]
 //	tiaowen version
 //
 // Run "tiaowen help COMMAND" for a command's flags.
