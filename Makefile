@@ -18,6 +18,7 @@ FUZZ_TARGETS := \
 	./internal/ingest:FuzzImport \
 	./internal/ingest:FuzzDecode \
 	./internal/corpus:FuzzParseDocument \
+	./internal/corpus:FuzzVersions \
 	./internal/themes:FuzzFind \
 	./internal/themes:FuzzLoad \
 	./internal/refs:FuzzFind \

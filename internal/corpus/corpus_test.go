@@ -264,6 +264,7 @@ func FuzzParseDocument(f *testing.F) {
 		f.Add(src)
 	}
 	f.Add([]byte("---\nid: a\n---\n1. x\n  (1) y\n附件\n> 第一条 z\n"))
+	f.Add([]byte("---\nid: a\nsupersedes: [b, a, 旧]\n---\n一、x\n"))
 	f.Add([]byte("---\nid: a\n---\n一、分工\n\n| 任务 | 依据 |\n|---|---|\n| [计量](https://a.example/) | 见[国务院](https://b.example/)、[省](c.html) |\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, _ := NewParser().Parse("f.md", src)

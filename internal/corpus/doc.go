@@ -18,6 +18,7 @@
 //	region: 广东省
 //	source: where the text came from
 //	aliases: []                  # former ids, kept as redirects
+//	supersedes: []               # ids of the documents this one replaces
 //	---
 //
 // Unknown fields, missing ids or titles and malformed values are errors

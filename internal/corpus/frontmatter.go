@@ -52,7 +52,13 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
 }
 
 // metaFields are the front matter fields, in the order DESIGN.md lists them.
-var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases"}
+var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes"}
+
+// listHints say how to write the fields that are lists.
+var listHints = map[string]string{
+	"aliases":    "write aliases: [old-id, …]",
+	"supersedes": "write supersedes: [earlier-id, …]",
+}
 
 var (
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -60,30 +66,32 @@ var (
 )
 
 // decodeMeta reads front matter into m, reporting every problem with its
-// position: YAML syntax, unknown or mistyped fields, invalid values.
-func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.List) {
+// position: YAML syntax, unknown or mistyped fields, invalid values. It
+// returns where the supersedes field is, for the checks across documents
+// (checkVersions), or the zero Position without one.
+func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.List) (supersedesAt diag.Position) {
 	pos := func(line, col int) diag.Position {
 		return diag.Position{File: file, Line: firstLine + line - 1, Col: col}
 	}
 	if yml == nil {
 		problems.Add(diag.Position{File: file, Line: 1, Col: 1}, "missing front matter",
 			"start the file with a '---' line, the YAML fields (id, title, …) and another '---' line")
-		return
+		return diag.Position{}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(yml, &root); err != nil {
 		line, col, msg := yamlerr.Locate(err, yml)
 		problems.Add(pos(line, col), "front matter: "+msg, "front matter is YAML: key: value, one to a line")
-		return
+		return diag.Position{}
 	}
 	if len(root.Content) == 0 {
 		problems.Add(pos(1, 1), "empty front matter", "give at least id and title")
-		return
+		return diag.Position{}
 	}
 	top := root.Content[0]
 	if top.Kind != yaml.MappingNode {
 		problems.Add(pos(top.Line, top.Column), "front matter is not a mapping of fields", "write key: value lines")
-		return
+		return diag.Position{}
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(top.Content); i += 2 {
@@ -113,6 +121,8 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			dst = &m.Source
 		case "aliases":
 			dst = &m.Aliases
+		case "supersedes":
+			dst = &m.Supersedes
 		default:
 			hint := "known fields: " + strings.Join(metaFields, ", ")
 			if s := diag.Suggest(k.Value, metaFields); s != "" {
@@ -126,7 +136,7 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			continue
 		}
 		if err := v.Decode(dst); err != nil {
-			problems.Add(pos(v.Line, v.Column), fmt.Sprintf("field %q must be a list", k.Value), "write aliases: [old-id, …]")
+			problems.Add(pos(v.Line, v.Column), fmt.Sprintf("field %q must be a list", k.Value), listHints[k.Value])
 		}
 	}
 	at := func(field string) diag.Position {
@@ -160,4 +170,13 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			problems.Add(at("aliases"), fmt.Sprintf("alias %q is not an ascii slug", a), "")
 		}
 	}
+	for _, id := range m.Supersedes {
+		if !idPattern.MatchString(id) {
+			problems.Add(at("supersedes"), fmt.Sprintf("supersedes %q, which is not an ascii slug", id), "name the ids of the documents this one replaces")
+		}
+	}
+	if seen["supersedes"] != nil {
+		return at("supersedes")
+	}
+	return diag.Position{}
 }

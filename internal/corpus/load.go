@@ -36,7 +36,7 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	var problems diag.List
 	yml, body, ymlLine, bodyLine := splitFrontMatter(src)
 	d := &Document{File: file}
-	decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
+	d.SupersedesAt = decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
 	if stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)); idPattern.MatchString(d.ID) && filepath.Ext(file) == ".md" && stem != d.ID {
 		problems.Add(diag.Position{File: file, Line: 2, Col: 1},
 			fmt.Sprintf("id %q does not match the file name %q", d.ID, filepath.Base(file)),
@@ -111,6 +111,7 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 		}
 	}
 	checkIDs(c, &problems)
+	checkVersions(c, &problems)
 	slices.SortStableFunc(c.Docs, func(a, b *Document) int { return strings.Compare(a.ID, b.ID) })
 	return c, problems
 }
@@ -138,6 +139,69 @@ func checkIDs(c *Corpus, problems *diag.List) {
 				continue
 			}
 			owner[a] = d
+		}
+	}
+}
+
+// checkVersions reports a supersedes list that names no document of the
+// corpus (a typo would leave the older version's readers without the way
+// to the newer one), the document itself, a document that another
+// already supersedes (a document has one newer version, so that its
+// pages can say which), or that makes versions go round in a circle.
+func checkVersions(c *Corpus, problems *diag.List) {
+	byID, former := map[string]*Document{}, map[string]*Document{}
+	var ids []string
+	for _, d := range c.Docs {
+		byID[d.ID] = d
+		ids = append(ids, d.ID)
+		for _, a := range d.Aliases {
+			former[a] = d
+		}
+	}
+	next := map[*Document]*Document{}
+	for _, d := range c.Docs {
+		at := d.SupersedesAt
+		listed := map[string]bool{}
+		for _, id := range d.Supersedes {
+			old := byID[id]
+			switch {
+			case !idPattern.MatchString(id):
+				// Reported with the front matter.
+			case listed[id]:
+				problems.Add(at, fmt.Sprintf("supersedes %q twice", id), "name each earlier version once")
+			case id == d.ID:
+				problems.Add(at, fmt.Sprintf("document %q supersedes itself", id), "name the ids of the earlier versions this document replaces")
+			case old == nil && former[id] != nil:
+				problems.Add(at, fmt.Sprintf("supersedes %q, a former id of %s", id, former[id].File),
+					fmt.Sprintf("name the document by its id, %s", former[id].ID))
+			case old == nil:
+				hint := "supersedes names documents of docs/ by id: add the earlier version, or take it out of the list"
+				if s := diag.Suggest(id, ids); s != "" {
+					hint = fmt.Sprintf("did you mean %q?", s)
+				}
+				problems.Add(at, fmt.Sprintf("supersedes %q, but no document has that id", id), hint)
+			case next[old] != nil:
+				problems.Add(at, fmt.Sprintf("supersedes %q, which %s supersedes too", id, next[old].File),
+					"a document has one newer version: take it out of one of the two lists")
+			default:
+				next[old] = d
+			}
+			listed[id] = true
+		}
+	}
+	// Following the newer versions from any document must end.
+	for _, d := range c.Docs {
+		seen := map[*Document]bool{d: true}
+		for n := next[d]; n != nil; n = next[n] {
+			if n == d {
+				problems.Add(d.SupersedesAt, fmt.Sprintf("versions go round in a circle: %q is among its own newer versions", d.ID),
+					"supersedes names earlier versions only: take the newest out of the oldest's list")
+				break
+			}
+			if seen[n] {
+				break // a circle of others, reported at one of its own
+			}
+			seen[n] = true
 		}
 	}
 }

@@ -38,6 +38,10 @@ type Meta struct {
 	Region  string   `yaml:"region" json:"region"`
 	Source  string   `yaml:"source" json:"source"`
 	Aliases []string `yaml:"aliases" json:"aliases"`
+	// Supersedes are the ids of the documents this one replaces: the
+	// final text of a 征求意见稿, a plan's new edition. Each keeps its own
+	// pages and permalinks, which lead on to this one.
+	Supersedes []string `yaml:"supersedes" json:"supersedes,omitempty"`
 }
 
 // Document is one policy document split into its sections.
@@ -55,6 +59,10 @@ type Document struct {
 	// Trailing is the matter after the last section that belongs to no
 	// section: a signature block of issuing body and date.
 	Trailing []Block
+
+	// SupersedesAt is where the front matter names Supersedes, for the
+	// checks across documents; the zero Position when it does not.
+	SupersedesAt diag.Position
 
 	// byEID indexes Sections once the tree is built: pages look sections
 	// up by eId for every aligned pair and counterpart.

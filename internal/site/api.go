@@ -23,6 +23,11 @@ type docAPI struct {
 	// corpus by title, CitedBy those where another names it.
 	Cites   []citeAPI `json:"cites"`
 	CitedBy []citeAPI `json:"citedBy"`
+	// Supersedes are the ids of the versions the document replaces, and
+	// SupersededBy the id of the one that replaces it: each is left out
+	// of a document without, so that the shape of those stays as it was.
+	Supersedes   []string `json:"supersedes,omitempty"`
+	SupersededBy string   `json:"supersededBy,omitempty"`
 }
 
 // citeAPI is a place where one document names another: the other
@@ -66,6 +71,10 @@ func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 	}
 	for _, m := range s.namedBy[d.ID] {
 		out.CitedBy = append(out.CitedBy, citeAPI{Doc: m.from, Section: m.eid, At: s.siteURL(m.place())})
+	}
+	out.Supersedes = d.Supersedes
+	if v := s.versions[d.ID]; v != nil && v.newer != nil {
+		out.SupersededBy = v.newer.ID
 	}
 	return encodeJSON(w, out)
 }

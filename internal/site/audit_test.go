@@ -76,9 +76,10 @@ func auditPages(t *testing.T, dir string) []auditPage {
 	pages := []auditPage{
 		{"home", "index.html"},
 		{"home, a later page", "page/2/index.html"},
-		{"document", "docs/guangzhou-2023-fangan/index.html"},
+		{"document, superseded by a newer version", "docs/guangzhou-2023-fangan/index.html"},
+		{"document superseding another", "docs/guangzhou-2024-fangan/index.html"},
 		{"document with an issuer, its Highwire tags", "docs/guangdong-2023-gangyao/index.html"},
-		{"section", "docs/guangzhou-2023-fangan/p2-s8-i2/index.html"},
+		{"section, its document superseded", "docs/guangzhou-2023-fangan/p2-s8-i2/index.html"},
 		{"themes", "themes/index.html"},
 		{"theme", "themes/shoufu-zerenzhi/index.html"},
 		{"theme, a later page", "themes/zhiliang-jichu-sheshi/page/2/index.html"},
@@ -101,8 +102,9 @@ func auditPages(t *testing.T, dir string) []auditPage {
 }
 
 // auditBuild builds the seed site from a copy of content/ in which one
-// document has a former id and the home page lists two documents a page,
-// and returns the site's directory.
+// document has a former id and a newer version (testdata/versions), and
+// the home page lists two documents a page, and returns the site's
+// directory.
 func auditBuild(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
@@ -122,6 +124,13 @@ func auditBuild(t *testing.T) string {
 	text = regexp.MustCompile(`(?m)^aliases:.*\n`).ReplaceAllString(text, "")
 	text = "---\naliases: [" + auditAlias + "]\n" + text
 	if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	newer, err := os.ReadFile(filepath.Join("testdata", "versions", "guangzhou-2024-fangan.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "docs", "guangzhou-2024-fangan.md"), newer, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// Two documents a page, so that the home page has a pager and a

@@ -105,6 +105,9 @@ type Site struct {
 	rendered   map[[2]string]bool
 	// counterparts are each section's best partners in the aligned pairs.
 	counterparts map[*corpus.Section][]counterpart
+	// versions are the documents' other versions, by id; nil when no
+	// document supersedes another.
+	versions map[string]*versionInfo
 	// themeRanks[t][i] is the place of s.docs[i] among the documents
 	// that mention theme t, -1 when it does not; themeDocs[t] is their
 	// number. They say which page of a theme a document is on.
@@ -258,6 +261,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 		s.rendered[[2]string{p.a.ID, p.b.ID}] = true
 	}
 	s.indexCounterparts()
+	s.indexVersions()
 	for _, p := range pages {
 		s.nav = append(s.nav, navPage{Title: p.Title, Path: p.Slug + "/"})
 	}

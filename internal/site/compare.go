@@ -63,6 +63,18 @@ func (s *Site) comparePairs() []docPair {
 			}
 		}
 	}
+	// Two versions of a document are compared whatever the rest of the
+	// corpus: their pages link to the comparison.
+	for _, v := range s.versionPairs() {
+		a, b := v[0], v[1]
+		if b.ID < a.ID {
+			a, b = b, a
+		}
+		if !seen[[2]string{a.ID, b.ID}] {
+			seen[[2]string{a.ID, b.ID}] = true
+			pairs = append(pairs, docPair{a, b})
+		}
+	}
 	slices.SortFunc(pairs, func(x, y docPair) int {
 		if c := strings.Compare(x.a.ID, y.a.ID); c != 0 {
 			return c

@@ -142,7 +142,46 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		lang()
 		o.raw(`">`)
 		o.text(d.Heading)
-		o.raw("</li>\n</ol></nav>\n<article class=\"section-page\" lang=\"")
+		o.raw("</li>\n</ol></nav>\n")
+		if v := d.Newer; v != nil {
+			// link writes a link to another version, in its language.
+			link := func(url, lang, text string) {
+				o.raw(`<a href="`)
+				o.url(url)
+				o.raw(`" lang="`)
+				o.text(lang)
+				o.raw(`">`)
+				o.text(text)
+				o.raw("</a>")
+			}
+			o.raw(`<div class="version-note" role="note"><p>本条所在的文件已被`)
+			link(v.URL, v.Lang, "《"+v.Title+"》")
+			if v.Facts != "" {
+				o.raw("（")
+				o.text(v.Facts)
+				o.raw("）")
+			}
+			o.raw("取代。")
+			if v.Newest != nil {
+				o.raw("最新版本为")
+				link(v.Newest.URL, v.Newest.Lang, "《"+v.Newest.Title+"》")
+				o.raw("。")
+			}
+			o.raw("</p><p>")
+			if c := v.Counterpart; c != nil {
+				o.raw("新版本中的对应条文：")
+				link(c.URL, v.Lang, c.Text)
+			} else {
+				o.raw("新版本中没有与本条对应的条文。")
+			}
+			if v.PairURL != "" {
+				o.raw(` <a class="pair-link" href="`)
+				o.url(v.PairURL)
+				o.raw(`">两版逐条对照</a>`)
+			}
+			o.raw("</p></div>\n")
+		}
+		o.raw("<article class=\"section-page\" lang=\"")
 		lang()
 		o.raw("\">\n")
 		o.raw(string(d.Body))

@@ -61,8 +61,12 @@ func TestDirectPages(t *testing.T) {
 	// Every string a section page prints, with the characters that the
 	// escapers change, a base URL that the URL normaliser rewrites, a
 	// content page in the navigation; and the same without a base URL.
-	awkward := "---\nid: awkward\ntitle: 名称含<b>&\"引号\"'与'+号</b>的文件\nissuer: 甲&乙 <联合>\ndate: \"2024-01-02\"\nlang: zh-Hans\n---\n\n" +
+	// The awkward document supersedes a-plan and is superseded in turn,
+	// so that a-plan's section pages name a newer and a newest version,
+	// with a counterpart in the newer or without one.
+	awkward := "---\nid: awkward\ntitle: 名称含<b>&\"引号\"'与'+号</b>的文件\nissuer: 甲&乙 <联合>\ndate: \"2024-01-02\"\nstatus: 征求<意见>稿\nlang: zh-Hans\nsupersedes: [a-plan]\n---\n\n" +
 		"一、总体<要求>&\"目标\"\n\n（一）推行质量安全首负责任制 a+b<c>。完善质量基础设施。\n\n（二）主要目标'单引号'。\n\n二、重点任务\n\n1.强化追溯&认证。\n"
+	newest := "---\nid: awkward-final\ntitle: 最终<版>&\"文件\"\ndate: \"2024-03-02\"\nlang: zh-Hans\nsupersedes: [awkward]\n---\n\n一、总体要求\n"
 	for _, cfg := range []string{
 		"title: 测试&<文库>\nname: test-site\nbaseURL: https://例子.example/文 库+/\nlanguage: zh-Hans\ncopyright: 甲 & 乙\n",
 		"title: 测试文库\nname: test-site\nlanguage: zh-Hant\n",
@@ -70,7 +74,7 @@ func TestDirectPages(t *testing.T) {
 		t.Run("awkward", func(t *testing.T) {
 			dir := unpack(t, "basic.txtar")
 			content := filepath.Join(dir, "content")
-			for name, src := range map[string]string{"docs/awkward.md": awkward, "site.yaml": cfg} {
+			for name, src := range map[string]string{"docs/awkward.md": awkward, "docs/awkward-final.md": newest, "site.yaml": cfg} {
 				if err := os.WriteFile(filepath.Join(content, name), []byte(src), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -82,8 +86,17 @@ func TestDirectPages(t *testing.T) {
 			if len(s.nav) == 0 {
 				t.Error("the fixture's content page is not in the navigation")
 			}
-			if _, m := checkDirectPages(t, s); m != 3 {
-				t.Errorf("compared %d pair pages; the fixture has 3", m)
+			if _, m := checkDirectPages(t, s); m != 6 {
+				t.Errorf("compared %d pair pages; the fixture has 6", m)
+			}
+			notes := 0
+			for _, sec := range s.byID["a-plan"].Sections {
+				if v := s.sectionPage(s.byID["a-plan"], sec).Data.(sectionData).Newer; v != nil && v.Newest != nil {
+					notes++
+				}
+			}
+			if notes != len(s.byID["a-plan"].Sections) {
+				t.Errorf("%d of a-plan's section pages name its newer and newest versions; want all %d", notes, len(s.byID["a-plan"].Sections))
 			}
 		})
 	}

@@ -366,7 +366,8 @@ func (m *Memory) apply(sn *edition, p plan) (*Site, map[string]bool, Report) {
 
 // applyDocs brings the edited documents into s, a copy of old, and notes
 // what changed. It reports full when an edit is not one it can apply
-// alone: a document added, removed, or whose id or aliases changed.
+// alone: a document added, removed, or whose id, aliases or supersedes
+// list changed.
 func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool, r *Report) (full bool, problems diag.List) {
 	if m.files.site != old {
 		// Once per site: filepath.Abs asks the system for the working
@@ -398,7 +399,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		od := old.docs[i]
 		d, ps := m.parser.Parse(od.File, src)
 		problems = append(problems, ps...)
-		if d.ID != od.ID || !slices.Equal(d.Aliases, od.Aliases) {
+		if d.ID != od.ID || !slices.Equal(d.Aliases, od.Aliases) || !slices.Equal(d.Supersedes, od.Supersedes) {
 			return true, nil
 		}
 		edited[i] = d
@@ -518,6 +519,19 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		m.eids = sectionIndex{}
 	}
 	s.recount(replaced, again, m.eids)
+	if old.versions != nil {
+		s.indexVersions()
+		// A version's pages name the others of its line, newer and
+		// older, by title, date and status, and link to their sections.
+		for _, nd := range replaced {
+			if s.versions[nd.ID] != nil {
+				for id := range s.versions {
+					changed[keyDoc(id)] = true
+				}
+				break
+			}
+		}
+	}
 	return false, problems
 }
 

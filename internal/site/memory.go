@@ -41,7 +41,8 @@ import (
 //   - a content page edited: that page, or every page when the
 //     navigation changes;
 //   - site.yaml, themes.yaml, a document added, removed or renamed (its id
-//     or aliases changed): everything, by a full Load.
+//     or aliases changed), or one whose supersedes list changed:
+//     everything, by a full Load.
 //
 // A document edited is aligned with the similarity model (the rarity of
 // every n-gram, which documents are compared) of the last full Load: a

@@ -67,6 +67,20 @@ func (d *docInfo) Facts() []string {
 	return out
 }
 
+// Dated is the document's date and, when not 正式, its status: what tells
+// apart two versions under one title (a 征求意见稿 and its final text)
+// where a page lists documents by title.
+func (d *docInfo) Dated() string {
+	parts := make([]string, 0, 2)
+	if d.Date != "" {
+		parts = append(parts, d.Date)
+	}
+	if d.Status != "" && d.Status != "正式" {
+		parts = append(parts, d.Status)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // secInfo is what the analysis found in one section.
 type secInfo struct {
 	titleTerms []themes.Match

@@ -192,6 +192,8 @@ type docData struct {
 	Themes   []themeCount
 	Compare  []compareLink // the documents it has a pair page with
 	Named    *namedData    // the documents it names and that name it; nil for none
+	Newer    *versionNote  // the version that supersedes it; nil for none
+	Older    []versionLink // the versions it supersedes
 	Cite     citation
 	Highwire []metaTag // for the page's head
 }
@@ -283,6 +285,7 @@ type sectionData struct {
 	UpURL            string // the section in its document's page
 	ThemeLinks       []pageLink
 	CounterpartLinks []counterpartLink
+	Newer            *versionNote // the document's newer version; nil for none
 }
 
 // pageLink is a link as a page prints it.
@@ -552,6 +555,8 @@ func (s *Site) docPage(d *docInfo) *Page {
 	}
 	data.Compare = s.comparedWith(d)
 	data.Named = s.namedOf(d)
+	data.Newer = s.newerVersion(p.Root, d, -1)
+	data.Older = s.olderVersions(p.Root, d)
 	data.Cite = docCite(s.cfg, p.Root, d.Document)
 	data.Highwire = highwire(s.cfg, d.Document)
 	p.Data = data
@@ -591,6 +596,7 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 		data.Next = d.Sections[sec.Index+1]
 	}
 	s.sectionLinks(p.Root, &data)
+	data.Newer = s.newerVersion(p.Root, d, sec.Index)
 	p.Data = data
 	return p
 }

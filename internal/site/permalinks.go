@@ -233,7 +233,7 @@ func (p *permalinkSet) check(old *published, allowRemoved, allowChanged bool) di
 		if moved != nil {
 			msg += fmt.Sprintf("; 「%s」 is now /%s", was, sectionPath(d.ID, moved.EID))
 		}
-		problems.Add(sec.Pos, msg, "readers who cited it would find other words: publish a new version of a document under a new id and keep the old one, or build with --allow-changed if the section was rewritten on purpose")
+		problems.Add(sec.Pos, msg, "readers who cited it would find other words: publish a new version of a document under a new id, keep the old one and name it in the new one's supersedes, or build with --allow-changed if the section was rewritten on purpose")
 	}
 	if allowRemoved {
 		return problems

@@ -1,0 +1,171 @@
+package site
+
+import "strings"
+
+// versionInfo is what the site knows of one document's other versions,
+// from the supersedes lists of the front matter (checked by package
+// corpus: each names a document of the corpus, each document has at most
+// one newer version, and no line of versions is a circle).
+type versionInfo struct {
+	newer  *docInfo   // the document that supersedes this one; nil for none
+	newest *docInfo   // the last of the line of newer versions; nil for none
+	older  []*docInfo // the documents this one supersedes, as it lists them
+	// pair is the place in Site.pairs of the pair with newer, which
+	// comparePairs always makes; -1 when there is none.
+	pair int32
+	// at[i] is the index in newer of the section that the pair's
+	// alignment pairs with section i of this document, or -1.
+	at []int32
+}
+
+// indexVersions fills s.versions from the documents' supersedes lists and
+// the alignments of their pairs. A site without versions keeps a nil map.
+func (s *Site) indexVersions() {
+	s.versions = nil
+	of := func(d *docInfo) *versionInfo {
+		if s.versions == nil {
+			s.versions = map[string]*versionInfo{}
+		}
+		v := s.versions[d.ID]
+		if v == nil {
+			v = &versionInfo{pair: -1}
+			s.versions[d.ID] = v
+		}
+		return v
+	}
+	for _, d := range s.docs {
+		for _, id := range d.Supersedes {
+			if old := s.byID[id]; old != nil {
+				of(old).newer = d
+				of(d).older = append(of(d).older, old)
+			}
+		}
+	}
+	eids := sectionIndex{}
+	for _, d := range s.docs {
+		v := s.versions[d.ID]
+		if v == nil || v.newer == nil {
+			continue
+		}
+		v.newest = v.newer
+		for n := s.versions[v.newest.ID]; n != nil && n.newer != nil; n = s.versions[v.newest.ID] {
+			v.newest = n.newer
+		}
+		for _, i := range s.pairsOf[d] {
+			p := s.pairs[i]
+			if p.a != v.newer && p.b != v.newer {
+				continue
+			}
+			v.pair = i
+			v.at = make([]int32, len(d.Sections))
+			for k := range v.at {
+				v.at[k] = -1
+			}
+			for _, pr := range s.alignments[i].Pairs {
+				mine, theirs := pr.A, pr.B
+				if p.b == d {
+					mine, theirs = pr.B, pr.A
+				}
+				if k, j := eids.of(d, mine), eids.of(v.newer, theirs); k >= 0 && j >= 0 {
+					v.at[k] = j
+				}
+			}
+		}
+	}
+}
+
+// versionPairs lists the pairs of documents that are versions of each
+// other, older first, so that comparePairs can make every one.
+func (s *Site) versionPairs() [][2]*docInfo {
+	var out [][2]*docInfo
+	for _, d := range s.docs {
+		for _, id := range d.Supersedes {
+			if old := s.byID[id]; old != nil {
+				out = append(out, [2]*docInfo{old, d})
+			}
+		}
+	}
+	return out
+}
+
+// versionNote is what a superseded document's pages say of its newer
+// version, made up for printing, every URL relative to the page.
+type versionNote struct {
+	Lang, Title, URL, Facts string // the newer version
+	// Newest is the last of the line when a later version supersedes
+	// the newer in turn; its Facts are left empty.
+	Newest *versionLink
+	// PairURL is the two versions' pair page, at the section's row on a
+	// section's page.
+	PairURL string
+	// Counterpart is, on a section's page, the newer version's section
+	// that the alignment pairs with it; nil when it pairs none.
+	Counterpart *pageLink
+}
+
+// versionLink is another version of a document, as its pages link to it.
+type versionLink struct {
+	Lang, Title, URL, Facts string
+	PairURL                 string // the pair page of the two versions
+}
+
+// versionFacts is what tells versions apart beside their titles: the date
+// and, when not 正式, the status.
+func versionFacts(d *docInfo) string {
+	var parts []string
+	if d.Date != "" {
+		parts = append(parts, d.Date)
+	}
+	if d.Status != "" {
+		parts = append(parts, d.Status)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// newerVersion is the note on the pages of d, or of its section sec when
+// sec is given, that a newer version supersedes it; nil when none does.
+func (s *Site) newerVersion(root string, d *docInfo, secIndex int) *versionNote {
+	v := s.versions[d.ID]
+	if v == nil || v.newer == nil {
+		return nil
+	}
+	n := v.newer
+	note := &versionNote{Lang: n.Lang, Title: n.Title, URL: root + docPath(n.ID) + "index.html", Facts: versionFacts(n)}
+	if v.newest != n {
+		note.Newest = &versionLink{Lang: v.newest.Lang, Title: v.newest.Title, URL: root + docPath(v.newest.ID) + "index.html"}
+	}
+	if v.pair >= 0 {
+		p := s.pairs[v.pair]
+		note.PairURL = root + comparePath(p.a.ID, p.b.ID) + "index.html"
+		if secIndex >= 0 {
+			side := "#a-"
+			if p.b == d {
+				side = "#b-"
+			}
+			note.PairURL += side + d.Sections[secIndex].EID
+			if j := v.at[secIndex]; j >= 0 {
+				t := n.Sections[j]
+				note.Counterpart = &pageLink{URL: root + sectionPath(n.ID, t.EID) + "index.html", Text: t.Heading()}
+			}
+		}
+	}
+	return note
+}
+
+// olderVersions are the documents d supersedes, as its page lists them.
+func (s *Site) olderVersions(root string, d *docInfo) []versionLink {
+	v := s.versions[d.ID]
+	if v == nil {
+		return nil
+	}
+	var out []versionLink
+	for _, o := range v.older {
+		l := versionLink{Lang: o.Lang, Title: o.Title, URL: root + docPath(o.ID) + "index.html", Facts: versionFacts(o)}
+		if ov := s.versions[o.ID]; ov != nil && ov.pair >= 0 {
+			p := s.pairs[ov.pair]
+			l.PairURL = root + comparePath(p.a.ID, p.b.ID) + "index.html"
+		}
+		out = append(out, l)
+	}
+	return out
+}

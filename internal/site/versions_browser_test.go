@@ -1,0 +1,72 @@
+package site_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+)
+
+// TestBrowserVersions reads, from the offline bundle opened from disk, the
+// seeds with a final text of the Guangzhou 方案 that supersedes its
+// 征求意见稿 (testdata/versions: the draft's item 二、（一）2. dropped, its
+// 3. renumbered 2.). A reader who followed a permalink to the draft's 3.
+// sees, above the text, that a newer version supersedes it, and is led
+// to the same item in it under its new number, and to the row of the two
+// versions' pair page; the draft's page leads to the final text, whose
+// page leads back.
+func TestBrowserVersions(t *testing.T) {
+	const draft, final = "guangzhou-2023-fangan", "guangzhou-2024-fangan"
+	src, err := os.ReadFile(filepath.Join("testdata", "versions", final+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.Start(t)
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/" + final + ".md": string(src)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := browsertest.RecordProblems(t, ctx)
+	t.Cleanup(func() { problems.Check(t) })
+	base := browsertest.FileURL(s.bundle) + "/"
+
+	do(t, ctx, "open the draft's 3.", chromedp.Navigate(base+"docs/"+draft+"/p2-s1-i3/index.html"))
+	note := eval[string](t, ctx, `document.querySelector(".version-note").innerText`)
+	for _, want := range []string{"本条所在的文件已被《广州市质量强市建设实施方案》（2024-03-01 · 正式）取代。", "新版本中的对应条文：2.促进质量发展造福人民"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("the note reads %q; want %q in it", note, want)
+		}
+	}
+	if above := eval[bool](t, ctx, `document.querySelector(".version-note").getBoundingClientRect().bottom <= document.querySelector("article.section-page").getBoundingClientRect().top`); !above {
+		t.Error("the note is not above the section's text")
+	}
+	do(t, ctx, "follow the counterpart", browsertest.Follow(chromedp.Click(chromedp.CSS(`.version-note a[href*="/p2-s1-i2/"]`))))
+	wantLocation(t, ctx, base+"docs/"+final+"/p2-s1-i2/index.html")
+	if text := eval[string](t, ctx, `document.querySelector("article.section-page").innerText`); !strings.HasPrefix(text, "2.促进质量发展造福人民") {
+		t.Errorf("the final text's 2. reads %.40q…", text)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll(".version-note").length`); n != 0 {
+		t.Error("the final text's section says it is superseded")
+	}
+
+	do(t, ctx, "open the draft's 2.", chromedp.Navigate(base+"docs/"+draft+"/p2-s1-i2/index.html"))
+	if note := eval[string](t, ctx, `document.querySelector(".version-note").innerText`); !strings.Contains(note, "新版本中没有与本条对应的条文。") {
+		t.Errorf("the note of the dropped item reads %q", note)
+	}
+	do(t, ctx, "follow the pair page's row", browsertest.Follow(chromedp.Click(chromedp.CSS(".version-note a.pair-link"))))
+	wantLocation(t, ctx, base+"compare/"+draft+"--"+final+"/index.html#a-p2-s1-i2")
+	wantInViewport(t, ctx, "a-p2-s1-i2")
+
+	do(t, ctx, "open the draft", chromedp.Navigate(base+"docs/"+draft+"/index.html"))
+	do(t, ctx, "follow the note to the final text", browsertest.Follow(chromedp.Click(chromedp.CSS(`.version-note a[lang]`))))
+	wantLocation(t, ctx, base+"docs/"+final+"/index.html")
+	if meta := eval[string](t, ctx, `document.querySelector("dl.meta").innerText`); !strings.Contains(meta, "取代") || !strings.Contains(meta, "（征求意见稿）") {
+		t.Errorf("the final text's facts read %q; want the draft it supersedes", meta)
+	}
+	do(t, ctx, "follow the way back", browsertest.Follow(chromedp.Click(chromedp.CSS(`dl.meta dd a[lang]`))))
+	wantLocation(t, ctx, base+"docs/"+draft+"/index.html")
+}

@@ -1,0 +1,169 @@
+package site
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The seeds' Guangzhou 方案 is a 征求意见稿; testdata/versions holds a
+// final text of it that supersedes it, without the draft's item
+// 二、（一）2. on green development, so that the draft's 3. is the final
+// text's 2.
+const (
+	draftID = "guangzhou-2023-fangan"
+	finalID = "guangzhou-2024-fangan"
+)
+
+// versionsProject is the seed project with the final text of the
+// Guangzhou 方案 added.
+func versionsProject(t *testing.T) string {
+	t.Helper()
+	project := seedProject(t)
+	src, err := os.ReadFile(filepath.Join("testdata", "versions", finalID+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(project, "content", "docs", finalID+".md"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return project
+}
+
+// TestVersions: a superseded document's page and each of its sections'
+// say which document supersedes it, and lead to it, to the section of it
+// that the two versions' alignment pairs with the section — the draft's
+// 3. to the final text's 2. — or say that it has none, and to the two
+// versions' pair page at the section's row; the newer version's page
+// lists the one it supersedes. The API gives the ids both ways, and the
+// documents without versions keep their JSON's shape.
+func TestVersions(t *testing.T) {
+	files := buildFiles(t, versionsProject(t))
+	page := func(name string) string {
+		t.Helper()
+		b, ok := files[name]
+		if !ok {
+			t.Fatalf("the site has no %s", name)
+		}
+		return string(b)
+	}
+	pair := "compare/" + draftID + "--" + finalID + "/index.html"
+	page(pair)
+
+	doc := page("docs/" + draftID + "/index.html")
+	for _, want := range []string{
+		`<div class="version-note" role="note"><p>本文件已被<a href="../../docs/` + finalID + `/index.html" lang="zh-Hans">《广州市质量强市建设实施方案》</a>（2024-03-01 · 正式）取代。`,
+		`<a class="pair-link" href="../../` + pair + `">两版逐条对照</a>`,
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the draft's page lacks %s", want)
+		}
+	}
+	for eid, want := range map[string]string{
+		"p1-s1":    `新版本中的对应条文：<a href="../../../docs/` + finalID + `/p1-s1/index.html" lang="zh-Hans">（一）指导思想</a> <a class="pair-link" href="../../../` + pair + `#a-p1-s1">两版逐条对照</a>`,
+		"p2-s1-i3": `新版本中的对应条文：<a href="../../../docs/` + finalID + `/p2-s1-i2/index.html" lang="zh-Hans">2.促进质量发展造福人民</a>`,
+		"p2-s1-i2": `新版本中没有与本条对应的条文。 <a class="pair-link" href="../../../` + pair + `#a-p2-s1-i2">两版逐条对照</a>`,
+	} {
+		sec := page("docs/" + draftID + "/" + eid + "/index.html")
+		if !strings.Contains(sec, "本条所在的文件已被") || !strings.Contains(sec, want) {
+			t.Errorf("the draft's %s page lacks %s", eid, want)
+		}
+	}
+	final := page("docs/" + finalID + "/index.html")
+	want := `<div><dt>取代</dt><dd><a href="../../docs/` + draftID + `/index.html" lang="zh-Hans">《广州市质量强市建设实施方案》</a>（征求意见稿） · <a class="pair-link" href="../../` + pair + `">两版逐条对照</a></dd></div>`
+	if !strings.Contains(final, want) {
+		t.Errorf("the final text's page lacks %s", want)
+	}
+	for name, b := range files {
+		if strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, "docs/"+draftID+"/") && strings.Contains(string(b), "version-note") {
+			t.Errorf("%s says it is superseded", name)
+		}
+	}
+
+	var api struct {
+		Supersedes   []string `json:"supersedes"`
+		SupersededBy *string  `json:"supersededBy"`
+	}
+	for id, want := range map[string][2]string{
+		draftID:                  {"", finalID},
+		finalID:                  {draftID, ""},
+		"guangdong-2023-gangyao": {"", ""},
+	} {
+		api.Supersedes, api.SupersededBy = nil, nil
+		if err := json.Unmarshal(files["api/docs/"+id+".json"], &api); err != nil {
+			t.Fatal(err)
+		}
+		by := ""
+		if api.SupersededBy != nil {
+			by = *api.SupersededBy
+		}
+		if got := [2]string{strings.Join(api.Supersedes, ","), by}; got != want {
+			t.Errorf("api/docs/%s.json: supersedes %q, supersededBy %q; want %q", id, got[0], got[1], want)
+		}
+	}
+	if b := files["api/docs/guangdong-2023-gangyao.json"]; strings.Contains(string(b), "supersede") {
+		t.Error("a document without versions has version keys in its JSON")
+	}
+}
+
+// TestVersionPairAlways: in a corpus too large to compare every pair,
+// two versions are compared even when they share little, and the older's
+// pages lead to the pair page.
+func TestVersionPairAlways(t *testing.T) {
+	project := syntheticProject(t, maxAllPairs+10)
+	docs := filepath.Join(project, "content", "docs")
+	names, _ := filepath.Glob(filepath.Join(docs, "*.md"))
+	old := strings.TrimSuffix(filepath.Base(names[0]), ".md")
+	newer := "zz-rewritten"
+	src := "---\nid: " + newer + "\ntitle: 全新改写的方案\ndate: \"2030-01-01\"\nsupersedes: [" + old + "]\n---\n\n一、总则\n\n为规范海洋渔业捕捞许可管理，制定本办法。\n"
+	if err := os.WriteFile(filepath.Join(docs, newer+".md"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, problems, err := Load(Options{Content: filepath.Join(project, "content")})
+	if err != nil || problems.Err() != nil {
+		t.Fatalf("Load: %v %v", err, problems.Err())
+	}
+	if !slices.Contains(s.pairs, docPair{s.byID[old], s.byID[newer]}) {
+		t.Fatalf("no pair of %s and %s among the %d pairs", old, newer, len(s.pairs))
+	}
+	if len(s.pairs) >= (len(s.docs)*(len(s.docs)-1))/2 {
+		t.Fatalf("%d pairs of %d documents: every pair is compared, which tests nothing", len(s.pairs), len(s.docs))
+	}
+	note := s.newerVersion("", s.byID[old], -1)
+	if note == nil || note.PairURL != comparePath(old, newer)+"index.html" {
+		t.Errorf("the older version's note is %+v; want it to lead to the pair page", note)
+	}
+}
+
+// TestMemoryVersions: serve keeps a superseded document's pages current
+// with its newer version — a new title shows on the older's section pages
+// at once — and loads the whole site again when a supersedes list
+// changes, after which it serves what a build makes.
+func TestMemoryVersions(t *testing.T) {
+	project := versionsProject(t)
+	m := newMemory(t, project)
+	names := sortedNames(buildFiles(t, project))
+	getAll(t, m, names)
+	final := filepath.Join(project, "content", "docs", finalID+".md")
+	section := "docs/" + draftID + "/p1-s1/index.html"
+
+	edit(t, final, "title: 广州市质量强市建设实施方案", "title: 广州市质量强市建设实施方案（2024年版）")
+	if r := update(t, m, final); r.Full {
+		t.Errorf("a new title: report = %+v, want an incremental update", r)
+	}
+	if f, _, _ := m.Get(section); !strings.Contains(string(f.Data), "《广州市质量强市建设实施方案（2024年版）》") {
+		t.Errorf("%s does not name the newer version by its new title", section)
+	}
+
+	edit(t, final, "supersedes: [guangzhou-2023-fangan]", "supersedes: []")
+	if r := update(t, m, final); !r.Full {
+		t.Errorf("a supersedes list emptied: report = %+v, want a full load", r)
+	}
+	if f, _, _ := m.Get(section); strings.Contains(string(f.Data), "version-note") {
+		t.Errorf("%s still says it is superseded", section)
+	}
+	compareFiles(t, getAll(t, m, names), buildFiles(t, project), nil)
+}
