@@ -1,5 +1,5 @@
 // The home page's document finder: filter the documents by words and by
-// level, year, script and status, and sort them by a column — over the
+// level, year, script, status and version, and sort them by a column — over the
 // whole corpus, not only the page's share of it. The list comes from
 // api/docs.js, loaded at the first use. The state is kept in the
 // address (?filter=…&level=province&sort=date-desc), so that a filtered
@@ -65,6 +65,7 @@
       // The selects' values are the API's: script is the language.
       d.year = d.date ? d.date.slice(0, 4) : "";
       d.script = d.lang;
+      d.version = d.newer ? "superseded" : "current";
       d.text = [d.title, d.issuer, d.number, d.id, d.folded].join(" ").toLowerCase();
       return d;
     });
@@ -124,7 +125,7 @@
     cell(tr, "td", d.number, d.lang);
     cell(tr, "td", levelNames[d.level] || "");
     cell(tr, "td", d.lang === "zh-Hant" ? "繁體" : "简体");
-    cell(tr, "td", d.status);
+    cell(tr, "td", d.newer ? (d.status ? d.status + " · " : "") + "已被取代" : d.status);
     cell(tr, "td", String(d.sections)).className = "num";
     return tr;
   };

@@ -714,6 +714,15 @@
     var docEl = document.createElement("span");
     docEl.className = "hit-doc";
     docEl.textContent = x.docTitle;
+    if (x.newer) {
+      // A hit in a draft or an old edition says so: its newer version
+      // may read otherwise.
+      var old = document.createElement("span");
+      old.className = "hit-superseded";
+      old.lang = "zh-Hans";
+      old.textContent = "已被取代";
+      docEl.appendChild(old);
+    }
     a.appendChild(docEl);
     if (TIER_LABEL[tier]) {
       var badge = document.createElement("span");
@@ -790,12 +799,13 @@
 
   // docsKept marks the documents that the column filters keep, or gives
   // null when none is set. A document is [id, title, lang, sections,
-  // level, year, status] (meta.js).
+  // level, year, status, the id of its newer version or ""] (meta.js).
   function docsKept(facets) {
     var names = Object.keys(facets || {});
     if (!names.length) return null;
     var value = { level: function (d) { return d[4]; }, year: function (d) { return d[5]; },
-      script: function (d) { return d[2]; }, status: function (d) { return d[6]; } };
+      script: function (d) { return d[2]; }, status: function (d) { return d[6]; },
+      version: function (d) { return d[7] ? "superseded" : "current"; } };
     return Uint8Array.from(meta.docs, function (d) {
       return names.every(function (n) { return value[n] && value[n](d) === facets[n]; }) ? 1 : 0;
     });

@@ -360,10 +360,16 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 		h.Write(f.Data)
 	}
 	ft := buildFold(b.seen)
+	newer := map[string]string{}
+	for _, d := range c.Docs {
+		for _, id := range d.Supersedes {
+			newer[id] = d.ID
+		}
+	}
 	docs := make([][]any, len(c.Docs))
 	for i, d := range c.Docs {
 		year := d.Date[:min(4, len(d.Date))]
-		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status}
+		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status, newer[d.ID]}
 	}
 	ts := make([][2]string, len(set))
 	for i, t := range set {

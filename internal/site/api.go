@@ -180,7 +180,11 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 			p := s.namedPlace(m)
 			names[k] = [3]string{m.to, p.Label, p.Path}
 		}
-		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names}
+		newer := ""
+		if v := s.versions[d.ID]; v != nil && v.newer != nil {
+			newer = v.newer.ID
+		}
+		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names, newer}
 	}
 	levels := map[string]string{}
 	for _, l := range []string{"national", "province", "city", "county"} {
@@ -193,7 +197,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 }
 
 // docsScriptFields names the columns of /api/docs.js's rows.
-var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names"}
+var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names", "newer"}
 
 // compareAPI is /api/compare.json: every pair of documents the site
 // compares, in the chooser's order, with how many sections it pairs, the

@@ -80,6 +80,7 @@ func auditPages(t *testing.T, dir string) []auditPage {
 		{"document superseding another", "docs/guangzhou-2024-fangan/index.html"},
 		{"document with an issuer, its Highwire tags", "docs/guangdong-2023-gangyao/index.html"},
 		{"section, its document superseded", "docs/guangzhou-2023-fangan/p2-s8-i2/index.html"},
+		{"section of a document superseding another", "docs/guangzhou-2024-fangan/p2-s1-i2/index.html"},
 		{"themes", "themes/index.html"},
 		{"theme", "themes/shoufu-zerenzhi/index.html"},
 		{"theme, a later page", "themes/zhiliang-jichu-sheshi/page/2/index.html"},

@@ -143,24 +143,28 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		o.raw(`">`)
 		o.text(d.Heading)
 		o.raw("</li>\n</ol></nav>\n")
-		if v := d.Newer; v != nil {
-			// link writes a link to another version, in its language.
-			link := func(url, lang, text string) {
-				o.raw(`<a href="`)
-				o.url(url)
-				o.raw(`" lang="`)
-				o.text(lang)
-				o.raw(`">`)
-				o.text(text)
-				o.raw("</a>")
-			}
-			o.raw(`<div class="version-note" role="note"><p>本条所在的文件已被`)
-			link(v.URL, v.Lang, "《"+v.Title+"》")
-			if v.Facts != "" {
+		// link writes a link to another version, in its language.
+		link := func(url, lang, text string) {
+			o.raw(`<a href="`)
+			o.url(url)
+			o.raw(`" lang="`)
+			o.text(lang)
+			o.raw(`">`)
+			o.text(text)
+			o.raw("</a>")
+		}
+		// facts writes a version's date and status, when it has them.
+		facts := func(f string) {
+			if f != "" {
 				o.raw("（")
-				o.text(v.Facts)
+				o.text(f)
 				o.raw("）")
 			}
+		}
+		if v := d.Newer; v != nil {
+			o.raw(`<div class="version-note" role="note"><p>本条所在的文件已被`)
+			link(v.URL, v.Lang, "《"+v.Title+"》")
+			facts(v.Facts)
 			o.raw("取代。")
 			if v.Newest != nil {
 				o.raw("最新版本为")
@@ -185,7 +189,22 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		lang()
 		o.raw("\">\n")
 		o.raw(string(d.Body))
-		o.raw("\n</article>\n<nav class=\"prevnext\" aria-label=\"上下条\">\n")
+		o.raw("\n</article>\n")
+		for _, e := range d.Earlier {
+			o.raw(`<p class="version-earlier">旧版本`)
+			link(e.URL, e.Lang, "《"+e.Title+"》")
+			facts(e.Facts)
+			if c := e.Counterpart; c != nil {
+				o.raw("中的对应条文：")
+				link(c.URL, e.Lang, c.Text)
+			} else {
+				o.raw("中没有与本条对应的条文。")
+			}
+			o.raw(` <a class="pair-link" href="`)
+			o.url(e.PairURL)
+			o.raw("\">两版逐条对照</a></p>\n")
+		}
+		o.raw("<nav class=\"prevnext\" aria-label=\"上下条\">\n")
 		// neighbour writes the link to the section before or after.
 		neighbour := func(l *pageLink, rel, key, word string) {
 			if l == nil {

@@ -66,7 +66,7 @@ func TestDirectPages(t *testing.T) {
 	// with a counterpart in the newer or without one.
 	awkward := "---\nid: awkward\ntitle: 名称含<b>&\"引号\"'与'+号</b>的文件\nissuer: 甲&乙 <联合>\ndate: \"2024-01-02\"\nstatus: 征求<意见>稿\nlang: zh-Hans\nsupersedes: [a-plan]\n---\n\n" +
 		"一、总体<要求>&\"目标\"\n\n（一）推行质量安全首负责任制 a+b<c>。完善质量基础设施。\n\n（二）主要目标'单引号'。\n\n二、重点任务\n\n1.强化追溯&认证。\n"
-	newest := "---\nid: awkward-final\ntitle: 最终<版>&\"文件\"\ndate: \"2024-03-02\"\nlang: zh-Hans\nsupersedes: [awkward]\n---\n\n一、总体要求\n"
+	newest := "---\nid: awkward-final\ntitle: 最终<版>&\"文件\"\ndate: \"2024-03-02\"\nlang: zh-Hans\nsupersedes: [awkward]\n---\n\n一、总体要求\n\n二、规范海洋渔业捕捞许可<管理>。\n"
 	for _, cfg := range []string{
 		"title: 测试&<文库>\nname: test-site\nbaseURL: https://例子.example/文 库+/\nlanguage: zh-Hans\ncopyright: 甲 & 乙\n",
 		"title: 测试文库\nname: test-site\nlanguage: zh-Hant\n",
@@ -97,6 +97,23 @@ func TestDirectPages(t *testing.T) {
 			}
 			if notes != len(s.byID["a-plan"].Sections) {
 				t.Errorf("%d of a-plan's section pages name its newer and newest versions; want all %d", notes, len(s.byID["a-plan"].Sections))
+			}
+			// The newer versions' sections name where they were in the
+			// older, or that they were in none.
+			found, none := 0, 0
+			for _, id := range []string{"awkward", "awkward-final"} {
+				for _, sec := range s.byID[id].Sections {
+					for _, e := range s.sectionPage(s.byID[id], sec).Data.(sectionData).Earlier {
+						if e.Counterpart != nil {
+							found++
+						} else {
+							none++
+						}
+					}
+				}
+			}
+			if found == 0 || none == 0 {
+				t.Errorf("the newer versions' sections name %d counterparts in the older and %d without; want some of each", found, none)
 			}
 		})
 	}

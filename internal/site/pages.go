@@ -84,7 +84,8 @@ func (p *Page) Chrome() Chrome {
 // docRow is a document as lists and the home page show it.
 type docRow struct {
 	*docInfo
-	Sections int
+	Sections   int
+	Superseded bool // a newer version supersedes it
 }
 
 // homeData is the home page.
@@ -162,6 +163,11 @@ func (s *Site) docFacets() []facet {
 		}
 	}
 	add("status", "状态", vs)
+	if s.versions != nil {
+		// A researcher reading the texts in force leaves out the
+		// drafts and editions that newer versions replace.
+		fs = append(fs, facet{Name: "version", Label: "版本", Values: []facetValue{{"current", "现行版本"}, {"superseded", "已被取代"}}})
+	}
 	return fs
 }
 
@@ -285,7 +291,8 @@ type sectionData struct {
 	UpURL            string // the section in its document's page
 	ThemeLinks       []pageLink
 	CounterpartLinks []counterpartLink
-	Newer            *versionNote // the document's newer version; nil for none
+	Newer            *versionNote  // the document's newer version; nil for none
+	Earlier          []earlierNote // where the section was in the versions the document supersedes
 }
 
 // pageLink is a link as a page prints it.
@@ -449,7 +456,7 @@ func (s *Site) homePageN(n int) *Page {
 		}
 	}
 	for _, d := range s.docs[first:end] {
-		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections)})
+		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections), Superseded: s.versions[d.ID] != nil && s.versions[d.ID].newer != nil})
 		row := matrixRow{Doc: d, URL: p.Root + docPath(d.ID) + "index.html", Cells: make([]matrixCell, 0, len(s.themes.Themes))}
 		for i, t := range s.themes.Themes {
 			c := d.themeCounts[i]
@@ -597,6 +604,7 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	}
 	s.sectionLinks(p.Root, &data)
 	data.Newer = s.newerVersion(p.Root, d, sec.Index)
+	data.Earlier = s.earlierVersions(p.Root, d, sec.Index)
 	p.Data = data
 	return p
 }

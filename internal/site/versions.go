@@ -1,6 +1,9 @@
 package site
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // versionInfo is what the site knows of one document's other versions,
 // from the supersedes lists of the front matter (checked by package
@@ -16,6 +19,9 @@ type versionInfo struct {
 	// at[i] is the index in newer of the section that the pair's
 	// alignment pairs with section i of this document, or -1.
 	at []int32
+	// earlier[k][j] is the index in older[k] of the section that the
+	// alignment pairs with section j of this document, or -1.
+	earlier [][]int32
 }
 
 // indexVersions fills s.versions from the documents' supersedes lists and
@@ -40,6 +46,9 @@ func (s *Site) indexVersions() {
 				of(d).older = append(of(d).older, old)
 			}
 		}
+	}
+	for _, v := range s.versions {
+		v.earlier = make([][]int32, len(v.older))
 	}
 	eids := sectionIndex{}
 	for _, d := range s.docs {
@@ -70,6 +79,20 @@ func (s *Site) indexVersions() {
 					v.at[k] = j
 				}
 			}
+		}
+		// The same pairs, seen from the newer version.
+		nv := s.versions[v.newer.ID]
+		if k := slices.Index(nv.older, d); k >= 0 && v.at != nil {
+			back := make([]int32, len(v.newer.Sections))
+			for j := range back {
+				back[j] = -1
+			}
+			for i, j := range v.at {
+				if j >= 0 {
+					back[j] = int32(i)
+				}
+			}
+			nv.earlier[k] = back
 		}
 	}
 }
@@ -166,6 +189,45 @@ func (s *Site) olderVersions(root string, d *docInfo) []versionLink {
 			l.PairURL = root + comparePath(p.a.ID, p.b.ID) + "index.html"
 		}
 		out = append(out, l)
+	}
+	return out
+}
+
+// earlierNote is what a section of a newer version says of one version it
+// supersedes, made up for printing, every URL relative to the page.
+type earlierNote struct {
+	Lang, Title, URL, Facts string // the older version
+	// Counterpart is the older version's section that the alignment
+	// pairs with this one; nil when it pairs none.
+	Counterpart *pageLink
+	PairURL     string // the pair page at this section's row
+}
+
+// earlierVersions are the notes on the page of d's section secIndex of
+// the versions d supersedes: where the section was in each.
+func (s *Site) earlierVersions(root string, d *docInfo, secIndex int) []earlierNote {
+	v := s.versions[d.ID]
+	if v == nil {
+		return nil
+	}
+	var out []earlierNote
+	for k, o := range v.older {
+		ov := s.versions[o.ID]
+		if ov == nil || ov.pair < 0 || v.earlier[k] == nil {
+			continue
+		}
+		p := s.pairs[ov.pair]
+		side := "#a-"
+		if p.b == d {
+			side = "#b-"
+		}
+		n := earlierNote{Lang: o.Lang, Title: o.Title, URL: root + docPath(o.ID) + "index.html", Facts: versionFacts(o),
+			PairURL: root + comparePath(p.a.ID, p.b.ID) + "index.html" + side + d.Sections[secIndex].EID}
+		if i := v.earlier[k][secIndex]; i >= 0 {
+			t := o.Sections[i]
+			n.Counterpart = &pageLink{URL: root + sectionPath(o.ID, t.EID) + "index.html", Text: t.Heading()}
+		}
+		out = append(out, n)
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -52,6 +53,12 @@ func TestBrowserVersions(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll(".version-note").length`); n != 0 {
 		t.Error("the final text's section says it is superseded")
 	}
+	// Below its text, it says where it was in the draft, and leads back.
+	if earlier := eval[string](t, ctx, `document.querySelector(".version-earlier").innerText`); !strings.Contains(earlier, "（征求意见稿）中的对应条文：3.促进质量发展造福人民") {
+		t.Errorf("the final text's 2. says %q of the draft", earlier)
+	}
+	do(t, ctx, "follow it back to the draft", browsertest.Follow(chromedp.Click(chromedp.CSS(`.version-earlier a[href*="/p2-s1-i3/"]`))))
+	wantLocation(t, ctx, base+"docs/"+draft+"/p2-s1-i3/index.html")
 
 	do(t, ctx, "open the draft's 2.", chromedp.Navigate(base+"docs/"+draft+"/p2-s1-i2/index.html"))
 	if note := eval[string](t, ctx, `document.querySelector(".version-note").innerText`); !strings.Contains(note, "新版本中没有与本条对应的条文。") {
@@ -69,4 +76,49 @@ func TestBrowserVersions(t *testing.T) {
 	}
 	do(t, ctx, "follow the way back", browsertest.Follow(chromedp.Click(chromedp.CSS(`dl.meta dd a[lang]`))))
 	wantLocation(t, ctx, base+"docs/"+draft+"/index.html")
+
+	// The home page's list marks the draft; its finder, asked for the
+	// versions in force, lists the other five and keeps the choice in
+	// the address.
+	do(t, ctx, "open the home page", chromedp.Navigate(base+"index.html"))
+	status := `[...document.querySelectorAll("table.docs tbody tr")].filter(tr => tr.querySelector("a").href.includes("/` + draft + `/")).map(tr => tr.cells[6].textContent).join("|")`
+	if got := eval[string](t, ctx, status); got != "征求意见稿 · 已被取代" {
+		t.Errorf("the home page gives the draft's status as %q", got)
+	}
+	do(t, ctx, "choose 现行版本", chromedp.SetValue(`#doc-finder select[name=version]`, "current"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#doc-finder select[name=version]").dispatchEvent(new Event("change"))`))
+	rows := `[...document.querySelectorAll("table.docs tbody tr a")].map(a => a.href.split("/docs/")[1].split("/")[0]).sort().join(" ")`
+	want := "guangdong-2020-shishi guangdong-2023-gangyao " + final + " jiangsu-2023-yijian luhe-2017-yijian"
+	for deadline := time.Now().Add(5 * time.Second); eval[string](t, ctx, rows) != want && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := eval[string](t, ctx, rows); got != want {
+		t.Errorf("the documents in force are %q, want %q", got, want)
+	}
+	if q := eval[string](t, ctx, "location.search"); !strings.Contains(q, "version=current") {
+		t.Errorf("the address keeps %q, not the version chosen", q)
+	}
+	do(t, ctx, "choose 已被取代", chromedp.SetValue(`#doc-finder select[name=version]`, "superseded"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#doc-finder select[name=version]").dispatchEvent(new Event("change"))`))
+	for deadline := time.Now().Add(5 * time.Second); eval[string](t, ctx, rows) != draft && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := eval[string](t, ctx, rows); got != draft {
+		t.Errorf("the superseded documents are %q, want the draft", got)
+	}
+	if got := eval[string](t, ctx, status); got != "征求意见稿 · 已被取代" {
+		t.Errorf("the finder gives the draft's status as %q", got)
+	}
+
+	// A search finds the item in both versions, the draft's hit marked;
+	// with the versions in force only, the final text's alone.
+	searchOpen(t, ctx, base, "q", "促进质量发展造福人民")
+	hits := `[...document.querySelectorAll("#search-results > li.hit")].map(li => li.dataset.doc + (li.querySelector(".hit-superseded") ? " 已被取代" : "")).sort().join("|")`
+	if got := searchEval[string](t, ctx, hits); got != draft+" 已被取代|"+final {
+		t.Errorf("促进质量发展造福人民 finds %q; want the draft's hit, marked, and the final text's", got)
+	}
+	searchOpen(t, ctx, base, "q", "促进质量发展造福人民", "version", "current")
+	if got := searchEval[string](t, ctx, hits); got != final {
+		t.Errorf("促进质量发展造福人民 in the versions in force finds %q; want the final text's alone", got)
+	}
 }

@@ -12,7 +12,7 @@ import (
 // The seeds' Guangzhou 方案 is a 征求意见稿; testdata/versions holds a
 // final text of it that supersedes it, without the draft's item
 // 二、（一）2. on green development, so that the draft's 3. is the final
-// text's 2.
+// text's 2., and with a new 3. on digital quality work.
 const (
 	draftID = "guangzhou-2023-fangan"
 	finalID = "guangzhou-2024-fangan"
@@ -72,6 +72,14 @@ func TestVersions(t *testing.T) {
 			t.Errorf("the draft's %s page lacks %s", eid, want)
 		}
 	}
+	for eid, want := range map[string]string{
+		"p2-s1-i2": `<p class="version-earlier">旧版本<a href="../../../docs/` + draftID + `/index.html" lang="zh-Hans">《广州市质量强市建设实施方案》</a>（征求意见稿）中的对应条文：<a href="../../../docs/` + draftID + `/p2-s1-i3/index.html" lang="zh-Hans">3.促进质量发展造福人民</a> <a class="pair-link" href="../../../` + pair + `#b-p2-s1-i2">两版逐条对照</a></p>`,
+		"p2-s1-i3": `（征求意见稿）中没有与本条对应的条文。 <a class="pair-link" href="../../../` + pair + `#b-p2-s1-i3">两版逐条对照</a></p>`,
+	} {
+		if sec := page("docs/" + finalID + "/" + eid + "/index.html"); !strings.Contains(sec, want) {
+			t.Errorf("the final text's %s page lacks %s", eid, want)
+		}
+	}
 	final := page("docs/" + finalID + "/index.html")
 	want := `<div><dt>取代</dt><dd><a href="../../docs/` + draftID + `/index.html" lang="zh-Hans">《广州市质量强市建设实施方案》</a>（征求意见稿） · <a class="pair-link" href="../../` + pair + `">两版逐条对照</a></dd></div>`
 	if !strings.Contains(final, want) {
@@ -80,6 +88,9 @@ func TestVersions(t *testing.T) {
 	for name, b := range files {
 		if strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, "docs/"+draftID+"/") && strings.Contains(string(b), "version-note") {
 			t.Errorf("%s says it is superseded", name)
+		}
+		if strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, "docs/"+finalID+"/") && strings.Contains(string(b), "version-earlier") {
+			t.Errorf("%s names an earlier version", name)
 		}
 	}
 
