@@ -173,6 +173,9 @@ type pairData struct {
 	// Naming says where either document names the other (package refs):
 	// with the dates, the plainest word on which follows which.
 	Naming []pairNaming
+	// Versions says, of two versions of a document, which supersedes
+	// which ("后者取代前者"); "" for two documents that are not.
+	Versions string
 }
 
 // pairNaming is one document of a pair naming the other: "前者" or "后者"
@@ -483,6 +486,9 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 		}
 		if places != nil {
 			data.Naming = append(data.Naming, pairNaming{Who: n.who, Whom: n.whom, Places: places})
+		}
+		if v := s.versions[n.to.ID]; v != nil && v.newer == n.from {
+			data.Versions = n.who + "取代" + n.whom
 		}
 	}
 	seen := map[string]int{}

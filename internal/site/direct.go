@@ -336,6 +336,11 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 			o.text(n.Whom)
 			o.raw("。</p>\n")
 		}
+		if d.Versions != "" {
+			o.raw(`<p class="note versions-note">两者为同一文件的不同版本：`)
+			o.text(d.Versions)
+			o.raw("。</p>\n")
+		}
 		o.raw("<p class=\"note\">")
 		o.raw(strconv.Itoa(d.Matched))
 		o.raw(` 对相互对应的条目；同色标记为两侧共有的语句（不计简繁与标点），占前者文字的 `)

@@ -67,6 +67,9 @@ func TestBrowserVersions(t *testing.T) {
 	do(t, ctx, "follow the pair page's row", browsertest.Follow(chromedp.Click(chromedp.CSS(".version-note a.pair-link"))))
 	wantLocation(t, ctx, base+"compare/"+draft+"--"+final+"/index.html#a-p2-s1-i2")
 	wantInViewport(t, ctx, "a-p2-s1-i2")
+	if note := eval[string](t, ctx, `document.querySelector(".versions-note").innerText`); note != "两者为同一文件的不同版本：后者取代前者。" {
+		t.Errorf("the pair page says %q of the two", note)
+	}
 
 	do(t, ctx, "open the draft", chromedp.Navigate(base+"docs/"+draft+"/index.html"))
 	do(t, ctx, "follow the note to the final text", browsertest.Follow(chromedp.Click(chromedp.CSS(`.version-note a[lang]`))))

@@ -51,7 +51,9 @@ func TestVersions(t *testing.T) {
 		return string(b)
 	}
 	pair := "compare/" + draftID + "--" + finalID + "/index.html"
-	page(pair)
+	if !strings.Contains(page(pair), `<p class="note versions-note">两者为同一文件的不同版本：后者取代前者。</p>`) {
+		t.Error("the pair page does not say that the latter supersedes the former")
+	}
 
 	doc := page("docs/" + draftID + "/index.html")
 	for _, want := range []string{
@@ -92,6 +94,9 @@ func TestVersions(t *testing.T) {
 		if strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, "docs/"+finalID+"/") && strings.Contains(string(b), "version-earlier") {
 			t.Errorf("%s names an earlier version", name)
 		}
+		if strings.HasPrefix(name, "compare/") && name != pair && strings.Contains(string(b), "versions-note") {
+			t.Errorf("%s says its two documents are versions of one", name)
+		}
 	}
 
 	var api struct {
@@ -122,13 +127,14 @@ func TestVersions(t *testing.T) {
 
 // TestVersionPairAlways: in a corpus too large to compare every pair,
 // two versions are compared even when they share little, and the older's
-// pages lead to the pair page.
+// pages lead to the pair page, which, the newer's id sorting first, says
+// that the former supersedes the latter.
 func TestVersionPairAlways(t *testing.T) {
 	project := syntheticProject(t, maxAllPairs+10)
 	docs := filepath.Join(project, "content", "docs")
 	names, _ := filepath.Glob(filepath.Join(docs, "*.md"))
 	old := strings.TrimSuffix(filepath.Base(names[0]), ".md")
-	newer := "zz-rewritten"
+	newer := "0-rewritten"
 	src := "---\nid: " + newer + "\ntitle: 全新改写的方案\ndate: \"2030-01-01\"\nsupersedes: [" + old + "]\n---\n\n一、总则\n\n为规范海洋渔业捕捞许可管理，制定本办法。\n"
 	if err := os.WriteFile(filepath.Join(docs, newer+".md"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -137,15 +143,19 @@ func TestVersionPairAlways(t *testing.T) {
 	if err != nil || problems.Err() != nil {
 		t.Fatalf("Load: %v %v", err, problems.Err())
 	}
-	if !slices.Contains(s.pairs, docPair{s.byID[old], s.byID[newer]}) {
+	i := slices.Index(s.pairs, docPair{s.byID[newer], s.byID[old]})
+	if i < 0 {
 		t.Fatalf("no pair of %s and %s among the %d pairs", old, newer, len(s.pairs))
 	}
 	if len(s.pairs) >= (len(s.docs)*(len(s.docs)-1))/2 {
 		t.Fatalf("%d pairs of %d documents: every pair is compared, which tests nothing", len(s.pairs), len(s.docs))
 	}
 	note := s.newerVersion("", s.byID[old], -1)
-	if note == nil || note.PairURL != comparePath(old, newer)+"index.html" {
+	if note == nil || note.PairURL != comparePath(newer, old)+"index.html" {
 		t.Errorf("the older version's note is %+v; want it to lead to the pair page", note)
+	}
+	if v := s.pairPage(s.pairs[i], s.alignments[i]).Data.(pairData).Versions; v != "前者取代后者" {
+		t.Errorf("the pair page says %q of the two versions, want 前者取代后者", v)
 	}
 }
 
