@@ -73,8 +73,8 @@ func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 		out.CitedBy = append(out.CitedBy, citeAPI{Doc: m.from, Section: m.eid, At: s.siteURL(m.place())})
 	}
 	out.Supersedes = d.Supersedes
-	if v := s.versions[d.ID]; v != nil && v.newer != nil {
-		out.SupersededBy = v.newer.ID
+	if n := s.newerOf(d); n != nil {
+		out.SupersededBy = n.ID
 	}
 	return encodeJSON(w, out)
 }
@@ -181,8 +181,8 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 			names[k] = [3]string{m.to, p.Label, p.Path}
 		}
 		newer := ""
-		if v := s.versions[d.ID]; v != nil && v.newer != nil {
-			newer = v.newer.ID
+		if n := s.newerOf(d); n != nil {
+			newer = n.ID
 		}
 		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names, newer}
 	}

@@ -456,7 +456,7 @@ func (s *Site) homePageN(n int) *Page {
 		}
 	}
 	for _, d := range s.docs[first:end] {
-		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections), Superseded: s.versions[d.ID] != nil && s.versions[d.ID].newer != nil})
+		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections), Superseded: s.newerOf(d) != nil})
 		row := matrixRow{Doc: d, URL: p.Root + docPath(d.ID) + "index.html", Cells: make([]matrixCell, 0, len(s.themes.Themes))}
 		for i, t := range s.themes.Themes {
 			c := d.themeCounts[i]

@@ -97,6 +97,14 @@ func (s *Site) indexVersions() {
 	}
 }
 
+// newerOf is the document that supersedes d, or nil.
+func (s *Site) newerOf(d *docInfo) *docInfo {
+	if v := s.versions[d.ID]; v != nil {
+		return v.newer
+	}
+	return nil
+}
+
 // versionPairs lists the pairs of documents that are versions of each
 // other, older first, so that comparePairs can make every one.
 func (s *Site) versionPairs() [][2]*docInfo {
