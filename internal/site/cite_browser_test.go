@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -93,33 +94,96 @@ func TestBrowserCiteExport(t *testing.T) {
 	download(`a[href="api/docs.bib"]`, "api/docs.bib")
 }
 
-// allowDownloads has the browser save what it downloads into a new
-// folder, which it returns.
-func allowDownloads(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	dir := t.TempDir()
-	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
-		t.Fatalf("allow downloads: %v", err)
-	}
-	return dir
+// downloads is where the browser saves what it downloads, and what it
+// has said of each download, by the download's id: the name the page
+// gave it and, once it has ended, how.
+type downloads struct {
+	dir    string
+	mu     sync.Mutex
+	names  map[string]string
+	ended  map[string]browser.DownloadProgressState
+	read   map[string]bool // the downloads awaitDownload has returned
+	change chan struct{}
 }
 
-// awaitDownload clicks what css names and returns the file called name
-// that it saves in dir, once whole; it fails t when none comes in ten
-// seconds.
-func awaitDownload(t *testing.T, ctx context.Context, dir, name, css string) []byte {
+// allowDownloads has the browser save what it downloads into a new
+// folder, each file under its download's id, and report each download.
+func allowDownloads(t *testing.T, ctx context.Context) *downloads {
 	t.Helper()
-	file := filepath.Join(dir, name)
-	os.Remove(file)
+	d := &downloads{dir: t.TempDir(), names: map[string]string{},
+		ended: map[string]browser.DownloadProgressState{}, read: map[string]bool{},
+		change: make(chan struct{}, 1)}
+	// The browser calls this on its own goroutine, which must not block.
+	if err := chromedp.ListenBrowser(ctx, func(ev any) {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		switch ev := ev.(type) {
+		case *browser.EventDownloadWillBegin:
+			d.names[ev.GUID] = ev.SuggestedFilename
+		case *browser.EventDownloadProgress:
+			if ev.State == browser.DownloadProgressStateInProgress {
+				return
+			}
+			d.ended[ev.GUID] = ev.State
+		default:
+			return
+		}
+		select {
+		case d.change <- struct{}{}:
+		default:
+		}
+	}); err != nil {
+		t.Fatalf("listen for downloads: %v", err)
+	}
+	events := true
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: d.dir, EventsEnabled: &events}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	return d
+}
+
+// awaitDownload clicks what css names and returns what the download it
+// starts saves, once the browser says the download is complete; it fails
+// t when the page names the file other than name, when the download
+// fails, or when none ends in ten seconds. (A file being there is not
+// enough: the browser may make it, empty, before it writes it.)
+func awaitDownload(t *testing.T, ctx context.Context, d *downloads, name, css string) []byte {
+	t.Helper()
 	do(t, ctx, "click "+css, browsertest.Click(css))
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		// The browser writes name.crdownload, and renames it when done.
-		if b, err := os.ReadFile(file); err == nil {
+	timeout := time.After(10 * time.Second)
+	for {
+		if guid, got, state := d.next(); guid != "" {
+			switch {
+			case got != name:
+				t.Fatalf("%s: the download is named %q, want %q", css, got, name)
+			case state != browser.DownloadProgressStateCompleted:
+				t.Fatalf("%s: the download of %s ended %s", css, name, state)
+			}
+			b, err := os.ReadFile(filepath.Join(d.dir, guid))
+			if err != nil {
+				t.Fatalf("%s: %v", css, err)
+			}
 			return b
 		}
+		select {
+		case <-d.change:
+		case <-timeout:
+			t.Fatalf("%s: no %s downloaded in ten seconds", css, name)
+		}
 	}
-	entries, _ := os.ReadDir(dir)
-	t.Fatalf("%s: no %s downloaded; the folder holds %v", css, name, entries)
-	return nil
+}
+
+// next returns a download that has begun and ended and that it has not
+// returned before: its id, name and how it ended; or no id.
+func (d *downloads) next() (guid, name string, state browser.DownloadProgressState) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for g, state := range d.ended {
+		if name, ok := d.names[g]; ok && !d.read[g] {
+			d.read[g] = true
+			return g, name, state
+		}
+	}
+	return "", "", ""
 }

@@ -145,7 +145,10 @@ func readCSV(t *testing.T, data []byte, header []string) [][]string {
 	if err != nil {
 		t.Fatalf("the CSV does not read as CSV: %v", err)
 	}
-	if len(lines) == 0 || !slices.Equal(lines[0], header) {
+	if len(lines) == 0 {
+		t.Fatalf("the CSV is empty, want the header %q and lines", header)
+	}
+	if !slices.Equal(lines[0], header) {
 		t.Fatalf("the CSV's header is %q, want %q", lines[0], header)
 	}
 	return lines[1:]
