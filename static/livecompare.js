@@ -459,7 +459,7 @@
     // The window's title names the two, as a pair page's does, for the
     // reader's tabs, history and bookmarks.
     var site = document.title.indexOf(" · ");
-    document.title = docA[1] + " × " + docB[1] + (site >= 0 ? document.title.slice(site) : "");
+    document.title = window.tiaowenDocLabel(docA) + " × " + window.tiaowenDocLabel(docB) + (site >= 0 ? document.title.slice(site) : "");
 
     // Rows: A's sections in order, each B section without a counterpart
     // after the row of its nearest paired predecessor in B.
@@ -594,9 +594,10 @@
     }, function () { /* without the lists, no theme filter */ });
   }
 
-  // titled makes an element holding a document's title in its language.
+  // titled makes an element holding a document's title, told apart from
+  // others of its title, in its language.
   function titled(name, doc) {
-    var e = el(name, "", doc[1]);
+    var e = el(name, "", window.tiaowenDocLabel(doc));
     e.lang = doc[2];
     return e;
   }
@@ -758,9 +759,9 @@
     var more = document.getElementById("adhoc-more");
     more.textContent = "";
     if (ids.length === 0) return;
-    more.appendChild(document.createTextNode("构建时已对照的《" + doc[1] + "》组合："));
+    more.appendChild(document.createTextNode("构建时已对照的" + window.tiaowenDocLabel(doc, true) + "组合："));
     ids.slice(0, 10).forEach(function (id, n) {
-      var other = ix.meta.docs[docIndex(ix, id)], link = el("a", "", "《" + other[1] + "》");
+      var other = ix.meta.docs[docIndex(ix, id)], link = el("a", "", window.tiaowenDocLabel(other, true));
       link.href = (doc[0] < id ? doc[0] + "--" + id : id + "--" + doc[0]) + "/index.html";
       if (n > 0) more.appendChild(document.createTextNode("、"));
       more.appendChild(link);

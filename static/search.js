@@ -713,7 +713,7 @@
     a.href = root + "docs/" + encodeURIComponent(x.docID) + "/" + encodeURIComponent(x.eid) + "/index.html";
     var docEl = document.createElement("span");
     docEl.className = "hit-doc";
-    docEl.textContent = x.docTitle;
+    docEl.textContent = x.docLabel;
     if (x.newer) {
       // A hit in a draft or an old edition says so: its newer version
       // may read otherwise.
@@ -799,7 +799,8 @@
 
   // docsKept marks the documents that the column filters keep, or gives
   // null when none is set. A document is [id, title, lang, sections,
-  // level, year, status, the id of its newer version or ""] (meta.js).
+  // level, year, status, the id of its newer version or "", what tells
+  // it apart from others of its title or ""] (meta.js).
   function docsKept(facets) {
     var names = Object.keys(facets || {});
     if (!names.length) return null;
@@ -1411,7 +1412,7 @@
     meta.docs.forEach(function (d) {
       var o = document.createElement("option");
       o.value = d[0];
-      o.textContent = d[1];
+      o.textContent = window.tiaowenDocLabel(d);
       // A 繁體 title says so: screen readers, and the reader's choice of
       // 简体 (site.js), go by it.
       if (d[2] !== document.documentElement.lang) o.lang = d[2];

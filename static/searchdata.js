@@ -16,6 +16,14 @@
     return made;
   };
 
+  // tiaowenDocLabel is a document of meta.js's "docs" as a list names it:
+  // its title, and what tells it apart when another document has the
+  // same title (a 征求意见稿 and its final text), as the build's lists do;
+  // quoted, the title in 《》.
+  window.tiaowenDocLabel = function (doc, quoted) {
+    return (quoted ? "《" + doc[1] + "》" : doc[1]) + (doc[8] ? "（" + doc[8] + "）" : "");
+  };
+
   function reader(dataDir) {
     // ---- Loading the index -------------------------------------------------
 
@@ -204,7 +212,7 @@
       var doc = meta.docs[docOf(sec)], n = textShardOf(sec), shard = textShards[n];
       var off = 5 * (sec - textStart[n]);
       return {
-        docID: doc[0], docTitle: doc[1], lang: doc[2], newer: doc[7] || "", eid: shard[off], cite: shard[off + 1],
+        docID: doc[0], docTitle: doc[1], docLabel: window.tiaowenDocLabel(doc), lang: doc[2], newer: doc[7] || "", eid: shard[off], cite: shard[off + 1],
         title: shard[off + 2], text: shard[off + 3],
         // What each line of text is (corpus.Section.Layout): "" when each
         // is a paragraph.

@@ -37,9 +37,10 @@
 //     the number of sections; "shards", the first gram of each gram
 //     shard, in order, separated by spaces (which no gram has);
 //     "docs", one [id, title, lang, section count, level, year, status,
-//     the id of the document that supersedes it or ""] per document in
-//     corpus order (section numbers run through the documents in that
-//     order; the last four for the page's filters);
+//     the id of the document that supersedes it or "", what tells it
+//     apart from the others of its title or "" (corpus.TitleAsides)] per
+//     document in corpus order (section numbers run through the documents
+//     in that order; level to superseding id for the page's filters);
 //     "texts", the number of the first section of each text shard, as a
 //     theme's list is written (below); "themes", [id, name] per theme;
 //     and the normalisation tables (below).

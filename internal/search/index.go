@@ -366,10 +366,11 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 			newer[id] = d.ID
 		}
 	}
+	asides := corpus.TitleAsides(c.Docs)
 	docs := make([][]any, len(c.Docs))
 	for i, d := range c.Docs {
 		year := d.Date[:min(4, len(d.Date))]
-		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status, newer[d.ID]}
+		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status, newer[d.ID], asides[i]}
 	}
 	ts := make([][2]string, len(set))
 	for i, t := range set {

@@ -146,6 +146,9 @@ type docSummary struct {
 	Sections int    `json:"sections"`
 	URL      string `json:"url"`
 	JSON     string `json:"json"`
+	// As in a document's own JSON, and left out where it has none.
+	Supersedes   []string `json:"supersedes,omitempty"`
+	SupersededBy string   `json:"supersededBy,omitempty"`
 }
 
 func (s *Site) docsJSON(w *bytes.Buffer) error {
@@ -153,7 +156,10 @@ func (s *Site) docsJSON(w *bytes.Buffer) error {
 	for i, d := range s.docs {
 		out.Documents[i] = docSummary{ID: d.ID, Title: d.Title, Issuer: d.Issuer, Date: d.Date, Number: d.Number,
 			Lang: d.Lang, Status: d.Status, Level: d.Level, Region: d.Region, Sections: len(d.Sections),
-			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID))}
+			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID)), Supersedes: d.Supersedes}
+		if n := s.newerOf(d); n != nil {
+			out.Documents[i].SupersededBy = n.ID
+		}
 	}
 	return encodeJSON(w, out)
 }

@@ -218,6 +218,9 @@ func Load(opts Options) (*Site, diag.List, error) {
 	c, set, pages := src.corpus, src.themes, src.pages
 	s := &Site{cfg: src.cfg, corpus: c, themes: set, pages: pages, tmpl: src.tmpl, static: src.static, aliases: map[string]*docInfo{}, named: src.named}
 	s.docs = analyse(c, set, themes.NewMatcher(set), s.named)
+	for i, a := range corpus.TitleAsides(c.Docs) {
+		s.docs[i].aside = a
+	}
 	s.indexNamed()
 	s.rankThemes()
 	s.byID = map[string]*docInfo{}

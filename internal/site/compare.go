@@ -468,8 +468,8 @@ func foldEntries(docs ...*docInfo) template.JS {
 
 func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	path := comparePath(p.a.ID, p.b.ID)
-	pg := s.base("compare", path, p.a.Title+" × "+p.b.Title, "")
-	pg.Description = "逐条对照：" + p.a.Title + " 与 " + p.b.Title
+	pg := s.base("compare", path, p.a.Label()+" × "+p.b.Label(), "")
+	pg.Description = "逐条对照：" + p.a.Label() + " 与 " + p.b.Label()
 	st := measure(p, al)
 	data := pairData{A: p.a, B: p.b, Rows: s.rows(p, al, pg.Root), Matched: st.Matched,
 		SharedA: percent(st.Shared[0]), SharedB: percent(st.Shared[1]),

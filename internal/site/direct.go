@@ -302,7 +302,7 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		o.raw(`" lang="`)
 		o.text(doc.Lang)
 		o.raw(`">`)
-		o.text(doc.Title)
+		o.text(doc.Label())
 		o.raw("</a>")
 	}
 	return layout(w, p, partial, func() error {
@@ -381,11 +381,11 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 			"<div class=\"cmp-row cmp-head\" role=\"row\"><div role=\"columnheader\" lang=\"")
 		o.text(d.A.Lang)
 		o.raw(`">`)
-		o.text(d.A.Title)
+		o.text(d.A.Label())
 		o.raw(`</div><div role="columnheader" class="score">相似</div><div role="columnheader" lang="`)
 		o.text(d.B.Lang)
 		o.raw(`">`)
-		o.text(d.B.Title)
+		o.text(d.B.Label())
 		o.raw("</div></div>\n")
 		writePairTable(w, d)
 		o.raw("</div>\n</div>\n")

@@ -21,8 +21,12 @@ type atomEntry struct {
 func (s *Site) feed(w *bytes.Buffer) error {
 	var entries []atomEntry
 	for _, d := range s.newest(s.docs) {
-		entries = append(entries, atomEntry{title: d.Title, id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)),
-			updated: atomTime(d.Date), summary: docDescription(d), author: d.Issuer})
+		summary := docDescription(d)
+		if v := s.versionSummary(d); v != "" {
+			summary += "。" + v
+		}
+		entries = append(entries, atomEntry{title: d.Label(), id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)),
+			updated: atomTime(d.Date), summary: summary, author: d.Issuer})
 	}
 	return s.writeAtom(w, s.cfg.Title, s.feedID(""), "", "feed.xml", entries)
 }
@@ -56,7 +60,7 @@ func (s *Site) themeFeed(w *bytes.Buffer, t *themes.Theme) error {
 			summary = desc + "。" + summary
 		}
 		link := s.themeDocURL("", ti, d)
-		entries = append(entries, atomEntry{title: d.Title, id: s.themeFeedID(t, d.ID),
+		entries = append(entries, atomEntry{title: d.Label(), id: s.themeFeedID(t, d.ID),
 			href: s.siteURL(strings.Replace(link, "index.html#", "#", 1)), updated: atomTime(d.Date),
 			summary: summary, author: d.Issuer})
 	}

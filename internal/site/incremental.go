@@ -414,19 +414,31 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 	for _, d := range edited {
 		problems = append(problems, named.Check([]*corpus.Document{d})...)
 	}
+	// An edited title, issuer, date or status can change how another
+	// document of the same title is told apart (corpus.TitleAsides) on
+	// the pages that list it: those an edit of its own changes.
+	docs := slices.Clone(old.corpus.Docs)
+	for i, d := range edited {
+		docs[i] = d
+	}
+	asides := corpus.TitleAsides(docs)
+	for i, d := range old.docs {
+		if _, ok := edited[i]; !ok && asides[i] != d.aside {
+			edited[i] = d.Document
+		}
+	}
 	m.stale = true
 	changed[keyCorpus] = true
 
 	// The documents, their analysis, and the maps by id.
 	s.docs = slices.Clone(old.docs)
 	s.byID = maps.Clone(old.byID)
-	docs := slices.Clone(old.corpus.Docs)
 	replaced := map[*docInfo]*docInfo{}
 	for i, d := range edited {
 		od := old.docs[i]
 		nd := analyse(&corpus.Corpus{Docs: []*corpus.Document{d}}, s.themes, m.matcher, named)[0]
-		nd.Index = i
-		s.docs[i], docs[i] = nd, d
+		nd.Index, nd.aside = i, asides[i]
+		s.docs[i] = nd
 		s.byID[nd.ID] = nd
 		replaced[od] = nd
 		changed[keyDoc(nd.ID)] = true
@@ -437,7 +449,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 				changed[keyDoc(mn.to)] = true
 			}
 		}
-		if od.Title != nd.Title {
+		if od.Label() != nd.Label() {
 			for _, mn := range old.namedBy[od.ID] {
 				changed[keyDoc(mn.from)] = true
 			}

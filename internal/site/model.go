@@ -32,6 +32,9 @@ type docInfo struct {
 	// JSON, written once for its many pair pages.
 	simplified map[string]string
 	foldJSON   template.JS
+	// aside tells the document apart from others of its title; see
+	// corpus.TitleAsides.
+	aside string
 }
 
 // mention is a place where a document names another of the corpus.

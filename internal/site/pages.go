@@ -538,7 +538,7 @@ func maxInt(a, b int) int {
 
 func (s *Site) docPage(d *docInfo) *Page {
 	path := docPath(d.ID)
-	p := s.base("doc", path, d.Title, d.Lang)
+	p := s.base("doc", path, d.Label(), d.Lang)
 	p.Nav = "home"
 	p.OGType = "article"
 	p.Description = docDescription(d)
@@ -584,7 +584,7 @@ func docDescription(d *docInfo) string {
 
 func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	path := sectionPath(d.ID, sec.EID)
-	title := sec.Label() + " · " + d.Title
+	title := sec.Label() + " · " + d.Label()
 	p := s.base("section", path, title, d.Lang)
 	p.Nav = "home"
 	p.OGType = "article"

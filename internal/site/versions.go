@@ -105,6 +105,30 @@ func (s *Site) newerOf(d *docInfo) *docInfo {
 	return nil
 }
 
+// versionSummary says, in a line of plain text, which versions d
+// supersedes and which supersedes it, with their dates and statuses, for
+// an entry of a feed; "" for a document without versions.
+func (s *Site) versionSummary(d *docInfo) string {
+	v := s.versions[d.ID]
+	if v == nil {
+		return ""
+	}
+	named := func(o *docInfo) string {
+		if f := versionFacts(o); f != "" {
+			return "《" + o.Title + "》（" + f + "）"
+		}
+		return "《" + o.Title + "》"
+	}
+	var parts []string
+	for _, o := range v.older {
+		parts = append(parts, "取代"+named(o))
+	}
+	if v.newer != nil {
+		parts = append(parts, "已被"+named(v.newer)+"取代")
+	}
+	return strings.Join(parts, "；")
+}
+
 // versionPairs lists the pairs of documents that are versions of each
 // other, older first, so that comparePairs can make every one.
 func (s *Site) versionPairs() [][2]*docInfo {

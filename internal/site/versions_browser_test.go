@@ -19,7 +19,7 @@ import (
 // sees, above the text, that a newer version supersedes it, and is led
 // to the same item in it under its new number, and to the row of the two
 // versions' pair page; the draft's page leads to the final text, whose
-// page leads back.
+// page leads back. A search tells the two apart.
 func TestBrowserVersions(t *testing.T) {
 	const draft, final = "guangzhou-2023-fangan", "guangzhou-2024-fangan"
 	src, err := os.ReadFile(filepath.Join("testdata", "versions", final+".md"))
@@ -119,6 +119,15 @@ func TestBrowserVersions(t *testing.T) {
 	hits := `[...document.querySelectorAll("#search-results > li.hit")].map(li => li.dataset.doc + (li.querySelector(".hit-superseded") ? " 已被取代" : "")).sort().join("|")`
 	if got := searchEval[string](t, ctx, hits); got != draft+" 已被取代|"+final {
 		t.Errorf("促进质量发展造福人民 finds %q; want the draft's hit, marked, and the final text's", got)
+	}
+	// Under one title, each hit, and each of the two in the choice of a
+	// document, is told apart by its date and status.
+	const labels = "广州市质量强市建设实施方案（征求意见稿）|广州市质量强市建设实施方案（2024-03-01 · 正式）"
+	if got := searchEval[string](t, ctx, `[...document.querySelectorAll("#search-results > li.hit .hit-doc")].map(e => e.firstChild.textContent).sort().reverse().join("|")`); got != labels {
+		t.Errorf("the hits name their documents %q, want %q", got, labels)
+	}
+	if got := searchEval[string](t, ctx, `[...document.querySelectorAll("#search-doc option")].filter(o => o.value.startsWith("guangzhou-")).map(o => o.textContent).join("|")`); got != labels {
+		t.Errorf("the choice of a document offers %q, want %q", got, labels)
 	}
 	searchOpen(t, ctx, base, "q", "促进质量发展造福人民", "version", "current")
 	if got := searchEval[string](t, ctx, hits); got != final {

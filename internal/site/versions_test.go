@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,8 +39,9 @@ func versionsProject(t *testing.T) string {
 // that the two versions' alignment pairs with the section — the draft's
 // 3. to the final text's 2. — or say that it has none, and to the two
 // versions' pair page at the section's row; the newer version's page
-// lists the one it supersedes. The API gives the ids both ways, and the
-// documents without versions keep their JSON's shape.
+// lists the one it supersedes. The API gives the ids both ways, in each
+// document's JSON and in the list of documents, and the documents without
+// versions keep their JSON's shape.
 func TestVersions(t *testing.T) {
 	files := buildFiles(t, versionsProject(t))
 	page := func(name string) string {
@@ -123,6 +125,21 @@ func TestVersions(t *testing.T) {
 	if b := files["api/docs/guangdong-2023-gangyao.json"]; strings.Contains(string(b), "supersede") {
 		t.Error("a document without versions has version keys in its JSON")
 	}
+	// The list of documents says the same of each, and nothing of the
+	// others.
+	var list struct{ Documents []map[string]any }
+	if err := json.Unmarshal(files["api/docs.json"], &list); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]any{}
+	for _, d := range list.Documents {
+		got[d["id"].(string)] = [2]any{d["supersedes"], d["supersededBy"]}
+	}
+	for id, want := range map[string]string{draftID: "<nil> " + finalID, finalID: "[" + draftID + "] <nil>", "guangdong-2023-gangyao": "<nil> <nil>"} {
+		if g := fmt.Sprint(got[id][0], " ", got[id][1]); g != want {
+			t.Errorf("api/docs.json gives %s supersedes, supersededBy %s, want %s", id, g, want)
+		}
+	}
 }
 
 // TestVersionPairAlways: in a corpus too large to compare every pair,
@@ -161,7 +178,8 @@ func TestVersionPairAlways(t *testing.T) {
 
 // TestMemoryVersions: serve keeps a superseded document's pages current
 // with its newer version — a new title shows on the older's section pages
-// at once — and loads the whole site again when a supersedes list
+// at once, and every page that told the two apart by their dates and
+// statuses, under one title, names each by its own — and loads the whole site again when a supersedes list
 // changes, after which it serves what a build makes.
 func TestMemoryVersions(t *testing.T) {
 	project := versionsProject(t)
@@ -178,6 +196,13 @@ func TestMemoryVersions(t *testing.T) {
 	if f, _, _ := m.Get(section); !strings.Contains(string(f.Data), "《广州市质量强市建设实施方案（2024年版）》") {
 		t.Errorf("%s does not name the newer version by its new title", section)
 	}
+	// The draft's title is its own now: the pages that told it apart
+	// from the final text by its status, its pairs' among them, name it
+	// by its title alone, as a build does.
+	if f, _, _ := m.Get("compare/index.html"); !strings.Contains(string(f.Data), `<option value="`+draftID+`" lang="zh-Hans">广州市质量强市建设实施方案</option>`) {
+		t.Error("the chooser still tells the draft apart from a document of its title")
+	}
+	compareFiles(t, getAll(t, m, names), buildFiles(t, project), nil)
 
 	edit(t, final, "supersedes: [guangzhou-2023-fangan]", "supersedes: []")
 	if r := update(t, m, final); !r.Full {

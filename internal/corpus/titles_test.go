@@ -1,0 +1,40 @@
+package corpus
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestTitleAsides: a document whose title no other has (in either
+// script) has no aside; documents of one title are told apart by what
+// they differ in, of their issuer, date and status, each only where a
+// document has it, and by their ids when those leave two alike.
+func TestTitleAsides(t *testing.T) {
+	doc := func(id, title, issuer, date, status string) *Document {
+		return &Document{Meta: Meta{ID: id, Title: title, Issuer: issuer, Date: date, Status: status}}
+	}
+	docs := []*Document{
+		doc("gz-draft", "广州市质量强市建设实施方案", "", "", "征求意见稿"),
+		doc("gz-final", "广州市质量强市建设实施方案", "", "2024-03-01", "正式"),
+		doc("gd-2020", "关于加快推进质量强省建设的实施方案", "广东省人民政府", "2020-09-17", "正式"),
+		doc("js-2023", "關于加快推進質量強省建設的實施方案", "江苏省人民政府", "2023-03-10", "正式"),
+		doc("a-1", "质量月活动方案", "某市市场监管局", "2021-09-01", "正式"),
+		doc("a-2", "质量月活动方案", "某市市场监管局", "2021-09-01", "正式"),
+		doc("a-3", "质量月活动方案", "某市市场监管局", "2022-09-01", "正式"),
+		doc("alone", "广东省质量强省建设纲要", "中共广东省委", "2023-06-21", "正式"),
+	}
+	got := TitleAsides(docs)
+	want := []string{
+		"征求意见稿",
+		"2024-03-01 · 正式",
+		"广东省人民政府 · 2020-09-17", // the issuers and the dates differ, the status does not
+		"江苏省人民政府 · 2023-03-10", // the same title in 繁體
+		"2021-09-01 · a-1",
+		"2021-09-01 · a-2",
+		"2022-09-01",
+		"",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("TitleAsides =\n%q\nwant\n%q", got, want)
+	}
+}
