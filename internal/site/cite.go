@@ -136,15 +136,18 @@ func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Re
 //	{"@context", "@type": "Legislation", "name", "url",
 //	 "legislationIdentifier", "legislationDate", "legislationPassedBy",
 //	 "inLanguage", "legislationJurisdiction", "isPartOf", "description",
-//	 "citation"}
+//	 "citation", "legislationChanges"}
 //
 // where citation lists the documents of the corpus that the document, or
-// the section with those under it, names (package refs), each as
-// {"@type": "Legislation", "name", "url"}; with empty fields left out, as encoding/json would marshal it, escaping
+// the section with those under it, names (package refs), and
+// legislationChanges those a document supersedes (schema.org's change
+// "encompasses ... replacement"; a section changes nothing), each as
+// {"@type": "Legislation", "name", "url"}; with empty fields left out,
+// as encoding/json would marshal it, escaping
 // <, > and & for a script element. It is written by hand because every
 // section page has one, and marshalling a struct by reflection cost more
 // than the rest of the page's data.
-func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites []*corpus.Document) template.JS {
+func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []*corpus.Document) template.JS {
 	name, url, id, desc := d.Title, absURL(cfg.BaseURL, docPath(d.ID)), d.Number, ""
 	if s != nil {
 		name = "《" + d.Title + "》" + s.Label()
@@ -180,21 +183,33 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites []*corpus.D
 		b = append(b, '}')
 	}
 	b = appendField(b, "description", desc)
-	if len(cites) > 0 {
-		b = append(b, `,"citation":[`...)
-		for i, c := range cites {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"@type":"Legislation","name":`...)
-			b = appendJSONString(b, c.Title)
-			b = appendField(b, "url", absURL(cfg.BaseURL, docPath(c.ID)))
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+	b = appendLegislations(b, cfg, "citation", cites)
+	if s == nil {
+		b = appendLegislations(b, cfg, "legislationChanges", changes)
 	}
 	b = append(b, '}')
 	return template.JS(b)
+}
+
+// appendLegislations appends ,"key":[…] of docs, each as {"@type":
+// "Legislation", "name", "url"}, unless docs is empty.
+func appendLegislations(b []byte, cfg Config, key string, docs []*corpus.Document) []byte {
+	if len(docs) == 0 {
+		return b
+	}
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, `":[`...)
+	for i, c := range docs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"@type":"Legislation","name":`...)
+		b = appendJSONString(b, c.Title)
+		b = appendField(b, "url", absURL(cfg.BaseURL, docPath(c.ID)))
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }
 
 // appendField appends ,"key":value for a value that is not empty.

@@ -542,7 +542,11 @@ func (s *Site) docPage(d *docInfo) *Page {
 	p.Nav = "home"
 	p.OGType = "article"
 	p.Description = docDescription(d)
-	p.JSONLD = jsonLD(s.cfg, d.Document, nil, s.citedIn(d, nil))
+	var older []*corpus.Document
+	for _, id := range d.Supersedes {
+		older = append(older, s.byID[id].Document)
+	}
+	p.JSONLD = jsonLD(s.cfg, d.Document, nil, s.citedIn(d, nil), older)
 	w := sectionWriter{doc: d, root: p.Root}
 	var body strings.Builder
 	size := 0
@@ -589,7 +593,7 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	p.Nav = "home"
 	p.OGType = "article"
 	p.Description = excerptOf(120, sec.Title, sec.TitleEnd, sec.Text)
-	p.JSONLD = jsonLD(s.cfg, d.Document, sec, s.citedIn(d, sec))
+	p.JSONLD = jsonLD(s.cfg, d.Document, sec, s.citedIn(d, sec), nil)
 	w := sectionWriter{doc: d, root: p.Root, linkBase: "../", blockTop: true}
 	var body strings.Builder
 	body.Grow(htmlSize(sec))

@@ -107,7 +107,7 @@ func TestExcerptOf(t *testing.T) {
 
 // jsonLDMarshalled is jsonLD as encoding/json writes it: the reference
 // the hand-written encoder is held to.
-func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites []*corpus.Document) string {
+func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []*corpus.Document) string {
 	type org struct {
 		Type string `json:"@type"`
 		Name string `json:"name"`
@@ -130,6 +130,7 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites [
 		IsPartOf    *ref   `json:"isPartOf,omitempty"`
 		Description string `json:"description,omitempty"`
 		Citation    []ref  `json:"citation,omitempty"`
+		Changes     []ref  `json:"legislationChanges,omitempty"`
 	}
 	l := legislation{Context: "https://schema.org", Type: "Legislation", Name: d.Title,
 		URL: absURL(cfg.BaseURL, docPath(d.ID)), Identifier: d.Number, Date: d.Date, Language: d.Lang, Juris: d.Region}
@@ -145,6 +146,11 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites [
 	}
 	for _, c := range cites {
 		l.Citation = append(l.Citation, ref{Type: "Legislation", Name: c.Title, URL: absURL(cfg.BaseURL, docPath(c.ID))})
+	}
+	for _, c := range changes {
+		if s == nil {
+			l.Changes = append(l.Changes, ref{Type: "Legislation", Name: c.Title, URL: absURL(cfg.BaseURL, docPath(c.ID))})
+		}
 	}
 	b, _ := json.Marshal(l)
 	return string(b)
@@ -168,8 +174,10 @@ func TestJSONLD(t *testing.T) {
 		for _, d := range docs {
 			for _, s := range secs {
 				for _, cites := range [][]*corpus.Document{nil, docs[:1], docs} {
-					if got, want := string(jsonLD(cfg, d, s, cites)), jsonLDMarshalled(cfg, d, s, cites); got != want {
-						t.Errorf("jsonLD(%q, %q, %v, %d cited) =\n%s\nwant\n%s", cfg.BaseURL, d.ID, s != nil, len(cites), got, want)
+					for _, changes := range [][]*corpus.Document{nil, docs[1:], docs} {
+						if got, want := string(jsonLD(cfg, d, s, cites, changes)), jsonLDMarshalled(cfg, d, s, cites, changes); got != want {
+							t.Errorf("jsonLD(%q, %q, %v, %d cited, %d changed) =\n%s\nwant\n%s", cfg.BaseURL, d.ID, s != nil, len(cites), len(changes), got, want)
+						}
 					}
 				}
 			}

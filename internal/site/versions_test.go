@@ -39,9 +39,9 @@ func versionsProject(t *testing.T) string {
 // that the two versions' alignment pairs with the section — the draft's
 // 3. to the final text's 2. — or say that it has none, and to the two
 // versions' pair page at the section's row; the newer version's page
-// lists the one it supersedes. The API gives the ids both ways, in each
-// document's JSON and in the list of documents, and the documents without
-// versions keep their JSON's shape.
+// lists the one it supersedes, in its JSON-LD too. The API gives the ids
+// both ways, in each document's JSON and in the list of documents, and
+// the documents without versions keep their JSON's shape.
 func TestVersions(t *testing.T) {
 	files := buildFiles(t, versionsProject(t))
 	page := func(name string) string {
@@ -124,6 +124,17 @@ func TestVersions(t *testing.T) {
 	}
 	if b := files["api/docs/guangdong-2023-gangyao.json"]; strings.Contains(string(b), "supersede") {
 		t.Error("a document without versions has version keys in its JSON")
+	}
+	// The newer's page says so in its JSON-LD, as schema.org has a
+	// replacement, a change; the older's, and its sections', say nothing.
+	changes := `,"legislationChanges":[{"@type":"Legislation","name":"广州市质量强市建设实施方案","url":"https://tiaowen.example.org/docs/` + draftID + `/"}]}</script>`
+	if !strings.Contains(page("docs/"+finalID+"/index.html"), changes) {
+		t.Errorf("the final text's JSON-LD lacks %s", changes)
+	}
+	for _, name := range []string{"docs/" + draftID + "/index.html", "docs/" + finalID + "/p1-s1/index.html"} {
+		if strings.Contains(page(name), "legislationChanges") {
+			t.Errorf("%s's JSON-LD says it changes a document", name)
+		}
 	}
 	// The list of documents says the same of each, and nothing of the
 	// others.
