@@ -9,26 +9,26 @@ import (
 // TitleAsides gives, for each of docs, what tells it apart where pages
 // list documents by title alone — a site's compare chooser, its lists of
 // pairs, a pair page's heading, a search hit — and "" when no other
-// document has its title (in either script). Policy titles repeat: a 征求意见稿 and its
-// final text, one plan's editions, two cities' 实施方案. A document's
-// aside is its issuer, date and status, each when the documents of its
-// title differ in it and it has one, and its id when those leave two
-// alike.
+// document has its title (in either script). Policy titles repeat: a
+// 征求意见稿 and its final text, one plan's editions, two cities'
+// 实施方案. A document's aside is its issuer, date and status, each when
+// the documents of its title differ in it and it has one, and its id
+// when those leave it nothing or the same as another's.
 func TitleAsides(docs []*Document) []string {
 	byTitle := map[string][]int{}
 	for i, d := range docs {
 		k := hanconv.Simplify(d.Title)
 		byTitle[k] = append(byTitle[k], i)
 	}
+	fields := []func(*Document) string{
+		func(d *Document) string { return d.Issuer },
+		func(d *Document) string { return d.Date },
+		func(d *Document) string { return d.Status },
+	}
 	asides := make([]string, len(docs))
 	for _, group := range byTitle {
 		if len(group) < 2 {
 			continue
-		}
-		fields := []func(*Document) string{
-			func(d *Document) string { return d.Issuer },
-			func(d *Document) string { return d.Date },
-			func(d *Document) string { return d.Status },
 		}
 		parts := make([][]string, len(group))
 		for _, field := range fields {
@@ -42,14 +42,14 @@ func TitleAsides(docs []*Document) []string {
 			}
 		}
 		seen := map[string]int{}
-		for k := range group {
-			seen[strings.Join(parts[k], " · ")]++
+		for k, i := range group {
+			asides[i] = strings.Join(parts[k], " · ")
+			seen[asides[i]]++
 		}
 		for k, i := range group {
-			if seen[strings.Join(parts[k], " · ")] > 1 {
-				parts[k] = append(parts[k], docs[i].ID)
+			if asides[i] == "" || seen[asides[i]] > 1 {
+				asides[i] = strings.Join(append(parts[k], docs[i].ID), " · ")
 			}
-			asides[i] = strings.Join(parts[k], " · ")
 		}
 	}
 	return asides

@@ -8,7 +8,8 @@ import (
 // TestTitleAsides: a document whose title no other has (in either
 // script) has no aside; documents of one title are told apart by what
 // they differ in, of their issuer, date and status, each only where a
-// document has it, and by their ids when those leave two alike.
+// document has it, and by its id where those leave a document nothing or
+// leave two alike.
 func TestTitleAsides(t *testing.T) {
 	doc := func(id, title, issuer, date, status string) *Document {
 		return &Document{Meta: Meta{ID: id, Title: title, Issuer: issuer, Date: date, Status: status}}
@@ -22,6 +23,8 @@ func TestTitleAsides(t *testing.T) {
 		doc("a-2", "质量月活动方案", "某市市场监管局", "2021-09-01", "正式"),
 		doc("a-3", "质量月活动方案", "某市市场监管局", "2022-09-01", "正式"),
 		doc("alone", "广东省质量强省建设纲要", "中共广东省委", "2023-06-21", "正式"),
+		doc("b-undated", "质量强县工作要点", "", "", "正式"),
+		doc("b-dated", "质量强县工作要点", "", "2022-01-05", "正式"),
 	}
 	got := TitleAsides(docs)
 	want := []string{
@@ -33,6 +36,8 @@ func TestTitleAsides(t *testing.T) {
 		"2021-09-01 · a-2",
 		"2022-09-01",
 		"",
+		"b-undated", // nothing of its own where the other has a date
+		"2022-01-05",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("TitleAsides =\n%q\nwant\n%q", got, want)
