@@ -574,13 +574,18 @@ func (s *Site) docPage(d *docInfo) *Page {
 	return p
 }
 
-// docDescription is a document's summary for search engines and feeds.
+// docDescription is a document's summary for search engines and feeds:
+// its issuer, date, number and, when not 正式, its status — a snippet of
+// a 征求意见稿 says it is one.
 func docDescription(d *docInfo) string {
 	parts := []string{}
 	for _, v := range []string{d.Issuer, d.Date, d.Number} {
 		if v != "" {
 			parts = append(parts, v)
 		}
+	}
+	if d.Status != "" && d.Status != "正式" {
+		parts = append(parts, d.Status)
 	}
 	parts = append(parts, fmt.Sprintf("共%d条目", len(d.Sections)))
 	return d.Title + "（" + strings.Join(parts, "，") + "）"

@@ -48,7 +48,7 @@ func TestSameTitles(t *testing.T) {
 			"<title>" + finalLabel + "</title>",
 			"<summary>广州市质量强市建设实施方案（2024-03-01，共43条目）。取代《广州市质量强市建设实施方案》（征求意见稿）</summary>",
 			"<title>" + draftLabel + "</title>",
-			"<summary>广州市质量强市建设实施方案（共43条目）。已被《广州市质量强市建设实施方案》（2024-03-01 · 正式）取代</summary>",
+			"<summary>广州市质量强市建设实施方案（征求意见稿，共43条目）。已被《广州市质量强市建设实施方案》（2024-03-01 · 正式）取代</summary>",
 		},
 		"themes/zhiliang-jichu-sheshi/feed.xml": {
 			"<title>" + finalLabel + "</title>",
