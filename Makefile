@@ -26,7 +26,8 @@ FUZZ_TARGETS := \
 	./internal/align:FuzzSharedPassages \
 	./internal/htmlesc:FuzzSameAsTemplate \
 	./internal/site:FuzzParseConfig \
-	./internal/site:FuzzManifest
+	./internal/site:FuzzManifest \
+	./internal/scaffold:FuzzSiteYAML
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean
 

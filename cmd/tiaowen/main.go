@@ -3,6 +3,7 @@
 //
 // Usage:
 //
+//	tiaowen new site [--title T] [--name N] [--baseURL URL] DIR
 //	tiaowen build  [--content content] [--out build/site] [--zip PATH] [--allow-removed] [--allow-changed]
 //	tiaowen serve  [--content content] [--port 1313] [--bind 127.0.0.1]
 //	tiaowen import [--id ID] [--out content/docs] FILE...
@@ -30,6 +31,7 @@ func commands() []command {
 	return []command{
 		{"build", "render the site and the offline bundle", runBuild},
 		{"serve", "serve the site and rebuild it on every change", runServe},
+		{"new", "make a new site: tiaowen new site DIR", runNew},
 		{"import", "turn raw text copied from web pages into content documents", runImport},
 		{"parse", "print documents' section trees as JSON lines", runParse},
 		{"check", "read the content and report every problem without building", runCheck},

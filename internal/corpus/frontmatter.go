@@ -65,6 +65,11 @@ var (
 	levels    = map[string]bool{"": true, "national": true, "province": true, "city": true, "county": true}
 )
 
+// IsSlug reports whether s is an ascii slug — lower-case letters and
+// digits in runs joined by single hyphens — as a document's id is, and
+// as what else names a URL or a file after it must be.
+func IsSlug(s string) bool { return idPattern.MatchString(s) }
+
 // decodeMeta reads front matter into m, reporting every problem with its
 // position: YAML syntax, unknown or mistyped fields, invalid values. It
 // returns where the supersedes field is, for the checks across documents

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
 	"tiaowen/internal/yamlerr"
 )
@@ -51,8 +51,6 @@ const defaultPaginate = 100
 // 2,000 made a feed of 971 KB, fetched again on every poll.
 const defaultFeedLimit = 50
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // defaultConfig is the settings of a site without a site.yaml.
 func defaultConfig() Config {
 	return Config{Title: "tiaowen", Name: "site", Language: "zh-Hans", Paginate: defaultPaginate, FeedLimit: defaultFeedLimit}
@@ -69,11 +67,11 @@ func LoadConfig(file string) (Config, diag.List) {
 		problems.Add(diag.Position{File: file}, fmt.Sprintf("read: %v", err), "")
 		return defaultConfig(), problems
 	}
-	return parseConfig(file, src)
+	return ParseConfig(file, src)
 }
 
-// parseConfig reads src, the contents of site.yaml, which is file.
-func parseConfig(file string, src []byte) (Config, diag.List) {
+// ParseConfig reads src, the contents of site.yaml, which is file.
+func ParseConfig(file string, src []byte) (Config, diag.List) {
 	var problems diag.List
 	cfg := defaultConfig()
 	var root yaml.Node
@@ -113,7 +111,7 @@ func parseConfig(file string, src []byte) (Config, diag.List) {
 		}
 		return diag.Position{File: file, Line: 1, Col: 1}
 	}
-	if !slugPattern.MatchString(cfg.Name) {
+	if !corpus.IsSlug(cfg.Name) {
 		problems.Add(at("name"), fmt.Sprintf("name %q is not an ascii slug", cfg.Name), "it names the offline bundle: use lower-case letters, digits and hyphens")
 	}
 	if cfg.BaseURL != "" {

@@ -3,6 +3,8 @@ package site
 import (
 	"strings"
 	"testing"
+
+	"tiaowen/internal/corpus"
 )
 
 // FuzzParseConfig feeds site.yaml any bytes: parsing must not panic,
@@ -25,7 +27,7 @@ func FuzzParseConfig(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		cfg, problems := parseConfig("site.yaml", src)
+		cfg, problems := ParseConfig("site.yaml", src)
 		lines := yamlLines(src)
 		for _, p := range problems {
 			if p.Pos.File != "site.yaml" || p.Pos.Line < 0 || p.Pos.Line > lines+1 || p.Pos.Col < 0 {
@@ -44,7 +46,7 @@ func FuzzParseConfig(f *testing.F) {
 		if cfg.FeedLimit < -1 || cfg.FeedLimit == 0 {
 			t.Errorf("feedLimit %d accepted", cfg.FeedLimit)
 		}
-		if !slugPattern.MatchString(cfg.Name) {
+		if !corpus.IsSlug(cfg.Name) {
 			t.Errorf("name %q accepted", cfg.Name)
 		}
 		if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
