@@ -536,11 +536,8 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		// A version's pages name the others of its line, newer and
 		// older, by title, date and status, and link to their sections.
 		for _, nd := range replaced {
-			if s.versions[nd.ID] != nil {
-				for id := range s.versions {
-					changed[keyDoc(id)] = true
-				}
-				break
+			for _, d := range s.versionLine(nd) {
+				changed[keyDoc(d.ID)] = true
 			}
 		}
 	}

@@ -105,6 +105,27 @@ func (s *Site) newerOf(d *docInfo) *docInfo {
 	return nil
 }
 
+// versionLine lists every version of d's line — the documents that d
+// supersedes or is superseded by, and theirs, to the newest and back —
+// d among them; nil for a document without versions.
+func (s *Site) versionLine(d *docInfo) []*docInfo {
+	v := s.versions[d.ID]
+	if v == nil {
+		return nil
+	}
+	top := d
+	if v.newest != nil {
+		top = v.newest
+	}
+	// Every version of the line is older than its newest: a tree of
+	// older versions, walked from its root.
+	line := []*docInfo{top}
+	for i := 0; i < len(line); i++ {
+		line = append(line, s.versions[line[i].ID].older...)
+	}
+	return line
+}
+
 // versionSummary says, in a line of plain text, which versions d
 // supersedes and which supersedes it, with their dates and statuses, for
 // an entry of a feed; "" for a document without versions.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -223,4 +224,79 @@ func TestMemoryVersions(t *testing.T) {
 		t.Errorf("%s still says it is superseded", section)
 	}
 	compareFiles(t, getAll(t, m, names), buildFiles(t, project), nil)
+}
+
+// TestMemoryVersionLine: in 32 generated documents, where each is
+// compared with its most similar ones only, with two lines of versions —
+// a document that supersedes another, which supersedes a third, and two
+// others, none of these four compared with the first — an edit of the
+// first document's words re-renders the pages of its own line, which
+// name it and link to its sections, and none of the other line's; so
+// does an edit of its title, which the oldest's page names as the newest
+// version; serve then serves what a build makes.
+func TestMemoryVersionLine(t *testing.T) {
+	project := syntheticProject(t, 32)
+	m := newMemory(t, project)
+	s := m.cur.Load().site
+	x := s.docs[7]
+	partners := map[*docInfo]bool{x: true}
+	for _, i := range s.pairsOf[x] {
+		partners[s.pairs[i].a], partners[s.pairs[i].b] = true, true
+	}
+	var others []*docInfo // w, which x will supersede, and v, which w will; y and z, a line apart
+	for _, d := range s.docs {
+		if !partners[d] && len(others) < 4 {
+			others = append(others, d)
+		}
+	}
+	if len(others) < 4 {
+		t.Fatalf("%s is compared with %d of %d documents: the test needs four it is not", x.ID, len(partners)-1, len(s.docs))
+	}
+	w, v, y, z := others[0], others[1], others[2], others[3]
+	supersede := func(newer, older *docInfo) {
+		edit(t, newer.File, "id: \""+newer.ID+"\"\n", "id: \""+newer.ID+"\"\nsupersedes: ["+older.ID+"]\n")
+	}
+	supersede(x, w)
+	supersede(w, v)
+	supersede(z, y)
+	m = newMemory(t, project)
+	names := sortedNames(buildFiles(t, project))
+	getAll(t, m, names)
+
+	var mu sync.Mutex
+	made := map[string]bool{}
+	m.made = func(name string) { mu.Lock(); made[name] = true; mu.Unlock() }
+	sec := x.Sections[len(x.Sections)-1]
+	old, _, _ := strings.Cut(sec.Text, "\n")
+	edit(t, x.File, old, old+"推进质量工作数字化转型。")
+	if r := update(t, m, x.File); r.Full {
+		t.Fatalf("an edit of a version's words: report = %+v, want an incremental update", r)
+	}
+	got := getAll(t, m, names)
+	check := func(what string) {
+		t.Helper()
+		for _, d := range []*docInfo{w, v} {
+			if !made["docs/"+d.ID+"/index.html"] {
+				t.Errorf("%s: the page of %s, of the edited document's line, was not rendered again", what, d.ID)
+			}
+		}
+		for _, d := range []*docInfo{y, z} {
+			if made["docs/"+d.ID+"/index.html"] {
+				t.Errorf("%s: the page of %s, of another line of versions, was rendered again", what, d.ID)
+			}
+		}
+		compareFiles(t, got, buildFiles(t, project), alignDependent(m))
+	}
+	check("its words")
+
+	clear(made)
+	edit(t, x.File, "title: \""+x.Title+"\"", "title: \""+x.Title+"（修订）\"")
+	if r := update(t, m, x.File); r.Full {
+		t.Fatalf("an edit of a version's title: report = %+v, want an incremental update", r)
+	}
+	got = getAll(t, m, names)
+	if page := string(got["docs/"+v.ID+"/index.html"]); !strings.Contains(page, x.Title+"（修订）") {
+		t.Errorf("the oldest version's page does not name the newest by its new title")
+	}
+	check("its title")
 }
