@@ -72,31 +72,31 @@ func IsSlug(s string) bool { return idPattern.MatchString(s) }
 
 // decodeMeta reads front matter into m, reporting every problem with its
 // position: YAML syntax, unknown or mistyped fields, invalid values. It
-// returns where the supersedes field is, for the checks across documents
-// (checkVersions), or the zero Position without one.
-func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.List) (supersedesAt diag.Position) {
+// returns where the title and supersedes fields are, for the checks
+// across documents (checkTwins, checkVersions).
+func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.List) fieldsAt {
 	pos := func(line, col int) diag.Position {
 		return diag.Position{File: file, Line: firstLine + line - 1, Col: col}
 	}
 	if yml == nil {
 		problems.Add(diag.Position{File: file, Line: 1, Col: 1}, "missing front matter",
 			"start the file with a '---' line, the YAML fields (id, title, …) and another '---' line")
-		return diag.Position{}
+		return fieldsAt{}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(yml, &root); err != nil {
 		line, col, msg := yamlerr.Locate(err, yml)
 		problems.Add(pos(line, col), "front matter: "+msg, "front matter is YAML: key: value, one to a line")
-		return diag.Position{}
+		return fieldsAt{}
 	}
 	if len(root.Content) == 0 {
 		problems.Add(pos(1, 1), "empty front matter", "give at least id and title")
-		return diag.Position{}
+		return fieldsAt{}
 	}
 	top := root.Content[0]
 	if top.Kind != yaml.MappingNode {
 		problems.Add(pos(top.Line, top.Column), "front matter is not a mapping of fields", "write key: value lines")
-		return diag.Position{}
+		return fieldsAt{}
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(top.Content); i += 2 {
@@ -180,8 +180,16 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			problems.Add(at("supersedes"), fmt.Sprintf("supersedes %q, which is not an ascii slug", id), "name the ids of the documents this one replaces")
 		}
 	}
-	if seen["supersedes"] != nil {
-		return at("supersedes")
+	var out fieldsAt
+	if seen["title"] != nil {
+		out.title = at("title")
 	}
-	return diag.Position{}
+	if seen["supersedes"] != nil {
+		out.supersedes = at("supersedes")
+	}
+	return out
 }
+
+// fieldsAt is where the front matter gives the fields that checks across
+// documents report at; the zero Position for a field it does not give.
+type fieldsAt struct{ title, supersedes diag.Position }

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"tiaowen/internal/diag"
+	"tiaowen/internal/hanconv"
 )
 
 // Parser reads content documents. It is safe for concurrent use.
@@ -36,7 +37,8 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	var problems diag.List
 	yml, body, ymlLine, bodyLine := splitFrontMatter(src)
 	d := &Document{File: file}
-	d.SupersedesAt = decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
+	at := decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
+	d.TitleAt, d.SupersedesAt = at.title, at.supersedes
 	if stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)); idPattern.MatchString(d.ID) && filepath.Ext(file) == ".md" && stem != d.ID {
 		problems.Add(diag.Position{File: file, Line: 2, Col: 1},
 			fmt.Sprintf("id %q does not match the file name %q", d.ID, filepath.Base(file)),
@@ -112,8 +114,32 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 	}
 	checkIDs(c, &problems)
 	checkVersions(c, &problems)
+	checkTwins(c, &problems)
 	slices.SortStableFunc(c.Docs, func(a, b *Document) int { return strings.Compare(a.ID, b.ID) })
 	return c, problems
+}
+
+// checkTwins warns of documents that agree in title (in either script),
+// issuer, date and status: most likely one document imported twice, from
+// two web pages; and if not, readers can tell the two apart only by
+// their ids (TitleAsides). Each is reported after the first, in file
+// order, at its title.
+func checkTwins(c *Corpus, problems *diag.List) {
+	type facts struct{ title, issuer, date, status string }
+	first := map[facts]*Document{}
+	for _, d := range c.Docs {
+		if strings.TrimSpace(d.Title) == "" {
+			continue // an error already
+		}
+		k := facts{hanconv.Simplify(d.Title), d.Issuer, d.Date, d.Status}
+		f := first[k]
+		if f == nil {
+			first[k] = d
+			continue
+		}
+		problems.Warn(d.TitleAt, fmt.Sprintf("%q has the title, issuer, date and status of %q (%s): the same document twice?", d.ID, f.ID, f.TitleAt),
+			"remove one; if both belong, correct the date or status that tells them apart, or readers tell them apart by their ids only")
+	}
 }
 
 // checkIDs reports documents that share an id or claim another's id as an

@@ -60,9 +60,10 @@ type Document struct {
 	// section: a signature block of issuing body and date.
 	Trailing []Block
 
-	// SupersedesAt is where the front matter names Supersedes, for the
-	// checks across documents; the zero Position when it does not.
-	SupersedesAt diag.Position
+	// TitleAt and SupersedesAt are where the front matter gives Title and
+	// Supersedes, for the checks across documents; the zero Position when
+	// it does not.
+	TitleAt, SupersedesAt diag.Position
 
 	// byEID indexes Sections once the tree is built: pages look sections
 	// up by eId for every aligned pair and counterpart.

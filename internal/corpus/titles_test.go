@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -41,5 +44,47 @@ func TestTitleAsides(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("TitleAsides =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestLoadDirTwins: documents that agree in title (in either script),
+// issuer, date and status are warned of, each after the first at its
+// title's line — most likely one document imported twice — and the load
+// goes on; one date apart is a document of its own.
+func TestLoadDirTwins(t *testing.T) {
+	dir := t.TempDir()
+	doc := func(id, title, date string) string {
+		return "---\nid: " + id + "\ntitle: " + title + "\nissuer: 某市市场监管局\ndate: \"" + date + "\"\n---\n一、正文\n"
+	}
+	for name, src := range map[string]string{
+		"a.md": doc("a", "质量月活动方案", "2021-09-01"),
+		"b.md": doc("b", "质量月活动方案", "2021-09-01"),
+		"c.md": doc("c", "質量月活動方案", "2021-09-01"),
+		"d.md": doc("d", "质量月活动方案", "2022-09-01"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, problems := NewParser().LoadDir(dir)
+	if err := problems.Err(); err != nil || len(c.Docs) != 4 {
+		t.Fatalf("%d documents, %v; want four and warnings only", len(c.Docs), err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, strings.TrimPrefix(p.Error(), dir+string(filepath.Separator)))
+	}
+	slices.Sort(got)
+	want := []string{
+		`b.md:3:1: warning: "b" has the title, issuer, date and status of "a" (` + filepath.Join(dir, "a.md") + `:3:1): the same document twice?`,
+		`c.md:3:1: warning: "c" has the title, issuer, date and status of "a" (` + filepath.Join(dir, "a.md") + `:3:1): the same document twice?`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i := range got {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d:\n%s\nwant it to start\n%s", i, got[i], want[i])
+		}
 	}
 }
