@@ -191,8 +191,9 @@ func TestVersionPairAlways(t *testing.T) {
 // TestMemoryVersions: serve keeps a superseded document's pages current
 // with its newer version — a new title shows on the older's section pages
 // at once, and every page that told the two apart by their dates and
-// statuses, under one title, names each by its own — and loads the whole site again when a supersedes list
-// changes, after which it serves what a build makes.
+// statuses, under one title, names each by its own — and loads the whole
+// site again when a supersedes list changes, after which it serves what a
+// build makes.
 func TestMemoryVersions(t *testing.T) {
 	project := versionsProject(t)
 	m := newMemory(t, project)
