@@ -1485,10 +1485,13 @@
       csvButton.textContent = "正在读取 " + secs.length + " 条……";
       Promise.all([loadTexts(secs, noop), docList()]).then(function (v) {
         var facts = v[1];
-        var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
+        var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
         for (var i = 0; i < secs.length; i++) {
-          var x = section(secs[i]), f = facts[x.docID] || ["", "", ""];
-          lines.push([x.docID, x.docTitle, f[0], f[1], f[2], x.eid, x.cite, x.title, x.text, link(x),
+          var x = section(secs[i]), f = facts[x.docID] || ["", "", "", ""];
+          // The status as the home page's list gives it: a draft or an
+          // old edition says so, as its hit does.
+          var state = x.newer ? (f[3] ? f[3] + " · " : "") + "已被取代" : f[3];
+          lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, link(x),
             c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
         }
         var name = c.q.trim().replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
@@ -1503,7 +1506,7 @@
   }
 
   // docList reads api/docs.js once and resolves to each document's
-  // issuer, date and number, by id.
+  // issuer, date, number and status, by id.
   var docFacts = null;
   function docList() {
     if (!docFacts) {
@@ -1512,8 +1515,8 @@
           var data = window.TIAOWEN_DOCS, out = {};
           if (!data) { reject(new Error("无法读取 api/docs.js")); return; }
           var col = function (name) { return data.fields.indexOf(name); };
-          var issuer = col("issuer"), date = col("date"), number = col("number");
-          data.docs.forEach(function (d) { out[d[0]] = [d[issuer], d[date], d[number]]; });
+          var issuer = col("issuer"), date = col("date"), number = col("number"), status = col("status");
+          data.docs.forEach(function (d) { out[d[0]] = [d[issuer], d[date], d[number], d[status]]; });
           resolve(out);
         };
         if (window.TIAOWEN_DOCS) { done(); return; }

@@ -9,23 +9,25 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// searchCSVHeader is the header of a search's results saved as CSV.
+var searchCSVHeader = []string{"文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"}
+
 // TestBrowserSearchCSV saves a search's results from the offline bundle
 // and reads the file back as CSV: every result, not only the page shown,
-// in the page's order, each with its document's id, title, issuer, date
-// and number, its eId and text as the JSON API gives them (Jiangsu's in
+// in the page's order, each with its document's id, title, issuer, date,
+// number and status (the Guangzhou 方案 a 征求意见稿), its eId and text as the JSON API gives them (Jiangsu's in
 // 繁體, as written), its canonical permalink and how it matched; a
 // search by theme alone says nothing of matching.
 func TestBrowserSearchCSV(t *testing.T) {
 	s := seedSite(t)
-	type doc struct{ title, issuer, date, number string }
+	type doc struct{ title, issuer, date, number, status string }
 	docs := map[string]doc{}
 	var ids []string
 	for _, d := range seedDocs(t, s.web) {
-		docs[d.ID] = doc{d.Title, d.Issuer, d.Date, d.Number}
+		docs[d.ID] = doc{d.Title, d.Issuer, d.Date, d.Number, d.Status}
 		ids = append(ids, d.ID)
 	}
 	texts := sectionTexts(t, s.web, ids...)
-	header := []string{"文件编号", "文件", "发布机关", "日期", "文号", "条目编号", "条目", "标题", "文字", "链接", "匹配"}
 
 	ctx, base := openSeedBundle(t)
 	downloads := allowDownloads(t, ctx)
@@ -48,29 +50,32 @@ func TestBrowserSearchCSV(t *testing.T) {
 		if _, err := fmt.Sscanf(status, "找到 %d 条", &total); err != nil || state != "done" {
 			t.Fatalf("%s: the page is %s and says %q", c.query, state, status)
 		}
-		lines := readCSV(t, awaitDownload(t, ctx, downloads, c.file, "#search-csv"), header)
+		lines := readCSV(t, awaitDownload(t, ctx, downloads, c.file, "#search-csv"), searchCSVHeader)
 		if len(lines) != total {
 			t.Errorf("%s: %d lines for the %d results", c.query, len(lines), total)
 		}
 		var order []string
-		hant := false
+		hant, draft := false, false
 		for i, l := range lines {
-			id, eid := l[0], l[5]
+			id, eid := l[0], l[6]
 			order = append(order, id+"/"+eid)
 			d, ok := docs[id]
 			text, found := texts[id+"/"+eid]
 			switch {
 			case !ok || !found:
 				t.Errorf("%s line %d: no section %s %s", c.query, i+1, id, eid)
-			case (doc{l[1], l[2], l[3], l[4]}) != d || l[8] != text:
+			case (doc{l[1], l[2], l[3], l[4], l[5]}) != d || l[9] != text:
 				t.Errorf("%s line %d: %q, want %+v and the text %q", c.query, i+1, l, d, text)
-			case l[9] != s.cfg.BaseURL+"docs/"+id+"/"+eid+"/":
-				t.Errorf("%s line %d: links %q", c.query, i+1, l[9])
-			case !slices.Contains(c.matches, l[10]):
-				t.Errorf("%s line %d: matched %q, want one of %q", c.query, i+1, l[10], c.matches)
+			case l[10] != s.cfg.BaseURL+"docs/"+id+"/"+eid+"/":
+				t.Errorf("%s line %d: links %q", c.query, i+1, l[10])
+			case !slices.Contains(c.matches, l[11]):
+				t.Errorf("%s line %d: matched %q, want one of %q", c.query, i+1, l[11], c.matches)
 			}
 			if id == jsID && strings.Contains(text, "質") {
 				hant = true
+			}
+			if l[5] == "征求意见稿" {
+				draft = true
 			}
 		}
 		if len(shown) > len(order) || !slices.Equal(order[:len(shown)], shown) {
@@ -79,8 +84,8 @@ func TestBrowserSearchCSV(t *testing.T) {
 		if c.query == "q=质量基础设施" && len(shown) >= len(order) {
 			t.Errorf("%s: %d lines, the page shows %d; want every result, not only those shown", c.query, len(order), len(shown))
 		}
-		if c.query == "q=质量基础设施" && !hant {
-			t.Errorf("%s: no line from the 意见 in 繁體", c.query)
+		if c.query == "q=质量基础设施" && (!hant || !draft) {
+			t.Errorf("%s: no line from the 意见 in 繁體 (%v) or from the 征求意见稿 (%v)", c.query, hant, draft)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,8 @@ import (
 // sees, above the text, that a newer version supersedes it, and is led
 // to the same item in it under its new number, and to the row of the two
 // versions' pair page; the draft's page leads to the final text, whose
-// page leads back. A search tells the two apart.
+// page leads back. A search tells the two apart, and its results saved
+// as CSV mark the draft's line.
 func TestBrowserVersions(t *testing.T) {
 	const draft, final = "guangzhou-2023-fangan", "guangzhou-2024-fangan"
 	src, err := os.ReadFile(filepath.Join("testdata", "versions", final+".md"))
@@ -128,6 +130,14 @@ func TestBrowserVersions(t *testing.T) {
 	}
 	if got := searchEval[string](t, ctx, `[...document.querySelectorAll("#search-doc option")].filter(o => o.value.startsWith("guangzhou-")).map(o => o.textContent).join("|")`); got != labels {
 		t.Errorf("the choice of a document offers %q, want %q", got, labels)
+	}
+	// Saved as CSV, the draft's line says it is superseded.
+	statuses := map[string]string{}
+	for _, l := range readCSV(t, awaitDownload(t, ctx, allowDownloads(t, ctx), "检索-促进质量发展造福人民.csv", "#search-csv"), searchCSVHeader) {
+		statuses[l[0]] = l[5]
+	}
+	if want := map[string]string{draft: "征求意见稿 · 已被取代", final: "正式"}; !maps.Equal(statuses, want) {
+		t.Errorf("the CSV gives the statuses %q, want %q", statuses, want)
 	}
 	searchOpen(t, ctx, base, "q", "促进质量发展造福人民", "version", "current")
 	if got := searchEval[string](t, ctx, hits); got != final {
