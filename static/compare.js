@@ -3,8 +3,12 @@
 // show every row, and the pair list and overview links work.
 (function () {
   "use strict";
-  // The folder this script was loaded from: jsdiff.min.js sits beside it.
-  var staticDir = (document.currentScript ? document.currentScript.src : "").replace(/[^\/]*$/, "");
+  // The folder this script was loaded from, where jsdiff.min.js sits
+  // beside it, and its address's version, which covers jsdiff.min.js
+  // (internal/site's assets.go).
+  var ownSrc = document.currentScript ? document.currentScript.src : "";
+  var staticDir = ownSrc.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
+  var ownVersion = (ownSrc.match(/\?[^#]*/) || [""])[0];
 
   // The chooser on compare/index.html.
   var chooser = document.getElementById("chooser");
@@ -503,7 +507,7 @@
     if (!jsdiff) {
       jsdiff = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
-        s.src = staticDir + "jsdiff.min.js";
+        s.src = staticDir + "jsdiff.min.js" + ownVersion;
         s.onload = function () { resolve(window.Diff); };
         s.onerror = function () { jsdiff = null; reject(new Error("无法读取 jsdiff.min.js")); };
         document.head.appendChild(s);

@@ -106,7 +106,7 @@
   }
 
   var s = document.createElement("script");
-  s.src = "api/docs.js";
+  s.src = help.getAttribute("data-docs") || "api/docs.js";
   s.onload = function () {
     var data = window.TIAOWEN_DOCS;
     if (!data) return;

@@ -1521,7 +1521,7 @@
         };
         if (window.TIAOWEN_DOCS) { done(); return; }
         var s = document.createElement("script");
-        s.src = root + "api/docs.js";
+        s.src = box.getAttribute("data-docs") || root + "api/docs.js";
         s.onload = done;
         s.onerror = function () { docFacts = null; reject(new Error("无法读取 api/docs.js")); };
         document.head.appendChild(s);

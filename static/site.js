@@ -3,8 +3,12 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  // The folder this script was loaded from: static/.
-  var staticDir = (document.currentScript ? document.currentScript.src : "").replace(/[^\/]*$/, "");
+  // The folder this script was loaded from, static/, and its address's
+  // version, which covers the static files it loads (internal/site's
+  // assets.go).
+  var ownSrc = document.currentScript ? document.currentScript.src : "";
+  var staticDir = ownSrc.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
+  var ownVersion = (ownSrc.match(/\?[^#]*/) || [""])[0];
 
   // Dark mode toggle, remembered across pages.
   var toggle = document.querySelector(".theme-toggle");
@@ -225,7 +229,7 @@
     var conversion = function () {
       if (!loading) {
         loading = Promise.all([
-          window.tiaowenHanconv ? null : loadScript(staticDir + "hanconv.js"),
+          window.tiaowenHanconv ? null : loadScript(staticDir + "hanconv.js" + ownVersion),
           // One address for every page, as the site's styles and
           // scripts have: read once, kept by the browser's cache.
           window.TIAOWEN_T2S ? null : loadScript(staticDir + "../search/data/t2s.js")

@@ -85,6 +85,7 @@ type Site struct {
 	aliases map[string]*docInfo // former id → document
 	tmpl    templateSet
 	static  layered
+	assets  *assetVersions
 	nav     []navPage
 
 	// named finds the titles that name documents of the corpus; namedBy
@@ -267,6 +268,9 @@ func Load(opts Options) (*Site, diag.List, error) {
 	s.indexVersions()
 	for _, p := range pages {
 		s.nav = append(s.nav, navPage{Title: p.Title, Path: p.Slug + "/"})
+	}
+	if err := s.indexAssets(true); err != nil {
+		return nil, problems, err
 	}
 	return s, problems, nil
 }

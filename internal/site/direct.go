@@ -97,8 +97,8 @@ func layout(w *bytes.Buffer, p *Page, partial func(string, Chrome) (template.HTM
 		o.raw("</script>\n")
 	}
 	o.raw(`<script src="`)
-	o.url(p.Root)
-	o.raw("static/theme.js\"></script>\n</head>\n<body class=\"k-")
+	o.url(p.Asset("static/theme.js"))
+	o.raw("\"></script>\n</head>\n<body class=\"k-")
 	o.text(p.Kind)
 	o.raw("\">\n")
 	o.raw(string(header))
@@ -391,14 +391,14 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		o.raw("</div>\n</div>\n")
 		if d.FoldSide != "" {
 			o.raw(`<script src="`)
-			o.url(p.Root)
-			o.raw("static/hanconv.js\"></script>\n")
+			o.url(p.Asset("static/hanconv.js"))
+			o.raw("\"></script>\n")
 		}
 		o.raw(`<script src="`)
-		o.url(p.Root)
-		o.raw("static/csv.js\"></script>\n<script src=\"")
-		o.url(p.Root)
-		o.raw("static/compare.js\"></script>\n")
+		o.url(p.Asset("static/csv.js"))
+		o.raw("\"></script>\n<script src=\"")
+		o.url(p.Asset("static/compare.js"))
+		o.raw("\"></script>\n")
 		return nil
 	})
 }

@@ -146,8 +146,10 @@ func checkPageLinks(t *testing.T, files map[string][]byte, name string) {
 	}
 }
 
-// resolve is the site file a relative link in the page name leads to.
+// resolve is the site file a relative link in the page name leads to. An
+// asset's version (?v=) is not part of it.
 func resolve(name, href string) string {
+	href, _, _ = strings.Cut(href, "?")
 	p := path.Join(path.Dir(name), href)
 	if strings.HasSuffix(href, "/") || href == "" {
 		p += "/index.html"

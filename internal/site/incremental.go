@@ -360,6 +360,17 @@ func (m *Memory) apply(sn *edition, p plan) (*Site, map[string]bool, Report) {
 		}
 		changed[keyStatic(n)] = true
 	}
+	// Pages name their assets with versions: an asset's changes the
+	// pages, and any document's api/docs.js's, which the pages that name
+	// it depend on through keyCorpus.
+	if len(p.static) > 0 || changed[keyCorpus] {
+		before := s.assets
+		if err := s.indexAssets(len(p.static) > 0); err != nil {
+			r.Problems.Add(diag.Position{File: m.dirs.static}, fmt.Sprintf("read the static files: %v", err), "")
+		} else if !maps.Equal(before.static, s.assets.static) {
+			changed[keyAssets] = true
+		}
+	}
 	r.Problems.Sort()
 	return &s, changed, r
 }

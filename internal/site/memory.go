@@ -37,7 +37,8 @@ import (
 //     pages of its partners that show it, the search index and the pages
 //     that list every document are dropped, to be rendered when asked for;
 //   - a template changed: the pages that use it (base.html: every page);
-//   - an asset changed: that asset;
+//   - an asset changed: that asset, and the pages, which name it with
+//     its version (assets.go);
 //   - a content page edited: that page, or every page when the
 //     navigation changes;
 //   - site.yaml, themes.yaml, a document added, removed or renamed (its id

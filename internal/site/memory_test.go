@@ -326,6 +326,7 @@ func TestMemoryRerendersOnlyAffected(t *testing.T) {
 	want := func(name string) bool {
 		switch name {
 		case "index.html", "themes/index.html", "compare/index.html", "search/index.html",
+			"404.html", // it names api/docs.js, with its version
 			"feed.xml", "sitemap.xml", "api/themes.json", "api/docs.json", "api/docs.js", "api/compare.json",
 			"api/docs.ris", "api/docs.bib",
 			"api/docs/" + x.ID + ".json", "api/docs/" + x.ID + ".ris", "api/docs/" + x.ID + ".bib":
@@ -555,13 +556,35 @@ func TestMemoryStatic(t *testing.T) {
 	if _, ok, _ := m.Get("static/leak.txt"); ok {
 		t.Error("a link out of the static directory is served")
 	}
+	page := func(name string) string {
+		t.Helper()
+		f, ok, err := m.Get(name)
+		if !ok || err != nil {
+			t.Fatalf("Get(%q): %v, %v", name, ok, err)
+		}
+		return string(f.Data)
+	}
+	home := page("index.html")
 	css := filepath.Join(sdir, "style.css")
 	if err := os.WriteFile(css, []byte("body{color:red}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r := update(t, m, css)
-	if !r.Stylesheets || !slices.Equal(r.Changed, []string{"static:style.css"}) {
-		t.Errorf("report = %+v, want only static:style.css, a style sheet", r)
+	if !r.Stylesheets || !slices.Equal(r.Changed, []string{"assets", "static:style.css"}) {
+		t.Errorf("report = %+v, want only static:style.css, a style sheet, and the assets' versions", r)
+	}
+	// The pages name the new style sheet by its new version, as a build
+	// does.
+	if r.Dropped == 0 || page("index.html") == home {
+		t.Errorf("the home page is the same after the style sheet changed (%d files dropped)", r.Dropped)
+	}
+	for _, name := range []string{"index.html", "docs/luhe-2017-yijian/i23/index.html"} {
+		if got, want := page(name), string(buildFiles(t, project)[name]); got != want {
+			t.Errorf("%s differs from a build's after the style sheet changed", name)
+		}
+		if v := assetVersion([]byte("body{color:red}")); !strings.Contains(page(name), "static/style.css?v="+v) {
+			t.Errorf("%s does not name static/style.css?v=%s", name, v)
+		}
 	}
 	if f, ok, _ := m.Get("static/style.css"); !ok || string(f.Data) != "body{color:red}" {
 		t.Error("the project's style sheet is not served")

@@ -40,7 +40,14 @@ type Page struct {
 	Nav   string
 	Pages []navPage // content pages, for the navigation
 	Data  any
+
+	assets *assetVersions
 }
+
+// Asset returns the address of an asset from the page: name is its slash
+// path from the site's root ("static/style.css", "api/docs.js"), and the
+// address carries the file's version (assets.go).
+func (p *Page) Asset(name string) string { return p.assets.url(p.Root, name) }
 
 // OGLocale is the OpenGraph locale of the page's language.
 func (p *Page) OGLocale() string {
@@ -68,11 +75,17 @@ type Chrome struct {
 	// each have a Chrome of its own.
 	Path  string
 	Pages []navPage
+
+	assets *assetVersions
 }
+
+// Asset returns the address of a static file from the page, with its
+// version, as Page.Asset does.
+func (c Chrome) Asset(name string) string { return c.assets.url(c.Root, name) }
 
 // Chrome returns the page's Chrome.
 func (p *Page) Chrome() Chrome {
-	c := Chrome{Site: p.Site, Root: p.Root, Nav: p.Nav, Pages: p.Pages}
+	c := Chrome{Site: p.Site, Root: p.Root, Nav: p.Nav, Pages: p.Pages, assets: p.assets}
 	for _, n := range p.Pages {
 		if n.Path == p.Path {
 			c.Path = p.Path
@@ -391,7 +404,7 @@ func (s *Site) base(kind, path, title, lang string) *Page {
 		lang = s.cfg.Language
 	}
 	return &Page{Site: &s.cfg, Kind: kind, Root: rootFor(path), Path: path, Title: title, Lang: lang,
-		Canonical: absURL(s.cfg.BaseURL, path), OGType: "website", Nav: kind, Pages: s.nav}
+		Canonical: absURL(s.cfg.BaseURL, path), OGType: "website", Nav: kind, Pages: s.nav, assets: s.assets}
 }
 
 // homePages is the number of pages of the home page: at least one.

@@ -24,6 +24,7 @@ const (
 	keyCorpus = "corpus" // any document: the pages that list or index them all
 	keyAlign  = "align"  // the alignments, pairs and counterparts as a whole
 	keyPages  = "pages"  // the content pages as a set: the navigation of every page
+	keyAssets = "assets" // the versions of the static files, which every page names
 )
 
 func keyDoc(id string) string      { return "doc:" + id }
@@ -40,9 +41,10 @@ func keyPage(slug string) string   { return "page:" + slug }
 func keyThemePages(id string) string { return "themepages:" + id }
 
 // pageDeps are what every page made with the template tmpl depends on:
-// it, the layout and the pager parsed with it, and the navigation.
+// it, the layout and the pager parsed with it, the navigation, and the
+// versions of the assets it loads.
 func pageDeps(tmpl string) []string {
-	return []string{keyTmpl(tmpl), keyTmpl("base.html"), keyTmpl(pagerTemplate), keyPages}
+	return []string{keyTmpl(tmpl), keyTmpl("base.html"), keyTmpl(pagerTemplate), keyPages, keyAssets}
 }
 
 // route is one file of the site found by its name: how to make it and
@@ -75,7 +77,8 @@ func (s *Site) route(name string) (route, bool) {
 	case "index.html":
 		return pageRoute("home.html", s.homePage, keyCorpus), true
 	case "404.html":
-		return pageRoute("404.html", s.notFoundPage), true
+		// It names api/docs.js, whose version changes with any document.
+		return pageRoute("404.html", s.notFoundPage, keyCorpus), true
 	case themesPath + "index.html":
 		return pageRoute("themes.html", s.themesPage, keyCorpus), true
 	case comparePage + "index.html":

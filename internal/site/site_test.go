@@ -176,7 +176,7 @@ func TestBuildOutputs(t *testing.T) {
 	}
 	// The 404 page a web host serves at any depth leads from the site's
 	// root on the host; the bundle's, opened from disk, from itself.
-	if nf := read(t, dir, "404.html"); !strings.Contains(nf, `<base href="/lib/">`) || !strings.Contains(nf, `href="static/style.css"`) {
+	if nf := read(t, dir, "404.html"); !strings.Contains(nf, `<base href="/lib/">`) || !strings.Contains(nf, `href="static/style.css?v=`) {
 		t.Errorf("404.html has no <base> of the site's root /lib/, or no relative stylesheet:\n%.600s", nf)
 	}
 	for _, f := range zr.File {

@@ -213,6 +213,7 @@ type partialKey struct {
 	site            Config
 	root, nav, path string
 	pages           string // the navigation pages, joined
+	assets          string // the static files' versions (assetVersions.stamp)
 }
 
 // maxPartials bounds the cache of a long-lived template set (the
@@ -225,6 +226,9 @@ func newPartials(t *template.Template) *partials {
 
 func (p *partials) execute(name string, c Chrome) (template.HTML, error) {
 	k := partialKey{name: name, root: c.Root, nav: c.Nav, path: c.Path}
+	if c.assets != nil {
+		k.assets = c.assets.stamp
+	}
 	if c.Site != nil {
 		k.site = *c.Site
 	}

@@ -1,0 +1,119 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"slices"
+)
+
+// The addresses of the files pages load — style sheets, scripts, the
+// icon, api/docs.js — carry a version, a hash of the file:
+// "static/style.css?v=3f2a1c09be". A static host lets browsers keep such
+// files for a while without asking again; after a new build is deployed,
+// its pages name new addresses for whatever changed, so a browser never
+// runs a new page with an old script, while what did not change stays in
+// its cache. A file read from disk (the offline bundle) ignores the
+// query.
+
+// assetVersions are the versions of the site's assets.
+type assetVersions struct {
+	// static are the static files', by their slash path from the site's
+	// root ("static/style.css"); docs is api/docs.js's, which changes
+	// with any document.
+	static map[string]string
+	docs   string
+	// stamp is a hash of every version: the layout's cached fragments
+	// are keyed by it.
+	stamp string
+}
+
+// assetLoads names, for a script that loads other static files itself,
+// those files. The script passes its own address's query on to them, so
+// its version is a hash of all of them: static/site.js loads the 繁→简
+// conversion, static/hanconv.js, on pages that offer it, and
+// static/compare.js the word-by-word diff, static/jsdiff.min.js, when a
+// reader first asks for it.
+var assetLoads = map[string][]string{
+	staticPath + "site.js":    {staticPath + "hanconv.js"},
+	staticPath + "compare.js": {staticPath + "jsdiff.min.js"},
+}
+
+// versionLen is the length of a version: 40 bits of a SHA-256, enough
+// that two builds' files do not share one by chance.
+const versionLen = 10
+
+func assetVersion(files ...[]byte) string {
+	h := sha256.New()
+	for _, b := range files {
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:versionLen]
+}
+
+// url returns the address of the asset name (a slash path from the
+// site's root) from a page whose Root is root, with its version when it
+// has one.
+func (a *assetVersions) url(root, name string) string {
+	v := ""
+	if a != nil {
+		v = a.static[name]
+		if name == docsScriptPath {
+			v = a.docs
+		}
+	}
+	if v == "" {
+		return root + name
+	}
+	return root + name + "?v=" + v
+}
+
+// indexAssets computes the versions of the site's static files (the
+// project's, tiaowen's, and the generated static/chroma.css), when
+// static is set or none were computed yet, and of api/docs.js. It
+// replaces s.assets, which a site served before an update may share.
+func (s *Site) indexAssets(static bool) error {
+	a := &assetVersions{}
+	if static || s.assets == nil {
+		files := map[string][]byte{}
+		var chroma bytes.Buffer
+		if err := chromaCSS(&chroma); err != nil {
+			return err
+		}
+		files[staticPath+"chroma.css"] = chroma.Bytes()
+		names, err := s.static.list()
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			// As served: a file that cannot be read, or that a link
+			// leads to outside the static directory, has no version.
+			if b, err := s.readStatic(n); err == nil {
+				files[staticPath+n] = b
+			}
+		}
+		a.static = make(map[string]string, len(files))
+		for n, b := range files {
+			parts := [][]byte{b}
+			for _, l := range assetLoads[n] {
+				parts = append(parts, files[l])
+			}
+			a.static[n] = assetVersion(parts...)
+		}
+	} else {
+		a.static = s.assets.static
+	}
+	var docs bytes.Buffer
+	if err := s.docsScript(&docs); err != nil {
+		return err
+	}
+	a.docs = assetVersion(docs.Bytes())
+	all := []byte(a.docs)
+	for _, n := range slices.Sorted(maps.Keys(a.static)) {
+		all = append(all, "\n"+n+"="+a.static[n]...)
+	}
+	a.stamp = assetVersion(all)
+	s.assets = a
+	return nil
+}

@@ -1,0 +1,104 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// assetAttr is an attribute of a page that names a file: a link, a
+// script, a list the page's script loads.
+var assetAttr = regexp.MustCompile(`(?:src|href|data-docs)="([^"#]*)"`)
+
+// siteAssets are the assets the stock pages load between them.
+var siteAssets = []string{
+	"api/docs.js", "static/chroma.css", "static/compare.js", "static/csv.js", "static/favicon.svg",
+	"static/hanconv.js", "static/home.js", "static/livecompare.js", "static/notfound.js", "static/print.css",
+	"static/search.js", "static/searchdata.js", "static/site.js", "static/style.css", "static/theme.js",
+}
+
+// pageAssetVersions checks that every page of the site files names each
+// asset it loads with the version of the file the site holds — the first
+// ten hexadecimal digits of its SHA-256, and for static/site.js and
+// static/compare.js of it followed by the file each loads itself,
+// static/hanconv.js and static/jsdiff.min.js — and returns the
+// versions found, by asset.
+func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string {
+	t.Helper()
+	want := func(name string) string {
+		h := sha256.New()
+		h.Write(files[name])
+		switch name {
+		case "static/site.js":
+			h.Write(files["static/hanconv.js"])
+		case "static/compare.js":
+			h.Write(files["static/jsdiff.min.js"])
+		}
+		return hex.EncodeToString(h.Sum(nil))[:10]
+	}
+	found := map[string]string{}
+	for _, page := range slices.Sorted(maps.Keys(files)) {
+		if !strings.HasSuffix(page, ".html") {
+			continue
+		}
+		for _, ref := range submatches(assetAttr, string(files[page])) {
+			if strings.Contains(ref, ":") {
+				continue
+			}
+			target := resolve(page, ref)
+			if !strings.HasPrefix(target, staticPath) && target != docsScriptPath {
+				continue
+			}
+			_, v, ok := strings.Cut(ref, "?v=")
+			switch {
+			case !ok:
+				t.Errorf("%s names %q without a version", page, ref)
+			case files[target] == nil:
+				t.Errorf("%s names %q, which the site does not have", page, ref)
+			case v != want(target):
+				t.Errorf("%s names %q; the file's version is %s", page, ref, want(target))
+			default:
+				found[target] = v
+			}
+		}
+	}
+	return found
+}
+
+// TestAssetVersions checks the versions in the addresses of the assets
+// pages load: each the file's own, on every page, and a new one for what
+// a project's style sheet or a document's title changes, and for nothing
+// else.
+func TestAssetVersions(t *testing.T) {
+	project := seedProject(t)
+	before := pageAssetVersions(t, buildFiles(t, project))
+	if got := slices.Sorted(maps.Keys(before)); !slices.Equal(got, siteAssets) {
+		t.Errorf("the pages name the assets %v, want %v", got, siteAssets)
+	}
+
+	css, err := os.ReadFile(filepath.Join("..", "..", "static", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(project, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(project, "static", "style.css"), append(css, "h1{color:teal}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, filepath.Join(project, "content", "docs", "luhe-2017-yijian.md"),
+		"title: 陆河县人民政府关于落实质量强省战略实施意见", "title: 陆河县人民政府关于落实质量强省战略的实施意见")
+	after := pageAssetVersions(t, buildFiles(t, project))
+	for _, name := range siteAssets {
+		changed := name == "static/style.css" || name == docsScriptPath
+		if (before[name] != after[name]) != changed {
+			t.Errorf("%s: version %s, then %s after the project's style sheet and a title changed", name, before[name], after[name])
+		}
+	}
+}
