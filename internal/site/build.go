@@ -159,8 +159,14 @@ func readSources(opts Options) (*sources, diag.List, error) {
 		}
 		cfg.BaseURL = u
 	}
-	c, ps := corpus.NewParser().LoadDir(filepath.Join(opts.Content, "docs"))
+	docsDir := filepath.Join(opts.Content, "docs")
+	c, ps := corpus.NewParser().LoadDir(docsDir)
 	problems = append(problems, ps...)
+	if len(c.Docs) == 0 && ps.Err() == nil {
+		// A new site's: it builds, its pages saying there is nothing yet.
+		problems.Warn(diag.Position{File: docsDir}, "no documents: the site's pages will have nothing to show",
+			"write content/docs/<id>.md, or make it from text copied from a web page with tiaowen import FILE")
+	}
 	set, ps := themes.LoadFile(filepath.Join(opts.Content, "themes.yaml"))
 	problems = append(problems, ps...)
 	pages, ps := loadPages(filepath.Join(opts.Content, "pages"))
