@@ -57,9 +57,17 @@ func TestBrowserPhone(t *testing.T) {
 			t.Errorf("%s is %.0f px wide in a %d px %s: it scrolls sideways", page, w, width, screen)
 		}
 	}
+	// sides is what a pair page's rows say of the side each cell is on
+	// ahead of its text: the columns' heads do on a wide screen.
+	const sides = `[".cmp-a", ".cmp-b"].map(s => getComputedStyle(document.querySelector(s), "::before").content)`
 	for _, page := range pages {
 		do(t, ctx, "open "+page, chromedp.Navigate(base+page))
 		sideways("window", browsertest.Width, page)
+		if page == pairGdGz {
+			if got := eval[[]string](t, ctx, sides); !slices.Equal(got, []string{"none", "none"}) {
+				t.Errorf("%s: in a window the sides' cells are labelled %q", page, got)
+			}
+		}
 	}
 	do(t, ctx, "take a phone's screen", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait))
 	for _, page := range pages {
@@ -79,6 +87,13 @@ func TestBrowserPhone(t *testing.T) {
 		})()`
 		if !eval[bool](t, ctx, reachable) {
 			t.Errorf("%s: the navigation is cut off and cannot be scrolled", page)
+		}
+		// In one column each side's cell says which document it is of,
+		// with nothing for a screen reader to say twice.
+		if page == pairGdGz {
+			if got, want := eval[[]string](t, ctx, sides), []string{`"前者" / ""`, `"后者" / ""`}; !slices.Equal(got, want) {
+				t.Errorf("%s: on a phone the sides' cells are labelled %q, want %q", page, got, want)
+			}
 		}
 	}
 }
