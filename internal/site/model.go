@@ -218,6 +218,7 @@ type passage struct {
 	Section *corpus.Section
 	Text    string
 	Marks   [][2]int // rune ranges of the theme's terms in Text
+	Title   bool     // Text is the section's title
 }
 
 // passages returns the sentences of a section that mention theme t, in
@@ -227,7 +228,7 @@ func (di *docInfo) passages(j int, t *themes.Theme) []passage {
 	si := di.secs[j]
 	var out []passage
 	if ms := onlyTheme(si.titleTerms, t); len(ms) > 0 {
-		out = append(out, passage{Section: s, Text: s.Title, Marks: ranges(ms, 0)})
+		out = append(out, passage{Section: s, Text: s.Title, Marks: ranges(ms, 0), Title: true})
 	}
 	for k, b := range s.Blocks {
 		ms := onlyTheme(si.blockTerms[k], t)

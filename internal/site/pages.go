@@ -375,16 +375,21 @@ func (s *Site) themesWith(t int, root string) []themeTogether {
 
 type themeGroup struct {
 	Doc      *docInfo
-	Passages []passageView
+	Sections []themeSection
 }
 
-type passageView struct {
-	Section *corpus.Section
-	HTML    template.HTML
+// themeSection is a section that mentions a theme, as its theme's page
+// shows it: a link to it, and the sentences of its text that mention the
+// theme.
+type themeSection struct {
 	// URL and Where are the link to the section, relative to the theme
-	// page, and its citation and title, made up front (see sectionData).
-	URL   string
-	Where string
+	// page, and its citation and title, made up front (see sectionData);
+	// MarkedWhere is Where with the theme's terms marked, when its title
+	// mentions the theme.
+	URL         string
+	Where       string
+	MarkedWhere template.HTML
+	Passages    []template.HTML
 }
 
 // contentData is a page from content/pages.
@@ -768,14 +773,27 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 		}
 		var g themeGroup
 		for j, sec := range d.Sections {
-			for _, ps := range d.passages(j, t) {
-				var b strings.Builder
-				markText(&b, ps.Text, ps.Marks)
-				g.Passages = append(g.Passages, passageView{Section: sec, HTML: template.HTML(b.String()),
-					URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Label()})
+			ps := d.passages(j, t)
+			if len(ps) == 0 {
+				continue
 			}
+			ts := themeSection{URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Label()}
+			for _, ps := range ps {
+				var b strings.Builder
+				// A title that mentions the theme is marked in the link
+				// to its section, which would otherwise repeat it.
+				if marker, ok := strings.CutSuffix(ts.Where, ps.Text); ps.Title && ok {
+					escapeTo(&b, marker)
+					markText(&b, ps.Text, ps.Marks)
+					ts.MarkedWhere = template.HTML(b.String())
+					continue
+				}
+				markText(&b, ps.Text, ps.Marks)
+				ts.Passages = append(ts.Passages, template.HTML(b.String()))
+			}
+			g.Sections = append(g.Sections, ts)
 		}
-		if len(g.Passages) > 0 {
+		if len(g.Sections) > 0 {
 			g.Doc = d
 			data.Groups = append(data.Groups, g)
 		}

@@ -1,0 +1,84 @@
+package site
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var (
+	// themeDocGroup is a document's part of a theme's page: its id, its
+	// count, and its list of sections.
+	themeDocGroup = regexp.MustCompile(`(?s)<section class="theme-doc" id="doc-([^"]+)".*?<span class="count"[^>]*>(\d+)</span></h2>\s*<ol class="passages">(.*?)</ol>`)
+	// themeSectionItem is a section in that list: its link, the link's
+	// text (as HTML) and what follows it.
+	themeSectionItem = regexp.MustCompile(`(?s)<li><a class="where" href="([^"]+)">(.*?)</a>(.*?)</li>`)
+	// matrixCount is a cell of the home page's matrix that counts a
+	// document's sections that mention a theme.
+	matrixCount = regexp.MustCompile(`<a href="themes/([^/]+)/index.html#doc-([^"]+)" aria-label="[^"]*：(\d+) 条">`)
+	tags        = regexp.MustCompile(`<[^>]+>`)
+)
+
+// TestThemePageSections checks the seeds' theme pages: each document
+// lists each section that mentions the theme once, with the sentences of
+// its text that do, and counts those sections as the home page's matrix
+// does; a title that mentions the theme is marked in the section's link,
+// not quoted again below it.
+func TestThemePageSections(t *testing.T) {
+	files := buildFiles(t, seedProject(t))
+	matrix := map[string]int{} // theme + " " + doc → sections
+	for _, m := range matrixCount.FindAllStringSubmatch(string(files["index.html"]), -1) {
+		matrix[m[1]+" "+m[2]], _ = strconv.Atoi(m[3])
+	}
+	if len(matrix) < 20 {
+		t.Fatalf("the home page's matrix has %d counts", len(matrix))
+	}
+	seen, markedTitles, quotes := map[string]bool{}, 0, 0
+	for name, data := range files {
+		theme, ok := strings.CutPrefix(name, "themes/")
+		theme, _, _ = strings.Cut(theme, "/")
+		if !ok || theme == "index.html" || !strings.HasSuffix(name, "/index.html") {
+			continue
+		}
+		for _, g := range themeDocGroup.FindAllStringSubmatch(string(data), -1) {
+			doc, list := g[1], g[3]
+			key := theme + " " + doc
+			seen[key] = true
+			items := themeSectionItem.FindAllStringSubmatch(list, -1)
+			count, _ := strconv.Atoi(g[2])
+			if count != len(items) || count != matrix[key] {
+				t.Errorf("%s: %s counts %d sections and lists %d; the home page's matrix counts %d", name, doc, count, len(items), matrix[key])
+			}
+			links := map[string]bool{}
+			for _, it := range items {
+				href, where, rest := it[1], it[2], it[3]
+				if links[href] {
+					t.Errorf("%s: %s lists %s twice", name, doc, href)
+				}
+				links[href] = true
+				if strings.Contains(where, "<mark>") {
+					markedTitles++
+				}
+				quotes += strings.Count(rest, "<blockquote>")
+				title := tags.ReplaceAllString(where, "")
+				for _, q := range regexp.MustCompile(`<blockquote>(.*?)</blockquote>`).FindAllStringSubmatch(rest, -1) {
+					if text := tags.ReplaceAllString(q[1], ""); strings.HasSuffix(title, text) {
+						t.Errorf("%s: %s quotes the title of %s again: %q", name, doc, href, text)
+					}
+				}
+				if !strings.Contains(where, "<mark>") && !strings.Contains(rest, "<mark>") {
+					t.Errorf("%s: %s lists %s without marking the theme", name, doc, href)
+				}
+			}
+		}
+	}
+	for key := range matrix {
+		if !seen[key] {
+			t.Errorf("the matrix counts %s, which its theme's pages do not list", key)
+		}
+	}
+	if markedTitles == 0 || quotes == 0 {
+		t.Errorf("%d titles marked, %d sentences quoted; the seeds have both", markedTitles, quotes)
+	}
+}
