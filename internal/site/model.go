@@ -219,6 +219,10 @@ type passage struct {
 	Text    string
 	Marks   [][2]int // rune ranges of the theme's terms in Text
 	Title   bool     // Text is the section's title
+	// block and [start, end) are where Text is in the section's blocks,
+	// in runes, when it is not the title: a theme's page quotes
+	// sentences that follow one another as one passage.
+	block, start, end int
 }
 
 // passages returns the sentences of a section that mention theme t, in
@@ -251,7 +255,7 @@ func (di *docInfo) passages(j int, t *themes.Theme) []passage {
 				in = append(in, ms[0])
 				ms = ms[1:]
 			}
-			out = append(out, passage{Section: s, Text: string(runes[start:end]), Marks: ranges(in, start)})
+			out = append(out, passage{Section: s, Text: string(runes[start:end]), Marks: ranges(in, start), block: k, start: start, end: end})
 		}
 	}
 	return out

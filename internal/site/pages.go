@@ -773,13 +773,23 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 		}
 		var g themeGroup
 		for j, sec := range d.Sections {
-			ps := d.passages(j, t)
-			if len(ps) == 0 {
+			found := d.passages(j, t)
+			if len(found) == 0 {
 				continue
 			}
 			ts := themeSection{URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Label()}
-			for _, ps := range ps {
+			for k, ps := range found {
 				var b strings.Builder
+				// A sentence that follows the last one quoted goes on
+				// its quotation: apart, they would read as excerpts with
+				// words left out between them.
+				if last := len(ts.Passages) - 1; last >= 0 && k > 0 && !ps.Title {
+					if prev := found[k-1]; !prev.Title && prev.block == ps.block && prev.end == ps.start {
+						markText(&b, ps.Text, ps.Marks)
+						ts.Passages[last] += template.HTML(b.String())
+						continue
+					}
+				}
 				// A title that mentions the theme is marked in the link
 				// to its section, which would otherwise repeat it.
 				if marker, ok := strings.CutSuffix(ts.Where, ps.Text); ps.Title && ok {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,7 +25,8 @@ var (
 // lists each section that mentions the theme once, with the sentences of
 // its text that do, and counts those sections as the home page's matrix
 // does; a title that mentions the theme is marked in the section's link,
-// not quoted again below it.
+// not quoted again below it, and sentences that follow one another are
+// quoted as one.
 func TestThemePageSections(t *testing.T) {
 	files := buildFiles(t, seedProject(t))
 	matrix := map[string]int{} // theme + " " + doc → sections
@@ -34,7 +36,25 @@ func TestThemePageSections(t *testing.T) {
 	if len(matrix) < 20 {
 		t.Fatalf("the home page's matrix has %d counts", len(matrix))
 	}
-	seen, markedTitles, quotes := map[string]bool{}, 0, 0
+	// sectionText is the text of the section a theme page's link leads
+	// to, from the document's JSON.
+	sectionText := func(href string) string {
+		id, eid, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(href, "../../docs/"), "/index.html"), "/")
+		var d struct {
+			Sections []struct{ EID, Text string }
+		}
+		if err := json.Unmarshal(files["api/docs/"+id+".json"], &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, sec := range d.Sections {
+			if sec.EID == eid {
+				return sec.Text
+			}
+		}
+		t.Fatalf("no section %s in %s's JSON", eid, id)
+		return ""
+	}
+	seen, markedTitles, quotes, merged := map[string]bool{}, 0, 0, false
 	for name, data := range files {
 		theme, ok := strings.CutPrefix(name, "themes/")
 		theme, _, _ = strings.Cut(theme, "/")
@@ -62,10 +82,22 @@ func TestThemePageSections(t *testing.T) {
 				}
 				quotes += strings.Count(rest, "<blockquote>")
 				title := tags.ReplaceAllString(where, "")
+				var texts []string
 				for _, q := range regexp.MustCompile(`<blockquote>(.*?)</blockquote>`).FindAllStringSubmatch(rest, -1) {
-					if text := tags.ReplaceAllString(q[1], ""); strings.HasSuffix(title, text) {
+					text := tags.ReplaceAllString(q[1], "")
+					if strings.HasSuffix(title, text) {
 						t.Errorf("%s: %s quotes the title of %s again: %q", name, doc, href, text)
 					}
+					texts = append(texts, text)
+				}
+				// Sentences that follow one another are one quotation.
+				for k := 1; k < len(texts); k++ {
+					if strings.Contains(sectionText(href), texts[k-1]+texts[k]) {
+						t.Errorf("%s: %s quotes apart two sentences of %s that follow one another: %q, %q", name, doc, href, texts[k-1], texts[k])
+					}
+				}
+				if name == "themes/zhiliang-jichu-sheshi/index.html" && strings.HasSuffix(href, "/guangdong-2023-gangyao/s22/index.html") {
+					merged = strings.Count(rest, "<blockquote>") == 1 && strings.Count(rest, "<mark>") == 4
 				}
 				if !strings.Contains(where, "<mark>") && !strings.Contains(rest, "<mark>") {
 					t.Errorf("%s: %s lists %s without marking the theme", name, doc, href)
@@ -77,6 +109,9 @@ func TestThemePageSections(t *testing.T) {
 		if !seen[key] {
 			t.Errorf("the matrix counts %s, which its theme's pages do not list", key)
 		}
+	}
+	if !merged {
+		t.Error("the 纲要's (二十二) under 质量基础设施 is not one quotation of its three sentences, the theme marked four times")
 	}
 	if markedTitles == 0 || quotes == 0 {
 		t.Errorf("%d titles marked, %d sentences quoted; the seeds have both", markedTitles, quotes)
