@@ -230,8 +230,9 @@
       if (!loading) {
         loading = Promise.all([
           window.tiaowenHanconv ? null : loadScript(staticDir + "hanconv.js" + ownVersion),
-          // One address for every page, as the site's styles and
-          // scripts have: read once, kept by the browser's cache.
+          // One address for every page: read once, kept by the
+          // browser's cache. It has no version, which would change
+          // every page with any document (it is the corpus's).
           window.TIAOWEN_T2S ? null : loadScript(staticDir + "../search/data/t2s.js")
         ]).then(function () {
           if (!window.TIAOWEN_T2S || !window.tiaowenHanconv) throw new Error("t2s.js");

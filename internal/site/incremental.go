@@ -360,9 +360,10 @@ func (m *Memory) apply(sn *edition, p plan) (*Site, map[string]bool, Report) {
 		}
 		changed[keyStatic(n)] = true
 	}
-	// Pages name their assets with versions: an asset's changes the
-	// pages, and any document's api/docs.js's, which the pages that name
-	// it depend on through keyCorpus.
+	// Pages name their assets with versions (assets.go): an asset's edit
+	// changes every page that names it, and a document's edit may change
+	// api/docs.js's, which the pages that name it depend on through
+	// keyCorpus.
 	if len(p.static) > 0 || changed[keyCorpus] {
 		before := s.assets
 		if err := s.indexAssets(len(p.static) > 0); err != nil {

@@ -79,8 +79,8 @@ type Chrome struct {
 	assets *assetVersions
 }
 
-// Asset returns the address of a static file from the page, with its
-// version, as Page.Asset does.
+// Asset returns the address of an asset from the page, with its version,
+// as Page.Asset does.
 func (c Chrome) Asset(name string) string { return c.assets.url(c.Root, name) }
 
 // Chrome returns the page's Chrome.

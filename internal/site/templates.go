@@ -213,7 +213,7 @@ type partialKey struct {
 	site            Config
 	root, nav, path string
 	pages           string // the navigation pages, joined
-	assets          string // the static files' versions (assetVersions.stamp)
+	assets          string // the assets' versions (assetVersions.stamp)
 }
 
 // maxPartials bounds the cache of a long-lived template set (the
