@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"maps"
 	"slices"
 )
@@ -52,21 +53,37 @@ func assetVersion(files ...[]byte) string {
 	return hex.EncodeToString(h.Sum(nil))[:versionLen]
 }
 
-// url returns the address of the asset name (a slash path from the
-// site's root) from a page whose Root is root, with its version when it
-// has one.
+// version returns the version of the asset name (a slash path from the
+// site's root), and whether the site has it.
+func (a *assetVersions) version(name string) (string, bool) {
+	if name == docsScriptPath {
+		return a.docs, true
+	}
+	v, ok := a.static[name]
+	return v, ok
+}
+
+// url returns the address of the asset name from a page whose Root is
+// root, with its version when it has one.
 func (a *assetVersions) url(root, name string) string {
-	v := ""
 	if a != nil {
-		v = a.static[name]
-		if name == docsScriptPath {
-			v = a.docs
+		if v, _ := a.version(name); v != "" {
+			return root + name + "?v=" + v
 		}
 	}
-	if v == "" {
-		return root + name
+	return root + name
+}
+
+// checkedURL is url for a template, which may name any file: one the site
+// does not have is an error, which stops the build at the template's
+// line, rather than a page that loads nothing.
+func (a *assetVersions) checkedURL(root, name string) (string, error) {
+	if a != nil {
+		if _, ok := a.version(name); !ok {
+			return "", fmt.Errorf("no asset %q: name a file of the project's static/ folder or of tiaowen's defaults as static/<path>, or api/docs.js", name)
+		}
 	}
-	return root + name + "?v=" + v
+	return a.url(root, name), nil
 }
 
 // indexAssets computes the versions of the site's static files (the

@@ -102,3 +102,49 @@ func TestAssetVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestAssetInTemplates: a project's own template names its own static
+// files with .Asset, a nested one too, and gets their versions; one that
+// names a file the site does not have stops the build at its line,
+// leaving the previous site, and says what to name.
+func TestAssetInTemplates(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	for name, data := range map[string]string{
+		"static/img/logo.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"templates/page.html": "{{define \"content\"}}<article class=\"page\"><img src=\"{{.Asset \"static/img/logo.svg\"}}\" alt=\"\">\n" +
+			"<h1>{{.Title}}</h1>{{.Data.Body}}</article>{{end}}",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(t, dir)
+	pages, _ := filepath.Glob(filepath.Join(dir, "build", "site", "*", "index.html"))
+	want := `src="../static/img/logo.svg?v=` + assetVersion([]byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)) + `"`
+	found := 0
+	for _, p := range pages {
+		b, _ := os.ReadFile(p)
+		if strings.Contains(string(b), `<article class="page">`) {
+			found++
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %s", p, want)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no content page was built with the project's page.html")
+	}
+
+	before := read(t, dir, "index.html")
+	edit(t, filepath.Join(dir, "templates", "page.html"), "static/img/logo.svg", "static/img/logo.png")
+	_, err := Build(Options{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "build", "site")})
+	if err == nil || !strings.Contains(err.Error(), `page.html:1:`) || !strings.Contains(err.Error(), `no asset "static/img/logo.png"`) {
+		t.Errorf("a template naming a missing asset: %v; want an error at page.html:1 naming it", err)
+	}
+	if read(t, dir, "index.html") != before {
+		t.Error("the failed build changed the site")
+	}
+}

@@ -97,7 +97,7 @@ func layout(w *bytes.Buffer, p *Page, partial func(string, Chrome) (template.HTM
 		o.raw("</script>\n")
 	}
 	o.raw(`<script src="`)
-	o.url(p.Asset("static/theme.js"))
+	o.url(p.assets.url(p.Root, "static/theme.js"))
 	o.raw("\"></script>\n</head>\n<body class=\"k-")
 	o.text(p.Kind)
 	o.raw("\">\n")
@@ -391,13 +391,13 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 		o.raw("</div>\n</div>\n")
 		if d.FoldSide != "" {
 			o.raw(`<script src="`)
-			o.url(p.Asset("static/hanconv.js"))
+			o.url(p.assets.url(p.Root, "static/hanconv.js"))
 			o.raw("\"></script>\n")
 		}
 		o.raw(`<script src="`)
-		o.url(p.Asset("static/csv.js"))
+		o.url(p.assets.url(p.Root, "static/csv.js"))
 		o.raw("\"></script>\n<script src=\"")
-		o.url(p.Asset("static/compare.js"))
+		o.url(p.assets.url(p.Root, "static/compare.js"))
 		o.raw("\"></script>\n")
 		return nil
 	})

@@ -46,8 +46,9 @@ type Page struct {
 
 // Asset returns the address of an asset from the page: name is its slash
 // path from the site's root ("static/style.css", "api/docs.js"), and the
-// address carries the file's version (assets.go).
-func (p *Page) Asset(name string) string { return p.assets.url(p.Root, name) }
+// address carries the file's version (assets.go). A name the site has no
+// file of is an error.
+func (p *Page) Asset(name string) (string, error) { return p.assets.checkedURL(p.Root, name) }
 
 // OGLocale is the OpenGraph locale of the page's language.
 func (p *Page) OGLocale() string {
@@ -81,7 +82,7 @@ type Chrome struct {
 
 // Asset returns the address of an asset from the page, with its version,
 // as Page.Asset does.
-func (c Chrome) Asset(name string) string { return c.assets.url(c.Root, name) }
+func (c Chrome) Asset(name string) (string, error) { return c.assets.checkedURL(c.Root, name) }
 
 // Chrome returns the page's Chrome.
 func (p *Page) Chrome() Chrome {
