@@ -98,3 +98,42 @@ func TestNewSiteGrows(t *testing.T) {
 		want{"index.html", []string{matrix, "themes/shoufu-zerenzhi/index.html"}, []string{noThemes}},
 		want{"themes/index.html", []string{`class="theme-list"`}, []string{noThemes}})
 }
+
+// TestComparePageNoPairs: a site of more documents than the build
+// compares pairwise (30), none sharing its words with another, has no
+// pair page; its compare page says so and offers the chooser.
+func TestComparePageNoPairs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := scaffold.Write(dir, scaffold.Settings{Title: "测试文库", Name: "apart"}); err != nil {
+		t.Fatal(err)
+	}
+	for k := range 31 {
+		// Each document's text is its own run of 40 characters of the
+		// CJK block, so that no two share a character pair.
+		var text strings.Builder
+		for i := range 40 {
+			text.WriteRune(rune(0x4E00 + k*40 + i))
+		}
+		id := "doc-" + strings.Repeat("a", k+1)
+		src := "---\nid: " + id + "\ntitle: 文件" + string(rune(0x4E00+k*40)) + "\ndate: \"2024-03-01\"\nlang: zh-Hans\nlevel: city\n---\n\n一、" + text.String() + "。\n"
+		if err := os.WriteFile(filepath.Join(dir, "content", "docs", id+".md"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := Build(Options{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "build", "site"), Zip: "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Docs != 31 {
+		t.Fatalf("built %d documents, want 31", sum.Docs)
+	}
+	page := read(t, dir, "compare/index.html")
+	for _, want := range []string{`id="chooser"`, `<p class="empty">这些文件之间没有足够相近的条目，没有预先生成的对照页；可在上方任选两份文件，在浏览器中逐条对照。</p>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the compare page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `id="pair-list"`) {
+		t.Error("the compare page has a list of pairs")
+	}
+}
