@@ -221,8 +221,13 @@ type passage struct {
 	Title   bool     // Text is the section's title
 	// block and [start, end) are where Text is in the section's blocks,
 	// in runes, when it is not the title: a theme's page quotes
-	// sentences that follow one another as one passage.
+	// sentences that follow one another as one passage, and marks where
+	// its quotation leaves words of the paragraph out.
 	block, start, end int
+	// row is whether Text is a table's row, quoted whole, so that no
+	// words are left out of it; more is whether Text's paragraph goes on
+	// after it.
+	row, more bool
 }
 
 // passages returns the sentences of a section that mention theme t, in
@@ -255,7 +260,9 @@ func (di *docInfo) passages(j int, t *themes.Theme) []passage {
 				in = append(in, ms[0])
 				ms = ms[1:]
 			}
-			out = append(out, passage{Section: s, Text: string(runes[start:end]), Marks: ranges(in, start), block: k, start: start, end: end})
+			out = append(out, passage{Section: s, Text: string(runes[start:end]), Marks: ranges(in, start),
+				block: k, start: start, end: end, row: b.Kind == corpus.Table,
+				more: b.Kind != corpus.Table && strings.TrimSpace(string(runes[end:])) != ""})
 		}
 	}
 	return out

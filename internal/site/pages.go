@@ -750,6 +750,10 @@ func (s *Site) themeIndex(t *themes.Theme) int {
 	return slices.Index(s.themes.Themes, t)
 }
 
+// elision marks words of a paragraph a theme's page leaves out of a
+// quotation, as 《标点符号用法》 has 省略号 do.
+const elision template.HTML = `<span class="elided">……</span>`
+
 func (s *Site) themePage(t *themes.Theme) *Page { return s.themePageN(t, 1) }
 
 // themePageN is the n-th page of theme t: the passages of its share of
@@ -779,6 +783,16 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 				continue
 			}
 			ts := themeSection{URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Label()}
+			// open is whether the last quotation stops before its
+			// paragraph's end: the words left out after it are marked
+			// once the next sentence is known not to follow it.
+			open := false
+			closeLast := func() {
+				if open {
+					ts.Passages[len(ts.Passages)-1] += elision
+				}
+				open = false
+			}
 			for k, ps := range found {
 				var b strings.Builder
 				// A sentence that follows the last one quoted goes on
@@ -788,6 +802,7 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 					if prev := found[k-1]; !prev.Title && prev.block == ps.block && prev.end == ps.start {
 						markText(&b, ps.Text, ps.Marks)
 						ts.Passages[last] += template.HTML(b.String())
+						open = ps.more
 						continue
 					}
 				}
@@ -799,9 +814,18 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 					ts.MarkedWhere = template.HTML(b.String())
 					continue
 				}
+				closeLast()
+				// A quotation that does not start or end its paragraph
+				// says so, as a quotation with words left out does; a
+				// table's row is quoted whole.
+				if !ps.Title && !ps.row && ps.start > 0 {
+					b.WriteString(string(elision))
+				}
 				markText(&b, ps.Text, ps.Marks)
 				ts.Passages = append(ts.Passages, template.HTML(b.String()))
+				open = !ps.Title && ps.more
 			}
+			closeLast()
 			g.Sections = append(g.Sections, ts)
 		}
 		if len(g.Sections) > 0 {

@@ -25,8 +25,9 @@ var (
 // lists each section that mentions the theme once, with the sentences of
 // its text that do, and counts those sections as the home page's matrix
 // does; a title that mentions the theme is marked in the section's link,
-// not quoted again below it, and sentences that follow one another are
-// quoted as one.
+// not quoted again below it, sentences that follow one another are
+// quoted as one, and a quotation that starts or stops inside its
+// paragraph says so with an ellipsis there, and only there.
 func TestThemePageSections(t *testing.T) {
 	files := buildFiles(t, seedProject(t))
 	matrix := map[string]int{} // theme + " " + doc → sections
@@ -55,6 +56,7 @@ func TestThemePageSections(t *testing.T) {
 		return ""
 	}
 	seen, markedTitles, quotes, merged := map[string]bool{}, 0, 0, false
+	cutStart, cutEnd := 0, 0 // quotations that open or end with an ellipsis
 	for name, data := range files {
 		theme, ok := strings.CutPrefix(name, "themes/")
 		theme, _, _ = strings.Cut(theme, "/")
@@ -84,11 +86,33 @@ func TestThemePageSections(t *testing.T) {
 				title := tags.ReplaceAllString(where, "")
 				var texts []string
 				for _, q := range regexp.MustCompile(`<blockquote>(.*?)</blockquote>`).FindAllStringSubmatch(rest, -1) {
-					text := tags.ReplaceAllString(q[1], "")
+					lead, trail := strings.HasPrefix(q[1], string(elision)), strings.HasSuffix(q[1], string(elision))
+					text := tags.ReplaceAllString(strings.ReplaceAll(q[1], string(elision), ""), "")
 					if strings.HasSuffix(title, text) {
 						t.Errorf("%s: %s quotes the title of %s again: %q", name, doc, href, text)
 					}
 					texts = append(texts, text)
+					if strings.Contains(text, "｜") {
+						continue // a table's rows, its cells apart
+					}
+					// Some paragraph holds the quotation with words
+					// before it exactly when it opens with an ellipsis,
+					// and after it when it ends with one.
+					placed := false
+					for _, para := range strings.Split(sectionText(href), "\n") {
+						if at := strings.Index(para, text); at >= 0 && (at > 0) == lead && (at+len(text) < len(para)) == trail {
+							placed = true
+						}
+					}
+					if !placed {
+						t.Errorf("%s: %s quotes %q from %s with an ellipsis before it %v and after it %v, which no paragraph of the section bears out", name, doc, q[1], href, lead, trail)
+					}
+					if lead {
+						cutStart++
+					}
+					if trail {
+						cutEnd++
+					}
 				}
 				// Sentences that follow one another are one quotation.
 				for k := 1; k < len(texts); k++ {
@@ -112,6 +136,9 @@ func TestThemePageSections(t *testing.T) {
 	}
 	if !merged {
 		t.Error("the 纲要's (二十二) under 质量基础设施 is not one quotation of its three sentences, the theme marked four times")
+	}
+	if cutStart == 0 || cutEnd == 0 {
+		t.Errorf("%d quotations cut at the start, %d at the end; the seeds have both", cutStart, cutEnd)
 	}
 	if markedTitles == 0 || quotes == 0 {
 		t.Errorf("%d titles marked, %d sentences quoted; the seeds have both", markedTitles, quotes)
