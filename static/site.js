@@ -230,10 +230,13 @@
       if (!loading) {
         loading = Promise.all([
           window.tiaowenHanconv ? null : loadScript(staticDir + "hanconv.js" + ownVersion),
-          // One address for every page: read once, kept by the
-          // browser's cache. It has no version, which would change
-          // every page with any document (it is the corpus's).
-          window.TIAOWEN_T2S ? null : loadScript(staticDir + "../search/data/t2s.js")
+          // The corpus's, so its version is this page's date, as
+          // searchdata.js asks for the index's files before meta.js: a
+          // page a build wrote reads the file that build wrote, never a
+          // copy cached from before, and a page left unchanged reads
+          // one that holds what its text needs. A version of the file's
+          // own would change every page whenever a document does.
+          window.TIAOWEN_T2S ? null : loadScript(staticDir + "../search/data/t2s.js?v=" + encodeURIComponent(document.lastModified))
         ]).then(function () {
           if (!window.TIAOWEN_T2S || !window.tiaowenHanconv) throw new Error("t2s.js");
           convert = window.tiaowenHanconv.simplifier(window.TIAOWEN_T2S);

@@ -73,6 +73,12 @@ func TestBrowserAssetVersions(t *testing.T) {
 	do(t, ctx, "press 以简体阅读", chromedp.Click(chromedp.CSS(".script-switch button")))
 	eventually(t, ctx, "the document in 简体", `document.querySelector("main article").lang`, "zh-Hans")
 	sameAs("the document", loaded(ctx, "the document"), "static/hanconv.js", "static/site.js")
+	// The entries of 繁→简 the corpus uses are the corpus's: their version
+	// is the page's date, which every build that changes the page moves.
+	t2s := eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(n => new URL(n).pathname === "/search/data/t2s.js").map(n => new URL(n).searchParams.get("v"))`)
+	if date := eval[string](t, ctx, `document.lastModified`); len(t2s) != 1 || t2s[0] != date {
+		t.Errorf("the document asked for search/data/t2s.js with versions %q, not once with its date %q", t2s, date)
+	}
 
 	do(t, ctx, "open the pair page", chromedp.Navigate(base+"compare/c-jia--c-yi/index.html"))
 	do(t, ctx, "tick 逐词比对", chromedp.Click(chromedp.CSS("#words")))
