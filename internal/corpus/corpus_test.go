@@ -213,6 +213,44 @@ func TestLoadDirDuplicates(t *testing.T) {
 	}
 }
 
+// TestLoadDirFolders: documents kept in folders, and folders in those,
+// are read as those beside them are; hidden files and folders, and files
+// other than *.md, are not; two files of one name in two folders are
+// one id twice, an error at the second.
+func TestLoadDirFolders(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, id string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\nid: "+id+"\ntitle: "+id+"\n---\n一、正文\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "a")
+	write("guangdong/b.md", "b")
+	write("guangdong/2023/c.md", "c")
+	write(".trash/d.md", "d")
+	write("guangdong/.e.md", "e")
+	write("guangdong/f.txt", "f")
+	write("jiangsu/.git/g.md", "g")
+	c, problems := NewParser().LoadDir(dir)
+	var ids []string
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	if strings.Join(ids, " ") != "a b c" || len(problems) != 0 {
+		t.Errorf("read %v, %v; want a, b and c, no problems", ids, problems)
+	}
+	write("jiangsu/b.md", "b")
+	_, problems = NewParser().LoadDir(dir)
+	if err := problems.Err(); err == nil || !strings.Contains(err.Error(), filepath.Join("jiangsu", "b.md")) || !strings.Contains(err.Error(), "b") {
+		t.Errorf("two b.md in two folders: %v, want an error naming jiangsu/b.md", err)
+	}
+}
+
 // TestLoadDirMissing: a folder that is not there, or is a file, is an
 // error at its path, not a corpus of no documents; an empty one is no
 // error.

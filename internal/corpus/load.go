@@ -52,9 +52,9 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	return d, problems
 }
 
-// LoadDir reads every *.md file in dir (not its subdirectories, nor
-// hidden files) into a corpus sorted by id. Duplicate ids, and an id that
-// is another document's alias, are errors.
+// LoadDir reads every *.md file under dir, in its folders too (see
+// MarkdownFiles), into a corpus sorted by id. Duplicate ids, and an id
+// that is another document's alias, are errors.
 func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 	var problems diag.List
 	// A mistyped --content would otherwise read as a corpus of no
@@ -71,15 +71,11 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 			"the documents are read from docs/ in the folder --content names: check that path, or make docs/ and put the documents there, as tiaowen import does")
 		return &Corpus{}, problems
 	}
-	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	names, err := MarkdownFiles(dir)
 	if err != nil {
-		problems.Add(diag.Position{File: dir}, err.Error(), "")
+		problems.Add(diag.Position{File: dir}, err.Error(), "check the folder's permissions")
 		return &Corpus{}, problems
 	}
-	// Hidden files are editors' (Emacs's .#x.md lock links, swap files),
-	// not documents.
-	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(filepath.Base(n), ".") })
-	slices.Sort(names)
 	// Documents are independent: read and parse them across the cores,
 	// then gather them in name order so that problems and the corpus come
 	// out the same whatever the scheduling.
@@ -117,6 +113,34 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 	checkTwins(c, &problems)
 	slices.SortStableFunc(c.Docs, func(a, b *Document) int { return strings.Compare(a.ID, b.ID) })
 	return c, problems
+}
+
+// MarkdownFiles lists the *.md files under dir, in its folders and
+// theirs as well — a corpus of hundreds of documents is as often kept by
+// region or by year as in one folder, and a document left unread would
+// be lost without a word — in the order of their paths. Hidden files and
+// folders are left out: editors' (Emacs's .#x.md lock links, swap files)
+// and version control's, not documents. Links to folders are not
+// followed.
+func MarkdownFiles(dir string) ([]string, error) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && filepath.Ext(p) == ".md" {
+			names = append(names, p)
+		}
+		return nil
+	})
+	slices.Sort(names)
+	return names, err
 }
 
 // checkTwins warns of documents that agree in title (in either script),

@@ -2,8 +2,10 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -45,8 +47,20 @@ var pageSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // chroma with CSS classes.
 func loadPages(dir string) ([]*contentPage, diag.List) {
 	var problems diag.List
-	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-	slices.Sort(files)
+	files, err := corpus.MarkdownFiles(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Add(diag.Position{File: dir}, err.Error(), "check the folder's permissions")
+	}
+	// A page's address is its file's name, so a page in a folder has
+	// none; it is not left out without a word.
+	files = slices.DeleteFunc(files, func(f string) bool {
+		if filepath.Dir(f) == filepath.Clean(dir) {
+			return false
+		}
+		problems.Warn(diag.Position{File: f}, "a page in a folder is not published: a page's address is its file's name, pages/<name>.md at /<name>/",
+			"move it into "+dir)
+		return true
+	})
 	md := corpus.NewMarkdown(goldmark.WithRendererOptions(
 		renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 200))))
 	var pages []*contentPage

@@ -233,12 +233,51 @@ func (m *Memory) classify(abs string) change {
 		c.kind = changeFull
 	case rel == ".permalinks":
 		c.kind = changeManifest
-	case dir == "docs"+string(filepath.Separator) && filepath.Ext(base) == ".md":
-		c.kind = changeDoc
+	case strings.HasPrefix(rel, "docs/"):
+		c.kind = m.docsChange(rel, abs)
 	case dir == "pages"+string(filepath.Separator) && filepath.Ext(base) == ".md":
 		c.kind = changePages
 	}
 	return c
+}
+
+// docsChange classifies a path under content/docs/ (rel, slash-separated
+// from content/): a document, in a folder or not, or a folder of them
+// made, removed or renamed, which is a full load — a folder moved away
+// takes its documents with it, and no event is sent for each. What is
+// hidden, or in a hidden folder, is nothing, as corpus.MarkdownFiles
+// leaves it out.
+func (m *Memory) docsChange(rel, abs string) changeKind {
+	for _, part := range strings.Split(rel, "/")[1:] {
+		if strings.HasPrefix(part, ".") {
+			return changeNone
+		}
+	}
+	if filepath.Ext(rel) == ".md" {
+		return changeDoc
+	}
+	if st, err := os.Lstat(abs); err == nil {
+		if st.IsDir() {
+			return changeFull
+		}
+		return changeNone
+	}
+	// Gone: a folder that held documents, or an editor's file (vim's
+	// 4913) that came and went. Without a site, any change is worth a
+	// try at loading one.
+	sn := m.cur.Load()
+	if sn == nil {
+		return changeFull
+	}
+	// The documents' paths are as corpus.LoadDir made them, from the
+	// content directory as given.
+	under := filepath.Join(m.opts.Content, filepath.FromSlash(rel)) + string(filepath.Separator)
+	for _, d := range sn.site.docs {
+		if strings.HasPrefix(d.File, under) {
+			return changeFull
+		}
+	}
+	return changeNone
 }
 
 // plan is the pending changes, sorted by kind.
