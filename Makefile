@@ -16,6 +16,7 @@ FUZZ_TARGETS := \
 	./internal/hanconv:FuzzSimplify \
 	./internal/bibliography:FuzzFormats \
 	./internal/ingest:FuzzImport \
+	./internal/ingest:FuzzImportHTML \
 	./internal/ingest:FuzzDecode \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -93,6 +95,33 @@ func TestImportWritesAndProtects(t *testing.T) {
 	}
 	if _, _, code := runCLI(t, "import", "--force", "--id", "gd-shishi", "--out", dir, raw); code != 0 {
 		t.Error("--force failed")
+	}
+}
+
+// TestImportPage imports a web page saved as HTML, in GB2312 as many
+// government sites serve theirs: the id from its file name, the page's
+// furniture reported at its source line, the document's text kept.
+func TestImportPage(t *testing.T) {
+	dir := t.TempDir()
+	page := "<!DOCTYPE html>\n<html><head><meta charset=\"gb2312\"><title>质量强市</title></head>\n<body>\n" +
+		"<ul class=\"menu\"><li>首页</li><li>政务公开</li></ul>\n" +
+		"<div id=\"zoom\"><p>　　一、总体要求</p><p>　　坚持&ldquo;质量第一&rdquo;。</p></div>\n</body></html>\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(dir, "jia-2024-fangan.html")
+	os.WriteFile(f, gb, 0o644)
+	out, errs, code := runCLI(t, "import", "--out", dir, f)
+	if code != 0 || !strings.Contains(out, "jia-2024-fangan.md (GB18030, HTML)") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if want := `jia-2024-fangan.html:4: removed by html-navigation: "首页 政务公开"`; !strings.Contains(errs, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errs)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "jia-2024-fangan.md"))
+	if !strings.Contains(string(b), "\n一、总体要求\n\n坚持“质量第一”。\n") || strings.Contains(string(b), "首页") {
+		t.Errorf("written file:\n%s", b)
 	}
 }
 

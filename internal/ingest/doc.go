@@ -1,6 +1,7 @@
-// Package ingest turns raw text, as copied from government web pages,
-// into tiaowen content documents: YAML front matter and a Markdown body
-// that keeps the document's own words and numbering.
+// Package ingest turns raw text, as copied from government web pages, or
+// the pages themselves saved as HTML, into tiaowen content documents:
+// YAML front matter and a Markdown body that keeps the document's own
+// words and numbering.
 //
 // # Encodings
 //
@@ -9,6 +10,21 @@
 // and GB18030, which includes GBK and GB2312. CRLF and CR line ends become
 // LF. Bytes that are text in none of these are an error naming the file
 // and the byte offset; nothing is ever replaced by U+FFFD.
+//
+// # Web pages
+//
+// A page saved as HTML (a .html or .htm file, or one that starts as a
+// page does) is read for the text a reader sees of it, a line for each
+// paragraph, heading, list item or line a <br> ends, with the source's
+// line numbers (htmlLines): scripts, styles, menus and hidden elements
+// are left out, white space is collapsed as a browser collapses it, and
+// a table's rows become a table again, unless its cells hold paragraphs —
+// a page laid out with a table — when they are read as the page's lines.
+// Two rules apply to pages only, each removal reported as the others:
+// html-navigation removes <nav> elements and elements whose class or id
+// names navigation (nav, menu, breadcrumb, sidebar, share …), and
+// html-footer <footer> elements and those whose class or id names a
+// footer or copyright. The text rules below then apply as to text.
 //
 // # Cruft
 //

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,7 +41,10 @@ type Repair struct {
 type Result struct {
 	File     string
 	Encoding Encoding
-	Meta     corpus.Meta
+	// HTML says the file was a web page saved as HTML, read for the text
+	// a reader sees of it (htmlLines); line numbers are its source's.
+	HTML bool
+	Meta corpus.Meta
 	// Body is the Markdown body: one paragraph per source paragraph, in
 	// the document's own words and numbering.
 	Body     string
@@ -56,23 +60,33 @@ type line struct {
 	text string
 }
 
-// Import reads raw text as copied from a government web page and returns
-// it as a content document. It fails only when the bytes cannot be
-// decoded; everything it removes is listed in the result.
+// Import reads raw text as copied from a government web page, or the
+// page itself saved as HTML, and returns it as a content document. It
+// fails only when the bytes cannot be decoded; everything it removes is
+// listed in the result.
 func Import(file string, data []byte, opts Options) (*Result, error) {
 	text, enc, err := Decode(file, data)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{File: file, Encoding: enc}
-	raw := strings.Split(text, "\n")
-	lines := make([]line, len(raw))
-	for i, t := range raw {
-		lines[i] = line{i + 1, t}
+	var lines []line
+	trim := corpus.IsSpace
+	if isHTML(file, text) {
+		res.HTML = true
+		lines, res.Removed = htmlLines(text)
+		// A row's empty last cell is a tab at its end, not space.
+		trim = func(r rune) bool { return r != '\t' && corpus.IsSpace(r) }
+	} else {
+		raw := strings.Split(text, "\n")
+		lines = make([]line, len(raw))
+		for i, t := range raw {
+			lines[i] = line{i + 1, t}
+		}
 	}
 	lines = res.removeFragments(lines)
 	for i := range lines {
-		lines[i].text = strings.TrimFunc(lines[i].text, corpus.IsSpace)
+		lines[i].text = strings.TrimFunc(lines[i].text, trim)
 	}
 	lines = res.splitGluedHeadings(lines)
 
@@ -130,6 +144,9 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		res.Meta.Source = baseName(file)
 	}
 	res.Body = markdownBody(kept)
+	// A page's furniture was reported as it was read, before the rules'
+	// removals: all in the page's order.
+	slices.SortStableFunc(res.Removed, func(a, b Removal) int { return a.Line - b.Line })
 	return res, nil
 }
 

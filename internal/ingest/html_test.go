@@ -1,0 +1,248 @@
+package ingest
+
+import (
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"tiaowen/internal/corpus"
+)
+
+// pageHead is what a saved government page has before its text: a title,
+// scripts and styles, a menu and a breadcrumb in furniture, and a hidden
+// element. None of it may reach the document.
+const pageHead = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="%s">
+<title>政策文件_某省人民政府门户网站</title>
+<script>var first = "一、总体要求";</script>
+<style>#zoom p { text-indent: 2em; }</style>
+</head>
+<body>
+<div class="top-nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a></div>
+<div style="display: none">（一）隐藏的条目</div>
+<div id="zoom">
+`
+
+const pageFoot = `</div>
+<footer><p>版权所有：某省人民政府办公厅</p><p>某ICP备00000000号</p></footer>
+</body>
+</html>
+`
+
+// seedPage returns a seed's text as a saved page would hold it: each line
+// of text on a line of its own in the page's article, ended by a <br>,
+// with the text escaped as a page escapes it. Runs of spaces are one
+// space in a page; text is what a page shows of them.
+func seedPage(t *testing.T, stem, charset string) (page []byte, text string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = regexp.MustCompile(` {2,}`).ReplaceAllString(string(data), " ")
+	var b strings.Builder
+	fmt.Fprintf(&b, pageHead, charset)
+	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		b.WriteString(html.EscapeString(l))
+		b.WriteString("<br>\n")
+	}
+	b.WriteString(pageFoot)
+	return []byte(b.String()), text
+}
+
+// TestSeedsHTML imports each seed saved as a page — one in GB18030 — and
+// finds it the document its text makes: the same body and front matter,
+// the same section tree as the truth, every removal of the text's rules
+// at its line of the page, and the page's menu, breadcrumb and footer
+// reported as removed by the HTML rules.
+func TestSeedsHTML(t *testing.T) {
+	headLines := strings.Count(fmt.Sprintf(pageHead, "utf-8"), "\n")
+	for stem, id := range seedIDs {
+		t.Run(stem, func(t *testing.T) {
+			charset := "utf-8"
+			if stem == "003_3375bcca5598cc84" {
+				charset = "gb2312"
+			}
+			page, text := seedPage(t, stem, charset)
+			if charset == "gb2312" {
+				var err error
+				if page, err = simplifiedchinese.GB18030.NewEncoder().Bytes(page); err != nil {
+					t.Fatal(err)
+				}
+			}
+			fromText, err := Import(stem+".txt", []byte(text), Options{ID: id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromPage, err := Import(stem+".html", page, Options{ID: id, Source: stem + ".txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !fromPage.HTML || fromText.HTML {
+				t.Errorf("read as HTML: the page %v, the text %v", fromPage.HTML, fromText.HTML)
+			}
+			if fromPage.Body != fromText.Body {
+				t.Errorf("the page's body differs from the text's:\n%s", firstDifference(fromPage.Body, fromText.Body))
+			}
+			if !reflect.DeepEqual(fromPage.Meta, fromText.Meta) {
+				t.Errorf("front matter from the page %+v, from the text %+v", fromPage.Meta, fromText.Meta)
+			}
+			d, _ := corpus.NewParser().Parse(id+".md", fromPage.Markdown())
+			compareTruth(t, d, loadTruth(t, stem))
+
+			// The text's removals, at their lines of the page; then the
+			// page's own furniture.
+			var got, want []string
+			for _, r := range fromText.Removed {
+				want = append(want, fmt.Sprintf("%d %s %q", r.Line+headLines, r.Rule, r.Text))
+			}
+			furniture := map[string]string{}
+			for _, r := range fromPage.Removed {
+				if strings.HasPrefix(r.Rule, "html-") {
+					furniture[r.Rule] += r.Text + "|"
+					continue
+				}
+				got = append(got, fmt.Sprintf("%d %s %q", r.Line, r.Rule, r.Text))
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("removed from the page:\n%s\nwant, as from the text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if furniture["html-navigation"] != "首页 政务公开|当前位置：首页 > 政务公开|" || furniture["html-footer"] != "版权所有：某省人民政府办公厅 某ICP备00000000号|" {
+				t.Errorf("the page's furniture removed: %q", furniture)
+			}
+			for _, hidden := range []string{"隐藏的条目", "var first", "政策文件_某省", "text-indent"} {
+				if strings.Contains(string(fromPage.Markdown()), hidden) {
+					t.Errorf("the document has %q, which the page does not show", hidden)
+				}
+			}
+		})
+	}
+}
+
+// firstDifference shows where two texts part.
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-60)
+	return fmt.Sprintf("…%q\n…%q", a[from:min(len(a), i+60)], b[from:min(len(b), i+60)])
+}
+
+// TestHTMLBlocks reads a page's structure: paragraphs apart (a line without
+// an end is not joined to the next paragraph, as a broken line of text
+// would be), a <br> inside one joined as a broken line, a source line
+// break between two Han characters dropped and one between words kept as
+// a space, entities decoded, a data table a table — colspan kept, a
+// cell's <br> joined — and a layout table's cells read as paragraphs.
+func TestHTMLBlocks(t *testing.T) {
+	page := `<html><body>
+<table class="layout"><tr><td><p>法规文件</p></td><td>
+<h1>关于加快推进质量强省
+建设的实施方案</h1>
+<p>　　一、总体要求</p>
+<p>　　坚持&ldquo;质量第一&rdquo;，推动 quality
+first 理念。建立首负责任制，到2025年取得明显成效的目标</p>
+<p>　　（一）主要目标。到2025年，质量<br>
+水平显著提升。</p>
+<table border="1">
+<tr><th>指标</th><th>目标值</th><th colspan="2">说明</th></tr>
+<tr><td>覆盖率</td><td>100%</td><td>全省</td><td>责任单位：<br>省市场监管局</td></tr>
+</table>
+<p>　　二、保障措施</p>
+<p>加强组织领导。</p>
+</td></tr></table>
+</body></html>`
+	res, err := Import("page.html", []byte(page), Options{ID: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `法规文件
+
+关于加快推进质量强省建设的实施方案
+
+一、总体要求
+
+坚持“质量第一”，推动 quality first 理念。建立首负责任制，到2025年取得明显成效的目标
+
+（一）主要目标。到2025年，质量水平显著提升。
+
+| 指标 | 目标值 | 说明 |  |
+| --- | --- | --- | --- |
+| 覆盖率 | 100% | 全省 | 责任单位：省市场监管局 |
+
+二、保障措施
+
+加强组织领导。
+`
+	if res.Body != want {
+		t.Errorf("body:\n%s\nwant:\n%s\n%s", res.Body, want, firstDifference(res.Body, want))
+	}
+	var repairs []string
+	for _, r := range res.Repairs {
+		repairs = append(repairs, fmt.Sprintf("%d %s %s", r.Line, r.Kind, r.Text))
+	}
+	if strings.Join(repairs, "\n") != "9 join-line 水平显著提升。" {
+		t.Errorf("repairs %q, want the <br>'s line joined, at line 9", repairs)
+	}
+}
+
+// TestHTMLOrText: a file is a page by its name or by how it starts; text
+// that mentions tags is text.
+func TestHTMLOrText(t *testing.T) {
+	for _, c := range []struct {
+		file, text string
+		want       bool
+	}{
+		{"a.html", "一、总体要求", true},
+		{"a.HTM", "", true},
+		{"a.txt", "\ufeff  <!DOCTYPE html><html>", true},
+		{"a.txt", "<HTML><body>", true},
+		{"a.txt", "<script>alert(1)</script>\n一、总体要求", false},
+		{"a", "一、<p>总体要求", false},
+	} {
+		if got := isHTML(c.file, c.text); got != c.want {
+			t.Errorf("isHTML(%q, %q) = %v", c.file, c.text, got)
+		}
+	}
+}
+
+// FuzzImportHTML feeds any bytes as a saved page: the import either fails
+// to decode or gives a document that parses, every line and removal at a
+// line of the page.
+func FuzzImportHTML(f *testing.F) {
+	f.Add([]byte(fmt.Sprintf(pageHead, "utf-8") + "一、总体要求<br>\n（一）目标。到2025年<p>坚持问\n题导向" + pageFoot))
+	f.Add([]byte("<table><tr><td><table><tr><td>一、<td colspan=99999>x</table><p>二、</td></tr><nav><nav>首页</nav></nav><pre>a\n\tb</pre>"))
+	f.Add([]byte("<div hidden><div>（一）</div></div><footer>版权所有<footer>©</footer></footer><br/>三、</br><select><option>一</select>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Import("f.html", data, Options{ID: "fuzz"})
+		if err != nil {
+			return
+		}
+		lines := strings.Count(string(data), "\n") + 1
+		for _, r := range res.Removed {
+			if r.Line < 1 || r.Line > lines {
+				t.Fatalf("removal at line %d of %d: %+v", r.Line, lines, r)
+			}
+		}
+		for _, r := range res.Repairs {
+			if r.Line < 1 || r.Line > lines {
+				t.Fatalf("repair at line %d of %d: %+v", r.Line, lines, r)
+			}
+		}
+		d, _ := corpus.NewParser().Parse("fuzz.md", res.Markdown())
+		if d == nil {
+			t.Fatal("Parse returned no document")
+		}
+	})
+}
