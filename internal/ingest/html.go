@@ -164,7 +164,7 @@ var furnitureNames = map[string]string{
 	"menu": "html-navigation", "breadcrumb": "html-navigation", "breadcrumbs": "html-navigation",
 	"crumb": "html-navigation", "crumbs": "html-navigation", "sidebar": "html-navigation",
 	"toolbar": "html-navigation", "topbar": "html-navigation", "share": "html-navigation",
-	"skip":   "html-navigation",
+	"skip": "html-navigation", "related": "html-navigation",
 	"footer": "html-footer", "foot": "html-footer", "copyright": "html-footer",
 }
 

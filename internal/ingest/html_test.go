@@ -246,3 +246,44 @@ func FuzzImportHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestHTMLProvincePage imports a page laid out as provincial government
+// sites lay theirs out (testdata/province-page.html): a header with the
+// site's name and menu, a breadcrumb, the table of facts of 信息公开, the
+// notice with the plan it issues, a share bar, related articles and a
+// footer. The front matter comes from the text, the facts' table and the
+// furniture are removed, each by its rule at its line, and the document
+// is what stands between them.
+func TestHTMLProvincePage(t *testing.T) {
+	data, err := os.ReadFile("testdata/province-page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import("testdata/province-page.html", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := res.Meta
+	if got := fmt.Sprintf("%s|%s|%s|%s|%s|%s|%s", m.ID, m.Title, m.Issuer, m.Date, m.Number, m.Level, m.Region); got != "province-page|关于加快推进质量强省建设的实施方案|广东省人民政府|2020-09-17|粤府〔2020〕50号|province|广东省" {
+		t.Errorf("front matter %s", got)
+	}
+	var removed []string
+	for _, r := range res.Removed {
+		removed = append(removed, fmt.Sprintf("%d %s", r.Line, r.Rule))
+	}
+	if got, want := strings.Join(removed, ", "), "11 site-name, 12 html-navigation, 13 breadcrumb, 16 page-metadata, 17 page-metadata, 18 page-metadata, 19 page-metadata, 24 html-navigation, 24 page-metadata, 40 html-navigation, 41 html-footer"; got != want {
+		t.Errorf("removed %s\nwant    %s", got, want)
+	}
+	if !strings.HasPrefix(res.Body, "广东省人民政府印发《关于加快推进质量强省建设的实施方案》的通知\n\n粤府〔2020〕50号\n\n各地级以上市人民政府") ||
+		!strings.HasSuffix(res.Body, "（一）增强质量发展创新动能。建立质量创新体系。\n\n附件：实施方案.pdf\n") {
+		t.Errorf("body:\n%s", res.Body)
+	}
+	d, problems := corpus.NewParser().Parse("province-page.md", res.Markdown())
+	var eids []string
+	for _, s := range d.Sections {
+		eids = append(eids, s.EID)
+	}
+	if len(problems) != 0 || strings.Join(eids, " ") != "p1 p2 p2-s1 annex1" {
+		t.Errorf("parsed: %v, sections %v", problems, eids)
+	}
+}

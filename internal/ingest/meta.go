@@ -15,7 +15,7 @@ var (
 	reDocKind     = regexp.MustCompile(`(?:方案|意见|意見|纲要|綱要|规划|規劃|办法|辦法|条例|條例|规定|規定|决定|決定|计划|計劃|细则|細則|指引|指南|措施|通知|公告|通告|报告|報告|规则|規則|章程|要点|要點)$`)
 	reStatus      = regexp.MustCompile(`[（(]?(征求意见稿|征求意見稿|送审稿|送審稿|讨论稿|討論稿|草案|试行|試行)[)）]?`)
 	reStatusOnly  = regexp.MustCompile(`^[（(](征求意见稿|征求意見稿|送审稿|送審稿|讨论稿|討論稿|草案)[)）]$`)
-	reIssued      = regexp.MustCompile(`^(.+?)(?:印发|印發|转发|轉發)(?:《(.+?)》|(.+?)的通知)`)
+	reIssued      = regexp.MustCompile(`^(?:\p{Han}{1,6}\s*[:：]\s*)?(.+?)(?:印发|印發|转发|轉發)(?:《(.+?)》|(.+?)的通知)`)
 	reIssuedTitle = regexp.MustCompile(`(?:印发|印發|转发|轉發)(?:《(.+?)》|(.+?)的通知)`)
 	reIssuerTitle = regexp.MustCompile(`^(.{2,30}?(?:政府|委员会|委員會|办公厅|辦公廳|办公室|辦公室|局|厅|廳|部|委|院|会|會|省委|市委|县委|縣委))(?:关于|關於|關于|关於)`)
 	reIssuerMeta  = regexp.MustCompile(`(?:发布机构|發布機構|发文机关|發文機關)\s*[:：|｜]\s*([^|｜:：\s]+)`)
