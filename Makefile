@@ -17,6 +17,7 @@ FUZZ_TARGETS := \
 	./internal/bibliography:FuzzFormats \
 	./internal/ingest:FuzzImport \
 	./internal/ingest:FuzzImportHTML \
+	./internal/ingest:FuzzImportDocx \
 	./internal/ingest:FuzzDecode \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \

@@ -24,7 +24,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] FILE...")
-		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), removes page furniture by named\nrules (each removal is printed on stderr), and writes a content document with\nfront matter. Review the result before committing it.")
+		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), or Word documents (.docx), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. Review the result before committing it.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -70,8 +70,11 @@ func importFile(file, id, outDir string, force bool, stdout, stderr io.Writer) e
 		return err
 	}
 	format := string(res.Encoding)
-	if res.HTML {
-		format += ", HTML"
+	switch {
+	case res.Format == "DOCX":
+		format = "Word document"
+	case res.Format != "text":
+		format += ", " + res.Format
 	}
 	fmt.Fprintf(stdout, "%s → %s (%s)\n", file, dst, format)
 	// Parse what was written, so that what the text could not supply (a

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -122,6 +123,36 @@ func TestImportPage(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, "jia-2024-fangan.md"))
 	if !strings.Contains(string(b), "\n一、总体要求\n\n坚持“质量第一”。\n") || strings.Contains(string(b), "首页") {
 		t.Errorf("written file:\n%s", b)
+	}
+}
+
+// TestImportWordAndPDF imports a Word document, and refuses a PDF with
+// what to do instead, writing nothing for it.
+func TestImportWordAndPDF(t *testing.T) {
+	dir := t.TempDir()
+	var z bytes.Buffer
+	zw := zip.NewWriter(&z)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		`<w:p><w:r><w:t>甲市质量强市实施方案</w:t></w:r></w:p><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>`))
+	zw.Close()
+	docx := filepath.Join(dir, "jia-plan.docx")
+	os.WriteFile(docx, z.Bytes(), 0o644)
+	out, errs, code := runCLI(t, "import", "--out", dir, docx)
+	if code != 0 || !strings.Contains(out, "jia-plan.md (Word document)") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "jia-plan.md")); !strings.Contains(string(b), "title: 甲市质量强市实施方案") || !strings.Contains(string(b), "\n一、总体要求\n") {
+		t.Errorf("written file:\n%s", b)
+	}
+	pdf := filepath.Join(dir, "jia-notice.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o644)
+	_, errs, code = runCLI(t, "import", "--out", dir, pdf)
+	if code != 1 || !strings.Contains(errs, "jia-notice.pdf: a PDF file; copy its text") {
+		t.Errorf("a PDF: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "jia-notice.md")); err == nil {
+		t.Error("a file was written for a PDF")
 	}
 }
 

@@ -1,7 +1,7 @@
-// Package ingest turns raw text, as copied from government web pages, or
-// the pages themselves saved as HTML, into tiaowen content documents:
-// YAML front matter and a Markdown body that keeps the document's own
-// words and numbering.
+// Package ingest turns raw text, as copied from government web pages,
+// the pages themselves saved as HTML, or Word documents, into tiaowen
+// content documents: YAML front matter and a Markdown body that keeps
+// the document's own words and numbering.
 //
 // # Encodings
 //
@@ -25,6 +25,15 @@
 // names navigation (nav, menu, breadcrumb, sidebar, share …), and
 // html-footer <footer> elements and those whose class or id names a
 // footer or copyright. The text rules below then apply as to text.
+//
+// # Word documents
+//
+// A .docx is read a line for each paragraph (docxLines), line numbers
+// being paragraph numbers, its tables as a page's are; a paragraph Word
+// numbers itself, by a list or by its style, gets the number Word shows,
+// from numbering.xml, as its marker. Deleted revisions, field codes,
+// hidden runs and text boxes' fallback copies are left out. PDF, .doc,
+// WPS and OFD files are refused with what to do instead (unreadable).
 //
 // # Cruft
 //

@@ -88,8 +88,8 @@ func TestSeedsHTML(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !fromPage.HTML || fromText.HTML {
-				t.Errorf("read as HTML: the page %v, the text %v", fromPage.HTML, fromText.HTML)
+			if fromPage.Format != "HTML" || fromText.Format != "text" {
+				t.Errorf("read as %s (the page) and %s (the text)", fromPage.Format, fromText.Format)
 			}
 			if fromPage.Body != fromText.Body {
 				t.Errorf("the page's body differs from the text's:\n%s", firstDifference(fromPage.Body, fromText.Body))

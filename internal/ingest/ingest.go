@@ -39,12 +39,15 @@ type Repair struct {
 
 // Result is an imported document.
 type Result struct {
-	File     string
+	File string
+	// Format is what the file was: "text", a web page saved as "HTML"
+	// (read for the text a reader sees of it, htmlLines; line numbers
+	// are its source's) or a Word document, "DOCX" (docxLines; line
+	// numbers are its paragraphs').
+	Format string
+	// Encoding is the text's or the page's; a Word document has none.
 	Encoding Encoding
-	// HTML says the file was a web page saved as HTML, read for the text
-	// a reader sees of it (htmlLines); line numbers are its source's.
-	HTML bool
-	Meta corpus.Meta
+	Meta     corpus.Meta
 	// Body is the Markdown body: one paragraph per source paragraph, in
 	// the document's own words and numbering.
 	Body     string
@@ -60,24 +63,32 @@ type line struct {
 	text string
 }
 
-// Import reads raw text as copied from a government web page, or the
-// page itself saved as HTML, and returns it as a content document. It
-// fails only when the bytes cannot be decoded; everything it removes is
-// listed in the result.
+// Import reads raw text as copied from a government web page, the page
+// itself saved as HTML, or a Word document (.docx), and returns it as a
+// content document. It fails only when the bytes cannot be read as one of
+// them, saying what they are when it knows (a PDF, a .doc); everything
+// it removes is listed in the result.
 func Import(file string, data []byte, opts Options) (*Result, error) {
-	text, enc, err := Decode(file, data)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{File: file, Encoding: enc}
+	res := &Result{File: file, Format: "text"}
 	var lines []line
 	trim := corpus.IsSpace
-	if isHTML(file, text) {
-		res.HTML = true
+	// A row's empty last cell is a tab at its end, not space.
+	keepTabs := func(r rune) bool { return r != '\t' && corpus.IsSpace(r) }
+	switch text, enc, err := Decode(file, data); {
+	case isDocx(file, data):
+		res.Format, trim = "DOCX", keepTabs
+		if lines, err = docxLines(file, data); err != nil {
+			return nil, err
+		}
+	case unreadable(file, data) != nil:
+		return nil, unreadable(file, data)
+	case err != nil:
+		return nil, err
+	case isHTML(file, text):
+		res.Format, res.Encoding, trim = "HTML", enc, keepTabs
 		lines, res.Removed = htmlLines(text)
-		// A row's empty last cell is a tab at its end, not space.
-		trim = func(r rune) bool { return r != '\t' && corpus.IsSpace(r) }
-	} else {
+	default:
+		res.Encoding = enc
 		raw := strings.Split(text, "\n")
 		lines = make([]line, len(raw))
 		for i, t := range raw {
