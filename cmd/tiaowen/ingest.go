@@ -22,8 +22,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	id := fs.String("id", "", "the document's id (ascii slug); only with a single FILE; default from the file name")
 	out := fs.String("out", "content/docs", "directory to write <id>.md into")
 	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
+	encoding := fs.String("encoding", "", "read text in this encoding instead of detecting it: utf-8, gb18030 (gbk, gb2312), big5, utf-16le, utf-16be; Big5 text must be named so (a page that declares it need not be)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] FILE...")
+		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--encoding NAME] FILE...")
 		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), or Word documents (.docx), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. Review the result before committing it.")
 		fs.PrintDefaults()
 	}
@@ -39,9 +40,18 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tiaowen import: --id names one document; give one FILE with it")
 		return 2
 	}
+	var enc ingest.Encoding
+	if *encoding != "" {
+		e, ok := ingest.EncodingNamed(*encoding)
+		if !ok {
+			fmt.Fprintf(stderr, "tiaowen import: unknown encoding %q: use utf-8, gb18030 (gbk, gb2312), big5, utf-16le or utf-16be\n", *encoding)
+			return 2
+		}
+		enc = e
+	}
 	status := 0
 	for _, f := range files {
-		if err := importFile(f, *id, *out, *force, stdout, stderr); err != nil {
+		if err := importFile(f, ingest.Options{ID: *id, Encoding: enc}, *out, *force, stdout, stderr); err != nil {
 			fmt.Fprintf(stderr, "tiaowen import: %v\n", err)
 			status = 1
 		}
@@ -49,12 +59,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-func importFile(file, id, outDir string, force bool, stdout, stderr io.Writer) error {
+func importFile(file string, opts ingest.Options, outDir string, force bool, stdout, stderr io.Writer) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
-	res, err := ingest.Import(file, data, ingest.Options{ID: id})
+	res, err := ingest.Import(file, data, opts)
 	if err != nil {
 		return err
 	}

@@ -165,6 +165,10 @@ func TestImportBadEncoding(t *testing.T) {
 	if code == 0 || !strings.Contains(errs, "cut.txt: byte 15: truncated UTF-8 multi-byte sequence") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
+	_, errs, code = runCLI(t, "import", "--encoding", "latin-1", "--out", dir, f)
+	if code != 2 || !strings.Contains(errs, `unknown encoding "latin-1": use utf-8, gb18030`) {
+		t.Errorf("--encoding latin-1: exit %d, stderr %q", code, errs)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "cut.md")); err == nil {
 		t.Error("a file was written for undecodable input")
 	}

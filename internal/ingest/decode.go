@@ -3,11 +3,13 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // Encoding names the character encoding a file was read in.
@@ -20,6 +22,10 @@ const (
 	UTF16LE Encoding = "UTF-16LE"
 	UTF16BE Encoding = "UTF-16BE"
 	GB18030 Encoding = "GB18030"
+	// Big5 is read only when asked for (Options.Encoding) or declared by
+	// a page: nearly every Big5 text is valid GB18030 as well, so it
+	// cannot be told apart by its bytes.
+	Big5 Encoding = "Big5"
 )
 
 // DecodeError reports bytes that are not text in any encoding Decode
@@ -32,8 +38,11 @@ type DecodeError struct {
 }
 
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("%s: byte %d: %s (read as %s); nothing was imported — convert the file to UTF-8 (for example iconv -f GB18030 -t UTF-8) or repair it",
-		e.File, e.Offset, e.Reason, e.Encoding)
+	hint := "convert the file to UTF-8 (for example iconv -f GB18030 -t UTF-8) or repair it"
+	if e.Encoding == Big5 {
+		hint = "check that it is Big5, or name its encoding with --encoding"
+	}
+	return fmt.Sprintf("%s: byte %d: %s (read as %s); nothing was imported — %s", e.File, e.Offset, e.Reason, e.Encoding, hint)
 }
 
 // Decode turns the bytes of a text file into a string with "\n" line
@@ -227,3 +236,104 @@ func decodeUTF16(file string, b []byte, bigEndian bool, base int) (string, error
 	}
 	return string(utf16.Decode(units)), nil
 }
+
+// encodingNames are the names Options.Encoding accepts, as the web's
+// labels spell them.
+var encodingNames = map[string]Encoding{
+	"utf-8": UTF8, "utf8": UTF8,
+	"gb18030": GB18030, "gbk": GB18030, "gb2312": GB18030, "cp936": GB18030,
+	"big5": Big5, "big5-hkscs": Big5, "cn-big5": Big5, "x-x-big5": Big5, "cp950": Big5,
+	"utf-16le": UTF16LE, "utf-16be": UTF16BE,
+}
+
+// EncodingNamed returns the encoding a name (any case) stands for, as
+// --encoding and a page's <meta charset> give it.
+func EncodingNamed(name string) (Encoding, bool) {
+	e, ok := encodingNames[strings.ToLower(strings.TrimSpace(name))]
+	return e, ok
+}
+
+// DecodeAs is Decode in a given encoding, for text whose bytes do not
+// say it (Big5). A byte order mark of that encoding is dropped.
+func DecodeAs(file string, data []byte, enc Encoding) (string, error) {
+	var s string
+	switch enc {
+	case UTF8, UTF8BOM:
+		data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+		if off := invalidUTF8(data); off >= 0 {
+			return "", &DecodeError{file, off, UTF8, utf8Reason(data, off)}
+		}
+		s = string(data)
+	case GB18030:
+		if off := invalidGB18030(data); off >= 0 {
+			return "", &DecodeError{file, off, GB18030, "invalid GB18030 byte sequence"}
+		}
+		t, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", &DecodeError{file, 0, GB18030, err.Error()}
+		}
+		s = string(t)
+	case Big5:
+		t, err := decodeBig5(file, data)
+		if err != nil {
+			return "", err
+		}
+		s = t
+	case UTF16LE, UTF16BE:
+		be := enc == UTF16BE
+		base := 0
+		if bom := []byte{0xFF, 0xFE}; be {
+			if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+				data, base = data[2:], 2
+			}
+		} else if bytes.HasPrefix(data, bom) {
+			data, base = data[2:], 2
+		}
+		t, err := decodeUTF16(file, data, be, base)
+		if err != nil {
+			return "", err
+		}
+		s = t
+	default:
+		return "", fmt.Errorf("%s: unknown encoding %q", file, enc)
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n"), nil
+}
+
+// decodeBig5 decodes Big5, one character at a time so that a byte pair
+// Big5 has no character for is an error at its offset, never U+FFFD.
+func decodeBig5(file string, data []byte) (string, error) {
+	var b strings.Builder
+	dec := traditionalchinese.Big5.NewDecoder()
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < 0x80 {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if i+1 >= len(data) {
+			return "", &DecodeError{file, i, Big5, "truncated Big5 byte pair"}
+		}
+		out, err := dec.Bytes(data[i : i+2])
+		if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
+			return "", &DecodeError{file, i, Big5, fmt.Sprintf("no Big5 character is % X", data[i:i+2])}
+		}
+		b.Write(out)
+		i += 2
+	}
+	return b.String(), nil
+}
+
+// declaredCharset returns the charset a page declares in its first
+// kilobytes (<meta charset="…">, or http-equiv's content), or "".
+func declaredCharset(data []byte) string {
+	head := data[:min(len(data), 4096)]
+	if m := reMetaCharset.FindSubmatch(head); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+var reMetaCharset = regexp.MustCompile(`(?i)<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)

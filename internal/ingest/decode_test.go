@@ -5,11 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 
 	"tiaowen/internal/corpus"
 )
@@ -113,7 +115,14 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte("一、总体要求\r\n"))
 	f.Add([]byte{0xFF, 0xFE, 0x00, 0x4E})
 	f.Add([]byte{0xD2, 0xBB, 0xA1, 0xA2})
+	f.Add([]byte{0xA4, 0x40, 0xA1, 0x42})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Big5, read only when asked for, is never read into U+FFFD.
+		if b, err := DecodeAs("f.txt", data, Big5); err == nil && strings.ContainsRune(b, '\uFFFD') {
+			t.Fatalf("Big5 read as U+FFFD: %q", b)
+		} else if de := (*DecodeError)(nil); err != nil && (!errors.As(err, &de) || de.Offset < 0 || de.Offset >= len(data)) {
+			t.Fatalf("DecodeAs Big5 error %v: not a DecodeError with an offset in range", err)
+		}
 		s, _, err := Decode("f.txt", data)
 		if err != nil {
 			var de *DecodeError
@@ -160,4 +169,52 @@ func FuzzImport(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBig5 reads the seed in 繁體 encoded in Big5: as text when asked to,
+// as a page when the page declares it; the document is the one its UTF-8
+// text makes. A pair Big5 has no character for is an error at its byte.
+func TestBig5(t *testing.T) {
+	const stem, id = "002_aa4f806ae0ee63b3", "jiangsu-2023-yijian"
+	data, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Import(stem+".txt", data, Options{ID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big5, err := traditionalchinese.Big5.NewEncoder().Bytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := Import(stem+".txt", big5, Options{ID: id, Encoding: Big5})
+	if err != nil || text.Encoding != Big5 || text.Body != want.Body {
+		t.Errorf("Big5 text: %v, %s, the body alike %v", err, text.Encoding, err == nil && text.Body == want.Body)
+	}
+	page := append([]byte("<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\"></head><body><pre>\n"), big5...)
+	page = append(page, "</pre></body></html>\n"...)
+	html, err := Import(stem+".html", page, Options{ID: id, Source: stem + ".txt"})
+	if err != nil || html.Encoding != Big5 || html.Format != "HTML" || !reflect.DeepEqual(html.Meta, want.Meta) {
+		t.Errorf("Big5 page: %v, %s %s, front matter %+v", err, html.Format, html.Encoding, html.Meta)
+	}
+	for _, c := range []struct {
+		data []byte
+		want string
+	}{
+		{[]byte("ab\xa4@\xff\xff"), "x.txt: byte 4: no Big5 character is FF FF (read as Big5); nothing was imported — check that it is Big5"},
+		{[]byte("ab\xa4"), "x.txt: byte 2: truncated Big5 byte pair"},
+	} {
+		if _, err := Import("x.txt", c.data, Options{Encoding: Big5}); err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.data, err, c.want)
+		}
+	}
+	for name, want := range map[string]Encoding{"BIG5": Big5, " gbk ": GB18030, "GB2312": GB18030, "utf-16le": UTF16LE} {
+		if e, ok := EncodingNamed(name); !ok || e != want {
+			t.Errorf("EncodingNamed(%q) = %s, %v", name, e, ok)
+		}
+	}
+	if _, ok := EncodingNamed("latin-1"); ok {
+		t.Error("latin-1 is named")
+	}
 }

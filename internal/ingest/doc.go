@@ -9,7 +9,9 @@
 // byte order (with a byte order mark, or recognised by its zero bytes),
 // and GB18030, which includes GBK and GB2312. CRLF and CR line ends become
 // LF. Bytes that are text in none of these are an error naming the file
-// and the byte offset; nothing is ever replaced by U+FFFD.
+// and the byte offset; nothing is ever replaced by U+FFFD. Big5 is read
+// when asked for (Options.Encoding, DecodeAs) or when a page declares it:
+// its bytes are nearly always valid GB18030 as well.
 //
 // # Web pages
 //

@@ -21,6 +21,10 @@ type Options struct {
 	ID string
 	// Source says where the text came from; empty means the file name.
 	Source string
+	// Encoding is the encoding to read text in, for one its bytes do not
+	// tell (Big5); empty means detect it (Decode), or, for a page that
+	// declares Big5, Big5.
+	Encoding Encoding
 }
 
 // Removal is a line or fragment a cruft rule removed.
@@ -74,7 +78,7 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	trim := corpus.IsSpace
 	// A row's empty last cell is a tab at its end, not space.
 	keepTabs := func(r rune) bool { return r != '\t' && corpus.IsSpace(r) }
-	switch text, enc, err := Decode(file, data); {
+	switch text, enc, err := decode(file, data, opts.Encoding); {
 	case isDocx(file, data):
 		res.Format, trim = "DOCX", keepTabs
 		if lines, err = docxLines(file, data); err != nil {
@@ -159,6 +163,22 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	// removals: all in the page's order.
 	slices.SortStableFunc(res.Removed, func(a, b Removal) int { return a.Line - b.Line })
 	return res, nil
+}
+
+// decode reads text in the encoding asked for; or in Big5 when a page
+// declares it, the one encoding Decode cannot tell from its bytes; or
+// as Decode detects it.
+func decode(file string, data []byte, enc Encoding) (string, Encoding, error) {
+	if enc == "" && isHTML(file, string(data[:min(len(data), 512)])) {
+		if e, _ := EncodingNamed(declaredCharset(data)); e == Big5 && invalidUTF8(data) >= 0 {
+			enc = Big5
+		}
+	}
+	if enc == "" {
+		return Decode(file, data)
+	}
+	text, err := DecodeAs(file, data, enc)
+	return text, enc, err
 }
 
 // removeFragments applies the fragment rules to every line.
