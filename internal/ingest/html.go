@@ -38,7 +38,7 @@ func isHTML(file, text string) bool {
 // collapses it, and a line break in the source between two wide
 // characters (两个汉字) is dropped, as CSS Text 3 has it, rather than read as
 // a space.
-func htmlLines(src string) ([]line, []Removal) {
+func htmlLines(src string) ([]line, []Removal, pageFacts) {
 	p := &pageText{line: 1}
 	z := html.NewTokenizer(strings.NewReader(src))
 	for {
@@ -50,8 +50,11 @@ func htmlLines(src string) ([]line, []Removal) {
 		p.line += strings.Count(string(z.Raw()), "\n")
 		switch tt {
 		case html.TextToken:
-			if p.skip == 0 {
+			switch {
+			case p.skip == 0:
 				p.text(string(z.Text()), start)
+			case p.skip == 1 && p.skipping == atom.Title:
+				p.facts.title += string(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
@@ -61,6 +64,9 @@ func htmlLines(src string) ([]line, []Removal) {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
 				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
+			if a == atom.Meta {
+				p.facts.meta(attrs)
 			}
 			opens := tt == html.StartTagToken && !voidElement[a]
 			if p.skip > 0 {
@@ -109,7 +115,32 @@ func htmlLines(src string) ([]line, []Removal) {
 		p.endFurniture()
 	}
 	p.flush()
-	return p.lines, p.removed
+	return p.lines, p.removed, p.facts
+}
+
+// pageFacts are what a page says of itself outside its text: its title,
+// and the facts government sites give in <meta> tags by the national
+// guideline for their pages (ArticleTitle, PubDate).
+type pageFacts struct {
+	title, articleTitle, pubDate string
+}
+
+func (f *pageFacts) meta(attrs []html.Attribute) {
+	var name, content string
+	for _, a := range attrs {
+		switch strings.ToLower(a.Key) {
+		case "name":
+			name = a.Val
+		case "content":
+			content = strings.TrimSpace(a.Val)
+		}
+	}
+	switch name {
+	case "ArticleTitle":
+		f.articleTitle = content
+	case "PubDate":
+		f.pubDate = content
+	}
 }
 
 // unseen are elements whose content a reader of the page does not see as
@@ -210,6 +241,7 @@ type pageText struct {
 
 	skip     int // depth in an element left out, and which
 	skipping atom.Atom
+	facts    pageFacts
 
 	furniture furniture // the furniture being read, if any
 	removed   []Removal

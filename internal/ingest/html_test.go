@@ -287,3 +287,36 @@ func TestHTMLProvincePage(t *testing.T) {
 		t.Errorf("parsed: %v, sections %v", problems, eids)
 	}
 }
+
+// TestHTMLPageFacts: a page whose text gives no title or date has them
+// from what the page says of itself — its ArticleTitle, else its <title>
+// before the site's name, the document a notice issues rather than the
+// notice, and its PubDate — each named in the notes to be checked; a
+// <title> that names no kind of document (a column's name) is none, and
+// what the text gives wins.
+func TestHTMLPageFacts(t *testing.T) {
+	body := "<body><div id=\"zoom\"><p>一、总体要求</p><p>坚持质量第一。</p></div></body></html>"
+	for _, c := range []struct{ head, title, date, note string }{
+		{`<meta name="ArticleTitle" content="甲市人民政府关于印发《甲市质量强市实施方案》的通知"><meta name="PubDate" content="2024-03-05 10:00"><title>通知_甲市人民政府网</title>`,
+			"甲市质量强市实施方案", "2024-03-05", `title "甲市质量强市实施方案" from the page's own title`},
+		{`<title>甲市质量提升行动计划_甲市人民政府网</title>`, "甲市质量提升行动计划", "", `title "甲市质量提升行动计划" from the page's own title`},
+		{`<title>政策文件 - 甲市人民政府网</title><meta name="PubDate" content="2024/3/5">`, "", "", "no title found"},
+	} {
+		res, err := Import("p.html", []byte("<!DOCTYPE html><html><head>"+c.head+"</head>"+body), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes := strings.Join(res.Notes, "\n")
+		if res.Meta.Title != c.title || res.Meta.Date != c.date || !strings.Contains(notes, c.note) {
+			t.Errorf("%s: title %q, date %q, notes:\n%s", c.head, res.Meta.Title, res.Meta.Date, notes)
+		}
+		if c.date != "" && !strings.Contains(notes, "date "+c.date+" is the day the page was published") {
+			t.Errorf("%s: the date is not named in the notes:\n%s", c.head, notes)
+		}
+	}
+	// The text's own title and date win over the page's.
+	res, err := Import("p.html", []byte(`<html><head><meta name="ArticleTitle" content="别的方案"><meta name="PubDate" content="2024-03-05"></head><body><p>甲市质量强市实施方案</p><p>2023年1月2日</p><p>一、总体要求</p></body></html>`), Options{})
+	if err != nil || res.Meta.Title != "甲市质量强市实施方案" || res.Meta.Date != "2023-01-02" {
+		t.Errorf("the text's title and date: %v %+v", err, res.Meta)
+	}
+}

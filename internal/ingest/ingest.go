@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -75,6 +76,7 @@ type line struct {
 func Import(file string, data []byte, opts Options) (*Result, error) {
 	res := &Result{File: file, Format: "text"}
 	var lines []line
+	var facts pageFacts
 	trim := corpus.IsSpace
 	// A row's empty last cell is a tab at its end, not space.
 	keepTabs := func(r rune) bool { return r != '\t' && corpus.IsSpace(r) }
@@ -90,7 +92,7 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	case isHTML(file, text):
 		res.Format, res.Encoding, trim = "HTML", enc, keepTabs
-		lines, res.Removed = htmlLines(text)
+		lines, res.Removed, facts = htmlLines(text)
 	default:
 		res.Encoding = enc
 		raw := strings.Split(text, "\n")
@@ -150,6 +152,7 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		}
 	}
 	res.Meta, res.Notes = readMeta(hdr, textnorm.Script(hdr.text))
+	res.fillFromPage(facts)
 	res.Meta.ID = opts.ID
 	if res.Meta.ID == "" {
 		res.Meta.ID = slug(file)
@@ -163,6 +166,52 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	// removals: all in the page's order.
 	slices.SortStableFunc(res.Removed, func(a, b Removal) int { return a.Line - b.Line })
 	return res, nil
+}
+
+// fillFromPage fills, from what a page says of itself, the title and
+// date its text does not give, and says so in the notes: a page's title
+// is the site's name for it, and its PubDate the day it went online.
+func (res *Result) fillFromPage(f pageFacts) {
+	var notes []string
+	for _, n := range res.Notes {
+		switch {
+		case strings.HasPrefix(n, "no title found") && res.Meta.Title == "" && f.pageTitle() != "":
+			res.Meta.Title = f.pageTitle()
+			notes = append(notes, fmt.Sprintf("title %q from the page's own title, not its text: check it", res.Meta.Title))
+		case strings.HasPrefix(n, "no date found") && res.Meta.Date == "" && reMetaPubDate.MatchString(f.pubDate):
+			res.Meta.Date = f.pubDate[:10]
+			notes = append(notes, fmt.Sprintf("date %s is the day the page was published (its PubDate), not the document's: check it", res.Meta.Date))
+		default:
+			notes = append(notes, n)
+		}
+	}
+	res.Notes = notes
+}
+
+var reMetaPubDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// pageTitle is the document's title as the page names it: its
+// ArticleTitle, or its <title> without the site's name after it, and the
+// document that a notice issues rather than the notice; "" when that
+// names no kind of document.
+func (f pageFacts) pageTitle() string {
+	t := strings.TrimSpace(f.articleTitle)
+	if t == "" {
+		t = strings.TrimSpace(f.title)
+		for _, sep := range []string{"_", "｜", "|", " - ", "—"} {
+			t, _, _ = strings.Cut(t, sep)
+		}
+		t = strings.TrimSpace(t)
+	}
+	if sm := reIssuedTitle.FindStringSubmatch(t); sm != nil {
+		t = strings.Trim(sm[1]+sm[2], "《》")
+	}
+	// A section's name (政策文件) is no title: a title names a kind of
+	// document, as findTitle asks of a line.
+	if !reDocKind.MatchString(t) {
+		return ""
+	}
+	return t
 }
 
 // decode reads text in the encoding asked for; or in Big5 when a page
