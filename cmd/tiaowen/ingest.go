@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -24,8 +25,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
 	encoding := fs.String("encoding", "", "read text in this encoding instead of detecting it: utf-8, gb18030 (gbk, gb2312), big5, utf-16le, utf-16be; Big5 text must be named so (a page that declares it need not be)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--encoding NAME] FILE...")
-		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), or Word documents (.docx), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. Review the result before committing it.")
+		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--encoding NAME] FILE|URL...")
+		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), or Word documents (.docx), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source. Review the result before committing it.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -60,13 +61,38 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 }
 
 func importFile(file string, opts ingest.Options, outDir string, force bool, stdout, stderr io.Writer) error {
-	data, err := os.ReadFile(file)
+	name := file
+	var data []byte
+	if ingest.IsURL(file) {
+		// A web address: fetched, named after its last part, and cited
+		// as the document's source.
+		f, err := ingest.Fetch(context.Background(), file)
+		if err != nil {
+			return err
+		}
+		name, data = f.Name, f.Data
+		if opts.Encoding == "" {
+			opts.Encoding = f.Encoding
+		}
+		if opts.Source == "" {
+			opts.Source = file
+		}
+	} else {
+		var err error
+		if data, err = os.ReadFile(file); err != nil {
+			return err
+		}
+	}
+	res, err := ingest.Import(name, data, opts)
 	if err != nil {
+		if name != file {
+			return fmt.Errorf("%s: %w", file, err)
+		}
 		return err
 	}
-	res, err := ingest.Import(file, data, opts)
-	if err != nil {
-		return err
+	res.File = file
+	if name != file && opts.ID == "" {
+		fmt.Fprintf(stderr, "%s: note: the id %q is made from the address; give --id for a better one before publishing (an id never changes)\n", file, res.Meta.ID)
 	}
 	report(res, stderr)
 	dst := filepath.Join(outDir, res.Meta.ID+".md")

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -153,6 +155,39 @@ func TestImportWordAndPDF(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "jia-notice.md")); err == nil {
 		t.Error("a file was written for a PDF")
+	}
+}
+
+// TestImportURL imports a page from a web server on this machine: the
+// address is the document's source and leads every report, and the id
+// made from it is flagged for a better one.
+func TestImportURL(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/zwgk/post_7.html" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte("<html><body><div class=\"crumb\">当前位置：首页</div><div id=\"zoom\"><p>甲市质量强市实施方案</p><p>一、总体要求</p></div></body></html>"))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	address := srv.URL + "/zwgk/post_7.html"
+	out, errs, code := runCLI(t, "import", "--out", dir, address)
+	if code != 0 || !strings.Contains(out, address+" → "+filepath.Join(dir, "post-7.md")+" (UTF-8, HTML)") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	for _, want := range []string{address + `:1: removed by html-navigation: "当前位置：首页"`, address + `: note: the id "post-7" is made from the address`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "post-7.md")); !strings.Contains(string(b), "source: "+address) {
+		t.Errorf("written file:\n%s", b)
+	}
+	_, errs, code = runCLI(t, "import", "--out", dir, srv.URL+"/gone.html")
+	if code != 1 || !strings.Contains(errs, "the server answered 404 Not Found") {
+		t.Errorf("a missing page: exit %d, stderr %q", code, errs)
 	}
 }
 
