@@ -172,8 +172,8 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per document (the only format)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen parse --json FILE...")
-		fmt.Fprintln(stderr, "\nPrints, for each FILE — raw text (imported in memory first) or a content .md —\none line of JSON: {\"id\",\"title\",\"date\",\"number\",\"lang\",\"sections\":[{\"eId\",\"path\",\"level\",\"marker\",\"number\",\"title\",\"text\"}]}.\nNumbering faults are printed on stderr as file:line:col warnings.")
+		fmt.Fprintln(stderr, "Usage: tiaowen parse --json FILE|URL...")
+		fmt.Fprintln(stderr, "\nPrints, for each FILE — raw text, a saved page or a Word document (imported in\nmemory first, as an http(s) URL is after it is fetched), or a content .md —\none line of JSON: {\"id\",\"title\",\"date\",\"number\",\"lang\",\"sections\":[{\"eId\",\"path\",\"level\",\"marker\",\"number\",\"title\",\"text\"}]}.\nNumbering faults are printed on stderr as file:line:col warnings.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -207,14 +207,22 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 // parseAny parses a content .md file, or imports raw text in memory and
 // parses that.
 func parseAny(p *corpus.Parser, file string, stderr io.Writer) (*corpus.Document, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
+	var data []byte
+	var err error
+	opts, imported := ingest.Options{}, file
+	if ingest.IsURL(file) {
+		f, err := ingest.Fetch(context.Background(), file)
+		if err != nil {
+			return nil, err
+		}
+		data, imported, opts.Encoding, opts.Source = f.Data, f.Name, f.Encoding, file
+	} else if data, err = os.ReadFile(file); err != nil {
 		return nil, err
 	}
 	src := data
 	name := file
-	if !strings.EqualFold(filepath.Ext(file), ".md") {
-		res, err := ingest.Import(file, data, ingest.Options{})
+	if ingest.IsURL(file) || !strings.EqualFold(filepath.Ext(file), ".md") {
+		res, err := ingest.Import(imported, data, opts)
 		if err != nil {
 			return nil, err
 		}

@@ -185,6 +185,10 @@ func TestImportURL(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "post-7.md")); !strings.Contains(string(b), "source: "+address) {
 		t.Errorf("written file:\n%s", b)
 	}
+	out, errs, code = runCLI(t, "parse", "--json", address)
+	if code != 0 || !strings.Contains(out, `"id":"post-7","title":"甲市质量强市实施方案"`) || !strings.Contains(out, `"eId":"p1"`) {
+		t.Errorf("parse %s: exit %d, stdout %q, stderr %q", address, code, out, errs)
+	}
 	_, errs, code = runCLI(t, "import", "--out", dir, srv.URL+"/gone.html")
 	if code != 1 || !strings.Contains(errs, "the server answered 404 Not Found") {
 		t.Errorf("a missing page: exit %d, stderr %q", code, errs)
