@@ -22,7 +22,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a memory profile of the build to this file: every allocation, sampled, and what was live at the last collection")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out build/site] [--zip PATH] [--baseURL URL] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
+		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out build/site] [--zip PATH] [--baseURL URL] [--buildDrafts] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
 		fmt.Fprintln(stderr, "\nRenders the site and the offline bundle. Content problems are reported together as\nfile:line:col lines; on any error the previous site is left untouched.")
 		fs.PrintDefaults()
 	}

@@ -18,7 +18,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	sourceFlags(fs, &opts)
 	permalinkFlags(fs, &opts)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen check [--content content] [--allow-removed] [--allow-changed]")
+		fmt.Fprintln(stderr, "Usage: tiaowen check [--content content] [--buildDrafts] [--allow-removed] [--allow-changed]")
 		fmt.Fprintln(stderr, "\nReads what tiaowen build reads — site.yaml, themes.yaml, pages/, docs/, the templates\nand the published permalinks in <content>/.permalinks — and reports every problem a\nbuild would stop at or warn of, as file:line:col lines, without writing anything.")
 		fs.PrintDefaults()
 	}

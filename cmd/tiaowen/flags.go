@@ -12,6 +12,9 @@ func sourceFlags(fs *flag.FlagSet, opts *site.Options) {
 	fs.StringVar(&opts.Content, "content", "content", "the content directory (docs/, pages/, themes.yaml, site.yaml)")
 	fs.StringVar(&opts.Templates, "templates", "", "a directory of templates overriding the defaults (default <content>/../templates)")
 	fs.StringVar(&opts.Static, "static", "", "a directory of assets overriding the defaults (default <content>/../static)")
+	const drafts = "include the documents marked draft: true, to preview them (their permalinks are not recorded)"
+	fs.BoolVar(&opts.Drafts, "buildDrafts", false, drafts)
+	fs.BoolVar(&opts.Drafts, "D", false, "short for --buildDrafts")
 }
 
 // permalinkFlags registers the flags that let published permalinks go or

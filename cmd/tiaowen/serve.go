@@ -22,7 +22,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	port := fs.Int("port", 1313, "the port to listen on; when the default is taken another is used, 0 for any")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 serves every network this machine is on")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port 1313] [--bind 127.0.0.1] [--baseURL URL]")
+		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--buildDrafts]")
 		fmt.Fprintln(stderr, "\nServes the site from memory, rebuilds what each edit of the content, templates or\nstatic files affects, and reloads open pages. Nothing is written to disk.")
 		fs.PrintDefaults()
 	}

@@ -509,3 +509,53 @@ func TestLayout(t *testing.T) {
 		t.Errorf("layout of paragraphs alone = %q, want \"\"", got)
 	}
 }
+
+// TestLoadDirDrafts: a document marked draft is left out, with a warning
+// at its draft line, unless the parser keeps drafts; its id is taken all
+// the same; a published document cannot supersede a draft left out; a
+// draft that is neither true nor false is an error at its value.
+func TestLoadDirDrafts(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "---\nid: a\ntitle: 甲\ndraft: true\n---\n一、正文\n")
+	write("b.md", "---\nid: b\ntitle: 乙\ndraft: false\n---\n一、正文\n")
+	c, problems := NewParser().LoadDir(dir)
+	if len(c.Docs) != 1 || c.Docs[0].ID != "b" || len(c.Drafts) != 1 || c.Drafts[0].ID != "a" || problems.Err() != nil {
+		t.Errorf("docs %v, drafts %v, %v; want b published and a left out", c.Docs, c.Drafts, problems)
+	}
+	if w := problems.Warnings(); len(w) != 1 || w[0].Pos.Line != 4 || !strings.Contains(w[0].Msg, `"a" is a draft: the site leaves it out`) {
+		t.Errorf("warnings %v, want one at a.md:4", w)
+	}
+	p := NewParser()
+	p.Drafts = true
+	if c, problems := p.LoadDir(dir); len(c.Docs) != 2 || len(c.Drafts) != 0 || len(problems) != 0 {
+		t.Errorf("with drafts: %d documents, %d left out, %v", len(c.Docs), len(c.Drafts), problems)
+	}
+
+	write("c.md", "---\nid: c\ntitle: 丙\nsupersedes: [a]\n---\n一、正文\n")
+	write("e.md", "---\nid: e\ntitle: 戊\ndraft: maybe\n---\n一、正文\n")
+	_, problems = NewParser().LoadDir(dir)
+	got := problems.Errors().Error()
+	for _, want := range []string{
+		`c.md:4:1: supersedes "a", a draft (` + filepath.Join(dir, "a.md") + `) that the site leaves out`,
+		`e.md:4:8: draft "maybe" is neither true nor false`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	os.Remove(filepath.Join(dir, "c.md"))
+	os.Remove(filepath.Join(dir, "e.md"))
+	if err := os.Mkdir(filepath.Join(dir, "d"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("d/a.md", "---\nid: a\ntitle: 丁\n---\n一、正文\n")
+	if _, problems = NewParser().LoadDir(dir); problems.Err() == nil || !strings.Contains(problems.Err().Error(), `duplicate id "a"`) {
+		t.Errorf("a published document of a draft's id: %v", problems.Err())
+	}
+}

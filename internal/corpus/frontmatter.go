@@ -52,7 +52,7 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
 }
 
 // metaFields are the front matter fields, in the order DESIGN.md lists them.
-var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes"}
+var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes", "draft"}
 
 // listHints say how to write the fields that are lists.
 var listHints = map[string]string{
@@ -128,6 +128,11 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			dst = &m.Aliases
 		case "supersedes":
 			dst = &m.Supersedes
+		case "draft":
+			if v.Kind != yaml.ScalarNode || v.Decode(&m.Draft) != nil {
+				problems.Add(pos(v.Line, v.Column), fmt.Sprintf("draft %q is neither true nor false", v.Value), "write draft: true to keep the document out of the site, or take the line out")
+			}
+			continue
 		default:
 			hint := "known fields: " + strings.Join(metaFields, ", ")
 			if s := diag.Suggest(k.Value, metaFields); s != "" {
@@ -187,9 +192,12 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 	if seen["supersedes"] != nil {
 		out.supersedes = at("supersedes")
 	}
+	if seen["draft"] != nil {
+		out.draft = at("draft")
+	}
 	return out
 }
 
 // fieldsAt is where the front matter gives the fields that checks across
 // documents report at; the zero Position for a field it does not give.
-type fieldsAt struct{ title, supersedes diag.Position }
+type fieldsAt struct{ title, supersedes, draft diag.Position }

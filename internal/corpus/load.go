@@ -22,6 +22,9 @@ import (
 // Parser reads content documents. It is safe for concurrent use.
 type Parser struct {
 	md goldmark.Markdown
+	// Drafts has LoadDir keep the documents marked draft, as a preview
+	// of the site with them does (--buildDrafts).
+	Drafts bool
 }
 
 // NewParser returns a Parser.
@@ -38,7 +41,7 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	yml, body, ymlLine, bodyLine := splitFrontMatter(src)
 	d := &Document{File: file}
 	at := decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
-	d.TitleAt, d.SupersedesAt = at.title, at.supersedes
+	d.TitleAt, d.SupersedesAt, d.DraftAt = at.title, at.supersedes, at.draft
 	if stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)); idPattern.MatchString(d.ID) && filepath.Ext(file) == ".md" && stem != d.ID {
 		problems.Add(diag.Position{File: file, Line: 2, Col: 1},
 			fmt.Sprintf("id %q does not match the file name %q", d.ID, filepath.Base(file)),
@@ -108,7 +111,19 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 			c.Docs = append(c.Docs, r.doc)
 		}
 	}
+	// A draft's id is taken all the same: publishing it must not make
+	// two documents of one id.
 	checkIDs(c, &problems)
+	if !p.Drafts {
+		c.Docs = slices.DeleteFunc(c.Docs, func(d *Document) bool {
+			if d.Draft {
+				c.Drafts = append(c.Drafts, d)
+				problems.Warn(d.DraftAt, fmt.Sprintf("%q is a draft: the site leaves it out", d.ID),
+					"take out draft: true to publish it, or preview the site with it: --buildDrafts")
+			}
+			return d.Draft
+		})
+	}
 	checkVersions(c, &problems)
 	checkTwins(c, &problems)
 	slices.SortStableFunc(c.Docs, func(a, b *Document) int { return strings.Compare(a.ID, b.ID) })
@@ -199,7 +214,10 @@ func checkIDs(c *Corpus, problems *diag.List) {
 // already supersedes (a document has one newer version, so that its
 // pages can say which), or that makes versions go round in a circle.
 func checkVersions(c *Corpus, problems *diag.List) {
-	byID, former := map[string]*Document{}, map[string]*Document{}
+	byID, former, drafts := map[string]*Document{}, map[string]*Document{}, map[string]*Document{}
+	for _, d := range c.Drafts {
+		drafts[d.ID] = d
+	}
 	var ids []string
 	for _, d := range c.Docs {
 		byID[d.ID] = d
@@ -224,6 +242,9 @@ func checkVersions(c *Corpus, problems *diag.List) {
 			case old == nil && former[id] != nil:
 				problems.Add(at, fmt.Sprintf("supersedes %q, a former id of %s", id, former[id].File),
 					fmt.Sprintf("name the document by its id, %s", former[id].ID))
+			case old == nil && drafts[id] != nil:
+				problems.Add(at, fmt.Sprintf("supersedes %q, a draft (%s) that the site leaves out", id, drafts[id].File),
+					"publish the draft (take out its draft: true), take it out of the list, or preview both with --buildDrafts")
 			case old == nil:
 				hint := "supersedes names documents of docs/ by id: add the earlier version, or take it out of the list"
 				if s := diag.Suggest(id, ids); s != "" {

@@ -13,6 +13,8 @@ import (
 // Corpus is every document of a site, in corpus order: sorted by id.
 type Corpus struct {
 	Docs []*Document
+	// Drafts are the documents marked draft that LoadDir left out.
+	Drafts []*Document
 }
 
 // Doc returns the document with the given id, or nil.
@@ -42,6 +44,9 @@ type Meta struct {
 	// final text of a 征求意见稿, a plan's new edition. Each keeps its own
 	// pages and permalinks, which lead on to this one.
 	Supersedes []string `yaml:"supersedes" json:"supersedes,omitempty"`
+	// Draft keeps a document out of the site until it is ready, as
+	// Hugo's draft does: LoadDir leaves it out unless Parser.Drafts.
+	Draft bool `yaml:"draft" json:"draft,omitempty"`
 }
 
 // Document is one policy document split into its sections.
@@ -64,6 +69,8 @@ type Document struct {
 	// Supersedes, for the checks across documents; the zero Position when
 	// it does not.
 	TitleAt, SupersedesAt diag.Position
+	// DraftAt is where it gives Draft.
+	DraftAt diag.Position
 
 	// byEID indexes Sections once the tree is built: pages look sections
 	// up by eId for every aligned pair and counterpart.

@@ -43,6 +43,10 @@ type Options struct {
 	// staging copy or a mirror, with its canonical links, citations,
 	// sitemap and feed there. It must be an http(s) URL with a host.
 	BaseURL string
+	// Drafts builds the documents marked draft too, a preview of the
+	// site with them (--buildDrafts); their permalinks are not recorded,
+	// as they are not published.
+	Drafts bool
 	// Warnings receives content warnings (numbering faults); may be nil.
 	Warnings io.Writer
 }
@@ -160,7 +164,9 @@ func readSources(opts Options) (*sources, diag.List, error) {
 		cfg.BaseURL = u
 	}
 	docsDir := filepath.Join(opts.Content, "docs")
-	c, ps := corpus.NewParser().LoadDir(docsDir)
+	parser := corpus.NewParser()
+	parser.Drafts = opts.Drafts
+	c, ps := parser.LoadDir(docsDir)
 	problems = append(problems, ps...)
 	if len(c.Docs) == 0 && ps.Err() == nil {
 		// A new site's: it builds, its pages saying there is nothing yet.
@@ -206,7 +212,7 @@ func Check(opts Options) (docs, sections int, problems diag.List, err error) {
 	if err != nil {
 		return 0, 0, problems, err
 	}
-	problems = append(problems, newPermalinkSet(src.corpus.Docs).check(old, opts.AllowRemoved, opts.AllowChanged)...)
+	problems = append(problems, newPermalinkSet(publishedDocs(src.corpus.Docs)).check(old, opts.AllowRemoved, opts.AllowChanged)...)
 	problems.Sort()
 	for _, d := range src.corpus.Docs {
 		sections += len(d.Sections)
@@ -306,7 +312,7 @@ func Build(opts Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	links := newPermalinkSet(s.corpus.Docs)
+	links := newPermalinkSet(publishedDocs(s.corpus.Docs))
 	if err := links.check(old, opts.AllowRemoved, opts.AllowChanged).Err(); err != nil {
 		return Summary{}, err
 	}
@@ -350,6 +356,20 @@ func Build(opts Options) (Summary, error) {
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// publishedDocs are the documents that are not drafts: a draft a preview
+// shows (Options.Drafts) publishes no permalink, so that dropping it, or
+// renumbering it before it is published, breaks none; and a published
+// document made a draft again is removed, its permalinks with it.
+func publishedDocs(docs []*corpus.Document) []*corpus.Document {
+	var out []*corpus.Document
+	for _, d := range docs {
+		if !d.Draft {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // parallel runs f(0) … f(n-1) across the machine's cores.

@@ -142,7 +142,7 @@ func (m *Memory) fullLoad(start time.Time) Report {
 	m.readManifest()
 	// What `tiaowen build` would refuse of the published permalinks is a
 	// warning here: the site is served all the same.
-	for _, p := range newPermalinkSet(s.corpus.Docs).check(m.manifest, false, false) {
+	for _, p := range newPermalinkSet(publishedDocs(s.corpus.Docs)).check(m.manifest, false, false) {
 		p.Severity = diag.Warning
 		problems = append(problems, p)
 	}
@@ -450,7 +450,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		od := old.docs[i]
 		d, ps := m.parser.Parse(od.File, src)
 		problems = append(problems, ps...)
-		if d.ID != od.ID || !slices.Equal(d.Aliases, od.Aliases) || !slices.Equal(d.Supersedes, od.Supersedes) {
+		if d.ID != od.ID || !slices.Equal(d.Aliases, od.Aliases) || !slices.Equal(d.Supersedes, od.Supersedes) || d.Draft != od.Draft {
 			return true, nil
 		}
 		edited[i] = d
