@@ -102,3 +102,59 @@ func TestNewSiteRefuses(t *testing.T) {
 		t.Errorf("the full folder holds %v", e)
 	}
 }
+
+// TestNewDoc writes a draft into a new site: a check of the site warns of
+// it and a build leaves it out; with its text written and draft: true
+// taken out, it is published. An existing file, an id that is no slug and
+// a missing title are refused, and nothing is written.
+func TestNewDoc(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	if _, errs, code := runCLI(t, "new", "site", dir); code != 0 {
+		t.Fatalf("new site: exit %d: %s", code, errs)
+	}
+	content := filepath.Join(dir, "content")
+	title := `甲市质量强市实施方案: "征求意见稿"`
+	out, errs, code := runCLI(t, "new", "doc", "--content", content, "--title", title, "jia-2024-fangan")
+	doc := filepath.Join(content, "docs", "jia-2024-fangan.md")
+	if code != 0 || !strings.Contains(out, doc+": a draft") {
+		t.Fatalf("new doc: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	_, errs, code = runCLI(t, "check", "--content", content)
+	if code != 0 || !strings.Contains(errs, doc+":17:1: warning: \"jia-2024-fangan\" is a draft") {
+		t.Errorf("check: exit %d, stderr %q", code, errs)
+	}
+	src, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := strings.Replace(string(src), "draft: true\n", "", 1) + "一、总体要求\n\n坚持质量第一。\n"
+	os.WriteFile(doc, []byte(published), 0o644)
+	site := filepath.Join(dir, "build", "site")
+	if _, errs, code := runCLI(t, "build", "--content", content, "--out", site, "--zip", "-"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	page, err := os.ReadFile(filepath.Join(site, "docs", "jia-2024-fangan", "index.html"))
+	if err != nil || !strings.Contains(string(page), "甲市质量强市实施方案: &#34;征求意见稿&#34;") {
+		t.Errorf("the published document's page: %v", err)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--title", "乙", "jia-2024-fangan"}, 1, "jia-2024-fangan.md exists: a document's file is never overwritten"},
+		{[]string{"--title", "乙", "Yi_Plan"}, 2, `id "Yi_Plan" is not an ascii slug`},
+		{[]string{"yi-plan"}, 2, "give the document's own title with --title"},
+	} {
+		_, errs, code := runCLI(t, append([]string{"new", "doc", "--content", content}, c.args...)...)
+		if code != c.code || !strings.Contains(errs, c.want) {
+			t.Errorf("new doc %v: exit %d, stderr %q", c.args, code, errs)
+		}
+	}
+	if b, _ := os.ReadFile(doc); string(b) != published {
+		t.Error("new doc overwrote a document")
+	}
+	if _, err := os.Stat(filepath.Join(content, "docs", "yi-plan.md")); err == nil {
+		t.Error("new doc wrote a document without a title")
+	}
+}

@@ -106,6 +106,21 @@ func SiteYAML(s Settings) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// Document is a new content document, content/docs/<id>.md: every field
+// of the front matter commented, the id and title given, and draft: true
+// so that it stays out of the site until it is written.
+func Document(id, title string) ([]byte, error) {
+	t, err := template.ParseFS(skeleton, "skeleton/content/doc.md.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, struct{ ID, Title string }{quote(id), quote(title)}); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // quote is s as a YAML double-quoted scalar that reads back as s: a
 // backslash and a quote escaped, and every character YAML does not let
 // stand for itself in one — controls, DEL, the C1 block, a byte order

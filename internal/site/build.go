@@ -171,7 +171,7 @@ func readSources(opts Options) (*sources, diag.List, error) {
 	if len(c.Docs) == 0 && ps.Err() == nil {
 		// A new site's: it builds, its pages saying there is nothing yet.
 		problems.Warn(diag.Position{File: docsDir}, "no documents: the site's pages will have nothing to show",
-			"write content/docs/<id>.md, or make it from text copied from a web page with tiaowen import FILE")
+			"write content/docs/<id>.md (tiaowen new doc --title T ID starts one), or import a web page, a .docx or copied text with tiaowen import FILE|URL")
 	}
 	set, ps := themes.LoadFile(filepath.Join(opts.Content, "themes.yaml"))
 	problems = append(problems, ps...)
