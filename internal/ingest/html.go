@@ -70,13 +70,18 @@ func htmlLines(src string) ([]line, []Removal, pageFacts) {
 			}
 			opens := tt == html.StartTagToken && !voidElement[a]
 			if p.skip > 0 {
-				if a == p.skipping && opens {
+				switch {
+				case a == p.skipping && opens:
 					p.skip++
+				case a == atom.Table && opens:
+					p.skipTables++
 				}
 				continue
 			}
-			if opens && (unseen[a] || hidden(attrs)) {
-				p.skipping, p.skip = a, 1
+			// An element whose end tag may be left out (<p>, <li>, <td> …)
+			// is not left out, lest the rest of the page go with it.
+			if opens && (unseen[a] || hidden(attrs) && !optionalEnd[a]) {
+				p.skipping, p.skip, p.skipTables = a, 1, 0
 				continue
 			}
 			switch {
@@ -84,7 +89,7 @@ func htmlLines(src string) ([]line, []Removal, pageFacts) {
 				if a == p.furniture.tag && opens {
 					p.furniture.depth++
 				}
-			case opens:
+			case opens && !optionalEnd[a]:
 				if rule := furnitureRule(a, attrs); rule != "" {
 					p.breakBlock()
 					p.furniture = furniture{rule: rule, tag: a, depth: 1, line: start, tables: len(p.tables)}
@@ -95,10 +100,22 @@ func htmlLines(src string) ([]line, []Removal, pageFacts) {
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			if p.skip > 0 {
-				if a == p.skipping {
+				switch {
+				case a == p.skipping:
 					p.skip--
+					continue
+				case a == atom.Table && p.skipTables > 0:
+					p.skipTables--
+					continue
+				case !closesAround(a, p.skipTables == 0):
+					continue
 				}
-				continue
+				// The cell, table or page around the element ends, and
+				// the element with it, its end tag left out.
+				p.skip = 0
+			}
+			if p.furniture.rule != "" && closesAround(a, len(p.tables) == p.furniture.tables) {
+				p.endFurniture()
 			}
 			p.close(a)
 			if p.furniture.rule != "" && a == p.furniture.tag {
@@ -149,6 +166,29 @@ var unseen = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Title: true, atom.Noscript: true,
 	atom.Template: true, atom.Select: true, atom.Textarea: true, atom.Svg: true,
 	atom.Math: true, atom.Iframe: true, atom.Object: true,
+}
+
+// optionalEnd are elements whose end tag a page may leave out, ended by
+// the next of their kind or their parent's end.
+var optionalEnd = map[atom.Atom]bool{
+	atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Option: true, atom.Optgroup: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true, atom.Colgroup: true, atom.Caption: true, atom.Rb: true, atom.Rp: true,
+	atom.Rt: true, atom.Rtc: true,
+}
+
+// closesAround reports whether end tag a ends the element an element
+// left out or taken as furniture stands in, when its end tag is missing:
+// the page's end, or — when no table was opened inside the element
+// (sameTable) — its cell's, row's or table's.
+func closesAround(a atom.Atom, sameTable bool) bool {
+	switch a {
+	case atom.Body, atom.Html:
+		return true
+	case atom.Td, atom.Th, atom.Tr, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot:
+		return sameTable
+	}
+	return false
 }
 
 // voidElement are elements that have no end tag, so they cannot be
@@ -239,9 +279,10 @@ type pageText struct {
 	curLine int             // the source line of its first text
 	pre     int             // depth in <pre>, where white space is kept
 
-	skip     int // depth in an element left out, and which
-	skipping atom.Atom
-	facts    pageFacts
+	skip       int // depth in an element left out, and which
+	skipping   atom.Atom
+	skipTables int // tables opened inside it
+	facts      pageFacts
 
 	furniture furniture // the furniture being read, if any
 	removed   []Removal

@@ -229,7 +229,8 @@ func FuzzImportHTML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		lines := strings.Count(string(data), "\n") + 1
+		// CR and CRLF end lines as LF does.
+		lines := strings.Count(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n") + 1
 		for _, r := range res.Removed {
 			if r.Line < 1 || r.Line > lines {
 				t.Fatalf("removal at line %d of %d: %+v", r.Line, lines, r)
@@ -318,5 +319,41 @@ func TestHTMLPageFacts(t *testing.T) {
 	res, err := Import("p.html", []byte(`<html><head><meta name="ArticleTitle" content="别的方案"><meta name="PubDate" content="2024-03-05"></head><body><p>甲市质量强市实施方案</p><p>2023年1月2日</p><p>一、总体要求</p></body></html>`), Options{})
 	if err != nil || res.Meta.Title != "甲市质量强市实施方案" || res.Meta.Date != "2023-01-02" {
 		t.Errorf("the text's title and date: %v %+v", err, res.Meta)
+	}
+}
+
+// TestHTMLUnclosed: an element left out or taken as furniture whose end
+// tag the page leaves out ends where a browser ends it — a hidden <p> at
+// the next paragraph (it is kept: its end cannot be known), a menu or a
+// hidden block inside a table's cell at the cell's end — and takes no
+// more of the page with it.
+func TestHTMLUnclosed(t *testing.T) {
+	page := `<html><body>
+<p hidden>提示<p>一、总体要求
+<table><tr><td><div class="nav">首页 政务公开</td><td><div style="display:none">隐藏</td>
+<td><p>（一）主要目标。到2025年取得成效。</p></td></tr></table>
+<p>二、保障措施</p>
+<div class="footer">版权所有
+</body></html>`
+	res, err := Import("page.html", []byte(page), Options{ID: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"一、总体要求", "（一）主要目标。到2025年取得成效。", "二、保障措施"} {
+		if !strings.Contains(res.Body, want) {
+			t.Errorf("the body lacks %q:\n%s", want, res.Body)
+		}
+	}
+	for _, gone := range []string{"隐藏", "首页", "版权所有"} {
+		if strings.Contains(res.Body, gone) {
+			t.Errorf("the body has %q:\n%s", gone, res.Body)
+		}
+	}
+	var removed []string
+	for _, r := range res.Removed {
+		removed = append(removed, fmt.Sprintf("%d %s %s", r.Line, r.Rule, r.Text))
+	}
+	if got := strings.Join(removed, "|"); got != "3 html-navigation 首页 政务公开|6 html-footer 版权所有" {
+		t.Errorf("removed %q", got)
 	}
 }
