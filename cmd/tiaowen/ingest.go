@@ -25,16 +25,20 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
 	encoding := fs.String("encoding", "", "read text in this encoding instead of detecting it: utf-8, gb18030 (gbk, gb2312), big5, utf-16le, utf-16be; Big5 text must be named so (a page that declares it need not be)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--encoding NAME] FILE|URL...")
-		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), or Word documents (.docx), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source. Review the result before committing it.")
+		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--encoding NAME] FILE|DIR|URL...")
+		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), or Word documents (.docx), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source; a folder is read for its .txt, .html, .htm and\n.docx files, and a pattern (raw/*.html) is expanded where the shell leaves it.\nReview the result before committing it.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
-	files := fs.Args()
-	if len(files) == 0 {
+	if fs.NArg() == 0 {
 		fs.Usage()
+		return 2
+	}
+	files, err := importArgs(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaowen import: %v\n", err)
 		return 2
 	}
 	if *id != "" && len(files) > 1 {
@@ -58,6 +62,54 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// importExts are the files a folder given to import is read for: text,
+// saved pages and Word documents.
+var importExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".docx": true}
+
+// importArgs expands what import is given into the files and addresses
+// to import: a folder into the documents in it (importExts, in name
+// order, not its folders'), and a pattern with * ? or [ into the files
+// it matches, for shells that leave patterns to the program (Windows').
+// A pattern that matches nothing, or a folder with no document, is an
+// error rather than nothing done.
+func importArgs(args []string) ([]string, error) {
+	var files []string
+	for _, a := range args {
+		if ingest.IsURL(a) {
+			files = append(files, a)
+			continue
+		}
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			entries, err := os.ReadDir(a)
+			if err != nil {
+				return nil, err
+			}
+			n := len(files)
+			for _, e := range entries {
+				if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && importExts[strings.ToLower(filepath.Ext(e.Name()))] {
+					files = append(files, filepath.Join(a, e.Name()))
+				}
+			}
+			if len(files) == n {
+				return nil, fmt.Errorf("%s: no .txt, .html, .htm or .docx file in it", a)
+			}
+			continue
+		} else if err == nil || !strings.ContainsAny(a, "*?[") {
+			files = append(files, a) // a file, or what reading it will say is missing
+			continue
+		}
+		matches, err := filepath.Glob(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a, err)
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: no file matches", a)
+		}
+		files = append(files, matches...)
+	}
+	return files, nil
 }
 
 func importFile(file string, opts ingest.Options, outDir string, force bool, stdout, stderr io.Writer) error {

@@ -195,6 +195,42 @@ func TestImportURL(t *testing.T) {
 	}
 }
 
+// TestImportFolderAndPattern: a folder is imported as its documents, a
+// pattern as the files it matches, as Windows' shell leaves patterns to
+// the program; a pattern that matches nothing and a folder without a
+// document are errors, and nothing is written.
+func TestImportFolderAndPattern(t *testing.T) {
+	raw, out := t.TempDir(), t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt":     "甲市质量强市实施方案\n一、总体要求\n",
+		"b.html":    "<html><body><p>乙市质量强市实施方案</p><p>一、总体要求</p></body></html>",
+		"notes.md":  "not a document to import",
+		".c.txt":    "hidden",
+		"sub/d.txt": "in a folder of the folder",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(raw, name)), 0o755)
+		os.WriteFile(filepath.Join(raw, name), []byte(text), 0o644)
+	}
+	_, errs, code := runCLI(t, "import", "--out", out, raw)
+	got, _ := filepath.Glob(filepath.Join(out, "*.md"))
+	if code != 0 || len(got) != 2 || filepath.Base(got[0]) != "a.md" || filepath.Base(got[1]) != "b.md" {
+		t.Errorf("import a folder: exit %d, wrote %v, stderr %q", code, got, errs)
+	}
+	stdout, errs, code := runCLI(t, "import", "--force", "--out", out, filepath.Join(raw, "*.html"))
+	if code != 0 || strings.Count(stdout, "→") != 1 || !strings.Contains(stdout, "b.html → ") {
+		t.Errorf("import a pattern: exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+	for _, arg := range []string{filepath.Join(raw, "*.docx"), t.TempDir()} {
+		_, errs, code := runCLI(t, "import", "--out", out, arg)
+		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm or .docx file in it") {
+			t.Errorf("import %s: exit %d, stderr %q", arg, code, errs)
+		}
+	}
+	if got, _ := filepath.Glob(filepath.Join(out, "*.md")); len(got) != 2 {
+		t.Errorf("wrote %v", got)
+	}
+}
+
 func TestImportBadEncoding(t *testing.T) {
 	dir := t.TempDir()
 	f := filepath.Join(dir, "cut.txt")
