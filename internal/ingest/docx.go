@@ -275,6 +275,7 @@ type wordText struct {
 	style     string // the paragraph's style
 	num       numRef // its own numbering, when it has
 	hidden    bool   // the run is hidden (w:vanish)
+	inRun     bool   // in a run (w:r), where a w:tab is text
 	skipDepth int    // depth in what is not shown: deleted text, field codes
 }
 
@@ -312,7 +313,7 @@ func (w *wordText) read(doc []byte) error {
 			case "ilvl":
 				w.num.level = attr(t, "val")
 			case "r":
-				w.hidden = false
+				w.hidden, w.inRun = false, true
 			case "vanish":
 				if v := attr(t, "val"); v != "0" && v != "false" {
 					w.hidden = true
@@ -321,8 +322,10 @@ func (w *wordText) read(doc []byte) error {
 				inText = true
 				w.marker()
 			case "tab", "ptab":
-				w.marker()
-				w.add(" ")
+				if w.inRun { // not a paragraph's tab stop
+					w.marker()
+					w.add(" ")
+				}
 			case "br", "cr":
 				w.page.flush()
 			case "tbl":
@@ -346,6 +349,8 @@ func (w *wordText) read(doc []byte) error {
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "r":
+				w.inRun = false
 			case "p":
 				w.marker() // a numbered paragraph with no text is still numbered
 				w.page.breakBlock()

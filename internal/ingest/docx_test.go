@@ -127,7 +127,8 @@ func TestDocxStructure(t *testing.T) {
 		p(list("1", "2"), r(`推行`)+`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+r(`双比对双提升`)+`<w:r><w:fldChar w:fldCharType="end"/></w:r>`+r(`。`)) +
 		p(list("1", "3"), r(`完善标准`)) +
 		p(list("1", "4"), r(`要点`)) +
-		p(`<w:pStyle w:val="2"/>`, r(`主要目标`)+`<w:r><w:tab/></w:r>`+r(`到2025年`)+`<w:r><w:br/></w:r>`+r(`取得成效。`)) +
+		p(`<w:pStyle w:val="2"/><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs>`, r(`主要目标`)+`<w:r><w:tab/></w:r>`+r(`到2025年`)+`<w:r><w:br/></w:r>`+r(`取得成效。`)) +
+		p(`<w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs>`, ``) +
 		p(list("1", "2"), r(`质量水平提升。`)) +
 		p(`<w:pStyle w:val="1"/>`, r(`重点任务`)+`<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:r><w:t>（框内）</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>（框内）</w:t></w:r></mc:Fallback></mc:AlternateContent>`) +
 		`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>` + wordParagraph(`指标`) + `</w:tc><w:tc>` + wordParagraph(`目标值`) + `</w:tc></w:tr>` +
