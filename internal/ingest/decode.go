@@ -39,7 +39,12 @@ type DecodeError struct {
 
 func (e *DecodeError) Error() string {
 	hint := "convert the file to UTF-8 (for example iconv -f GB18030 -t UTF-8) or repair it"
-	if e.Encoding == Big5 {
+	switch e.Encoding {
+	case UTF8, GB18030:
+		// Detection read it as one of these; it may be Big5, which
+		// detection cannot tell.
+		hint = "if it is Big5 (繁體), import it with --encoding big5; else " + hint
+	case Big5:
 		hint = "check that it is Big5, or name its encoding with --encoding"
 	}
 	return fmt.Sprintf("%s: byte %d: %s (read as %s); nothing was imported — %s", e.File, e.Offset, e.Reason, e.Encoding, hint)

@@ -188,6 +188,10 @@ func TestBig5(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Not told, Import cannot read it, and says what to do.
+	if _, err := Import(stem+".txt", big5, Options{ID: id}); err == nil || !strings.Contains(err.Error(), "if it is Big5 (繁體), import it with --encoding big5") {
+		t.Errorf("Big5 text, not told: %v", err)
+	}
 	text, err := Import(stem+".txt", big5, Options{ID: id, Encoding: Big5})
 	if err != nil || text.Encoding != Big5 || text.Body != want.Body {
 		t.Errorf("Big5 text: %v, %s, the body alike %v", err, text.Encoding, err == nil && text.Body == want.Body)
