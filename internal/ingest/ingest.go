@@ -80,25 +80,30 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	trim := corpus.IsSpace
 	// A row's empty last cell is a tab at its end, not space.
 	keepTabs := func(r rune) bool { return r != '\t' && corpus.IsSpace(r) }
-	switch text, enc, err := decode(file, data, opts.Encoding); {
-	case isDocx(file, data):
+	// What is no text is told by its first bytes, before any decoding.
+	if isDocx(file, data) {
 		res.Format, trim = "DOCX", keepTabs
+		var err error
 		if lines, err = docxLines(file, data); err != nil {
 			return nil, err
 		}
-	case unreadable(file, data) != nil:
-		return nil, unreadable(file, data)
-	case err != nil:
+	} else if err := unreadable(file, data); err != nil {
 		return nil, err
-	case isHTML(file, text):
-		res.Format, res.Encoding, trim = "HTML", enc, keepTabs
-		lines, res.Removed, facts = htmlLines(text)
-	default:
+	} else {
+		text, enc, err := decode(file, data, opts.Encoding)
+		if err != nil {
+			return nil, err
+		}
 		res.Encoding = enc
-		raw := strings.Split(text, "\n")
-		lines = make([]line, len(raw))
-		for i, t := range raw {
-			lines[i] = line{i + 1, t}
+		if isHTML(file, text) {
+			res.Format, trim = "HTML", keepTabs
+			lines, res.Removed, facts = htmlLines(text)
+		} else {
+			raw := strings.Split(text, "\n")
+			lines = make([]line, len(raw))
+			for i, t := range raw {
+				lines[i] = line{i + 1, t}
+			}
 		}
 	}
 	lines = res.removeFragments(lines)
