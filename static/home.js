@@ -125,7 +125,9 @@
     cell(tr, "td", d.number, d.lang);
     cell(tr, "td", levelNames[d.level] || "");
     cell(tr, "td", d.lang === "zh-Hant" ? "繁體" : "简体");
-    cell(tr, "td", d.newer ? (d.status ? d.status + " · " : "") + "已被取代" : d.status);
+    var state = d.newer ? (d.status ? d.status + " · " : "") + "已被取代" : d.status;
+    if (d.draft) state = (state ? state + " · " : "") + "未发布";
+    cell(tr, "td", state);
     cell(tr, "td", String(d.sections)).className = "num";
     return tr;
   };

@@ -28,6 +28,9 @@ type docAPI struct {
 	// of a document without, so that the shape of those stays as it was.
 	Supersedes   []string `json:"supersedes,omitempty"`
 	SupersededBy string   `json:"supersededBy,omitempty"`
+	// Draft is there only in a preview built with --buildDrafts, on a
+	// document marked draft.
+	Draft bool `json:"draft,omitempty"`
 }
 
 // citeAPI is a place where one document names another: the other
@@ -76,6 +79,7 @@ func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 	if n := s.newerOf(d); n != nil {
 		out.SupersededBy = n.ID
 	}
+	out.Draft = d.Draft
 	return encodeJSON(w, out)
 }
 
@@ -149,6 +153,7 @@ type docSummary struct {
 	// As in a document's own JSON, and left out where it has none.
 	Supersedes   []string `json:"supersedes,omitempty"`
 	SupersededBy string   `json:"supersededBy,omitempty"`
+	Draft        bool     `json:"draft,omitempty"`
 }
 
 func (s *Site) docsJSON(w *bytes.Buffer) error {
@@ -156,7 +161,7 @@ func (s *Site) docsJSON(w *bytes.Buffer) error {
 	for i, d := range s.docs {
 		out.Documents[i] = docSummary{ID: d.ID, Title: d.Title, Issuer: d.Issuer, Date: d.Date, Number: d.Number,
 			Lang: d.Lang, Status: d.Status, Level: d.Level, Region: d.Region, Sections: len(d.Sections),
-			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID)), Supersedes: d.Supersedes}
+			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID)), Supersedes: d.Supersedes, Draft: d.Draft}
 		if n := s.newerOf(d); n != nil {
 			out.Documents[i].SupersededBy = n.ID
 		}
@@ -190,7 +195,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 		if n := s.newerOf(d); n != nil {
 			newer = n.ID
 		}
-		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names, newer}
+		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names, newer, d.Draft}
 	}
 	levels := map[string]string{}
 	for _, l := range []string{"national", "province", "city", "county"} {
@@ -203,7 +208,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 }
 
 // docsScriptFields names the columns of /api/docs.js's rows.
-var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names", "newer"}
+var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names", "newer", "draft"}
 
 // compareAPI is /api/compare.json: every pair of documents the site
 // compares, in the chooser's order, with how many sections it pairs, the

@@ -470,6 +470,7 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	path := comparePath(p.a.ID, p.b.ID)
 	pg := s.base("compare", path, p.a.Label()+" × "+p.b.Label(), "")
 	pg.Description = "逐条对照：" + p.a.Label() + " 与 " + p.b.Label()
+	pg.Draft = p.a.Draft || p.b.Draft
 	st := measure(p, al)
 	data := pairData{A: p.a, B: p.b, Rows: s.rows(p, al, pg.Root), Matched: st.Matched,
 		SharedA: percent(st.Shared[0]), SharedB: percent(st.Shared[1]),

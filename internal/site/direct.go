@@ -50,7 +50,11 @@ func layout(w *bytes.Buffer, p *Page, partial func(string, Chrome) (template.HTM
 		o.url(p.BaseHref)
 		o.raw("\">\n")
 	}
-	o.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	o.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	if p.Draft {
+		o.raw("<meta name=\"robots\" content=\"noindex\">\n")
+	}
+	o.raw("<title>")
 	if p.Title != "" {
 		o.text(p.Title)
 		o.raw(" · ")
@@ -103,6 +107,9 @@ func layout(w *bytes.Buffer, p *Page, partial func(string, Chrome) (template.HTM
 	o.raw("\">\n")
 	o.raw(string(header))
 	o.raw("<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n")
+	if p.Draft {
+		o.raw("<p class=\"draft-note\" role=\"note\">" + draftNote + "</p>\n")
+	}
 
 	if err := fill(); err != nil {
 		return err
@@ -111,6 +118,9 @@ func layout(w *bytes.Buffer, p *Page, partial func(string, Chrome) (template.HTM
 	o.raw(string(footer))
 	return nil
 }
+
+// draftNote is what base.html says at the top of a draft's page.
+const draftNote = "草稿预览：本页所示文件标为草稿（draft: true），只在以 --buildDrafts 构建的预览中出现，正式构建的站点不含此页。"
 
 // writeSectionPage writes a section page as base.html and section.html
 // print it.

@@ -63,10 +63,11 @@ func TestDirectPages(t *testing.T) {
 	// content page in the navigation; and the same without a base URL.
 	// The awkward document supersedes a-plan and is superseded in turn,
 	// so that a-plan's section pages name a newer and a newest version,
-	// with a counterpart in the newer or without one.
+	// with a counterpart in the newer or without one. The newest is a
+	// draft, loaded as a preview loads it: its pages say so.
 	awkward := "---\nid: awkward\ntitle: 名称含<b>&\"引号\"'与'+号</b>的文件\nissuer: 甲&乙 <联合>\ndate: \"2024-01-02\"\nstatus: 征求<意见>稿\nlang: zh-Hans\nsupersedes: [a-plan]\n---\n\n" +
 		"一、总体<要求>&\"目标\"\n\n（一）推行质量安全首负责任制 a+b<c>。完善质量基础设施。\n\n（二）主要目标'单引号'。\n\n二、重点任务\n\n1.强化追溯&认证。\n"
-	newest := "---\nid: awkward-final\ntitle: 最终<版>&\"文件\"\ndate: \"2024-03-02\"\nlang: zh-Hans\nsupersedes: [awkward]\n---\n\n一、总体要求\n\n二、规范海洋渔业捕捞许可<管理>。\n"
+	newest := "---\nid: awkward-final\ntitle: 最终<版>&\"文件\"\ndate: \"2024-03-02\"\nlang: zh-Hans\ndraft: true\nsupersedes: [awkward]\n---\n\n一、总体要求\n\n二、规范海洋渔业捕捞许可<管理>。\n"
 	for _, cfg := range []string{
 		"title: 测试&<文库>\nname: test-site\nbaseURL: https://例子.example/文 库+/\nlanguage: zh-Hans\ncopyright: 甲 & 乙\n",
 		"title: 测试文库\nname: test-site\nlanguage: zh-Hant\n",
@@ -79,9 +80,12 @@ func TestDirectPages(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s, problems, err := Load(Options{Content: content})
+			s, problems, err := Load(Options{Content: content, Drafts: true})
 			if err != nil || problems.Err() != nil {
 				t.Fatalf("Load: %v %v", err, problems.Err())
+			}
+			if !s.sectionPage(s.byID["awkward-final"], s.byID["awkward-final"].Sections[0]).Draft {
+				t.Error("the draft's section page is not marked a draft's")
 			}
 			if len(s.nav) == 0 {
 				t.Error("the fixture's content page is not in the navigation")

@@ -20,7 +20,7 @@ type atomEntry struct {
 // reproducible.
 func (s *Site) feed(w *bytes.Buffer) error {
 	var entries []atomEntry
-	for _, d := range s.newest(s.docs) {
+	for _, d := range s.newest(withoutDrafts(s.docs)) {
 		summary := docDescription(d)
 		if v := s.versionSummary(d); v != "" {
 			summary += "。" + v
@@ -40,7 +40,7 @@ func (s *Site) themeFeed(w *bytes.Buffer, t *themes.Theme) error {
 	ti := s.themeIndex(t)
 	var mention []*docInfo
 	for _, d := range s.docs {
-		if d.themeCounts[ti] > 0 {
+		if d.themeCounts[ti] > 0 && !d.Draft {
 			mention = append(mention, d)
 		}
 	}
@@ -65,6 +65,18 @@ func (s *Site) themeFeed(w *bytes.Buffer, t *themes.Theme) error {
 			summary: summary, author: d.Issuer})
 	}
 	return s.writeAtom(w, t.Name+" · "+s.cfg.Title, s.themeFeedID(t, ""), themePath(t.ID), themeFeedPath(t.ID), entries)
+}
+
+// withoutDrafts are docs without the drafts a preview shows: feeds and
+// the sitemap announce only what the published site will keep.
+func withoutDrafts(docs []*docInfo) []*docInfo {
+	out := make([]*docInfo, 0, len(docs))
+	for _, d := range docs {
+		if !d.Draft {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // maxFeedSections is how many of a document's sections a theme feed's
@@ -190,7 +202,7 @@ type sitemapURL struct {
 // sitemapURLs lists every page the sitemap names, in the site's order.
 func (s *Site) sitemapURLs() []sitemapURL {
 	urls := []sitemapURL{{loc: s.cfg.BaseURL}, {loc: s.cfg.BaseURL + themesPath}}
-	for _, d := range s.docs {
+	for _, d := range withoutDrafts(s.docs) {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + docPath(d.ID), d.Date})
 		for _, sec := range d.Sections {
 			urls = append(urls, sitemapURL{s.cfg.BaseURL + sectionPath(d.ID, sec.EID), d.Date})
@@ -206,6 +218,9 @@ func (s *Site) sitemapURLs() []sitemapURL {
 	// changes when either document does.
 	urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + "compare/"})
 	for _, p := range s.pairs {
+		if p.a.Draft || p.b.Draft {
+			continue
+		}
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + comparePath(p.a.ID, p.b.ID), max(p.a.Date, p.b.Date)})
 	}
 	return urls

@@ -40,6 +40,10 @@ type Page struct {
 	Nav   string
 	Pages []navPage // content pages, for the navigation
 	Data  any
+	// Draft marks a page of a document marked draft, or a comparison
+	// with one, which only a preview built with --buildDrafts has: the
+	// page says so at its top and asks search engines not to index it.
+	Draft bool
 
 	assets *assetVersions
 }
@@ -559,6 +563,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 	path := docPath(d.ID)
 	p := s.base("doc", path, d.Label(), d.Lang)
 	p.Nav = "home"
+	p.Draft = d.Draft
 	p.OGType = "article"
 	p.Description = docDescription(d)
 	var older []*corpus.Document
@@ -615,6 +620,7 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	title := sec.Label() + " · " + d.Label()
 	p := s.base("section", path, title, d.Lang)
 	p.Nav = "home"
+	p.Draft = d.Draft
 	p.OGType = "article"
 	p.Description = excerptOf(120, sec.Title, sec.TitleEnd, sec.Text)
 	p.JSONLD = jsonLD(s.cfg, d.Document, sec, s.citedIn(d, sec), nil)
