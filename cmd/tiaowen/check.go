@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"tiaowen/internal/diag"
 	"tiaowen/internal/site"
 )
 
@@ -38,9 +39,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if problems.Err() != nil {
-		fmt.Fprintf(stderr, "tiaowen check: %d errors\n", len(problems.Errors()))
+		fmt.Fprintf(stderr, "tiaowen check: %s\n", diag.Count(len(problems.Errors()), "error"))
 		return 1
 	}
-	fmt.Fprintf(stdout, "%d documents, %d sections, %d warnings\n", docs, sections, len(problems.Warnings()))
+	fmt.Fprintf(stdout, "%s, %s, %s\n", diag.Count(docs, "document"), diag.Count(sections, "section"), diag.Count(len(problems.Warnings()), "warning"))
 	return 0
 }

@@ -304,7 +304,7 @@ func TestCheckSeesWhatBuildRefuses(t *testing.T) {
 			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errs)
 		}
 	}
-	if out, errs, code := runCLI(t, "check", "--content", content, "--allow-removed", "--allow-changed"); code != 0 || out != "1 documents, 2 sections, 0 warnings\n" {
+	if out, errs, code := runCLI(t, "check", "--content", content, "--allow-removed", "--allow-changed"); code != 0 || out != "1 document, 2 sections, 0 warnings\n" {
 		t.Errorf("check with both allowed: exit %d, %q %q", code, out, errs)
 	}
 

@@ -102,3 +102,22 @@ func TestRuneCount(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		noun, want string
+	}{
+		{0, "warning", "0 warnings"},
+		{1, "document", "1 document"},
+		{2, "document", "2 documents"},
+		{1, "bundle entry", "1 bundle entry"},
+		{3, "bundle entry", "3 bundle entries"},
+		{2, "day", "2 days"},
+		{-1, "byte", "-1 bytes"},
+	} {
+		if got := Count(c.n, c.noun); got != c.want {
+			t.Errorf("Count(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func New(opts Options) *Server {
 		s.problems = s.views(r.Problems.Errors())
 		fmt.Fprintf(s.out, "The content has errors: the site will load once they are fixed.\n")
 	} else {
-		fmt.Fprintf(s.out, "Loaded %d documents, %d sections in %d ms\n", r.Docs, r.Sections, time.Since(start).Milliseconds())
+		fmt.Fprintf(s.out, "Loaded %s, %s in %d ms\n", diag.Count(r.Docs, "document"), diag.Count(r.Sections, "section"), time.Since(start).Milliseconds())
 	}
 	return s
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"tiaowen/internal/diag"
 )
 
 // watcher watches the source directories of a site, recursively, and the
@@ -189,7 +191,7 @@ func (s *Server) rebuild(paths []string) bool {
 	case r.Err() != nil:
 		fmt.Fprintf(s.err, "Build failed in %d ms; the last good site is still served.\n", r.Elapsed.Milliseconds())
 	case r.Full:
-		fmt.Fprintf(s.out, "Rebuilt the whole site in %d ms: %d documents, %d sections\n", r.Elapsed.Milliseconds(), r.Docs, r.Sections)
+		fmt.Fprintf(s.out, "Rebuilt the whole site in %d ms: %s, %s\n", r.Elapsed.Milliseconds(), diag.Count(r.Docs, "document"), diag.Count(r.Sections, "section"))
 	case len(r.Changed) > 0:
 		fmt.Fprintf(s.out, "Rebuilt in %d ms (%s); files to render again: %d\n", r.Elapsed.Milliseconds(), summarize(r.Changed), r.Dropped)
 	}
@@ -228,7 +230,7 @@ func (s *Server) settle() {
 		}
 		return
 	}
-	fmt.Fprintf(s.out, "Rebuilt the similarity model of %d documents in %d ms; files to render again: %d\n", r.Docs, r.Elapsed.Milliseconds(), r.Dropped)
+	fmt.Fprintf(s.out, "Rebuilt the similarity model of %s in %d ms; files to render again: %d\n", diag.Count(r.Docs, "document"), r.Elapsed.Milliseconds(), r.Dropped)
 	s.notify(r)
 }
 

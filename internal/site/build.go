@@ -72,11 +72,11 @@ func (s Summary) String() string {
 	if s.Unchanged > 0 {
 		reused := ""
 		if s.Reused > 0 {
-			reused = fmt.Sprintf(", %d bundle entries reused", s.Reused)
+			reused = ", " + diag.Count(s.Reused, "bundle entry") + " reused"
 		}
-		unchanged = fmt.Sprintf(" (%d files unchanged%s)", s.Unchanged, reused)
+		unchanged = " (" + diag.Count(s.Unchanged, "file") + " unchanged" + reused + ")"
 	}
-	return fmt.Sprintf("%d documents, %d sections, %d pages, %d bytes%s, %d ms", s.Docs, s.Sections, s.Pages, s.Bytes, unchanged, s.Elapsed.Milliseconds())
+	return fmt.Sprintf("%s, %s, %s, %s%s, %d ms", diag.Count(s.Docs, "document"), diag.Count(s.Sections, "section"), diag.Count(s.Pages, "page"), diag.Count(s.Bytes, "byte"), unchanged, s.Elapsed.Milliseconds())
 }
 
 // Site is a loaded, analysed corpus ready to render.

@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 
 	"github.com/klauspost/compress/flate"
+
+	"tiaowen/internal/diag"
 )
 
 // bundle writes the offline zip while the site is rendered. Each render
@@ -266,7 +268,7 @@ func (b *bundle) finish() (int64, error) {
 	}
 	if len(b.ready) > 0 {
 		b.abandon()
-		return 0, fmt.Errorf("write offline bundle: %d files never reached it", len(b.ready))
+		return 0, fmt.Errorf("write offline bundle: %s never reached it", diag.Count(len(b.ready), "file"))
 	}
 	if err := b.zw.Close(); err != nil {
 		b.abandon()

@@ -260,7 +260,7 @@ func (p *permalinkSet) check(old *published, allowRemoved, allowChanged bool) di
 		case !whole:
 			problems.Add(at, u+" was published and would disappear", removedHint)
 		case eid == "" && n > 0:
-			problems.Add(at, fmt.Sprintf("%s and the %d section permalinks under it were published and would disappear", u, n), removedHint)
+			problems.Add(at, fmt.Sprintf("%s and the %s under it were published and would disappear", u, diag.Count(n, "section permalink")), removedHint)
 		case eid == "":
 			problems.Add(at, u+" was published and would disappear", removedHint)
 		}
