@@ -714,15 +714,18 @@
     var docEl = document.createElement("span");
     docEl.className = "hit-doc";
     docEl.textContent = x.docLabel;
-    if (x.newer) {
-      // A hit in a draft or an old edition says so: its newer version
-      // may read otherwise.
-      var old = document.createElement("span");
-      old.className = "hit-superseded";
-      old.lang = "zh-Hans";
-      old.textContent = "已被取代";
-      docEl.appendChild(old);
-    }
+    var mark = function (className, text) {
+      var el = document.createElement("span");
+      el.className = className;
+      el.lang = "zh-Hans";
+      el.textContent = text;
+      docEl.appendChild(el);
+    };
+    // A hit in a 征求意见稿 or an old edition says so: its newer version
+    // may read otherwise. A hit in a preview's draft says the published
+    // site will not have it.
+    if (x.newer) mark("hit-superseded", "已被取代");
+    if (x.draft) mark("hit-draft", "未发布");
     a.appendChild(docEl);
     if (TIER_LABEL[tier]) {
       var badge = document.createElement("span");
@@ -800,7 +803,8 @@
   // docsKept marks the documents that the column filters keep, or gives
   // null when none is set. A document is [id, title, lang, sections,
   // level, year, status, the id of its newer version or "", what tells
-  // it apart from others of its title or ""] (meta.js).
+  // it apart from others of its title or "", whether it is a draft a
+  // preview shows] (meta.js).
   function docsKept(facets) {
     var names = Object.keys(facets || {});
     if (!names.length) return null;
@@ -1491,6 +1495,7 @@
           // The status as the home page's list gives it: a draft or an
           // old edition says so, as its hit does.
           var state = x.newer ? (f[3] ? f[3] + " · " : "") + "已被取代" : f[3];
+          if (x.draft) state = (state ? state + " · " : "") + "未发布";
           lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, link(x),
             c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
         }

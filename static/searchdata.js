@@ -212,7 +212,7 @@
       var doc = meta.docs[docOf(sec)], n = textShardOf(sec), shard = textShards[n];
       var off = 5 * (sec - textStart[n]);
       return {
-        docID: doc[0], docTitle: doc[1], docLabel: window.tiaowenDocLabel(doc), lang: doc[2], newer: doc[7] || "", eid: shard[off], cite: shard[off + 1],
+        docID: doc[0], docTitle: doc[1], docLabel: window.tiaowenDocLabel(doc), lang: doc[2], newer: doc[7] || "", draft: doc[9] === true, eid: shard[off], cite: shard[off + 1],
         title: shard[off + 2], text: shard[off + 3],
         // What each line of text is (corpus.Section.Layout): "" when each
         // is a paragraph.

@@ -38,7 +38,8 @@
 //     shard, in order, separated by spaces (which no gram has);
 //     "docs", one [id, title, lang, section count, level, year, status,
 //     the id of the document that supersedes it or "", what tells it
-//     apart from the others of its title or "" (corpus.TitleAsides)] per
+//     apart from the others of its title or "" (corpus.TitleAsides),
+//     true for a draft a preview shows and false otherwise] per
 //     document in corpus order (section numbers run through the documents
 //     in that order; level to superseding id for the page's filters);
 //     "texts", the number of the first section of each text shard, as a

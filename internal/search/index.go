@@ -370,7 +370,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	docs := make([][]any, len(c.Docs))
 	for i, d := range c.Docs {
 		year := d.Date[:min(4, len(d.Date))]
-		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status, newer[d.ID], asides[i]}
+		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status, newer[d.ID], asides[i], d.Draft}
 	}
 	ts := make([][2]string, len(set))
 	for i, t := range set {

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,8 +16,9 @@ import (
 
 // TestBrowserDraftPreview opens, from disk, the offline bundle of a
 // preview built with a draft: the home page's finder draws the draft's
-// row as the build does, 未发布 in its status, and the draft's own page
-// shows the note that it is a draft above everything else it says.
+// row as the build does, 未发布 in its status; the draft's own page
+// shows the note that it is a draft above everything else it says; a
+// search marks the draft's hit 未发布 and not the published document's.
 func TestBrowserDraftPreview(t *testing.T) {
 	root := t.TempDir()
 	content := filepath.Join(root, "content")
@@ -63,5 +65,22 @@ func TestBrowserDraftPreview(t *testing.T) {
 		return r.height > 0 && r.top < innerHeight && n.matches(".draft-note") ? n.textContent : "" })()`)
 	if !strings.HasPrefix(first, "草稿预览") {
 		t.Errorf("the draft's page does not open with its note in view: %q", first)
+	}
+
+	searchOpen(t, ctx, base, "q", "建设质量强县")
+	hits := `[...new Set([...document.querySelectorAll("#search-results > li.hit")].map(li => li.dataset.doc + (li.querySelector(".hit-draft") ? " 未发布" : "")))].filter(h => h.startsWith("luhe-")).sort().join("|")`
+	if got := searchEval[string](t, ctx, hits); got != "luhe-2017-yijian|luhe-2018-draft 未发布" {
+		t.Errorf("建设质量强县 finds %q; want the published document's hit and the draft's, marked", got)
+	}
+	// Saved as CSV, the draft's lines say 未发布 in their status.
+	downloads := allowDownloads(t, ctx)
+	status := map[string]bool{}
+	for _, l := range readCSV(t, awaitDownload(t, ctx, downloads, "检索-建设质量强县.csv", "#search-csv"), searchCSVHeader) {
+		if strings.HasPrefix(l[0], "luhe-") {
+			status[l[0]+" "+l[5]] = true
+		}
+	}
+	if want := map[string]bool{"luhe-2017-yijian 正式": true, "luhe-2018-draft 正式 · 未发布": true}; !maps.Equal(status, want) {
+		t.Errorf("the CSV's documents and statuses: %v, want %v", status, want)
 	}
 }
