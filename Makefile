@@ -19,6 +19,7 @@ FUZZ_TARGETS := \
 	./internal/ingest:FuzzImportHTML \
 	./internal/ingest:FuzzImportDocx \
 	./internal/ingest:FuzzDecode \
+	./internal/ingest:FuzzReflow \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \
 	./internal/themes:FuzzFind \

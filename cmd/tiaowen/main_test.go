@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -128,8 +130,8 @@ func TestImportPage(t *testing.T) {
 	}
 }
 
-// TestImportWordAndPDF imports a Word document, and refuses a PDF with
-// what to do instead, writing nothing for it.
+// TestImportWordAndPDF imports a Word document, and refuses a broken PDF
+// with what to do instead, writing nothing for it.
 func TestImportWordAndPDF(t *testing.T) {
 	dir := t.TempDir()
 	var z bytes.Buffer
@@ -150,7 +152,7 @@ func TestImportWordAndPDF(t *testing.T) {
 	pdf := filepath.Join(dir, "jia-notice.pdf")
 	os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o644)
 	_, errs, code = runCLI(t, "import", "--out", dir, pdf)
-	if code != 1 || !strings.Contains(errs, "jia-notice.pdf: a PDF file; copy its text") {
+	if code != 1 || !strings.Contains(errs, "jia-notice.pdf: ") || !strings.Contains(errs, "copy its text into a .txt file") {
 		t.Errorf("a PDF: exit %d, stderr %q", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "jia-notice.md")); err == nil {
@@ -222,7 +224,7 @@ func TestImportFolderAndPattern(t *testing.T) {
 	}
 	for _, arg := range []string{filepath.Join(raw, "*.docx"), t.TempDir()} {
 		_, errs, code := runCLI(t, "import", "--out", out, arg)
-		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm or .docx file in it") {
+		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx or .pdf file in it") {
 			t.Errorf("import %s: exit %d, stderr %q", arg, code, errs)
 		}
 	}
@@ -328,5 +330,58 @@ func TestUsage(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: exit %d %q", code, errs)
+	}
+}
+
+// textPDF is a PDF of one page holding lines of ASCII text, each at its
+// own height, with the cross-reference table a reader expects.
+func textPDF(lines ...string) []byte {
+	var content strings.Builder
+	content.WriteString("BT /F1 12 Tf 72 760 Td 16 TL\n")
+	for _, l := range lines {
+		fmt.Fprintf(&content, "(%s) Tj T*\n", l)
+	}
+	content.WriteString("ET")
+	objects := []string{
+		"<</Type/Catalog/Pages 2 0 R>>",
+		"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+		"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+		"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+		fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", content.Len(), content.String()),
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objects))
+	for i, o := range objects {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	return b.Bytes()
+}
+
+// TestImportPDF: a folder's PDF is imported, through pdftotext, and says
+// so; its page number is reported removed at its line.
+func TestImportPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no pdftotext (CI is set: install poppler-utils)")
+		}
+		t.Skip("no pdftotext: install poppler-utils")
+	}
+	raw, out := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(raw, "plan.pdf"), textPDF("Quality Plan", "", "1. Aims of the plan", "", "- 1 -"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, errs, code := runCLI(t, "import", "--out", out, raw)
+	md, _ := os.ReadFile(filepath.Join(out, "plan.md"))
+	if code != 0 || !strings.Contains(stdout, "plan.pdf → "+filepath.Join(out, "plan.md")+" (PDF, text by pdftotext)") ||
+		!strings.Contains(errs, `plan.pdf:5: removed by page-number: "-`) || !strings.Contains(string(md), "Aims of the plan") {
+		t.Errorf("exit %d, stdout %q, stderr %q, wrote:\n%s", code, stdout, errs, md)
 	}
 }

@@ -1,5 +1,5 @@
 // Package ingest turns raw text, as copied from government web pages,
-// the pages themselves saved as HTML, or Word documents, into tiaowen
+// the pages themselves saved as HTML, Word documents or PDFs, into tiaowen
 // content documents: YAML front matter and a Markdown body that keeps
 // the document's own words and numbering.
 //
@@ -34,8 +34,16 @@
 // being paragraph numbers, its tables as a page's are; a paragraph Word
 // numbers itself, by a list or by its style, gets the number Word shows,
 // from numbering.xml, as its marker. Deleted revisions, field codes,
-// hidden runs and text boxes' fallback copies are left out. PDF, .doc,
-// WPS and OFD files are refused with what to do instead (unreadable).
+// hidden runs and text boxes' fallback copies are left out. .doc, WPS
+// and OFD files are refused with what to do instead (unreadable).
+//
+// # PDFs
+//
+// A PDF's text is what Poppler's pdftotext -layout gives (pdftotext), its
+// line numbers those of that output; the lines a page wrapped are joined
+// back into paragraphs by where they start and end, and the page numbers
+// at the pages' tops and bottoms removed as the page-number rule removes
+// them (reflow). A PDF without text, a scan, is an error: it needs OCR.
 //
 // # Cruft
 //

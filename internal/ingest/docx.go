@@ -29,8 +29,6 @@ func isDocx(file string, data []byte) bool {
 func unreadable(file string, data []byte) error {
 	what := ""
 	switch {
-	case bytes.HasPrefix(data, []byte("%PDF-")):
-		what = "a PDF file; copy its text (pdftotext -layout, or from a viewer) into a .txt file and import that"
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		what = "a Word 97–2003 (.doc) or WPS file; save it as .docx in Word, WPS or LibreOffice and import that"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("OFD.xml")):

@@ -73,7 +73,7 @@ func TestFetch(t *testing.T) {
 	if err != nil || f.Name != "file.pdf" {
 		t.Fatalf("a PDF: %v, %+v", err, f)
 	}
-	if _, err := Import(f.Name, f.Data, Options{}); err == nil || !strings.Contains(err.Error(), "a PDF file") {
+	if _, err := Import(f.Name, f.Data, Options{}); err == nil || !strings.Contains(err.Error(), "file.pdf: ") || !strings.Contains(err.Error(), "PDF") {
 		t.Errorf("a fetched PDF: %v", err)
 	}
 	for address, want := range map[string]string{

@@ -69,10 +69,11 @@ type line struct {
 }
 
 // Import reads raw text as copied from a government web page, the page
-// itself saved as HTML, or a Word document (.docx), and returns it as a
-// content document. It fails only when the bytes cannot be read as one of
-// them, saying what they are when it knows (a PDF, a .doc); everything
-// it removes is listed in the result.
+// itself saved as HTML, a Word document (.docx) or a PDF (through
+// Poppler's pdftotext), and returns it as a content document. It fails
+// only when the bytes cannot be read as one of them, saying what they are
+// when it knows (a .doc, an OFD); everything it removes is listed in the
+// result.
 func Import(file string, data []byte, opts Options) (*Result, error) {
 	res := &Result{File: file, Format: "text"}
 	var lines []line
@@ -85,6 +86,12 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		res.Format, trim = "DOCX", keepTabs
 		var err error
 		if lines, err = docxLines(file, data); err != nil {
+			return nil, err
+		}
+	} else if isPDF(data) {
+		res.Format = "PDF"
+		var err error
+		if lines, res.Removed, err = pdfLines(file, data); err != nil {
 			return nil, err
 		}
 	} else if err := unreadable(file, data); err != nil {

@@ -1,0 +1,307 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isPDF reports whether data is a PDF file: its header, which the format
+// lets stand anywhere in the first 1024 bytes.
+func isPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
+// pdftotextCommand is the program that reads a PDF's text: Poppler's
+// pdftotext, as Hugo runs Pandoc or Asciidoctor for the formats it does
+// not read itself. Its layout mode keeps each line where the page has
+// it, indentation too, which is what tells a paragraph's first line from
+// the lines its wrapping made.
+var pdftotextCommand = "pdftotext"
+
+// pdfLines returns a PDF's text as the lines Import works on: the lines
+// pdftotext -layout gives, each numbered as that command's output is (so
+// that file.pdf:37 is its 37th line), the lines that the page wrapped
+// joined back into their paragraphs, and the page numbers it removed
+// (reflow).
+func pdfLines(file string, data []byte) ([]line, []Removal, error) {
+	text, err := pdftotext(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	lines, removed := reflow(text)
+	if len(lines) == 0 {
+		return nil, nil, fmt.Errorf("%s: the PDF has no text, only images of pages (a scan?); run OCR on it, or type its text into a .txt file, and import that", file)
+	}
+	return lines, removed, nil
+}
+
+// pdftotext runs pdftotextCommand over data and returns the text of
+// every page, each page ended by a form feed.
+func pdftotext(file string, data []byte) (string, error) {
+	path, err := exec.LookPath(pdftotextCommand)
+	if err != nil {
+		return "", fmt.Errorf("%s: a PDF file, whose text tiaowen reads with %s (Poppler), which is not installed: install it (Debian and Ubuntu: apt-get install poppler-utils; macOS: brew install poppler), or copy the PDF's text into a .txt file and import that", file, pdftotextCommand)
+	}
+	cmd := exec.Command(path, "-layout", "-enc", "UTF-8", "-eol", "unix", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			return "", fmt.Errorf("%s: running %s: %v", file, pdftotextCommand, err)
+		}
+		why := firstLine(stderr.String())
+		hint := "check that the file is a whole PDF (a download cut short is not), or copy its text into a .txt file and import that"
+		if exit.ExitCode() == 3 || strings.Contains(strings.ToLower(why), "password") {
+			hint = "the PDF is locked with a password: open it in a PDF reader, save or print it unlocked, and import that"
+		}
+		if why == "" {
+			why = err.Error()
+		}
+		return "", fmt.Errorf("%s: %s cannot read the PDF (%s); %s", file, pdftotextCommand, why, hint)
+	}
+	if !utf8.Valid(stdout.Bytes()) {
+		return strings.ToValidUTF8(stdout.String(), "\uFFFD"), nil
+	}
+	return stdout.String(), nil
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// pdfLine is a line of pdftotext's layout: its number in the output, how
+// far in its text starts (in the columns the layout counts, a character
+// a column), and its text without that indentation.
+type pdfLine struct {
+	n, indent, end int
+	text           string
+	raw            string // the line as printed, spaces and all
+}
+
+// reflow turns pdftotext's layout of the pages into the lines Import
+// works on: a paragraph a line, a blank line after each, and the page
+// numbers at the pages' tops and bottoms (— 3 —, 3, 第3页) removed, as
+// the page-number rule removes them from a text.
+//
+// A paragraph's lines are told by where they start and end. The body's
+// lines start at its left margin (the indentation most of the long lines
+// have); a paragraph's first line is indented (Chinese official documents
+// indent every paragraph by two characters, headings too), centred (a
+// title) or set right (a signature, a date). A line that starts at the
+// margin after a line that reached the right margin is that line's
+// paragraph continued, over a page break too; a line after a shorter
+// line, or after a blank, starts a paragraph. So a document without
+// first-line indentation still reflows, by where its lines end, but one
+// of its paragraphs whose last line happens to end at the right margin
+// runs on into the next.
+func reflow(text string) (out []line, removed []Removal) {
+	pages := splitPages(text)
+	margin, width := measure(pages)
+	var para *line   // the paragraph being gathered, or nil
+	var last pdfLine // its last line
+	end := func() {
+		if para != nil {
+			out = append(out, *para, line{para.n, ""})
+			para = nil
+		}
+	}
+	for _, page := range pages {
+		top, bottom := textSpan(page)
+		for i, l := range page {
+			switch {
+			case i < top || i > bottom:
+				// A page's margins: blank, or its number.
+				if l.text != "" {
+					removed = append(removed, Removal{"page-number", l.n, l.raw})
+				}
+			case l.text == "":
+				end()
+			case para != nil && l.indent <= margin+1 && last.end >= width-fullSlack(width):
+				para.text += joiner(para.text, l.text) + l.text
+				last = l
+			default:
+				end()
+				para, last = &line{l.n, l.text}, l
+			}
+		}
+	}
+	end()
+	return out, removed
+}
+
+// textSpan is where a page's text starts and ends: its first and last
+// lines that are neither blank nor a page number before or after all of
+// it.
+func textSpan(page []pdfLine) (top, bottom int) {
+	edge := func(l pdfLine) bool { return l.text == "" || isPageNumber(l.text) }
+	top, bottom = 0, len(page)-1
+	for top <= bottom && edge(page[top]) {
+		top++
+	}
+	for bottom >= top && edge(page[bottom]) {
+		bottom--
+	}
+	return top, bottom
+}
+
+// isPageNumber reports a page number as pages print them: — 3 —, - 3 -,
+// 3, 3/12, 第3页, 第3页 共12页.
+func isPageNumber(s string) bool {
+	return rePageNumber.MatchString(s) || rePDFPageNumber.MatchString(s)
+}
+
+var rePDFPageNumber = regexp.MustCompile(`^(?:\d{1,4}(?:\s*/\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*[，,、/]?\s*共\s*\d{1,4}\s*页)?)$`)
+
+// fullSlack is how many columns short of the most common end a line may
+// end and still be full: justification squeezes punctuation, and a
+// half-width digit or letter takes a column of its own, so full lines of
+// one page differ by a few characters.
+func fullSlack(width int) int {
+	return max(3, width/8)
+}
+
+// splitPages splits pdftotext's output at its form feeds into pages of
+// lines, each numbered as the output's line is.
+func splitPages(text string) [][]pdfLine {
+	var pages [][]pdfLine
+	var page []pdfLine
+	for i, raw := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		for strings.HasPrefix(raw, "\f") {
+			if len(page) > 0 {
+				pages = append(pages, page)
+			}
+			page = nil
+			raw = raw[1:]
+		}
+		raw = strings.TrimRightFunc(raw, unicode.IsSpace)
+		body := strings.TrimLeftFunc(raw, unicode.IsSpace)
+		indent := columns(raw[:len(raw)-len(body)])
+		page = append(page, pdfLine{n: i + 1, indent: indent, end: indent + utf8.RuneCountInString(body), raw: body})
+		page[len(page)-1].text = closeCJKGaps(body)
+	}
+	if len(page) > 0 {
+		pages = append(pages, page)
+	}
+	return pages
+}
+
+// columns counts the columns of a line's indentation: a tab to the next
+// multiple of eight, as pdftotext never writes one but a text might.
+func columns(space string) int {
+	n := 0
+	for _, r := range space {
+		if r == '\t' {
+			n += 8 - n%8
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// closeCJKGaps takes out the spaces that layout puts between the
+// characters of a line spaced out (a title set 质 量 强 省), which are no
+// text: Chinese writes no spaces. A space between two words of a line
+// otherwise stays (中共广东省委 广东省人民政府 names two issuers; a gap
+// of any width is one space in layout), and a run of spaces, a justified
+// line's stretched space, is one.
+func closeCJKGaps(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	spacedOut := len(rs) >= 5
+	for i, r := range rs {
+		if (i%2 == 0) != (r != ' ') || i%2 == 0 && !isCJK(r) {
+			spacedOut = false
+			break
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if !spacedOut {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
+}
+
+// isCJK reports a Chinese character or full-width punctuation mark.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3001 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF65
+}
+
+// joiner is what goes between a paragraph's text and its next line: a
+// space between two characters of Latin script (letters, digits,
+// punctuation), which a line breaks between only where a space was (or
+// after a hyphen, which keeps the words joined); nothing elsewhere, as
+// Chinese text breaks between any two characters.
+func joiner(before, after string) string {
+	a, _ := utf8.DecodeLastRuneInString(before)
+	b, _ := utf8.DecodeRuneInString(after)
+	if a > ' ' && a < utf8.RuneSelf && a != '-' && b > ' ' && b < utf8.RuneSelf {
+		return " "
+	}
+	return ""
+}
+
+// measure finds the body's left margin, the indentation most long lines
+// have, and the column where full lines end, the most common end among
+// the long lines at that margin (short ones are titles, headings and
+// paragraphs' last lines).
+func measure(pages [][]pdfLine) (margin, width int) {
+	indents := map[int]int{}
+	for _, page := range pages {
+		for _, l := range page {
+			if l.end-l.indent >= 10 {
+				indents[l.indent]++
+			}
+		}
+	}
+	margin = mostCommon(indents)
+	ends := map[int]int{}
+	for _, page := range pages {
+		for _, l := range page {
+			if l.indent <= margin+1 && l.end-l.indent >= 10 {
+				ends[l.end]++
+			}
+		}
+	}
+	if len(ends) == 0 {
+		return margin, 1 << 30
+	}
+	return margin, mostCommon(ends)
+}
+
+// mostCommon is the key with the largest count, the smallest on a tie; 0
+// for none.
+func mostCommon(counts map[int]int) int {
+	best, bestCount := 0, 0
+	for k, c := range counts {
+		if c > bestCount || c == bestCount && k < best {
+			best, bestCount = k, c
+		}
+	}
+	return best
+}
