@@ -111,6 +111,7 @@ func reflow(text string) (out []line, removed []Removal) {
 	margin, width := measure(pages)
 	var para *line   // the paragraph being gathered, or nil
 	var last pdfLine // its last line
+	body := false    // whether a section has started
 	end := func() {
 		if para != nil {
 			out = append(out, *para, line{para.n, ""})
@@ -128,17 +129,43 @@ func reflow(text string) (out []line, removed []Removal) {
 				}
 			case l.text == "":
 				end()
-			case para != nil && l.indent <= margin+1 && last.end >= width-fullSlack(width):
+			case para != nil && (l.indent <= margin+1 && full(last, margin, width) ||
+				!body && wrapsCentred(last, l, margin, width)):
 				para.text += joiner(para.text, l.text) + l.text
 				last = l
 			default:
 				end()
 				para, last = &line{l.n, l.text}, l
+				body = body || isBodyMarker(l.text)
 			}
 		}
 	}
 	end()
 	return out, removed
+}
+
+// full reports whether a line reaches across the body: from the left
+// margin, or a paragraph's first-line indent (two to four columns), to
+// the right margin. A centred line that is long ends near the right
+// margin too, but starts further in.
+func full(l pdfLine, margin, width int) bool {
+	return l.indent <= margin+4 && l.end >= width-fullSlack(width)
+}
+
+// wrapsCentred reports whether l is the rest of a centred line, last,
+// that the page wrapped: a title in a large type set over two lines,
+// which only the lines above the first section have. The first line
+// starts at the margin, as wide as the large type lets it be, and is
+// over two thirds of the body's width; both are centred on one axis (so
+// the next is no longer). A short title and the status under it
+// (广州市质量强市建设实施方案 / （征求意见稿）) are centred alike, but the
+// first starts further in.
+func wrapsCentred(last, l pdfLine, margin, width int) bool {
+	if last.indent > margin+1 || 3*(last.end-last.indent) < 2*(width-margin) {
+		return false
+	}
+	d := (last.indent + last.end) - (l.indent + l.end)
+	return d >= -3 && d <= 3
 }
 
 // textSpan is where a page's text starts and ends: its first and last

@@ -35,14 +35,16 @@ func needPdftotext(t *testing.T) {
 
 // officialPage sets text as a Chinese official document is set (GB/T
 // 9704): A4, 16-point serif on a 28-point line, every paragraph indented
-// two characters and justified, the lines above the first heading that
-// are short enough to fit on one line (title, status) centred.
+// two characters and justified; above the first heading, a short line
+// (title, status) centred, a longer one that is no sentence (a notice's
+// title) centred in 22-point type, over two lines.
 const officialPage = `<!DOCTYPE html>
 <html lang="%s"><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 body { margin: 0; font: 16pt/28pt "Noto Serif CJK SC", serif; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
-p.c { text-indent: 0; text-align: center; }
+p.c, p.t { text-indent: 0; text-align: center; }
+p.t { font-size: 22pt; line-height: 36pt; }
 </style></head><body>
 `
 
@@ -88,8 +90,12 @@ func printSeed(t *testing.T, ctx context.Context, text, lang string, repairs []R
 		}
 		for _, p := range paras {
 			class := ""
-			if i < first && utf8.RuneCountInString(p) <= 26 {
+			switch n := utf8.RuneCountInString(p); {
+			case i >= first:
+			case n <= 26:
 				class = ` class="c"`
+			case n <= 44 && !strings.ContainsAny(p, "，,。：:|•"):
+				class = ` class="t"` // a title, wrapped over two lines
 			}
 			fmt.Fprintf(&b, "<p%s>%s</p>\n", class, html.EscapeString(p))
 		}
@@ -211,6 +217,13 @@ func TestReflow(t *testing.T) {
 		name:   "Latin text joined at a space, a hyphen kept",
 		layout: "  按照GB/T 7714规定的 " + han(15) + "ISO\n" + "9001 " + han(18) + "e-\nmail" + han(20) + "\n",
 		want:   []string{"1: 按照GB/T 7714规定的 " + han(15) + "ISO 9001 " + han(18) + "e-mail" + han(20)},
+	}, {
+		name: "a title in large type over two lines joined; a short title and its status not, nor a centred line in the body",
+		layout: "中共广东省委 广东省人民政府印发《广东省质量\n        强省建设纲要》\n       广州市质量强市建设实施方案\n           （征求意见稿）\n" +
+			"  一、总体要求\n  " + han(26) + "\n" + han(28) + "\n" + han(28) + "\n" + han(5) + "。\n" +
+			"  " + han(26) + "\n" + han(20) + "\n      签发单位质量强省\n",
+		want: []string{"1: 中共广东省委 广东省人民政府印发《广东省质量强省建设纲要》", "3: 广州市质量强市建设实施方案", "4: （征求意见稿）",
+			"5: 一、总体要求", "6: " + han(87) + "。", "10: " + han(46), "12: 签发单位质量强省"},
 	}, {
 		name:   "a heading, short, then its paragraph",
 		layout: "  （一）指导思想\n  " + han(26) + "\n" + han(9) + "。\n  （二）主要目标\n",
