@@ -34,11 +34,42 @@ func pdfLines(file string, data []byte) ([]line, []Removal, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return pdfTextLines(file, text)
+}
+
+// pdfTextLines reflows pdftotext's text of file, which it refuses when
+// there is none or it is no text.
+func pdfTextLines(file, text string) ([]line, []Removal, error) {
 	lines, removed := reflow(text)
 	if len(lines) == 0 {
 		return nil, nil, fmt.Errorf("%s: the PDF has no text, only images of pages (a scan?); run OCR on it, or type its text into a .txt file, and import that", file)
 	}
+	if share := unreadableShare(text); share > 0.02 {
+		return nil, nil, fmt.Errorf("%s: %.0f%% of the PDF's text is characters that stand for no letter (its fonts do not say which character a glyph is); copy the text from a PDF viewer that shows it right into a .txt file, or OCR the pages, and import that", file, 100*share)
+	}
 	return lines, removed, nil
+}
+
+// unreadableShare is the share of text's characters, spaces aside, that
+// a font without a character map leaves pdftotext to write: private-use
+// code points, replacement characters and control characters. A PDF
+// whose fonts embed only glyphs (common in documents made by some
+// office suites with GB2312 fonts) gives such text, or none at all.
+func unreadableShare(text string) float64 {
+	all, bad := 0, 0
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		all++
+		if r == utf8.RuneError || unicode.Is(unicode.Co, r) || unicode.IsControl(r) {
+			bad++
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(bad) / float64(all)
 }
 
 // pdftotext runs pdftotextCommand over data and returns the text of

@@ -323,3 +323,22 @@ func FuzzReflow(f *testing.F) {
 		}
 	})
 }
+
+// TestUnreadableShare: text a font without a character map gives is told
+// from Chinese text with a stray symbol.
+func TestUnreadableShare(t *testing.T) {
+	for text, want := range map[string]float64{
+		"一、总体要求\n\f  质量强省 ©2023":               0,
+		"\ue001\ue002\ue003 \ue004、\ufffd\x01": 6.0 / 7,
+		"质量\ue000强省":                           0.2,
+		"":                                     0,
+	} {
+		if got := unreadableShare(text); got != want {
+			t.Errorf("unreadableShare(%q) = %v, want %v", text, got, want)
+		}
+	}
+	_, _, err := pdfTextLines("plan.pdf", "  \ue001\ue002\ue003\ue004\ue005\n\ue006\ue007、\n\f")
+	if err == nil || !strings.HasPrefix(err.Error(), "plan.pdf: 88% of the PDF's text is characters that stand for no letter") {
+		t.Errorf("a PDF whose fonts map no characters: %v", err)
+	}
+}
