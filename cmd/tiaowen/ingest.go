@@ -227,7 +227,7 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print one JSON object per document (the only format)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: tiaowen parse --json FILE|URL...")
-		fmt.Fprintln(stderr, "\nPrints, for each FILE — raw text, a saved page or a Word document (imported in\nmemory first, as an http(s) URL is after it is fetched), or a content .md —\none line of JSON: {\"id\",\"title\",\"date\",\"number\",\"lang\",\"sections\":[{\"eId\",\"path\",\"level\",\"marker\",\"number\",\"title\",\"text\"}]}.\nNumbering faults are printed on stderr as file:line:col warnings.")
+		fmt.Fprintln(stderr, "\nPrints, for each FILE — raw text, a saved page, a Word document or a PDF (imported in\nmemory first, as an http(s) URL is after it is fetched), or a content .md —\none line of JSON: {\"id\",\"title\",\"date\",\"number\",\"lang\",\"sections\":[{\"eId\",\"path\",\"level\",\"marker\",\"number\",\"title\",\"text\"}]}.\nNumbering faults are printed on stderr as file:line:col warnings.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
