@@ -20,6 +20,7 @@ FUZZ_TARGETS := \
 	./internal/ingest:FuzzImportDocx \
 	./internal/ingest:FuzzDecode \
 	./internal/ingest:FuzzReflow \
+	./internal/ingest:FuzzImportOFD \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \
 	./internal/themes:FuzzFind \

@@ -160,6 +160,33 @@ func TestImportWordAndPDF(t *testing.T) {
 	}
 }
 
+// TestImportOFD: a folder's OFD file is imported, and says so.
+func TestImportOFD(t *testing.T) {
+	raw, out := t.TempDir(), t.TempDir()
+	const ns = `xmlns:ofd="http://www.ofdspec.org/2016"`
+	var z bytes.Buffer
+	zw := zip.NewWriter(&z)
+	for name, content := range map[string]string{
+		"OFD.xml":            `<ofd:OFD ` + ns + `><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+		"Doc_0/Document.xml": `<ofd:Document ` + ns + `><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`,
+		"Doc_0/Pages/Page_0/Content.xml": `<ofd:Page ` + ns + `><ofd:Content><ofd:Layer ID="2">` +
+			`<ofd:TextObject ID="3" Boundary="60 40 100 10" Size="7.7"><ofd:TextCode X="0" Y="7">甲市质量强市实施方案</ofd:TextCode></ofd:TextObject>` +
+			`<ofd:TextObject ID="4" Boundary="39 60 150 8" Size="5.6"><ofd:TextCode X="0" Y="5">一、总体要求</ofd:TextCode></ofd:TextObject>` +
+			`</ofd:Layer></ofd:Content></ofd:Page>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(content))
+	}
+	zw.Close()
+	os.WriteFile(filepath.Join(raw, "jia.ofd"), z.Bytes(), 0o644)
+	stdout, errs, code := runCLI(t, "import", "--out", out, raw)
+	md, _ := os.ReadFile(filepath.Join(out, "jia.md"))
+	if code != 0 || !strings.Contains(stdout, "jia.ofd → "+filepath.Join(out, "jia.md")+" (OFD)") ||
+		!strings.Contains(string(md), "title: 甲市质量强市实施方案") || !strings.Contains(string(md), "\n一、总体要求\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q, wrote:\n%s", code, stdout, errs, md)
+	}
+}
+
 // TestImportURL imports a page from a web server on this machine: the
 // address is the document's source and leads every report, and the id
 // made from it is flagged for a better one.
@@ -224,7 +251,7 @@ func TestImportFolderAndPattern(t *testing.T) {
 	}
 	for _, arg := range []string{filepath.Join(raw, "*.docx"), t.TempDir()} {
 		_, errs, code := runCLI(t, "import", "--out", out, arg)
-		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx or .pdf file in it") {
+		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx, .pdf or .ofd file in it") {
 			t.Errorf("import %s: exit %d, stderr %q", arg, code, errs)
 		}
 	}

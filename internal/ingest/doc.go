@@ -1,7 +1,7 @@
 // Package ingest turns raw text, as copied from government web pages,
-// the pages themselves saved as HTML, Word documents or PDFs, into tiaowen
-// content documents: YAML front matter and a Markdown body that keeps
-// the document's own words and numbering.
+// the pages themselves saved as HTML, Word documents, PDFs or OFD files,
+// into tiaowen content documents: YAML front matter and a Markdown body
+// that keeps the document's own words and numbering.
 //
 // # Encodings
 //
@@ -34,8 +34,8 @@
 // being paragraph numbers, its tables as a page's are; a paragraph Word
 // numbers itself, by a list or by its style, gets the number Word shows,
 // from numbering.xml, as its marker. Deleted revisions, field codes,
-// hidden runs and text boxes' fallback copies are left out. .doc, WPS
-// and OFD files are refused with what to do instead (unreadable).
+// hidden runs and text boxes' fallback copies are left out. .doc and
+// WPS files are refused with what to do instead (unreadable).
 //
 // # PDFs
 //
@@ -44,6 +44,8 @@
 // back into paragraphs by where they start and end, and the page numbers
 // at the pages' tops and bottoms removed as the page-number rule removes
 // them (reflow). A PDF without text, a scan, is an error: it needs OCR.
+// An OFD file's pages are read for their text objects, which are laid
+// out as pdftotext lays out a PDF (ofdLayout) and reflowed alike.
 //
 // # Cruft
 //

@@ -24,6 +24,22 @@ func isDocx(file string, data []byte) bool {
 	return strings.EqualFold(filepath.Ext(file), ".docx") || bytes.Contains(data, []byte("word/document.xml"))
 }
 
+// zipPart reads a part of a package (a Word document, an OFD file)
+// whole. A document's XML is megabytes at most; a part that inflates to
+// more is not a document.
+func zipPart(file string, f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %v", file, f.Name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, 256<<20))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %v", file, f.Name, err)
+	}
+	return b, nil
+}
+
 // unreadable names the formats of documents as published that Import
 // cannot read, by their first bytes, with what to do instead.
 func unreadable(file string, data []byte) error {
@@ -31,8 +47,6 @@ func unreadable(file string, data []byte) error {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		what = "a Word 97–2003 (.doc) or WPS file; save it as .docx in Word, WPS or LibreOffice and import that"
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("OFD.xml")):
-		what = "an OFD file; export its text from an OFD reader into a .txt file and import that"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		what = "a zip archive that is no Word document; import the documents it holds one by one"
 	default:
@@ -61,22 +75,10 @@ func docxLines(file string, data []byte) ([]line, error) {
 		parts[f.Name] = f
 	}
 	read := func(name string) ([]byte, error) {
-		f := parts[name]
-		if f == nil {
-			return nil, nil
+		if f := parts[name]; f != nil {
+			return zipPart(file, f)
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %v", file, name, err)
-		}
-		defer rc.Close()
-		// A document's XML is megabytes at most; a part that inflates to
-		// more is not a document.
-		b, err := io.ReadAll(io.LimitReader(rc, 256<<20))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %v", file, name, err)
-		}
-		return b, nil
+		return nil, nil
 	}
 	doc, err := read("word/document.xml")
 	if err != nil {

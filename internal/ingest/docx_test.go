@@ -190,7 +190,7 @@ func TestUnreadableFormats(t *testing.T) {
 		want string
 	}{
 		{"plan.doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), "plan.doc: a Word 97–2003 (.doc) or WPS file; save it as .docx"},
-		{"plan.ofd", makeDocx(t, map[string]string{"OFD.xml": "<ofd:OFD/>"}), "plan.ofd: an OFD file"},
+		{"plan.ofd", makeDocx(t, map[string]string{"OFD.xml": "<ofd:OFD/>"}), "plan.ofd: not a readable OFD file: OFD.xml names no document"},
 		{"plan.zip", makeDocx(t, map[string]string{"a.txt": "一、"}), "plan.zip: a zip archive that is no Word document"},
 		{"plan.docx", []byte("PK\x03\x04 broken"), "plan.docx: not a readable Word document"},
 		{"plan.docx", makeDocx(t, map[string]string{"word/other.xml": "<x/>"}), "plan.docx: not a Word document: it has no word/document.xml"},

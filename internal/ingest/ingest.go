@@ -88,6 +88,12 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		if lines, err = docxLines(file, data); err != nil {
 			return nil, err
 		}
+	} else if isOFD(data) {
+		res.Format = "OFD"
+		var err error
+		if lines, res.Removed, err = ofdLines(file, data); err != nil {
+			return nil, err
+		}
 	} else if isPDF(data) {
 		res.Format = "PDF"
 		var err error

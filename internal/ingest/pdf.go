@@ -34,18 +34,18 @@ func pdfLines(file string, data []byte) ([]line, []Removal, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return pdfTextLines(file, text)
+	return layoutLines(file, "PDF", text)
 }
 
-// pdfTextLines reflows pdftotext's text of file, which it refuses when
-// there is none or it is no text.
-func pdfTextLines(file, text string) ([]line, []Removal, error) {
+// layoutLines reflows the laid-out text of file, a kind ("PDF"), which it
+// refuses when there is none or it is no text.
+func layoutLines(file, kind, text string) ([]line, []Removal, error) {
 	lines, removed := reflow(text)
 	if len(lines) == 0 {
-		return nil, nil, fmt.Errorf("%s: the PDF has no text, only images of pages (a scan?); run OCR on it, or type its text into a .txt file, and import that", file)
+		return nil, nil, fmt.Errorf("%s: the %s has no text, only images of pages (a scan?); run OCR on it, or type its text into a .txt file, and import that", file, kind)
 	}
 	if share := unreadableShare(text); share > 0.02 {
-		return nil, nil, fmt.Errorf("%s: %.0f%% of the PDF's text is characters that stand for no letter (its fonts do not say which character a glyph is); copy the text from a PDF viewer that shows it right into a .txt file, or OCR the pages, and import that", file, 100*share)
+		return nil, nil, fmt.Errorf("%s: %.0f%% of the %s's text is characters that stand for no letter (its fonts do not say which character a glyph is); copy the text from a viewer that shows it right into a .txt file, or OCR the pages, and import that", file, 100*share, kind)
 	}
 	return lines, removed, nil
 }
@@ -113,8 +113,9 @@ func firstLine(s string) string {
 }
 
 // pdfLine is a line of pdftotext's layout: its number in the output, how
-// far in its text starts (in the columns the layout counts, a character
-// a column), and its text without that indentation.
+// far in its text starts (in the columns the layout counts, about a
+// Chinese character a column), where it ends (its start and its width in
+// such characters, ems), and its text without that indentation.
 type pdfLine struct {
 	n, indent, end int
 	text           string
@@ -160,8 +161,7 @@ func reflow(text string) (out []line, removed []Removal) {
 				}
 			case l.text == "":
 				end()
-			case para != nil && (l.indent <= margin+1 && full(last, margin, width) ||
-				!body && wrapsCentred(last, l, margin, width)):
+			case para != nil && (continues(last, l, margin, width) || !body && wrapsCentred(last, l, margin, width)):
 				para.text += joiner(para.text, l.text) + l.text
 				last = l
 			default:
@@ -175,12 +175,34 @@ func reflow(text string) (out []line, removed []Removal) {
 	return out, removed
 }
 
-// full reports whether a line reaches across the body: from the left
-// margin, or a paragraph's first-line indent (two to four columns), to
-// the right margin. A centred line that is long ends near the right
-// margin too, but starts further in.
-func full(l pdfLine, margin, width int) bool {
-	return l.indent <= margin+4 && l.end >= width-fullSlack(width)
+// continues reports whether l, at the body's left margin, goes on with
+// last's paragraph: last reached across the body, from the margin or a
+// paragraph's first-line indent (up to four columns) to the right
+// margin, or stopped short only because l's first word, a Latin one,
+// would not have fitted after it. A centred line that is long ends near
+// the right margin too, but starts further in.
+func continues(last, l pdfLine, margin, width int) bool {
+	if l.indent > margin+1 || last.indent > margin+4 {
+		return false
+	}
+	return last.end >= width-fullSlack(width) || last.end+leadingWord(l.text) > width
+}
+
+// leadingWord is how wide, in ems, a line's first word is with the space
+// before it, when the word is Latin (letters, digits, punctuation), which
+// a line breaks only before; 1 for a Chinese character.
+func leadingWord(text string) int {
+	n := 0
+	for _, r := range text {
+		if r <= ' ' || r >= utf8.RuneSelf {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return 1
+	}
+	return (n + 2) / 2
 }
 
 // wrapsCentred reports whether l is the rest of a centred line, last,
@@ -246,13 +268,28 @@ func splitPages(text string) [][]pdfLine {
 		raw = strings.TrimRightFunc(raw, unicode.IsSpace)
 		body := strings.TrimLeftFunc(raw, unicode.IsSpace)
 		indent := columns(raw[:len(raw)-len(body)])
-		page = append(page, pdfLine{n: i + 1, indent: indent, end: indent + utf8.RuneCountInString(body), raw: body})
+		page = append(page, pdfLine{n: i + 1, indent: indent, end: indent + ems(body), raw: body})
 		page[len(page)-1].text = closeCJKGaps(body)
 	}
 	if len(page) > 0 {
 		pages = append(pages, page)
 	}
 	return pages
+}
+
+// ems is how wide text is in characters of its type, rounded: a Latin
+// letter, digit or space half of a Chinese character, so that a full
+// line of a page counts about the same whatever figures it holds.
+func ems(text string) int {
+	halves := 0
+	for _, r := range text {
+		if r < 0x1100 || r >= 0xFF61 && r <= 0xFFDC {
+			halves++
+		} else {
+			halves += 2
+		}
+	}
+	return (halves + 1) / 2
 }
 
 // columns counts the columns of a line's indentation: a tab to the next
@@ -327,7 +364,7 @@ func joiner(before, after string) string {
 // measure finds the body's left margin, the indentation most long lines
 // have, and the column where full lines end, the most common end among
 // the long lines at that margin (short ones are titles, headings and
-// paragraphs' last lines).
+// paragraphs' last lines), when two lines or more end there.
 func measure(pages [][]pdfLine) (margin, width int) {
 	indents := map[int]int{}
 	for _, page := range pages {
@@ -346,10 +383,12 @@ func measure(pages [][]pdfLine) (margin, width int) {
 			}
 		}
 	}
-	if len(ends) == 0 {
+	// One long line tells no width (a title over a heading), and no
+	// line is then full.
+	if width = mostCommon(ends); ends[width] < 2 {
 		return margin, 1 << 30
 	}
-	return margin, mostCommon(ends)
+	return margin, width
 }
 
 // mostCommon is the key with the largest count, the smallest on a tie; 0

@@ -48,12 +48,17 @@ p.t { font-size: 22pt; line-height: 36pt; }
 </style></head><body>
 `
 
-// printSeed prints a seed's text as a PDF from Chromium, each page
-// numbered at its foot as official documents are (— 3 —). The text is
-// printed as the document was before copying it from a page broke it:
-// the lines that the text's import joined (repairs) are one paragraph.
-func printSeed(t *testing.T, ctx context.Context, text, lang string, repairs []Repair) []byte {
-	t.Helper()
+// printedParagraph is a paragraph of a seed as its document was set:
+// its text and its style: "" for the body's, "c" for a short line above
+// the first section (title, status), centred, "t" for a notice's title
+// there, centred in large type.
+type printedParagraph struct{ class, text string }
+
+// printedParagraphs are a seed's paragraphs as the document had them
+// before copying it from a page broke it: the lines that the text's
+// import joined (repairs) are one paragraph, and a heading copying
+// glued to the paragraph before it is a paragraph of its own.
+func printedParagraphs(text string, repairs []Repair) []printedParagraph {
 	var lines []string
 	joined := map[int]bool{}
 	for _, r := range repairs {
@@ -73,32 +78,42 @@ func printSeed(t *testing.T, ctx context.Context, text, lang string, repairs []R
 			break
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, officialPage, lang)
+	var out []printedParagraph
 	for i, l := range lines {
-		// A heading that copying from a page glued to the paragraph
-		// before it is a paragraph of its own in print.
-		var paras []string
 		for rest := strings.TrimSpace(l); rest != ""; {
-			k := gluedMarker(rest)
-			if k < 0 {
-				paras = append(paras, rest)
-				break
+			p := rest
+			if k := gluedMarker(rest); k >= 0 {
+				p, rest = strings.TrimSpace(rest[:k]), strings.TrimSpace(rest[k:])
+			} else {
+				rest = ""
 			}
-			paras = append(paras, strings.TrimSpace(rest[:k]))
-			rest = strings.TrimSpace(rest[k:])
-		}
-		for _, p := range paras {
 			class := ""
 			switch n := utf8.RuneCountInString(p); {
 			case i >= first:
 			case n <= 26:
-				class = ` class="c"`
+				class = "c"
 			case n <= 44 && !strings.ContainsAny(p, "，,。：:|•"):
-				class = ` class="t"` // a title, wrapped over two lines
+				class = "t" // a title, wrapped over two lines
 			}
-			fmt.Fprintf(&b, "<p%s>%s</p>\n", class, html.EscapeString(p))
+			out = append(out, printedParagraph{class, p})
 		}
+	}
+	return out
+}
+
+// printSeed prints a seed's text as a PDF from Chromium, each page
+// numbered at its foot as official documents are (— 3 —), its paragraphs
+// as printedParagraphs has them.
+func printSeed(t *testing.T, ctx context.Context, text, lang string, repairs []Repair) []byte {
+	t.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, officialPage, lang)
+	for _, p := range printedParagraphs(text, repairs) {
+		class := ""
+		if p.class != "" {
+			class = ` class="` + p.class + `"`
+		}
+		fmt.Fprintf(&b, "<p%s>%s</p>\n", class, html.EscapeString(p.text))
 	}
 	file := filepath.Join(t.TempDir(), "doc.html")
 	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
@@ -126,68 +141,92 @@ func printSeed(t *testing.T, ctx context.Context, text, lang string, repairs []R
 func TestSeedsPDF(t *testing.T) {
 	needPdftotext(t)
 	ctx := browsertest.Start(t)
-	pageNumber := regexp.MustCompile(`^—\s*(\d+)\s*—$`)
 	for stem, id := range seedIDs {
 		t.Run(stem, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := string(data)
-			fromText, err := Import(stem+".txt", data, Options{ID: id})
-			if err != nil {
-				t.Fatal(err)
-			}
+			data, fromText := importSeedText(t, stem, id)
 			lang := "zh-CN"
 			if fromText.Meta.Lang == "zh-Hant" {
 				lang = "zh-TW"
 			}
-			pdf := printSeed(t, ctx, text, lang, fromText.Repairs)
+			pdf := printSeed(t, ctx, string(data), lang, fromText.Repairs)
 			fromPDF, err := Import(stem+".pdf", pdf, Options{ID: id, Source: stem + ".txt"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if fromPDF.Format != "PDF" {
-				t.Errorf("read as %s", fromPDF.Format)
-			}
-			if fromPDF.Body != fromText.Body {
-				t.Errorf("the PDF's body differs from the text's:\n%s", firstDifference(fromPDF.Body, fromText.Body))
-			}
-			if !reflect.DeepEqual(fromPDF.Meta, fromText.Meta) {
-				t.Errorf("front matter from the PDF %+v, from the text %+v", fromPDF.Meta, fromText.Meta)
-			}
-			d, _ := corpus.NewParser().Parse(id+".md", fromPDF.Markdown())
-			compareTruth(t, d, loadTruth(t, stem))
-
+			numbers := sameAsText(t, stem, id, "PDF", fromText, fromPDF)
 			layout, err := pdftotext(stem+".pdf", pdf)
 			if err != nil {
 				t.Fatal(err)
 			}
 			outLines := strings.Split(layout, "\n")
-			var want, got []string
-			// Layout writes a gap of any width as one space.
-			for _, r := range fromText.Removed {
-				want = append(want, r.Rule+" "+squeeze(r.Text))
-			}
-			pages := 0
-			for _, r := range fromPDF.Removed {
-				if m := pageNumber.FindStringSubmatch(r.Text); r.Rule == "page-number" && m != nil {
-					pages++
-					if m[1] != fmt.Sprint(pages) || r.Line < 1 || r.Line > len(outLines) || strings.TrimSpace(strings.TrimLeft(outLines[r.Line-1], "\f")) != r.Text {
-						t.Errorf("page %d's number removed as %q at line %d", pages, r.Text, r.Line)
-					}
-					continue
+			for _, r := range numbers {
+				if r.Line < 1 || r.Line > len(outLines) || strings.TrimSpace(strings.TrimLeft(outLines[r.Line-1], "\f")) != r.Text {
+					t.Errorf("a page number removed as %q at line %d, which is %q", r.Text, r.Line, outLines[min(max(r.Line, 1), len(outLines))-1])
 				}
-				got = append(got, r.Rule+" "+squeeze(r.Text))
 			}
-			if pages != strings.Count(layout, "\f") || pages < 2 {
-				t.Errorf("%d page numbers removed from %d pages", pages, strings.Count(layout, "\f"))
-			}
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("removed from the PDF:\n%s\nwant, as from the text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			if len(numbers) != strings.Count(layout, "\f") {
+				t.Errorf("%d page numbers removed from %d pages", len(numbers), strings.Count(layout, "\f"))
 			}
 		})
 	}
+}
+
+// importSeedText reads a seed's text and imports it.
+func importSeedText(t *testing.T, stem, id string) ([]byte, *Result) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromText, err := Import(stem+".txt", data, Options{ID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, fromText
+}
+
+// sameAsText holds a seed imported from a laid-out format to its text's
+// import: read as that format, the same body and front matter, the
+// truth's section tree, and the text's removals by the same rules (spaces
+// aside: layout writes a gap of any width as one space); besides them,
+// only the page numbers — — 1 —, — 2 — … in order, at least two — which
+// it returns.
+func sameAsText(t *testing.T, stem, id, format string, fromText, got *Result) (numbers []Removal) {
+	t.Helper()
+	if got.Format != format {
+		t.Errorf("read as %s", got.Format)
+	}
+	if got.Body != fromText.Body {
+		t.Errorf("the %s's body differs from the text's:\n%s", format, firstDifference(got.Body, fromText.Body))
+	}
+	if !reflect.DeepEqual(got.Meta, fromText.Meta) {
+		t.Errorf("front matter from the %s %+v, from the text %+v", format, got.Meta, fromText.Meta)
+	}
+	d, _ := corpus.NewParser().Parse(id+".md", got.Markdown())
+	compareTruth(t, d, loadTruth(t, stem))
+
+	pageNumber := regexp.MustCompile(`^—\s*(\d+)\s*—$`)
+	var want, removed []string
+	for _, r := range fromText.Removed {
+		want = append(want, r.Rule+" "+squeeze(r.Text))
+	}
+	for _, r := range got.Removed {
+		if m := pageNumber.FindStringSubmatch(r.Text); r.Rule == "page-number" && m != nil {
+			numbers = append(numbers, r)
+			if m[1] != fmt.Sprint(len(numbers)) {
+				t.Errorf("page %d's number removed as %q", len(numbers), r.Text)
+			}
+			continue
+		}
+		removed = append(removed, r.Rule+" "+squeeze(r.Text))
+	}
+	if len(numbers) < 2 {
+		t.Errorf("%d page numbers removed", len(numbers))
+	}
+	if strings.Join(removed, "\n") != strings.Join(want, "\n") {
+		t.Errorf("removed from the %s:\n%s\nwant, as from the text:\n%s", format, strings.Join(removed, "\n"), strings.Join(want, "\n"))
+	}
+	return numbers
 }
 
 // TestReflow: layouts as pdftotext gives them, reflowed into paragraphs.
@@ -225,9 +264,21 @@ func TestReflow(t *testing.T) {
 		want: []string{"1: 中共广东省委 广东省人民政府印发《广东省质量强省建设纲要》", "3: 广州市质量强市建设实施方案", "4: （征求意见稿）",
 			"5: 一、总体要求", "6: " + han(87) + "。", "10: " + han(46), "12: 签发单位质量强省"},
 	}, {
+		name:   "a line left short by a long Latin word that did not fit",
+		layout: "  " + han(10) + "ISO\nGB/T1234567890123456789012345678901234" + han(3) + "。\n  " + han(26) + "\n" + han(28) + "\n" + han(28) + "\n" + han(5) + "。\n",
+		want:   []string{"1: " + han(10) + "ISO GB/T1234567890123456789012345678901234" + han(3) + "。", "3: " + han(87) + "。"},
+	}, {
+		name:   "a long centred line that ends near the right margin continues nothing",
+		layout: "     " + han(22) + "\n" + han(20) + "\n  " + han(26) + "\n" + han(28) + "\n" + han(28) + "\n" + han(5) + "。\n",
+		want:   []string{"1: " + han(22), "2: " + han(20), "3: " + han(87) + "。"},
+	}, {
+		name:   "a title over a heading: one long line tells no width",
+		layout: "   " + han(10) + "\n一、总体要求\n",
+		want:   []string{"1: " + han(10), "2: 一、总体要求"},
+	}, {
 		name:   "a heading, short, then its paragraph",
-		layout: "  （一）指导思想\n  " + han(26) + "\n" + han(9) + "。\n  （二）主要目标\n",
-		want:   []string{"1: （一）指导思想", "2: " + han(35) + "。", "4: （二）主要目标"},
+		layout: "  （一）指导思想\n  " + han(26) + "\n" + han(28) + "\n" + han(28) + "\n" + han(9) + "。\n  （二）主要目标\n",
+		want:   []string{"1: （一）指导思想", "2: " + han(91) + "。", "6: （二）主要目标"},
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			lines, removed := reflow(c.layout)
@@ -337,7 +388,7 @@ func TestUnreadableShare(t *testing.T) {
 			t.Errorf("unreadableShare(%q) = %v, want %v", text, got, want)
 		}
 	}
-	_, _, err := pdfTextLines("plan.pdf", "  \ue001\ue002\ue003\ue004\ue005\n\ue006\ue007、\n\f")
+	_, _, err := layoutLines("plan.pdf", "PDF", "  \ue001\ue002\ue003\ue004\ue005\n\ue006\ue007、\n\f")
 	if err == nil || !strings.HasPrefix(err.Error(), "plan.pdf: 88% of the PDF's text is characters that stand for no letter") {
 		t.Errorf("a PDF whose fonts map no characters: %v", err)
 	}
