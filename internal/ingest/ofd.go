@@ -246,9 +246,10 @@ func deltaX(s string) []float64 {
 // layOut writes pages of glyphs as pdftotext -layout writes a PDF's
 // pages, which reflow then reads: each line indented by a space for each
 // character of its own type that it starts right of the left margin (the
-// leftmost start of a line), so that where a
-// line starts and how many characters it holds are counted alike, in a
-// title's large type as in the body's.
+// leftmost start of a line), so that where a line starts and how many
+// characters it holds are counted alike, in a title's large type as in
+// the body's; a blank line where the space between two lines is half as
+// wide again as the most common.
 func layOut(pages [][]glyph) string {
 	lines := make([][]ofdLine, len(pages))
 	left := math.Inf(1)
@@ -258,12 +259,25 @@ func layOut(pages [][]glyph) string {
 			left = min(left, l.x)
 		}
 	}
+	// The most common distance from one baseline to the next: a gap
+	// half as wide again is a blank line, as pdftotext writes one where a
+	// page leaves space between paragraphs.
+	pitches := map[int]int{}
+	for _, p := range lines {
+		for k := 1; k < len(p); k++ {
+			pitches[int(math.Round((p[k].y-p[k-1].y)*2))]++
+		}
+	}
+	pitch := float64(mostCommon(pitches)) / 2
 	var b strings.Builder
 	for i, p := range lines {
 		if i > 0 {
 			b.WriteByte('\f')
 		}
-		for _, l := range p {
+		for k, l := range p {
+			if k > 0 && pitch > 0 && l.y-p[k-1].y > 1.5*pitch {
+				b.WriteByte('\n')
+			}
 			indent := int(math.Round((l.x - left) / max(l.size, 0.1)))
 			b.WriteString(strings.Repeat(" ", max(0, min(indent, 200))))
 			b.WriteString(l.text)

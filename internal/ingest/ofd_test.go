@@ -207,6 +207,24 @@ func TestSeedsOFD(t *testing.T) {
 	}
 }
 
+// TestOFDParagraphSpace: in a document whose paragraphs are not indented
+// but spaced apart, a paragraph whose last line is full ends at the
+// space.
+func TestOFDParagraphSpace(t *testing.T) {
+	han := func(n int) string { return strings.Repeat("质", n) }
+	lines := []placed{
+		{pageLeft, 50, bodySize, han(27)}, {pageLeft, 50 + bodyLeading, bodySize, han(26) + "。"},
+		{pageLeft, 75, bodySize, han(27)}, {pageLeft, 75 + bodyLeading, bodySize, han(27)}, {pageLeft, 75 + 2*bodyLeading, bodySize, han(5) + "。"},
+	}
+	res, err := Import("spaced.ofd", writeOFD([][]placed{lines}, false), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := han(53) + "。\n\n" + han(59) + "。\n"; res.Body != want {
+		t.Errorf("body %q, want %q", res.Body, want)
+	}
+}
+
 // TestOFDErrors: a package that is no readable OFD says what it lacks.
 func TestOFDErrors(t *testing.T) {
 	ns := `xmlns:ofd="http://www.ofdspec.org/2016"`
