@@ -32,9 +32,10 @@ func commands() []command {
 		{"build", "render the site and the offline bundle", runBuild},
 		{"serve", "serve the site and rebuild it on every change", runServe},
 		{"new", "make a new site: tiaowen new site DIR", runNew},
-		{"import", "turn raw text copied from web pages into content documents", runImport},
+		{"import", "turn copied text, saved pages, Word, PDF and OFD files into content documents", runImport},
 		{"parse", "print documents' section trees as JSON lines", runParse},
 		{"check", "read the content and report every problem without building", runCheck},
+		{"list", "list the documents, drafts too, as CSV: tiaowen list drafts", runList},
 		{"version", "print the version of tiaowen and of Go it was built with", runVersion},
 	}
 }
