@@ -159,7 +159,8 @@ type glyph struct {
 	r                   rune
 }
 
-// glyphs appends the object's characters, placed on the page.
+// glyphs appends the object's characters, placed on the page, unless
+// its CTM turns them.
 func (t ofdText) glyphs(out []glyph) []glyph {
 	box := numbers(t.Boundary)
 	for len(box) < 2 {
@@ -172,6 +173,11 @@ func (t ofdText) glyphs(out []glyph) []glyph {
 	ctm := numbers(t.CTM)
 	if len(ctm) != 6 {
 		ctm = []float64{1, 0, 0, 1, 0, 0}
+	}
+	// Text turned on the page is no line of the body: a watermark set
+	// across it (仅供参考), a stamp's ring of characters.
+	if ctm[1] != 0 || ctm[2] != 0 {
+		return out
 	}
 	// The type's size as drawn: CTM scales it.
 	drawn := size * math.Sqrt(math.Abs(ctm[0]*ctm[3]-ctm[1]*ctm[2]))

@@ -117,7 +117,8 @@ func typeset(paras []printedParagraph) [][]placed {
 }
 
 // writeOFD writes pages as an OFD package: OFD.xml, the document, a
-// template page holding only a rule (no text), and each page's content.
+// template page holding only a rule (no text), and each page's content,
+// with a watermark turned across it.
 // Each line is a text object whose advances are given in DeltaX, "g N D"
 // for runs of one width; perCharacter writes each character as a text
 // object of its own, as some converters do, with a CTM that scales the
@@ -179,7 +180,10 @@ func writeOFD(pages [][]placed, perCharacter bool) []byte {
 			fmt.Fprintf(&objs, `<ofd:TextObject ID="%d" Boundary="%.3f %.3f 160 %.3f" Font="5" Size="%.3f"><ofd:TextCode X="0" Y="%.3f" DeltaX="%s">%s</ofd:TextCode></ofd:TextObject>`,
 				id, p.x, p.y-ascent, p.size*1.2, p.size, ascent, strings.Join(deltas, " "), html.EscapeString(p.text))
 		}
-		put(fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), `<ofd:Page `+ns+`><ofd:Template TemplateID="2" ZOrder="Background"/><ofd:Content><ofd:Layer ID="5"><ofd:PageBlock ID="6">`+objs.String()+`</ofd:PageBlock></ofd:Layer></ofd:Content></ofd:Page>`)
+		// A watermark across the page, turned by its CTM, in a layer of
+		// its own.
+		watermark := `<ofd:Layer ID="7" Type="Foreground"><ofd:TextObject ID="8" Boundary="40 150 140 40" Size="14" CTM="0.7071 -0.7071 0.7071 0.7071 0 20"><ofd:TextCode X="0" Y="12">仅供参考　不作为正式文件</ofd:TextCode></ofd:TextObject></ofd:Layer>`
+		put(fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), `<ofd:Page `+ns+`><ofd:Template TemplateID="2" ZOrder="Background"/><ofd:Content><ofd:Layer ID="5"><ofd:PageBlock ID="6">`+objs.String()+`</ofd:PageBlock></ofd:Layer>`+watermark+`</ofd:Content></ofd:Page>`)
 	}
 	zw.Close()
 	return buf.Bytes()
