@@ -34,14 +34,12 @@ func ofdLines(file string, data []byte) ([]line, []Removal, error) {
 }
 
 // ofdLayout reads the first document of an OFD package and lays out the
-// text of its pages: a line for each baseline, its characters in order
-// of their place along it, a space where a gap between two is wider than
-// a third of the type's size, and the line indented by one space for
-// each em (of the body's most common size) that it starts right of the
-// document's left margin; a form feed ends each page. Templates (a
-// page's background: its red header rule, a logo) and annotations are
-// not read; text objects anywhere in a page's layers are, nested in
-// blocks too.
+// text of its pages (layOut): a line for each baseline, its characters
+// in order of their place along it, a space where a gap between two is
+// wider than a third of the type's size, each line indented by where it
+// starts, a form feed between pages. Templates (a page's background: its
+// red header rule, a logo) and annotations are not read; text objects
+// anywhere in a page's layers are, nested in blocks too.
 func ofdLayout(file string, data []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
