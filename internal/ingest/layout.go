@@ -47,20 +47,20 @@ func unreadableShare(text string) float64 {
 	return float64(bad) / float64(all)
 }
 
-// layoutLine is a line of pdftotext's layout: its number in the output, how
-// far in its text starts (in the columns the layout counts, about a
-// Chinese character a column), where it ends (its start and its width in
-// such characters, ems), and its text without that indentation.
+// layoutLine is a line of a layout (pdftotext's, or ofdLayout's): its
+// number, how far in its text starts (in the columns the layout counts,
+// about a Chinese character a column), where it ends (its start and its
+// width in such characters, ems), and its text without that indentation.
 type layoutLine struct {
 	n, indent, end int
 	text           string
 	raw            string // the line as printed, spaces and all
 }
 
-// reflow turns pdftotext's layout of the pages into the lines Import
-// works on: a paragraph a line, a blank line after each, and the page
-// numbers at the pages' tops and bottoms (— 3 —, 3, 第3页) removed, as
-// the page-number rule removes them from a text.
+// reflow turns a layout of pages, as pdftotext writes one, into the
+// lines Import works on: a paragraph a line, a blank line after each,
+// and the page numbers at the pages' tops and bottoms (— 3 —, 3, 第3页)
+// removed, as the page-number rule removes them from a text.
 //
 // A paragraph's lines are told by where they start and end. The body's
 // lines start at its left margin (the indentation most of the long lines
