@@ -21,6 +21,7 @@ FUZZ_TARGETS := \
 	./internal/ingest:FuzzDecode \
 	./internal/ingest:FuzzReflow \
 	./internal/ingest:FuzzImportOFD \
+	./internal/validity:FuzzFind \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \
 	./internal/themes:FuzzFind \

@@ -1,0 +1,213 @@
+package validity
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"tiaowen/internal/numbering"
+	"tiaowen/internal/textnorm"
+)
+
+// Term is when a document is in force, as far as it says: each a day
+// written YYYY-MM-DD, or "" when it does not say.
+type Term struct {
+	// Effective is the first day in force.
+	Effective string
+	// Expires is the last day in force: 有效期至2028年12月31日 is in force on
+	// that day and not after it.
+	Expires string
+}
+
+// Statement is what one paragraph says of its document's term.
+type Statement struct {
+	Term
+	// Phrase is the words that say so, as written, from the naming of
+	// the document to the end of the last date: 「本方案自印发之日起施行，有效期5年」.
+	Phrase string
+	// Offset is where Phrase starts in the paragraph, in runes.
+	Offset int
+}
+
+// date is a day as documents write it: a year, then perhaps a month,
+// then perhaps a day (日 or 号), perhaps ending in 底 or 末. Its three
+// groups are the year, the month and the day.
+const date = `(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?\s*(?:底|末)?`
+
+// period names the span a document runs for.
+const period = `(?:有效期|执行期|实施期|试行期)限?\s*(?:为|是)?\s*`
+
+var (
+	// subject names the document itself: 本方案, 本实施意见, 本文件.
+	subject = regexp.MustCompile(`本\p{Han}{0,4}?(?:方案|意见|办法|规定|细则|通知|纲要|规划|计划|措施|决定|条例|指引|指南|规则|文件|政策|要点|制度|公告|通告)`)
+
+	effectiveOn    = regexp.MustCompile(`(?:自|从|于)?\s*` + date + `\s*(?:起|开始)\s*(?:施行|执行|实施|生效|试行)`)
+	effectiveIssue = regexp.MustCompile(`(?:自|从)\s*(?:印发|发布|公布|颁布|下发|发文)\s*之日\s*起\s*(?:施行|执行|实施|生效|试行)`)
+	runsFromTo     = regexp.MustCompile(period + `(?:自|从)?\s*` + date + `\s*起?\s*(?:至|到|—|－|-|~|～)\s*` + date + `\s*止?`)
+	runsUntil      = regexp.MustCompile(period + `(?:至|到|截至|截止到|截止)\s*` + date + `\s*止?`)
+	runsFor        = regexp.MustCompile(period + `(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(年|个月)`)
+)
+
+// Find returns what paragraph says of its document's term, and whether
+// it says anything that gives a day. issued is the day the document was
+// issued (YYYY-MM-DD, or "" when unknown), the day 自印发之日起 means.
+func Find(paragraph, issued string) (Statement, bool) {
+	if !strings.Contains(paragraph, "本") {
+		return Statement{}, false
+	}
+	runes := []rune(paragraph)
+	folded := fold(runes)
+	who := subject.FindStringIndex(folded)
+	if who == nil {
+		return Statement{}, false
+	}
+	var st Statement
+	start, end := who[0], who[1]
+	span := func(loc []int) {
+		start, end = min(start, loc[0]), max(end, loc[1])
+	}
+	if m := effectiveOn.FindStringSubmatchIndex(folded); m != nil {
+		if d := day(folded, m[2:8], false); d != "" {
+			st.Effective = d
+			span(m)
+		}
+	}
+	if st.Effective == "" {
+		if m := effectiveIssue.FindStringIndex(folded); m != nil && valid(issued) {
+			st.Effective = issued
+			span(m)
+		}
+	}
+	if m := runsFromTo.FindStringSubmatchIndex(folded); m != nil {
+		from, to := day(folded, m[2:8], false), day(folded, m[8:14], true)
+		if from != "" && to != "" && from <= to && to >= st.Effective {
+			if st.Effective == "" {
+				st.Effective = from
+			}
+			st.Expires = to
+			span(m)
+		}
+	}
+	if st.Expires == "" {
+		if m := runsUntil.FindStringSubmatchIndex(folded); m != nil {
+			if d := day(folded, m[2:8], true); d != "" && d >= st.Effective {
+				st.Expires = d
+				span(m)
+			}
+		}
+	}
+	if st.Expires == "" && st.Effective != "" {
+		if m := runsFor.FindStringSubmatchIndex(folded); m != nil {
+			if d := after(st.Effective, folded[m[2]:m[3]], folded[m[4]:m[5]]); d != "" {
+				st.Expires = d
+				span(m)
+			}
+		}
+	}
+	if st.Effective == "" && st.Expires == "" {
+		return Statement{}, false
+	}
+	// The folded text has a rune for every rune of the paragraph, so its
+	// rune offsets are the paragraph's.
+	st.Offset = utf8.RuneCountInString(folded[:start])
+	st.Phrase = string(runes[st.Offset : st.Offset+utf8.RuneCountInString(folded[start:end])])
+	return st, true
+}
+
+// fold writes runes in 简体 with ASCII digits, rune for rune.
+func fold(runes []rune) string {
+	var b strings.Builder
+	b.Grow(len(runes) * 3)
+	for _, r := range runes {
+		if r >= '０' && r <= '９' {
+			r = r - '０' + '0'
+		}
+		b.WriteRune(textnorm.SimplifyRune(r))
+	}
+	return b.String()
+}
+
+// day reads the date whose year, month and day groups loc gives (pairs
+// of byte offsets into s, -1 for a group that did not match). A date
+// without its day or month is the first day of the month or year it
+// names, or the last when end is set: 有效期至2028年底.
+func day(s string, loc []int, end bool) string {
+	group := func(i int) string {
+		if loc[2*i] < 0 {
+			return ""
+		}
+		return s[loc[2*i]:loc[2*i+1]]
+	}
+	y, ok := year(group(0))
+	if !ok || y < 1949 || y > 2100 {
+		return ""
+	}
+	m, d := 1, 1
+	if end {
+		m = 12
+	}
+	if g := group(1); g != "" {
+		if m, ok = numbering.ParseNumber(g); !ok || m < 1 || m > 12 {
+			return ""
+		}
+	}
+	if g := group(2); g != "" {
+		if d, ok = numbering.ParseNumber(g); !ok {
+			return ""
+		}
+	} else if end {
+		d = time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != m {
+		return "" // 2月30日
+	}
+	return t.Format(time.DateOnly)
+}
+
+// year reads a year in digits or written digit by digit: 二〇二四.
+func year(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		v := int(r - '0')
+		if r < '0' || r > '9' {
+			if v = slices.Index(chineseDigits, r); r == '零' {
+				v = 0
+			}
+		}
+		if v < 0 {
+			return 0, false
+		}
+		n = n*10 + v
+	}
+	return n, s != ""
+}
+
+var chineseDigits = []rune("〇一二三四五六七八九")
+
+// after returns the last day of a period of n years or months (unit 年
+// or 个月) that starts on from.
+func after(from, n, unit string) string {
+	t, err := time.Parse(time.DateOnly, from)
+	count, ok := numbering.ParseNumber(n)
+	if n == "两" {
+		count, ok = 2, true
+	}
+	if err != nil || !ok || count < 1 || count > 100 {
+		return ""
+	}
+	if unit == "年" {
+		t = t.AddDate(count, 0, -1)
+	} else {
+		t = t.AddDate(0, count, -1)
+	}
+	return t.Format(time.DateOnly)
+}
+
+// valid reports whether s is a day written YYYY-MM-DD.
+func valid(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}

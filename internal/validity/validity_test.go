@@ -1,0 +1,82 @@
+package validity
+
+import (
+	"testing"
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		paragraph, issued string
+		want              Statement
+		ok                bool
+	}{
+		{"本方案自印发之日起施行，有效期5年。", "2023-06-01",
+			Statement{Term{"2023-06-01", "2028-05-31"}, "本方案自印发之日起施行，有效期5年", 0}, true},
+		{"本意见自2024年1月1日起施行，有效期至2028年12月31日。", "",
+			Statement{Term{"2024-01-01", "2028-12-31"}, "本意见自2024年1月1日起施行，有效期至2028年12月31日", 0}, true},
+		// Traditional script, full-width digits, the numbering's own words.
+		{"二十九、本實施意見自２０２４年３月１日起施行。", "",
+			Statement{Term{"2024-03-01", ""}, "本實施意見自２０２４年３月１日起施行", 4}, true},
+		{"本办法自二〇二四年一月一日起实施，有效期为两年。", "",
+			Statement{Term{"2024-01-01", "2025-12-31"}, "本办法自二〇二四年一月一日起实施，有效期为两年", 0}, true},
+		{"本措施有效期为2024年1月1日至2026年12月31日。", "",
+			Statement{Term{"2024-01-01", "2026-12-31"}, "本措施有效期为2024年1月1日至2026年12月31日", 0}, true},
+		{"本计划有效期至2025年底。", "",
+			Statement{Term{"", "2025-12-31"}, "本计划有效期至2025年底", 0}, true},
+		{"本计划有效期至2024年2月底。", "",
+			Statement{Term{"", "2024-02-29"}, "本计划有效期至2024年2月底", 0}, true},
+		{"本通知自发布之日起试行，试行期18个月。", "2024-01-15",
+			Statement{Term{"2024-01-15", "2025-07-14"}, "本通知自发布之日起试行，试行期18个月", 0}, true},
+		{"本若干措施自2024年起施行。", "",
+			Statement{Term{"2024-01-01", ""}, "本若干措施自2024年起施行", 0}, true},
+		// 自印发之日起 without the day of issue gives nothing, nor a period
+		// without a start.
+		{"本方案自印发之日起施行，有效期5年。", "", Statement{}, false},
+		{"本方案有效期5年。", "2023-06-01", Statement{}, false},
+		// Sentences about other things than the document.
+		{"有效期内省名牌产品累计达到6个。", "", Statement{}, false},
+		{"自2024年1月1日起实施质量提升行动。", "", Statement{}, false},
+		{"各地要结合本地区实际制定实施方案，自2024年1月1日起实施。", "", Statement{}, false},
+		// Days that are none.
+		{"本方案自2023年2月30日起施行。", "", Statement{}, false},
+		{"本方案自2023年13月1日起施行。", "", Statement{}, false},
+		{"本方案有效期为2026年1月1日至2024年12月31日。", "", Statement{}, false},
+		// A text at odds with itself keeps the day it takes effect.
+		{"本方案自2025年1月1日起施行，有效期至2024年12月31日。", "",
+			Statement{Term{"2025-01-01", ""}, "本方案自2025年1月1日起施行", 0}, true},
+	}
+	for _, tt := range tests {
+		got, ok := Find(tt.paragraph, tt.issued)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("Find(%q, %q) = %+v, %v; want %+v, %v", tt.paragraph, tt.issued, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"本方案自印发之日起施行，有效期5年。", "本意见自2024年1月1日起施行，有效期至2028年12月31日。",
+		"本措施有效期为2024年1月1日至2026年12月31日。", "本計劃有效期至二〇二五年底"} {
+		f.Add(s, "2023-06-01")
+	}
+	f.Fuzz(func(t *testing.T, paragraph, issued string) {
+		st, ok := Find(paragraph, issued)
+		if !ok {
+			return
+		}
+		if st.Effective == "" && st.Expires == "" {
+			t.Fatalf("Find(%q) says ok with no day", paragraph)
+		}
+		for _, d := range []string{st.Effective, st.Expires} {
+			if d != "" && !valid(d) {
+				t.Fatalf("Find(%q) gives the day %q", paragraph, d)
+			}
+		}
+		if st.Effective != "" && st.Expires != "" && st.Expires < st.Effective {
+			t.Fatalf("Find(%q) expires %s before it takes effect %s", paragraph, st.Expires, st.Effective)
+		}
+		runes := []rune(paragraph)
+		if st.Offset < 0 || st.Offset+len([]rune(st.Phrase)) > len(runes) || string(runes[st.Offset:st.Offset+len([]rune(st.Phrase))]) != st.Phrase {
+			t.Fatalf("Find(%q): phrase %q is not at rune %d", paragraph, st.Phrase, st.Offset)
+		}
+	})
+}
