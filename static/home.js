@@ -30,6 +30,10 @@
   // Columns that sort, and their first direction: newest and longest first.
   var sortFirstDesc = { title: false, issuer: false, date: true, sections: true };
   var sortNames = { title: "标题", issuer: "发布机关", date: "日期", sections: "条目数" };
+  var termNames = { "not-yet": "尚未施行", expired: "已失效" }; // in force goes without saying
+  var now = new Date();
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   var heads = {};
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
     var key = th.getAttribute("data-sort");
@@ -66,6 +70,9 @@
       d.year = d.date ? d.date.slice(0, 4) : "";
       d.script = d.lang;
       d.version = d.newer ? "superseded" : "current";
+      // Whether it is in force is for today (site.js's term notes).
+      d.term = !d.effective && !d.expires ? "none" : d.effective && today < d.effective ? "not-yet"
+        : d.expires && today > d.expires ? "expired" : "in-force";
       d.text = [d.title, d.issuer, d.number, d.id, d.folded].join(" ").toLowerCase();
       return d;
     });
@@ -127,6 +134,7 @@
     cell(tr, "td", d.lang === "zh-Hant" ? "繁體" : "简体");
     var state = d.newer ? (d.status ? d.status + " · " : "") + "已被取代" : d.status;
     if (d.draft) state = (state ? state + " · " : "") + "未发布";
+    if (termNames[d.term]) state = (state ? state + " · " : "") + termNames[d.term];
     cell(tr, "td", state);
     cell(tr, "td", String(d.sections)).className = "num";
     return tr;

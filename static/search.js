@@ -27,6 +27,8 @@
   var TIERS = ["exact", "adjacent", "partial"];
   var TIER_LABEL = ["", "字字相连", "部分匹配"];
   var TIER_NAME = ["完全匹配", "字字相连", "部分匹配"];
+  // A hit in a document not in force today says so (searchdata.js).
+  var TERM_NAME = { "not-yet": "尚未施行", expired: "已失效" };
 
   // ---- The index (searchdata.js) ---------------------------------------
 
@@ -726,6 +728,7 @@
     // site will not have it.
     if (x.newer) mark("hit-superseded", "已被取代");
     if (x.draft) mark("hit-draft", "未发布");
+    if (TERM_NAME[x.term]) mark("hit-term", TERM_NAME[x.term]);
     a.appendChild(docEl);
     if (TIER_LABEL[tier]) {
       var badge = document.createElement("span");
@@ -804,13 +807,13 @@
   // null when none is set. A document is [id, title, lang, sections,
   // level, year, status, the id of its newer version or "", what tells
   // it apart from others of its title or "", whether it is a draft a
-  // preview shows] (meta.js).
+  // preview shows, the days it takes effect and expires or ""] (meta.js).
   function docsKept(facets) {
     var names = Object.keys(facets || {});
     if (!names.length) return null;
     var value = { level: function (d) { return d[4]; }, year: function (d) { return d[5]; },
       script: function (d) { return d[2]; }, status: function (d) { return d[6]; },
-      version: function (d) { return d[7] ? "superseded" : "current"; } };
+      version: function (d) { return d[7] ? "superseded" : "current"; }, term: window.tiaowenTerm };
     return Uint8Array.from(meta.docs, function (d) {
       return names.every(function (n) { return value[n] && value[n](d) === facets[n]; }) ? 1 : 0;
     });
@@ -1496,6 +1499,7 @@
           // old edition says so, as its hit does.
           var state = x.newer ? (f[3] ? f[3] + " · " : "") + "已被取代" : f[3];
           if (x.draft) state = (state ? state + " · " : "") + "未发布";
+          if (TERM_NAME[x.term]) state = (state ? state + " · " : "") + TERM_NAME[x.term];
           lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, link(x),
             c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
         }

@@ -65,6 +65,30 @@
   var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
   document.querySelectorAll(".cite-date").forEach(function (el) { el.textContent = iso; });
 
+  // A document's term: its pages give the days it takes effect and
+  // expires, and whether it is in force is for today, the day the page
+  // is read, not the day it was built. A note above the text says so
+  // when it is not yet or no longer in force, and the 时效 row of the
+  // document's details says which, in force too.
+  var termState = function (effective, expires) {
+    if (effective && iso < effective) return { name: "尚未施行", note: "本文件自 " + effective + " 起施行，目前尚未施行。" };
+    if (expires && iso > expires) return { name: "已失效", note: "本文件有效期至 " + expires + "，已届满失效。" };
+    return { name: "现行有效", note: "" };
+  };
+  document.querySelectorAll(".term-note, .term-state, .term-mark").forEach(function (el) {
+    var st = termState(el.getAttribute("data-effective"), el.getAttribute("data-expires"));
+    if (el.classList.contains("term-state")) {
+      el.querySelector("dd").textContent = st.name;
+      el.hidden = false;
+    } else if (el.classList.contains("term-mark")) {
+      // In a list's 状态 cell, after what the cell says already.
+      if (st.note) el.textContent = (el.parentNode.textContent.trim() ? " · " : "") + st.name;
+    } else if (st.note) {
+      el.textContent = st.note;
+      el.hidden = false;
+    }
+  });
+
   // Copy buttons.
   document.querySelectorAll("button.copy").forEach(function (b) {
     b.hidden = false;

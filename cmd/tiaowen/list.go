@@ -8,22 +8,27 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/site"
 )
 
 // listKinds are what `tiaowen list` lists, as `hugo list` has all,
-// drafts and published: each keeps a document or not.
-var listKinds = map[string]func(d *corpus.Document, newer string) bool{
-	"all":        func(*corpus.Document, string) bool { return true },
-	"drafts":     func(d *corpus.Document, _ string) bool { return d.Draft },
-	"published":  func(d *corpus.Document, _ string) bool { return !d.Draft },
-	"superseded": func(_ *corpus.Document, newer string) bool { return newer != "" },
+// drafts, expired, future and published: each keeps a document or not,
+// given the id of its newer version ("" for none) and today's date.
+// Expired is past its last day in force, future not yet in force.
+var listKinds = map[string]func(d *corpus.Document, newer, today string) bool{
+	"all":        func(*corpus.Document, string, string) bool { return true },
+	"drafts":     func(d *corpus.Document, _, _ string) bool { return d.Draft },
+	"published":  func(d *corpus.Document, _, _ string) bool { return !d.Draft },
+	"superseded": func(_ *corpus.Document, newer, _ string) bool { return newer != "" },
+	"expired":    func(d *corpus.Document, _, today string) bool { return d.Expires != "" && d.Expires < today },
+	"future":     func(d *corpus.Document, _, today string) bool { return d.Effective > today },
 }
 
 // listHeader names the columns of `tiaowen list`, a CSV file.
-var listHeader = []string{"path", "id", "title", "issuer", "date", "number", "status", "draft", "supersededBy", "sections", "permalink"}
+var listHeader = []string{"path", "id", "title", "issuer", "date", "number", "status", "draft", "supersededBy", "sections", "permalink", "effective", "expires"}
 
 // runList prints the documents of the content, drafts too, as CSV: a
 // row for each, with where its file is, what it is and where its page
@@ -34,8 +39,8 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	content := fs.String("content", "content", "the content directory (docs/, site.yaml)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen list [--content content] [all|drafts|published|superseded]")
-		fmt.Fprintln(stderr, "\nPrints the documents of <content>/docs as CSV, drafts too (all, the default), only the\ndrafts, only what a build publishes, or the versions a newer one supersedes: a row for\neach, with the columns "+strings.Join(listHeader, ",")+";\nthe permalink from site.yaml's baseURL, or the page's path without one.")
+		fmt.Fprintln(stderr, "Usage: tiaowen list [--content content] [all|drafts|published|superseded|expired|future]")
+		fmt.Fprintln(stderr, "\nPrints the documents of <content>/docs as CSV, drafts too (all, the default), only the\ndrafts, only what a build publishes, the versions a newer one supersedes, those past\ntheir last day in force (expires) or not yet in force (effective) today: a row for\neach, with the columns "+strings.Join(listHeader, ",")+";\nthe permalink from site.yaml's baseURL, or the page's path without one.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -51,7 +56,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	keep, ok := listKinds[kind]
 	if !ok {
-		fmt.Fprintf(stderr, "tiaowen list: %q is no list: all, drafts, published or superseded\n", kind)
+		fmt.Fprintf(stderr, "tiaowen list: %q is no list: all, drafts, published, superseded, expired or future\n", kind)
 		return 2
 	}
 	cfg, problems := site.LoadConfig(filepath.Join(*content, "site.yaml"))
@@ -72,10 +77,11 @@ func runList(args []string, stdout, stderr io.Writer) int {
 			newer[id] = d.ID
 		}
 	}
+	today := time.Now().Format(time.DateOnly)
 	w := csv.NewWriter(stdout)
 	w.Write(listHeader)
 	for _, d := range c.Docs {
-		if !keep(d, newer[d.ID]) {
+		if !keep(d, newer[d.ID], today) {
 			continue
 		}
 		permalink := "/docs/" + d.ID + "/"
@@ -83,7 +89,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 			permalink = cfg.BaseURL + "docs/" + d.ID + "/"
 		}
 		w.Write([]string{filepath.ToSlash(d.File), d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Status,
-			strconv.FormatBool(d.Draft), newer[d.ID], strconv.Itoa(len(d.Sections)), permalink})
+			strconv.FormatBool(d.Draft), newer[d.ID], strconv.Itoa(len(d.Sections)), permalink, d.Effective, d.Expires})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

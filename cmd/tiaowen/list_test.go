@@ -11,9 +11,10 @@ import (
 )
 
 // TestList lists the seeds with a draft and a newer version added: all
-// of them, the drafts, what a build publishes and the superseded, each
-// row as its document's front matter has it, the permalink from
-// site.yaml's base URL; an unknown list and a broken document are errors.
+// of them, the drafts, what a build publishes, the superseded, the
+// expired and those not yet in force, each row as its document's front
+// matter has it, the permalink from site.yaml's base URL; an unknown
+// list and a broken document are errors.
 func TestList(t *testing.T) {
 	content := filepath.Join(t.TempDir(), "content")
 	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
@@ -26,8 +27,9 @@ func TestList(t *testing.T) {
 	}
 	draft := bytes.Replace(src, []byte("id: luhe-2017-yijian\n"), []byte("id: luhe-2018-draft\ndraft: true\n"), 1)
 	newer := bytes.Replace(src, []byte("id: luhe-2017-yijian\n"), []byte("id: luhe-2019-yijian\nsupersedes: [luhe-2017-yijian]\n"), 1)
-	newer = bytes.Replace(newer, []byte("date: \"2017-05-24\""), []byte("date: \"2019-05-24\""), 1)
-	for name, b := range map[string][]byte{"luhe-2018-draft.md": draft, "luhe-2019-yijian.md": newer} {
+	newer = bytes.Replace(newer, []byte("date: \"2017-05-24\""), []byte("date: \"2099-05-24\"\neffective: \"2099-06-01\""), 1)
+	src = bytes.Replace(src, []byte("date: \"2017-05-24\""), []byte("date: \"2017-05-24\"\neffective: \"2017-05-24\"\nexpires: \"2019-05-23\""), 1)
+	for name, b := range map[string][]byte{"luhe-2017-yijian.md": src, "luhe-2018-draft.md": draft, "luhe-2019-yijian.md": newer} {
 		if err := os.WriteFile(filepath.Join(docs, name), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +60,8 @@ func TestList(t *testing.T) {
 	for _, r := range all {
 		if r[1] == "luhe-2017-yijian" {
 			want := []string{filepath.ToSlash(filepath.Join(docs, "luhe-2017-yijian.md")), "luhe-2017-yijian", "陆河县人民政府关于落实质量强省战略实施意见",
-				"陆河县人民政府", "2017-05-24", "陆河府办〔2017〕43号", "正式", "false", "luhe-2019-yijian", "45", "https://tiaowen.example.org/docs/luhe-2017-yijian/"}
+				"陆河县人民政府", "2017-05-24", "陆河府办〔2017〕43号", "正式", "false", "luhe-2019-yijian", "45", "https://tiaowen.example.org/docs/luhe-2017-yijian/",
+				"2017-05-24", "2019-05-23"}
 			if !slices.Equal(r, want) {
 				t.Errorf("luhe-2017-yijian's row:\n%q\nwant\n%q", r, want)
 			}
@@ -68,12 +71,14 @@ func TestList(t *testing.T) {
 		"drafts":     {"luhe-2018-draft"},
 		"superseded": {"luhe-2017-yijian"},
 		"published":  {"guangdong-2020-shishi", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "jiangsu-2023-yijian", "luhe-2017-yijian", "luhe-2019-yijian"},
+		"expired":    {"luhe-2017-yijian"},
+		"future":     {"luhe-2019-yijian"},
 	} {
 		if got := ids(list(args)); !slices.Equal(got, want) {
 			t.Errorf("list %s: %q, want %q", args, got, want)
 		}
 	}
-	if _, errs, code := runCLI(t, "list", "--content", content, "expired"); code != 2 || !strings.Contains(errs, `"expired" is no list`) {
+	if _, errs, code := runCLI(t, "list", "--content", content, "archived"); code != 2 || !strings.Contains(errs, `"archived" is no list`) {
 		t.Errorf("an unknown list: exit %d, stderr %q", code, errs)
 	}
 	if err := os.WriteFile(filepath.Join(docs, "broken.md"), []byte("---\nid: [\n---\n"), 0o644); err != nil {

@@ -55,3 +55,20 @@ func BenchmarkLoadDir(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(names)), "ns/doc")
 }
+
+// BenchmarkStatedTerm reads the term of every document of a generated
+// corpus of 200, as every load does (checkTerm): most paragraphs say
+// nothing of one, and must cost next to nothing.
+func BenchmarkStatedTerm(b *testing.B) {
+	c, problems := NewParser().LoadDir(syntheticDocs(b, 200))
+	if err := problems.Err(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range c.Docs {
+			d.StatedTerm()
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Docs)), "ns/doc")
+}

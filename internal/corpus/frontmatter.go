@@ -52,7 +52,7 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
 }
 
 // metaFields are the front matter fields, in the order DESIGN.md lists them.
-var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes", "draft"}
+var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes", "draft", "effective", "expires"}
 
 // listHints say how to write the fields that are lists.
 var listHints = map[string]string{
@@ -128,6 +128,10 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			dst = &m.Aliases
 		case "supersedes":
 			dst = &m.Supersedes
+		case "effective":
+			dst = &m.Effective
+		case "expires":
+			dst = &m.Expires
 		case "draft":
 			if v.Kind != yaml.ScalarNode || v.Decode(&m.Draft) != nil {
 				problems.Add(pos(v.Line, v.Column), fmt.Sprintf("draft %q is neither true nor false", v.Value), "write draft: true to keep the document out of the site, or take the line out")
@@ -169,6 +173,17 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			problems.Add(at("date"), fmt.Sprintf("date %q is not YYYY-MM-DD", m.Date), "")
 		}
 	}
+	for _, f := range []struct{ name, value, says string }{{"effective", m.Effective, "the first day the document is in force"}, {"expires", m.Expires, "the last day it is in force"}} {
+		if f.value != "" {
+			if _, err := time.Parse("2006-01-02", f.value); err != nil {
+				problems.Add(at(f.name), fmt.Sprintf("%s %q is not YYYY-MM-DD", f.name, f.value), "write "+f.says+" as 2024-01-01")
+			}
+		}
+	}
+	if m.Effective != "" && m.Expires != "" && m.Expires < m.Effective {
+		problems.Add(at("expires"), fmt.Sprintf("expires %s is before the document takes effect (effective %s)", m.Expires, m.Effective),
+			"expires is the last day in force: check both against the text")
+	}
 	if m.Lang != "" && m.Lang != "zh-Hans" && m.Lang != "zh-Hant" {
 		problems.Add(at("lang"), fmt.Sprintf("lang %q is neither zh-Hans nor zh-Hant", m.Lang), "")
 	}
@@ -195,9 +210,15 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 	if seen["draft"] != nil {
 		out.draft = at("draft")
 	}
+	if seen["effective"] != nil {
+		out.effective = at("effective")
+	}
+	if seen["expires"] != nil {
+		out.expires = at("expires")
+	}
 	return out
 }
 
 // fieldsAt is where the front matter gives the fields that checks across
 // documents report at; the zero Position for a field it does not give.
-type fieldsAt struct{ title, supersedes, draft diag.Position }
+type fieldsAt struct{ title, supersedes, draft, effective, expires diag.Position }

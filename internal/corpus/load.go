@@ -49,6 +49,7 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	}
 	blocks := readBlocks(p.md, file, body, bodyLine)
 	buildTree(d, blocks, &problems)
+	checkTerm(d, at, &problems)
 	if d.Lang == "" {
 		d.Lang = detectLang(d)
 	}

@@ -47,6 +47,13 @@ type Meta struct {
 	// Draft keeps a document out of the site until it is ready, as
 	// Hugo's draft does: LoadDir leaves it out unless Parser.Drafts.
 	Draft bool `yaml:"draft" json:"draft,omitempty"`
+	// Effective is the first day the document is in force and Expires
+	// the last (YYYY-MM-DD), as its text says — 自2024年1月1日起施行，有效期至
+	// 2028年12月31日 — or "" where it says nothing. Whether it is in force
+	// is for the day it is read: the pages give the days and leave that
+	// to the reader's browser.
+	Effective string `yaml:"effective" json:"effective,omitempty"`
+	Expires   string `yaml:"expires" json:"expires,omitempty"`
 }
 
 // Document is one policy document split into its sections.

@@ -14,6 +14,7 @@ import (
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/numbering"
 	"tiaowen/internal/textnorm"
+	"tiaowen/internal/validity"
 )
 
 // Options control an import.
@@ -171,6 +172,7 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	}
 	res.Meta, res.Notes = readMeta(hdr, textnorm.Script(hdr.text))
 	res.fillFromPage(facts)
+	res.readTerm(kept)
 	res.Meta.ID = opts.ID
 	if res.Meta.ID == "" {
 		res.Meta.ID = slug(file)
@@ -207,6 +209,28 @@ func (res *Result) fillFromPage(f pageFacts) {
 }
 
 var reMetaPubDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// readTerm fills the document's term from the first line that says when
+// it takes effect or until when (package validity), and notes where, to
+// be checked: 自印发之日起 is the date found, which may be a page's.
+func (res *Result) readTerm(kept []line) {
+	for _, l := range kept {
+		st, ok := validity.Find(l.text, res.Meta.Date)
+		if !ok {
+			continue
+		}
+		res.Meta.Effective, res.Meta.Expires = st.Effective, st.Expires
+		var days []string
+		if st.Effective != "" {
+			days = append(days, "effective "+st.Effective)
+		}
+		if st.Expires != "" {
+			days = append(days, "expires "+st.Expires)
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("%s, as line %d says (「%s」): check it", strings.Join(days, " and "), l.n, st.Phrase))
+		return
+	}
+}
 
 // pageTitle is the document's title as the page names it: its
 // ArticleTitle, or its <title> without the site's name after it, and the
@@ -435,6 +459,12 @@ func frontMatter(m corpus.Meta) *yaml.Node {
 	add("title", m.Title)
 	add("issuer", m.Issuer)
 	add("date", m.Date)
+	if m.Effective != "" {
+		add("effective", m.Effective)
+	}
+	if m.Expires != "" {
+		add("expires", m.Expires)
+	}
 	add("number", m.Number)
 	add("lang", m.Lang)
 	add("status", m.Status)

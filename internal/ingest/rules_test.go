@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,5 +173,29 @@ func TestMeta(t *testing.T) {
 	m := res.Meta
 	if m.Title != "质量工作要点" || m.Number != "国办发〔2024〕7号" || m.Date != "2024-03-05" || m.Level != "national" || m.Issuer != "国务院办公厅" {
 		t.Errorf("meta = %+v", m)
+	}
+}
+
+// TestMetaTerm: the sentence that says when the document takes effect
+// and until when fills effective and expires, with a note of its line;
+// 自印发之日起 is the date the text gives.
+func TestMetaTerm(t *testing.T) {
+	res, _ := importString(t, "关于深化质量强市建设的实施意见\n某市人民政府\n2024年3月5日\n一、总体要求\n正文。\n二、附则\n本意见自印发之日起施行，有效期3年。\n")
+	m := res.Meta
+	if m.Effective != "2024-03-05" || m.Expires != "2027-03-04" {
+		t.Errorf("term = %q to %q, want 2024-03-05 to 2027-03-04", m.Effective, m.Expires)
+	}
+	const note = "effective 2024-03-05 and expires 2027-03-04, as line 7 says (「本意见自印发之日起施行，有效期3年」): check it"
+	if !slices.Contains(res.Notes, note) {
+		t.Errorf("notes = %q, want %q among them", res.Notes, note)
+	}
+	fm := string(res.Markdown())
+	if !strings.Contains(fm, "date: \"2024-03-05\"\neffective: \"2024-03-05\"\nexpires: \"2027-03-04\"\n") {
+		t.Errorf("front matter does not give the term after the date:\n%s", fm)
+	}
+	// A document that says nothing of its term has no such fields.
+	res, _ = importString(t, "关于深化质量强市建设的实施意见\n一、总体要求\n正文。\n")
+	if fm := string(res.Markdown()); strings.Contains(fm, "effective") || strings.Contains(fm, "expires") {
+		t.Errorf("front matter of a document without a term:\n%s", fm)
 	}
 }

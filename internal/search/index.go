@@ -371,6 +371,9 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	for i, d := range c.Docs {
 		year := d.Date[:min(4, len(d.Date))]
 		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status, newer[d.ID], asides[i], d.Draft}
+		if d.Effective != "" || d.Expires != "" {
+			docs[i] = append(docs[i], d.Effective, d.Expires)
+		}
 	}
 	ts := make([][2]string, len(set))
 	for i, t := range set {

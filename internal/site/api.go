@@ -31,6 +31,10 @@ type docAPI struct {
 	// Draft is there only in a preview built with --buildDrafts, on a
 	// document marked draft.
 	Draft bool `json:"draft,omitempty"`
+	// Effective and Expires are the document's term, each only where
+	// its front matter gives it.
+	Effective string `json:"effective,omitempty"`
+	Expires   string `json:"expires,omitempty"`
 }
 
 // citeAPI is a place where one document names another: the other
@@ -80,6 +84,7 @@ func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 		out.SupersededBy = n.ID
 	}
 	out.Draft = d.Draft
+	out.Effective, out.Expires = d.Effective, d.Expires
 	return encodeJSON(w, out)
 }
 
@@ -154,6 +159,8 @@ type docSummary struct {
 	Supersedes   []string `json:"supersedes,omitempty"`
 	SupersededBy string   `json:"supersededBy,omitempty"`
 	Draft        bool     `json:"draft,omitempty"`
+	Effective    string   `json:"effective,omitempty"`
+	Expires      string   `json:"expires,omitempty"`
 }
 
 func (s *Site) docsJSON(w *bytes.Buffer) error {
@@ -161,7 +168,8 @@ func (s *Site) docsJSON(w *bytes.Buffer) error {
 	for i, d := range s.docs {
 		out.Documents[i] = docSummary{ID: d.ID, Title: d.Title, Issuer: d.Issuer, Date: d.Date, Number: d.Number,
 			Lang: d.Lang, Status: d.Status, Level: d.Level, Region: d.Region, Sections: len(d.Sections),
-			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID)), Supersedes: d.Supersedes, Draft: d.Draft}
+			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID)), Supersedes: d.Supersedes, Draft: d.Draft,
+			Effective: d.Effective, Expires: d.Expires}
 		if n := s.newerOf(d); n != nil {
 			out.Documents[i].SupersededBy = n.ID
 		}
@@ -196,6 +204,11 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 			newer = n.ID
 		}
 		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names, newer, d.Draft}
+		if d.Effective != "" || d.Expires != "" {
+			// The term's columns end the row of a document that has
+			// one; others' rows stop short of them.
+			rows[i] = append(rows[i], d.Effective, d.Expires)
+		}
 	}
 	levels := map[string]string{}
 	for _, l := range []string{"national", "province", "city", "county"} {
@@ -208,7 +221,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 }
 
 // docsScriptFields names the columns of /api/docs.js's rows.
-var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names", "newer", "draft"}
+var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names", "newer", "draft", "effective", "expires"}
 
 // compareAPI is /api/compare.json: every pair of documents the site
 // compares, in the chooser's order, with how many sections it pairs, the

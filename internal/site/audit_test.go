@@ -78,7 +78,9 @@ func auditPages(t *testing.T, dir string) []auditPage {
 		{"home, a later page", "page/2/index.html"},
 		{"document, superseded by a newer version", "docs/guangzhou-2023-fangan/index.html"},
 		{"document superseding another", "docs/guangzhou-2024-fangan/index.html"},
-		{"document with an issuer, its Highwire tags", "docs/guangdong-2023-gangyao/index.html"},
+		{"document with an issuer, its Highwire tags, in force", "docs/guangdong-2023-gangyao/index.html"},
+		{"document past its term", "docs/guangdong-2020-shishi/index.html"},
+		{"section of a document not yet in force", "docs/jiangsu-2023-yijian/p1/index.html"},
 		{"section, its document superseded", "docs/guangzhou-2023-fangan/p2-s8-i2/index.html"},
 		{"section of a document superseding another", "docs/guangzhou-2024-fangan/p2-s1-i2/index.html"},
 		{"themes", "themes/index.html"},
@@ -103,8 +105,9 @@ func auditPages(t *testing.T, dir string) []auditPage {
 }
 
 // auditBuild builds the seed site from a copy of content/ in which one
-// document has a former id and a newer version (testdata/versions), and
-// the home page lists two documents a page, and returns the site's
+// document has a former id and a newer version (testdata/versions),
+// three have terms (one expired, one not yet in force, one in force),
+// and the home page lists two documents a page, and returns the site's
 // directory.
 func auditBuild(t *testing.T) string {
 	t.Helper()
@@ -113,6 +116,7 @@ func auditBuild(t *testing.T) string {
 	if err := os.CopyFS(content, os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
 		t.Fatalf("copy content: %v", err)
 	}
+	site.SetTerms(t, content, site.SeedTerms)
 	doc := filepath.Join(content, "docs", auditAliasOf+".md")
 	data, err := os.ReadFile(doc)
 	if err != nil {

@@ -136,13 +136,15 @@ func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Re
 //	{"@context", "@type": "Legislation", "name", "url",
 //	 "legislationIdentifier", "legislationDate", "legislationPassedBy",
 //	 "inLanguage", "legislationJurisdiction", "isPartOf", "description",
-//	 "citation", "legislationChanges"}
+//	 "citation", "legislationChanges", "legislationDateOfApplicability",
+//	 "expires"}
 //
 // where citation lists the documents of the corpus that the document, or
 // the section with those under it, names (package refs), and
 // legislationChanges those a document supersedes (schema.org's change
 // "encompasses ... replacement"; a section changes nothing), each as
-// {"@type": "Legislation", "name", "url"}; with empty fields left out,
+// {"@type": "Legislation", "name", "url"}, and a document's term, the
+// front matter's effective and expires; with empty fields left out,
 // as encoding/json would marshal it, escaping
 // <, > and & for a script element. It is written by hand because every
 // section page has one, and marshalling a struct by reflection cost more
@@ -186,6 +188,10 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []
 	b = appendLegislations(b, cfg, "citation", cites)
 	if s == nil {
 		b = appendLegislations(b, cfg, "legislationChanges", changes)
+		// The document's term: the day it applies from (ELI's
+		// date_applicability) and the last day in force.
+		b = appendField(b, "legislationDateOfApplicability", d.Effective)
+		b = appendField(b, "expires", d.Expires)
 	}
 	b = append(b, '}')
 	return template.JS(b)

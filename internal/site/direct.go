@@ -171,6 +171,15 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 				o.raw("）")
 			}
 		}
+		if doc := d.Doc; doc.Effective != "" || doc.Expires != "" {
+			// Whether the document is in force is for the day the page
+			// is read: site.js says so from the days.
+			o.raw(`<p class="term-note" role="note" data-effective="`)
+			o.text(doc.Effective)
+			o.raw(`" data-expires="`)
+			o.text(doc.Expires)
+			o.raw("\" hidden></p>\n")
+		}
 		if v := d.Newer; v != nil {
 			o.raw(`<div class="version-note" role="note"><p>本条所在的文件已被`)
 			link(v.URL, v.Lang, "《"+v.Title+"》")
@@ -435,6 +444,14 @@ func writePairDoc(o printer, d *docInfo) {
 	for _, f := range d.Facts() {
 		o.raw(" · ")
 		o.text(f)
+	}
+	if d.Effective != "" || d.Expires != "" {
+		// site.js says whether it is in force on the day the page is read.
+		o.raw(`<span class="term-mark" data-effective="`)
+		o.text(d.Effective)
+		o.raw(`" data-expires="`)
+		o.text(d.Expires)
+		o.raw(`"></span>`)
 	}
 	o.raw("</span>")
 }

@@ -64,8 +64,9 @@ func TestDirectPages(t *testing.T) {
 	// The awkward document supersedes a-plan and is superseded in turn,
 	// so that a-plan's section pages name a newer and a newest version,
 	// with a counterpart in the newer or without one. The newest is a
-	// draft, loaded as a preview loads it: its pages say so.
-	awkward := "---\nid: awkward\ntitle: 名称含<b>&\"引号\"'与'+号</b>的文件\nissuer: 甲&乙 <联合>\ndate: \"2024-01-02\"\nstatus: 征求<意见>稿\nlang: zh-Hans\nsupersedes: [a-plan]\n---\n\n" +
+	// draft, loaded as a preview loads it: its pages say so. The awkward
+	// document has a term, which its pages give for the script's note.
+	awkward := "---\nid: awkward\ntitle: 名称含<b>&\"引号\"'与'+号</b>的文件\nissuer: 甲&乙 <联合>\ndate: \"2024-01-02\"\neffective: \"2024-01-02\"\nexpires: \"2026-12-31\"\nstatus: 征求<意见>稿\nlang: zh-Hans\nsupersedes: [a-plan]\n---\n\n" +
 		"一、总体<要求>&\"目标\"\n\n（一）推行质量安全首负责任制 a+b<c>。完善质量基础设施。\n\n（二）主要目标'单引号'。\n\n二、重点任务\n\n1.强化追溯&认证。\n"
 	newest := "---\nid: awkward-final\ntitle: 最终<版>&\"文件\"\ndate: \"2024-03-02\"\nlang: zh-Hans\ndraft: true\nsupersedes: [awkward]\n---\n\n一、总体要求\n\n二、规范海洋渔业捕捞许可<管理>。\n"
 	for _, cfg := range []string{

@@ -124,7 +124,7 @@ func previewMarks(t *testing.T, out string) {
 	if !strings.Contains(read("api/docs/luhe-2018-draft.json"), `"draft": true`) || strings.Contains(read("api/docs/luhe-2017-yijian.json"), `"draft"`) {
 		t.Error("a document's JSON does not tell the draft from the published")
 	}
-	if !strings.Contains(read("api/docs.js"), `"draft"]`) {
+	if !strings.Contains(read("api/docs.js"), `"draft",`) {
 		t.Error("api/docs.js has no draft column")
 	}
 	announced := []string{"sitemap.xml", "feed.xml"}

@@ -186,6 +186,12 @@ func (s *Site) docFacets() []facet {
 		// drafts and editions that newer versions replace.
 		fs = append(fs, facet{Name: "version", Label: "版本", Values: []facetValue{{"current", "现行版本"}, {"superseded", "已被取代"}}})
 	}
+	if slices.ContainsFunc(s.docs, func(d *docInfo) bool { return d.Effective != "" || d.Expires != "" }) {
+		// Which are in force is for the day the page is read: the
+		// scripts tell from the days, whatever the corpus.
+		fs = append(fs, facet{Name: "term", Label: "时效", Values: []facetValue{
+			{"in-force", "现行有效"}, {"not-yet", "尚未施行"}, {"expired", "已失效"}, {"none", "未注明"}}})
+	}
 	return fs
 }
 

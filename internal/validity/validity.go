@@ -54,17 +54,22 @@ var (
 // it says anything that gives a day. issued is the day the document was
 // issued (YYYY-MM-DD, or "" when unknown), the day 自印发之日起 means.
 func Find(paragraph, issued string) (Statement, bool) {
-	if !strings.Contains(paragraph, "本") {
+	if !mayState(paragraph) {
 		return Statement{}, false
 	}
+	return find(paragraph, issued)
+}
+
+// find is Find without the quick test of mayState.
+func find(paragraph, issued string) (Statement, bool) {
 	runes := []rune(paragraph)
 	folded := fold(runes)
-	who := subject.FindStringIndex(folded)
-	if who == nil {
+	subjects := subject.FindAllStringIndex(folded, -1)
+	if subjects == nil {
 		return Statement{}, false
 	}
 	var st Statement
-	start, end := who[0], who[1]
+	start, end := len(folded), 0
 	span := func(loc []int) {
 		start, end = min(start, loc[0]), max(end, loc[1])
 	}
@@ -109,11 +114,31 @@ func Find(paragraph, issued string) (Statement, bool) {
 	if st.Effective == "" && st.Expires == "" {
 		return Statement{}, false
 	}
+	// The phrase starts where the document is named, the last time
+	// before it says its term (「制定本意见。本意见自…」), or the first
+	// after (「自2024年1月1日起，本办法施行」… ).
+	who := subjects[0]
+	for _, s := range subjects {
+		if s[0] <= start {
+			who = s
+		}
+	}
+	span(who)
 	// The folded text has a rune for every rune of the paragraph, so its
 	// rune offsets are the paragraph's.
 	st.Offset = utf8.RuneCountInString(folded[:start])
 	st.Phrase = string(runes[st.Offset : st.Offset+utf8.RuneCountInString(folded[start:end])])
 	return st, true
+}
+
+// mayState reports whether a paragraph has the words every statement of
+// a term needs: a naming of the document (本), and 起 or 开始 of 自…起施行
+// or the 期 of a period — in either script, as written. Nearly every paragraph
+// of a document says nothing of its term, and is let go here, before it
+// is folded and searched.
+func mayState(p string) bool {
+	return strings.Contains(p, "本") && (strings.Contains(p, "起") || strings.Contains(p, "开始") || strings.Contains(p, "開始") ||
+		strings.Contains(p, "有效期") || strings.Contains(p, "行期") || strings.Contains(p, "施期"))
 }
 
 // fold writes runes in 简体 with ASCII digits, rune for rune.

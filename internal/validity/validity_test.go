@@ -29,6 +29,8 @@ func TestFind(t *testing.T) {
 			Statement{Term{"2024-01-15", "2025-07-14"}, "本通知自发布之日起试行，试行期18个月", 0}, true},
 		{"本若干措施自2024年起施行。", "",
 			Statement{Term{"2024-01-01", ""}, "本若干措施自2024年起施行", 0}, true},
+		{"本規定從2024年7月1日開始實施。", "",
+			Statement{Term{"2024-07-01", ""}, "本規定從2024年7月1日開始實施", 0}, true},
 		// 自印发之日起 without the day of issue gives nothing, nor a period
 		// without a start.
 		{"本方案自印发之日起施行，有效期5年。", "", Statement{}, false},
@@ -61,6 +63,9 @@ func FuzzFind(f *testing.F) {
 	f.Fuzz(func(t *testing.T, paragraph, issued string) {
 		st, ok := Find(paragraph, issued)
 		if !ok {
+			if _, slow := find(paragraph, issued); slow {
+				t.Fatalf("mayState(%q) lets go a paragraph that states a term", paragraph)
+			}
 			return
 		}
 		if st.Effective == "" && st.Expires == "" {

@@ -1,0 +1,105 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// setTerms gives seeds of project a term in their front matter, after
+// their date: id → "effective: …\nexpires: …\n".
+func setTerms(t testing.TB, content string, terms map[string]string) {
+	t.Helper()
+	for id, term := range terms {
+		name := filepath.Join(content, "docs", id+".md")
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(string(src), "\ndate: ")
+		j := strings.IndexByte(string(src[i+1:]), '\n')
+		if i < 0 || j < 0 {
+			t.Fatalf("%s has no date line", name)
+		}
+		at := i + 1 + j + 1
+		if err := os.WriteFile(name, []byte(string(src[:at])+term+string(src[at:])), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// seedTerms are terms for three seeds: one long expired, one not in
+// force until 2099 and one in force until then, whatever day the tests
+// run on.
+var seedTerms = map[string]string{
+	"guangdong-2020-shishi":  "effective: \"2020-09-17\"\nexpires: \"2022-12-31\"\n",
+	"jiangsu-2023-yijian":    "effective: \"2099-01-01\"\n",
+	"guangdong-2023-gangyao": "effective: \"2023-06-21\"\nexpires: \"2099-12-31\"\n",
+}
+
+// TestTerms: a document's term is on its page (its days, and the
+// elements site.js fills in for the day the page is read), on its
+// sections' pages, in its JSON and its entry in the lists, in its
+// schema.org data, and the finders choose by it; a document without a
+// term has none of these, nor a corpus without terms the choice.
+func TestTerms(t *testing.T) {
+	project := seedProject(t)
+	content := filepath.Join(project, "content")
+	setTerms(t, content, seedTerms)
+	out := filepath.Join(project, "site")
+	if _, err := Build(Options{Content: content, Out: out, Zip: "-"}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for name, wants := range map[string][]string{
+		"docs/guangdong-2020-shishi/index.html": {
+			`<p class="term-note" role="note" data-effective="2020-09-17" data-expires="2022-12-31" hidden></p>`,
+			`<div><dt>施行日期</dt><dd><time datetime="2020-09-17">2020-09-17</time></dd></div>`,
+			`<div><dt>有效期至</dt><dd><time datetime="2022-12-31">2022-12-31</time></dd></div>`,
+			`<div class="term-state" data-effective="2020-09-17" data-expires="2022-12-31" hidden><dt>时效</dt><dd></dd></div>`,
+			`"legislationDateOfApplicability":"2020-09-17","expires":"2022-12-31"`,
+		},
+		"docs/jiangsu-2023-yijian/p1/index.html": {
+			`<p class="term-note" role="note" data-effective="2099-01-01" data-expires="" hidden></p>`,
+		},
+		"api/docs/guangdong-2020-shishi.json": {`"effective": "2020-09-17",`, `"expires": "2022-12-31"`},
+		"api/docs.json":                       {`"effective": "2099-01-01"`},
+		"api/docs.js":                         {`"draft","effective","expires"]`, `false,"2020-09-17","2022-12-31"]`},
+		"search/data/meta.js":                 {`false,"2099-01-01",""]`},
+		"index.html":                          {`<select name="term">`, `<span class="term-mark" data-effective="2020-09-17" data-expires="2022-12-31"></span>`},
+		"search/index.html":                   {`name="term"`, `<option value="expired">已失效</option>`},
+	} {
+		page := read(name)
+		for _, want := range wants {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s lacks %s", name, want)
+			}
+		}
+	}
+	for _, name := range []string{"docs/luhe-2017-yijian/index.html", "docs/luhe-2017-yijian/p1/index.html", "api/docs/luhe-2017-yijian.json"} {
+		if page := read(name); strings.Contains(page, "term-") || strings.Contains(page, "effective") || strings.Contains(page, "施行日期") {
+			t.Errorf("%s, of a document without a term, speaks of one", name)
+		}
+	}
+	if n := strings.Count(read("api/docs.json"), `"effective"`); n != 3 {
+		t.Errorf("api/docs.json gives %d documents a term; want 3", n)
+	}
+
+	plain := seedProject(t)
+	if _, err := Build(Options{Content: filepath.Join(plain, "content"), Out: filepath.Join(plain, "site"), Zip: "-"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "search/index.html"} {
+		if b, err := os.ReadFile(filepath.Join(plain, "site", name)); err != nil || strings.Contains(string(b), `name="term"`) {
+			t.Errorf("%s of a corpus without terms offers to choose by one (%v)", name, err)
+		}
+	}
+}
