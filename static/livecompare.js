@@ -710,8 +710,9 @@
   }
 
   // describe says above the comparison what a pair page says above its
-  // own: each document's date, level, issuer, number and status, and
-  // where either names the other. With facts null it says nothing.
+  // own: each document's date, level, issuer, number and status, whether
+  // it is not yet or no longer in force, and where either names the
+  // other. With facts null it says nothing.
   function describe(root, facts, a, b) {
     var list = document.getElementById("adhoc-meta"), named = document.getElementById("adhoc-named");
     list.textContent = "";
@@ -732,7 +733,8 @@
       } else {
         span.appendChild(document.createTextNode("未注明日期"));
       }
-      [facts.levels[d.level], d.issuer, d.number, d.status !== "正式" && d.status].forEach(function (f) {
+      [facts.levels[d.level], d.issuer, d.number, d.status !== "正式" && d.status,
+        window.tiaowenTermName[window.tiaowenTerm(d.effective, d.expires)]].forEach(function (f) {
         if (f) span.appendChild(document.createTextNode(" · " + f));
       });
       li.appendChild(span);

@@ -28,7 +28,7 @@
   var TIER_LABEL = ["", "字字相连", "部分匹配"];
   var TIER_NAME = ["完全匹配", "字字相连", "部分匹配"];
   // A hit in a document not in force today says so (searchdata.js).
-  var TERM_NAME = { "not-yet": "尚未施行", expired: "已失效" };
+  var TERM_NAME = window.tiaowenTermName;
 
   // ---- The index (searchdata.js) ---------------------------------------
 
@@ -813,7 +813,7 @@
     if (!names.length) return null;
     var value = { level: function (d) { return d[4]; }, year: function (d) { return d[5]; },
       script: function (d) { return d[2]; }, status: function (d) { return d[6]; },
-      version: function (d) { return d[7] ? "superseded" : "current"; }, term: window.tiaowenTerm };
+      version: function (d) { return d[7] ? "superseded" : "current"; }, term: function (d) { return window.tiaowenTerm(d[10], d[11]); } };
     return Uint8Array.from(meta.docs, function (d) {
       return names.every(function (n) { return value[n] && value[n](d) === facets[n]; }) ? 1 : 0;
     });

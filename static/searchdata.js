@@ -24,20 +24,20 @@
     return (quoted ? "《" + doc[1] + "》" : doc[1]) + (doc[8] ? "（" + doc[8] + "）" : "");
   };
 
-  // tiaowenTerm is whether a document of meta.js's "docs" is in force
-  // today, the day the page is read, by the days its term gives (as
-  // site.js's notes say): "in-force", "not-yet", "expired", or "none"
-  // where it gives none.
+  // tiaowenTerm is whether a document is in force today, the day the
+  // page is read, by the days its term gives (as site.js's notes say):
+  // "in-force", "not-yet", "expired", or "none" where it gives none.
+  // tiaowenTermName names the two a list marks.
   var now = new Date();
   var pad = function (n) { return (n < 10 ? "0" : "") + n; };
   var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  window.tiaowenTerm = function (doc) {
-    var effective = doc[10] || "", expires = doc[11] || "";
+  window.tiaowenTerm = function (effective, expires) {
     if (!effective && !expires) return "none";
     if (effective && today < effective) return "not-yet";
     if (expires && today > expires) return "expired";
     return "in-force";
   };
+  window.tiaowenTermName = { "not-yet": "尚未施行", expired: "已失效" };
 
   function reader(dataDir) {
     // ---- Loading the index -------------------------------------------------
@@ -227,7 +227,7 @@
       var doc = meta.docs[docOf(sec)], n = textShardOf(sec), shard = textShards[n];
       var off = 5 * (sec - textStart[n]);
       return {
-        docID: doc[0], docTitle: doc[1], docLabel: window.tiaowenDocLabel(doc), lang: doc[2], newer: doc[7] || "", draft: doc[9] === true, term: window.tiaowenTerm(doc), eid: shard[off], cite: shard[off + 1],
+        docID: doc[0], docTitle: doc[1], docLabel: window.tiaowenDocLabel(doc), lang: doc[2], newer: doc[7] || "", draft: doc[9] === true, term: window.tiaowenTerm(doc[10], doc[11]), eid: shard[off], cite: shard[off + 1],
         title: shard[off + 2], text: shard[off + 3],
         // What each line of text is (corpus.Section.Layout): "" when each
         // is a paragraph.

@@ -13,7 +13,8 @@ import (
 
 // TestBrowserAdhocFacts: the comparison the chooser computes in the
 // browser says above itself what a pair page says: each document's date,
-// level, issuer, number and status, and where either names the other —
+// level, issuer, number and status, whether it is in force (the citing
+// document's term is long past), and where either names the other —
 // here a document of 40 that names, in its preamble, one it has no pair
 // page with. Over HTTP and from the unzipped offline bundle.
 func TestBrowserAdhocFacts(t *testing.T) {
@@ -54,6 +55,8 @@ func TestBrowserAdhocFacts(t *testing.T) {
 		t.Fatalf("%s has no heading %q", file, heading)
 	}
 	src = []byte(strings.Replace(string(src), heading, heading+"\n为贯彻落实《"+facts[cited].Title+"》，制定本文件。\n", 1))
+	// The citing document's term ended long ago.
+	src = []byte(strings.Replace(string(src), "---\n", "---\neffective: \"2000-01-01\"\nexpires: \"2000-12-31\"\n", 1))
 	if err := os.WriteFile(file, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -86,6 +89,9 @@ func TestBrowserAdhocFacts(t *testing.T) {
 	who, whom := "后者", "前者"
 	if citer == a {
 		who, whom = whom, who
+		wantMeta[0] += " · 已失效"
+	} else {
+		wantMeta[1] += " · 已失效"
 	}
 	wantNote := who + "在前言提及" + whom + "。"
 

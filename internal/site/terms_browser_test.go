@@ -16,8 +16,8 @@ import (
 // finds each said for the day the page is read: a note above the text of
 // a document, and of its sections, that is not in force, the 时效 row of
 // its details, the home page's status column as built and as the finder
-// draws it, a pair page's line of each document, the finder's and the
-// search's choice by 时效, and a hit's mark.
+// draws it, a pair page's line of each document, a theme page's date of
+// each, the finder's and the search's choice by 时效, and a hit's mark.
 func TestBrowserTerms(t *testing.T) {
 	root := t.TempDir()
 	content := filepath.Join(root, "content")
@@ -61,6 +61,13 @@ func TestBrowserTerms(t *testing.T) {
 	const sides = `[...document.querySelectorAll(".pair-meta li")].map(li => li.textContent).join("|")`
 	if got, want := eval[string](t, ctx, sides), "前者 2020-09-17 · 省级 · 广东省人民政府 · 粤府〔2020〕50号 · 已失效|后者 未注明日期 · 市级 · 征求意见稿"; got != want {
 		t.Errorf("the pair page's documents:\n%s\nwant\n%s", got, want)
+	}
+
+	// A theme's page says it after the date of each document it quotes.
+	do(t, ctx, "open a theme", chromedp.Navigate(base+"themes/zhiliang-jichu-sheshi/index.html"))
+	const dated = `[...document.querySelectorAll(".theme-doc")].map(s => s.id.slice(4) + " " + (s.querySelector(".dated") || {}).textContent).sort().join("|")`
+	if got, want := eval[string](t, ctx, dated), "guangdong-2020-shishi 2020-09-17 · 已失效|guangdong-2023-gangyao 2023-06-21|guangzhou-2023-fangan 征求意见稿|jiangsu-2023-yijian 2023-03-10 · 尚未施行|luhe-2017-yijian 2017-05-24"; got != want {
+		t.Errorf("the theme's documents:\n%s\nwant\n%s", got, want)
 	}
 
 	// The status column, as built and as the finder draws it.
