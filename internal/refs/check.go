@@ -16,6 +16,10 @@ import (
 // none of them: several share it and no date singles one out, or each was
 // issued after the document citing it. The site leaves such a citation
 // unlinked rather than guess; the warning says what would link it.
+//
+// It reports too each document of the corpus that a text repeals (see
+// Repealed) and that no document's supersedes names: the new plan that
+// says 《…》同时废止 replaces it, and its pages should lead readers on.
 func (x *Index) Check(docs []*corpus.Document) diag.List {
 	var out diag.List
 	for _, d := range docs {
@@ -28,6 +32,14 @@ func (x *Index) Check(docs []*corpus.Document) diag.List {
 					msg, hint := u.explain(d)
 					out.Warn(b.Pos, msg, hint)
 				}
+				for _, r := range x.Repealed(d, b.Text) {
+					if x.newer[r.Doc] != "" {
+						continue // its successor is on record, this one or another
+					}
+					written := string([]rune(b.Text)[r.Start:r.End])
+					out.Warn(b.Pos, fmt.Sprintf("the text repeals %s (%s), which no document supersedes", written, r.Doc),
+						fmt.Sprintf("add it to this document's front matter, supersedes: [%s], so that its pages lead here", strings.Join(append(slices.Clone(d.Supersedes), r.Doc), ", ")))
+				}
 			}
 		}
 		check(d.Preamble)
@@ -37,6 +49,42 @@ func (x *Index) Check(docs []*corpus.Document) diag.List {
 		check(d.Trailing)
 	}
 	return out
+}
+
+// Repealed returns the references of text, a paragraph of from's, that
+// it repeals: the titles and numbers in a sentence that says 废止 —
+// 《…》（…号）同时废止, 予以废止, 即行废止, 废止《…》 — as a new plan ends by
+// repealing the edition it replaces. A reference names only a document
+// issued on or before from (Find), so an earlier one.
+func (x *Index) Repealed(from *corpus.Document, text string) []Ref {
+	if !strings.Contains(text, "废止") && !strings.Contains(text, "廢止") {
+		return nil
+	}
+	var out []Ref
+	runes := []rune(text)
+	for _, r := range x.Find(from, text) {
+		start, end := r.Start, r.End
+		for start > 0 && !sentenceEnd(runes[start-1]) {
+			start--
+		}
+		for end < len(runes) && !sentenceEnd(runes[end]) {
+			end++
+		}
+		if sentence := string(runes[start:end]); strings.Contains(sentence, "废止") || strings.Contains(sentence, "廢止") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// sentenceEnd reports whether r ends a sentence, or a clause of a list
+// of them (；), or a line.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', ';', '\n':
+		return true
+	}
+	return false
 }
 
 // Searched reports whether b's text is searched for titles and numbers:

@@ -134,3 +134,45 @@ func checkFuzzed(t *testing.T, x *Index, from *corpus.Document, text string) {
 		}
 	}
 }
+
+// TestCheckRepealed: a text that repeals a document of the corpus (《…》
+// 同时废止) makes it its earlier version, which supersedes should say,
+// unless this document or another already does; a title named in
+// another sentence than the one that repeals is not repealed.
+func TestCheckRepealed(t *testing.T) {
+	plan := func(id, date string) *corpus.Document { return doc(id, "质量提升行动计划", date) }
+	superseding := func(d *corpus.Document, ids ...string) *corpus.Document {
+		d.Supersedes = ids
+		return d
+	}
+	const repeal = "本方案自印发之日起施行，《质量提升行动计划》同时废止。"
+	for _, c := range []struct {
+		name string
+		docs []*corpus.Document
+		from *corpus.Document
+		want string
+	}{
+		{"repealed", []*corpus.Document{plan("a", "2018-01-01")}, citing("f", "2020-01-01", repeal),
+			"f.md:7:1: warning: the text repeals 《质量提升行动计划》 (a), which no document supersedes (add it to this document's front matter, supersedes: [a], so that its pages lead here)"},
+		{"traditional, among others", []*corpus.Document{plan("a", "2018-01-01"), doc("b", "某县办法", "2015-01-01")},
+			superseding(citing("f", "2020-01-01", "《質量提升行動計劃》予以廢止。"), "b"),
+			"f.md:7:1: warning: the text repeals 《質量提升行動計劃》 (a), which no document supersedes (add it to this document's front matter, supersedes: [b, a], so that its pages lead here)"},
+		{"by number", []*corpus.Document{numbered("a", "办法", "2017-03-01", "府办〔2017〕4号")},
+			citing("f", "2020-01-01", "县府办〔2017〕4号文件即行废止。"),
+			"f.md:7:1: warning: the text repeals 府办〔2017〕4号 (a), which no document supersedes (add it to this document's front matter, supersedes: [a], so that its pages lead here)"},
+		{"superseded by it", []*corpus.Document{plan("a", "2018-01-01")}, superseding(citing("f", "2020-01-01", repeal), "a"), ""},
+		{"superseded by another", []*corpus.Document{plan("a", "2018-01-01"), superseding(doc("g", "某市方案", "2019-01-01"), "a")},
+			citing("f", "2020-01-01", repeal), ""},
+		{"another sentence", []*corpus.Document{plan("a", "2018-01-01")},
+			citing("f", "2020-01-01", "根据《质量提升行动计划》制定本方案。原有规定同时废止。"), ""},
+		// A title names only what was issued before: a later plan is
+		// left unlinked, and repealed by nothing.
+		{"later", []*corpus.Document{plan("a", "2021-01-01")}, citing("f", "2020-01-01", repeal),
+			"f.md:7:1: warning: 《质量提升行动计划》 names a, dated 2021-01-01, after this document (2020-01-01), and is left unlinked (check the dates: a document cites only what was issued before it)"},
+	} {
+		docs := append(c.docs, c.from)
+		if s := New(docs).Check(docs).Error(); s != c.want {
+			t.Errorf("%s: warnings\n%s\nwant\n%s", c.name, s, c.want)
+		}
+	}
+}

@@ -22,6 +22,10 @@
 // before the citing document is meant, as a plan cites what is already in
 // force; when that does not single one out (no dates, or a tie), the title
 // is left unlinked rather than linked to a guess.
+//
+// A reference in a sentence that says 废止 (《…》同时废止) is a repeal: the
+// document named is the citing one's earlier version, which Check asks
+// the front matter's supersedes to record.
 package refs
 
 import (
@@ -48,6 +52,7 @@ type Index struct {
 	byTitle  map[string][]entry // by normalised title, and issuer and title, in corpus order
 	byNumber map[string][]entry // by normalised number
 	made     map[string]string  // what each document was indexed by, by id
+	newer    map[string]string  // the id of the document that supersedes each, by id
 }
 
 // entry is what resolving a title needs of a document: it keeps no
@@ -56,9 +61,13 @@ type entry struct{ id, date string }
 
 // New indexes docs by their normalised titles and numbers.
 func New(docs []*corpus.Document) *Index {
-	x := &Index{byTitle: make(map[string][]entry, len(docs)), byNumber: map[string][]entry{}, made: make(map[string]string, len(docs))}
+	x := &Index{byTitle: make(map[string][]entry, len(docs)), byNumber: map[string][]entry{}, made: make(map[string]string, len(docs)),
+		newer: map[string]string{}}
 	for _, d := range docs {
 		x.made[d.ID] = madeOf(d)
+		for _, id := range d.Supersedes {
+			x.newer[id] = d.ID
+		}
 		e := entry{d.ID, d.Date}
 		title := textnorm.Key(d.Title)
 		if title == "" {
