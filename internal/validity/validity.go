@@ -133,9 +133,9 @@ func find(paragraph, issued string) (Statement, bool) {
 
 // mayState reports whether a paragraph has the words every statement of
 // a term needs: a naming of the document (本), and 起 or 开始 of 自…起施行
-// or the 期 of a period — in either script, as written. Nearly every paragraph
-// of a document says nothing of its term, and is let go here, before it
-// is folded and searched.
+// or the 期 of a period — in either script, as written. Nearly every
+// paragraph of a document says nothing of its term, and is let go here,
+// before it is folded and searched.
 func mayState(p string) bool {
 	return strings.Contains(p, "本") && (strings.Contains(p, "起") || strings.Contains(p, "开始") || strings.Contains(p, "開始") ||
 		strings.Contains(p, "有效期") || strings.Contains(p, "行期") || strings.Contains(p, "施期"))
