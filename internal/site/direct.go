@@ -264,7 +264,9 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 				o.text(c.Lang)
 				o.raw(`">`)
 				o.text(c.Text)
-				o.raw(`</a> <span class="badge" title="相似度">`)
+				o.raw(`</a>`)
+				writeTermMark(o, c.Effective, c.Expires)
+				o.raw(` <span class="badge" title="相似度">`)
 				o.raw(strconv.Itoa(c.Percent))
 				o.raw("%</span>")
 				if c.Pair != "" {
@@ -445,15 +447,21 @@ func writePairDoc(o printer, d *docInfo) {
 		o.raw(" · ")
 		o.text(f)
 	}
-	if d.Effective != "" || d.Expires != "" {
-		// site.js says whether it is in force on the day the page is read.
-		o.raw(`<span class="term-mark" data-effective="`)
-		o.text(d.Effective)
-		o.raw(`" data-expires="`)
-		o.text(d.Expires)
-		o.raw(`"></span>`)
-	}
+	writeTermMark(o, d.Effective, d.Expires)
 	o.raw("</span>")
+}
+
+// writeTermMark writes, for a document with a term, the element in which
+// site.js says whether it is in force on the day the page is read.
+func writeTermMark(o printer, effective, expires string) {
+	if effective == "" && expires == "" {
+		return
+	}
+	o.raw(`<span class="term-mark" data-effective="`)
+	o.text(effective)
+	o.raw(`" data-expires="`)
+	o.text(expires)
+	o.raw(`"></span>`)
 }
 
 func (o printer) raw(s string)     { o.w.WriteString(s) }

@@ -334,6 +334,9 @@ type counterpartLink struct {
 	Lang    string
 	Percent int
 	Pair    string // the row of the pair page, relative to the page, or ""
+	// Effective and Expires are the counterpart's document's term, for
+	// site.js to say whether it is in force.
+	Effective, Expires string
 }
 
 // themesData is the theme index.
@@ -677,7 +680,7 @@ func (s *Site) sectionLinks(root string, data *sectionData) {
 	}
 	data.CounterpartLinks = make([]counterpartLink, len(data.Counterparts))
 	for i, c := range data.Counterparts {
-		cl := counterpartLink{Lang: c.Doc.Lang, Percent: c.Percent,
+		cl := counterpartLink{Lang: c.Doc.Lang, Percent: c.Percent, Effective: c.Doc.Effective, Expires: c.Doc.Expires,
 			URL:  root + sectionPath(c.Doc.ID, c.Section.EID) + "index.html",
 			Text: "《" + c.Doc.Title + "》" + c.Section.Label()}
 		if c.Pair != "" {

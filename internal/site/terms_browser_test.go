@@ -3,6 +3,7 @@ package site_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -54,6 +55,19 @@ func TestBrowserTerms(t *testing.T) {
 		if got := eval[string](t, ctx, state); got != tt.state {
 			t.Errorf("%s: the details say %q, want %q", tt.page, got, tt.state)
 		}
+	}
+
+	// A section's counterparts and a document's comparisons say it of
+	// the documents they lead to (by their addresses' last folders but
+	// one: a document's, a pair's).
+	do(t, ctx, "open a section", chromedp.Navigate(base+"docs/guangzhou-2023-fangan/p1-s1/index.html"))
+	const marked = `[...document.querySelectorAll(SEL)].filter(li => li.querySelector(".term-mark")).map(li => li.querySelector("a").getAttribute("href").split("/").at(AT) + ":" + li.querySelector(".term-mark").textContent).sort().join("|")`
+	if got, want := eval[string](t, ctx, strings.NewReplacer("SEL", `".counterparts li"`, "AT", "-3").Replace(marked)), "guangdong-2020-shishi: · 已失效|guangdong-2023-gangyao:"; got != want {
+		t.Errorf("the section's counterparts: %q, want %q", got, want)
+	}
+	do(t, ctx, "open a document", chromedp.Navigate(base+"docs/luhe-2017-yijian/index.html"))
+	if got, want := eval[string](t, ctx, strings.NewReplacer("SEL", `".compare-links li"`, "AT", "-2").Replace(marked)), "guangdong-2020-shishi--luhe-2017-yijian: · 已失效|guangdong-2023-gangyao--luhe-2017-yijian:|jiangsu-2023-yijian--luhe-2017-yijian: · 尚未施行"; got != want {
+		t.Errorf("the document's comparisons: %q, want %q", got, want)
 	}
 
 	// A pair page says it of either document.
