@@ -617,6 +617,14 @@ func docDescription(d *docInfo) string {
 			parts = append(parts, v)
 		}
 	}
+	// A term as its days: a description is read long after the build,
+	// when whether the document is in force may have changed.
+	if d.Effective != "" {
+		parts = append(parts, d.Effective+"起施行")
+	}
+	if d.Expires != "" {
+		parts = append(parts, "有效期至"+d.Expires)
+	}
 	if d.Status != "" && d.Status != "正式" {
 		parts = append(parts, d.Status)
 	}
