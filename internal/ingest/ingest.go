@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -172,7 +173,7 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	}
 	res.Meta, res.Notes = readMeta(hdr, textnorm.Script(hdr.text))
 	res.fillFromPage(facts)
-	res.readTerm(kept)
+	res.readTerm(kept, lines[:bodyStart])
 	res.Meta.ID = opts.ID
 	if res.Meta.ID == "" {
 		res.Meta.ID = slug(file)
@@ -212,23 +213,50 @@ var reMetaPubDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
 
 // readTerm fills the document's term from the first line that says when
 // it takes effect or until when (package validity), and notes where, to
-// be checked: 自印发之日起 is the date found, which may be a page's.
-func (res *Result) readTerm(kept []line) {
-	for _, l := range kept {
-		st, ok := validity.Find(l.text, res.Meta.Date)
-		if !ok {
-			continue
-		}
-		res.Meta.Effective, res.Meta.Expires = st.Effective, st.Expires
+// be checked: 自印发之日起 is the date found, which may be a page's. Where
+// the text says nothing of it, the page's own metadata above the text
+// may (施行日期：2021-09-01, as law databases give it).
+func (res *Result) readTerm(kept, header []line) {
+	note := func(t validity.Term, where string) {
+		res.Meta.Effective, res.Meta.Expires = t.Effective, t.Expires
 		var days []string
-		if st.Effective != "" {
-			days = append(days, "effective "+st.Effective)
+		if t.Effective != "" {
+			days = append(days, "effective "+t.Effective)
 		}
-		if st.Expires != "" {
-			days = append(days, "expires "+st.Expires)
+		if t.Expires != "" {
+			days = append(days, "expires "+t.Expires)
 		}
-		res.Notes = append(res.Notes, fmt.Sprintf("%s, as line %d says (「%s」): check it", strings.Join(days, " and "), l.n, st.Phrase))
-		return
+		res.Notes = append(res.Notes, strings.Join(days, " and ")+", as "+where+": check it")
+	}
+	for _, l := range kept {
+		if st, ok := validity.Find(l.text, res.Meta.Date); ok {
+			note(st.Term, fmt.Sprintf("line %d says (「%s」)", l.n, st.Phrase))
+			return
+		}
+	}
+	var t validity.Term
+	var at []string
+	for _, l := range header {
+		for _, m := range []struct {
+			re  *regexp.Regexp
+			day *string
+		}{{reEffectiveMeta, &t.Effective}, {reExpiresMeta, &t.Expires}} {
+			if sm := m.re.FindStringSubmatch(l.text); sm != nil && *m.day == "" {
+				if d := ymd(sm[1], sm[2], sm[3]); d != "" {
+					*m.day = d
+					at = append(at, strconv.Itoa(l.n))
+				}
+			}
+		}
+	}
+	if t.Effective != "" && t.Expires != "" && t.Expires < t.Effective {
+		return // one of them is not what it seems: leave both to the reviewer
+	}
+	switch len(at) {
+	case 1:
+		note(t, "the page's metadata says on line "+at[0])
+	case 2:
+		note(t, "the page's metadata says on lines "+at[0]+" and "+at[1])
 	}
 }
 

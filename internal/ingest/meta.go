@@ -21,10 +21,14 @@ var (
 	reIssuerMeta  = regexp.MustCompile(`(?:发布机构|發布機構|发文机关|發文機關)\s*[:：|｜]\s*([^|｜:：\s]+)`)
 	reDateCN      = regexp.MustCompile(`(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*([\d〇零一二三四五六七八九十]{1,3})\s*月\s*([\d〇零一二三四五六七八九十]{1,3})\s*日$`)
 	reDateMeta    = regexp.MustCompile(`(?:成文日期|制发日期|制發日期|发文日期|發文日期)\s*[:：|｜]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})`)
-	rePubDate     = regexp.MustCompile(`(?:发布时间|發布時間|发布日期|發布日期)?\s*[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})`)
-	reDocNumber   = regexp.MustCompile(`[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*[号號]`)
-	reRegion      = regexp.MustCompile(`^(?:中共|中國共產黨|中国共产党)?\s*([\p{Han}]{2,5}?(?:省|自治区|自治區|特别行政区|市|县|縣|区|區))`)
-	reNational    = regexp.MustCompile(`^(?:国务院|國務院|中共中央|中国共产党中央|国家|國家|全国|全國|中华人民共和国|中華人民共和國)`)
+	// The days a page's metadata gives a document's term, as law
+	// databases list them beside its date of issue.
+	reEffectiveMeta = regexp.MustCompile(`(?:施行日期|實施日期|实施日期|生效日期|施行时间|施行時間)\s*[:：|｜]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})`)
+	reExpiresMeta   = regexp.MustCompile(`(?:有效期至|有效期限至|有效截止日期)\s*[:：|｜]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})`)
+	rePubDate       = regexp.MustCompile(`(?:发布时间|發布時間|发布日期|發布日期)?\s*[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})`)
+	reDocNumber     = regexp.MustCompile(`[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*[号號]`)
+	reRegion        = regexp.MustCompile(`^(?:中共|中國共產黨|中国共产党)?\s*([\p{Han}]{2,5}?(?:省|自治区|自治區|特别行政区|市|县|縣|区|區))`)
+	reNational      = regexp.MustCompile(`^(?:国务院|國務院|中共中央|中国共产党中央|国家|國家|全国|全國|中华人民共和国|中華人民共和國)`)
 )
 
 // header holds what the metadata is read from.

@@ -178,7 +178,8 @@ func TestMeta(t *testing.T) {
 
 // TestMetaTerm: the sentence that says when the document takes effect
 // and until when fills effective and expires, with a note of its line;
-// 自印发之日起 is the date the text gives.
+// 自印发之日起 is the date the text gives. Without one, the page's
+// metadata lines may give the days.
 func TestMetaTerm(t *testing.T) {
 	res, _ := importString(t, "关于深化质量强市建设的实施意见\n某市人民政府\n2024年3月5日\n一、总体要求\n正文。\n二、附则\n本意见自印发之日起施行，有效期3年。\n")
 	m := res.Meta
@@ -192,6 +193,14 @@ func TestMetaTerm(t *testing.T) {
 	fm := string(res.Markdown())
 	if !strings.Contains(fm, "date: \"2024-03-05\"\neffective: \"2024-03-05\"\nexpires: \"2027-03-04\"\n") {
 		t.Errorf("front matter does not give the term after the date:\n%s", fm)
+	}
+	// Where the text says nothing of it, the page's metadata may.
+	res, _ = importString(t, "关于深化质量强市建设的实施意见\n发布日期：2021-06-10\n施行日期：2021-09-01\n有效期至：2026-08-31\n一、总体要求\n正文。\n")
+	if m := res.Meta; m.Effective != "2021-09-01" || m.Expires != "2026-08-31" {
+		t.Errorf("term from the metadata = %q to %q, want 2021-09-01 to 2026-08-31", m.Effective, m.Expires)
+	}
+	if note := "effective 2021-09-01 and expires 2026-08-31, as the page's metadata says on lines 3 and 4: check it"; !slices.Contains(res.Notes, note) {
+		t.Errorf("notes = %q, want %q among them", res.Notes, note)
 	}
 	// A document that says nothing of its term has no such fields.
 	res, _ = importString(t, "关于深化质量强市建设的实施意见\n一、总体要求\n正文。\n")
