@@ -8,9 +8,9 @@
 //
 // A paragraph speaks of the document itself when it names it — 本 and,
 // within four characters, a kind of document: 本方案, 本实施意见, 本若干措施,
-// 本办法, 本通知, 本文件 … — so that a sentence about a standard, a
-// trademark's 有效期 or a campaign that 自2024年1月1日起实施 is not taken
-// for the document's. In such a paragraph, after 繁→简 and full-width
+// 本办法, 本通知, 本文件 …; or the notice that issues it, 现将《…》印发给你们
+// — so that a sentence about a standard, a trademark's 有效期 or a
+// campaign that 自2024年1月1日起实施 is not taken for the document's. In such a paragraph, after 繁→简 and full-width
 // digits are folded:
 //
 //	自2024年1月1日起施行          effective 2024-01-01 (also 执行, 实施, 生效, 试行;

@@ -31,6 +31,11 @@ func TestFind(t *testing.T) {
 			Statement{Term{"2024-01-01", ""}, "本若干措施自2024年起施行", 0}, true},
 		{"本規定從2024年7月1日開始實施。", "",
 			Statement{Term{"2024-07-01", ""}, "本規定從2024年7月1日開始實施", 0}, true},
+		// The notice that issues the document says it.
+		{"现将《某市质量提升行动方案》印发给你们，自2024年5月1日起施行，请认真贯彻执行。", "",
+			Statement{Term{"2024-05-01", ""}, "现将《某市质量提升行动方案》印发给你们，自2024年5月1日起施行", 0}, true},
+		{"現將《某市質量提升行動方案》印發給你們，自印發之日起實施，有效期兩年。", "2024-03-05",
+			Statement{Term{"2024-03-05", "2026-03-04"}, "現將《某市質量提升行動方案》印發給你們，自印發之日起實施，有效期兩年", 0}, true},
 		// 自印发之日起 without the day of issue gives nothing, nor a period
 		// without a start.
 		{"本方案自印发之日起施行，有效期5年。", "", Statement{}, false},
