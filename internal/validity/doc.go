@@ -27,4 +27,12 @@
 // Dates are written in digits or Chinese numerals (二〇二四年一月一日), with
 // 日 or 号. A period in years or months needs a start: a date the paragraph
 // gives, or the day of issue when it says 自印发之日起.
+//
+// A paragraph that names the document may go on to other things that
+// start on a day (「本方案实施以来，对2024年起实施的项目…」), so the day it
+// takes effect is read only right after the naming — a bracketed word
+// (本意见（试行）), the notice's 给你们 or a comma between — or as the
+// next clause of its sentence, 自 first (本办法由…负责解释，自…起施行); and
+// a period only in a sentence that names the document or in the one
+// after it.
 package validity

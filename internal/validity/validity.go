@@ -44,6 +44,10 @@ var (
 	// issuer the notice that issues it, 现将《…》印发给你们.
 	subject = regexp.MustCompile(`本\p{Han}{0,4}?(?:方案|意见|办法|规定|细则|通知|纲要|规划|计划|措施|决定|条例|指引|指南|规则|文件|政策|要点|制度|公告|通告)`)
 	issuer  = regexp.MustCompile(`现将《[^《》]+》(?:予以)?印发`)
+	// nextTo is what may stand between the naming of the document and
+	// the day it takes effect: a bracketed word (（试行）), the notice's
+	// 给你们, a comma, spaces.
+	nextTo = regexp.MustCompile(`^(?:[（(][^（）()]{0,8}[）)]|给你们|[，,\s])*$`)
 
 	effectiveOn    = regexp.MustCompile(`(?:自|从|于)?\s*` + date + `\s*(?:起|开始)\s*(?:施行|执行|实施|生效|试行)`)
 	effectiveIssue = regexp.MustCompile(`(?:自|从)\s*(?:印发|发布|公布|颁布|下发|发文)\s*之日\s*起\s*(?:施行|执行|实施|生效|试行)`)
@@ -71,24 +75,61 @@ func find(paragraph, issued string) (Statement, bool) {
 		return Statement{}, false
 	}
 	slices.SortFunc(subjects, func(a, b []int) int { return a[0] - b[0] })
+	// A day it takes effect counts only right after the document is
+	// named (「本意见（试行）自…起施行」, 「现将《…》印发给你们，自…」), or
+	// as the next clause of its sentence, 自 first (「本办法由…负责解释，
+	// 自…起施行」): a paragraph that names it may go on to what else
+	// 自…起实施.
+	named := func(loc []int) bool {
+		for _, s := range subjects {
+			if s[1] > loc[0] {
+				continue
+			}
+			gap := folded[s[1]:loc[0]]
+			if nextTo.MatchString(gap) {
+				return true
+			}
+			if strings.HasSuffix(gap, "，") && !strings.ContainsAny(gap, "。；") && utf8.RuneCountInString(gap) <= 24 &&
+				(strings.HasPrefix(folded[loc[0]:], "自") || strings.HasPrefix(folded[loc[0]:], "从")) {
+				return true
+			}
+		}
+		return false
+	}
+	// A period counts in a sentence that names the document, or in the
+	// one after it (「本方案自印发之日起施行。有效期至2025年底。」).
+	sentence := func(off int) int {
+		return strings.Count(folded[:off], "。") + strings.Count(folded[:off], "；") + strings.Count(folded[:off], "\n")
+	}
+	about := map[int]bool{}
+	for _, s := range subjects {
+		about[sentence(s[0])], about[sentence(s[0])+1] = true, true
+	}
+	first := func(re *regexp.Regexp, ok func(m []int) bool) []int {
+		for _, m := range re.FindAllStringSubmatchIndex(folded, -1) {
+			if ok(m) {
+				return m
+			}
+		}
+		return nil
+	}
 	var st Statement
 	start, end := len(folded), 0
 	span := func(loc []int) {
 		start, end = min(start, loc[0]), max(end, loc[1])
 	}
-	if m := effectiveOn.FindStringSubmatchIndex(folded); m != nil {
-		if d := day(folded, m[2:8], false); d != "" {
-			st.Effective = d
-			span(m)
-		}
+	if m := first(effectiveOn, func(m []int) bool { return named(m) && day(folded, m[2:8], false) != "" }); m != nil {
+		st.Effective = day(folded, m[2:8], false)
+		span(m)
 	}
-	if st.Effective == "" {
-		if m := effectiveIssue.FindStringIndex(folded); m != nil && valid(issued) {
+	if st.Effective == "" && valid(issued) {
+		if m := first(effectiveIssue, named); m != nil {
 			st.Effective = issued
 			span(m)
 		}
 	}
-	if m := runsFromTo.FindStringSubmatchIndex(folded); m != nil {
+	inAbout := func(m []int) bool { return about[sentence(m[0])] }
+	if m := first(runsFromTo, inAbout); m != nil {
 		from, to := day(folded, m[2:8], false), day(folded, m[8:14], true)
 		if from != "" && to != "" && from <= to && to >= st.Effective {
 			if st.Effective == "" {
@@ -99,7 +140,7 @@ func find(paragraph, issued string) (Statement, bool) {
 		}
 	}
 	if st.Expires == "" {
-		if m := runsUntil.FindStringSubmatchIndex(folded); m != nil {
+		if m := first(runsUntil, inAbout); m != nil {
 			if d := day(folded, m[2:8], true); d != "" && d >= st.Effective {
 				st.Expires = d
 				span(m)
@@ -107,7 +148,7 @@ func find(paragraph, issued string) (Statement, bool) {
 		}
 	}
 	if st.Expires == "" && st.Effective != "" {
-		if m := runsFor.FindStringSubmatchIndex(folded); m != nil {
+		if m := first(runsFor, inAbout); m != nil {
 			if d := after(st.Effective, folded[m[2]:m[3]], folded[m[4]:m[5]]); d != "" {
 				st.Expires = d
 				span(m)
@@ -119,7 +160,7 @@ func find(paragraph, issued string) (Statement, bool) {
 	}
 	// The phrase starts where the document is named, the last time
 	// before it says its term (「制定本意见。本意见自…」), or the first
-	// after (「自2024年1月1日起，本办法施行」).
+	// after (「有效期至2025年底，本方案…」).
 	who := subjects[0]
 	for _, s := range subjects {
 		if s[0] <= start {

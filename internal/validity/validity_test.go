@@ -44,6 +44,17 @@ func TestFind(t *testing.T) {
 		{"有效期内省名牌产品累计达到6个。", "", Statement{}, false},
 		{"自2024年1月1日起实施质量提升行动。", "", Statement{}, false},
 		{"各地要结合本地区实际制定实施方案，自2024年1月1日起实施。", "", Statement{}, false},
+		// A paragraph that names the document and goes on to other
+		// things that start on a day; a term over two sentences.
+		{"本方案实施以来，对2024年起实施的新建项目加强监管。", "", Statement{}, false},
+		{"本意见（试行）自2024年1月1日起施行。", "",
+			Statement{Term{"2024-01-01", ""}, "本意见（试行）自2024年1月1日起施行", 0}, true},
+		{"本办法由市场监督管理局负责解释，自2024年1月1日起施行。", "",
+			Statement{Term{"2024-01-01", ""}, "本办法由市场监督管理局负责解释，自2024年1月1日起施行", 0}, true},
+		{"本方案自印发之日起施行。有效期至2025年12月31日。", "2023-06-01",
+			Statement{Term{"2023-06-01", "2025-12-31"}, "本方案自印发之日起施行。有效期至2025年12月31日", 0}, true},
+		{"本方案自印发之日起施行。各地要加强领导。商标有效期至2030年12月31日。", "2023-06-01",
+			Statement{Term{"2023-06-01", ""}, "本方案自印发之日起施行", 0}, true},
 		// Days that are none.
 		{"本方案自2023年2月30日起施行。", "", Statement{}, false},
 		{"本方案自2023年13月1日起施行。", "", Statement{}, false},
