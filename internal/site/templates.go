@@ -179,6 +179,13 @@ func templateFuncs() template.FuncMap {
 		"levelName":     levelName,
 		"scriptName":    scriptName,
 		"add":           func(a, b int) int { return a + b },
+		// termMark is where site.js says whether a document with a term
+		// is in force on the day the page is read, as direct.go writes it.
+		"termMark": func(effective, expires string) template.HTML {
+			var b bytes.Buffer
+			writeTermMark(printer{&b}, effective, expires)
+			return template.HTML(b.String())
+		},
 		// A page with two pagers names each for what it pages: landmarks
 		// of one kind need names of their own.
 		"labelled": func(p *pager, label string) *pager {

@@ -67,6 +67,10 @@ func TestTerms(t *testing.T) {
 			`<div class="term-state" data-effective="2020-09-17" data-expires="2022-12-31" hidden><dt>时效</dt><dd></dd></div>`,
 			`"legislationDateOfApplicability":"2020-09-17","expires":"2022-12-31"`,
 		},
+		// The documents a document names are marked for site.js.
+		"docs/guangzhou-2023-fangan/index.html": {
+			`《广东省质量强省建设纲要》</a><span class="term-mark" data-effective="2023-06-21" data-expires="2099-12-31"></span> <span class="note">见`,
+		},
 		"docs/jiangsu-2023-yijian/p1/index.html": {
 			`<p class="term-note" role="note" data-effective="2099-01-01" data-expires="" hidden></p>`,
 		},
