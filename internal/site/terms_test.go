@@ -110,3 +110,52 @@ func TestTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsInServe: a term given while serve runs is on the pages at
+// once — the document's, the home page's 时效 choice, the marks on other
+// documents' pages that lead to it — and one its text says otherwise is
+// warned of in the edit's report.
+func TestTermsInServe(t *testing.T) {
+	project := seedProject(t)
+	m := newMemory(t, project)
+	get := func(name string) string {
+		t.Helper()
+		f, ok, err := m.Get(name)
+		if !ok || err != nil {
+			t.Fatalf("Get(%q): %v, %v", name, ok, err)
+		}
+		return string(f.Data)
+	}
+	if strings.Contains(get("index.html"), `name="term"`) {
+		t.Fatal("the seeds' home page offers a choice by term")
+	}
+	content := filepath.Join(project, "content")
+	setTerms(t, content, map[string]string{"guangdong-2020-shishi": "expires: \"2022-12-31\"\n"})
+	file := filepath.Join(content, "docs", "guangdong-2020-shishi.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(src, "\n本方案自印发之日起施行，有效期至2023年12月31日。\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := update(t, m, file)
+	for name, want := range map[string]string{
+		"index.html": `<select name="term">`,
+		"docs/guangdong-2020-shishi/p1/index.html":    `<p class="term-note" role="note" data-effective="" data-expires="2022-12-31" hidden></p>`,
+		"docs/guangzhou-2023-fangan/p1-s1/index.html": `<span class="term-mark" data-effective="" data-expires="2022-12-31"></span>`,
+	} {
+		if !strings.Contains(get(name), want) {
+			t.Errorf("%s lacks %s", name, want)
+		}
+	}
+	warnings := r.Problems.Warnings().Error()
+	for _, want := range []string{
+		"but its front matter has no effective (add effective: 2020-09-17",
+		"expires 2022-12-31 differs from the text, which says 2023-12-31",
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("the edit's warnings lack %q:\n%s", want, warnings)
+		}
+	}
+}
