@@ -16,6 +16,7 @@
 //	自2024年1月1日起施行          effective 2024-01-01 (also 执行, 实施, 生效, 试行;
 //	                              开始 for 起; 从 or 于 for 自, which may be left out)
 //	自印发之日起施行              effective on the day of issue (also 发布, 公布, 颁布, 下发)
+//	自公布之日起30日后施行        effective the thirtieth day after the day of issue
 //	有效期至2028年12月31日        expires 2028-12-31 (also 有效期到 …, … 止)
 //	有效期至2028年底              expires 2028-12-31 (年底, 年末; 2028年6月底 is 2028-06-30)
 //	有效期为2024年1月1日至2028年12月31日

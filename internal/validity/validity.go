@@ -50,7 +50,7 @@ var (
 	nextTo = regexp.MustCompile(`^(?:[（(][^（）()]{0,8}[）)]|给你们|[，,\s])*$`)
 
 	effectiveOn    = regexp.MustCompile(`(?:自|从|于)?\s*` + date + `\s*(?:起|开始)\s*(?:施行|执行|实施|生效|试行)`)
-	effectiveIssue = regexp.MustCompile(`(?:自|从)\s*(?:印发|发布|公布|颁布|下发|发文)\s*之日\s*起\s*(?:施行|执行|实施|生效|试行)`)
+	effectiveIssue = regexp.MustCompile(`(?:自|从)\s*(?:印发|发布|公布|颁布|下发|发文)\s*之日\s*起\s*(?:(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)\s*后\s*)?(?:施行|执行|实施|生效|试行)`)
 	runsFromTo     = regexp.MustCompile(period + `(?:自|从)?\s*` + date + `\s*起?\s*(?:至|到|—|－|-|~|～)\s*` + date + `\s*止?`)
 	runsUntil      = regexp.MustCompile(period + `(?:至|到|截至|截止到|截止)\s*` + date + `\s*止?`)
 	runsFor        = regexp.MustCompile(period + `(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(年|个月)`)
@@ -125,7 +125,18 @@ func find(paragraph, issued string) (Statement, bool) {
 	if st.Effective == "" && valid(issued) {
 		if m := first(effectiveIssue, named); m != nil {
 			st.Effective = issued
-			span(m)
+			if m[2] >= 0 {
+				// 自公布之日起30日后施行: the thirtieth day after.
+				t, _ := time.Parse(time.DateOnly, issued)
+				n, ok := numbering.ParseNumber(folded[m[2]:m[3]])
+				st.Effective = ""
+				if ok {
+					st.Effective = t.AddDate(0, 0, n).Format(time.DateOnly)
+				}
+			}
+			if st.Effective != "" {
+				span(m)
+			}
 		}
 	}
 	inAbout := func(m []int) bool { return about[sentence(m[0])] }
