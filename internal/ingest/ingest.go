@@ -244,7 +244,9 @@ func (res *Result) readTerm(kept, header []line) {
 			if sm := m.re.FindStringSubmatch(l.text); sm != nil && *m.day == "" {
 				if d := ymd(sm[1], sm[2], sm[3]); d != "" {
 					*m.day = d
-					at = append(at, strconv.Itoa(l.n))
+					if n := strconv.Itoa(l.n); len(at) == 0 || at[len(at)-1] != n {
+						at = append(at, n)
+					}
 				}
 			}
 		}

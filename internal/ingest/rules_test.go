@@ -202,6 +202,11 @@ func TestMetaTerm(t *testing.T) {
 	if note := "effective 2021-09-01 and expires 2026-08-31, as the page's metadata says on lines 3 and 4: check it"; !slices.Contains(res.Notes, note) {
 		t.Errorf("notes = %q, want %q among them", res.Notes, note)
 	}
+	// Both on one line.
+	res, _ = importString(t, "关于深化质量强市建设的实施意见\n施行日期：2021-09-01　有效期至：2026-08-31\n一、总体要求\n正文。\n")
+	if note := "effective 2021-09-01 and expires 2026-08-31, as the page's metadata says on line 2: check it"; !slices.Contains(res.Notes, note) {
+		t.Errorf("notes = %q, want %q among them", res.Notes, note)
+	}
 	// A document that says nothing of its term has no such fields.
 	res, _ = importString(t, "关于深化质量强市建设的实施意见\n一、总体要求\n正文。\n")
 	if fm := string(res.Markdown()); strings.Contains(fm, "effective") || strings.Contains(fm, "expires") {
