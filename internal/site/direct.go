@@ -183,7 +183,12 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		if v := d.Newer; v != nil {
 			o.raw(`<div class="version-note" role="note"><p>本条所在的文件已被`)
 			link(v.URL, v.Lang, "《"+v.Title+"》")
-			facts(v.Facts)
+			if v.Facts != "" {
+				o.raw("（")
+				o.text(v.Facts)
+				writeTermMark(o, v.Effective, v.Expires)
+				o.raw("）")
+			}
 			o.raw("取代。")
 			if v.Newest != nil {
 				o.raw("最新版本为")

@@ -47,6 +47,15 @@ func TestTerms(t *testing.T) {
 	project := seedProject(t)
 	content := filepath.Join(project, "content")
 	setTerms(t, content, seedTerms)
+	// A newer version of a seed, not in force until 2099.
+	newer, err := os.ReadFile(filepath.Join("testdata", "versions", "guangzhou-2024-fangan.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "docs", "guangzhou-2024-fangan.md"), newer, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	setTerms(t, content, map[string]string{"guangzhou-2024-fangan": "effective: \"2099-03-01\"\n"})
 	out := filepath.Join(project, "site")
 	if _, err := Build(Options{Content: content, Out: out, Zip: "-"}); err != nil {
 		t.Fatal(err)
@@ -67,9 +76,14 @@ func TestTerms(t *testing.T) {
 			`<div class="term-state" data-effective="2020-09-17" data-expires="2022-12-31" hidden><dt>时效</dt><dd></dd></div>`,
 			`"legislationDateOfApplicability":"2020-09-17","expires":"2022-12-31"`,
 		},
-		// The documents a document names are marked for site.js.
+		// The documents a document names are marked for site.js, and
+		// so is a newer version, which may not yet be in force.
 		"docs/guangzhou-2023-fangan/index.html": {
 			`《广东省质量强省建设纲要》</a><span class="term-mark" data-effective="2023-06-21" data-expires="2099-12-31"></span> <span class="note">见`,
+			`（2024-03-01 · 正式<span class="term-mark" data-effective="2099-03-01" data-expires=""></span>）取代。`,
+		},
+		"docs/guangzhou-2023-fangan/p1/index.html": {
+			`（2024-03-01 · 正式<span class="term-mark" data-effective="2099-03-01" data-expires=""></span>）取代。`,
 		},
 		"docs/jiangsu-2023-yijian/p1/index.html": {
 			`<p class="term-note" role="note" data-effective="2099-01-01" data-expires="" hidden></p>`,
@@ -96,8 +110,8 @@ func TestTerms(t *testing.T) {
 			t.Errorf("%s, of a document without a term, speaks of one", name)
 		}
 	}
-	if n := strings.Count(read("api/docs.json"), `"effective"`); n != 3 {
-		t.Errorf("api/docs.json gives %d documents a term; want 3", n)
+	if n := strings.Count(read("api/docs.json"), `"effective"`); n != 4 {
+		t.Errorf("api/docs.json gives %d documents a term; want 4", n)
 	}
 
 	plain := seedProject(t)

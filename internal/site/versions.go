@@ -168,6 +168,10 @@ func (s *Site) versionPairs() [][2]*docInfo {
 // version, made up for printing, every URL relative to the page.
 type versionNote struct {
 	Lang, Title, URL, Facts string // the newer version
+	// Effective and Expires are the newer version's term, for site.js
+	// to say, beside its facts, when it is not in force: a version that
+	// takes effect next year does not yet replace this one in law.
+	Effective, Expires string
 	// Newest is the last of the line when a later version supersedes
 	// the newer in turn; its Facts are left empty.
 	Newest *versionLink
@@ -206,7 +210,8 @@ func (s *Site) newerVersion(root string, d *docInfo, secIndex int) *versionNote 
 		return nil
 	}
 	n := v.newer
-	note := &versionNote{Lang: n.Lang, Title: n.Title, URL: root + docPath(n.ID) + "index.html", Facts: versionFacts(n)}
+	note := &versionNote{Lang: n.Lang, Title: n.Title, URL: root + docPath(n.ID) + "index.html", Facts: versionFacts(n),
+		Effective: n.Effective, Expires: n.Expires}
 	if v.newest != n {
 		note.Newest = &versionLink{Lang: v.newest.Lang, Title: v.newest.Title, URL: root + docPath(v.newest.ID) + "index.html"}
 	}
