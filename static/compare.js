@@ -1,14 +1,18 @@
 // Comparison pages: choosing a pair, linked highlights, the 繁→简 toggle,
-// the theme filter and "only differences". Without it the pages still
-// show every row, and the pair list and overview links work.
+// the theme filter, "only differences", the word-by-word view, and the
+// table saved as a spreadsheet or a Word document. Without it the pages
+// still show every row, and the pair list and overview links work.
 (function () {
   "use strict";
-  // The folder this script was loaded from, where jsdiff.min.js sits
-  // beside it, and its address's version, which covers jsdiff.min.js
+  // The folder this script was loaded from, where jsdiff.min.js and
+  // docx.js sit beside it, and its address's version, which covers them
   // (internal/site's assets.go).
   var ownSrc = document.currentScript ? document.currentScript.src : "";
   var staticDir = ownSrc.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
   var ownVersion = (ownSrc.match(/\?[^#]*/) || [""])[0];
+  // The scripts loadScript has begun to load, by name. (Set here, as the
+  // chooser's part returns before the functions at the end.)
+  var loading = {};
 
   // The chooser on compare/index.html.
   var chooser = document.getElementById("chooser");
@@ -93,7 +97,7 @@
           bar: document.getElementById("adhoc-tools"), fold: drawn.foldSide ? document.getElementById("adhoc-fold") : null,
           foldMap: drawn.foldMap, foldSide: drawn.foldSide, diffs: document.getElementById("adhoc-diffs"),
           themes: document.getElementById("adhoc-theme"), words: document.getElementById("adhoc-words"),
-          status: document.getElementById("adhoc-status"),
+          status: document.getElementById("adhoc-status"), summary: document.getElementById("adhoc-note"),
           overview: Array.prototype.slice.call(view.querySelectorAll(".overview .ov"))
         });
       });
@@ -138,6 +142,7 @@
     foldMap: mapEl && JSON.parse(mapEl.textContent), foldSide: mapEl && mapEl.getAttribute("data-side"),
     diffs: document.getElementById("diffs"), themes: document.getElementById("theme-filter"),
     words: document.getElementById("words"), status: document.getElementById("cmp-status"),
+    summary: document.getElementById("cmp-tools") && document.getElementById("cmp-tools").previousElementSibling,
     overview: Array.prototype.slice.call(document.querySelectorAll(".overview .ov"))
   });
 
@@ -146,8 +151,9 @@
   // traditional sides foldSide ("a", "b" or "ab"), by foldMap
   // (internal/hanconv's entries, converted by static/hanconv.js); "only
   // differences" (diffs); a theme filter (themes), by the rows' data-themes; the word-by-word view (words); the status
-  // line; and the overview strip's entries, one a row, dimmed with their
-  // rows.
+  // line; the summary above the table (the count of rows and shared
+  // passages), which a saved Word document repeats; and the overview
+  // strip's entries, one a row, dimmed with their rows.
   function tools(cmp, ui) {
     if (ui.bar) ui.bar.hidden = false;
     // The 繁→简 conversion (static/hanconv.js, loaded before this script
@@ -197,6 +203,7 @@
     };
     if (ui.words) wordByWord(cmp, rows, ui, unfolded);
     if (ui.bar && window.tiaowenCSV && window.Blob && window.URL && URL.createObjectURL) spreadsheet(cmp, rows, ui, unfolded);
+    if (ui.bar && window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView) wordTable(cmp, rows, ui, unfolded);
 
     // Filters: a theme, and only the rows that differ.
     var themeSel = ui.themes, diffs = ui.diffs, overview = ui.overview || [];
@@ -233,25 +240,51 @@
     });
   }
 
+  // permalinks returns, for a comparison table cmp, the permalink of a
+  // section from its heading: on the web the canonical one, under the
+  // site's root that the page's canonical address (compare/… under it)
+  // gives; from disk the page's own link.
+  function permalinks() {
+    var canonical = document.querySelector("link[rel=canonical]");
+    var root = canonical ? canonical.href.replace(/compare\/.*$/, "") : "";
+    return function (head) {
+      var at = (head.getAttribute("href") || "").match(/docs\/[^\/]+\/[^\/]+\//);
+      return at ? (root ? root + at[0] : new URL(at[0] + "index.html", head.href.replace(/docs\/.*$/, "")).href) : head.href;
+    };
+  }
+
+  // pairIDs returns the ids of the documents of the table cmp, as the
+  // headings of its sections' cells link to them: the names of the files
+  // saved from it.
+  function pairIDs(cmp) {
+    return ["a", "b"].map(function (x) {
+      var h = cmp.querySelector(".cmp-" + x + " .cmp-h"), m = h && (h.getAttribute("href") || "").match(/docs\/([^\/]+)\//);
+      return m ? m[1] : x;
+    });
+  }
+
+  // toolButton adds to the tools a button labelled text, before the
+  // status line.
+  function toolButton(ui, className, text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.textContent = text;
+    ui.bar.insertBefore(button, ui.status);
+    return button;
+  }
+
   // spreadsheet adds to the tools a button that saves the rows shown as
   // a CSV file (static/csv.js), for a spreadsheet: a line a row, each
   // side's section by its eId, its number and title, its text as
   // written (paragraphs on lines of their own, a table's cells parted by
   // tabs) and its permalink, with the similarity between.
   function spreadsheet(cmp, rows, ui, unfolded) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "csv";
-    button.textContent = "下载对照表（CSV）";
-    ui.bar.insertBefore(button, ui.status);
-    // The site's root on the web, from the page's canonical address
-    // (compare/… under it); links from disk are the pages' own.
-    var canonical = document.querySelector("link[rel=canonical]");
-    var root = canonical ? canonical.href.replace(/compare\/.*$/, "") : "";
+    var button = toolButton(ui, "csv", "下载对照表（CSV）");
+    var permalink = permalinks();
     var side = function (cell) {
       var head = cell && cell.querySelector(".cmp-h");
       if (!head) return ["", "", "", ""];
-      var at = (head.getAttribute("href") || "").match(/docs\/[^\/]+\/[^\/]+\//);
       var parts = [];
       Array.prototype.forEach.call(cell.children, function (el) {
         if (el === head || el.classList.contains("none")) return;
@@ -265,8 +298,7 @@
           parts.push(copy.textContent);
         }
       });
-      return [cell.id.replace(/^[ab]-/, ""), head.textContent, parts.join("\n"),
-        at ? (root ? root + at[0] : new URL(at[0] + "index.html", head.href.replace(/docs\/.*$/, "")).href) : head.href];
+      return [cell.id.replace(/^[ab]-/, ""), head.textContent, parts.join("\n"), permalink(head)];
     };
     button.addEventListener("click", function () {
       var lines = [["前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接"]];
@@ -277,12 +309,59 @@
           lines.push(side(r.querySelector(".cmp-a")).concat([score ? score.textContent : ""], side(r.querySelector(".cmp-b"))));
         });
       });
-      var ids = ["a", "b"].map(function (x) {
-        var h = cmp.querySelector(".cmp-" + x + " .cmp-h"), m = h && (h.getAttribute("href") || "").match(/docs\/([^\/]+)\//);
-        return m ? m[1] : x;
-      });
+      var ids = pairIDs(cmp);
       window.tiaowenCSV.save(ids[0] + "--" + ids[1] + ".csv", lines);
       ui.status.textContent = "已导出 " + (lines.length - 1) + " 行。";
+    });
+  }
+
+  // wordTable adds to the tools a button that saves the rows shown as a
+  // Word document (static/docx.js, loaded when first asked for): the
+  // comparison's heading, its documents' particulars and summary, then
+  // the table, each side's text as written with the shared passages
+  // shaded — or, with the word-by-word view on, its marks instead.
+  function wordTable(cmp, rows, ui, unfolded) {
+    var button = toolButton(ui, "docx", "下载对照表（Word）");
+    var scope = cmp.closest("#adhoc") || document;
+    button.addEventListener("click", function () {
+      loadScript("docx.js", "tiaowenDocx").then(function (docx) {
+        var heads = cmp.querySelectorAll(".cmp-head [role=columnheader]");
+        var text = function (el) {
+          if (!el) return "";
+          var copy = el.cloneNode(true);
+          copy.querySelectorAll("a[href$='.json']").forEach(function (a) { a.remove(); });
+          return copy.textContent.replace(/\s+/g, " ").trim();
+        };
+        var lines = Array.prototype.map.call(scope.querySelectorAll(".pair-meta li"), text);
+        var summary = text(ui.summary);
+        if (summary) lines.push(summary);
+        var words = cmp.classList.contains("words");
+        if (words) lines.push("逐词比对：删除线标出只见于前者的词语，下划线标出只见于后者的词语。");
+        var canonical = document.querySelector("link[rel=canonical]");
+        var here = (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + (scope === document ? "" : location.search);
+        var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+        var doc = {
+          title: "《" + text(heads[0]) + "》与《" + text(heads[2]) + "》逐条对照",
+          lines: lines,
+          head: [text(heads[0]), text(heads[1]), text(heads[2])],
+          headLang: [heads[0] && heads[0].lang === "zh-Hant" ? "zh-TW" : "", heads[2] && heads[2].lang === "zh-Hant" ? "zh-TW" : ""],
+          rows: [],
+          source: "来源：" + here + "（导出于 " + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
+          href: permalinks()
+        };
+        var ids = pairIDs(cmp);
+        unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
+          rows.forEach(function (r) {
+            if (r.hidden) return;
+            var score = r.querySelector(".score .badge");
+            doc.rows.push({ a: r.querySelector(".cmp-a"), score: score ? score.textContent : "", b: r.querySelector(".cmp-b") });
+          });
+          docx.save(ids[0] + "--" + ids[1] + ".docx", doc, words);
+        });
+        ui.status.textContent = "已导出 " + doc.rows.length + " 行。";
+      }, function (e) {
+        ui.status.textContent = e.message;
+      });
     });
   }
 
@@ -319,7 +398,7 @@
       cmp.classList.toggle("words", box.checked);
       if (!box.checked) { ui.status.textContent = ""; return; }
       ui.status.textContent = "逐词比对中……";
-      loadJsdiff().then(function (Diff) {
+      loadScript("jsdiff.min.js", "Diff").then(function (Diff) {
         var todo = both.slice(), dels = 0, inss = 0, skipped = 0;
         var step = function () {
           if (mine !== run) return;
@@ -499,20 +578,20 @@
     }
   }
 
-  // loadJsdiff loads jsdiff once, by a script element, which works from
-  // disk too, and resolves to it.
-  var jsdiff = null;
-  function loadJsdiff() {
-    if (window.Diff) return Promise.resolve(window.Diff);
-    if (!jsdiff) {
-      jsdiff = new Promise(function (resolve, reject) {
+  // loadScript loads static/name, beside this script and with its
+  // version, once, by a script element, which works from disk too, and
+  // resolves to the global it defines, window[global].
+  function loadScript(name, global) {
+    if (window[global]) return Promise.resolve(window[global]);
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
-        s.src = staticDir + "jsdiff.min.js" + ownVersion;
-        s.onload = function () { resolve(window.Diff); };
-        s.onerror = function () { jsdiff = null; reject(new Error("无法读取 jsdiff.min.js")); };
+        s.src = staticDir + name + ownVersion;
+        s.onload = function () { resolve(window[global]); };
+        s.onerror = function () { loading[name] = null; reject(new Error("无法读取 " + name)); };
         document.head.appendChild(s);
       });
     }
-    return jsdiff;
+    return loading[name];
   }
 })();

@@ -34,11 +34,12 @@ type assetVersions struct {
 // those files. The script passes its own address's query on to them, so
 // its version is a hash of all of them: static/site.js loads the 繁→简
 // conversion, static/hanconv.js, on pages that offer it, and
-// static/compare.js the word-by-word diff, static/jsdiff.min.js, when a
-// reader first asks for it.
+// static/compare.js the word-by-word diff, static/jsdiff.min.js, and the
+// Word document's writer, static/docx.js, when a reader first asks for
+// them.
 var assetLoads = map[string][]string{
 	staticPath + "site.js":    {staticPath + "hanconv.js"},
-	staticPath + "compare.js": {staticPath + "jsdiff.min.js"},
+	staticPath + "compare.js": {staticPath + "jsdiff.min.js", staticPath + "docx.js"},
 }
 
 // versionLen is the length of a version: 40 bits of a SHA-256, enough

@@ -26,8 +26,8 @@ var siteAssets = []string{
 // pageAssetVersions checks that every page of the site files names each
 // asset it loads with the version of the file the site holds — the first
 // ten hexadecimal digits of its SHA-256, and for static/site.js and
-// static/compare.js of it followed by the file each loads itself,
-// static/hanconv.js and static/jsdiff.min.js — and returns the
+// static/compare.js of it followed by the files each loads itself,
+// static/hanconv.js, and static/jsdiff.min.js and static/docx.js — and returns the
 // versions found, by asset.
 func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string {
 	t.Helper()
@@ -39,6 +39,7 @@ func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string 
 			h.Write(files["static/hanconv.js"])
 		case "static/compare.js":
 			h.Write(files["static/jsdiff.min.js"])
+			h.Write(files["static/docx.js"])
 		}
 		return hex.EncodeToString(h.Sum(nil))[:10]
 	}

@@ -39,6 +39,8 @@ import (
 const (
 	auditVnuPackage = "vnu-jar@26.9.27"
 	auditAxePackage = "axe-core@4.14.1"
+	// mammoth reads the Word documents that comparisons are saved as.
+	auditMammothPackage = "mammoth@1.13.0"
 )
 
 // auditDir is where the checkers are installed, relative to this package.
@@ -169,7 +171,8 @@ func auditUnavailable(t *testing.T, format string, args ...any) {
 var auditInstall = sync.OnceValues(func() (string, error) {
 	vnu := filepath.Join(auditDir, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 	axe := filepath.Join(auditDir, "node_modules", "axe-core", "axe.min.js")
-	if fileExists(vnu) && fileExists(axe) {
+	mammoth := filepath.Join(auditDir, "node_modules", "mammoth", "lib", "index.js")
+	if fileExists(vnu) && fileExists(axe) && fileExists(mammoth) {
 		return "", nil
 	}
 	if err := os.MkdirAll(auditDir, 0o755); err != nil {
@@ -178,10 +181,10 @@ var auditInstall = sync.OnceValues(func() (string, error) {
 	// --ignore-scripts: vnu-jar's install script would fetch a Java runtime
 	// of its own when none is on PATH; the audit uses the installed one.
 	cmd := exec.Command("npm", "install", "--prefix", auditDir, "--no-audit", "--no-fund",
-		"--ignore-scripts", "--loglevel=error", auditVnuPackage, auditAxePackage)
+		"--ignore-scripts", "--loglevel=error", auditVnuPackage, auditAxePackage, auditMammothPackage)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return string(out), fmt.Errorf("npm install %s %s: %w", auditVnuPackage, auditAxePackage, err)
+		return string(out), fmt.Errorf("npm install %s %s %s: %w", auditVnuPackage, auditAxePackage, auditMammothPackage, err)
 	}
 	return string(out), nil
 })
@@ -200,7 +203,7 @@ func auditTool(t *testing.T, rel string) string {
 		return p
 	}
 	if _, err := exec.LookPath("npm"); err != nil {
-		auditUnavailable(t, "no npm to install %s and %s into %s (apt-get install npm)", auditVnuPackage, auditAxePackage, auditDir)
+		auditUnavailable(t, "no npm to install %s, %s and %s into %s (apt-get install npm)", auditVnuPackage, auditAxePackage, auditMammothPackage, auditDir)
 	}
 	if out, err := auditInstall(); err != nil {
 		t.Fatalf("%v\n%s", err, out)
