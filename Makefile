@@ -32,6 +32,7 @@ FUZZ_TARGETS := \
 	./internal/htmlesc:FuzzSameAsTemplate \
 	./internal/site:FuzzParseConfig \
 	./internal/site:FuzzManifest \
+	./internal/site:FuzzEscapeTo \
 	./internal/scaffold:FuzzSiteYAML
 
 .PHONY: all tiaowen site serve test bench fuzz lint clean

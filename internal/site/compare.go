@@ -303,9 +303,9 @@ func (w *sectionWriter) compareCell(b *bytes.Buffer, s *corpus.Section, shared [
 	b.WriteString(w.root + sectionPath(w.doc.ID, s.EID) + "index.html")
 	b.WriteString(`">`)
 	b.WriteString(markerTag(s))
-	b.WriteString(template.HTMLEscapeString(s.Citation()))
+	escapeTo(b, s.Citation())
 	b.WriteString(`</span>`)
-	b.WriteString(template.HTMLEscapeString(s.Title))
+	escapeTo(b, s.Title)
 	b.WriteString("</a>")
 	if s.Text == "" {
 		return
@@ -423,14 +423,18 @@ func (t *markedText) write(b *bytes.Buffer, lo, hi int) {
 			t.next++
 		}
 		if t.next == len(t.marks) || t.at[2*t.next] >= hi {
-			b.WriteString(template.HTMLEscapeString(t.text[lo:hi]))
+			escapeTo(b, t.text[lo:hi])
 			return
 		}
 		start, end := max(t.at[2*t.next], lo), min(t.at[2*t.next+1], hi)
-		b.WriteString(template.HTMLEscapeString(t.text[lo:start]))
-		k := strconv.Itoa(t.marks[t.next].k)
-		b.WriteString(`<mark class="sh s` + strconv.Itoa(t.marks[t.next].k%6) + `" data-k="` + k + `">`)
-		b.WriteString(template.HTMLEscapeString(t.text[start:end]))
+		escapeTo(b, t.text[lo:start])
+		k := t.marks[t.next].k
+		b.WriteString(`<mark class="sh s`)
+		b.WriteString(strconv.Itoa(k % 6))
+		b.WriteString(`" data-k="`)
+		b.WriteString(strconv.Itoa(k))
+		b.WriteString(`">`)
+		escapeTo(b, t.text[start:end])
 		b.WriteString("</mark>")
 		lo = end
 	}
@@ -535,7 +539,6 @@ func (d pairData) Table() template.HTML {
 
 // writeOverview writes an entry of the overview strip for each row.
 func writeOverview(ov *bytes.Buffer, d pairData) {
-	esc := template.HTMLEscapeString
 	ov.Grow(128 * len(d.Rows))
 	for _, r := range d.Rows {
 		ov.WriteString(`<a class="ov h`)
@@ -549,10 +552,10 @@ func writeOverview(ov *bytes.Buffer, d pairData) {
 		ov.WriteString(`" href="#`)
 		var title string
 		if r.A != nil {
-			ov.WriteString(esc(r.AnchorA))
+			escapeTo(ov, r.AnchorA)
 			title = r.A.Citation()
 		} else {
-			ov.WriteString(esc(r.AnchorB))
+			escapeTo(ov, r.AnchorB)
 		}
 		if r.A != nil && r.B != nil {
 			title += " ↔ "
@@ -563,14 +566,13 @@ func writeOverview(ov *bytes.Buffer, d pairData) {
 		// The title is the link's name too: the rows' citations say
 		// more to a screen reader than their numbers.
 		ov.WriteString(`" title="`)
-		ov.WriteString(esc(title))
+		escapeTo(ov, title)
 		ov.WriteString(`"></a>`)
 	}
 }
 
 // writePairTable writes the rows of the table, each with its two cells.
 func writePairTable(tb *bytes.Buffer, d pairData) {
-	esc := template.HTMLEscapeString
 	// Grown once, to the cells' length and each row's markup (about 250
 	// bytes): the rows are most of the page, and a buffer that doubles
 	// as it goes allocates twice what it keeps.
@@ -598,16 +600,22 @@ func writePairTable(tb *bytes.Buffer, d pairData) {
 		}
 		tb.WriteString(`" role="row"`)
 		if r.Themes != "" {
-			tb.WriteString(` data-themes="` + esc(r.Themes) + `"`)
+			tb.WriteString(` data-themes="`)
+			escapeTo(tb, r.Themes)
+			tb.WriteByte('"')
 		}
 		tb.WriteString(">\n")
 		cell := func(side, anchor, lang string, w *sectionWriter, s *corpus.Section, shared [][2]int) {
 			tb.WriteString(`<div class="cmp-` + side + `" role="cell"`)
 			if anchor != "" {
-				tb.WriteString(` id="` + esc(anchor) + `"`)
+				tb.WriteString(` id="`)
+				escapeTo(tb, anchor)
+				tb.WriteByte('"')
 			}
 			if lang != d.Lang {
-				tb.WriteString(` lang="` + esc(lang) + `"`)
+				tb.WriteString(` lang="`)
+				escapeTo(tb, lang)
+				tb.WriteByte('"')
 			}
 			tb.WriteString(">")
 			if s != nil {

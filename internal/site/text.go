@@ -16,32 +16,62 @@ import (
 // escaped copy of a text, no opening tag assembled before it is written.
 
 // escapeTo writes s to b escaped exactly as template.HTMLEscapeString
-// escapes it.
-func escapeTo(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case 0:
-			esc = "\uFFFD"
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		default:
+// escapes it. Every character of every section's text passes through it
+// on each page that shows it, so it looks for the characters to escape
+// a word at a time (indexEscaped) and writes the rest in runs.
+func escapeTo[W interface{ WriteString(string) (int, error) }](b W, s string) {
+	for {
+		i := indexEscaped(s)
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		b.WriteString(escaped[s[i]])
+		s = s[i+1:]
+	}
+}
+
+// escaped is what escapeTo writes for each byte it escapes, as
+// template.HTMLEscapeString has it.
+var escaped = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'\'': "&#39;",
+	'&':  "&amp;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// indexEscaped returns the index of the first byte of s that escapeTo
+// escapes, or -1. Each is below 0x40, and a Chinese text's bytes are
+// mostly 0x80 or above: s is read eight bytes at a time, and only a word
+// holding a byte below 0x40 (a digit, a space, ASCII punctuation) byte
+// by byte.
+func indexEscaped(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// Some byte of x is below 0x40 exactly when this is not 0
+		// ("Bit Twiddling Hacks": haslessthan(x, n), n ≤ 128).
+		if (x-0x40*ones)&^x&highs == 0 {
 			continue
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(esc)
-		last = i + 1
+		for j := range 8 {
+			if escaped[w[j]] != "" {
+				return i + j
+			}
+		}
 	}
-	b.WriteString(s[last:])
+	for ; i < len(s); i++ {
+		if escaped[s[i]] != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // span is a marked range of a text, in rune offsets: a document link

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"html/template"
 	"strings"
@@ -14,13 +15,29 @@ import (
 // TestEscapeTo holds escapeTo to template.HTMLEscapeString, which pages
 // were written with before it, byte for byte.
 func TestEscapeTo(t *testing.T) {
-	for _, s := range []string{"", "纯文本", `<a href="x">'&'</a>`, "a\x00b", "末尾&", "&&<<>>", "\xff\xfe 坏字节 <"} {
+	for _, s := range []string{"", "纯文本", `<a href="x">'&'</a>`, "a\x00b", "末尾&", "&&<<>>", "\xff\xfe 坏字节 <",
+		"到2025年，质量强省建设取得阶段性成效<", "12345678&", "七个字节\"", "0123456789abcdef\x00", "?@?@?@?@>", "\x7f\x80\xbf\xc0\x3f\x40\x3e\x3c"} {
 		var b strings.Builder
 		escapeTo(&b, s)
 		if got, want := b.String(), template.HTMLEscapeString(s); got != want {
 			t.Errorf("escapeTo(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzEscapeTo holds escapeTo to template.HTMLEscapeString on any
+// string, whichever of its bytes fall in a word that indexEscaped skips.
+func FuzzEscapeTo(f *testing.F) {
+	for _, s := range []string{"", "纯文本<", "2025年&", "\x00\x7f\x80\xff", `"'<>&`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		escapeTo(&b, s)
+		if got, want := b.String(), template.HTMLEscapeString(s); got != want {
+			t.Errorf("escapeTo(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestWriteRich(t *testing.T) {
@@ -183,4 +200,37 @@ func TestJSONLD(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkEscape escapes the text of the seeds' sections, as pair
+// pages do, by escapeTo and by template.HTMLEscapeString.
+func BenchmarkEscape(b *testing.B) {
+	s, _ := loadForRender(b)
+	var texts []string
+	size := 0
+	for _, d := range s.docs {
+		for _, sec := range d.Sections {
+			texts = append(texts, sec.Text)
+			size += len(sec.Text)
+		}
+	}
+	var buf bytes.Buffer
+	b.Run("escapeTo", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			buf.Reset()
+			for _, t := range texts {
+				escapeTo(&buf, t)
+			}
+		}
+	})
+	b.Run("HTMLEscapeString", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			buf.Reset()
+			for _, t := range texts {
+				buf.WriteString(template.HTMLEscapeString(t))
+			}
+		}
+	})
 }
