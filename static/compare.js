@@ -317,7 +317,8 @@
 
   // wordTable adds to the tools a button that saves the rows shown as a
   // Word document (static/docx.js, loaded when first asked for): the
-  // comparison's heading, its documents' particulars and summary, then
+  // comparison's heading, its documents' particulars, the notes on
+  // their relation and the summary, then
   // the table, each side's text as written with the shared passages
   // shaded — or, with the word-by-word view on, its marks instead.
   function wordTable(cmp, rows, ui, unfolded) {
@@ -332,7 +333,9 @@
           copy.querySelectorAll("a[href$='.json']").forEach(function (a) { a.remove(); });
           return copy.textContent.replace(/\s+/g, " ").trim();
         };
-        var lines = Array.prototype.map.call(scope.querySelectorAll(".pair-meta li"), text);
+        // The two documents' particulars, where either names the other,
+        // whether they are versions of one document, and the summary.
+        var lines = Array.prototype.map.call(scope.querySelectorAll(".pair-meta li, .named-note, .versions-note"), text);
         var summary = text(ui.summary);
         if (summary) lines.push(summary);
         var words = cmp.classList.contains("words");

@@ -33,7 +33,8 @@ import (
 // passages shaded in the page's colours, each side's shaded text what the
 // pair's JSON says it shares. With the word-by-word view on, the
 // struck-through and underlined words are the page's <del> and <ins>.
-// With "只看差异" and a theme, only the rows shown. mammoth, a .docx
+// With "只看差异" and a theme, only the rows shown. Where one document
+// names the other, the lines under the title say so. mammoth, a .docx
 // reader of its own, reads every text from it without a complaint.
 func TestBrowserCompareWord(t *testing.T) {
 	s := seedSite(t)
@@ -90,6 +91,14 @@ func TestBrowserCompareWord(t *testing.T) {
 	w.check(t, ctx, doc, "", false)
 	if all := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`); len(doc.rows)-1 >= all {
 		t.Errorf("with a theme chosen, %d rows of %d", len(doc.rows)-1, all)
+	}
+
+	// Where one document names the other, the document says so too,
+	// between the particulars and the summary.
+	do(t, ctx, "open the 纲要 × 方案", chromedp.Navigate(bundle+pairGdGz))
+	named := readWordDoc(t, awaitDownload(t, ctx, downloads, gdID+"--"+gzID+".docx", "button.docx"))
+	if len(named.lines) < 4 || named.lines[2] != "后者在前言提及前者。" || !strings.Contains(named.lines[3], "对相互对应的条目") {
+		t.Errorf("the 纲要 × 方案's lines under the title are %q; want the particulars, 后者在前言提及前者。 and the summary", named.lines)
 	}
 
 	web := browsertest.Serve(t, s.web)
