@@ -55,14 +55,17 @@ func (x *Index) Check(docs []*corpus.Document) diag.List {
 // it repeals: the titles and numbers in a sentence that says 废止 —
 // 《…》（…号）同时废止, 予以废止, 即行废止, 废止《…》 — as a new plan ends by
 // repealing the edition it replaces. A reference names only a document
-// issued on or before from (Find), so an earlier one.
+// issued on or before from (Find), so an earlier one. A document repealed
+// in part stays in force, and is not returned: 《…》第五条同时废止,
+// 《…》的部分条款予以废止, 《…》中与本方案不一致的内容同时废止.
 func (x *Index) Repealed(from *corpus.Document, text string) []Ref {
 	if !strings.Contains(text, "废止") && !strings.Contains(text, "廢止") {
 		return nil
 	}
 	var out []Ref
 	runes := []rune(text)
-	for _, r := range x.Find(from, text) {
+	refs := x.Find(from, text)
+	for _, r := range refs {
 		start, end := r.Start, r.End
 		for start > 0 && !sentenceEnd(runes[start-1]) {
 			start--
@@ -70,11 +73,44 @@ func (x *Index) Repealed(from *corpus.Document, text string) []Ref {
 		for end < len(runes) && !sentenceEnd(runes[end]) {
 			end++
 		}
-		if sentence := string(runes[start:end]); strings.Contains(sentence, "废止") || strings.Contains(sentence, "廢止") {
+		if sentence := string(runes[start:end]); (strings.Contains(sentence, "废止") || strings.Contains(sentence, "廢止")) &&
+			!inPart(runes, r, end, refs) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// partWords name a part of a document: where one follows a title on its
+// way to 废止, the part is repealed and not the whole (either script).
+var partWords = []string{"第", "部分", "条款", "條款", "内容", "內容", "规定", "規定", "条文", "條文", "章节", "章節", "附件"}
+
+// inPart reports whether the text after r, up to the 废止 that follows it
+// in its sentence (which ends at end) — or, in 废止《…》, up to the next
+// item of the list — names a part of r's document. Other references in
+// that stretch are not read: 《A》和《关于…的规定》同时废止 repeals both
+// whole.
+func inPart(runes []rune, r Ref, end int, refs []Ref) bool {
+	gap := slices.Clone(runes[r.End:end])
+	for _, o := range refs {
+		for i := max(o.Start, r.End); i < min(o.End, end); i++ {
+			gap[i-r.End] = ' '
+		}
+	}
+	tail := string(gap)
+	if i := strings.Index(tail, "废止"); i >= 0 {
+		tail = tail[:i]
+	} else if i := strings.Index(tail, "廢止"); i >= 0 {
+		tail = tail[:i]
+	} else if i := strings.IndexAny(tail, "、，,和及"); i >= 0 {
+		tail = tail[:i]
+	}
+	for _, w := range partWords {
+		if strings.Contains(tail, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceEnd reports whether r ends a sentence, or a clause of a list

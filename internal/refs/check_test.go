@@ -163,6 +163,19 @@ func TestCheckRepealed(t *testing.T) {
 		{"superseded by it", []*corpus.Document{plan("a", "2018-01-01")}, superseding(citing("f", "2020-01-01", repeal), "a"), ""},
 		{"superseded by another", []*corpus.Document{plan("a", "2018-01-01"), superseding(doc("g", "某市方案", "2019-01-01"), "a")},
 			citing("f", "2020-01-01", repeal), ""},
+		// A part repealed leaves the document in force.
+		{"articles", []*corpus.Document{plan("a", "2018-01-01")}, citing("f", "2020-01-01", "《质量提升行动计划》第五条、第六条同时废止。"), ""},
+		{"some provisions", []*corpus.Document{plan("a", "2018-01-01")}, citing("f", "2020-01-01", "《質量提升行動計劃》的部分條款予以廢止。"), ""},
+		{"what conflicts", []*corpus.Document{plan("a", "2018-01-01")},
+			citing("f", "2020-01-01", "《质量提升行动计划》中与本方案不一致的内容同时废止。"), ""},
+		{"an article, repealed first", []*corpus.Document{plan("a", "2018-01-01")}, citing("f", "2020-01-01", "废止《质量提升行动计划》第三条。"), ""},
+		{"repealed first", []*corpus.Document{plan("a", "2018-01-01")}, citing("f", "2020-01-01", "废止《质量提升行动计划》。"),
+			"f.md:7:1: warning: the text repeals 《质量提升行动计划》 (a), which no document supersedes (add it to this document's front matter, supersedes: [a], so that its pages lead here)"},
+		// A title of rules (规定) in the list is no part of the other.
+		{"with rules", []*corpus.Document{plan("a", "2018-01-01"), doc("b", "质量奖管理规定", "2016-01-01")},
+			citing("f", "2020-01-01", "《质量提升行动计划》和《质量奖管理规定》同时废止。"),
+			"f.md:7:1: warning: the text repeals 《质量提升行动计划》 (a), which no document supersedes (add it to this document's front matter, supersedes: [a], so that its pages lead here)\n" +
+				"f.md:7:1: warning: the text repeals 《质量奖管理规定》 (b), which no document supersedes (add it to this document's front matter, supersedes: [b], so that its pages lead here)"},
 		{"another sentence", []*corpus.Document{plan("a", "2018-01-01")},
 			citing("f", "2020-01-01", "根据《质量提升行动计划》制定本方案。原有规定同时废止。"), ""},
 		// A title names only what was issued before: a later plan is

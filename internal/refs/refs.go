@@ -23,9 +23,10 @@
 // force; when that does not single one out (no dates, or a tie), the title
 // is left unlinked rather than linked to a guess.
 //
-// A reference in a sentence that says 废止 (《…》同时废止) is a repeal: the
-// document named is the citing one's earlier version, which Check asks
-// the front matter's supersedes to record.
+// A reference in a sentence that says 废止 (《…》同时废止) is a repeal,
+// unless what the sentence repeals is a part of it (《…》第五条同时废止):
+// the document named is the citing one's earlier version, which Check
+// asks the front matter's supersedes to record.
 package refs
 
 import (

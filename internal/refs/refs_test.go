@@ -2,6 +2,7 @@ package refs
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"tiaowen/internal/corpus"
@@ -193,6 +194,7 @@ func FuzzFind(f *testing.F) {
 		"《《》》〈《〉》", "《", "》《", "〈质量强国建设纲要", "《質量強國建設綱要》",
 		"府办〔2017〕43号府办〔2017〕43号", "《府办〔2017〕43号》", "号〔2017〕号",
 		"《通知》《规划》", "《关于印发〈通知〉的通知》",
+		"《质量强国建设纲要》第五条同时废止。", "废止《通知》和《规划》", "府办〔2017〕43号的部分条款予以废止",
 	} {
 		f.Add(s)
 	}
@@ -218,6 +220,12 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("a document names itself: %v", r)
 			}
 			end = r.End
+		}
+		// What the text repeals is among what it names.
+		for _, r := range x.Repealed(from, text) {
+			if !slices.Contains(refs, r) {
+				t.Fatalf("repeals %v, which is not among its references %v", r, refs)
+			}
 		}
 	})
 }
