@@ -4,10 +4,10 @@
 // second's — a row for each row of the comparison shown, each section's
 // heading a link to its permalink, its text as written, the shared
 // passages shaded in the page's colours (or, with the word-by-word view
-// on, the words only one side says struck through or underlined). The
-// file is made in the page, from disk too: WordprocessingML parts
-// (ECMA-376) in a zip of stored entries. compare.js loads this script
-// when a reader first asks for the file.
+// on, the words only one side says struck through or underlined), the
+// pages numbered in the footer. The file is made in the page, from disk
+// too: WordprocessingML parts (ECMA-376) in a zip of stored entries.
+// compare.js loads this script when a reader first asks for the file.
 (function () {
   "use strict";
 
@@ -180,7 +180,7 @@
     body += "</w:tbl>";
     body += paraXML([{ text: doc.source, grey: true }]);
     return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="' + W + '" xmlns:r="' + R + '"><w:body>' + body +
-      "<w:sectPr><w:pgSz w:w=\"" + PAGE_W + "\" w:h=\"" + PAGE_H + "\" w:orient=\"landscape\"/>" +
+      "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"" + PAGE_W + "\" w:h=\"" + PAGE_H + "\" w:orient=\"landscape\"/>" +
       "<w:pgMar w:top=\"" + MARGIN + "\" w:right=\"" + MARGIN + "\" w:bottom=\"" + MARGIN + "\" w:left=\"" + MARGIN + "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>" +
       "</w:body></w:document>";
   }
@@ -197,6 +197,17 @@
     "<w:rPr><w:rFonts w:eastAsia=\"黑体\"/><w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>" +
     "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>" +
     "</w:styles>";
+
+  // The footer numbers the pages, 第 1 页，共 3 页, as Word counts them
+  // (its PAGE and NUMPAGES fields; the 1 and 1 are what shows before
+  // Word has counted).
+  var field = function (code) {
+    return '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ' + code + " </w:instrText></w:r>" +
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+  };
+  var FOOTER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="' + W + '" xmlns:r="' + R + '">' +
+    '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>' + runXML({ text: "第 " }) + field("PAGE") + runXML({ text: " 页，共 " }) +
+    field("NUMPAGES") + runXML({ text: " 页" }) + "</w:p></w:ftr>";
 
   function parts(doc, words) {
     // Every distinct link is a relationship of the body's.
@@ -218,6 +229,7 @@
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
         '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+        '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'],
       ["_rels/.rels", xml + '<Relationships xmlns="' + PKG + 'relationships">' +
         '<Relationship Id="rId1" Type="' + DOC + 'officeDocument" Target="word/document.xml"/>' +
@@ -228,8 +240,10 @@
         '<dcterms:created xsi:type="dcterms:W3CDTF">' + new Date().toISOString().replace(/\.\d+Z$/, "Z") + "</dcterms:created></cp:coreProperties>"],
       ["word/document.xml", body],
       ["word/styles.xml", STYLES],
+      ["word/footer1.xml", FOOTER],
       ["word/_rels/document.xml.rels", xml + '<Relationships xmlns="' + PKG + 'relationships">' +
-        '<Relationship Id="rId1" Type="' + DOC + 'styles" Target="styles.xml"/>' + rels.join("") + "</Relationships>"]
+        '<Relationship Id="rId1" Type="' + DOC + 'styles" Target="styles.xml"/>' +
+        '<Relationship Id="rIdFooter" Type="' + DOC + 'footer" Target="footer1.xml"/>' + rels.join("") + "</Relationships>"]
     ];
   }
 

@@ -25,7 +25,8 @@ import (
 // document, from the offline bundle and from a web server, and reads the
 // file back as a Word processor would: a zip whose parts are well-formed
 // XML, each declared in [Content_Types].xml, the body reached through the
-// package's relationships and every link through the body's. Its table
+// package's relationships and every link through the body's, the pages
+// numbered in the footer. Its table
 // has a header row and a row for every row shown, each side's section
 // heading linking to the section's permalink and its text the JSON
 // API's, as written (the 繁體 side too, even shown in 简体, and marked as
@@ -573,6 +574,30 @@ func readWordDoc(t *testing.T, data []byte) *wordDoc {
 	body := parts[main]
 	if body == nil || body.name.Space != wordNS || body.kid("body") == nil {
 		t.Fatalf("%s is no WordprocessingML document", main)
+	}
+	// The page numbers: the section's footer, by its relationship, holds
+	// the fields Word fills with the page's number and the count.
+	sect := body.kid("body").kid("sectPr")
+	if sect == nil || sect.kid("footerReference") == nil {
+		t.Fatal("the body's section has no footer")
+	}
+	footer := links[sect.kid("footerReference").attr["id"]]
+	if footer == nil || !strings.HasSuffix(footer.attr["Type"], "/footer") || parts["word/"+footer.attr["Target"]] == nil {
+		t.Fatalf("the footer's relationship %v leads to no footer of the package", footer)
+	}
+	var fields []string
+	var instr func(n *xnode)
+	instr = func(n *xnode) {
+		if n.name.Local == "instrText" {
+			fields = append(fields, strings.TrimSpace(n.text))
+		}
+		for _, k := range n.children {
+			instr(k)
+		}
+	}
+	instr(parts["word/"+footer.attr["Target"]])
+	if !slices.Equal(fields, []string{"PAGE", "NUMPAGES"}) {
+		t.Errorf("the footer's fields are %q, want the page's number and the count", fields)
 	}
 
 	doc := &wordDoc{}
