@@ -240,10 +240,10 @@
     });
   }
 
-  // permalinks returns, for a comparison table cmp, the permalink of a
-  // section from its heading: on the web the canonical one, under the
-  // site's root that the page's canonical address (compare/… under it)
-  // gives; from disk the page's own link.
+  // permalinks returns a function that gives the permalink of a section
+  // from its heading's link in a comparison: on the web the canonical
+  // one, under the site's root that the page's canonical address
+  // (compare/… under it) gives; from disk the page's own link.
   function permalinks() {
     var canonical = document.querySelector("link[rel=canonical]");
     var root = canonical ? canonical.href.replace(/compare\/.*$/, "") : "";
