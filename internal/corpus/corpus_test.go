@@ -181,6 +181,13 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"---\nid: b\ntitle: t\n---\n", []string{"a.md:2:1: id \"b\" does not match the file name \"a.md\" (rename the file to b.md or change the id)"}},
 		{"---\nid: a\ntitle: t\naliases: old\n---\n", []string{"a.md:4:10: field \"aliases\" must be a list (write aliases: [old-id, …])"}},
 		{"---\nid: a\ntitle: [x, y]\n---\n", []string{"a.md:3:8: field \"title\" must be a single value", "a.md:3:1: missing title (give the document's own title)"}},
+		// A body in GBK (内容很好。), after a heading in UTF-8 and a
+		// U+FFFD written as such, which is UTF-8.
+		{"---\nid: a\ntitle: t\n---\n\n一、总则\n\n\uFFFD\xc4\xda\xc8\xdd\xba\xdc\xba\xc3\xa1\xa3\n", []string{
+			"a.md:8:2: the file is not UTF-8 text: byte 0xC4 begins no UTF-8 character (save it as UTF-8; tiaowen import reads GB18030/GBK, UTF-16 and Big5 files and writes them as UTF-8)"}},
+		// A sequence cut short at the end of the file.
+		{"---\nid: a\ntitle: t\n---\n\n一、总则\xe4\xb8", []string{
+			"a.md:6:5: the file is not UTF-8 text: byte 0xE4 begins no UTF-8 character (save it as UTF-8; tiaowen import reads GB18030/GBK, UTF-16 and Big5 files and writes them as UTF-8)"}},
 	}
 	for _, tt := range tests {
 		_, problems := NewParser().Parse("a.md", []byte(tt.src))

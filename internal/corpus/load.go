@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 
@@ -38,6 +39,7 @@ func NewParser() *Parser {
 // that one run reports everything.
 func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	var problems diag.List
+	CheckUTF8(file, src, &problems)
 	yml, body, ymlLine, bodyLine := splitFrontMatter(src)
 	d := &Document{File: file}
 	at := decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
@@ -54,6 +56,29 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 		d.Lang = detectLang(d)
 	}
 	return d, problems
+}
+
+// CheckUTF8 reports whether src, the content of file, is UTF-8 text, and
+// adds an error at the first byte that begins no UTF-8 character when it
+// is not: a file saved in GBK or Big5 is otherwise read, and published,
+// as mojibake, without a word.
+func CheckUTF8(file string, src []byte, problems *diag.List) bool {
+	if utf8.Valid(src) {
+		return true
+	}
+	off := 0
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		off += n
+	}
+	line, col := diag.LineCol(src, off)
+	problems.Add(diag.Position{File: file, Line: line, Col: col},
+		fmt.Sprintf("the file is not UTF-8 text: byte 0x%02X begins no UTF-8 character", src[off]),
+		"save it as UTF-8; tiaowen import reads GB18030/GBK, UTF-16 and Big5 files and writes them as UTF-8")
+	return false
 }
 
 // LoadDir reads every *.md file under dir, in its folders too (see

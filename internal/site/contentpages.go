@@ -76,6 +76,9 @@ func loadPages(dir string) ([]*contentPage, diag.List) {
 			problems.Add(pos, fmt.Sprintf("read: %v", err), "")
 			continue
 		}
+		if !corpus.CheckUTF8(f, src, &problems) {
+			continue
+		}
 		p := &contentPage{Slug: slug}
 		body := src
 		if bytes.HasPrefix(src, []byte("---\n")) {

@@ -329,9 +329,9 @@ func TestFailedBuildKeepsSite(t *testing.T) {
 }
 
 // TestYAMLErrorPositions breaks the YAML of site.yaml and of a content
-// page's front matter: each error names the line of the mistake (the
-// YAML library's own line is one early for these), and the build keeps
-// the site.
+// page's front matter, and saves a page in GBK: each error names the
+// line of the mistake (the YAML library's own line is one early for
+// these), and the build keeps the site.
 func TestYAMLErrorPositions(t *testing.T) {
 	dir := t.TempDir()
 	cfgFile := filepath.Join(dir, "site.yaml")
@@ -345,6 +345,8 @@ func TestYAMLErrorPositions(t *testing.T) {
 	os.MkdirAll(pages, 0o755)
 	os.WriteFile(filepath.Join(pages, "about.md"), []byte("---\ntitle: 关于\nweight: 1\n- x\n---\n正文\n"), 0o644)
 	os.WriteFile(filepath.Join(pages, "help.md"), []byte("---\ntitle: 帮助\ncolour: red\n---\n正文\n"), 0o644)
+	// A page saved in GBK: 正文 is D5 FD CE C4.
+	os.WriteFile(filepath.Join(pages, "data.md"), []byte("---\ntitle: 数据\n---\n\xd5\xfd\xce\xc4\n"), 0o644)
 	_, problems = loadPages(pages)
 	msg := ""
 	if err := problems.Err(); err != nil {
@@ -353,6 +355,7 @@ func TestYAMLErrorPositions(t *testing.T) {
 	for _, want := range []string{
 		filepath.Join(pages, "about.md") + ":4:1: front matter: did not find expected key",
 		filepath.Join(pages, "help.md") + ":3:1: front matter: ",
+		filepath.Join(pages, "data.md") + ":4:1: the file is not UTF-8 text: byte 0xD5 begins no UTF-8 character",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("content pages' errors lack %q:\n%s", want, msg)
