@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -343,7 +344,7 @@ func (w *wordExpect) check(t *testing.T, ctx context.Context, doc *wordDoc, scop
 			if c.struck != "" || c.underlined != "" {
 				t.Errorf("row %d side %d: words marked without the word-by-word view: %q %q", i+1, side, c.struck, c.underlined)
 			}
-			if !mapsEqual(c.shaded, sh.fills[side]) {
+			if !maps.Equal(c.shaded, sh.fills[side]) {
 				t.Errorf("row %d side %d: shaded\n%v\nwant\n%v", i+1, side, c.shaded, sh.fills[side])
 			}
 		}
@@ -399,18 +400,6 @@ func markFills(t *testing.T) []string {
 		t.Fatalf("style.css gives %d colours of shared passages", len(fills))
 	}
 	return fills
-}
-
-func mapsEqual(x, y map[string]string) bool {
-	if len(x) != len(y) {
-		return false
-	}
-	for k, v := range x {
-		if y[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // wordDoc is what a test reads of a saved comparison: the title, the
