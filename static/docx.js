@@ -1,13 +1,22 @@
-// Saving a comparison as a Word document (.docx), the 对照表 officials
-// pass round: the two documents' names and particulars, then a table of
-// three columns — the first document's section, the similarity, the
-// second's — a row for each row of the comparison shown, each section's
-// heading a link to its permalink, its text as written, the shared
-// passages shaded in the page's colours (or, with the word-by-word view
-// on, the words only one side says struck through or underlined), the
-// pages numbered in the footer. The file is made in the page, from disk
-// too: WordprocessingML parts (ECMA-376) in a zip of stored entries.
-// compare.js loads this script when a reader first asks for the file.
+// Saving a page as a Word document (.docx), made in the page, from disk
+// too: WordprocessingML parts (ECMA-376) in a zip of stored entries,
+// the pages numbered in the footer. Two kinds:
+//
+// A comparison, the 对照表 officials pass round (compare.js): the two
+// documents' names and particulars, then a table of three columns — the
+// first document's section, the similarity, the second's — a row for
+// each row of the comparison shown, each section's heading a link to its
+// permalink, its text as written, the shared passages shaded in the
+// page's colours (or, with the word-by-word view on, the words only one
+// side says struck through or underlined).
+//
+// A document (site.js, on its page): its title and particulars, then its
+// text, each section's heading in Word's heading style of its level (a
+// heading run into its paragraph, 「（一）指导思想。坚持…」, stays so, in
+// bold, at that outline level), so that Word's navigation pane shows the
+// document's structure, each linked to its permalink.
+//
+// compare.js and site.js load this script when a reader first asks.
 (function () {
   "use strict";
 
@@ -87,28 +96,39 @@
     return runs;
   }
 
+  // headingRuns returns the runs of a section's heading h, in bold: its
+  // number, set apart from its title where the page sets it apart, then
+  // its title, which the word-by-word view (words) marks as it marks the
+  // text; not the mark of a permalink.
+  function headingRuns(h, words, lang) {
+    var runs = [];
+    Array.prototype.forEach.call(h.childNodes, function (n) {
+      if (n.nodeType === 1 && n.classList.contains("permalink")) return;
+      if (n.nodeType === 1 && n.classList.contains("marker")) {
+        var apart = n.classList.contains("apart") && n.nextSibling && n.nextSibling.textContent;
+        runs.push({ text: n.textContent + (apart ? "\u3000" : ""), lang: lang });
+      } else {
+        Array.prototype.push.apply(runs, textRuns(n, words, lang));
+      }
+    });
+    runs.forEach(function (r) { r.bold = true; });
+    return runs;
+  }
+
+  // linkedXML writes runs as a link to the relationship rid, or as they
+  // are when there is none.
+  function linkedXML(runs, rid) {
+    var xml = runs.map(function (r) { r.style = rid ? "Hyperlink" : ""; return runXML(r); }).join("");
+    return rid ? '<w:hyperlink r:id="' + rid + '">' + xml + "</w:hyperlink>" : xml;
+  }
+
   // cellXML writes one side of a row: its heading, a link to link (when
   // the document has a relationship for it), then its paragraphs, code
   // and tables. A side with no section says so, as the page does.
-  function cellXML(cell, words, link, width) {
+  function cellXML(doc, cell, words, link, width) {
     var out = "", lang = cell ? wordLang(cell) : "";
     var head = cell && cell.querySelector(".cmp-h");
-    if (head) {
-      // The number, then the title, which the word-by-word view marks
-      // as it marks the text.
-      var runs = [];
-      Array.prototype.forEach.call(head.childNodes, function (n) {
-        if (n.nodeType === 1 && n.classList.contains("marker")) {
-          var apart = n.classList.contains("apart") && n.nextSibling;
-          runs.push({ text: n.textContent + (apart ? "\u3000" : ""), lang: lang });
-        } else {
-          Array.prototype.push.apply(runs, textRuns(n, words, lang));
-        }
-      });
-      var rid = link(head);
-      runs = runs.map(function (r) { r.bold = true; r.style = rid ? "Hyperlink" : ""; return runXML(r); }).join("");
-      out += "<w:p><w:pPr><w:keepNext/></w:pPr>" + (rid ? '<w:hyperlink r:id="' + rid + '">' + runs + "</w:hyperlink>" : runs) + "</w:p>";
-    }
+    if (head) out += "<w:p><w:pPr><w:keepNext/></w:pPr>" + linkedXML(headingRuns(head, words, lang), link(doc.href(head))) + "</w:p>";
     Array.prototype.forEach.call(cell ? cell.children : [], function (el) {
       if (el === head) return;
       if (el.classList.contains("none")) {
@@ -117,7 +137,7 @@
       }
       var table = el.tagName === "TABLE" ? el : el.querySelector("table");
       if (table) {
-        out += tableXML(table, words, lang) + "<w:p/>";
+        out += tableXML(table, words, lang, SIDE_W - 200) + "<w:p/>";
         return;
       }
       out += paraXML(textRuns(el, words, lang));
@@ -127,12 +147,12 @@
     return "<w:tc><w:tcPr><w:tcW w:w=\"" + width + "\" w:type=\"dxa\"/></w:tcPr>" + out + "</w:tc>";
   }
 
-  // tableXML writes a table of a section's text, inside its cell, its
-  // first row a header as on the page.
-  function tableXML(table, words, lang) {
+  // tableXML writes a table of a section's text, width wide, its first
+  // row a header as on the page.
+  function tableXML(table, words, lang, width) {
     var rows = Array.prototype.slice.call(table.rows);
     var cols = rows.reduce(function (n, tr) { return Math.max(n, tr.cells.length); }, 1);
-    var colW = Math.floor((SIDE_W - 200) / cols);
+    var colW = Math.floor(width / cols);
     var grid = "";
     for (var i = 0; i < cols; i++) grid += '<w:gridCol w:w="' + colW + '"/>';
     return "<w:tbl><w:tblPr><w:tblW w:w=\"" + colW * cols + "\" w:type=\"dxa\"/>" + borders() + "<w:tblLayout w:type=\"fixed\"/></w:tblPr>" +
@@ -173,16 +193,71 @@
       "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + headCell(doc.head[0], SIDE_W, doc.headLang[0]) + headCell(doc.head[1], SCORE_W, "") +
       headCell(doc.head[2], SIDE_W, doc.headLang[1]) + "</w:tr>";
     doc.rows.forEach(function (row) {
-      body += "<w:tr>" + cellXML(row.a, words, link, SIDE_W) +
+      body += "<w:tr>" + cellXML(doc, row.a, words, link, SIDE_W) +
         "<w:tc><w:tcPr><w:tcW w:w=\"" + SCORE_W + "\" w:type=\"dxa\"/></w:tcPr>" + paraXML(row.score ? [{ text: row.score }] : [], '<w:jc w:val="center"/>') + "</w:tc>" +
-        cellXML(row.b, words, link, SIDE_W) + "</w:tr>";
+        cellXML(doc, row.b, words, link, SIDE_W) + "</w:tr>";
     });
     body += "</w:tbl>";
     body += paraXML([{ text: doc.source, grey: true }]);
+    return body;
+  }
+
+  // wrap makes body the document's body, on A4, landscape or not.
+  function wrap(body, landscape) {
+    var w = landscape ? PAGE_W : PAGE_H, h = landscape ? PAGE_H : PAGE_W;
     return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="' + W + '" xmlns:r="' + R + '"><w:body>' + body +
-      "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"" + PAGE_W + "\" w:h=\"" + PAGE_H + "\" w:orient=\"landscape\"/>" +
+      "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"" + w + "\" w:h=\"" + h + "\"" + (landscape ? " w:orient=\"landscape\"" : "") + "/>" +
       "<w:pgMar w:top=\"" + MARGIN + "\" w:right=\"" + MARGIN + "\" w:bottom=\"" + MARGIN + "\" w:left=\"" + MARGIN + "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>" +
       "</w:body></w:document>";
+  }
+
+  // textXML writes the body of a document's text: doc.title, the lines
+  // under it (doc.lines), the text of the element doc.text, and the
+  // source line. A section's heading (h2–h6, or a heading run into its
+  // paragraph: role=heading with its aria-level) is of its level, and
+  // links to doc.href(its section).
+  function textXML(doc, link) {
+    var body = paraXML([{ text: doc.title }], '<w:pStyle w:val="Heading1"/>');
+    doc.lines.forEach(function (l) { body += paraXML([{ text: l }]); });
+    var lang = wordLang(doc.text);
+    var width = PAGE_W - 2 * MARGIN;
+    var level = function (h) {
+      var n = +(h.getAttribute("aria-level") || h.tagName.replace(/^H/, "")) || 2;
+      return Math.min(n, 6);
+    };
+    var walk = function (el) {
+      Array.prototype.forEach.call(el.children, function (c) {
+        if (c.hidden || c.getAttribute("role") === "note" || c.classList.contains("note") || c.classList.contains("visually-hidden")) return;
+        var tag = c.tagName;
+        if (tag === "TABLE" || c.classList.contains("table-wrap")) {
+          body += tableXML(tag === "TABLE" ? c : c.querySelector("table"), false, lang, width);
+        } else if (tag === "SECTION" || tag === "DIV") {
+          walk(c);
+        } else if (/^H[2-6]$/.test(tag)) {
+          body += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + level(c) + "\"/></w:pPr>" + linkedXML(headingRuns(c, false, lang), link(doc.href(c.closest("section[id]")))) + "</w:p>";
+        } else if (tag === "P" && c.querySelector("[role=heading]")) {
+          // A heading run into its paragraph: the paragraph is at the
+          // heading's outline level, its heading in bold and linked.
+          var h = c.querySelector("[role=heading]"), xml = "";
+          Array.prototype.forEach.call(c.childNodes, function (n) {
+            xml += n === h ? linkedXML(headingRuns(h, false, lang), link(doc.href(c.closest("section[id]")))) : textRuns(n, false, lang).map(runXML).join("");
+          });
+          body += "<w:p><w:pPr><w:outlineLvl w:val=\"" + (level(h) - 1) + "\"/></w:pPr>" + xml + "</w:p>";
+        } else if (tag === "UL" || tag === "OL") {
+          Array.prototype.forEach.call(c.children, function (li, i) {
+            body += paraXML([{ text: tag === "UL" ? "•\t" : i + 1 + ".\t", lang: lang }].concat(textRuns(li, false, lang)),
+              '<w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:ind w:left="420" w:hanging="420"/>');
+          });
+        } else {
+          var runs = textRuns(c, false, lang);
+          if (c.classList.contains("subhead")) runs.forEach(function (r) { r.bold = true; });
+          body += paraXML(runs);
+        }
+      });
+    };
+    walk(doc.text);
+    body += paraXML([{ text: doc.source, grey: true }]);
+    return body;
   }
 
   // The styles the body names: text in 宋体 at 五号 (10.5 pt), a title in
@@ -195,6 +270,13 @@
     "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>" +
     "<w:pPr><w:spacing w:before=\"120\" w:after=\"240\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr>" +
     "<w:rPr><w:rFonts w:eastAsia=\"黑体\"/><w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>" +
+    [2, 3, 4, 5, 6].map(function (n) {
+      // Heading n: bold, in 黑体 for the first two levels below the
+      // title, as official documents set 一、 and （一）.
+      return "<w:style w:type=\"paragraph\" w:styleId=\"Heading" + n + "\"><w:name w:val=\"heading " + n + "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>" +
+        "<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"" + (n - 1) + "\"/></w:pPr>" +
+        "<w:rPr>" + (n <= 3 ? "<w:rFonts w:eastAsia=\"黑体\"/>" : "") + "<w:b/><w:bCs/>" + (n === 2 ? "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>" : "") + "</w:rPr></w:style>";
+    }).join("") +
     "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>" +
     "</w:styles>";
 
@@ -209,11 +291,13 @@
     '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>' + runXML({ text: "第 " }) + field("PAGE") + runXML({ text: " 页，共 " }) +
     field("NUMPAGES") + runXML({ text: " 页" }) + "</w:p></w:ftr>";
 
-  function parts(doc, words) {
+  // parts returns the package's parts: a document called title whose
+  // body build(link) writes, link(href) giving the id of a relationship
+  // to href (none for none), on A4, landscape or not.
+  function parts(title, build, landscape) {
     // Every distinct link is a relationship of the body's.
     var rels = [], ids = {};
-    var link = function (head) {
-      var href = doc.href(head);
+    var link = function (href) {
       if (!href) return "";
       if (!ids[href]) {
         ids[href] = "rId" + (rels.length + 2);
@@ -221,7 +305,7 @@
       }
       return ids[href];
     };
-    var body = documentXML(doc, words, link);
+    var body = wrap(build(link), landscape);
     var xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     return [
       ["[Content_Types].xml", xml + '<Types xmlns="' + PKG + 'content-types">' +
@@ -236,7 +320,7 @@
         '<Relationship Id="rId2" Type="' + PKG + 'relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'],
       ["docProps/core.xml", xml + '<cp:coreProperties xmlns:cp="' + PKG + 'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
         'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        "<dc:title>" + esc(doc.title) + "</dc:title><dc:language>zh-CN</dc:language>" +
+        "<dc:title>" + esc(title) + "</dc:title><dc:language>zh-CN</dc:language>" +
         '<dcterms:created xsi:type="dcterms:W3CDTF">' + new Date().toISOString().replace(/\.\d+Z$/, "Z") + "</dcterms:created></cp:coreProperties>"],
       ["word/document.xml", body],
       ["word/styles.xml", STYLES],
@@ -247,9 +331,8 @@
     ];
   }
 
-  // The zip: entries stored, not deflated — a comparison is a few
-  // hundred kilobytes, and a zip of stored entries needs no compressor
-  // in the page.
+  // The zip: entries stored, not deflated, which needs no compressor in
+  // the page.
   var crcTable = null;
   function crc32(bytes) {
     if (!crcTable) {
@@ -311,22 +394,33 @@
     return new Blob(chunks.concat(central, [end]), { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
   }
 
+  // offer has the browser save blob as a file called name.
+  function offer(name, blob) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  }
+
   window.tiaowenDocx = {
-    // save offers doc as a Word document called name: doc.title, the
-    // lines under it (doc.lines), the table's header (doc.head, with the
-    // two sides' langs in doc.headLang), its rows (doc.rows: {a, score,
-    // b}, a and b the page's cells), the source line under the table
-    // (doc.source), and doc.href(head), a section heading's permalink.
-    // With words, the word-by-word view's marks are kept instead of the
-    // shared passages'.
+    // save offers a comparison as a Word document called name: doc.title,
+    // the lines under it (doc.lines), the table's header (doc.head, with
+    // the two sides' langs in doc.headLang), its rows (doc.rows: {a,
+    // score, b}, a and b the page's cells), the source line under the
+    // table (doc.source), and doc.href(head), a section heading's
+    // permalink. With words, the word-by-word view's marks are kept
+    // instead of the shared passages'.
     save: function (name, doc, words) {
-      var a = document.createElement("a");
-      a.href = URL.createObjectURL(zip(parts(doc, words)));
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+      offer(name, zip(parts(doc.title, function (link) { return documentXML(doc, words, link); }, true)));
+    },
+    // saveText offers a document's text as a Word document called name:
+    // doc.title, doc.lines, the element doc.text holding the text,
+    // doc.source, and doc.href(section), a section's permalink.
+    saveText: function (name, doc) {
+      offer(name, zip(parts(doc.title, function (link) { return textXML(doc, link); }, false)));
     }
   };
 })();

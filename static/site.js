@@ -9,6 +9,9 @@
   var ownSrc = document.currentScript ? document.currentScript.src : "";
   var staticDir = ownSrc.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
   var ownVersion = (ownSrc.match(/\?[^#]*/) || [""])[0];
+  // asWritten runs f with the page's text as written: a 繁體 document
+  // shown in 简体 (below) is shown as written while f runs.
+  var asWritten = function (f) { f(); };
 
   // Dark mode toggle, remembered across pages.
   var toggle = document.querySelector(".theme-toggle");
@@ -88,6 +91,61 @@
       el.hidden = false;
     }
   });
+
+  // A document's page saves its text as a Word document
+  // (static/docx.js, beside this script and covered by its version,
+  // loaded when first asked for): its title, its particulars and notes,
+  // its text with each section's heading of its level and linked to its
+  // permalink — canonical on the web, the page's own from disk.
+  var wordRow = document.querySelector(".docx-save");
+  if (wordRow && window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView) {
+    wordRow.hidden = false;
+    var wordButton = wordRow.querySelector("button"), wordLoading = null;
+    wordButton.addEventListener("click", function () {
+      if (!window.tiaowenDocx && !wordLoading) {
+        wordLoading = new Promise(function (resolve, reject) {
+          var s = document.createElement("script");
+          s.src = staticDir + "docx.js" + ownVersion;
+          s.onload = resolve;
+          s.onerror = function () { wordLoading = null; reject(new Error("无法读取 docx.js")); };
+          document.head.appendChild(s);
+        });
+      }
+      Promise.resolve(wordLoading).then(function () {
+        var text = function (el) {
+          var copy = el.cloneNode(true);
+          copy.querySelectorAll(".pair-link, [hidden]").forEach(function (x) { x.remove(); });
+          return copy.textContent.replace(/\s+/g, " ").trim();
+        };
+        // The text as written, as a citation quotes it.
+        asWritten(function () {
+          var lines = [];
+          document.querySelectorAll(".doc-header .version-note, .doc-header .term-note:not([hidden])").forEach(function (n) { lines.push(text(n)); });
+          document.querySelectorAll(".doc-header dl.meta > div:not([hidden])").forEach(function (row) {
+            var dt = row.querySelector("dt");
+            if (row === wordRow || !dt || ["条目", "数据", "引用"].indexOf(dt.textContent) >= 0) return;
+            lines.push(dt.textContent + "：" + Array.prototype.map.call(row.querySelectorAll("dd"), text).join("；"));
+          });
+          var canonical = document.querySelector("link[rel=canonical]");
+          var id = (document.querySelector(".doc-search input[name=doc]") || { value: "document" }).value;
+          window.tiaowenDocx.saveText(id + ".docx", {
+            title: text(document.querySelector(".doc-header h1")),
+            lines: lines,
+            text: document.querySelector(".doc-text"),
+            source: "来源：" + (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + "（导出于 " + iso + "）",
+            href: function (sec) {
+              if (!sec) return "";
+              if (canonical) return canonical.href + sec.id + "/";
+              var a = sec.querySelector(".permalink");
+              return a ? a.href : "";
+            }
+          });
+        });
+      }, function (e) {
+        wordButton.textContent = e.message;
+      });
+    });
+  }
 
   // Copy buttons.
   document.querySelectorAll("button.copy").forEach(function (b) {
@@ -286,6 +344,11 @@
         el.setAttribute("lang", "zh-Hant");
       });
       converted = [];
+    };
+    asWritten = function (f) {
+      var was = shown;
+      if (was) show(false);
+      try { f(); } finally { if (was) show(true); }
     };
     var setScript = function (on) {
       try {

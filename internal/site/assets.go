@@ -33,12 +33,13 @@ type assetVersions struct {
 // assetLoads names, for a script that loads other static files itself,
 // those files. The script passes its own address's query on to them, so
 // its version is a hash of all of them: static/site.js loads the 繁→简
-// conversion, static/hanconv.js, on pages that offer it, and
+// conversion, static/hanconv.js, on pages that offer it, and a
+// document's Word writer, static/docx.js, and
 // static/compare.js the word-by-word diff, static/jsdiff.min.js, and the
 // Word document's writer, static/docx.js, when a reader first asks for
 // them.
 var assetLoads = map[string][]string{
-	staticPath + "site.js":    {staticPath + "hanconv.js"},
+	staticPath + "site.js":    {staticPath + "hanconv.js", staticPath + "docx.js"},
 	staticPath + "compare.js": {staticPath + "jsdiff.min.js", staticPath + "docx.js"},
 }
 

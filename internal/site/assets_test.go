@@ -27,7 +27,8 @@ var siteAssets = []string{
 // asset it loads with the version of the file the site holds — the first
 // ten hexadecimal digits of its SHA-256, and for static/site.js and
 // static/compare.js of it followed by the files each loads itself,
-// static/hanconv.js, and static/jsdiff.min.js and static/docx.js — and returns the
+// static/hanconv.js and static/docx.js, and static/jsdiff.min.js and
+// static/docx.js — and returns the
 // versions found, by asset.
 func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string {
 	t.Helper()
@@ -37,6 +38,7 @@ func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string 
 		switch name {
 		case "static/site.js":
 			h.Write(files["static/hanconv.js"])
+			h.Write(files["static/docx.js"])
 		case "static/compare.js":
 			h.Write(files["static/jsdiff.min.js"])
 			h.Write(files["static/docx.js"])

@@ -110,12 +110,11 @@ func TestBrowserCompareWord(t *testing.T) {
 	mammothReads(t, first)
 }
 
-// TestBrowserCompareWordTables saves as a Word document a comparison of
-// sections that hold tables and code, from the pair page and from the
-// comparison the browser computes: a table's rows and cells are a table
-// in the cell, its first row a header, the passages shared inside its
-// cells shaded; code keeps its tabs and line ends; the two documents
-// have the same table.
+// TestBrowserCompareWordTables saves as a Word document, from its pair
+// page, a comparison of sections that hold tables and code: a table's
+// rows and cells are a table in the cell, its first row a header, the passages shared inside its
+// cells shaded; code keeps its tabs and line ends. The document saved
+// from its page has its tables and code too.
 func TestBrowserCompareWordTables(t *testing.T) {
 	s, err := buildSite(t.TempDir(), map[string]string{"docs/c-biao.md": tableDoc})
 	if err != nil {
@@ -144,6 +143,11 @@ func TestBrowserCompareWordTables(t *testing.T) {
 	if !slices.ContainsFunc(built.rows, func(r wordRow) bool { return r.cells[0].tables > 0 && len(r.cells[0].shaded) > 0 }) {
 		t.Error("no passage shaded in a section with a table")
 	}
+
+	// The document itself, saved from its page: its tables and code as
+	// the JSON API has its sections' text.
+	do(t, ctx, "open the document", chromedp.Navigate(base+"docs/"+a+"/index.html"))
+	checkWordText(t, s, a, openWord(t, awaitDownload(t, ctx, downloads, a+".docx", "button.docx")))
 
 }
 
@@ -497,8 +501,19 @@ const (
 	relsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
 )
 
-// readWordDoc opens data as a .docx package and reads its body.
-func readWordDoc(t *testing.T, data []byte) *wordDoc {
+// wordPackage is a saved Word document, read as a package: its body, the
+// body's relationships by id, and the file, written for mammoth.
+type wordPackage struct {
+	body  *xnode
+	links map[string]*xnode
+	file  string
+}
+
+// openWord opens data as a .docx package, checking it as a Word
+// processor reads one: every part well-formed XML with a content type,
+// the body found through the package's relationships, its styles and
+// its footer, numbering the pages, through the body's.
+func openWord(t *testing.T, data []byte) *wordPackage {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -589,12 +604,19 @@ func readWordDoc(t *testing.T, data []byte) *wordDoc {
 		t.Errorf("the footer's fields are %q, want the page's number and the count", fields)
 	}
 
-	doc := &wordDoc{}
-	f := filepath.Join(t.TempDir(), "comparison.docx")
+	f := filepath.Join(t.TempDir(), "saved.docx")
 	if err := os.WriteFile(f, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc.file = f
+	return &wordPackage{body: body, links: links, file: f}
+}
+
+// readWordDoc reads a saved comparison.
+func readWordDoc(t *testing.T, data []byte) *wordDoc {
+	t.Helper()
+	pkg := openWord(t, data)
+	body, links := pkg.body, pkg.links
+	doc := &wordDoc{file: pkg.file}
 	var runsOf func(n *xnode, c *wordCell) string
 	runsOf = func(n *xnode, c *wordCell) string {
 		var s strings.Builder
@@ -693,19 +715,7 @@ func readWordDoc(t *testing.T, data []byte) *wordDoc {
 					}
 					paras = append(paras, text)
 				case "tbl":
-					var lines []string
-					for _, tr := range k.kids("tr") {
-						var cells []string
-						for _, td := range tr.kids("tc") {
-							var ps []string
-							for _, p := range td.kids("p") {
-								ps = append(ps, runsOf(p, &c))
-							}
-							cells = append(cells, strings.Join(ps, "\n"))
-						}
-						lines = append(lines, strings.Join(cells, "\t"))
-					}
-					paras = append(paras, strings.Join(lines, "\n"))
+					paras = append(paras, tableText(k, func(p *xnode) string { return runsOf(p, &c) }))
 					afterTable = true
 					c.tables++
 				}
@@ -721,16 +731,60 @@ func readWordDoc(t *testing.T, data []byte) *wordDoc {
 	return doc
 }
 
+// tableText returns the text of a table of a saved document as the JSON
+// API joins a table's: rows by "\n", cells by "\t", a cell's paragraphs
+// (each read by para) by "\n".
+func tableText(tbl *xnode, para func(*xnode) string) string {
+	var rows []string
+	for _, tr := range tbl.kids("tr") {
+		var cells []string
+		for _, tc := range tr.kids("tc") {
+			var ps []string
+			for _, p := range tc.kids("p") {
+				ps = append(ps, para(p))
+			}
+			cells = append(cells, strings.Join(ps, "\n"))
+		}
+		rows = append(rows, strings.Join(cells, "\t"))
+	}
+	return strings.Join(rows, "\n")
+}
+
 // mammothReads has mammoth, an independent reader of .docx files, take
 // the text out of doc's file: it must read every section's text that the
 // table holds and report no problem.
 func mammothReads(t *testing.T, doc *wordDoc) {
 	t.Helper()
+	text, html := runMammoth(t, doc.file)
+	squeeze := strings.NewReplacer("\n", "", "\t", "", " ", "")
+	all := squeeze.Replace(text)
+	n := 0
+	for _, row := range doc.rows[1:] {
+		for _, c := range row.cells {
+			if c.link == "" {
+				continue
+			}
+			n++
+			if !strings.Contains(all, squeeze.Replace(c.text)) {
+				t.Errorf("mammoth does not read the text of %s", c.link)
+			}
+		}
+	}
+	if n == 0 || !strings.Contains(html, "<table>") || !strings.Contains(html, `href="`+doc.rows[1].cells[0].link+`"`) &&
+		!strings.Contains(html, `href="`+doc.rows[1].cells[2].link+`"`) {
+		t.Errorf("mammoth reads no table of linked sections (%d cells)", n)
+	}
+}
+
+// runMammoth has mammoth read the Word document file, failing t on any
+// message it gives, and returns its text and its HTML.
+func runMammoth(t *testing.T, file string) (text, html string) {
+	t.Helper()
 	mammoth := auditTool(t, "mammoth/lib/index.js")
 	script := `const m = require(process.argv[1]);
 Promise.all([m.extractRawText({path: process.argv[2]}), m.convertToHtml({path: process.argv[2]})]).then(([raw, html]) =>
   console.log(JSON.stringify({text: raw.value, messages: raw.messages.concat(html.messages), html: html.value})));`
-	out, err := exec.Command("node", "-e", script, mammoth, doc.file).Output()
+	out, err := exec.Command("node", "-e", script, mammoth, file).Output()
 	if err != nil {
 		t.Fatalf("mammoth: %v", err)
 	}
@@ -745,22 +799,5 @@ Promise.all([m.extractRawText({path: process.argv[2]}), m.convertToHtml({path: p
 	for _, m := range got.Messages {
 		t.Errorf("mammoth: %s: %s", m.Type, m.Message)
 	}
-	squeeze := strings.NewReplacer("\n", "", "\t", "", " ", "")
-	all := squeeze.Replace(got.Text)
-	n := 0
-	for _, row := range doc.rows[1:] {
-		for _, c := range row.cells {
-			if c.link == "" {
-				continue
-			}
-			n++
-			if !strings.Contains(all, squeeze.Replace(c.text)) {
-				t.Errorf("mammoth does not read the text of %s", c.link)
-			}
-		}
-	}
-	if n == 0 || !strings.Contains(got.HTML, "<table>") || !strings.Contains(got.HTML, `href="`+doc.rows[1].cells[0].link+`"`) &&
-		!strings.Contains(got.HTML, `href="`+doc.rows[1].cells[2].link+`"`) {
-		t.Errorf("mammoth reads no table of linked sections (%d cells)", n)
-	}
+	return got.Text, got.HTML
 }

@@ -1,0 +1,198 @@
+package site_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+)
+
+// TestBrowserDocumentWord saves the seeds' 纲要 (简体) and 意见 (繁體) from
+// their pages as Word documents, from the offline bundle and from a web
+// server, and reads each back as a package: its title is the document's,
+// its particulars follow, and every section of the JSON API is there in
+// order — its heading linked to its permalink, reading its number and
+// title, at its level in Word's outline (a heading of its own in Word's
+// heading style of that level, or one run into its paragraph at that
+// outline level), its text after it, the 繁體 one's runs marked zh-TW —
+// as written, even while the page shows it in 简体, which it shows again
+// after. mammoth reads the headings as headings.
+func TestBrowserDocumentWord(t *testing.T) {
+	s := seedSite(t)
+	ctx, bundle := openSeedBundle(t)
+	downloads := allowDownloads(t, ctx)
+	web := browsertest.Serve(t, s.web)
+	var saved *wordPackage
+	for _, base := range []string{bundle, web} {
+		for _, id := range []string{gdID, jsID} {
+			do(t, ctx, "open "+id, chromedp.Navigate(base+"docs/"+id+"/index.html"))
+			pkg := openWord(t, awaitDownload(t, ctx, downloads, id+".docx", "button.docx"))
+			checkWordText(t, s, id, pkg)
+			saved = pkg
+		}
+	}
+	// Read in 简体, the 意见 is saved as written.
+	do(t, ctx, "open the 意见", chromedp.Navigate(bundle+"docs/"+jsID+"/index.html"))
+	do(t, ctx, "read it in 简体", browsertest.Click(".script-switch button"))
+	if !eval[bool](t, ctx, `(async () => {
+		for (let i = 0; i < 200 && document.querySelector(".doc-text").lang !== "zh-Hans" && !document.querySelector(".doc-text [lang=zh-Hans]") && document.querySelector("article").lang !== "zh-Hans"; i++) await new Promise(r => setTimeout(r, 10));
+		return document.querySelector(".script-switch button").getAttribute("aria-pressed") === "true";
+	})()`) {
+		t.Fatal("以简体阅读 did not turn on")
+	}
+	checkWordText(t, s, jsID, openWord(t, awaitDownload(t, ctx, downloads, jsID+".docx", "button.docx")))
+	if got := eval[string](t, ctx, `document.querySelector("article").lang`); got != "zh-Hans" {
+		t.Errorf("after saving, the 意见 is shown in %q, not in 简体 as chosen", got)
+	}
+	_, html := runMammoth(t, saved.file)
+	if !strings.Contains(html, "<h1>") || !strings.Contains(html, "<h2>") {
+		t.Errorf("mammoth reads no headings from the saved document:\n%.400s", html)
+	}
+}
+
+// wordPara is a paragraph of a saved document: its outline level (0 for
+// the title's, -1 for body text), the target of its first link and the
+// text inside that link, its text, and its runs' East Asian language
+// ("mixed" when they differ).
+type wordPara struct {
+	outline          int
+	link, head, text string
+	lang             string
+}
+
+// checkWordText checks the document id saved as pkg against the JSON API.
+func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
+	t.Helper()
+	var doc struct {
+		Title, Lang string
+		Sections    []struct {
+			EID                      string `json:"eId"`
+			Level                    int
+			Marker, Title, Text, URL string
+		}
+	}
+	readJSON(t, filepath.Join(s.web, "api", "docs", id+".json"), &doc)
+	var paras []wordPara
+	for _, n := range pkg.body.kid("body").children {
+		switch n.name.Local {
+		case "p":
+			paras = append(paras, readPara(t, n, pkg.links))
+		case "tbl":
+			paras = append(paras, wordPara{outline: -1, text: tableText(n, func(p *xnode) string { return readPara(t, p, pkg.links).text })})
+		}
+	}
+	if len(paras) < 3 || paras[0].outline != 0 || paras[0].text != doc.Title {
+		t.Fatalf("%s: the first paragraph is %+v, want the title %q in the title's style", id, paras[0], doc.Title)
+	}
+	if !strings.HasPrefix(paras[1].text, "发布机关：") && !strings.HasPrefix(paras[1].text, "日期：") {
+		t.Errorf("%s: the particulars begin %q", id, paras[1].text)
+	}
+	wantLang := ""
+	if doc.Lang == "zh-Hant" {
+		wantLang = "zh-TW"
+	}
+	at := 0
+	for _, sec := range doc.Sections {
+		i := at
+		for i < len(paras) && paras[i].link != sec.URL {
+			i++
+		}
+		if i == len(paras) {
+			t.Errorf("%s %s: no paragraph after the one of the section before links to %s", id, sec.EID, sec.URL)
+			continue
+		}
+		p := paras[i]
+		if head := strings.ReplaceAll(p.head, "\u3000", ""); head != sec.Marker+sec.Title {
+			t.Errorf("%s %s: the heading reads %q, want %q", id, sec.EID, p.head, sec.Marker+sec.Title)
+		}
+		if p.outline != sec.Level {
+			t.Errorf("%s %s: at outline level %d, want %d", id, sec.EID, p.outline, sec.Level)
+		}
+		if p.lang != wantLang {
+			t.Errorf("%s %s: runs marked %q, want %q", id, sec.EID, p.lang, wantLang)
+		}
+		// The section's text: what its paragraph holds after the
+		// heading (the punctuation that ends a run-in heading aside),
+		// then the body paragraphs up to the next heading.
+		var text []string
+		if rest := strings.TrimLeft(strings.TrimPrefix(p.text, p.head), "。．.：:"); rest != "" {
+			text = append(text, rest)
+		}
+		for j := i + 1; j < len(paras) && paras[j].link == "" && paras[j].outline < 0; j++ {
+			if !strings.HasPrefix(paras[j].text, "来源：") {
+				text = append(text, paras[j].text)
+			}
+		}
+		if got := strings.Join(text, "\n"); got != sec.Text {
+			t.Errorf("%s %s: the text is\n%q\nwant\n%q", id, sec.EID, got, sec.Text)
+		}
+		at = i + 1
+	}
+}
+
+// readPara reads a paragraph of a saved document.
+func readPara(t *testing.T, n *xnode, links map[string]*xnode) wordPara {
+	t.Helper()
+	p := wordPara{outline: -1}
+	if pr := n.kid("pPr"); pr != nil {
+		if st := pr.kid("pStyle"); st != nil && strings.HasPrefix(st.attr["val"], "Heading") {
+			var level int
+			if _, err := fmt.Sscan(strings.TrimPrefix(st.attr["val"], "Heading"), &level); err == nil {
+				p.outline = level - 1
+			}
+		}
+		if o := pr.kid("outlineLvl"); o != nil {
+			fmt.Sscan(o.attr["val"], &p.outline)
+		}
+	}
+	langSeen := false
+	var runs func(n *xnode, inLink bool)
+	runs = func(n *xnode, inLink bool) {
+		for _, k := range n.children {
+			switch k.name.Local {
+			case "r":
+				for _, x := range k.children {
+					var s string
+					switch x.name.Local {
+					case "t":
+						s = x.text
+					case "tab":
+						s = "\t"
+					case "br":
+						s = "\n"
+					}
+					p.text += s
+					if inLink {
+						p.head += s
+					}
+				}
+				lang := ""
+				if pr := k.kid("rPr"); pr != nil && pr.kid("lang") != nil {
+					lang = pr.kid("lang").attr["eastAsia"]
+				}
+				if !langSeen {
+					p.lang, langSeen = lang, true
+				} else if lang != p.lang {
+					p.lang = "mixed"
+				}
+			case "hyperlink":
+				if p.link == "" {
+					if r := links[k.attr["id"]]; r != nil && r.attr["TargetMode"] == "External" {
+						p.link = r.attr["Target"]
+					} else {
+						t.Errorf("a link's relationship %q is missing or not external", k.attr["id"])
+					}
+					runs(k, true)
+				} else {
+					runs(k, false)
+				}
+			}
+		}
+	}
+	runs(n, false)
+	return p
+}
