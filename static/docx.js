@@ -27,8 +27,9 @@
 
   // The passages' fills, as style.css colours mark.sh.s0 … s5.
   var FILLS = ["FFF1A8", "C8F0D2", "CFE3FF", "F9D5E5", "E6DCFF", "FFE0C2"];
-  // Landscape A4 in twentieths of a point, margins of 2 cm, and the
-  // table's columns: two sides and the similarity between.
+  // A4 in twentieths of a point, its long side PAGE_W (a comparison is
+  // set landscape, a document portrait), margins of 2 cm, and a
+  // comparison's columns: two sides and the similarity between.
   var PAGE_W = 16838, PAGE_H = 11906, MARGIN = 1134;
   var SIDE_W = 6520, SCORE_W = PAGE_W - 2 * MARGIN - 2 * SIDE_W;
 
