@@ -349,7 +349,7 @@
           head: [text(heads[0]), text(heads[1]), text(heads[2])],
           headLang: [heads[0] && heads[0].lang === "zh-Hant" ? "zh-TW" : "", heads[2] && heads[2].lang === "zh-Hant" ? "zh-TW" : ""],
           rows: [],
-          source: "来源：" + here + "（导出于 " + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
+          source: "导出自：" + here + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
           href: permalinks()
         };
         var ids = pairIDs(cmp);

@@ -132,7 +132,7 @@
             title: text(document.querySelector(".doc-header h1")),
             lines: lines,
             text: document.querySelector(".doc-text"),
-            source: "来源：" + (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + "（导出于 " + iso + "）",
+            source: "导出自：" + (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + "（" + iso + "）",
             href: function (sec) {
               if (!sec) return "";
               if (canonical) return canonical.href + sec.id + "/";

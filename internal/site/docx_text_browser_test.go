@@ -91,6 +91,9 @@ func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
 	if !strings.HasPrefix(paras[1].text, "发布机关：") && !strings.HasPrefix(paras[1].text, "日期：") {
 		t.Errorf("%s: the particulars begin %q", id, paras[1].text)
 	}
+	if last := paras[len(paras)-1].text; !strings.HasPrefix(last, "导出自：") || !strings.Contains(last, "docs/"+id+"/") {
+		t.Errorf("%s: the last line is %q, want where it was saved from", id, last)
+	}
 	wantLang := ""
 	if doc.Lang == "zh-Hant" {
 		wantLang = "zh-TW"
@@ -122,10 +125,9 @@ func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
 		if rest := strings.TrimLeft(strings.TrimPrefix(p.text, p.head), "。．.：:"); rest != "" {
 			text = append(text, rest)
 		}
-		for j := i + 1; j < len(paras) && paras[j].link == "" && paras[j].outline < 0; j++ {
-			if !strings.HasPrefix(paras[j].text, "来源：") {
-				text = append(text, paras[j].text)
-			}
+		// (The last paragraph says where the file was saved from.)
+		for j := i + 1; j < len(paras)-1 && paras[j].link == "" && paras[j].outline < 0; j++ {
+			text = append(text, paras[j].text)
 		}
 		if got := strings.Join(text, "\n"); got != sec.Text {
 			t.Errorf("%s %s: the text is\n%q\nwant\n%q", id, sec.EID, got, sec.Text)
