@@ -3,6 +3,8 @@ package site_test
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,6 +53,49 @@ func TestBrowserDocumentWord(t *testing.T) {
 	_, html := runMammoth(t, saved.file)
 	if !strings.Contains(html, "<h1>") || !strings.Contains(html, "<h2>") {
 		t.Errorf("mammoth reads no headings from the saved document:\n%.400s", html)
+	}
+}
+
+// listDoc is a county's plan whose section holds a list.
+const listDoc = `---
+id: d-list
+title: 丁县质量工作要点
+issuer: 丁县人民政府
+date: "2024-05-01"
+lang: zh-Hans
+level: county
+---
+
+一、工作重点
+
+（一）强化质量基础。重点做好以下工作：
+
+- 完善计量体系
+- 推进标准化建设
+
+（二）加强品牌建设。
+`
+
+// TestBrowserDocumentWordList saves a document whose section holds a
+// list: each item is a paragraph of its own, marked with a bullet.
+func TestBrowserDocumentWordList(t *testing.T) {
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/d-list.md": listDoc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, base := startOn(t, s, "file")
+	downloads := allowDownloads(t, ctx)
+	do(t, ctx, "open the document", chromedp.Navigate(base+"docs/d-list/index.html"))
+	pkg := openWord(t, awaitDownload(t, ctx, downloads, "d-list.docx", "button.docx"))
+	checkWordText(t, s, "d-list", pkg)
+	var items []string
+	for _, n := range pkg.body.kid("body").children {
+		if p := readPara(t, n, pkg.links); strings.HasPrefix(p.text, "•\t") {
+			items = append(items, p.text)
+		}
+	}
+	if want := []string{"•\t完善计量体系", "•\t推进标准化建设"}; !slices.Equal(items, want) {
+		t.Errorf("the list's items are %q, want %q", items, want)
 	}
 }
 
@@ -109,7 +154,10 @@ func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
 			continue
 		}
 		p := paras[i]
-		if head := strings.ReplaceAll(p.head, "\u3000", ""); head != sec.Marker+sec.Title {
+		// The heading as the page shows it: its number set apart by an
+		// ideographic space, and a heading without text after it ending
+		// in its own punctuation (「（二）加强品牌建设。」).
+		if head := strings.TrimRight(strings.ReplaceAll(p.head, "\u3000", ""), "。．.：:"); head != sec.Marker+sec.Title {
 			t.Errorf("%s %s: the heading reads %q, want %q", id, sec.EID, p.head, sec.Marker+sec.Title)
 		}
 		if p.outline != sec.Level {
@@ -127,7 +175,8 @@ func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
 		}
 		// (The last paragraph says where the file was saved from.)
 		for j := i + 1; j < len(paras)-1 && paras[j].link == "" && paras[j].outline < 0; j++ {
-			text = append(text, paras[j].text)
+			// A list's item is its text after its mark.
+			text = append(text, listMark.ReplaceAllString(paras[j].text, ""))
 		}
 		if got := strings.Join(text, "\n"); got != sec.Text {
 			t.Errorf("%s %s: the text is\n%q\nwant\n%q", id, sec.EID, got, sec.Text)
@@ -135,6 +184,10 @@ func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
 		at = i + 1
 	}
 }
+
+// listMark is the mark that begins an item of a list in a saved
+// document: a bullet, or a number, and a tab.
+var listMark = regexp.MustCompile(`^(•|[0-9]+\.)\t`)
 
 // readPara reads a paragraph of a saved document.
 func readPara(t *testing.T, n *xnode, links map[string]*xnode) wordPara {
