@@ -42,8 +42,8 @@
       .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
 
-  // Runs are {text, shade, ins, del, bold, italic, grey, lang}: a piece
-  // of text and how it is set.
+  // Runs are {text, shade, ins, del, bold, italic, grey, lang, style}: a
+  // piece of text and how it is set (style a character style's id).
   function runXML(r) {
     var pr = "";
     if (r.bold) pr += "<w:b/><w:bCs/>";
@@ -123,9 +123,9 @@
     return rid ? '<w:hyperlink r:id="' + rid + '">' + xml + "</w:hyperlink>" : xml;
   }
 
-  // cellXML writes one side of a row: its heading, a link to link (when
-  // the document has a relationship for it), then its paragraphs, code
-  // and tables. A side with no section says so, as the page does.
+  // cellXML writes one side of a row: its heading, linked to the
+  // section's permalink (doc.href) through link, then its paragraphs,
+  // code and tables. A side with no section says so, as the page does.
   function cellXML(doc, cell, words, link, width) {
     var out = "", lang = cell ? wordLang(cell) : "";
     var head = cell && cell.querySelector(".cmp-h");
