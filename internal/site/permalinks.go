@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/diag"
@@ -36,15 +37,41 @@ const labelRunes = 24
 // character leaves most of it as it was, and that another section's
 // differs.
 func permalinkLabel(sec *corpus.Section) string {
-	s := sec.Title + sec.TitleEnd
+	sep := ""
 	if sec.Title != "" && sec.TitleEnd == "" && sec.Text != "" {
-		s += " "
+		sep = " "
 	}
-	s = strings.Join(strings.Fields(s+sec.Text), " ")
-	if r := []rune(s); len(r) > labelRunes {
-		s = string(r[:labelRunes])
+	return firstWords(labelRunes, sec.Title, sec.TitleEnd, sep, sec.Text)
+}
+
+// firstWords is the first n code points of the parts joined, with every
+// run of white space made one space and none at either end: what
+// strings.Join(strings.Fields(…), " ") cut to n would be, read no
+// further than the cut — a label is taken of every section at every
+// build, and a section's text runs to thousands of characters.
+func firstWords(n int, parts ...string) string {
+	var b strings.Builder
+	count, space := 0, false
+	for _, part := range parts {
+		for _, r := range part {
+			if unicode.IsSpace(r) {
+				space = count > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				if count++; count == n {
+					return b.String()
+				}
+				space = false
+			}
+			b.WriteRune(r)
+			if count++; count == n {
+				return b.String()
+			}
+		}
 	}
-	return s
+	return b.String()
 }
 
 // leadsElsewhere reports whether sec, now at a URL published for the

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tiaowen/internal/corpus"
 )
@@ -217,6 +218,34 @@ func FuzzManifest(f *testing.F) {
 		}
 		for _, was := range p.label {
 			leadsElsewhere(d, sec, was)
+		}
+	})
+}
+
+// FuzzFirstWords: a label read only as far as its cut is the label the
+// whole text joined, its white space collapsed and cut, would give.
+func FuzzFirstWords(f *testing.F) {
+	for _, seed := range [][3]string{
+		{"一、", "总体要求", "以习近平新时代中国特色社会主义思想为指导"},
+		{"（一）", "", "  强化 质量\n\n 基础\u3000设施  "},
+		{"", "", "a b c d e f g h i j k l m n o p q r s t u v w x y z"},
+		{"1.", "强化追溯", "\n"},
+		{" ", "\t", "\u00a0"},
+		{"", " \n", "\u3000强化追溯 "},
+		{"一二三四五六七八九十一二三四五六七八九十一二三", " ", "四"},
+	} {
+		f.Add(seed[0], seed[1], seed[2])
+	}
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) || !utf8.ValidString(c) {
+			t.Skip("a build refuses text that is not UTF-8 (corpus.CheckUTF8)")
+		}
+		want := strings.Join(strings.Fields(a+b+c), " ")
+		if r := []rune(want); len(r) > labelRunes {
+			want = string(r[:labelRunes])
+		}
+		if got := firstWords(labelRunes, a, b, c); got != want {
+			t.Errorf("firstWords(%q, %q, %q) = %q, want %q", a, b, c, got, want)
 		}
 	})
 }
