@@ -16,6 +16,11 @@
 // bold, at that outline level), so that Word's navigation pane shows the
 // document's structure, each linked to its permalink.
 //
+// A theme's 摘编 (site.js, on the theme's page): what every document that
+// mentions the theme says of it — each document's title, then each
+// section's heading linked to its permalink and the passages the page
+// quotes, the theme's terms shaded.
+//
 // compare.js and site.js load this script when a reader first asks.
 (function () {
   "use strict";
@@ -77,7 +82,8 @@
   }
 
   // textRuns returns the runs of node's text: a shared passage (mark.sh)
-  // shaded in its colour, unless words is set, when the word-by-word
+  // shaded in its colour, a theme's term (another mark) in the first,
+  // unless words is set, when the word-by-word
   // view's <del> and <ins> are struck through and underlined instead.
   // The gap marks of "只看差异" are not text.
   function textRuns(node, words, lang) {
@@ -89,6 +95,7 @@
       }
       if (node.nodeType !== 1 || node.classList.contains("gap")) return;
       if (node.matches("mark.sh") && !words) shade = FILLS[(+node.getAttribute("data-k") || 0) % FILLS.length];
+      else if (node.tagName === "MARK" && !words) shade = FILLS[0]; // a theme's term
       if (words && node.tagName === "INS") ins = true;
       if (words && node.tagName === "DEL") del = true;
       Array.prototype.forEach.call(node.childNodes, function (c) { walk(c, shade, ins, del); });
@@ -261,6 +268,37 @@
     return body;
   }
 
+  // excerptsXML writes the body of a theme's 摘编: doc.title, doc.lines
+  // under it, then for each of doc.sections (a theme page's section of a
+  // document) the document's title, linked, and its date, then each
+  // passage's heading, linked, with the passages quoted under it,
+  // indented; the source line last. doc.href(a) is a link's address.
+  function excerptsXML(doc, link) {
+    var body = paraXML([{ text: doc.title }], '<w:pStyle w:val="Heading1"/>');
+    doc.lines.forEach(function (l) { body += paraXML([{ text: l }]); });
+    doc.sections.forEach(function (sec) {
+      var lang = wordLang(sec), h = sec.querySelector("h2"), title = h && h.querySelector("a");
+      if (!title) return;
+      var dated = h.querySelector(".dated");
+      body += "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>" +
+        linkedXML([{ text: "《" + title.textContent + "》", lang: lang }], link(doc.href(title))) +
+        (dated ? runXML({ text: "\u3000" + dated.textContent, grey: true }) : "") + "</w:p>";
+      sec.querySelectorAll(".passages > li").forEach(function (li) {
+        var where = li.querySelector("a.where");
+        if (where) {
+          var runs = textRuns(where, false, lang);
+          runs.forEach(function (r) { r.bold = true; });
+          body += "<w:p><w:pPr><w:keepNext/></w:pPr>" + linkedXML(runs, link(doc.href(where))) + "</w:p>";
+        }
+        li.querySelectorAll("blockquote").forEach(function (q) {
+          body += paraXML(textRuns(q, false, lang), '<w:ind w:left="420"/>');
+        });
+      });
+    });
+    body += paraXML([{ text: doc.source, grey: true }]);
+    return body;
+  }
+
   // The styles the body names: text in 宋体 at 五号 (10.5 pt), a title in
   // 黑体 at 三号, and links as Word draws its own.
   var STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="' + W + '">' +
@@ -422,6 +460,13 @@
     // doc.source, and doc.href(section), a section's permalink.
     saveText: function (name, doc) {
       offer(name, zip(parts(doc.title, function (link) { return textXML(doc, link); }, false)));
+    },
+    // saveExcerpts offers a theme's passages as a Word document called
+    // name: doc.title, doc.lines, the theme page's sections of documents
+    // (doc.sections, from one page or several), doc.source, and
+    // doc.href(a), the address a link of theirs leads to.
+    saveExcerpts: function (name, doc) {
+      offer(name, zip(parts(doc.title, function (link) { return excerptsXML(doc, link); }, false)));
     }
   };
 })();

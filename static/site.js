@@ -92,44 +92,53 @@
     }
   });
 
-  // A document's page saves its text as a Word document
-  // (static/docx.js, beside this script and covered by its version,
-  // loaded when first asked for): its title, its particulars and notes,
-  // its text with each section's heading of its level and linked to its
-  // permalink — canonical on the web, the page's own from disk.
+  // Word documents are written by static/docx.js, beside this script
+  // and covered by its version, loaded when a reader first asks for one.
+  var canSaveWord = !!(window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView);
+  var wordLoading = null;
+  var loadWord = function () {
+    if (!window.tiaowenDocx && !wordLoading) {
+      wordLoading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = staticDir + "docx.js" + ownVersion;
+        s.onload = resolve;
+        s.onerror = function () { wordLoading = null; reject(new Error("无法读取 docx.js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return Promise.resolve(wordLoading);
+  };
+  // plainText is el's text on one line, without what is hidden and
+  // without the links a reader follows from it (pair-link).
+  var plainText = function (el) {
+    var copy = el.cloneNode(true);
+    copy.querySelectorAll(".pair-link, [hidden]").forEach(function (x) { x.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  };
+
+  // A document's page saves its text as a Word document: its title, its
+  // particulars and notes, its text with each section's heading of its
+  // level and linked to its permalink — canonical on the web, the
+  // page's own from disk.
   var wordRow = document.querySelector(".docx-save");
-  if (wordRow && window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView) {
+  if (wordRow && canSaveWord) {
     wordRow.hidden = false;
-    var wordButton = wordRow.querySelector("button"), wordLoading = null;
+    var wordButton = wordRow.querySelector("button");
     wordButton.addEventListener("click", function () {
-      if (!window.tiaowenDocx && !wordLoading) {
-        wordLoading = new Promise(function (resolve, reject) {
-          var s = document.createElement("script");
-          s.src = staticDir + "docx.js" + ownVersion;
-          s.onload = resolve;
-          s.onerror = function () { wordLoading = null; reject(new Error("无法读取 docx.js")); };
-          document.head.appendChild(s);
-        });
-      }
-      Promise.resolve(wordLoading).then(function () {
-        var text = function (el) {
-          var copy = el.cloneNode(true);
-          copy.querySelectorAll(".pair-link, [hidden]").forEach(function (x) { x.remove(); });
-          return copy.textContent.replace(/\s+/g, " ").trim();
-        };
+      loadWord().then(function () {
         // The text as written, as a citation quotes it.
         asWritten(function () {
           var lines = [];
-          document.querySelectorAll(".doc-header .version-note, .doc-header .term-note:not([hidden])").forEach(function (n) { lines.push(text(n)); });
+          document.querySelectorAll(".doc-header .version-note, .doc-header .term-note:not([hidden])").forEach(function (n) { lines.push(plainText(n)); });
           document.querySelectorAll(".doc-header dl.meta > div:not([hidden])").forEach(function (row) {
             var dt = row.querySelector("dt");
             if (row === wordRow || !dt || ["条目", "数据", "引用"].indexOf(dt.textContent) >= 0) return;
-            lines.push(dt.textContent + "：" + Array.prototype.map.call(row.querySelectorAll("dd"), text).join("；"));
+            lines.push(dt.textContent + "：" + Array.prototype.map.call(row.querySelectorAll("dd"), plainText).join("；"));
           });
           var canonical = document.querySelector("link[rel=canonical]");
           var id = (document.querySelector(".doc-search input[name=doc]") || { value: "document" }).value;
           window.tiaowenDocx.saveText(id + ".docx", {
-            title: text(document.querySelector(".doc-header h1")),
+            title: plainText(document.querySelector(".doc-header h1")),
             lines: lines,
             text: document.querySelector(".doc-text"),
             source: "导出自：" + (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + "（" + iso + "）",
@@ -143,6 +152,92 @@
         });
       }, function (e) {
         wordButton.textContent = e.message;
+      });
+    });
+  }
+
+  // A theme's page saves its passages as a Word document, the 摘编 an
+  // office compiles of what documents say on a matter: the theme's name
+  // and terms, then each document that mentions it, its title linked,
+  // and under it each section's heading, linked to its permalink, with
+  // the passages quoted as the page quotes them, the terms shaded. A
+  // theme listed over several pages is saved whole: the others are
+  // fetched, which a page opened from disk may not do — it saves its own
+  // documents, and says which they are.
+  var excerptsRow = document.querySelector(".excerpts-save");
+  if (excerptsRow && canSaveWord && window.DOMParser) {
+    excerptsRow.hidden = false;
+    var excerptsButton = excerptsRow.querySelector("button"), themeMain = excerptsRow.closest("main");
+    // A page and the address its relative links are read from: its
+    // canonical one, so that links lead to the site on the web.
+    var pageOf = function (doc, url) {
+      var canonical = doc.querySelector("link[rel=canonical]");
+      return { doc: doc, base: canonical ? canonical.href : url };
+    };
+    var fetchPage = function (url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.text();
+      }).then(function (html) {
+        return pageOf(new DOMParser().parseFromString(html, "text/html"), url);
+      });
+    };
+    // allPages resolves to the theme's pages in order, from the first,
+    // following each one's link to the next.
+    var allPages = function () {
+      var pager = themeMain.querySelector(".pager");
+      if (!pager) return Promise.resolve([pageOf(document, location.href)]);
+      // A page opened from disk may not read another.
+      if (!/^https?:$/.test(location.protocol)) return Promise.reject(new Error(location.protocol));
+      var first = pager.querySelector("a:not([rel])");
+      var pages = [], seen = {};
+      var from = function (url) {
+        seen[url] = true;
+        return fetchPage(url).then(function (p) {
+          pages.push(p);
+          var next = p.doc.querySelector(".pager a[rel=next]");
+          next = next && new URL(next.getAttribute("href"), url).href;
+          return next && !seen[next] ? from(next) : pages;
+        });
+      };
+      return from(first ? first.href : location.href);
+    };
+    excerptsButton.addEventListener("click", function () {
+      var whole = true;
+      Promise.all([loadWord(), allPages().catch(function () { whole = false; return null; })]).then(function (got) {
+        asWritten(function () {
+          var pages = got[1] || [pageOf(document, location.href)];
+          var link = function (a) {
+            var page = pages.filter(function (p) { return p.doc === a.ownerDocument; })[0];
+            var url = new URL(a.getAttribute("href"), page ? page.base : location.href).href;
+            // A page's address on the web is its folder's.
+            return /^https?:/.test(url) ? url.replace(/index\.html(#|$)/, "$1") : url;
+          };
+          var sections = [];
+          pages.forEach(function (p) {
+            Array.prototype.push.apply(sections, p.doc.querySelectorAll("main section.theme-doc"));
+          });
+          var passages = sections.reduce(function (n, s) { return n + s.querySelectorAll(".passages > li").length; }, 0);
+          var terms = themeMain.querySelector("h1 ~ p.note").cloneNode(true);
+          terms.querySelectorAll("a").forEach(function (a) { a.remove(); });
+          var lines = [plainText(themeMain.querySelector("p.intro")), plainText(terms)];
+          lines.push("收录提及此主题的文件 " + sections.length + " 份、条目 " + passages + " 个。");
+          if (!whole) {
+            var shown = themeMain.querySelector(".excerpts-save ~ p.note");
+            lines.push((shown ? plainText(shown) : "") + "本文件只收录本页所列文件：" +
+              (location.protocol === "file:" ? "从磁盘打开的页面读不到其余各页" : "其余各页未能读取") + "，请在各页分别下载，或在网站上下载全部。");
+          }
+          var canonical = document.querySelector("link[rel=canonical]");
+          window.tiaowenDocx.saveExcerpts(excerptsRow.getAttribute("data-theme") + ".docx", {
+            title: "「" + plainText(themeMain.querySelector("h1")) + "」条文摘编",
+            lines: lines,
+            sections: sections,
+            source: "导出自：" + (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + "（" + iso + "）",
+            href: link
+          });
+        });
+      }, function (e) {
+        excerptsButton.textContent = e.message;
       });
     });
   }

@@ -97,18 +97,26 @@ func openSeedBundle(t *testing.T) (context.Context, string) {
 // openSeedBundle does.
 func openPagedSeedBundle(t *testing.T, perPage int) (context.Context, string) {
 	t.Helper()
+	ctx := browsertest.Start(t)
+	s := pagedSeedSite(t, perPage)
+	problems := browsertest.RecordProblems(t, ctx)
+	t.Cleanup(func() { problems.Check(t) })
+	return ctx, browsertest.FileURL(s.bundle) + "/"
+}
+
+// pagedSeedSite builds the seed site with perPage documents to a page
+// of its lists.
+func pagedSeedSite(t *testing.T, perPage int) builtSite {
+	t.Helper()
 	yaml, err := os.ReadFile(filepath.Join("..", "..", "content", "site.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := browsertest.Start(t)
 	s, err := buildSite(t.TempDir(), map[string]string{"site.yaml": fmt.Sprintf("%s\npaginate: %d\n", yaml, perPage)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	problems := browsertest.RecordProblems(t, ctx)
-	t.Cleanup(func() { problems.Check(t) })
-	return ctx, browsertest.FileURL(s.bundle) + "/"
+	return s
 }
 
 // seedSite returns the seed site, building it on first use.

@@ -101,12 +101,14 @@ func TestBrowserDocumentWordList(t *testing.T) {
 
 // wordPara is a paragraph of a saved document: its outline level (0 for
 // the title's, -1 for body text), the target of its first link and the
-// text inside that link, its text, and its runs' East Asian language
-// ("mixed" when they differ).
+// text inside that link, its text, its runs' East Asian language
+// ("mixed" when they differ), and the text of each shaded run with its
+// fill.
 type wordPara struct {
 	outline          int
 	link, head, text string
 	lang             string
+	shaded           [][2]string
 }
 
 // checkWordText checks the document id saved as pkg against the JSON API.
@@ -210,6 +212,7 @@ func readPara(t *testing.T, n *xnode, links map[string]*xnode) wordPara {
 		for _, k := range n.children {
 			switch k.name.Local {
 			case "r":
+				run := ""
 				for _, x := range k.children {
 					var s string
 					switch x.name.Local {
@@ -221,6 +224,7 @@ func readPara(t *testing.T, n *xnode, links map[string]*xnode) wordPara {
 						s = "\n"
 					}
 					p.text += s
+					run += s
 					if inLink {
 						p.head += s
 					}
@@ -228,6 +232,9 @@ func readPara(t *testing.T, n *xnode, links map[string]*xnode) wordPara {
 				lang := ""
 				if pr := k.kid("rPr"); pr != nil && pr.kid("lang") != nil {
 					lang = pr.kid("lang").attr["eastAsia"]
+				}
+				if pr := k.kid("rPr"); pr != nil && pr.kid("shd") != nil {
+					p.shaded = append(p.shaded, [2]string{pr.kid("shd").attr["fill"], run})
 				}
 				if !langSeen {
 					p.lang, langSeen = lang, true
