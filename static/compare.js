@@ -201,9 +201,12 @@
       f();
       folded.forEach(function (c) { foldCell(c, true); });
     };
-    if (ui.words) wordByWord(cmp, rows, ui, unfolded);
+    var redline = ui.words ? wordByWord(cmp, rows, ui, unfolded) : null;
     if (ui.bar && window.tiaowenCSV && window.Blob && window.URL && URL.createObjectURL) spreadsheet(cmp, rows, ui, unfolded);
-    if (ui.bar && window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView) wordTable(cmp, rows, ui, unfolded);
+    if (ui.bar && window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView) {
+      wordTable(cmp, rows, ui, unfolded);
+      if (redline) revisedDraft(cmp, rows, ui, unfolded, redline);
+    }
 
     // Filters: a theme, and only the rows that differ.
     var themeSel = ui.themes, diffs = ui.diffs, overview = ui.overview || [];
@@ -368,6 +371,85 @@
     });
   }
 
+  // revisedDraft adds to the tools a button that saves the comparison as
+  // a 修订稿: one text, the first document's, with the second's changes
+  // as Word's tracked revisions — its words struck out, the second's
+  // inserted — so that accepting them all gives each section of the
+  // second as written and rejecting them all the first's. Sections
+  // follow the table's rows, all of them whatever the filters show; a
+  // section one side lacks is deleted or inserted whole. redline(Diff,
+  // a, b) is the word-by-word view's edit from text a to text b.
+  function revisedDraft(cmp, rows, ui, unfolded, redline) {
+    var button = toolButton(ui, "redline", "下载修订稿（Word）");
+    var scope = cmp.closest("#adhoc") || document;
+    button.addEventListener("click", function () {
+      Promise.all([loadScript("jsdiff.min.js", "Diff"), loadScript("docx.js", "tiaowenDocx")]).then(function (got) {
+        var Diff = got[0], docx = got[1], heads = cmp.querySelectorAll(".cmp-head [role=columnheader]");
+        var name = function (el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; };
+        var lang = function (el) { return el && el.lang === "zh-Hant" ? "zh-TW" : ""; };
+        var canonical = document.querySelector("link[rel=canonical]");
+        var here = (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + (scope === document ? "" : location.search);
+        var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+        var doc = {
+          title: "《" + name(heads[2]) + "》修订稿",
+          lines: ["以《" + name(heads[0]) + "》为底稿，以 Word 的修订标记标出改为《" + name(heads[2]) + "》的删改：" +
+            "接受全部修订，各条即为后者的文字；拒绝全部修订，即为前者的文字。条目按对照表的顺序排列。"],
+          langs: [lang(heads[0]), lang(heads[2])],
+          rows: [],
+          source: "导出自：" + here + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
+          author: "tiaowen",
+          date: today.toISOString().replace(/\.\d+Z$/, "Z")
+        };
+        var permalink = permalinks(), whole = 0;
+        // edit is the edit from a to b, or, for two too unlike to
+        // compare in time, the one struck and the other inserted.
+        var edit = function (a, b) {
+          var ops = a && b ? redline(Diff, a, b) : null;
+          if (ops) return ops;
+          if (a && b) whole++;
+          return [{ op: -1, text: a }, { op: 1, text: b }].filter(function (o) { return o.text; });
+        };
+        unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
+          rows.forEach(function (r) {
+            var a = sectionOf(r.querySelector(".cmp-a[id]")), b = sectionOf(r.querySelector(".cmp-b[id]"));
+            if (!a && !b) return;
+            doc.rows.push({ head: edit(a && a.head, b && b.head), text: edit(a && a.text, b && b.text), href: permalink((b || a).link) });
+          });
+        });
+        docx.saveRedline(pairIDs(cmp).join("--") + "-修订稿.docx", doc);
+        ui.status.textContent = "已导出修订稿：" + doc.rows.length + " 条" + (whole ? "，其中 " + whole + " 处差别过大，整段删改" : "") + "。";
+      }, function (e) {
+        ui.status.textContent = e.message;
+      });
+    });
+
+    // sectionOf reads a cell's section as written: its heading (number
+    // and title), its link, and its text — paragraphs on lines of their
+    // own, a table's cells parted by tabs — without the marks the page
+    // adds (the gaps of "only differences").
+    function sectionOf(cell) {
+      if (!cell) return null;
+      var link = cell.querySelector(".cmp-h"), text = [];
+      var plain = function (el) {
+        var copy = el.cloneNode(true);
+        copy.querySelectorAll(".gap").forEach(function (g) { g.remove(); });
+        return copy.textContent;
+      };
+      Array.prototype.forEach.call(cell.children, function (el) {
+        if (el === link || el.classList.contains("none")) return;
+        var table = el.tagName === "TABLE" ? el : el.querySelector("table");
+        if (table) {
+          Array.prototype.forEach.call(table.rows, function (tr) {
+            text.push(Array.prototype.map.call(tr.cells, plain).join("\t"));
+          });
+          return;
+        }
+        text.push(plain(el));
+      });
+      return { head: link ? plain(link) : "", link: link, text: text.join("\n") };
+    }
+  }
+
   // wordByWord sets up the word-by-word view of a comparison table's rows,
   // ui.words its checkbox: in each row of two sections, the words only
   // the first says are struck through (<del>) and those only the second
@@ -445,6 +527,26 @@
     if (new URLSearchParams(location.search).get("view") === "words") {
       box.checked = true;
       box.dispatchEvent(new Event("change"));
+    }
+    return literalEdit;
+
+    // literalEdit is the edit from text a to text b, word by word and
+    // made readable as the view's, as [{op, text}]: op -1 for a's words
+    // struck out, 1 for b's inserted, 0 for words both have. Unlike the
+    // view it folds neither script nor width: a 修订稿 made of it gives b
+    // as written when accepted and a when rejected. null when the two
+    // are too unlike to compare in time.
+    function literalEdit(Diff, a, b) {
+      var A = cut(a, false, true), B = cut(b, false, true);
+      var changes = Diff.diffArrays(A.keys, B.keys, { timeout: 100 });
+      if (!changes) return null;
+      var ops = [], ia = 0, ib = 0;
+      readable(changes).forEach(function (c) {
+        if (c.removed) { ops.push({ op: -1, text: a.slice(A.at[ia], A.at[ia + c.count]) }); ia += c.count; }
+        else if (c.added) { ops.push({ op: 1, text: b.slice(B.at[ib], B.at[ib + c.count]) }); ib += c.count; }
+        else { ops.push({ op: 0, text: b.slice(B.at[ib], B.at[ib + c.count]) }); ia += c.count; ib += c.count; }
+      });
+      return ops;
     }
 
     // textNodes lists the text nodes of a cell's heading title (part
@@ -526,14 +628,20 @@
     // words cuts the nodes' text into words: keys to compare, and where
     // each starts in the text (one more entry: the text's end).
     function words(nodes, trad) {
-      var text = nodes.map(function (n) { return n.nodeValue; }).join("");
+      return cut(nodes.map(function (n) { return n.nodeValue; }).join(""), trad, false);
+    }
+
+    // cut cuts text into words, keys folded 繁→简 (trad) and in width,
+    // or as written (literal).
+    function cut(text, trad, literal) {
       var keyText = trad && ui.simplify ? foldText(text) : text, keys = [], at = [];
+      var key = function (w) { return literal ? w : w.normalize("NFKC"); };
       if (segmenter) {
-        for (var seg of segmenter.segment(keyText)) { keys.push(seg.segment.normalize("NFKC")); at.push(seg.index); }
+        for (var seg of segmenter.segment(keyText)) { keys.push(key(seg.segment)); at.push(seg.index); }
       } else {
         for (var i = 0; i < keyText.length; i++) {
           var c = keyText.codePointAt(i), ch = String.fromCodePoint(c);
-          keys.push(ch.normalize("NFKC"));
+          keys.push(key(ch));
           at.push(i);
           if (c > 0xffff) i++;
         }

@@ -21,6 +21,9 @@
 // section's heading linked to its permalink and the passages the page
 // quotes, the theme's terms shaded.
 //
+// A 修订稿 of a comparison (compare.js): the first document's text with
+// the second's changes as Word's tracked revisions, section by section.
+//
 // compare.js and site.js load this script when a reader first asks.
 (function () {
   "use strict";
@@ -299,6 +302,54 @@
     return body;
   }
 
+  // redlineXML writes the body of a 修订稿: doc.title, doc.lines, then
+  // for each of doc.rows ({head, text, href}: a section's heading and
+  // text as edits, [{op, text}], and its permalink) its heading, in
+  // bold and linked, and its text, a paragraph a line; words struck out
+  // (op -1) and inserted (op 1) are Word's tracked revisions by
+  // doc.author at doc.date, a line end among them a revision of the
+  // paragraph's mark. doc.langs are the two documents' langs.
+  function redlineXML(doc, link) {
+    var body = paraXML([{ text: doc.title }], '<w:pStyle w:val="Heading1"/>');
+    doc.lines.forEach(function (l) { body += paraXML([{ text: l }]); });
+    var id = 0;
+    var rev = function (op) {
+      return op ? "<w:" + (op < 0 ? "del" : "ins") + ' w:id="' + ++id + '" w:author="' + esc(doc.author) + '" w:date="' + doc.date + '"' : "";
+    };
+    var run = function (op, text, bold, linked) {
+      var pr = (linked ? '<w:rStyle w:val="Hyperlink"/>' : "") + (bold ? "<w:b/><w:bCs/>" : "") + (doc.langs[op < 0 ? 0 : 1] ? '<w:lang w:eastAsia="' + doc.langs[op < 0 ? 0 : 1] + '"/>' : "");
+      var t = op < 0 ? "delText" : "t";
+      var xml = "<w:r>" + (pr ? "<w:rPr>" + pr + "</w:rPr>" : "") + text.split("\t").map(function (part) {
+        return part ? "<w:" + t + ' xml:space="preserve">' + esc(part) + "</w:" + t + ">" : "";
+      }).join("<w:tab/>") + "</w:r>";
+      return op ? rev(op) + ">" + xml + "</w:" + (op < 0 ? "del" : "ins") + ">" : xml;
+    };
+    // paragraphs writes edits as paragraphs, a line end closing one; the
+    // paragraph's mark is struck out or inserted with the line end.
+    var paragraphs = function (ops, bold, props, rid) {
+      var out = "", runs = "";
+      var close = function (op) {
+        if (rid) runs = '<w:hyperlink r:id="' + rid + '">' + runs + "</w:hyperlink>";
+        out += "<w:p><w:pPr>" + props + (op ? "<w:rPr>" + rev(op) + "/></w:rPr>" : "") + "</w:pPr>" + runs + "</w:p>";
+        runs = "";
+      };
+      ops.forEach(function (o) {
+        o.text.split("\n").forEach(function (line, i) {
+          if (i > 0) close(o.op);
+          if (line) runs += run(o.op, line, bold, !!rid);
+        });
+      });
+      close(0);
+      return out;
+    };
+    doc.rows.forEach(function (row) {
+      body += paragraphs(row.head, true, "<w:keepNext/>", link(row.href));
+      if (row.text.length) body += paragraphs(row.text, false, "", "");
+    });
+    body += paraXML([{ text: doc.source, grey: true }]);
+    return body;
+  }
+
   // The styles the body names: text in 宋体 at 五号 (10.5 pt), a title in
   // 黑体 at 三号, and links as Word draws its own.
   var STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="' + W + '">' +
@@ -460,6 +511,15 @@
     // doc.source, and doc.href(section), a section's permalink.
     saveText: function (name, doc) {
       offer(name, zip(parts(doc.title, function (link) { return textXML(doc, link); }, false)));
+    },
+    // saveRedline offers a comparison as a 修订稿 called name: doc.title,
+    // doc.lines, its rows (doc.rows, {head, text, href}: a section's
+    // heading and text as edits from the first document to the second,
+    // [{op, text}], and its permalink), the two documents' langs
+    // (doc.langs), doc.source, and the revisions' doc.author and
+    // doc.date.
+    saveRedline: function (name, doc) {
+      offer(name, zip(parts(doc.title, function (link) { return redlineXML(doc, link); }, false)));
     },
     // saveExcerpts offers a theme's passages as a Word document called
     // name: doc.title, doc.lines, the theme page's sections of documents

@@ -1,0 +1,279 @@
+package site_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
+)
+
+// TestBrowserCompareRedline saves two of the seeds' comparisons as a
+// 修订稿 — 纲要 × 方案 from the offline bundle, 纲要 × 意见 (繁體) from a web
+// server with its 繁體 side shown in 简体 — and reads each back as Word
+// would, accepting every tracked revision and then rejecting every one.
+// Accepted, each row reads the second document's section as the JSON API
+// has it (its number and title, its text) and rejected, the first's:
+// every section of the second document is there once, linked to its
+// permalink, and every section of the first, under its counterpart or,
+// with none, on its own. Each revision names its author and date and has
+// an id of its own, and words a section keeps are not marked: the 方案
+// keeps some of the 纲要's words and rewrites others. The 意见's words are
+// marked as traditional Chinese, and kept as written.
+func TestBrowserCompareRedline(t *testing.T) {
+	s := seedSite(t)
+	ctx, bundle := openSeedBundle(t)
+	downloads := allowDownloads(t, ctx)
+	web := browsertest.Serve(t, s.web)
+
+	do(t, ctx, "open 纲要 × 方案 from disk", chromedp.Navigate(bundle+pairGdGz))
+	pkg := openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+gzID+"-修订稿.docx", "button.redline"))
+	checkRedline(t, s, gdID, gzID, pkg)
+
+	do(t, ctx, "open 纲要 × 意见 on the web", chromedp.Navigate(web+pairGdJs))
+	do(t, ctx, "show the 繁體 side in 简体", browsertest.Click("#fold"))
+	pkg = openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+jsID+"-修订稿.docx", "button.redline"))
+	checkRedline(t, s, gdID, jsID, pkg)
+
+	_, html := runMammoth(t, pkg.file)
+	if !strings.Contains(html, "<h1>") {
+		t.Errorf("mammoth reads no title from the saved 修订稿:\n%.400s", html)
+	}
+}
+
+// redlinePara is a paragraph of a 修订稿 read both ways: its text with
+// every revision accepted and with every one rejected, the revision its
+// mark is (-1 struck out, 1 inserted, 0 none), its link, and the count
+// of its runs of each kind (by revision, -1, 0, 1).
+type redlinePara struct {
+	accepted, rejected string
+	mark               int
+	link               string
+	runs               map[int]int
+}
+
+// checkRedline checks the 修订稿 pkg of the comparison of documents a
+// and b against the JSON API.
+func checkRedline(t *testing.T, s builtSite, a, b string, pkg *wordPackage) {
+	t.Helper()
+	type section struct {
+		EID                 string `json:"eId"`
+		Marker, Title, Text string
+		URL                 string
+	}
+	var docs [2]struct {
+		Title, Lang string
+		Sections    []section
+	}
+	for i, id := range []string{a, b} {
+		readJSON(t, filepath.Join(s.web, "api", "docs", id+".json"), &docs[i])
+	}
+	var pair struct {
+		Pairs []struct{ A, B string }
+	}
+	readJSON(t, filepath.Join(s.web, "api", "compare", a+"--"+b+".json"), &pair)
+	counterpart := map[string]string{} // b's eId → a's
+	for _, p := range pair.Pairs {
+		counterpart[p.B] = p.A
+	}
+	byURL := map[string]section{}
+	side := map[string]int{}
+	for i, d := range docs {
+		for _, sec := range d.Sections {
+			byURL[sec.URL], side[sec.URL] = sec, i
+		}
+	}
+	sectionOf := func(i int, eid string) (section, bool) {
+		for _, sec := range docs[i].Sections {
+			if sec.EID == eid {
+				return sec, true
+			}
+		}
+		return section{}, false
+	}
+
+	ids := map[string]bool{}
+	var paras []redlinePara
+	for _, n := range pkg.body.kid("body").kids("p") {
+		paras = append(paras, readRedlinePara(t, n, pkg.links, ids))
+	}
+	if want := "《" + docs[1].Title + "》修订稿"; len(paras) < 4 || paras[0].accepted != want {
+		t.Fatalf("the title is %q, want %q", paras[0].accepted, want)
+	}
+	// Rows: a heading, linked, then its text's paragraphs, up to the
+	// line saying where the file was saved from.
+	body := paras[2 : len(paras)-1]
+	if last := paras[len(paras)-1].accepted; !strings.HasPrefix(last, "导出自：") {
+		t.Errorf("the last line is %q", last)
+	}
+	seen := map[string]int{}
+	mixed := 0
+	for i := 0; i < len(body); {
+		head := body[i]
+		if head.link == "" {
+			t.Fatalf("paragraph %q is in no row", head.accepted)
+		}
+		end := i + 1
+		for end < len(body) && body[end].link == "" {
+			end++
+		}
+		text := body[i+1 : end]
+		i = end
+		sec, ok := byURL[head.link]
+		if !ok {
+			t.Errorf("a row's heading links to %s, no section of either document", head.link)
+			continue
+		}
+		seen[head.link]++
+		// The row's two sections: the second document's and its
+		// counterpart, or the first's alone.
+		var want [2]section
+		var has [2]bool
+		want[side[head.link]], has[side[head.link]] = sec, true
+		if side[head.link] == 1 {
+			if eid, ok := counterpart[sec.EID]; ok {
+				want[0], has[0] = sectionOf(0, eid)
+				seen[want[0].URL]++
+			}
+		}
+		for k, view := range []string{"rejected", "accepted"} {
+			gotHead, gotText := readView(head, text, k == 1)
+			wantHead, wantText := "", ""
+			if has[k] {
+				wantText = want[k].Text
+			}
+			if has[k] && (!strings.HasSuffix(gotHead, want[k].Title) || !strings.HasSuffix(strings.TrimSuffix(gotHead, want[k].Title), want[k].Marker)) {
+				t.Errorf("row of %s, %s: the heading reads %q, want one ending %q%q", head.link, view, gotHead, want[k].Marker, want[k].Title)
+			} else if !has[k] && gotHead != wantHead {
+				t.Errorf("row of %s, %s: the heading reads %q, want none", head.link, view, gotHead)
+			}
+			if gotText != wantText {
+				t.Errorf("row of %s, %s: the text is\n%q\nwant\n%q", head.link, view, gotText, wantText)
+			}
+		}
+		runs := map[int]int{}
+		for _, p := range text {
+			for op, n := range p.runs {
+				runs[op] += n
+			}
+		}
+		if runs[-1] > 0 && runs[0] > 0 && runs[1] > 0 {
+			mixed++
+		}
+	}
+	for url, i := range side {
+		if seen[url] != 1 {
+			t.Errorf("%s (document %d) is in %d rows, want 1", url, i+1, seen[url])
+		}
+	}
+	if mixed == 0 {
+		t.Error("no section's text keeps words and strikes and inserts others: the edits are not word by word")
+	}
+	// The 繁體 side's words are marked as traditional Chinese.
+	if docs[1].Lang == "zh-Hant" && !hasLang(pkg.body, "zh-TW") {
+		t.Error("no run of the 繁體 document is marked zh-TW")
+	}
+}
+
+// readView reads a row, its heading and its text's paragraphs, with
+// every revision accepted or every one rejected: a paragraph whose mark
+// is gone in that view runs on into the next.
+func readView(head redlinePara, text []redlinePara, accept bool) (string, string) {
+	pick := func(p redlinePara) string {
+		if accept {
+			return p.accepted
+		}
+		return p.rejected
+	}
+	gone := -1 // the mark a view drops: struck out when accepting
+	if !accept {
+		gone = 1
+	}
+	var lines []string
+	var line string
+	open := false
+	for _, p := range text {
+		line += pick(p)
+		open = true
+		if p.mark != gone {
+			lines, line, open = append(lines, line), "", false
+		}
+	}
+	if open {
+		lines = append(lines, line)
+	}
+	return pick(head), strings.TrimRight(strings.Join(lines, "\n"), "\n")
+}
+
+// readRedlinePara reads a paragraph of a 修订稿, checking that each
+// revision has an author, a date and an id no other has (ids).
+func readRedlinePara(t *testing.T, n *xnode, links map[string]*xnode, ids map[string]bool) redlinePara {
+	t.Helper()
+	p := redlinePara{runs: map[int]int{}}
+	revision := func(r *xnode) {
+		if r.attr["author"] == "" || r.attr["date"] == "" || r.attr["id"] == "" || ids[r.attr["id"]] {
+			t.Errorf("a revision %s has author %q, date %q, id %q (taken: %v)", r.name.Local, r.attr["author"], r.attr["date"], r.attr["id"], ids[r.attr["id"]])
+		}
+		ids[r.attr["id"]] = true
+	}
+	if pr := n.kid("pPr"); pr != nil && pr.kid("rPr") != nil {
+		if d := pr.kid("rPr").kid("del"); d != nil {
+			p.mark = -1
+			revision(d)
+		}
+		if i := pr.kid("rPr").kid("ins"); i != nil {
+			p.mark = 1
+			revision(i)
+		}
+	}
+	var walk func(n *xnode, op int)
+	walk = func(n *xnode, op int) {
+		for _, k := range n.children {
+			switch k.name.Local {
+			case "r":
+				p.runs[op]++
+				for _, x := range k.children {
+					s := map[string]string{"t": x.text, "delText": x.text, "tab": "\t"}[x.name.Local]
+					if x.name.Local == "t" && op < 0 || x.name.Local == "delText" && op >= 0 {
+						t.Errorf("a run of revision %d holds a %s: %q", op, x.name.Local, x.text)
+					}
+					if op >= 0 {
+						p.accepted += s
+					}
+					if op <= 0 {
+						p.rejected += s
+					}
+				}
+			case "hyperlink":
+				if r := links[k.attr["id"]]; r != nil {
+					p.link = r.attr["Target"]
+				}
+				walk(k, op)
+			case "del":
+				revision(k)
+				walk(k, -1)
+			case "ins":
+				revision(k)
+				walk(k, 1)
+			}
+		}
+	}
+	walk(n, 0)
+	return p
+}
+
+// hasLang reports whether a run under n is marked as East Asian text in
+// lang.
+func hasLang(n *xnode, lang string) bool {
+	if n.name.Local == "lang" && n.attr["eastAsia"] == lang {
+		return true
+	}
+	for _, k := range n.children {
+		if hasLang(k, lang) {
+			return true
+		}
+	}
+	return false
+}
