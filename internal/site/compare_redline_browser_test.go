@@ -30,17 +30,58 @@ func TestBrowserCompareRedline(t *testing.T) {
 
 	do(t, ctx, "open 纲要 × 方案 from disk", chromedp.Navigate(bundle+pairGdGz))
 	pkg := openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+gzID+"-修订稿.docx", "button.redline"))
-	checkRedline(t, s, gdID, gzID, pkg)
+	checkRedline(t, s, gdID, gzID, pairedInJSON(t, s, gdID, gzID), pkg)
 
 	do(t, ctx, "open 纲要 × 意见 on the web", chromedp.Navigate(web+pairGdJs))
 	do(t, ctx, "show the 繁體 side in 简体", browsertest.Click("#fold"))
 	pkg = openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+jsID+"-修订稿.docx", "button.redline"))
-	checkRedline(t, s, gdID, jsID, pkg)
+	checkRedline(t, s, gdID, jsID, pairedInJSON(t, s, gdID, jsID), pkg)
 
 	_, html := runMammoth(t, pkg.file)
 	if !strings.Contains(html, "<h1>") {
 		t.Errorf("mammoth reads no title from the saved 修订稿:\n%.400s", html)
 	}
+}
+
+// TestBrowserAdhocRedline saves as a 修订稿 the comparison the browser
+// computes for two documents without a pair page, its rows the view's.
+func TestBrowserAdhocRedline(t *testing.T) {
+	s := syntheticBundle40(t)
+	a, b := pairWithoutPage(t, s.web)
+	ctx, base := startOn(t, s, "file")
+	downloads := allowDownloads(t, ctx)
+	do(t, ctx, "open the comparison of "+a+" and "+b, chromedp.Navigate(base+"compare/index.html?a="+a+"&b="+b))
+	if !waitAdhoc(t, ctx, "done") {
+		t.FailNow()
+	}
+	// The view's rows: each b section's counterpart.
+	paired := eval[map[string]string](t, ctx, `(() => {
+		const m = {};
+		document.querySelectorAll("#adhoc .cmp-row").forEach(r => {
+			const x = r.querySelector(".cmp-a[id]"), y = r.querySelector(".cmp-b[id]");
+			if (x && y) m[y.id.replace(/^b-/, "")] = x.id.replace(/^a-/, "");
+		});
+		return m;
+	})()`)
+	if len(paired) == 0 {
+		t.Fatal("the view pairs no sections")
+	}
+	checkRedline(t, s, a, b, paired, openWord(t, awaitDownload(t, ctx, downloads, a+"--"+b+"-修订稿.docx", "#adhoc button.redline")))
+}
+
+// pairedInJSON is each section of b paired with one of a, by the pair's
+// JSON: its eId → its counterpart's.
+func pairedInJSON(t *testing.T, s builtSite, a, b string) map[string]string {
+	t.Helper()
+	var pair struct {
+		Pairs []struct{ A, B string }
+	}
+	readJSON(t, filepath.Join(s.web, "api", "compare", a+"--"+b+".json"), &pair)
+	paired := map[string]string{}
+	for _, p := range pair.Pairs {
+		paired[p.B] = p.A
+	}
+	return paired
 }
 
 // redlinePara is a paragraph of a 修订稿 read both ways: its text with
@@ -55,8 +96,9 @@ type redlinePara struct {
 }
 
 // checkRedline checks the 修订稿 pkg of the comparison of documents a
-// and b against the JSON API.
-func checkRedline(t *testing.T, s builtSite, a, b string, pkg *wordPackage) {
+// and b, which pairs sections as counterpart does (b's eId → a's),
+// against the JSON API.
+func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string]string, pkg *wordPackage) {
 	t.Helper()
 	type section struct {
 		EID                 string `json:"eId"`
@@ -69,14 +111,6 @@ func checkRedline(t *testing.T, s builtSite, a, b string, pkg *wordPackage) {
 	}
 	for i, id := range []string{a, b} {
 		readJSON(t, filepath.Join(s.web, "api", "docs", id+".json"), &docs[i])
-	}
-	var pair struct {
-		Pairs []struct{ A, B string }
-	}
-	readJSON(t, filepath.Join(s.web, "api", "compare", a+"--"+b+".json"), &pair)
-	counterpart := map[string]string{} // b's eId → a's
-	for _, p := range pair.Pairs {
-		counterpart[p.B] = p.A
 	}
 	byURL := map[string]section{}
 	side := map[string]int{}
