@@ -6,6 +6,9 @@
 (function () {
   "use strict";
   var box = document.getElementById("search");
+  // This script's address: static/docx.js is beside it, and its version
+  // covers that file too (internal/site's assets.go).
+  var ownSrc = document.currentScript ? document.currentScript.src : "";
   if (!box) return;
   var root = box.getAttribute("data-root") || "";
   var dataDir = box.getAttribute("data-index") || "data/";
@@ -1131,6 +1134,7 @@
     if (headerQ && headerQ !== input && headerQ.value !== p.q) headerQ.value = p.q;
     var qq = queryOf(p);
     if (csvButton) csvButton.hidden = true;
+    if (wordButton) wordButton.hidden = true;
     if (qq.terms.length === 0 && !qq.filtered) {
       list.textContent = ""; help.hidden = true; more.hidden = true;
       setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
@@ -1285,6 +1289,7 @@
   function describe(result, p, terms) {
     var n = result.secs.length;
     if (csvButton) csvButton.hidden = n === 0;
+    if (wordButton) wordButton.hidden = n === 0;
     if (n === 0) {
       setStatus("没有找到" + (p.q.trim() ? "“" + p.q.trim() + "”" : "符合条件的条目") + "。");
       noResults(p, terms);
@@ -1514,6 +1519,117 @@
     });
   }
 
+  // setupWord adds the button that saves every result of the query as a
+  // Word document (static/docx.js, beside this script and covered by its
+  // version, loaded when first asked for), a 摘编 as a theme's page saves
+  // one: each document's sections together under its title and date,
+  // the documents in the order of their first result and each one's
+  // sections in its own order, every heading linked to its permalink
+  // and every section's whole text quoted, a paragraph a line, what
+  // matched shaded.
+  var wordButton = null;
+  function setupWord() {
+    if (!window.Blob || !window.URL || !URL.createObjectURL || !window.TextEncoder || !window.DataView) return;
+    var docxSrc = ownSrc.replace(/[?#].*$/, "").replace(/[^\/]*$/, "docx.js") + ((ownSrc.match(/\?[^#]*/) || [""])[0]);
+    var loading = null;
+    var loadWord = function () {
+      if (window.tiaowenDocx) return Promise.resolve();
+      if (!loading) {
+        loading = new Promise(function (resolve, reject) {
+          var s = document.createElement("script");
+          s.src = docxSrc;
+          s.onload = resolve;
+          s.onerror = function () { loading = null; reject(new Error("无法读取 docx.js")); };
+          document.head.appendChild(s);
+        });
+      }
+      return loading;
+    };
+    wordButton = document.createElement("button");
+    wordButton.type = "button";
+    wordButton.id = "search-docx";
+    wordButton.className = "search-csv";
+    wordButton.textContent = "下载全部结果（Word）";
+    wordButton.hidden = true;
+    (csvButton || status).after(wordButton);
+    var canonical = document.querySelector("link[rel=canonical]");
+    var link = function (id, eid) {
+      var at = "docs/" + encodeURIComponent(id) + "/" + (eid ? encodeURIComponent(eid) + "/" : "");
+      return canonical ? canonical.href.replace(/search\/[^\/]*$/, "") + at : new URL(root + at + "index.html", location.href).href;
+    };
+    wordButton.addEventListener("click", function () {
+      var c = current;
+      if (!c || !c.result.secs.length) return;
+      var secs = c.result.secs, label = wordButton.textContent;
+      wordButton.disabled = true;
+      wordButton.textContent = "正在读取 " + secs.length + " 条……";
+      Promise.all([loadTexts(secs, noop), docList(), loadWord()]).then(function (v) {
+        var facts = v[1], byDoc = new Map();
+        secs.forEach(function (sec) {
+          var id = section(sec).docID;
+          if (!byDoc.has(id)) byDoc.set(id, []);
+          byDoc.get(id).push(sec);
+        });
+        var el = function (tag, className, text) {
+          var e = document.createElement(tag);
+          if (className) e.className = className;
+          if (text) e.textContent = text;
+          return e;
+        };
+        // Laid out as a theme's page lays out its documents' passages.
+        var sections = [];
+        byDoc.forEach(function (list, id) {
+          // A document's sections are numbered in its order.
+          list.sort(function (x, y) { return x - y; });
+          var first = section(list[0]), box = el("section", "theme-doc"), h = el("h2"), title = el("a", "", first.docTitle);
+          box.lang = first.lang;
+          title.setAttribute("data-href", link(id, ""));
+          h.appendChild(title);
+          var date = (facts[id] || [])[1];
+          if (date) h.appendChild(el("span", "dated", date));
+          box.appendChild(h);
+          var ol = el("ol", "passages");
+          list.forEach(function (sec) {
+            var x = section(sec), li = el("li"), where = el("a", "where", x.cite);
+            where.setAttribute("data-href", link(id, x.eid));
+            var ranges = marks(searchable(x), c.terms), tl = x.title.length;
+            var within = function (from, to) {
+              return ranges.filter(function (r) { return r[0] >= from && r[1] <= to; }).map(function (r) { return [r[0] - from, r[1] - from]; });
+            };
+            appendMarked(where, x.title, 0, tl, within(0, tl));
+            li.appendChild(where);
+            var at = tl + 1;
+            x.text.split("\n").forEach(function (line) {
+              if (line) {
+                var q = el("blockquote");
+                appendMarked(q, line, 0, line.length, within(at, at + line.length));
+                li.appendChild(q);
+              }
+              at += line.length + 1;
+            });
+            ol.appendChild(li);
+          });
+          box.appendChild(ol);
+          sections.push(box);
+        });
+        var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+        var q = c.q.trim(), name = q.replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
+        window.tiaowenDocx.saveExcerpts("检索" + (name ? "-" + name : "") + ".docx", {
+          title: (q ? "「" + q + "」" : "") + "检索结果摘编",
+          lines: [status.textContent, "共 " + secs.length + " 个条目，出自 " + byDoc.size + " 份文件；各条全文照录，标出所检索的文字。"],
+          sections: sections,
+          source: "导出自：" + location.href + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
+          href: function (a) { return a.getAttribute("data-href"); }
+        });
+      }).catch(function (err) {
+        setStatus(err.message);
+      }).then(function () {
+        wordButton.disabled = false;
+        wordButton.textContent = label;
+      });
+    });
+  }
+
   // docList reads api/docs.js once and resolves to each document's
   // issuer, date, number and status, by id.
   var docFacts = null;
@@ -1612,6 +1728,7 @@
     facetSels.forEach(function (sel) { if (u.get(sel.name)) sel.value = u.get(sel.name); });
     setupEvents();
     setupExport();
+    setupWord();
     box.setAttribute("data-state", "ready");
     if (input.value || docSel.value || themeSel.value || facetSels.some(function (sel) { return sel.value; })) return run();
     return Promise.resolve(null);

@@ -36,11 +36,12 @@ type assetVersions struct {
 // conversion, static/hanconv.js, on pages that offer it, and a
 // document's Word writer, static/docx.js, and
 // static/compare.js the word-by-word diff, static/jsdiff.min.js, and the
-// Word document's writer, static/docx.js, when a reader first asks for
-// them.
+// Word document's writer, static/docx.js, and static/search.js the Word
+// writer too, when a reader first asks for them.
 var assetLoads = map[string][]string{
 	staticPath + "site.js":    {staticPath + "hanconv.js", staticPath + "docx.js"},
 	staticPath + "compare.js": {staticPath + "jsdiff.min.js", staticPath + "docx.js"},
+	staticPath + "search.js":  {staticPath + "docx.js"},
 }
 
 // versionLen is the length of a version: 40 bits of a SHA-256, enough

@@ -25,11 +25,11 @@ var siteAssets = []string{
 
 // pageAssetVersions checks that every page of the site files names each
 // asset it loads with the version of the file the site holds — the first
-// ten hexadecimal digits of its SHA-256, and for static/site.js and
-// static/compare.js of it followed by the files each loads itself,
-// static/hanconv.js and static/docx.js, and static/jsdiff.min.js and
-// static/docx.js — and returns the
-// versions found, by asset.
+// ten hexadecimal digits of its SHA-256, and for static/site.js,
+// static/compare.js and static/search.js of it followed by the files
+// each loads itself, static/hanconv.js and static/docx.js,
+// static/jsdiff.min.js and static/docx.js, and static/docx.js — and
+// returns the versions found, by asset.
 func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string {
 	t.Helper()
 	want := func(name string) string {
@@ -41,6 +41,8 @@ func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string 
 			h.Write(files["static/docx.js"])
 		case "static/compare.js":
 			h.Write(files["static/jsdiff.min.js"])
+			h.Write(files["static/docx.js"])
+		case "static/search.js":
 			h.Write(files["static/docx.js"])
 		}
 		return hex.EncodeToString(h.Sum(nil))[:10]

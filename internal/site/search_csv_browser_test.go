@@ -1,12 +1,9 @@
 package site_test
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // searchCSVHeader is the header of a search's results saved as CSV.
@@ -38,18 +35,8 @@ func TestBrowserSearchCSV(t *testing.T) {
 		{"q=质量基础设施", "检索-质量基础设施.csv", []string{"完全匹配", "字字相连", "部分匹配"}},
 		{"theme=shoufu-zerenzhi", "检索.csv", []string{""}},
 	} {
-		do(t, ctx, "search "+c.query, chromedp.Navigate(base+"search/index.html?"+c.query))
-		state := eval[string](t, ctx, `(async () => {
-			const box = document.getElementById("search");
-			for (let i = 0; i < 500 && box.dataset.state !== "done"; i++) await new Promise(r => setTimeout(r, 10));
-			return box.dataset.state;
-		})()`)
-		status := eval[string](t, ctx, `document.getElementById("search-status").textContent`)
+		total := searchTotal(t, ctx, base+"search/index.html?"+c.query)
 		shown := eval[[]string](t, ctx, `[...document.querySelectorAll("#search-results li.hit")].map(li => li.dataset.doc + "/" + li.dataset.eid)`)
-		var total int
-		if _, err := fmt.Sscanf(status, "找到 %d 条", &total); err != nil || state != "done" {
-			t.Fatalf("%s: the page is %s and says %q", c.query, state, status)
-		}
 		lines := readCSV(t, awaitDownload(t, ctx, downloads, c.file, "#search-csv"), searchCSVHeader)
 		if len(lines) != total {
 			t.Errorf("%s: %d lines for the %d results", c.query, len(lines), total)
