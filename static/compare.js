@@ -375,10 +375,12 @@
   // a 修订稿: one text, the first document's, with the second's changes
   // as Word's tracked revisions — its words struck out, the second's
   // inserted — so that accepting them all gives each section of the
-  // second as written and rejecting them all the first's. Sections
-  // follow the table's rows, all of them whatever the filters show; a
-  // section one side lacks is deleted or inserted whole. redline(Diff,
-  // a, b) is the word-by-word view's edit from text a to text b.
+  // second as written and rejecting them all the first's. Two versions
+  // of a document go from the older to the newer, whichever the table
+  // puts first (its order is the ids'). Sections follow the table's
+  // rows, all of them whatever the filters show; a section one side
+  // lacks is deleted or inserted whole. redline(Diff, a, b) is the
+  // word-by-word view's edit from text a to text b.
   function revisedDraft(cmp, rows, ui, unfolded, redline) {
     var button = toolButton(ui, "redline", "下载修订稿（Word）");
     var scope = cmp.closest("#adhoc") || document;
@@ -387,14 +389,18 @@
         var Diff = got[0], docx = got[1], heads = cmp.querySelectorAll(".cmp-head [role=columnheader]");
         var name = function (el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; };
         var lang = function (el) { return el && el.lang === "zh-Hant" ? "zh-TW" : ""; };
+        var versions = scope.querySelector(".versions-note");
+        var back = !!versions && versions.textContent.indexOf("前者取代后者") >= 0;
+        var base = heads[back ? 2 : 0], target = heads[back ? 0 : 2];
         var canonical = document.querySelector("link[rel=canonical]");
         var here = (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + (scope === document ? "" : location.search);
         var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
         var doc = {
-          title: "《" + name(heads[2]) + "》修订稿",
-          lines: ["以《" + name(heads[0]) + "》为底稿，以 Word 的修订标记标出改为《" + name(heads[2]) + "》的删改：" +
-            "接受全部修订，各条即为后者的文字；拒绝全部修订，即为前者的文字。条目按对照表的顺序排列。"],
-          langs: [lang(heads[0]), lang(heads[2])],
+          title: "《" + name(target) + "》修订稿",
+          lines: ["以《" + name(base) + "》为底稿，以 Word 的修订标记标出改为《" + name(target) + "》的删改：" +
+            "接受全部修订，各条即为《" + name(target) + "》的文字；拒绝全部修订，即为《" + name(base) + "》的文字。" +
+            (versions ? "两者为同一文件的不同版本，以旧版为底稿。" : "") + "条目按对照表的顺序排列。"],
+          langs: [lang(base), lang(target)],
           rows: [],
           source: "导出自：" + here + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
           author: "tiaowen",
@@ -411,7 +417,7 @@
         };
         unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
           rows.forEach(function (r) {
-            var a = sectionOf(r.querySelector(".cmp-a[id]")), b = sectionOf(r.querySelector(".cmp-b[id]"));
+            var a = sectionOf(r.querySelector(".cmp-" + (back ? "b" : "a") + "[id]")), b = sectionOf(r.querySelector(".cmp-" + (back ? "a" : "b") + "[id]"));
             if (!a && !b) return;
             doc.rows.push({ head: edit(a && a.head, b && b.head), text: edit(a && a.text, b && b.text), href: permalink((b || a).link) });
           });

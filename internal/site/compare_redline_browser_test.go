@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,12 +31,12 @@ func TestBrowserCompareRedline(t *testing.T) {
 
 	do(t, ctx, "open 纲要 × 方案 from disk", chromedp.Navigate(bundle+pairGdGz))
 	pkg := openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+gzID+"-修订稿.docx", "button.redline"))
-	checkRedline(t, s, gdID, gzID, pairedInJSON(t, s, gdID, gzID), pkg)
+	wordByWord(t, checkRedline(t, s, gdID, gzID, pairedInJSON(t, s, gdID, gzID, false), pkg))
 
 	do(t, ctx, "open 纲要 × 意见 on the web", chromedp.Navigate(web+pairGdJs))
 	do(t, ctx, "show the 繁體 side in 简体", browsertest.Click("#fold"))
 	pkg = openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+jsID+"-修订稿.docx", "button.redline"))
-	checkRedline(t, s, gdID, jsID, pairedInJSON(t, s, gdID, jsID), pkg)
+	wordByWord(t, checkRedline(t, s, gdID, jsID, pairedInJSON(t, s, gdID, jsID, false), pkg))
 
 	_, html := runMammoth(t, pkg.file)
 	if !strings.Contains(html, "<h1>") {
@@ -66,12 +67,38 @@ func TestBrowserAdhocRedline(t *testing.T) {
 	if len(paired) == 0 {
 		t.Fatal("the view pairs no sections")
 	}
-	checkRedline(t, s, a, b, paired, openWord(t, awaitDownload(t, ctx, downloads, a+"--"+b+"-修订稿.docx", "#adhoc button.redline")))
+	wordByWord(t, checkRedline(t, s, a, b, paired, openWord(t, awaitDownload(t, ctx, downloads, a+"--"+b+"-修订稿.docx", "#adhoc button.redline"))))
 }
 
-// pairedInJSON is each section of b paired with one of a, by the pair's
-// JSON: its eId → its counterpart's.
-func pairedInJSON(t *testing.T, s builtSite, a, b string) map[string]string {
+// TestBrowserVersionsRedline saves the 修订稿 of two versions of a
+// document whose newer one's id sorts first, so that the pair page
+// shows it first (testdata/versions' final text of the 方案 under another
+// id): the 修订稿 goes from the older to the newer all the same —
+// accepted, it reads the final text, rejected, the draft.
+func TestBrowserVersionsRedline(t *testing.T) {
+	const draft, final = "guangzhou-2023-fangan", "aa-guangzhou-2024-fangan"
+	src, err := os.ReadFile(filepath.Join("testdata", "versions", "guangzhou-2024-fangan.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/" + final + ".md": strings.Replace(string(src), "id: guangzhou-2024-fangan", "id: "+final, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, base := startOn(t, s, "file")
+	downloads := allowDownloads(t, ctx)
+	do(t, ctx, "open the two versions' pair page", chromedp.Navigate(base+"compare/"+final+"--"+draft+"/index.html"))
+	if note := eval[string](t, ctx, `document.querySelector(".versions-note").innerText`); !strings.Contains(note, "前者取代后者") {
+		t.Fatalf("the pair page says %q of the two; the test wants the newer first", note)
+	}
+	pkg := openWord(t, awaitDownload(t, ctx, downloads, final+"--"+draft+"-修订稿.docx", "button.redline"))
+	checkRedline(t, s, draft, final, pairedInJSON(t, s, final, draft, true), pkg)
+}
+
+// pairedInJSON is, by the JSON of the pair a--b, each section of b
+// paired with one of a — or, reversed, of a paired with one of b: its
+// eId → its counterpart's.
+func pairedInJSON(t *testing.T, s builtSite, a, b string, reversed bool) map[string]string {
 	t.Helper()
 	var pair struct {
 		Pairs []struct{ A, B string }
@@ -79,7 +106,11 @@ func pairedInJSON(t *testing.T, s builtSite, a, b string) map[string]string {
 	readJSON(t, filepath.Join(s.web, "api", "compare", a+"--"+b+".json"), &pair)
 	paired := map[string]string{}
 	for _, p := range pair.Pairs {
-		paired[p.B] = p.A
+		if reversed {
+			paired[p.A] = p.B
+		} else {
+			paired[p.B] = p.A
+		}
 	}
 	return paired
 }
@@ -95,10 +126,10 @@ type redlinePara struct {
 	runs               map[int]int
 }
 
-// checkRedline checks the 修订稿 pkg of the comparison of documents a
-// and b, which pairs sections as counterpart does (b's eId → a's),
-// against the JSON API.
-func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string]string, pkg *wordPackage) {
+// checkRedline checks the 修订稿 pkg that goes from document a to document
+// b, which pairs sections as counterpart does (b's eId → a's), against
+// the JSON API.
+func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string]string, pkg *wordPackage) (mixed int) {
 	t.Helper()
 	type section struct {
 		EID                 string `json:"eId"`
@@ -133,8 +164,10 @@ func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string
 	for _, n := range pkg.body.kid("body").kids("p") {
 		paras = append(paras, readRedlinePara(t, n, pkg.links, ids))
 	}
-	if want := "《" + docs[1].Title + "》修订稿"; len(paras) < 4 || paras[0].accepted != want {
-		t.Fatalf("the title is %q, want %q", paras[0].accepted, want)
+	// The title names the second as the page heads its column: its
+	// title, and for one of two versions what tells it apart.
+	if title := paras[0].accepted; len(paras) < 4 || !strings.HasPrefix(title, "《"+docs[1].Title) || !strings.HasSuffix(title, "》修订稿") {
+		t.Fatalf("the title is %q, want 《%s…》修订稿", title, docs[1].Title)
 	}
 	// Rows: a heading, linked, then its text's paragraphs, up to the
 	// line saying where the file was saved from.
@@ -143,7 +176,6 @@ func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string
 		t.Errorf("the last line is %q", last)
 	}
 	seen := map[string]int{}
-	mixed := 0
 	for i := 0; i < len(body); {
 		head := body[i]
 		if head.link == "" {
@@ -202,12 +234,19 @@ func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string
 			t.Errorf("%s (document %d) is in %d rows, want 1", url, i+1, seen[url])
 		}
 	}
-	if mixed == 0 {
-		t.Error("no section's text keeps words and strikes and inserts others: the edits are not word by word")
-	}
 	// The 繁體 side's words are marked as traditional Chinese.
 	if docs[1].Lang == "zh-Hant" && !hasLang(pkg.body, "zh-TW") {
 		t.Error("no run of the 繁體 document is marked zh-TW")
+	}
+	return mixed
+}
+
+// wordByWord fails t unless some section of a 修订稿 (mixed of them) keeps
+// words and strikes and inserts others.
+func wordByWord(t *testing.T, mixed int) {
+	t.Helper()
+	if mixed == 0 {
+		t.Error("no section's text keeps words and strikes and inserts others: the edits are not word by word")
 	}
 }
 
