@@ -1482,13 +1482,6 @@
     csvButton.textContent = "下载全部结果（CSV）";
     csvButton.hidden = true;
     status.after(csvButton);
-    // Permalinks are the canonical ones, as a citation gives them; a site
-    // without a base URL gives its pages' own addresses.
-    var canonical = document.querySelector("link[rel=canonical]");
-    var link = function (x) {
-      var at = "docs/" + encodeURIComponent(x.docID) + "/" + encodeURIComponent(x.eid) + "/";
-      return canonical ? canonical.href.replace(/search\/[^\/]*$/, "") + at : new URL(root + at + "index.html", location.href).href;
-    };
     csvButton.addEventListener("click", function () {
       var c = current;
       if (!c || !c.result.secs.length) return;
@@ -1505,7 +1498,7 @@
           var state = x.newer ? (f[3] ? f[3] + " · " : "") + "已被取代" : f[3];
           if (x.draft) state = (state ? state + " · " : "") + "未发布";
           if (TERM_NAME[x.term]) state = (state ? state + " · " : "") + TERM_NAME[x.term];
-          lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, link(x),
+          lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, permalink(x.docID, x.eid),
             c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
         }
         var name = c.q.trim().replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
@@ -1517,6 +1510,15 @@
         csvButton.textContent = label;
       });
     });
+  }
+
+  // permalink is the address of document id's page, or of its section
+  // eid's: the canonical one, as a citation gives it; a site without a
+  // base URL gives its pages' own addresses.
+  function permalink(id, eid) {
+    var canonical = document.querySelector("link[rel=canonical]");
+    var at = "docs/" + encodeURIComponent(id) + "/" + (eid ? encodeURIComponent(eid) + "/" : "");
+    return canonical ? canonical.href.replace(/search\/[^\/]*$/, "") + at : new URL(root + at + "index.html", location.href).href;
   }
 
   // setupWord adds the button that saves every result of the query as a
@@ -1552,11 +1554,6 @@
     wordButton.textContent = "下载全部结果（Word）";
     wordButton.hidden = true;
     (csvButton || status).after(wordButton);
-    var canonical = document.querySelector("link[rel=canonical]");
-    var link = function (id, eid) {
-      var at = "docs/" + encodeURIComponent(id) + "/" + (eid ? encodeURIComponent(eid) + "/" : "");
-      return canonical ? canonical.href.replace(/search\/[^\/]*$/, "") + at : new URL(root + at + "index.html", location.href).href;
-    };
     wordButton.addEventListener("click", function () {
       var c = current;
       if (!c || !c.result.secs.length) return;
@@ -1583,7 +1580,7 @@
           list.sort(function (x, y) { return x - y; });
           var first = section(list[0]), box = el("section", "theme-doc"), h = el("h2"), title = el("a", "", first.docTitle);
           box.lang = first.lang;
-          title.setAttribute("data-href", link(id, ""));
+          title.setAttribute("data-href", permalink(id, ""));
           h.appendChild(title);
           var date = (facts[id] || [])[1];
           if (date) h.appendChild(el("span", "dated", date));
@@ -1591,7 +1588,7 @@
           var ol = el("ol", "passages");
           list.forEach(function (sec) {
             var x = section(sec), li = el("li"), where = el("a", "where", x.cite);
-            where.setAttribute("data-href", link(id, x.eid));
+            where.setAttribute("data-href", permalink(id, x.eid));
             var ranges = marks(searchable(x), c.terms), tl = x.title.length;
             var within = function (from, to) {
               return ranges.filter(function (r) { return r[0] >= from && r[1] <= to; }).map(function (r) { return [r[0] - from, r[1] - from]; });
