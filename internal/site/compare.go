@@ -190,29 +190,32 @@ type pairNaming struct {
 func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 	aw := &sectionWriter{doc: p.a, root: root}
 	bw := &sectionWriter{doc: p.b, root: root}
-	bPair := map[string]align.Pair{}
-	aPair := map[string]align.Pair{}
+	// The maps at their final sizes, and pairs by index, not copied: a
+	// site lays out every pair page's rows, and these were a tenth of
+	// the bytes an N=2000 build allocates.
+	aPair := make(map[string]int, len(al.Pairs))      // a's eId → its pair's index
+	pairedB := make(map[string]string, len(al.Pairs)) // b's eId → its counterpart's
 	bSec := make(map[string]*corpus.Section, len(p.b.Sections))
 	for _, sb := range p.b.Sections {
 		bSec[sb.EID] = sb
 	}
-	for _, pr := range al.Pairs {
-		aPair[pr.A] = pr
-		bPair[pr.B] = pr
+	for i, pr := range al.Pairs {
+		aPair[pr.A] = i
+		pairedB[pr.B] = pr.A
 	}
 	// after[eIdOfA] lists b's unmatched sections to place after that row;
 	// "" is before the first row.
 	after := map[string][]*corpus.Section{}
 	prevA := ""
 	for _, sb := range p.b.Sections {
-		if pr, ok := bPair[sb.EID]; ok {
-			prevA = pr.A
+		if a, ok := pairedB[sb.EID]; ok {
+			prevA = a
 			continue
 		}
 		after[prevA] = append(after[prevA], sb)
 	}
-	// Every section of either document is in one row at most.
-	rows := make([]compareRow, 0, len(p.a.Sections)+len(p.b.Sections))
+	// A row for each section of a, and for each of b's unmatched.
+	rows := make([]compareRow, 0, len(p.a.Sections)+len(p.b.Sections)-len(pairedB))
 	addB := func(key string) {
 		for _, sb := range after[key] {
 			rows = append(rows, compareRow{B: sb, AnchorB: "b-" + sb.EID, Themes: themeIDs(p.b, sb), aw: aw, bw: bw})
@@ -221,8 +224,8 @@ func (s *Site) rows(p docPair, al align.Alignment, root string) []compareRow {
 	addB("")
 	for _, sa := range p.a.Sections {
 		row := compareRow{A: sa, AnchorA: "a-" + sa.EID, aw: aw, bw: bw}
-		pr, ok := aPair[sa.EID]
-		if ok {
+		if i, ok := aPair[sa.EID]; ok {
+			pr := &al.Pairs[i]
 			sb := bSec[pr.B]
 			row.B, row.AnchorB, row.Score = sb, "b-"+sb.EID, pr.Score
 			row.Percent = int(pr.Score*100 + 0.5)
