@@ -266,6 +266,17 @@
     });
   }
 
+  // savedFrom is the last line of a file saved from a comparison: the
+  // page it was saved from — canonical on the web, with the chooser's
+  // query for a comparison the browser computed (scope #adhoc) — and
+  // the day.
+  function savedFrom(scope) {
+    var canonical = document.querySelector("link[rel=canonical]");
+    var here = (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + (scope === document ? "" : location.search);
+    var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return "导出自：" + here + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）";
+  }
+
   // toolButton adds to the tools a button labelled text, before the
   // status line.
   function toolButton(ui, className, text) {
@@ -343,16 +354,13 @@
         if (summary) lines.push(summary);
         var words = cmp.classList.contains("words");
         if (words) lines.push("逐词比对：删除线标出只见于前者的词语，下划线标出只见于后者的词语。");
-        var canonical = document.querySelector("link[rel=canonical]");
-        var here = (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + (scope === document ? "" : location.search);
-        var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
         var doc = {
           title: "《" + text(heads[0]) + "》与《" + text(heads[2]) + "》逐条对照",
           lines: lines,
           head: [text(heads[0]), text(heads[1]), text(heads[2])],
           headLang: [heads[0] && heads[0].lang === "zh-Hant" ? "zh-TW" : "", heads[2] && heads[2].lang === "zh-Hant" ? "zh-TW" : ""],
           rows: [],
-          source: "导出自：" + here + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
+          source: savedFrom(scope),
           href: permalinks()
         };
         var ids = pairIDs(cmp);
@@ -392,9 +400,6 @@
         var versions = scope.querySelector(".versions-note");
         var back = !!versions && versions.textContent.indexOf("前者取代后者") >= 0;
         var base = heads[back ? 2 : 0], target = heads[back ? 0 : 2];
-        var canonical = document.querySelector("link[rel=canonical]");
-        var here = (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + (scope === document ? "" : location.search);
-        var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
         var doc = {
           title: "《" + name(target) + "》修订稿",
           lines: ["以《" + name(base) + "》为底稿，以 Word 的修订标记标出改为《" + name(target) + "》的删改：" +
@@ -402,9 +407,9 @@
             (versions ? "两者为同一文件的不同版本，以旧版为底稿。" : "") + "条目按对照表的顺序排列。"],
           langs: [lang(base), lang(target)],
           rows: [],
-          source: "导出自：" + here + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
+          source: savedFrom(scope),
           author: "tiaowen",
-          date: today.toISOString().replace(/\.\d+Z$/, "Z")
+          date: new Date().toISOString().replace(/\.\d+Z$/, "Z")
         };
         var permalink = permalinks(), whole = 0;
         // edit is the edit from a to b, or, for two too unlike to
