@@ -1475,41 +1475,58 @@
   var csvButton = null;
   function setupExport() {
     if (!window.tiaowenCSV || !window.Blob || !window.URL || !URL.createObjectURL) return;
-    csvButton = document.createElement("button");
-    csvButton.type = "button";
-    csvButton.id = "search-csv";
-    csvButton.className = "search-csv";
-    csvButton.textContent = "下载全部结果（CSV）";
-    csvButton.hidden = true;
-    status.after(csvButton);
-    csvButton.addEventListener("click", function () {
+    csvButton = exportButton("search-csv", "下载全部结果（CSV）", status, noop, function (c, facts) {
+      var secs = c.result.secs;
+      var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
+      for (var i = 0; i < secs.length; i++) {
+        var x = section(secs[i]), f = facts[x.docID] || ["", "", "", ""];
+        // The status as the home page's list gives it: a draft or an
+        // old edition says so, as its hit does.
+        var state = x.newer ? (f[3] ? f[3] + " · " : "") + "已被取代" : f[3];
+        if (x.draft) state = (state ? state + " · " : "") + "未发布";
+        if (TERM_NAME[x.term]) state = (state ? state + " · " : "") + TERM_NAME[x.term];
+        lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, permalink(x.docID, x.eid),
+          c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
+      }
+      window.tiaowenCSV.save(fileName(c, ".csv"), lines);
+    });
+  }
+
+  // exportButton adds, after the element after, a hidden button (id,
+  // labelled text) that saves every result of the query shown: it reads
+  // their texts, the documents' particulars and what more() promises,
+  // saying so while it does, then calls save(c, facts), c the query and
+  // facts docList's.
+  function exportButton(id, text, after, more, save) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = id;
+    button.className = "search-csv";
+    button.textContent = text;
+    button.hidden = true;
+    after.after(button);
+    button.addEventListener("click", function () {
       var c = current;
       if (!c || !c.result.secs.length) return;
-      var secs = c.result.secs, label = csvButton.textContent;
-      csvButton.disabled = true;
-      csvButton.textContent = "正在读取 " + secs.length + " 条……";
-      Promise.all([loadTexts(secs, noop), docList()]).then(function (v) {
-        var facts = v[1];
-        var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
-        for (var i = 0; i < secs.length; i++) {
-          var x = section(secs[i]), f = facts[x.docID] || ["", "", "", ""];
-          // The status as the home page's list gives it: a draft or an
-          // old edition says so, as its hit does.
-          var state = x.newer ? (f[3] ? f[3] + " · " : "") + "已被取代" : f[3];
-          if (x.draft) state = (state ? state + " · " : "") + "未发布";
-          if (TERM_NAME[x.term]) state = (state ? state + " · " : "") + TERM_NAME[x.term];
-          lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, permalink(x.docID, x.eid),
-            c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
-        }
-        var name = c.q.trim().replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
-        window.tiaowenCSV.save("检索" + (name ? "-" + name : "") + ".csv", lines);
+      button.disabled = true;
+      button.textContent = "正在读取 " + c.result.secs.length + " 条……";
+      Promise.all([loadTexts(c.result.secs, noop), docList(), more()]).then(function (v) {
+        save(c, v[1]);
       }).catch(function (err) {
         setStatus(err.message);
       }).then(function () {
-        csvButton.disabled = false;
-        csvButton.textContent = label;
+        button.disabled = false;
+        button.textContent = text;
       });
     });
+    return button;
+  }
+
+  // fileName names a file saved from query c's results: 检索, the query
+  // as a file may be named, and ext.
+  function fileName(c, ext) {
+    var name = c.q.trim().replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
+    return "检索" + (name ? "-" + name : "") + ext;
   }
 
   // permalink is the address of document id's page, or of its section
@@ -1547,82 +1564,63 @@
       }
       return loading;
     };
-    wordButton = document.createElement("button");
-    wordButton.type = "button";
-    wordButton.id = "search-docx";
-    wordButton.className = "search-csv";
-    wordButton.textContent = "下载全部结果（Word）";
-    wordButton.hidden = true;
-    (csvButton || status).after(wordButton);
-    wordButton.addEventListener("click", function () {
-      var c = current;
-      if (!c || !c.result.secs.length) return;
-      var secs = c.result.secs, label = wordButton.textContent;
-      wordButton.disabled = true;
-      wordButton.textContent = "正在读取 " + secs.length + " 条……";
-      Promise.all([loadTexts(secs, noop), docList(), loadWord()]).then(function (v) {
-        var facts = v[1], byDoc = new Map();
-        secs.forEach(function (sec) {
-          var id = section(sec).docID;
-          if (!byDoc.has(id)) byDoc.set(id, []);
-          byDoc.get(id).push(sec);
-        });
-        var el = function (tag, className, text) {
-          var e = document.createElement(tag);
-          if (className) e.className = className;
-          if (text) e.textContent = text;
-          return e;
-        };
-        // Laid out as a theme's page lays out its documents' passages.
-        var sections = [];
-        byDoc.forEach(function (list, id) {
-          // A document's sections are numbered in its order.
-          list.sort(function (x, y) { return x - y; });
-          var first = section(list[0]), box = el("section", "theme-doc"), h = el("h2"), title = el("a", "", first.docTitle);
-          box.lang = first.lang;
-          title.setAttribute("data-href", permalink(id, ""));
-          h.appendChild(title);
-          var date = (facts[id] || [])[1];
-          if (date) h.appendChild(el("span", "dated", date));
-          box.appendChild(h);
-          var ol = el("ol", "passages");
-          list.forEach(function (sec) {
-            var x = section(sec), li = el("li"), where = el("a", "where", x.cite);
-            where.setAttribute("data-href", permalink(id, x.eid));
-            var ranges = marks(searchable(x), c.terms), tl = x.title.length;
-            var within = function (from, to) {
-              return ranges.filter(function (r) { return r[0] >= from && r[1] <= to; }).map(function (r) { return [r[0] - from, r[1] - from]; });
-            };
-            appendMarked(where, x.title, 0, tl, within(0, tl));
-            li.appendChild(where);
-            var at = tl + 1;
-            x.text.split("\n").forEach(function (line) {
-              if (line) {
-                var q = el("blockquote");
-                appendMarked(q, line, 0, line.length, within(at, at + line.length));
-                li.appendChild(q);
-              }
-              at += line.length + 1;
-            });
-            ol.appendChild(li);
+    wordButton = exportButton("search-docx", "下载全部结果（Word）", csvButton || status, loadWord, function (c, facts) {
+      var secs = c.result.secs, byDoc = new Map();
+      secs.forEach(function (sec) {
+        var id = section(sec).docID;
+        if (!byDoc.has(id)) byDoc.set(id, []);
+        byDoc.get(id).push(sec);
+      });
+      var el = function (tag, className, text) {
+        var e = document.createElement(tag);
+        if (className) e.className = className;
+        if (text) e.textContent = text;
+        return e;
+      };
+      // Laid out as a theme's page lays out its documents' passages.
+      var sections = [];
+      byDoc.forEach(function (list, id) {
+        // A document's sections are numbered in its order.
+        list.sort(function (x, y) { return x - y; });
+        var first = section(list[0]), box = el("section", "theme-doc"), h = el("h2"), title = el("a", "", first.docTitle);
+        box.lang = first.lang;
+        title.setAttribute("data-href", permalink(id, ""));
+        h.appendChild(title);
+        var date = (facts[id] || [])[1];
+        if (date) h.appendChild(el("span", "dated", date));
+        box.appendChild(h);
+        var ol = el("ol", "passages");
+        list.forEach(function (sec) {
+          var x = section(sec), li = el("li"), where = el("a", "where", x.cite);
+          where.setAttribute("data-href", permalink(id, x.eid));
+          var ranges = marks(searchable(x), c.terms), tl = x.title.length;
+          var within = function (from, to) {
+            return ranges.filter(function (r) { return r[0] >= from && r[1] <= to; }).map(function (r) { return [r[0] - from, r[1] - from]; });
+          };
+          appendMarked(where, x.title, 0, tl, within(0, tl));
+          li.appendChild(where);
+          var at = tl + 1;
+          x.text.split("\n").forEach(function (line) {
+            if (line) {
+              var q = el("blockquote");
+              appendMarked(q, line, 0, line.length, within(at, at + line.length));
+              li.appendChild(q);
+            }
+            at += line.length + 1;
           });
-          box.appendChild(ol);
-          sections.push(box);
+          ol.appendChild(li);
         });
-        var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
-        var q = c.q.trim(), name = q.replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 40);
-        window.tiaowenDocx.saveExcerpts("检索" + (name ? "-" + name : "") + ".docx", {
-          title: (q ? "「" + q + "」" : "") + "检索结果摘编",
-          lines: [status.textContent, "共 " + secs.length + " 个条目，出自 " + byDoc.size + " 份文件；各条全文照录，标出所检索的文字。"],
-          sections: sections,
-          source: "导出自：" + location.href + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
-          href: function (a) { return a.getAttribute("data-href"); }
-        });
-      }).catch(function (err) {
-        setStatus(err.message);
-      }).then(function () {
-        wordButton.disabled = false;
-        wordButton.textContent = label;
+        box.appendChild(ol);
+        sections.push(box);
+      });
+      var today = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      var q = c.q.trim();
+      window.tiaowenDocx.saveExcerpts(fileName(c, ".docx"), {
+        title: (q ? "「" + q + "」" : "") + "检索结果摘编",
+        lines: [status.textContent, "共 " + secs.length + " 个条目，出自 " + byDoc.size + " 份文件；各条全文照录，标出所检索的文字。"],
+        sections: sections,
+        source: "导出自：" + location.href + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）",
+        href: function (a) { return a.getAttribute("data-href"); }
       });
     });
   }
