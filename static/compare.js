@@ -403,8 +403,8 @@
         var doc = {
           title: "《" + name(target) + "》修订稿",
           lines: ["以《" + name(base) + "》为底稿，以 Word 的修订标记标出改为《" + name(target) + "》的删改：" +
-            "接受全部修订，各条即为《" + name(target) + "》的文字；拒绝全部修订，即为《" + name(base) + "》的文字。" +
-            (versions ? "两者为同一文件的不同版本，以旧版为底稿。" : "") + "条目按对照表的顺序排列。"],
+            "接受全部修订，即为《" + name(target) + "》的各条，文字与次序如其原文；拒绝全部修订，即为《" + name(base) + "》的。" +
+            (versions ? "两者为同一文件的不同版本，以旧版为底稿。" : "")],
           langs: [lang(base), lang(target)],
           rows: [],
           source: savedFrom(scope),
@@ -420,19 +420,78 @@
           if (a && b) whole++;
           return [{ op: -1, text: a }, { op: 1, text: b }].filter(function (o) { return o.text; });
         };
+        var moved = 0;
         unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
-          rows.forEach(function (r) {
-            var a = sectionOf(r.querySelector(".cmp-" + (back ? "b" : "a") + "[id]")), b = sectionOf(r.querySelector(".cmp-" + (back ? "a" : "b") + "[id]"));
-            if (!a && !b) return;
+          var order = inOwnOrder(rows, back ? "b" : "a", back ? "a" : "b");
+          moved = order.moved;
+          order.rows.forEach(function (r) {
+            var a = sectionOf(r[0]), b = sectionOf(r[1]);
             doc.rows.push({ head: edit(a && a.head, b && b.head), text: edit(a && a.text, b && b.text), href: permalink((b || a).link) });
           });
         });
+        if (moved) doc.lines[0] += "有 " + moved + " 对条目在两者中的次序不同，在原处整条删去，在新处整条插入。";
         docx.saveRedline(pairIDs(cmp).join("--") + "-修订稿.docx", doc);
-        ui.status.textContent = "已导出修订稿：" + doc.rows.length + " 条" + (whole ? "，其中 " + whole + " 处差别过大，整段删改" : "") + "。";
+        var notes = [];
+        if (whole) notes.push(whole + " 处差别过大，整段删改");
+        if (moved) notes.push(moved + " 对条目移动了位置");
+        ui.status.textContent = "已导出修订稿：" + doc.rows.length + " 条" + (notes.length ? "，其中 " + notes.join("；") : "") + "。";
       }, function (e) {
         ui.status.textContent = e.message;
       });
     });
+
+    // inOwnOrder lays the table's rows out as a 修订稿 goes: from the base
+    // side's cells to the target side's ("a" or "b"), each side's
+    // sections in its own document's order — a column's order is a's,
+    // and a b cell's data-n says where its section stands in b. Paired
+    // sections stay together in one row while their order agrees in
+    // both (the longest run that rises in both, as a diff keeps the
+    // most lines in place); a pair out of that run is moved: the base's
+    // section is struck where it stood and the target's inserted where
+    // it stands. Between two kept rows go the base's sections struck,
+    // then the target's inserted. It returns rows of [base cell, target
+    // cell], either null, and how many pairs moved.
+    function inOwnOrder(tableRows, baseSide, targetSide) {
+      var items = [];
+      tableRows.forEach(function (r, k) {
+        var x = { a: r.querySelector(".cmp-a[id]"), b: r.querySelector(".cmp-b[id]"), na: k, nb: k };
+        if (x.b && x.b.hasAttribute("data-n")) x.nb = +x.b.getAttribute("data-n");
+        if (x.a || x.b) items.push(x);
+      });
+      var sequence = function (side) {
+        return items.filter(function (x) { return x[side]; }).sort(function (x, y) { return x["n" + side] - y["n" + side]; });
+      };
+      var base = sequence(baseSide), target = sequence(targetSide);
+      var paired = base.filter(function (x) { return x.a && x.b; });
+      longestRising(paired.map(function (x) { return x["n" + targetSide]; })).forEach(function (i) { paired[i].kept = true; });
+      var out = [], i = 0, j = 0, kept = 0;
+      while (i < base.length || j < target.length) {
+        var x = base[i], y = target[j];
+        if (x && !x.kept) { out.push([x[baseSide], null]); i++; }
+        else if (y && !y.kept) { out.push([null, y[targetSide]]); j++; }
+        else { out.push([x[baseSide], x[targetSide]]); i++; j++; kept++; }
+      }
+      return { rows: out, moved: paired.length - kept };
+    }
+
+    // longestRising is the positions in ns of a longest strictly rising
+    // run of its numbers (patience sorting: n log n, as a pair page may
+    // have hundreds of rows).
+    function longestRising(ns) {
+      var tails = [], back = [];
+      ns.forEach(function (n, i) {
+        var lo = 0, hi = tails.length;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (ns[tails[mid]] < n) lo = mid + 1; else hi = mid;
+        }
+        back[i] = lo > 0 ? tails[lo - 1] : -1;
+        tails[lo] = i;
+      });
+      var run = [];
+      for (var k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = back[k]) run.unshift(k);
+      return run;
+    }
 
     // sectionOf reads a cell's section as written: its heading (number
     // and title), its link, and its text — paragraphs on lines of their

@@ -478,6 +478,7 @@
     });
     table.appendChild(head);
     var sharedA = 0, sharedB = 0, pairs = 0;
+    var placeInB = new Map(B.map(function (sb, j) { return [sb, j]; }));
     var addB = function (i) {
       (after[i] || []).forEach(function (j) { put(row(null, B[j], -1, [], []), null, B[j], 0); });
     };
@@ -506,6 +507,9 @@
       }
       c.id = side + "-" + sec.eid;
       if (doc[2] !== pageLang) c.lang = doc[2];
+      // Where a b section stands in its document, as a pair page's
+      // cells say it (the 修订稿 goes in each document's own order).
+      if (side === "b") c.setAttribute("data-n", placeInB.get(sec));
       var link = el("a", "cmp-h");
       link.href = root + "docs/" + encodeURIComponent(doc[0]) + "/" + encodeURIComponent(sec.eid) + "/index.html";
       // A marker that ends in a word (第二章, 附件1; not 附件2：) is set

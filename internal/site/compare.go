@@ -620,6 +620,12 @@ func writePairTable(tb *bytes.Buffer, d pairData) {
 				escapeTo(tb, lang)
 				tb.WriteByte('"')
 			}
+			// The rows go in a's order, so that b's sections may stand
+			// out of theirs: each says where it stands, for the 修订稿
+			// (static/compare.js), which goes in each document's own.
+			if side == "b" && s != nil {
+				tb.WriteString(` data-n="` + strconv.Itoa(s.Index) + `"`)
+			}
 			tb.WriteString(">")
 			if s != nil {
 				w.compareCell(tb, s, shared)

@@ -15,11 +15,12 @@ import (
 // 修订稿 — 纲要 × 方案 from the offline bundle, 纲要 × 意见 (繁體) from a web
 // server with its 繁體 side shown in 简体 — and reads each back as Word
 // would, accepting every tracked revision and then rejecting every one.
-// Accepted, each row reads the second document's section as the JSON API
-// has it (its number and title, its text) and rejected, the first's:
-// every section of the second document is there once, linked to its
-// permalink, and every section of the first, under its counterpart or,
-// with none, on its own. Each revision names its author and date and has
+// Accepted, the rows read the second document's sections as the JSON API
+// has them (number and title, text), every one once and in its order,
+// each row linked to its permalink; rejected, the first's. Two
+// counterparts share a row while their order agrees in both (every pair
+// of these seeds has some that moved), the rest are struck where the
+// first had them and inserted where the second has them. Each revision names its author and date and has
 // an id of its own, and words a section keeps are not marked: the 方案
 // keeps some of the 纲要's words and rewrites others. The 意见's words are
 // marked as traditional Chinese, and kept as written.
@@ -143,22 +144,6 @@ func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string
 	for i, id := range []string{a, b} {
 		readJSON(t, filepath.Join(s.web, "api", "docs", id+".json"), &docs[i])
 	}
-	byURL := map[string]section{}
-	side := map[string]int{}
-	for i, d := range docs {
-		for _, sec := range d.Sections {
-			byURL[sec.URL], side[sec.URL] = sec, i
-		}
-	}
-	sectionOf := func(i int, eid string) (section, bool) {
-		for _, sec := range docs[i].Sections {
-			if sec.EID == eid {
-				return sec, true
-			}
-		}
-		return section{}, false
-	}
-
 	ids := map[string]bool{}
 	var paras []redlinePara
 	for _, n := range pkg.body.kid("body").kids("p") {
@@ -175,52 +160,90 @@ func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string
 	if last := paras[len(paras)-1].accepted; !strings.HasPrefix(last, "导出自：") {
 		t.Errorf("the last line is %q", last)
 	}
-	seen := map[string]int{}
+	type row struct {
+		head redlinePara
+		text []redlinePara
+	}
+	var rows []row
 	for i := 0; i < len(body); {
-		head := body[i]
-		if head.link == "" {
-			t.Fatalf("paragraph %q is in no row", head.accepted)
+		if body[i].link == "" {
+			t.Fatalf("paragraph %q is in no row", body[i].accepted)
 		}
 		end := i + 1
 		for end < len(body) && body[end].link == "" {
 			end++
 		}
-		text := body[i+1 : end]
+		rows = append(rows, row{body[i], body[i+1 : end]})
 		i = end
-		sec, ok := byURL[head.link]
-		if !ok {
-			t.Errorf("a row's heading links to %s, no section of either document", head.link)
-			continue
-		}
-		seen[head.link]++
-		// The row's two sections: the second document's and its
-		// counterpart, or the first's alone.
-		var want [2]section
-		var has [2]bool
-		want[side[head.link]], has[side[head.link]] = sec, true
-		if side[head.link] == 1 {
-			if eid, ok := counterpart[sec.EID]; ok {
-				want[0], has[0] = sectionOf(0, eid)
-				seen[want[0].URL]++
+	}
+	// Rejected, the rows read the first document's sections, and
+	// accepted, the second's, each in its own order: rows[k] holds
+	// section of[k][r] of document k, or -1.
+	var of [2][]int
+	for k, view := range []string{"rejected", "accepted"} {
+		n := 0
+		for r, row := range rows {
+			gotHead, gotText := readView(row.head, row.text, k == 1)
+			of[k] = append(of[k], -1)
+			if gotHead == "" {
+				if gotText != "" {
+					t.Errorf("row %d of %d (%s), %s: text %q under no heading", r+1, len(rows), row.head.link, view, gotText)
+				}
+				continue
+			}
+			if n == len(docs[k].Sections) {
+				t.Errorf("row %d of %d (%s), %s: more sections than document %d's %d", r+1, len(rows), row.head.link, view, k+1, n)
+				continue
+			}
+			want := docs[k].Sections[n]
+			of[k][r] = n
+			n++
+			if !strings.HasSuffix(gotHead, want.Title) || !strings.HasSuffix(strings.TrimSuffix(gotHead, want.Title), want.Marker) {
+				t.Errorf("row %d of %d (%s), %s: the heading reads %q, want %s's, ending %q%q", r+1, len(rows), row.head.link, view, gotHead, want.EID, want.Marker, want.Title)
+			}
+			if gotText != want.Text {
+				t.Errorf("row %d of %d (%s), %s: the text is\n%q\nwant %s's\n%q", r+1, len(rows), row.head.link, view, gotText, want.EID, want.Text)
 			}
 		}
-		for k, view := range []string{"rejected", "accepted"} {
-			gotHead, gotText := readView(head, text, k == 1)
-			wantHead, wantText := "", ""
-			if has[k] {
-				wantText = want[k].Text
-			}
-			if has[k] && (!strings.HasSuffix(gotHead, want[k].Title) || !strings.HasSuffix(strings.TrimSuffix(gotHead, want[k].Title), want[k].Marker)) {
-				t.Errorf("row of %s, %s: the heading reads %q, want one ending %q%q", head.link, view, gotHead, want[k].Marker, want[k].Title)
-			} else if !has[k] && gotHead != wantHead {
-				t.Errorf("row of %s, %s: the heading reads %q, want none", head.link, view, gotHead)
-			}
-			if gotText != wantText {
-				t.Errorf("row of %s, %s: the text is\n%q\nwant\n%q", head.link, view, gotText, wantText)
+		if n != len(docs[k].Sections) {
+			t.Errorf("%s, the rows read %d sections of document %d's %d", view, n, k+1, len(docs[k].Sections))
+		}
+	}
+	// A row links to the second's section it reads, or to the first's;
+	// a row of both holds two counterparts, and they are the longest run
+	// of pairs that rises in both documents: a pair out of it moved, its
+	// sections in rows of their own.
+	kept := 0
+	for r, row := range rows {
+		want := ""
+		switch {
+		case of[1][r] >= 0:
+			want = docs[1].Sections[of[1][r]].URL
+		case of[0][r] >= 0:
+			want = docs[0].Sections[of[0][r]].URL
+		}
+		if row.head.link != want {
+			t.Errorf("row %d links to %s, want %s", r+1, row.head.link, want)
+		}
+		if of[0][r] >= 0 && of[1][r] >= 0 {
+			kept++
+			if a, b := docs[0].Sections[of[0][r]].EID, docs[1].Sections[of[1][r]].EID; counterpart[b] != a {
+				t.Errorf("row %d holds %s and %s, which the comparison does not pair", r+1, a, b)
 			}
 		}
+	}
+	var eids [2][]string
+	for k, d := range docs {
+		for _, sec := range d.Sections {
+			eids[k] = append(eids[k], sec.EID)
+		}
+	}
+	if want := keptInOrder(eids[0], eids[1], counterpart); kept != want {
+		t.Errorf("%d rows hold a pair of sections, want the %d that keep their order in both", kept, want)
+	}
+	for _, row := range rows {
 		runs := map[int]int{}
-		for _, p := range text {
+		for _, p := range row.text {
 			for op, n := range p.runs {
 				runs[op] += n
 			}
@@ -229,16 +252,49 @@ func checkRedline(t *testing.T, s builtSite, a, b string, counterpart map[string
 			mixed++
 		}
 	}
-	for url, i := range side {
-		if seen[url] != 1 {
-			t.Errorf("%s (document %d) is in %d rows, want 1", url, i+1, seen[url])
-		}
-	}
 	// The 繁體 side's words are marked as traditional Chinese.
 	if docs[1].Lang == "zh-Hant" && !hasLang(pkg.body, "zh-TW") {
 		t.Error("no run of the 繁體 document is marked zh-TW")
 	}
 	return mixed
+}
+
+// keptInOrder is how many pairs of sections keep their order in both
+// documents, first and second their eIds in order, counterpart a
+// second's eId → the first's: the longest run of pairs, in the first's
+// order, whose places in the second rise.
+func keptInOrder(first, second []string, counterpart map[string]string) int {
+	at := map[string]int{}
+	for i, eid := range first {
+		at[eid] = i
+	}
+	var places []int // of the second's paired sections, in the first's order
+	inFirst := make([]int, len(first))
+	for i := range inFirst {
+		inFirst[i] = -1
+	}
+	for j, eid := range second {
+		if a, ok := counterpart[eid]; ok {
+			inFirst[at[a]] = j
+		}
+	}
+	for _, j := range inFirst {
+		if j >= 0 {
+			places = append(places, j)
+		}
+	}
+	// run[i] is the longest rising run that ends at places[i].
+	run, best := make([]int, len(places)), 0
+	for i := range places {
+		run[i] = 1
+		for k := range i {
+			if places[k] < places[i] {
+				run[i] = max(run[i], run[k]+1)
+			}
+		}
+		best = max(best, run[i])
+	}
+	return best
 }
 
 // wordByWord fails t unless some section of a 修订稿 (mixed of them) keeps
