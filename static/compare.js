@@ -118,6 +118,52 @@
     cmp.addEventListener("mouseout", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, false); });
   }
 
+  // markMoved marks the rows whose second section stands out of its
+  // document's order: the rows go in the first's, and a b cell's data-n
+  // says where its section stands in the second. Of the rows that pair
+  // two sections, those of the longest run whose b sections rise stay
+  // unmarked; each other one says, on its b section's heading (in CSS,
+  // from data-moved, so that what is read and saved from the cells is
+  // theirs alone), after which section the second has it, and the row
+  // is of the class moved.
+  function markMoved(rows) {
+    var paired = [], inB = {};
+    rows.forEach(function (r) {
+      var a = r.querySelector(".cmp-a[id]"), b = r.querySelector(".cmp-b[id][data-n]");
+      if (b) inB[b.getAttribute("data-n")] = b;
+      if (a && b) paired.push(b);
+    });
+    var kept = {};
+    longestRising(paired.map(function (b) { return +b.getAttribute("data-n"); })).forEach(function (i) { kept[i] = true; });
+    paired.forEach(function (b, i) {
+      var head = b.querySelector(".cmp-h");
+      if (kept[i] || !head) return;
+      var before = inB[+b.getAttribute("data-n") - 1], h = before && before.querySelector(".cmp-h");
+      var name = h ? (h.querySelector(".marker") || h).textContent.trim() || h.textContent.trim() : "";
+      head.setAttribute("data-moved", "次序有变：后者" + (name ? "中此条在「" + name + "」之后" : "以此条开头"));
+      b.closest(".cmp-row").classList.add("moved");
+    });
+  }
+
+  // longestRising is the positions in ns of a longest strictly rising
+  // run of its numbers (patience sorting: n log n, as a pair page may
+  // have hundreds of rows).
+  function longestRising(ns) {
+    var tails = [], back = [];
+    ns.forEach(function (n, i) {
+      var lo = 0, hi = tails.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (ns[tails[mid]] < n) lo = mid + 1; else hi = mid;
+      }
+      back[i] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = i;
+    });
+    var run = [];
+    for (var k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = back[k]) run.unshift(k);
+    return run;
+  }
+
   // pairPage is the address of the pair page of a and b, relative to the
   // chooser: the one that sorts first byte-wise comes first.
   function pairPage(a, b) {
@@ -161,6 +207,7 @@
     ui.simplify = ui.foldMap && window.tiaowenHanconv ? window.tiaowenHanconv.simplifier(ui.foldMap) : null;
     var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
     lightTwins(cmp);
+    markMoved(rows);
 
     // 繁→简 toggle for a traditional side. foldCell shows one of its
     // cells folded or as written; the word-by-word view unfolds a cell
@@ -472,25 +519,6 @@
         else { out.push([x[baseSide], x[targetSide]]); i++; j++; kept++; }
       }
       return { rows: out, moved: paired.length - kept };
-    }
-
-    // longestRising is the positions in ns of a longest strictly rising
-    // run of its numbers (patience sorting: n log n, as a pair page may
-    // have hundreds of rows).
-    function longestRising(ns) {
-      var tails = [], back = [];
-      ns.forEach(function (n, i) {
-        var lo = 0, hi = tails.length;
-        while (lo < hi) {
-          var mid = (lo + hi) >> 1;
-          if (ns[tails[mid]] < n) lo = mid + 1; else hi = mid;
-        }
-        back[i] = lo > 0 ? tails[lo - 1] : -1;
-        tails[lo] = i;
-      });
-      var run = [];
-      for (var k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = back[k]) run.unshift(k);
-      return run;
     }
 
     // sectionOf reads a cell's section as written: its heading (number
