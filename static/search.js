@@ -1133,8 +1133,9 @@
     var p = params();
     if (headerQ && headerQ !== input && headerQ.value !== p.q) headerQ.value = p.q;
     var qq = queryOf(p);
-    if (csvButton) csvButton.hidden = true;
-    if (wordButton) wordButton.hidden = true;
+    [csvButton, wordButton].forEach(function (b) {
+      if (b) { b.hidden = true; b.disarm(); }
+    });
     if (qq.terms.length === 0 && !qq.filtered) {
       list.textContent = ""; help.hidden = true; more.hidden = true;
       setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
@@ -1473,9 +1474,14 @@
   // how it matched. The text shards of every result are read first: at
   // thousands of results, a while.
   var csvButton = null;
+  // How many results each export saves without asking first: a Word
+  // 摘编 of a thousand whole sections runs to hundreds of pages; a
+  // spreadsheet takes more rows, but tens of thousands of sections are
+  // tens of megabytes read first.
+  var CSV_ASKS_ABOVE = 20000, WORD_ASKS_ABOVE = 1000;
   function setupExport() {
     if (!window.tiaowenCSV || !window.Blob || !window.URL || !URL.createObjectURL) return;
-    csvButton = exportButton("search-csv", "下载全部结果（CSV）", status, noop, function (c, facts) {
+    csvButton = exportButton("search-csv", "下载全部结果（CSV）", status, CSV_ASKS_ABOVE, noop, function (c, facts) {
       var secs = c.result.secs;
       var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
       for (var i = 0; i < secs.length; i++) {
@@ -1496,8 +1502,12 @@
   // labelled text) that saves every result of the query shown: it reads
   // their texts, the documents' particulars and what more() promises,
   // saying so while it does, then calls save(c, facts), c the query and
-  // facts docList's.
-  function exportButton(id, text, after, more, save) {
+  // facts docList's. Of more results than above, the first press only
+  // asks: the button then names how many it would save and the note
+  // beside it says what that costs and how to narrow the query, and a
+  // second press saves. (Not a modal confirm, which would stop the page:
+  // the question goes with the next query, as disarm() takes it back.)
+  function exportButton(id, text, after, above, more, save) {
     var button = document.createElement("button");
     button.type = "button";
     button.id = id;
@@ -1505,18 +1515,40 @@
     button.textContent = text;
     button.hidden = true;
     after.after(button);
+    var note = document.createElement("span");
+    note.className = "note export-note";
+    note.setAttribute("role", "status");
+    note.hidden = true;
+    button.after(note);
+    var asked = null; // the query the button has asked about
+    button.disarm = function () {
+      asked = null;
+      note.hidden = true;
+      note.textContent = "";
+      button.textContent = text;
+    };
     button.addEventListener("click", function () {
       var c = current;
       if (!c || !c.result.secs.length) return;
+      var n = c.result.secs.length;
+      if (n > above && asked !== c) {
+        asked = c;
+        button.textContent = "确认导出全部 " + n + " 条";
+        note.textContent = "共 " + n + " 条结果，每条全文照录，文件会很大，读取也要一些时间；" +
+          "可先按文件、主题等缩小检索范围。仍要全部导出，请再按一次。";
+        note.hidden = false;
+        return;
+      }
       button.disabled = true;
-      button.textContent = "正在读取 " + c.result.secs.length + " 条……";
+      note.hidden = true;
+      button.textContent = "正在读取 " + n + " 条……";
       Promise.all([loadTexts(c.result.secs, noop), docList(), more()]).then(function (v) {
         save(c, v[1]);
       }).catch(function (err) {
         setStatus(err.message);
       }).then(function () {
         button.disabled = false;
-        button.textContent = text;
+        button.disarm();
       });
     });
     return button;
@@ -1564,7 +1596,7 @@
       }
       return loading;
     };
-    wordButton = exportButton("search-docx", "下载全部结果（Word）", csvButton || status, loadWord, function (c, facts) {
+    wordButton = exportButton("search-docx", "下载全部结果（Word）", csvButton || status, WORD_ASKS_ABOVE, loadWord, function (c, facts) {
       var secs = c.result.secs, byDoc = new Map();
       secs.forEach(function (sec) {
         var id = section(sec).docID;

@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"tiaowen/internal/browsertest"
 	"tiaowen/internal/textnorm"
 )
 
@@ -149,4 +150,63 @@ func searchTotal(t *testing.T, ctx context.Context, url string) int {
 		t.Fatalf("%s: the page is %s and says %q", url, state, status)
 	}
 	return total
+}
+
+// TestBrowserSearchExportAsks: a Word 摘编 of more than a thousand
+// results is asked for twice. On 40 generated documents, 质量 finds more:
+// the first press saves nothing, and the button names how many it would
+// save, with a note beside it saying what that costs and how to narrow
+// the query; another query takes the question back; asked again and
+// pressed again, the 摘编 holds every result, each linked to its
+// section's permalink.
+func TestBrowserSearchExportAsks(t *testing.T) {
+	s := syntheticBundle40(t)
+	ctx, base := startOn(t, s, "file")
+	downloads := allowDownloads(t, ctx)
+	const query = "质量"
+	total := searchTotal(t, ctx, base+"search/index.html?q="+query)
+	if total <= 1000 {
+		t.Fatalf("%s finds %d sections; the test wants more than 1,000", query, total)
+	}
+	type state struct {
+		Button, Note string
+		NoteShown    bool
+	}
+	read := func() state {
+		return eval[state](t, ctx, `(() => {
+			const b = document.getElementById("search-docx"), n = b.nextElementSibling;
+			return {Button: b.textContent, Note: n.classList.contains("export-note") ? n.textContent : "(no note)", NoteShown: !n.hidden};
+		})()`)
+	}
+	count := fmt.Sprint(total)
+	asked := state{"确认导出全部 " + count + " 条", "", true}
+	do(t, ctx, "press 下载全部结果（Word）", browsertest.Click("#search-docx"))
+	got := read()
+	if got.Button != asked.Button || !got.NoteShown || !strings.Contains(got.Note, "共 "+count+" 条结果") || !strings.Contains(got.Note, "缩小检索范围") {
+		t.Errorf("after one press: %+v, want the button %q and the note shown, naming %s results and how to narrow them", got, asked.Button, count)
+	}
+	if guid, name, _ := downloads.next(); guid != "" {
+		t.Errorf("one press saved %s", name)
+	}
+	// Another query takes the question back.
+	eval[any](t, ctx, `(() => { const q = document.getElementById("search-q"); q.value = "质量基础设施"; q.dispatchEvent(new Event("input")); return 0; })()`)
+	searchWait(t, ctx, "质量基础设施")
+	if got := read(); got.Button != "下载全部结果（Word）" || got.NoteShown {
+		t.Errorf("after another query: %+v, want the button as it was and no note", got)
+	}
+	searchTotal(t, ctx, base+"search/index.html?q="+query)
+	do(t, ctx, "press 下载全部结果（Word）", browsertest.Click("#search-docx"))
+	pkg := openWord(t, awaitDownload(t, ctx, downloads, "检索-"+query+".docx", "#search-docx"))
+	sections := 0
+	for _, n := range pkg.body.kid("body").kids("p") {
+		if p := readPara(t, n, pkg.links); p.link != "" && strings.Count(strings.TrimPrefix(p.link, s.cfg.BaseURL+"docs/"), "/") == 2 {
+			sections++
+		}
+	}
+	if sections != total {
+		t.Errorf("the 摘编 links %d sections, want the %d found", sections, total)
+	}
+	if got := read(); got.Button != "下载全部结果（Word）" || got.NoteShown {
+		t.Errorf("after saving: %+v, want the button as it was and no note", got)
+	}
 }
