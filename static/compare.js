@@ -429,13 +429,14 @@
   // revisedDraft adds to the tools a button that saves the comparison as
   // a 修订稿: one text, the first document's, with the second's changes
   // as Word's tracked revisions — its words struck out, the second's
-  // inserted — so that accepting them all gives each section of the
-  // second as written and rejecting them all the first's. Two versions
-  // of a document go from the older to the newer, whichever the table
-  // puts first (its order is the ids'). Sections follow the table's
-  // rows, all of them whatever the filters show; a section one side
-  // lacks is deleted or inserted whole. redline(Diff, a, b) is the
-  // word-by-word view's edit from text a to text b.
+  // inserted — so that accepting them all gives the second document as
+  // written and rejecting them all the first. Two versions of a document
+  // go from the older to the newer, whichever the table puts first (its
+  // order is the ids'). Every section is there, whatever the filters
+  // show, in its own document's order (inOwnOrder); a section one side
+  // lacks, or one of a pair that moved, is deleted or inserted whole.
+  // redline(Diff, a, b) is the word-by-word view's edit from text a to
+  // text b.
   function revisedDraft(cmp, rows, ui, unfolded, redline) {
     var button = toolButton(ui, "redline", "下载修订稿（Word）");
     var scope = cmp.closest("#adhoc") || document;

@@ -140,6 +140,9 @@
     var out = "", lang = cell ? wordLang(cell) : "";
     var head = cell && cell.querySelector(".cmp-h");
     if (head) out += "<w:p><w:pPr><w:keepNext/></w:pPr>" + linkedXML(headingRuns(head, words, lang), link(doc.href(head))) + "</w:p>";
+    // What the page says under a heading whose section stands elsewhere
+    // in its document (compare.js's markMoved).
+    if (head && head.getAttribute("data-moved")) out += paraXML([{ text: head.getAttribute("data-moved"), italic: true, grey: true }]);
     Array.prototype.forEach.call(cell ? cell.children : [], function (el) {
       if (el === head) return;
       if (el.classList.contains("none")) {

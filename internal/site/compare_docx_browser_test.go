@@ -106,6 +106,9 @@ func TestBrowserCompareWord(t *testing.T) {
 	web := browsertest.Serve(t, s.web)
 	do(t, ctx, "open the pair page from a server", chromedp.Navigate(web+pairGdJs))
 	w.check(t, ctx, save(ctx), "", false)
+	if w.moved == 0 {
+		t.Error("no row of the 纲要 × 意见 says its section moved; the test wants some")
+	}
 	// Last, as it skips the test where it cannot run.
 	mammothReads(t, first)
 }
@@ -185,6 +188,7 @@ type wordExpect struct {
 	// shaded text are checked against the page's.
 	pairs map[[2]string]sharedText
 	fills []string // the colours of passage 0, 1, …, in turn
+	moved int      // how many notes of moved sections check has met
 }
 
 type sharedText struct {
@@ -264,6 +268,19 @@ func (w *wordExpect) check(t *testing.T, ctx context.Context, doc *wordDoc, scop
 	var page []struct {
 		Score string
 		Marks [2][][2]string
+	}
+	// The notes under the b headings of moved rows.
+	moved := eval[[]string](t, ctx, `[...document.querySelectorAll("`+scope+`.cmp-row:not(.cmp-head):not([hidden])")].map(r =>
+		(r.querySelector(".cmp-b .cmp-h") || {getAttribute: () => ""}).getAttribute("data-moved") || "")`)
+	for i, row := range doc.rows[1:] {
+		if i < len(moved) && (row.cells[2].moved != moved[i] || row.cells[0].moved != "") {
+			t.Errorf("row %d: the notes of moved sections read %q and %q, want none and %q", i+1, row.cells[0].moved, row.cells[2].moved, moved[i])
+		}
+	}
+	for _, m := range moved {
+		if m != "" {
+			w.moved++
+		}
 	}
 	if w.pairs == nil {
 		page = eval[[]struct {
@@ -426,9 +443,11 @@ type wordRow struct {
 // (paragraphs joined by "\n", a table's rows by "\n" and cells by "\t",
 // as the JSON API joins a section's), its runs' East Asian language, and
 // the text of its shaded runs by fill, of its struck-through runs and of
-// its underlined ones.
+// its underlined ones; and the note under its heading that says its
+// section stands elsewhere in its document.
 type wordCell struct {
 	link, text, lang   string
+	moved              string
 	tables             int
 	shaded             map[string]string
 	struck, underlined string
@@ -711,6 +730,10 @@ func readWordDoc(t *testing.T, data []byte) *wordDoc {
 						// The heading, and the paragraph a cell needs
 						// after a table.
 						afterTable = false
+						continue
+					}
+					if i == 2 && c.link != "" && strings.HasPrefix(text, "次序有变：") {
+						c.moved = text
 						continue
 					}
 					paras = append(paras, text)
