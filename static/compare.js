@@ -73,7 +73,10 @@
     if (view && qa && qb) {
       if (rendered(qa, qb)) {
         // The pair has a page now: the same view and row there.
-        window.location.replace(pairPage(qa, qb) + (u.get("view") === "words" ? "?view=words" : "") + location.hash);
+        var keep = new URLSearchParams();
+        if (u.get("view") === "words") keep.set("view", "words");
+        if (u.get("order") === "b") keep.set("order", "b");
+        window.location.replace(pairPage(qa, qb) + (keep.toString() ? "?" + keep : "") + location.hash);
         return;
       }
       // The comparison is the page now: the lists of pairs under it are
@@ -118,31 +121,126 @@
     cmp.addEventListener("mouseout", function (e) { var m = e.target.closest("mark.sh"); if (m) light(m, false); });
   }
 
-  // markMoved marks the rows whose second section stands out of its
-  // document's order: the rows go in the first's, and a b cell's data-n
-  // says where its section stands in the second. Of the rows that pair
-  // two sections, those of the longest run whose b sections rise stay
-  // unmarked; each other one says, on its b section's heading (in CSS,
-  // from data-moved, so that what is read and saved from the cells is
-  // theirs alone), after which section the second has it, and the row
-  // is of the class moved.
+  // markMoved finds the rows of rows (in the first document's order, as
+  // the page has them) whose sections the two documents have in other
+  // orders: a b cell's data-n says where its section stands in the
+  // second. Of the rows that pair two sections, those of the longest
+  // run whose b sections rise are in order in both; each other one is of
+  // the class moved, and gets on each heading, as data-moved, what to say
+  // when the rows follow the other document: after which section its own
+  // document has it. It returns showMoved(side), which puts the notes of
+  // side ("a" or "b") in CSS (generated content, so that what is read
+  // and saved from the cells is theirs alone) and takes the other's
+  // away, and the count of rows moved.
   function markMoved(rows) {
-    var paired = [], inB = {};
+    var paired = [], inB = {}, prevA = {}, lastA = null;
     rows.forEach(function (r) {
       var a = r.querySelector(".cmp-a[id]"), b = r.querySelector(".cmp-b[id][data-n]");
       if (b) inB[b.getAttribute("data-n")] = b;
-      if (a && b) paired.push(b);
+      if (a) { prevA[a.id] = lastA; lastA = a; }
+      if (a && b) paired.push({ row: r, a: a, b: b });
     });
-    var kept = {};
-    longestRising(paired.map(function (b) { return +b.getAttribute("data-n"); })).forEach(function (i) { kept[i] = true; });
-    paired.forEach(function (b, i) {
-      var head = b.querySelector(".cmp-h");
-      if (kept[i] || !head) return;
-      var before = inB[+b.getAttribute("data-n") - 1], h = before && before.querySelector(".cmp-h");
-      var name = h ? (h.querySelector(".marker") || h).textContent.trim() || h.textContent.trim() : "";
-      head.setAttribute("data-moved", "次序有变：后者" + (name ? "中此条在「" + name + "」之后" : "以此条开头"));
-      b.closest(".cmp-row").classList.add("moved");
+    var name = function (cell) {
+      var h = cell && cell.querySelector(".cmp-h");
+      return h ? (h.querySelector(".marker") || h).textContent.trim() || h.textContent.trim() : "";
+    };
+    var note = function (who, before) {
+      return "次序有变：" + who + (before ? "中此条在「" + before + "」之后" : "以此条开头");
+    };
+    var kept = {}, notes = [];
+    longestRising(paired.map(function (x) { return +x.b.getAttribute("data-n"); })).forEach(function (i) { kept[i] = true; });
+    paired.forEach(function (x, i) {
+      if (kept[i]) return;
+      x.row.classList.add("moved");
+      notes.push({ a: x.a.querySelector(".cmp-h"), b: x.b.querySelector(".cmp-h"),
+        text: { a: note("前者", name(prevA[x.a.id])), b: note("后者", name(inB[+x.b.getAttribute("data-n") - 1])) } });
     });
+    var showMoved = function (side) {
+      notes.forEach(function (x) {
+        ["a", "b"].forEach(function (s) {
+          if (!x[s]) return;
+          if (s === side) x[s].setAttribute("data-moved", x.text[s]); else x[s].removeAttribute("data-moved");
+        });
+      });
+    };
+    showMoved("b");
+    return { show: showMoved, count: notes.length };
+  }
+
+  // inOrderOf is the rows (in the first document's order) in the order
+  // of document side: as they are for "a"; for "b", the rows of a b
+  // section in the second's order, each followed by the rows of the
+  // first's sections alone that followed it (those before any at the
+  // start).
+  function inOrderOf(rows, side) {
+    if (side !== "b") return rows.slice();
+    var lead = [], withB = [], after = new Map(), last = null;
+    rows.forEach(function (r) {
+      var b = r.querySelector(".cmp-b[data-n]");
+      if (b) { withB.push({ row: r, n: +b.getAttribute("data-n") }); after.set(r, []); last = r; }
+      else if (last) after.get(last).push(r);
+      else lead.push(r);
+    });
+    withB.sort(function (x, y) { return x.n - y.n; });
+    var out = lead;
+    withB.forEach(function (x) { out.push(x.row); Array.prototype.push.apply(out, after.get(x.row)); });
+    return out;
+  }
+
+  // orderBox adds to the tools a box that lays the rows out in the
+  // second document's order — as a 新旧对照表 follows the new text — and
+  // back: rows and overview (the strip's entries, one a row) are put in
+  // that order, in the page and in the arrays, so that the filters and
+  // the saved tables follow; moved's notes are those of the side out of
+  // order; the reader's place stays where it was; the address keeps the
+  // choice (?order=b).
+  function orderBox(cmp, ui, rows, overview, moved) {
+    var label = document.createElement("label"), box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = (ui.bar.id || "cmp") + "-order";
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" 按后者次序"));
+    ui.bar.insertBefore(label, ui.status);
+    var inA = rows.slice(), stripInA = overview.slice();
+    var arrange = function (side) {
+      // The row at the top of the window, to keep it there.
+      var top = null, at = 0;
+      for (var i = 0; i < rows.length && !top; i++) {
+        var rect = rows[i].getBoundingClientRect();
+        if (!rows[i].hidden && rect.bottom > 0) { top = rows[i]; at = rect.top; }
+      }
+      var order = inOrderOf(inA, side), where = new Map();
+      inA.forEach(function (r, i) { where.set(r, i); });
+      order.forEach(function (r, i) {
+        r.parentNode.appendChild(r);
+        rows[i] = r;
+        var entry = stripInA[where.get(r)];
+        if (entry) { entry.parentNode.appendChild(entry); overview[i] = entry; }
+      });
+      moved.show(side === "b" ? "a" : "b");
+      if (top) window.scrollBy(0, top.getBoundingClientRect().top - at);
+    };
+    box.addEventListener("change", function () {
+      arrange(box.checked ? "b" : "a");
+      inAddress("order", box.checked ? "b" : null);
+    });
+    if (new URLSearchParams(location.search).get("order") === "b") {
+      box.checked = true;
+      arrange("b");
+    }
+  }
+
+  // inAddress sets the address's parameter name to value, or removes it
+  // for null, without a new entry in the history, so that a link to the
+  // page opens it as the reader set it; a page opened from disk may
+  // refuse, which costs only the link.
+  function inAddress(name, value) {
+    var u = new URLSearchParams(location.search);
+    if (value === null) u.delete(name); else u.set(name, value);
+    var q = u.toString();
+    try {
+      history.replaceState(null, "", (q ? "?" + q : location.pathname.replace(/^.*\//, "")) + location.hash);
+    } catch (e) {}
   }
 
   // longestRising is the positions in ns of a longest strictly rising
@@ -206,8 +304,13 @@
     // where a side is in 繁體).
     ui.simplify = ui.foldMap && window.tiaowenHanconv ? window.tiaowenHanconv.simplifier(ui.foldMap) : null;
     var rows = Array.prototype.slice.call(cmp.querySelectorAll(".cmp-row:not(.cmp-head)"));
+    var overview = ui.overview || [];
+    // The rows in the first document's order, as the page has them,
+    // whatever order the reader puts them in.
+    var inA = rows.slice();
     lightTwins(cmp);
-    markMoved(rows);
+    var moved = markMoved(rows);
+    if (ui.bar && moved.count) orderBox(cmp, ui, rows, overview, moved);
 
     // 繁→简 toggle for a traditional side. foldCell shows one of its
     // cells folded or as written; the word-by-word view unfolds a cell
@@ -252,11 +355,11 @@
     if (ui.bar && window.tiaowenCSV && window.Blob && window.URL && URL.createObjectURL) spreadsheet(cmp, rows, ui, unfolded);
     if (ui.bar && window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView) {
       wordTable(cmp, rows, ui, unfolded);
-      if (redline) revisedDraft(cmp, rows, ui, unfolded, redline);
+      if (redline) revisedDraft(cmp, inA, ui, unfolded, redline);
     }
 
     // Filters: a theme, and only the rows that differ.
-    var themeSel = ui.themes, diffs = ui.diffs, overview = ui.overview || [];
+    var themeSel = ui.themes, diffs = ui.diffs;
     var apply = function () {
       var theme = themeSel ? themeSel.value : "";
       var shown = 0;
@@ -613,16 +716,8 @@
     });
 
     // The view is in the address (?view=words), so that a link to a row
-    // read word by word opens so: remember writes it, a page opened from
-    // disk may refuse, which costs only the link.
-    function remember(on) {
-      var u = new URLSearchParams(location.search);
-      if (on) u.set("view", "words"); else u.delete("view");
-      var q = u.toString();
-      try {
-        history.replaceState(null, "", (q ? "?" + q : location.pathname.replace(/^.*\//, "")) + location.hash);
-      } catch (e) {}
-    }
+    // read word by word opens so.
+    function remember(on) { inAddress("view", on ? "words" : null); }
     if (new URLSearchParams(location.search).get("view") === "words") {
       box.checked = true;
       box.dispatchEvent(new Event("change"));

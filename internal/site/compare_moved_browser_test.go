@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"tiaowen/internal/browsertest"
 )
 
 // TestBrowserCompareMoved: a comparison's rows go in the first
@@ -19,6 +22,8 @@ import (
 // API orders them); the rows of two sections left unmarked are the
 // longest run whose b sections rise; every other one is marked moved,
 // its b heading naming the section the second document has before it.
+// Ordered by the second, the browser's comparison holds its sections in
+// their order.
 func TestBrowserCompareMoved(t *testing.T) {
 	t.Run("pair pages", func(t *testing.T) {
 		s := seedSite(t)
@@ -43,8 +48,12 @@ func TestBrowserCompareMoved(t *testing.T) {
 		ctx, base := startOn(t, s, "file")
 		openAdhoc(t, ctx, base, [2]string{a, b})
 		if checkMoved(t, ctx, s, "#adhoc ", a, b) == 0 {
-			t.Errorf("the comparison of %s and %s marks no row moved; the test wants a pair with some", a, b)
+			t.Fatalf("the comparison of %s and %s marks no row moved; the test wants a pair with some", a, b)
 		}
+		// Ordered by the second, as TestBrowserCompareOrder orders a
+		// pair page.
+		do(t, ctx, "tick 按后者次序", browsertest.Click("#adhoc-tools-order"))
+		secondInOrder(t, readOrderedRows(t, ctx, "#adhoc "), eidsInOrder(t, s, b))
 	})
 }
 
@@ -63,17 +72,10 @@ func checkMoved(t *testing.T, ctx context.Context, s builtSite, scope, a, b stri
 		return {A: x ? x.id.slice(2) : "", B: y ? y.id.slice(2) : "", N: y && y.hasAttribute("data-n") ? +y.dataset.n : -1,
 			Moved: h && h.getAttribute("data-moved") || "", Marker: h ? h.querySelector(".marker").textContent : "", Row: r.classList.contains("moved")};
 	})`)
-	var doc struct {
-		Sections []struct {
-			EID string `json:"eId"`
-		}
-	}
-	readJSON(t, filepath.Join(s.web, "api", "docs", b+".json"), &doc)
-	var order []string
+	order := eidsInOrder(t, s, b)
 	place := map[string]int{}
-	for i, sec := range doc.Sections {
-		order = append(order, sec.EID)
-		place[sec.EID] = i
+	for i, eid := range order {
+		place[eid] = i
 	}
 	marker := map[string]string{}
 	var first []string
@@ -120,4 +122,158 @@ func checkMoved(t *testing.T, ctx context.Context, s builtSite, scope, a, b stri
 		t.Errorf("%s × %s: %d rows marked moved of %d pairs, want %d", a, b, marked, len(counterpart), want)
 	}
 	return marked
+}
+
+// TestBrowserCompareOrder: "按后者次序" lays a comparison's rows out in the
+// second document's order, as a 新旧对照表 follows the new text, and back.
+// On the 纲要 × 方案 pair page: ticked, the b sections stand in the JSON
+// API's order of the 方案, each once; a row of the 纲要's alone follows the
+// row it followed before; the overview strip's entries follow their rows;
+// the notes of moved rows are on the 纲要's side now, each naming the
+// section before it in the 纲要; the address says order=b, and opened
+// again the page is so ordered; the 修订稿 saved so is as it was.
+// Unticked, rows, strip and notes are as the page had them.
+func TestBrowserCompareOrder(t *testing.T) {
+	s := seedSite(t)
+	ctx, base := startOn(t, s, "http")
+	downloads := allowDownloads(t, ctx)
+	type row = orderedRow
+	read := func(scope string) []row { return readOrderedRows(t, ctx, scope) }
+	inA, inB := eidsInOrder(t, s, gdID), eidsInOrder(t, s, gzID)
+	bOrder := func(rows []row, want []string) { secondInOrder(t, rows, want) }
+
+	do(t, ctx, "open 纲要 × 方案", chromedp.Navigate(base+pairGdGz))
+	before := read("")
+	moved := 0
+	for _, r := range before {
+		if r.MovedB != "" {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Fatal("no row of 纲要 × 方案 is marked moved; the test wants some")
+	}
+	do(t, ctx, "tick 按后者次序", browsertest.Click("#cmp-tools-order"))
+	after := read("")
+	bOrder(after, inB)
+	if len(after) != len(before) {
+		t.Fatalf("%d rows ordered by the second, %d before", len(after), len(before))
+	}
+	// A row of the first's alone follows the row it followed before.
+	at := func(rows []row, a string) int {
+		return slices.IndexFunc(rows, func(r row) bool { return r.A == a })
+	}
+	markerOf := map[string]string{}
+	for _, r := range before {
+		if r.A != "" {
+			markerOf[r.A] = r.MarkerA
+		}
+	}
+	notes := 0
+	for i, r := range after {
+		if !r.Strip {
+			t.Errorf("ordered by the second, the strip's entry %d does not lead into row %d (%s|%s)", i+1, i+1, r.A, r.B)
+		}
+		if r.MovedB != "" {
+			t.Errorf("ordered by the second, %s still says %q", r.B, r.MovedB)
+		}
+		if r.MovedA != "" {
+			notes++
+			k := slices.Index(inA, r.A)
+			want := "次序有变：前者以此条开头"
+			if k > 0 {
+				want = "次序有变：前者中此条在「" + markerOf[inA[k-1]] + "」之后"
+			}
+			if r.MovedA != want {
+				t.Errorf("ordered by the second, %s says %q, want %q", r.A, r.MovedA, want)
+			}
+		}
+		if r.B != "" {
+			continue
+		}
+		was := at(before, r.A)
+		var prevBefore, prevAfter row
+		if was > 0 {
+			prevBefore = before[was-1]
+		}
+		if i > 0 {
+			prevAfter = after[i-1]
+		}
+		if prevAfter != prevBefore && (prevAfter.A != prevBefore.A || prevAfter.B != prevBefore.B) {
+			t.Errorf("%s, the 纲要's alone, follows %s|%s; it followed %s|%s", r.A, prevAfter.A, prevAfter.B, prevBefore.A, prevBefore.B)
+		}
+	}
+	if notes != moved {
+		t.Errorf("ordered by the second, %d rows say they moved, %d did before", notes, moved)
+	}
+	if loc := eval[string](t, ctx, `location.search`); loc != "?order=b" {
+		t.Errorf("the address's query is %q, want ?order=b", loc)
+	}
+	checkRedline(t, s, gdID, gzID, pairedInJSON(t, s, gdID, gzID, false),
+		openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+gzID+"-修订稿.docx", "button.redline")))
+	do(t, ctx, "open the page ordered by the second", chromedp.Navigate(base+pairGdGz+"?order=b"))
+	if again := read(""); !slices.Equal(again, after) {
+		t.Error("opened with ?order=b, the rows stand otherwise than ticked")
+	}
+	do(t, ctx, "untick 按后者次序", browsertest.Click("#cmp-tools-order"))
+	if back := read(""); !slices.Equal(back, before) {
+		t.Error("unticked, the rows, strip and notes are not as the page had them")
+	}
+}
+
+// orderedRow is a row of a comparison as it stands: its two sections'
+// eIds, the notes of a moved row on each side, the first's marker, and
+// whether the overview strip's entry at its place leads into it.
+type orderedRow struct {
+	A, B, MovedA, MovedB, MarkerA string
+	Strip                         bool
+}
+
+// readOrderedRows reads the rows of the comparison under scope (a
+// selector and a space, or nothing) in the order they stand.
+func readOrderedRows(t *testing.T, ctx context.Context, scope string) []orderedRow {
+	t.Helper()
+	return eval[[]orderedRow](t, ctx, `(() => {
+		const strip = [...document.querySelectorAll(`+fmt.Sprintf("%q", scope+".overview .ov")+`)];
+		return [...document.querySelectorAll(`+fmt.Sprintf("%q", scope+".cmp-row:not(.cmp-head)")+`)].map((r, i) => {
+			const x = r.querySelector(".cmp-a[id]"), y = r.querySelector(".cmp-b[id]");
+			const hx = x && x.querySelector(".cmp-h"), hy = y && y.querySelector(".cmp-h");
+			const entry = strip[i], target = entry && document.getElementById(entry.getAttribute("href").slice(1));
+			return {A: x ? x.id.slice(2) : "", B: y ? y.id.slice(2) : "",
+				MovedA: hx && hx.getAttribute("data-moved") || "", MovedB: hy && hy.getAttribute("data-moved") || "",
+				MarkerA: hx ? hx.querySelector(".marker").textContent : "", Strip: !!target && r.contains(target)};
+		});
+	})()`)
+}
+
+// eidsInOrder is document id's sections' eIds, in its order, by the
+// JSON API.
+func eidsInOrder(t *testing.T, s builtSite, id string) []string {
+	t.Helper()
+	var doc struct {
+		Sections []struct {
+			EID string `json:"eId"`
+		}
+	}
+	readJSON(t, filepath.Join(s.web, "api", "docs", id+".json"), &doc)
+	var out []string
+	for _, sec := range doc.Sections {
+		out = append(out, sec.EID)
+	}
+	return out
+}
+
+// secondInOrder fails t unless rows hold every section of the second
+// document once, in its order (want).
+func secondInOrder(t *testing.T, rows []orderedRow, want []string) {
+	t.Helper()
+	var got []string
+	for _, r := range rows {
+		if r.B != "" {
+			got = append(got, r.B)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ordered by the second, its sections stand as\n%q\nwant\n%q", got, want)
+	}
 }
