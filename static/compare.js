@@ -193,7 +193,7 @@
   // that order, in the page and in the arrays, so that the filters and
   // the saved tables follow; moved's notes are those of the side out of
   // order; the reader's place stays where it was; the address keeps the
-  // choice (?order=b).
+  // choice (?order=b). ui.orderedBy() then says which order is shown.
   function orderBox(cmp, ui, rows, overview, moved) {
     var label = document.createElement("label"), box = document.createElement("input");
     box.type = "checkbox";
@@ -228,6 +228,7 @@
       box.checked = true;
       arrange("b");
     }
+    ui.orderedBy = function () { return box.checked ? "b" : "a"; };
   }
 
   // inAddress sets the address's parameter name to value, or removes it
@@ -504,6 +505,7 @@
         if (summary) lines.push(summary);
         var words = cmp.classList.contains("words");
         if (words) lines.push("逐词比对：删除线标出只见于前者的词语，下划线标出只见于后者的词语。");
+        if (ui.orderedBy && ui.orderedBy() === "b") lines.push("条目按后者的次序排列；次序有变的条目，注明其在前者中的位置。");
         var doc = {
           title: "《" + text(heads[0]) + "》与《" + text(heads[2]) + "》逐条对照",
           lines: lines,

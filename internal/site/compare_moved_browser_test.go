@@ -131,7 +131,8 @@ func checkMoved(t *testing.T, ctx context.Context, s builtSite, scope, a, b stri
 // row it followed before; the overview strip's entries follow their rows;
 // the notes of moved rows are on the 纲要's side now, each naming the
 // section before it in the 纲要; the address says order=b, and opened
-// again the page is so ordered; the 修订稿 saved so is as it was.
+// again the page is so ordered; the 修订稿 saved so is as it was, and the
+// 对照表 saved so has the rows as shown and says so.
 // Unticked, rows, strip and notes are as the page had them.
 func TestBrowserCompareOrder(t *testing.T) {
 	s := seedSite(t)
@@ -211,6 +212,23 @@ func TestBrowserCompareOrder(t *testing.T) {
 	}
 	checkRedline(t, s, gdID, gzID, pairedInJSON(t, s, gdID, gzID, false),
 		openWord(t, awaitDownload(t, ctx, downloads, gdID+"--"+gzID+"-修订稿.docx", "button.redline")))
+	// The 对照表 saved so has the rows as shown, and says how they go.
+	table := readWordDoc(t, awaitDownload(t, ctx, downloads, gdID+"--"+gzID+".docx", "button.docx"))
+	if !slices.ContainsFunc(table.lines, func(l string) bool { return strings.HasPrefix(l, "条目按后者的次序排列") }) {
+		t.Errorf("the 对照表 saved in the second's order does not say so: %q", table.lines)
+	}
+	var saved, savedNotes []string
+	for _, r := range table.rows[1:] {
+		if link := r.cells[2].link; link != "" {
+			saved = append(saved, strings.TrimSuffix(strings.TrimPrefix(link, s.cfg.BaseURL+"docs/"+gzID+"/"), "/"))
+		}
+		if r.cells[0].moved != "" {
+			savedNotes = append(savedNotes, r.cells[0].moved)
+		}
+	}
+	if !slices.Equal(saved, inB) || len(savedNotes) != moved {
+		t.Errorf("the 对照表 saved in the second's order holds its sections as\n%q\nand %d notes on the first's side; want\n%q\nand %d", saved, len(savedNotes), inB, moved)
+	}
 	do(t, ctx, "open the page ordered by the second", chromedp.Navigate(base+pairGdGz+"?order=b"))
 	if again := read(""); !slices.Equal(again, after) {
 		t.Error("opened with ?order=b, the rows stand otherwise than ticked")
