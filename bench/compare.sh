@@ -63,7 +63,9 @@ log() { printf '%s\n' "$*" >&2; }
 # are moved to the trash between rounds, the trash is emptied only when
 # the disk runs short or an N is done, and settle waits out the rest of
 # the five minutes before the first run of a round.
-TRASH="$B/trash"
+# Its name begins with _ so that `go test ./...` does not walk it while
+# a background rm empties it (a directory gone mid-walk fails the walk).
+TRASH="$B/_trash"
 PURGED="$B/.purged" # when the trash was last emptied, in Unix seconds
 discard() {
 	local p
