@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -132,7 +133,8 @@ func checkMoved(t *testing.T, ctx context.Context, s builtSite, scope, a, b stri
 // the notes of moved rows are on the 纲要's side now, each naming the
 // section before it in the 纲要; the address says order=b, and opened
 // again the page is so ordered; the 修订稿 saved so is as it was, and the
-// 对照表 saved so has the rows as shown and says so.
+// 对照表 saved so has the rows as shown and says so; the chooser asked for
+// the pair so ordered hands it to its page so ordered.
 // Unticked, rows, strip and notes are as the page had them.
 func TestBrowserCompareOrder(t *testing.T) {
 	s := seedSite(t)
@@ -236,6 +238,18 @@ func TestBrowserCompareOrder(t *testing.T) {
 	do(t, ctx, "untick 按后者次序", browsertest.Click("#cmp-tools-order"))
 	if back := read(""); !slices.Equal(back, before) {
 		t.Error("unticked, the rows, strip and notes are not as the page had them")
+	}
+	// The chooser hands the pair to its page in the order asked for.
+	do(t, ctx, "ask the chooser for the pair so ordered", chromedp.Navigate(base+"compare/index.html?a="+gdID+"&b="+gzID+"&order=b"))
+	want, loc := base+pairGdGz+"?order=b", ""
+	for deadline := time.Now().Add(10 * time.Second); loc != want && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		loc, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.href : ""`))
+	}
+	if loc != want {
+		t.Fatalf("location = %s, want %s", loc, want)
+	}
+	if again := read(""); !slices.Equal(again, after) {
+		t.Error("handed on with ?order=b, the rows stand otherwise than ticked")
 	}
 }
 
