@@ -126,19 +126,21 @@
   // orders: a b cell's data-n says where its section stands in the
   // second. Of the rows that pair two sections, those of the longest
   // run whose b sections rise are in order in both; each other one is of
-  // the class moved, and gets on each heading, as data-moved, what to say
+  // the class moved, as is its entry in the overview strip (the entry
+  // of row i of rows is overview[i]; its title says so too), and gets on
+  // each heading, as data-moved, what to say
   // when the rows follow the other document: after which section its own
   // document has it. It returns showMoved(side), which puts the notes of
   // side ("a" or "b") in CSS (generated content, so that what is read
   // and saved from the cells is theirs alone) and takes the other's
   // away, and the count of rows moved.
-  function markMoved(rows) {
+  function markMoved(rows, overview) {
     var paired = [], inB = {}, prevA = {}, lastA = null;
-    rows.forEach(function (r) {
+    rows.forEach(function (r, i) {
       var a = r.querySelector(".cmp-a[id]"), b = r.querySelector(".cmp-b[id][data-n]");
       if (b) inB[b.getAttribute("data-n")] = b;
       if (a) { prevA[a.id] = lastA; lastA = a; }
-      if (a && b) paired.push({ row: r, a: a, b: b });
+      if (a && b) paired.push({ row: r, a: a, b: b, entry: overview[i] });
     });
     var name = function (cell) {
       var h = cell && cell.querySelector(".cmp-h");
@@ -152,6 +154,10 @@
     paired.forEach(function (x, i) {
       if (kept[i]) return;
       x.row.classList.add("moved");
+      if (x.entry) {
+        x.entry.classList.add("moved");
+        x.entry.title += "（次序有变）";
+      }
       notes.push({ a: x.a.querySelector(".cmp-h"), b: x.b.querySelector(".cmp-h"),
         text: { a: note("前者", name(prevA[x.a.id])), b: note("后者", name(inB[+x.b.getAttribute("data-n") - 1])) } });
     });
@@ -310,7 +316,7 @@
     // whatever order the reader puts them in.
     var inA = rows.slice();
     lightTwins(cmp);
-    var moved = markMoved(rows);
+    var moved = markMoved(rows, overview);
     if (ui.bar && moved.count) orderBox(cmp, ui, rows, overview, moved);
 
     // 繁→简 toggle for a traditional side. foldCell shows one of its

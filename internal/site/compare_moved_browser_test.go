@@ -22,7 +22,8 @@ import (
 // says where its section stands in its document (data-n, as the JSON
 // API orders them); the rows of two sections left unmarked are the
 // longest run whose b sections rise; every other one is marked moved,
-// its b heading naming the section the second document has before it.
+// its b heading naming the section the second document has before it,
+// its entry in the overview strip marked too.
 // Ordered by the second, the browser's comparison holds its sections in
 // their order.
 func TestBrowserCompareMoved(t *testing.T) {
@@ -67,12 +68,17 @@ func checkMoved(t *testing.T, ctx context.Context, s builtSite, scope, a, b stri
 		A, B, Moved, Marker string
 		N                   int
 		Row                 bool // the row has the class moved
+		Strip               bool // so has its entry in the overview strip, whose title says so
 	}
-	rows := eval[[]row](t, ctx, `[...document.querySelectorAll(`+fmt.Sprintf("%q", scope+".cmp-row:not(.cmp-head)")+`)].map(r => {
-		const x = r.querySelector(".cmp-a[id]"), y = r.querySelector(".cmp-b[id]"), h = y && y.querySelector(".cmp-h");
-		return {A: x ? x.id.slice(2) : "", B: y ? y.id.slice(2) : "", N: y && y.hasAttribute("data-n") ? +y.dataset.n : -1,
-			Moved: h && h.getAttribute("data-moved") || "", Marker: h ? h.querySelector(".marker").textContent : "", Row: r.classList.contains("moved")};
-	})`)
+	rows := eval[[]row](t, ctx, `(() => {
+		const strip = [...document.querySelectorAll(`+fmt.Sprintf("%q", scope+".overview .ov")+`)];
+		return [...document.querySelectorAll(`+fmt.Sprintf("%q", scope+".cmp-row:not(.cmp-head)")+`)].map((r, i) => {
+			const x = r.querySelector(".cmp-a[id]"), y = r.querySelector(".cmp-b[id]"), h = y && y.querySelector(".cmp-h");
+			return {A: x ? x.id.slice(2) : "", B: y ? y.id.slice(2) : "", N: y && y.hasAttribute("data-n") ? +y.dataset.n : -1,
+				Moved: h && h.getAttribute("data-moved") || "", Marker: h ? h.querySelector(".marker").textContent : "", Row: r.classList.contains("moved"),
+				Strip: !!strip[i] && strip[i].classList.contains("moved") && strip[i].title.endsWith("（次序有变）")};
+		});
+	})()`)
 	order := eidsInOrder(t, s, b)
 	place := map[string]int{}
 	for i, eid := range order {
@@ -97,6 +103,9 @@ func checkMoved(t *testing.T, ctx context.Context, s builtSite, scope, a, b stri
 	}
 	marked, last := 0, -1
 	for _, r := range rows {
+		if r.Strip != (r.Moved != "") {
+			t.Errorf("%s × %s: row %q/%q says %q, its strip entry marked moved: %v", a, b, r.A, r.B, r.Moved, r.Strip)
+		}
 		if r.A == "" || r.B == "" {
 			if r.Moved != "" || r.Row {
 				t.Errorf("%s × %s: row %q/%q of one section is marked moved", a, b, r.A, r.B)
