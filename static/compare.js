@@ -127,13 +127,14 @@
   // second. Of the rows that pair two sections, those of the longest
   // run whose b sections rise are in order in both; each other one is of
   // the class moved, as is its entry in the overview strip (the entry
-  // of row i of rows is overview[i]; its title says so too), and gets on
-  // each heading, as data-moved, what to say
-  // when the rows follow the other document: after which section its own
-  // document has it. It returns showMoved(side), which puts the notes of
-  // side ("a" or "b") in CSS (generated content, so that what is read
-  // and saved from the cells is theirs alone) and takes the other's
-  // away, and the count of rows moved.
+  // of row i of rows is overview[i]; its title says so too). Each side
+  // of a moved row has a note: after which section its own document has
+  // it, for when the rows follow the other document. markMoved returns
+  // {show, count}: show(side) puts the notes of side ("a" or "b") on
+  // their headings as data-moved, which CSS shows (generated content,
+  // so that what is read and saved from the cells is theirs alone), and
+  // takes the other side's away; the b notes are shown to begin with, as
+  // the rows follow a; count is how many rows moved.
   function markMoved(rows, overview) {
     var paired = [], inB = {}, prevA = {}, lastA = null;
     rows.forEach(function (r, i) {

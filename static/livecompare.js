@@ -508,7 +508,7 @@
       c.id = side + "-" + sec.eid;
       if (doc[2] !== pageLang) c.lang = doc[2];
       // Where a b section stands in its document, as a pair page's
-      // cells say it (the 修订稿 goes in each document's own order).
+      // cells say it (compare.js reads b's order from it).
       if (side === "b") c.setAttribute("data-n", placeInB.get(sec));
       var link = el("a", "cmp-h");
       link.href = root + "docs/" + encodeURIComponent(doc[0]) + "/" + encodeURIComponent(sec.eid) + "/index.html";

@@ -621,8 +621,9 @@ func writePairTable(tb *bytes.Buffer, d pairData) {
 				tb.WriteByte('"')
 			}
 			// The rows go in a's order, so that b's sections may stand
-			// out of theirs: each says where it stands, for the 修订稿
-			// (static/compare.js), which goes in each document's own.
+			// out of theirs: each says where it stands, for what
+			// static/compare.js reads of b's order — the moved rows'
+			// notes, "按后者次序" and the 修订稿.
 			if side == "b" && s != nil {
 				tb.WriteString(` data-n="` + strconv.Itoa(s.Index) + `"`)
 			}
