@@ -19,6 +19,7 @@
   // The filters by a document's columns (level, year, script, status),
   // which the build writes with the corpus's values.
   var facetSels = Array.prototype.slice.call(document.querySelectorAll("#search-form select[data-facet]"));
+  var sortSel = document.getElementById("search-sort");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
@@ -699,7 +700,7 @@
     return x.title + "\n" + cellsApart(x, "\n");
   }
 
-  function renderHit(sec, tier, terms) {
+  function renderHit(sec, tier, terms, dayOf) {
     var x = section(sec);
     var ranges = marks(searchable(x), terms);
     var tl = x.title.length, textAt = tl + 1;
@@ -732,6 +733,8 @@
     if (x.newer) mark("hit-superseded", "已被取代");
     if (x.draft) mark("hit-draft", "未发布");
     if (TERM_NAME[x.term]) mark("hit-term", TERM_NAME[x.term]);
+    // Results by date give each one's date, the order's reason.
+    if (dayOf && dayOf(sec)) mark("hit-date", dayOf(sec));
     a.appendChild(docEl);
     if (TIER_LABEL[tier]) {
       var badge = document.createElement("span");
@@ -779,7 +782,7 @@
   function setStatus(text) { status.textContent = text; }
 
   function params() {
-    var p = { q: input.value, doc: docSel.value, theme: themeSel.value, facets: {} };
+    var p = { q: input.value, doc: docSel.value, theme: themeSel.value, facets: {}, sort: sortSel ? sortSel.value : "" };
     facetSels.forEach(function (sel) { if (sel.value) p.facets[sel.name] = sel.value; });
     return p;
   }
@@ -789,6 +792,7 @@
     if (p.doc) u.set("doc", p.doc);
     if (p.theme) u.set("theme", p.theme);
     facetSels.forEach(function (sel) { if (p.facets && p.facets[sel.name]) u.set(sel.name, p.facets[sel.name]); });
+    if (p.sort) u.set("sort", p.sort);
     var s = u.toString();
     return "index.html" + (s ? "?" + s : "");
   }
@@ -1112,13 +1116,40 @@
         if (!live()) return null;
         var t1 = performance.now();
         var result = search(qq.terms, qq.docFilter, maskOf(qq));
-        loadTexts(result.secs.subarray(0, PAGE), noop).catch(noop);
-        var t2 = performance.now();
-        return { result: result, loadMs: qq.loadMs, rankMs: t2 - t1, rankedAt: t2 };
+        var answer = function (result) {
+          loadTexts(result.secs.subarray(0, PAGE), noop).catch(noop);
+          var t2 = performance.now();
+          return { result: result, loadMs: qq.loadMs, rankMs: t2 - t1, rankedAt: t2 };
+        };
+        if (!p.sort) return answer(result);
+        return docList().then(function (facts) { return answer(byDate(result, facts, p.sort === "old")); });
       });
     });
     qq.answer.catch(function () { if (prepared === qq) prepared = null; });
     return qq;
+  }
+
+  // byDate is result in the order of its documents' dates (facts
+  // docList's), the newest first or, oldest, the oldest first; results
+  // of one day keep their order, the best first, and those of
+  // documents without a date come last. Its dayOf(sec) gives a
+  // section's date, for the hits to show.
+  function byDate(result, facts, oldest) {
+    var n = result.secs.length, order = new Array(n), day = {};
+    var dayOf = function (sec) {
+      var d = secDoc[sec];
+      if (!(d in day)) day[d] = (facts[meta.docs[d][0]] || [])[1] || "";
+      return day[d];
+    };
+    for (var k = 0; k < n; k++) order[k] = k;
+    order.sort(function (x, y) {
+      var a = dayOf(result.secs[x]), b = dayOf(result.secs[y]);
+      if (a === b) return x - y;
+      if (!a || !b) return a ? -1 : 1;
+      return (a < b) === oldest ? -1 : 1;
+    });
+    return { secs: Int32Array.from(order, function (k) { return result.secs[k]; }),
+      tiers: Uint8Array.from(order, function (k) { return result.tiers[k]; }), dayOf: dayOf };
   }
 
   // run shows the answer to the current query, its first page rendered
@@ -1155,15 +1186,15 @@
       return showMore(my, firstShown);
     };
     // The lead is shown as soon as its text is read, the rest of the head
-    // after it once found.
+    // after it once found — by relevance: results by date wait for all.
     var leadShown = qq.lead.then(function (l) {
-      if (my !== seq || l < 0) return;
+      if (my !== seq || l < 0 || p.sort) return;
       lead = l;
       return begin(Int32Array.of(l));
     });
     var headShown = Promise.all([qq.first, leadShown]).then(function (v) {
       var h = v[0];
-      if (my !== seq || !h || !h.length) return;
+      if (my !== seq || !h || !h.length || p.sort) return;
       head = h;
       if (lead < 0 || h[0] !== lead || current.shown !== 1) return begin(Int32Array.from(h));
       current.result = { secs: Int32Array.from(h), tiers: new Uint8Array(h.length) };
@@ -1263,7 +1294,7 @@
       if (my !== seq) return;
       var frag = document.createDocumentFragment();
       while (next < page.length && textShards[textShardOf(page[next])]) {
-        frag.appendChild(renderHit(page[next], c.result.tiers[at + next], c.terms));
+        frag.appendChild(renderHit(page[next], c.result.tiers[at + next], c.terms, c.result.dayOf));
         next++;
       }
       if (!frag.firstChild) return;
@@ -1304,7 +1335,8 @@
     if (counts[1]) parts.push("字字相连 " + counts[1]);
     if (counts[2]) parts.push("部分匹配 " + counts[2]);
     setStatus("找到 " + n + " 条，分属 " + docsOf(result).length + " 个文件" +
-      (terms.length && parts.length > 1 ? "（" + parts.join("，") + "）" : "") + "。");
+      (terms.length && parts.length > 1 ? "（" + parts.join("，") + "）" : "") + "。" +
+      (p.sort ? "按日期排列，" + (p.sort === "old" ? "旧" : "新") + "的在前。" : ""));
   }
 
   // otherScript converts a query to the other script: traditional
@@ -1689,6 +1721,7 @@
     docSel.addEventListener("change", function () { remember(params()); run(); });
     themeSel.addEventListener("change", function () { remember(params()); run(); });
     facetSels.forEach(function (sel) { sel.addEventListener("change", function () { remember(params()); run(); }); });
+    if (sortSel) sortSel.addEventListener("change", function () { remember(params()); run(); });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       clearTimeout(timer);
@@ -1753,6 +1786,7 @@
     if (u.get("doc")) docSel.value = u.get("doc");
     if (u.get("theme")) themeSel.value = u.get("theme");
     facetSels.forEach(function (sel) { if (u.get(sel.name)) sel.value = u.get(sel.name); });
+    if (sortSel && u.get("sort")) sortSel.value = u.get("sort");
     setupEvents();
     setupExport();
     setupWord();
