@@ -16,13 +16,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var opts site.Options
 	sourceFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", "build/site", "the output directory; replaced whole, atomically")
+	// Hugo's names for the same, for the hands used to them.
+	fs.StringVar(&opts.Out, "destination", "build/site", "the same as --out (Hugo's name)")
+	fs.StringVar(&opts.Out, "d", "build/site", "short for --out")
 	fs.StringVar(&opts.Zip, "zip", "", "the offline bundle; default <dir of --out>/<site name>-offline.zip, - for none")
-	fs.StringVar(&opts.BaseURL, "baseURL", "", "publish at this address instead of site.yaml's baseURL (canonical links, citations, sitemap, feed)")
+	baseURLFlags(fs, &opts)
 	permalinkFlags(fs, &opts)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a memory profile of the build to this file: every allocation, sampled, and what was live at the last collection")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out build/site] [--zip PATH] [--baseURL URL] [--buildDrafts] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
+		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--buildDrafts|-D] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
 		fmt.Fprintln(stderr, "\nRenders the site and the offline bundle. Content problems are reported together as\nfile:line:col lines; on any error the previous site is left untouched.")
 		fs.PrintDefaults()
 	}

@@ -117,3 +117,34 @@ func TestBuildMissingContent(t *testing.T) {
 		t.Errorf("check: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestHugoFlags: Hugo's names work as its users type them — `build -d
+// DIR -b URL` (and --destination) writes the site to DIR with URL its
+// address; `server` is serve, whose -p is --port; `help server` is serve's
+// help.
+func TestHugoFlags(t *testing.T) {
+	tmp, content := seedContent(t)
+	const staging = "https://staging.example.net/policy/"
+	for _, dest := range []string{"-d", "--destination"} {
+		out := filepath.Join(tmp, "site"+dest)
+		_, errs, code := runCLI(t, "build", "--content", content, dest, out, "-b", staging, "--zip", "-")
+		if code != 0 {
+			t.Fatalf("build %s DIR -b URL: exit %d: %s", dest, code, errs)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "docs", "guangdong-2023-gangyao", "s24", "index.html"))
+		if err != nil {
+			t.Fatalf("build %s DIR: %v", dest, err)
+		}
+		if want := `<link rel="canonical" href="` + staging + `docs/guangdong-2023-gangyao/s24/">`; !strings.Contains(string(b), want) {
+			t.Errorf("build %s DIR -b %s: a section's page lacks %s", dest, staging, want)
+		}
+	}
+	_, errs, code := runCLI(t, "server", "-p", "no-port")
+	if code != 2 || !strings.Contains(errs, `invalid value "no-port" for flag -p`) || !strings.Contains(errs, "Usage: tiaowen serve") {
+		t.Errorf("server -p no-port: exit %d, %q; want 2 and serve's usage", code, errs)
+	}
+	_, errs, code = runCLI(t, "help", "server")
+	if code != 0 || !strings.Contains(errs, "Usage: tiaowen serve") {
+		t.Errorf("help server: exit %d, %q; want 0 and serve's usage", code, errs)
+	}
+}

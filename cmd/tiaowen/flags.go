@@ -23,3 +23,10 @@ func permalinkFlags(fs *flag.FlagSet, opts *site.Options) {
 	fs.BoolVar(&opts.AllowRemoved, "allow-removed", false, "let published permalinks disappear (they are recorded in <content>/.permalinks)")
 	fs.BoolVar(&opts.AllowChanged, "allow-changed", false, "let a published section permalink lead to other words than it was published for (a section rewritten on purpose)")
 }
+
+// baseURLFlags registers --baseURL and Hugo's -b for it, which build and
+// serve share.
+func baseURLFlags(fs *flag.FlagSet, opts *site.Options) {
+	fs.StringVar(&opts.BaseURL, "baseURL", "", "publish at this address instead of site.yaml's baseURL (canonical links, citations, sitemap, feed)")
+	fs.StringVar(&opts.BaseURL, "b", "", "short for --baseURL")
+}

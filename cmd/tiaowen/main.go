@@ -4,8 +4,8 @@
 // Usage:
 //
 //	tiaowen new site [--title T] [--name N] [--baseURL URL] DIR
-//	tiaowen build  [--content content] [--out build/site] [--zip PATH] [--allow-removed] [--allow-changed]
-//	tiaowen serve  [--content content] [--port 1313] [--bind 127.0.0.1]
+//	tiaowen build  [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--allow-removed] [--allow-changed]
+//	tiaowen serve  [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL]   (or server, as Hugo has it)
 //	tiaowen import [--id ID] [--out content/docs] FILE...
 //	tiaowen parse  --json FILE...
 //	tiaowen check  [--content content] [--allow-removed] [--allow-changed]
@@ -47,6 +47,9 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
+			if args[1] == "server" {
+				args[1] = "serve"
+			}
 			for _, c := range commands() {
 				if c.name == args[1] {
 					return c.run([]string{"-h"}, stdout, stderr)
@@ -58,6 +61,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if args[0] == "--version" || args[0] == "-version" {
 		args[0] = "version"
+	}
+	// Hugo calls it server.
+	if args[0] == "server" {
+		args[0] = "serve"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {

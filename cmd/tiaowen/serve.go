@@ -18,11 +18,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts site.Options
 	sourceFlags(fs, &opts)
-	fs.StringVar(&opts.BaseURL, "baseURL", "", "publish at this address instead of site.yaml's baseURL (canonical links, citations, sitemap, feed)")
+	baseURLFlags(fs, &opts)
 	port := fs.Int("port", 1313, "the port to listen on; when the default is taken another is used, 0 for any")
+	fs.IntVar(port, "p", 1313, "short for --port")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 serves every network this machine is on")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--buildDrafts]")
+		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D]")
 		fmt.Fprintln(stderr, "\nServes the site from memory, rebuilds what each edit of the content, templates or\nstatic files affects, and reloads open pages. Nothing is written to disk.")
 		fs.PrintDefaults()
 	}
@@ -34,7 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	explicit := false
-	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "port" })
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "port" || f.Name == "p" })
 
 	// The first SIGINT or SIGTERM shuts the server down gracefully; once
 	// that has begun, a second one ends the process at once.
