@@ -22,8 +22,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	port := fs.Int("port", 1313, "the port to listen on; when the default is taken another is used, 0 for any")
 	fs.IntVar(port, "p", 1313, "short for --port")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 serves every network this machine is on")
+	navigate := fs.Bool("navigateToChanged", false, "send the open pages to the page of the document just edited, as Hugo's server does")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D]")
+		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D] [--navigateToChanged]")
 		fmt.Fprintln(stderr, "\nServes the site from memory, rebuilds what each edit of the content, templates or\nstatic files affects, and reloads open pages. Nothing is written to disk.")
 		fs.PrintDefaults()
 	}
@@ -53,7 +54,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
 		return 1
 	}
-	srv := serve.New(serve.Options{Site: opts, Out: stdout, Err: stderr})
+	srv := serve.New(serve.Options{Site: opts, Out: stdout, Err: stderr, NavigateToChanged: *navigate})
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
 		return 1

@@ -22,24 +22,6 @@ func TestBrowserReloads(t *testing.T) {
 	ts := start(t, project(t))
 	problems := browsertest.RecordProblems(t, ctx)
 	file := ts.docFile()
-	// until waits for expr to be true. A reload interrupts a poll in the
-	// page, so each try is a fresh evaluation, and errors while the page
-	// changes are tried again.
-	until := func(expr string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			deadline := time.Now().Add(timeout)
-			for {
-				ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
-				if err == nil && ok {
-					return nil
-				}
-				if time.Now().After(deadline) {
-					return fmt.Errorf("%s is not true after %v (last error: %v)", expr, timeout, err)
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
-		})
-	}
 	eval := func(what, expr string) any {
 		t.Helper()
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](expr))
@@ -105,4 +87,70 @@ func TestBrowserReloads(t *testing.T) {
 		t.Fatalf("the page did not recover: %v", err)
 	}
 	problems.Check(t)
+}
+
+// until waits for expr to be true in the page. A reload interrupts a poll
+// in the page, so each try is a fresh evaluation, and errors while the
+// page changes are tried again.
+func until(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		deadline := time.Now().Add(timeout)
+		for {
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
+			if err == nil && ok {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("%s is not true after %v (last error: %v)", expr, timeout, err)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
+}
+
+// TestBrowserNavigateToChanged: with NavigateToChanged (serve
+// --navigateToChanged), an edit of a document takes a page open
+// elsewhere — the home page — to that document's page, showing the edit;
+// without it, the home page stays where it is.
+func TestBrowserNavigateToChanged(t *testing.T) {
+	for _, navigate := range []bool{true, false} {
+		t.Run(fmt.Sprint("navigate=", navigate), func(t *testing.T) {
+			ctx := browsertest.Start(t)
+			ts := start(t, project(t), func(o *Options) { o.NavigateToChanged = navigate })
+			problems := browsertest.RecordProblems(t, ctx)
+			file := ts.docFile()
+			connected := until(`window.__tiaowenLive && window.__tiaowenLive.connected`)
+			if err := chromedp.Do(ctx, chromedp.Navigate(ts.url), connected); err != nil {
+				t.Fatal(err)
+			}
+			edited := fmt.Sprintf("健全企业首席质量官制度（第%v稿）。", navigate)
+			if err := os.WriteFile(file, rewrite(t, file, "健全企业首席质量官制度。", edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// The edit's rebuild, not the first load's.
+			for applied := false; !applied; {
+				select {
+				case r := <-ts.rebuilds:
+					applied = len(r.Edited) == 1 && r.Edited[0] == "guangdong-2023-gangyao"
+				case <-time.After(timeout):
+					t.Fatal("no rebuild reports the edited document")
+				}
+			}
+			if navigate {
+				if err := chromedp.Do(ctx,
+					until(`location.pathname === "/`+docPath+`index.html" && document.body.textContent.includes("`+edited+`")`),
+					connected,
+				); err != nil {
+					t.Fatalf("the home page did not go to the edited document: %v", err)
+				}
+			} else {
+				// Time for a navigation that should not come.
+				time.Sleep(500 * time.Millisecond)
+				if err := chromedp.Do(ctx, until(`location.pathname === "/"`), connected); err != nil {
+					t.Errorf("without NavigateToChanged the home page went elsewhere: %v", err)
+				}
+			}
+			problems.Check(t)
+		})
+	}
 }

@@ -40,7 +40,9 @@
 // tells each browser whose page changed to reload; the page comes back at
 // the same scroll position. A change to a style sheet swaps the style
 // sheets without reloading. A browser that reconnects after a restart
-// reloads if its page changed meanwhile.
+// reloads if its page changed meanwhile. With Options.NavigateToChanged
+// (`serve --navigateToChanged`, as Hugo's), an edit of one document sends
+// the pages open elsewhere to its page instead.
 //
 // # Errors
 //

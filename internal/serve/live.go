@@ -165,6 +165,24 @@ func (s *Server) notify(r site.Report) {
 	// A script or image changed: no page's own bytes show it.
 	assets := slices.ContainsFunc(r.Changed, func(k string) bool { return strings.HasPrefix(k, "static:") })
 
+	// An edit of one document sends the pages open elsewhere to its
+	// page, when asked to; a page already there reloads as any other.
+	if s.opts.NavigateToChanged && len(r.Edited) == 1 {
+		target := "docs/" + r.Edited[0] + "/index.html"
+		data, _ := json.Marshal(map[string]string{"path": "/docs/" + url.PathEscape(r.Edited[0]) + "/index.html"})
+		s.mu.Lock()
+		there := open[:0]
+		for _, c := range open {
+			if c.name == target {
+				there = append(there, c)
+				continue
+			}
+			c.told = true
+			s.send(c, event{name: "navigate", data: string(data)})
+		}
+		s.mu.Unlock()
+		open = there
+	}
 	names := map[string]bool{}
 	for _, c := range open {
 		names[c.name] = true

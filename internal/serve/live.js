@@ -121,6 +121,12 @@
   es.addEventListener("open", function () { live.connected = true; });
   es.addEventListener("error", function () { live.connected = false; });
   es.addEventListener("reload", function () { es.close(); reload(); });
+  // serve --navigateToChanged: the page of the document just edited.
+  es.addEventListener("navigate", function (e) {
+    es.close();
+    live.reloads++;
+    location.href = JSON.parse(e.data).path;
+  });
   es.addEventListener("css", swapStylesheets);
   es.addEventListener("problems", function (e) {
     try { showProblems(JSON.parse(e.data)); } catch (err) {}

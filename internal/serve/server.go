@@ -35,6 +35,10 @@ type Options struct {
 	// Debounce is how long the sources must be quiet before a rebuild;
 	// 0 means DefaultDebounce.
 	Debounce time.Duration
+	// NavigateToChanged sends the open pages to the page of a document
+	// when an edit changed it alone, as `hugo server
+	// --navigateToChanged` does: the writer sees what they wrote.
+	NavigateToChanged bool
 	// SettleAfter is how long edits must pause before the similarity
 	// model of the whole corpus is rebuilt (site.Memory.Settle); 0 means
 	// twice the time of a full load, and at least a second; negative

@@ -26,6 +26,34 @@ import (
 // renamed since the last update. It returns once the site in memory is
 // current; the files that changed are rendered again when asked for.
 func (m *Memory) Update(paths []string) Report {
+	r := m.update(paths)
+	if r.Problems.Err() == nil {
+		r.Edited = m.editedDocs(paths)
+	}
+	return r
+}
+
+// editedDocs is the ids of the documents of the site now served whose
+// files are among paths.
+func (m *Memory) editedDocs(paths []string) []string {
+	sn := m.cur.Load()
+	if sn == nil {
+		return nil
+	}
+	files := map[string]bool{}
+	for _, p := range paths {
+		files[absPath(p)] = true
+	}
+	var ids []string
+	for _, d := range sn.site.docs {
+		if files[absPath(d.File)] {
+			ids = append(ids, d.ID)
+		}
+	}
+	return ids
+}
+
+func (m *Memory) update(paths []string) Report {
 	start := time.Now()
 	m.mu.Lock()
 	defer m.mu.Unlock()

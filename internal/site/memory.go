@@ -119,6 +119,10 @@ type Report struct {
 	// Removed lists published permalinks (content/.permalinks) that the
 	// change removed: `tiaowen build` would refuse them.
 	Removed []string
+	// Edited are the documents of the site now served whose files were
+	// among the paths an Update was given, by id, when it applied them:
+	// what a server may show the writer.
+	Edited []string
 	// Retargeted says of each published section permalink that the
 	// change makes lead to other words what it was published for and
 	// leads to now: `tiaowen build` would refuse these too.
