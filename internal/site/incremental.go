@@ -44,13 +44,24 @@ func (m *Memory) editedDocs(paths []string) []string {
 	for _, p := range paths {
 		files[absPath(p)] = true
 	}
+	wd, _ := os.Getwd()
 	var ids []string
 	for _, d := range sn.site.docs {
-		if files[absPath(d.File)] {
+		if files[absIn(wd, d.File)] {
 			ids = append(ids, d.ID)
 		}
 	}
 	return ids
+}
+
+// absIn is the path f, relative to wd or absolute, made absolute. (Once
+// for many files: filepath.Abs asks the system for the working directory
+// each time.)
+func absIn(wd, f string) string {
+	if !filepath.IsAbs(f) {
+		f = filepath.Join(wd, f)
+	}
+	return filepath.Clean(f)
 }
 
 func (m *Memory) update(paths []string) Report {
@@ -449,16 +460,11 @@ func (m *Memory) apply(sn *edition, p plan) (*Site, map[string]bool, Report) {
 // list changed.
 func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool, r *Report) (full bool, problems diag.List) {
 	if m.files.site != old {
-		// Once per site: filepath.Abs asks the system for the working
-		// directory each time.
+		// Once per site.
 		wd, _ := os.Getwd()
 		m.files.site, m.files.index = old, make(map[string]int, len(old.docs))
 		for i, d := range old.docs {
-			f := d.File
-			if !filepath.IsAbs(f) {
-				f = filepath.Join(wd, f)
-			}
-			m.files.index[filepath.Clean(f)] = i
+			m.files.index[absIn(wd, d.File)] = i
 		}
 	}
 	byFile := m.files.index
