@@ -181,6 +181,9 @@ func (s *Server) notify(r site.Report) {
 			s.send(c, event{name: "navigate", data: string(data)})
 		}
 		s.mu.Unlock()
+		if sent := len(open) - len(there); sent > 0 {
+			fmt.Fprintf(s.out, "Sent %d open pages to /%s\n", sent, target)
+		}
 		open = there
 	}
 	names := map[string]bool{}
