@@ -110,8 +110,9 @@ func until(expr string) chromedp.Action[chromedp.Void] {
 
 // TestBrowserNavigateToChanged: with NavigateToChanged (serve
 // --navigateToChanged), an edit of a document takes a page open
-// elsewhere — the home page — to that document's page, showing the edit;
-// without it, the home page stays where it is.
+// elsewhere — the home page — to that document's page at the section
+// edited, in view, showing the edit; without it, the home page stays
+// where it is.
 func TestBrowserNavigateToChanged(t *testing.T) {
 	for _, navigate := range []bool{true, false} {
 		t.Run(fmt.Sprint("navigate=", navigate), func(t *testing.T) {
@@ -137,11 +138,13 @@ func TestBrowserNavigateToChanged(t *testing.T) {
 				}
 			}
 			if navigate {
+				// At the section edited, in view.
 				if err := chromedp.Do(ctx,
-					until(`location.pathname === "/`+docPath+`index.html" && document.body.textContent.includes("`+edited+`")`),
+					until(`location.pathname === "/`+docPath+`index.html" && location.hash === "#s20" && document.getElementById("s20").textContent.includes("`+edited+`")`),
+					until(`(r => r.top >= -1 && r.top < innerHeight / 2)(document.getElementById("s20").getBoundingClientRect())`),
 					connected,
 				); err != nil {
-					t.Fatalf("the home page did not go to the edited document: %v", err)
+					t.Fatalf("the home page did not go to the section edited: %v", err)
 				}
 			} else {
 				// Time for a navigation that should not come.

@@ -42,7 +42,8 @@
 // sheets without reloading. A browser that reconnects after a restart
 // reloads if its page changed meanwhile. With Options.NavigateToChanged
 // (`serve --navigateToChanged`, as Hugo's), an edit of one document sends
-// the pages open elsewhere to its page instead.
+// the pages open elsewhere to its page instead, at the first section the
+// edit changed.
 //
 // # Errors
 //

@@ -166,10 +166,16 @@ func (s *Server) notify(r site.Report) {
 	assets := slices.ContainsFunc(r.Changed, func(k string) bool { return strings.HasPrefix(k, "static:") })
 
 	// An edit of one document sends the pages open elsewhere to its
-	// page, when asked to; a page already there reloads as any other.
+	// page, at the first section it changed, when asked to; a page
+	// already there reloads as any other.
 	if s.opts.NavigateToChanged && len(r.Edited) == 1 {
-		target := "docs/" + r.Edited[0] + "/index.html"
-		data, _ := json.Marshal(map[string]string{"path": "/docs/" + url.PathEscape(r.Edited[0]) + "/index.html"})
+		id := r.Edited[0]
+		target := "docs/" + id + "/index.html"
+		path := "/docs/" + url.PathEscape(id) + "/index.html"
+		if eid := r.FirstChange[id]; eid != "" {
+			path += "#" + url.PathEscape(eid)
+		}
+		data, _ := json.Marshal(map[string]string{"path": path})
 		s.mu.Lock()
 		there := open[:0]
 		for _, c := range open {

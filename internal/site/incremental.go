@@ -26,11 +26,34 @@ import (
 // renamed since the last update. It returns once the site in memory is
 // current; the files that changed are rendered again when asked for.
 func (m *Memory) Update(paths []string) Report {
+	before := m.cur.Load()
 	r := m.update(paths)
 	if r.Problems.Err() == nil {
 		r.Edited = m.editedDocs(paths)
+		if after := m.cur.Load(); before != nil && after != nil {
+			for _, id := range r.Edited {
+				if od := before.site.byID[id]; od != nil {
+					if r.FirstChange == nil {
+						r.FirstChange = map[string]string{}
+					}
+					r.FirstChange[id] = firstChange(od.Sections, after.site.byID[id].Sections)
+				}
+			}
+		}
 	}
 	return r
+}
+
+// firstChange is the eId of the first section of now whose number,
+// title or text differs from the one at its place in was, or "" when
+// none does.
+func firstChange(was, now []*corpus.Section) string {
+	for i, s := range now {
+		if i >= len(was) || was[i].EID != s.EID || was[i].Title != s.Title || was[i].Text != s.Text {
+			return s.EID
+		}
+	}
+	return ""
 }
 
 // editedDocs is the ids of the documents of the site now served whose

@@ -121,8 +121,11 @@ type Report struct {
 	Removed []string
 	// Edited are the documents of the site now served whose files were
 	// among the paths an Update was given, by id, when it applied them:
-	// what a server may show the writer.
-	Edited []string
+	// what a server may show the writer. FirstChange gives, of each one
+	// that was served before too, the eId of its first section whose
+	// number, title or text changed ("" when none did).
+	Edited      []string
+	FirstChange map[string]string
 	// Retargeted says of each published section permalink that the
 	// change makes lead to other words what it was published for and
 	// leads to now: `tiaowen build` would refuse these too.

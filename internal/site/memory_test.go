@@ -724,3 +724,37 @@ func TestMemoryWarnsOfPermalinks(t *testing.T) {
 		t.Errorf("full load: %d warnings of published permalinks, want 4 (two gone, two renumbered); %+v", n, r)
 	}
 }
+
+// TestMemoryEditedDocs: an update says which documents it applied the
+// files of, and where each first changed — the 纲要's （二十） when a
+// sentence of it is rewritten, nothing when only its front matter's date
+// is — and names none for a template's edit.
+func TestMemoryEditedDocs(t *testing.T) {
+	project := seedProject(t)
+	m := newMemory(t, project)
+	file := filepath.Join(project, "content", "docs", "guangdong-2023-gangyao.md")
+	edit(t, file, "健全企业首席质量官制度。", "健全企业首席质量官制度（已修订）。")
+	r := update(t, m, file)
+	if !slices.Equal(r.Edited, []string{"guangdong-2023-gangyao"}) || r.FirstChange["guangdong-2023-gangyao"] != "s20" {
+		t.Errorf("a sentence rewritten: Edited %q, FirstChange %v; want the 纲要 at s20", r.Edited, r.FirstChange)
+	}
+	edit(t, file, `date: "2023-06-21"`, `date: "2023-06-20"`)
+	r = update(t, m, file)
+	if !slices.Equal(r.Edited, []string{"guangdong-2023-gangyao"}) || r.FirstChange["guangdong-2023-gangyao"] != "" {
+		t.Errorf("the date changed: Edited %q, FirstChange %v; want the 纲要, no section", r.Edited, r.FirstChange)
+	}
+	tmpl := filepath.Join(project, "templates", "theme.html")
+	if err := os.MkdirAll(filepath.Dir(tmpl), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join("..", "..", "templates", "theme.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(tmpl, append(src, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := update(t, m, tmpl); len(r.Edited) != 0 {
+		t.Errorf("a template edited: Edited %q, want none", r.Edited)
+	}
+}
