@@ -46,30 +46,45 @@
 
   // ---- Queries -----------------------------------------------------------
 
-  // parse splits a query into terms: quoted phrases, which results must
-  // contain exactly, and the words between them. A term is cut at clause
-  // ends, across which nothing matches.
-  var QUOTE_RE = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|『([^』]*)』?/g;
-  function parse(q) {
-    var terms = [];
-    var add = function (raw, required) {
+  // parseQuery splits a query into terms: quoted phrases, which results
+  // must contain exactly, and the words between them. A word or a quoted
+  // phrase with a minus before it (-产品, -"质量提升", in either width),
+  // as a web search engine reads it, is one that results must not
+  // contain: it goes into excluded, each keeping its text as typed. A
+  // term is cut at clause ends, across which nothing matches.
+  var QUOTE_RE = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|『([^』]*)』?/g, MINUS_RE = /^[-－](.+)$/, MINUS_END_RE = /(^|\s)[-－]$/;
+  function parseQuery(q) {
+    var terms = [], excluded = [];
+    var add = function (raw, required, to) {
       var n = normalize(raw);
       var cur = [];
       for (var i = 0; i < n.cps.length; i++) {
         cur.push(n.cps[i]);
-        if (n.brk[i]) { terms.push({ cps: cur, required: required }); cur = []; }
+        if (n.brk[i]) { to.push({ cps: cur, required: required, text: raw }); cur = []; }
       }
+    };
+    var words = function (s) {
+      s.split(/\s+/).forEach(function (w) {
+        var m = MINUS_RE.exec(w);
+        if (m) add(m[1], true, excluded);
+        else add(w, false, terms);
+      });
     };
     var last = 0, m;
     QUOTE_RE.lastIndex = 0;
     while ((m = QUOTE_RE.exec(q)) !== null) {
-      q.slice(last, m.index).split(/\s+/).forEach(function (w) { add(w, false); });
-      add(m[1] || m[2] || m[3] || m[4] || "", true);
+      var before = q.slice(last, m.index), minus = MINUS_END_RE.test(before);
+      words(minus ? before.slice(0, -1) : before);
+      add(m[1] || m[2] || m[3] || m[4] || "", true, minus ? excluded : terms);
       last = m.index + m[0].length;
     }
-    q.slice(last).split(/\s+/).forEach(function (w) { add(w, false); });
-    return terms.filter(function (t) { return t.cps.length > 0; });
+    words(q.slice(last));
+    var some = function (t) { return t.cps.length > 0; };
+    return { terms: terms.filter(some), excluded: excluded.filter(some) };
   }
+
+  // parse returns the terms of a query that results are to contain.
+  function parse(q) { return parseQuery(q).terms; }
 
   // shardOf returns the gram shard of the gram whose code points are g:
   // shards hold consecutive grams in code point order, and meta.js lists
@@ -805,9 +820,9 @@
     var docFilter = -1, themeIdx = -1;
     if (p.doc) meta.docs.forEach(function (d, i) { if (d[0] === p.doc) docFilter = i; });
     if (p.theme) meta.themes.forEach(function (t, i) { if (t[0] === p.theme) themeIdx = i; });
-    var docs = docsKept(p.facets);
-    return { key: urlFor(p), q: p.q, terms: parse(p.q), docFilter: docFilter, themeIdx: themeIdx, docs: docs,
-      filtered: docFilter >= 0 || themeIdx >= 0 || docs !== null };
+    var docs = docsKept(p.facets), parsed = parseQuery(p.q);
+    return { key: urlFor(p), q: p.q, terms: parsed.terms, excluded: parsed.excluded, docFilter: docFilter, themeIdx: themeIdx, docs: docs,
+      filtered: docFilter >= 0 || themeIdx >= 0 || docs !== null || parsed.excluded.length > 0 };
   }
 
   // docsKept marks the documents that the column filters keep, or gives
@@ -827,16 +842,24 @@
   }
 
   // maskOf is the sections a filtered query may find, or null for all
-  // (but the one document of docFilter, which search bounds itself).
+  // (but the one document of docFilter, which search bounds itself): a
+  // section that has an excluded term exactly is not among them.
   function maskOf(qq) {
     var mask = qq.themeIdx >= 0 ? themeMask(qq.themeIdx) : null;
-    if (!qq.docs) return mask;
-    var out = new Uint8Array(meta.sections);
-    for (var d = 0; d < meta.docs.length; d++) {
-      if (!qq.docs[d]) continue;
-      for (var sec = docStart[d]; sec < docStart[d + 1]; sec++) out[sec] = mask ? mask[sec] : 1;
+    if (qq.docs) {
+      var kept = new Uint8Array(meta.sections);
+      for (var d = 0; d < meta.docs.length; d++) {
+        if (!qq.docs[d]) continue;
+        for (var sec = docStart[d]; sec < docStart[d + 1]; sec++) kept[sec] = mask ? mask[sec] : 1;
+      }
+      mask = kept;
     }
-    return out;
+    if (qq.excluded.length && !mask) mask = new Uint8Array(meta.sections).fill(1);
+    qq.excluded.forEach(function (t) {
+      var e = evalTerm(t, true);
+      for (var k = 0; k < e.n; k++) mask[e.sec[k]] = 0;
+    });
+    return mask;
   }
 
   // headOf returns the first sections of the answer to the query qq
@@ -1086,6 +1109,7 @@
     var qq = queryOf(p), t0 = performance.now();
     prepared = qq;
     var files = filesOf(qq.terms);
+    qq.excluded.forEach(function (t) { files = files.concat(filesOf([t])); });
     if (qq.themeIdx >= 0) files.push("th" + qq.themeIdx + ".js");
     var live = function () { return prepared === qq || qq.wanted; };
     var phrase = phraseOf(qq), read = null;
@@ -1209,7 +1233,7 @@
       for (var i = 0; i < shown; i++) if (a.result.secs[i] !== head[i]) shown = 0;
       if (!shown) { list.textContent = ""; firstMs = 0; }
       current = { terms: qq.terms, result: a.result, shown: shown, q: p.q, loadMs: a.loadMs, rankMs: a.rankMs, rankEndMs: a.rankedAt - t0, firstMs: firstMs };
-      describe(a.result, p, qq.terms);
+      describe(a.result, p, qq.terms, qq.excluded);
       return showMore(my, shown ? null : firstShown, PAGE).then(function () {
         if (my !== seq) return null;
         if (!a.result.secs.length) current.firstMs = performance.now() - t0;
@@ -1318,7 +1342,9 @@
     return c.loading;
   }
 
-  function describe(result, p, terms) {
+  // describe says in the status how many sections were found in how
+  // many documents, of which tiers, without which terms, in what order.
+  function describe(result, p, terms, excluded) {
     var n = result.secs.length;
     if (csvButton) csvButton.hidden = n === 0;
     if (wordButton) wordButton.hidden = n === 0;
@@ -1334,8 +1360,10 @@
     if (counts[0]) parts.push("完全匹配 " + counts[0]);
     if (counts[1]) parts.push("字字相连 " + counts[1]);
     if (counts[2]) parts.push("部分匹配 " + counts[2]);
+    var without = excluded.map(function (t) { return "“" + t.text + "”"; }).filter(function (w, i, all) { return all.indexOf(w) === i; });
     setStatus("找到 " + n + " 条，分属 " + docsOf(result).length + " 个文件" +
-      (terms.length && parts.length > 1 ? "（" + parts.join("，") + "）" : "") + "。" +
+      (terms.length && parts.length > 1 ? "（" + parts.join("，") + "）" : "") +
+      (without.length ? "，均不含" + without.join("、") : "") + "。" +
       (p.sort ? "按日期排列，" + (p.sort === "old" ? "旧" : "新") + "的在前。" : ""));
   }
 
