@@ -450,7 +450,9 @@
   // a CSV file (static/csv.js), for a spreadsheet: a line a row, each
   // side's section by its eId, its number and title, its text as
   // written (paragraphs on lines of their own, a table's cells parted by
-  // tabs) and its permalink, with the similarity between.
+  // tabs) and its permalink, with the similarity between, and last,
+  // for a pair whose order the two documents do not share, the note the
+  // row shows (次序有变：…), so that a spreadsheet can filter by it.
   function spreadsheet(cmp, rows, ui, unfolded) {
     var button = toolButton(ui, "csv", "下载对照表（CSV）");
     var permalink = permalinks();
@@ -473,12 +475,13 @@
       return [cell.id.replace(/^[ab]-/, ""), head.textContent, parts.join("\n"), permalink(head)];
     };
     button.addEventListener("click", function () {
-      var lines = [["前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接"]];
+      var lines = [["前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接", "次序"]];
       unfolded(Array.prototype.slice.call(cmp.querySelectorAll(".cmp-a, .cmp-b")), function () {
         rows.forEach(function (r) {
           if (r.hidden) return;
-          var score = r.querySelector(".score .badge");
-          lines.push(side(r.querySelector(".cmp-a")).concat([score ? score.textContent : ""], side(r.querySelector(".cmp-b"))));
+          var score = r.querySelector(".score .badge"), moved = r.querySelector(".cmp-h[data-moved]");
+          lines.push(side(r.querySelector(".cmp-a")).concat([score ? score.textContent : ""], side(r.querySelector(".cmp-b")),
+            [moved ? moved.getAttribute("data-moved") : ""]));
         });
       });
       var ids = pairIDs(cmp);

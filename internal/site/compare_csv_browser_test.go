@@ -24,7 +24,10 @@ import (
 // 繁體 side as written, even shown in 简体), the similarity the pair's
 // JSON gives, and the section's permalink, the canonical one, as a
 // citation has it. With "只看差异" ticked and a theme chosen, only the
-// rows shown, and none of the gap marks.
+// rows shown, and none of the gap marks. A row whose pair the two
+// documents hold in other orders ends in the note the row shows
+// (次序有变：…), and only such a row; the rows follow the second
+// document's order when the page does.
 func TestBrowserCompareCSV(t *testing.T) {
 	s := seedSite(t)
 	const a, b = gdID, jsID
@@ -47,14 +50,26 @@ func TestBrowserCompareCSV(t *testing.T) {
 		t.Helper()
 		return readCSV(t, awaitDownload(t, ctx, downloads, a+"--"+b+".csv", "button.csv"), compareCSVHeader)
 	}
-	check := func(ctx context.Context, lines [][]string, link func(id, eid string) string) {
+	check := func(ctx context.Context, lines [][]string, link func(id, eid string) string) (moved int) {
 		t.Helper()
-		shown := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head):not([hidden])").length`)
-		if len(lines) != shown {
-			t.Errorf("%d lines for the %d rows shown", len(lines), shown)
+		type row struct{ A, B, Moved string }
+		shown := eval[[]row](t, ctx, `[...document.querySelectorAll(".cmp-row:not(.cmp-head):not([hidden])")].map(r => {
+			const x = r.querySelector(".cmp-a[id]"), y = r.querySelector(".cmp-b[id]"), h = r.querySelector(".cmp-h[data-moved]");
+			return {A: x ? x.id.slice(2) : "", B: y ? y.id.slice(2) : "", Moved: h ? getComputedStyle(h, "::after").content.replace(/^"|"$/g, "") : ""};
+		})`)
+		if len(lines) != len(shown) {
+			t.Errorf("%d lines for the %d rows shown", len(lines), len(shown))
 		}
 		both := 0
 		for i, l := range lines {
+			if i < len(shown) {
+				if r := shown[i]; l[0] != r.A || l[5] != r.B || l[9] != r.Moved {
+					t.Errorf("line %d reads %s ↔ %s, order %q; row %d shows %s ↔ %s, order %q", i+1, l[0], l[5], l[9], i+1, r.A, r.B, r.Moved)
+				}
+			}
+			if l[9] != "" {
+				moved++
+			}
 			for k, id := range map[int]string{0: a, 5: b} {
 				eid := l[k]
 				if eid == "" {
@@ -89,11 +104,14 @@ func TestBrowserCompareCSV(t *testing.T) {
 		if both == 0 {
 			t.Errorf("no line pairs two sections")
 		}
+		return moved
 	}
 
 	permalink := func(id, eid string) string { return s.cfg.BaseURL + "docs/" + id + "/" + eid + "/" }
 	do(t, ctx, "open the pair page from disk", chromedp.Navigate(bundle+pairGdJs))
-	check(ctx, save(ctx), permalink)
+	if check(ctx, save(ctx), permalink) == 0 {
+		t.Error("no line says its pair moved; the test wants the 纲要 × 意见's moved pairs")
+	}
 	do(t, ctx, "show the 繁體 side in 简体", browsertest.Click("#fold"))
 	check(ctx, save(ctx), permalink)
 	do(t, ctx, "tick 只看差异", browsertest.Click("#diffs"))
@@ -116,6 +134,10 @@ func TestBrowserCompareCSV(t *testing.T) {
 	web := browsertest.Serve(t, s.web)
 	do(t, ctx, "open the pair page from a server", chromedp.Navigate(web+pairGdJs))
 	check(ctx, save(ctx), permalink)
+	do(t, ctx, "open it in the second document's order", chromedp.Navigate(web+pairGdJs+"?order=b"))
+	if check(ctx, save(ctx), permalink) == 0 {
+		t.Error("in the second document's order, no line says its pair moved")
+	}
 }
 
 // readJSON reads the JSON file at name into v.
@@ -131,7 +153,7 @@ func readJSON(t *testing.T, name string, v any) {
 }
 
 // compareCSVHeader is the header of a comparison saved as CSV.
-var compareCSVHeader = []string{"前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接"}
+var compareCSVHeader = []string{"前者条目", "前者标题", "前者文字", "前者链接", "相似度", "后者条目", "后者标题", "后者文字", "后者链接", "次序"}
 
 // readCSV reads a file saved as CSV: a byte order mark, the header, and
 // lines, which it returns.
