@@ -676,6 +676,21 @@
     return found;
   }
 
+  // highlightQuery is what a hit's link asks its section's page to
+  // mark (site.js): the passages the hit marks, as the section writes
+  // them, each once, in the order of the text — so that the page need
+  // not fold scripts, widths and punctuation as the index does —, a
+  // few at most; "" for none.
+  var HIGHLIGHTS = 8;
+  function highlightQuery(s, ranges) {
+    var seen = [];
+    ranges.forEach(function (r) {
+      var passage = s.slice(r[0], r[1]);
+      if (seen.length < HIGHLIGHTS && seen.indexOf(passage) < 0) seen.push(passage);
+    });
+    return seen.length ? "?" + seen.map(function (p) { return "hl=" + encodeURIComponent(p); }).join("&") : "";
+  }
+
   // appendMarked appends s[from:to] to el as text, with the ranges in
   // <mark>, and ellipses where it was cut.
   function appendMarked(el, s, from, to, ranges) {
@@ -716,8 +731,8 @@
   }
 
   function renderHit(sec, tier, terms, dayOf) {
-    var x = section(sec);
-    var ranges = marks(searchable(x), terms);
+    var x = section(sec), text = searchable(x);
+    var ranges = marks(text, terms);
     var tl = x.title.length, textAt = tl + 1;
     var titleRanges = [], textRanges = [];
     ranges.forEach(function (r) {
@@ -731,7 +746,7 @@
     li.setAttribute("data-eid", x.eid);
     li.lang = x.lang;
     var a = document.createElement("a");
-    a.href = root + "docs/" + encodeURIComponent(x.docID) + "/" + encodeURIComponent(x.eid) + "/index.html";
+    a.href = root + "docs/" + encodeURIComponent(x.docID) + "/" + encodeURIComponent(x.eid) + "/index.html" + highlightQuery(text, ranges);
     var docEl = document.createElement("span");
     docEl.className = "hit-doc";
     docEl.textContent = x.docLabel;

@@ -351,6 +351,83 @@
     update();
   }
 
+  // A search hit's link asks its section's page to mark what the hit
+  // marks (?hl=…, each passage as the section writes it: search.js's
+  // highlightQuery). Every place the section's own text — not the
+  // sections under it — has one of them is marked, the longest first
+  // where two begin alike, across the links of its terms; the first is
+  // scrolled to when the window does not show it, and a note above the
+  // text counts them and takes them away. The address then drops the
+  // passages: it is the permalink again, to copy and cite.
+  (function () {
+    var params = new URLSearchParams(location.search), wanted = params.getAll("hl").filter(function (p) { return p; });
+    var sec = document.querySelector("article.section-page > section.sec");
+    if (!wanted.length || !sec) return;
+    var nodes = [], starts = [], text = "";
+    var walker = document.createTreeWalker(sec, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        var up = n.parentElement.closest("section.sec");
+        return up === sec ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+      }
+    });
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push(n);
+      starts.push(text.length);
+      text += n.data;
+    }
+    var places = [];
+    wanted.forEach(function (p) {
+      for (var at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) places.push([at, at + p.length]);
+    });
+    places.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+    var kept = [], end = 0;
+    places.forEach(function (r) { if (r[0] >= end) { kept.push(r); end = r[1]; } });
+    // Last first: splitting a text node keeps its start where it was,
+    // so the places before stay where they were found.
+    var marks = [];
+    for (var k = kept.length - 1; k >= 0; k--) {
+      for (var i = nodes.length - 1; i >= 0; i--) {
+        var a = Math.max(kept[k][0] - starts[i], 0), b = Math.min(kept[k][1] - starts[i], nodes[i].data.length);
+        if (a >= b) continue;
+        if (b < nodes[i].data.length) nodes[i].splitText(b);
+        var piece = a > 0 ? nodes[i].splitText(a) : nodes[i];
+        var m = document.createElement("mark");
+        m.className = "found";
+        piece.parentNode.replaceChild(m, piece);
+        m.appendChild(piece);
+        marks.unshift(m);
+      }
+    }
+    params.delete("hl");
+    try {
+      history.replaceState(history.state, "", location.pathname + (params.toString() ? "?" + params : "") + location.hash);
+    } catch (e) { /* some browsers refuse on file:// */ }
+    var note = document.createElement("p");
+    note.className = "found-note";
+    note.setAttribute("role", "status");
+    var shown = {};
+    marks.forEach(function (m) { shown[m.textContent] = true; });
+    note.textContent = marks.length ? "已标出检索词「" + Object.keys(shown).slice(0, 4).join("」「") + "」" + (Object.keys(shown).length > 4 ? "等" : "") + "，共 " + marks.length + " 处。" : "检索词在本条的文字中未见。";
+    if (marks.length) {
+      var clear = document.createElement("button");
+      clear.type = "button";
+      clear.textContent = "取消标出";
+      clear.addEventListener("click", function () {
+        // The marks' text stays as it is, node by node: the 繁→简
+        // conversion below knows its nodes.
+        marks.forEach(function (m) { m.replaceWith.apply(m, Array.prototype.slice.call(m.childNodes)); });
+        note.remove();
+      });
+      note.appendChild(document.createTextNode(" "));
+      note.appendChild(clear);
+    }
+    sec.parentNode.parentNode.insertBefore(note, sec.parentNode);
+    if (marks.length && !location.hash) {
+      var box = marks[0].getBoundingClientRect();
+      if (box.bottom > window.innerHeight || box.top < 0) marks[0].scrollIntoView({ block: "center" });
+    }
+  })();
+
   // 繁體 documents' text in 简体, at the reader's choice, remembered
   // across pages: a 繁體 document's pages and a theme's with passages of
   // one have a "以简体阅读" button above the text; with 简体 chosen, there
