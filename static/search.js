@@ -24,6 +24,7 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var help = document.getElementById("search-none");
+  var spread = document.getElementById("search-spread");
   var headerQ = document.getElementById("site-q");
 
   var PAGE = 20;         // results rendered at a time
@@ -845,14 +846,14 @@
   // level, year, status, the id of its newer version or "", what tells
   // it apart from others of its title or "", whether it is a draft a
   // preview shows, the days it takes effect and expires or ""] (meta.js).
+  var FACET_VALUE = { level: function (d) { return d[4]; }, year: function (d) { return d[5]; },
+    script: function (d) { return d[2]; }, status: function (d) { return d[6]; },
+    version: function (d) { return d[7] ? "superseded" : "current"; }, term: function (d) { return window.tiaowenTerm(d[10], d[11]); } };
   function docsKept(facets) {
     var names = Object.keys(facets || {});
     if (!names.length) return null;
-    var value = { level: function (d) { return d[4]; }, year: function (d) { return d[5]; },
-      script: function (d) { return d[2]; }, status: function (d) { return d[6]; },
-      version: function (d) { return d[7] ? "superseded" : "current"; }, term: function (d) { return window.tiaowenTerm(d[10], d[11]); } };
     return Uint8Array.from(meta.docs, function (d) {
-      return names.every(function (n) { return value[n] && value[n](d) === facets[n]; }) ? 1 : 0;
+      return names.every(function (n) { return FACET_VALUE[n] && FACET_VALUE[n](d) === facets[n]; }) ? 1 : 0;
     });
   }
 
@@ -1206,6 +1207,7 @@
     [csvButton, wordButton].forEach(function (b) {
       if (b) { b.hidden = true; b.disarm(); }
     });
+    if (spread) spread.hidden = true;
     if (qq.terms.length === 0 && !qq.filtered) {
       list.textContent = ""; help.hidden = true; more.hidden = true;
       setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
@@ -1363,6 +1365,7 @@
     var n = result.secs.length;
     if (csvButton) csvButton.hidden = n === 0;
     if (wordButton) wordButton.hidden = n === 0;
+    showSpread(result, p);
     if (n === 0) {
       setStatus("没有找到" + (p.q.trim() ? "“" + p.q.trim() + "”" : "符合条件的条目") + "。");
       noResults(p, terms);
@@ -1380,6 +1383,76 @@
       (terms.length && parts.length > 1 ? "（" + parts.join("，") + "）" : "") +
       (without.length ? "，均不含" + without.join("、") : "") + "。" +
       (p.sort ? "按日期排列，" + (p.sort === "old" ? "旧" : "新") + "的在前。" : ""));
+  }
+
+  // showSpread says how the results spread over the documents and over
+  // each column a filter chooses by (level, year, script, status …):
+  // for each that is not chosen already and that the results differ in,
+  // its values with how many results each has — the documents most
+  // found first, a few of them; a column's values in its filter's
+  // order —, each a button that chooses it, as its filter does. Which
+  // documents say a thing, and how often, is often the question itself.
+  var SPREAD_DOCS = 8;
+  function showSpread(result, p) {
+    if (!spread) return;
+    spread.textContent = "";
+    var n = result.secs.length, perDoc = new Int32Array(meta.docs.length), d;
+    for (var i = 0; i < n; i++) perDoc[secDoc[result.secs[i]]]++;
+    var rows = [];
+    var row = function (label, items, rest) {
+      if (items.length < 2) return;
+      var el = document.createElement("p");
+      var name = document.createElement("span");
+      name.className = "spread-name";
+      name.textContent = label;
+      el.appendChild(name);
+      items.forEach(function (x) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.setAttribute("data-name", x.name);
+        b.setAttribute("data-value", x.value);
+        if (x.lang) b.lang = x.lang;
+        b.appendChild(document.createTextNode(x.label));
+        var c = document.createElement("span");
+        c.className = "count";
+        c.textContent = x.count;
+        b.appendChild(c);
+        b.addEventListener("click", function () {
+          var sel = x.name === "doc" ? docSel : facetSels.filter(function (f) { return f.name === x.name; })[0];
+          sel.value = x.value;
+          remember(params());
+          run();
+        });
+        el.appendChild(b);
+      });
+      if (rest) el.appendChild(document.createTextNode(rest));
+      rows.push(el);
+    };
+    if (!p.doc) {
+      var found = [];
+      for (d = 0; d < meta.docs.length; d++) if (perDoc[d]) found.push(d);
+      found.sort(function (x, y) { return perDoc[y] - perDoc[x] || x - y; });
+      row("文件", found.slice(0, SPREAD_DOCS).map(function (d) {
+        var doc = meta.docs[d];
+        return { name: "doc", value: doc[0], label: window.tiaowenDocLabel(doc), count: perDoc[d], lang: doc[2] !== document.documentElement.lang ? doc[2] : "" };
+      }), found.length > SPREAD_DOCS ? "等 " + found.length + " 个文件" : "");
+    }
+    facetSels.forEach(function (sel) {
+      var of = FACET_VALUE[sel.name];
+      if (sel.value || !of) return;
+      var count = {};
+      for (d = 0; d < meta.docs.length; d++) if (perDoc[d]) count[of(meta.docs[d])] = (count[of(meta.docs[d])] || 0) + perDoc[d];
+      var label = sel.parentNode.firstChild.textContent.trim(), listed = 0;
+      var items = Array.prototype.slice.call(sel.options).filter(function (o) { return o.value && count[o.value]; }).map(function (o) {
+        listed += count[o.value];
+        return { name: sel.name, value: o.value, label: o.textContent, count: count[o.value] };
+      });
+      // Results whose document the column says nothing of (no date,
+      // say) are counted apart: the filter cannot choose them.
+      row(label, items, listed < n ? "未注明 " + (n - listed) : "");
+    });
+    rows.forEach(function (el) { spread.appendChild(el); });
+    spread.hidden = !rows.length;
   }
 
   // otherScript converts a query to the other script: traditional
@@ -1556,7 +1629,7 @@
   var CSV_ASKS_ABOVE = 20000, WORD_ASKS_ABOVE = 1000;
   function setupExport() {
     if (!window.tiaowenCSV || !window.Blob || !window.URL || !URL.createObjectURL) return;
-    csvButton = exportButton("search-csv", "下载全部结果（CSV）", status, CSV_ASKS_ABOVE, noop, function (c, facts) {
+    csvButton = exportButton("search-csv", "下载全部结果（CSV）", spread || status, CSV_ASKS_ABOVE, noop, function (c, facts) {
       var secs = c.result.secs;
       var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
       for (var i = 0; i < secs.length; i++) {
@@ -1671,7 +1744,7 @@
       }
       return loading;
     };
-    wordButton = exportButton("search-docx", "下载全部结果（Word）", csvButton || status, WORD_ASKS_ABOVE, loadWord, function (c, facts) {
+    wordButton = exportButton("search-docx", "下载全部结果（Word）", csvButton || spread || status, WORD_ASKS_ABOVE, loadWord, function (c, facts) {
       var secs = c.result.secs, byDoc = new Map();
       secs.forEach(function (sec) {
         var id = section(sec).docID;
