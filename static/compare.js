@@ -374,7 +374,7 @@
       rows.forEach(function (r, i) {
         var ok = true;
         if (theme && (" " + (r.getAttribute("data-themes") || "") + " ").indexOf(" " + theme + " ") < 0) ok = false;
-        if (diffs && diffs.checked && r.classList.contains("same")) ok = false;
+        if (diffs && diffs.checked && r.classList.contains("same") && !r.classList.contains("moved")) ok = false;
         r.hidden = !ok;
         if (overview[i]) overview[i].classList.toggle("off", !ok);
         if (ok) shown++;
@@ -382,8 +382,11 @@
       ui.status.textContent = (theme || (diffs && diffs.checked)) ? "显示 " + shown + " / " + rows.length + " 行" : "";
     };
     if (themeSel) themeSel.addEventListener("change", apply);
-    // Only differences: rows that say nothing new go, and in the others
-    // the shared passages shrink to a gap mark, leaving what differs.
+    // Only differences: rows that say nothing new go — but for a pair
+    // the two documents hold in other orders, whose move is a
+    // difference: it stays, its note saying where, its text a gap mark —,
+    // and in the others the shared passages shrink to a gap mark,
+    // leaving what differs.
     var gapsAdded = false;
     if (diffs) diffs.addEventListener("change", function () {
       if (diffs.checked && !gapsAdded) {

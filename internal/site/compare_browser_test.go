@@ -172,8 +172,8 @@ func checkThemeFilter(t *testing.T, ctx context.Context) {
 }
 
 // checkOnlyDifferences: the toggle hides the shared passages, leaving
-// what each side says alone, and rows with nothing of their own; off
-// again, everything is back.
+// what each side says alone, and rows with nothing of their own but
+// those moved; off again, everything is back.
 func checkOnlyDifferences(t *testing.T, ctx context.Context) {
 	t.Helper()
 	const rowText = `document.getElementById("b-` + gzP2S7I4 + `").innerText`
@@ -181,7 +181,7 @@ func checkOnlyDifferences(t *testing.T, ctx context.Context) {
 	if !strings.Contains(before, sharedGd) || !strings.Contains(before, gzOnlyGz) {
 		t.Fatalf("b-%s reads %q before the toggle", gzP2S7I4, before)
 	}
-	same := eval[int](t, ctx, `document.querySelectorAll(".cmp-row.same").length`)
+	same := eval[int](t, ctx, `document.querySelectorAll(".cmp-row.same:not(.moved)").length`)
 	total := eval[int](t, ctx, `document.querySelectorAll(".cmp-row:not(.cmp-head)").length`)
 	do(t, ctx, "tick 只看差异", browsertest.Click("#diffs"))
 	after := eval[string](t, ctx, rowText)

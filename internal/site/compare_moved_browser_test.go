@@ -318,3 +318,93 @@ func secondInOrder(t *testing.T, rows []orderedRow, want []string) {
 		t.Errorf("ordered by the second, its sections stand as\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A later version of wordsDocA's plan: it moves 保障措施 first,
+// unchanged, rewrites 主要目标, and keeps 重点任务 as it was, renumbered.
+const movedDocB = `---
+id: c-hou
+title: 甲市质量强市实施方案
+issuer: 甲市人民政府
+date: "2024-05-01"
+lang: zh-Hans
+level: city
+---
+
+一、总体要求
+
+（一）保障措施。加强组织领导，健全工作机制，强化督促检查，着力实现全覆盖，成效显著。
+
+（二）主要目标。到2027年，质量强市建设取得较大成效，质量整体水平进一步提高，企业品牌竞争力显著增强。
+
+（三）重点任务。推行首负责任制，开展双比对双提升活动，加强计量、标准、认证认可、检验检测等质量基础设施建设。
+`
+
+// TestBrowserCompareMovedSame: "只看差异" keeps a pair whose text the two
+// documents share whole but hold in other orders — the move is a
+// difference —, its note saying where, its text a gap mark; it hides
+// the pair that is the same and in order. From a server and from disk.
+func TestBrowserCompareMovedSame(t *testing.T) {
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/c-jia.md": wordsDocA, "docs/c-hou.md": movedDocB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		A, B, Moved, Text string
+		Same, Shown       bool
+	}
+	for _, mode := range []string{"http", "file"} {
+		t.Run(mode, func(t *testing.T) {
+			ctx, base := startOn(t, s, mode)
+			do(t, ctx, "open c-hou × c-jia", chromedp.Navigate(base+"compare/c-hou--c-jia/index.html"))
+			read := func() []row {
+				return eval[[]row](t, ctx, `[...document.querySelectorAll(".cmp-row:not(.cmp-head)")].map(r => {
+					const x = r.querySelector(".cmp-a[id]"), y = r.querySelector(".cmp-b[id]"), h = r.querySelector(".cmp-h[data-moved]");
+					return {A: x ? x.id.slice(2) : "", B: y ? y.id.slice(2) : "", Moved: h ? h.dataset.moved : "",
+						Same: r.classList.contains("same"), Shown: !r.hidden && r.offsetParent !== null, Text: r.innerText};
+				})`)
+			}
+			before := read()
+			// The rows follow c-hou: 一、, 保障措施, 主要目标, 重点任务; in
+			// c-jia the first is last, so of the three pairs of the same
+			// text or not, 保障措施's is the one out of order.
+			var sameMoved, sameInOrder, differ int
+			for _, r := range before {
+				switch {
+				case r.Same && r.Moved != "":
+					sameMoved++
+				case r.Same:
+					sameInOrder++
+				case r.A != "" && r.B != "":
+					differ++
+				}
+			}
+			if sameMoved != 1 || sameInOrder != 1 || differ < 1 {
+				t.Fatalf("rows %+v: %d the same and moved, %d the same in order, %d differing; the test wants 1, 1 and some", before, sameMoved, sameInOrder, differ)
+			}
+			do(t, ctx, "tick 只看差异", browsertest.Click("#diffs"))
+			after := read()
+			shown := 0
+			for i, r := range after {
+				want := !r.Same || r.Moved != ""
+				if r.Shown != want {
+					t.Errorf("只看差异: row %d (%s | %s, same %v, %q) shown %v, want %v", i+1, r.A, r.B, r.Same, r.Moved, r.Shown, want)
+				}
+				if r.Shown {
+					shown++
+				}
+				if r.Same && r.Moved != "" && r.Shown {
+					if strings.Contains(r.Text, "健全工作机制") || !strings.Contains(r.Text, "⋯") {
+						t.Errorf("只看差异: the moved row reads %q; want its shared text a gap mark", r.Text)
+					}
+					note := eval[string](t, ctx, `getComputedStyle(document.querySelector(".cmp-row.moved .cmp-h[data-moved]"), "::after").content`)
+					if !strings.Contains(note, "次序有变") {
+						t.Errorf("只看差异: the moved row's note reads %s", note)
+					}
+				}
+			}
+			if st := eval[string](t, ctx, `document.getElementById("cmp-status").textContent`); !strings.Contains(st, fmt.Sprintf("显示 %d / %d 行", shown, len(after))) {
+				t.Errorf("只看差异: the status reads %q, want 显示 %d / %d 行", st, shown, len(after))
+			}
+		})
+	}
+}
