@@ -484,15 +484,21 @@
     return res;
   }
 
-  function themeMask(ti) {
-    var mask = new Uint8Array(meta.sections);
+  // eachInTheme calls f with each section of theme ti, in order, as
+  // its list (th<ti>.js, read first) gives them.
+  function eachInTheme(ti, f) {
     var s = themeLists[ti] || "", i = 0, prev = -1;
     while (i < s.length) {
       var v = 0, shift = 0, d;
       do { d = DIGIT[s.charCodeAt(i++)]; v |= (d & 31) << shift; shift += 5; } while (d & 32);
       prev += 1 + v;
-      mask[prev] = 1;
+      f(prev);
     }
+  }
+
+  function themeMask(ti) {
+    var mask = new Uint8Array(meta.sections);
+    eachInTheme(ti, function (sec) { mask[sec] = 1; });
     return mask;
   }
 
@@ -1385,8 +1391,9 @@
       (p.sort ? "按日期排列，" + (p.sort === "old" ? "旧" : "新") + "的在前。" : ""));
   }
 
-  // showSpread says how the results spread over the documents and over
-  // each column a filter chooses by (level, year, script, status …):
+  // showSpread says how the results spread over the documents, the
+  // themes (spreadThemes) and each column a filter chooses by (level,
+  // year, script, status …):
   // for each that is not chosen already and that the results differ in,
   // its values with how many results each has — the documents most
   // found first, a few of them; a column's values in its filter's
@@ -1399,7 +1406,9 @@
     var n = result.secs.length, perDoc = new Int32Array(meta.docs.length), d;
     for (var i = 0; i < n; i++) perDoc[secDoc[result.secs[i]]]++;
     var rows = [];
-    var row = function (label, items, rest) {
+    // row makes a row of buttons, if items has two or more, and gives it
+    // to put (by default, the rows shown below).
+    var row = function (label, items, rest, put) {
       if (items.length < 2) return;
       var el = document.createElement("p");
       var name = document.createElement("span");
@@ -1418,15 +1427,20 @@
         c.textContent = x.count;
         b.appendChild(c);
         b.addEventListener("click", function () {
-          var sel = x.name === "doc" ? docSel : facetSels.filter(function (f) { return f.name === x.name; })[0];
+          var sel = x.name === "doc" ? docSel : x.name === "theme" ? themeSel : facetSels.filter(function (f) { return f.name === x.name; })[0];
           sel.value = x.value;
           remember(params());
           run();
         });
         el.appendChild(b);
       });
-      if (rest) el.appendChild(document.createTextNode(rest));
-      rows.push(el);
+      if (rest) {
+        var restEl = document.createElement("span");
+        restEl.className = "spread-rest";
+        restEl.textContent = rest;
+        el.appendChild(restEl);
+      }
+      (put || function (made) { rows.push(made); })(el);
     };
     if (!p.doc) {
       var found = [];
@@ -1453,7 +1467,70 @@
     });
     rows.forEach(function (el) { spread.appendChild(el); });
     spread.hidden = !rows.length;
+    if (!p.theme && n && meta.themes.length > 1) themesRow(result, rows.length && !p.doc ? rows[0] : null, row);
   }
+
+  // themesRow adds the themes' row to the spread of result, after the
+  // documents' row (docRow) if there is one: the themes most found
+  // first, a few of them, each counting the results it has. It needs
+  // every theme's list, a file each, which a query does not otherwise
+  // read (at 10000 documents most of a megabyte in all): until they are
+  // read, the row is a button that reads them, and once read they stay,
+  // for every later query's spread. A later query's spread forgets a
+  // row still waiting for them.
+  var SPREAD_THEMES = 8;
+  function themesRow(result, docRow, row) {
+    var my = seq, ask = null;
+    var place = function (el) {
+      if (ask) spread.replaceChild(el, ask);
+      else spread.insertBefore(el, docRow ? docRow.nextSibling : spread.firstChild);
+      spread.hidden = false;
+    };
+    if (meta.themes.every(function (t, i) { return i in themeLists; })) {
+      countThemes(result, row, place);
+      return;
+    }
+    var waiting = document.createElement("p");
+    var name = document.createElement("span");
+    name.className = "spread-name";
+    name.textContent = "主题";
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "spread-ask";
+    b.textContent = "统计各主题的条目数";
+    b.addEventListener("click", function () {
+      b.disabled = true;
+      Promise.all(meta.themes.map(function (t, i) { return load("th" + i + ".js"); })).then(function () {
+        if (my !== seq) return;
+        countThemes(result, row, place);
+        if (waiting.parentNode) waiting.remove(); // fewer than two themes have results
+      }, function (err) {
+        b.disabled = false;
+        b.title = err.message;
+      });
+    });
+    waiting.appendChild(name);
+    waiting.appendChild(b);
+    place(waiting);
+    ask = waiting; // the row the counted one replaces
+  }
+
+  // countThemes makes the themes' row of result's spread by row, and
+  // gives it to place, when two themes or more have results.
+  function countThemes(result, row, place) {
+    var inResult = new Uint8Array(meta.sections), count = [], found = [];
+    for (var i = 0; i < result.secs.length; i++) inResult[result.secs[i]] = 1;
+    meta.themes.forEach(function (t, ti) {
+      count[ti] = 0;
+      eachInTheme(ti, function (sec) { count[ti] += inResult[sec]; });
+      if (count[ti]) found.push(ti);
+    });
+    found.sort(function (x, y) { return count[y] - count[x] || x - y; });
+    row("主题", found.slice(0, SPREAD_THEMES).map(function (ti) {
+      return { name: "theme", value: meta.themes[ti][0], label: meta.themes[ti][1], count: count[ti] };
+    }), found.length > SPREAD_THEMES ? "等 " + found.length + " 个主题" : "", place);
+  }
+
 
   // otherScript converts a query to the other script: traditional
   // characters to simplified, or simplified to the traditional forms the

@@ -9,19 +9,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"tiaowen/internal/browsertest"
 )
 
 // TestBrowserSearchSpread: under the status, how the results spread
-// over the documents and over each column a filter chooses by. On the
-// seeds, 质量: a row for the documents, the most found first, each with
-// as many results as the page lists of it, and a row for each of
+// over the documents, the themes and each column a filter chooses by.
+// On the seeds, 质量: a row for the documents, the most found first,
+// each with as many results as the page lists of it; one for the
+// themes, the most found first, each counting the results whose
+// section the JSON API gives it, those left out found no more often
+// than those shown; and a row for each of
 // level, year, script and status whose values the results differ in,
 // each value with the results of its documents (the JSON API's
 // columns), the rows adding up to every result. A document's button
 // chooses it, as the filter does: the results are those of ?doc=, its
-// row is gone and the address says so. With a level chosen, its row is
-// gone and the others count within it.
+// row is gone and the address says so; a theme's button, as the theme
+// filter. With a level chosen, its row is gone and the others count
+// within it.
 func TestBrowserSearchSpread(t *testing.T) {
 	s := seedSite(t)
 	var list struct {
@@ -37,28 +43,53 @@ func TestBrowserSearchSpread(t *testing.T) {
 			column[name][d.ID] = v
 		}
 	}
+	// The themes of each section, as the JSON API gives them.
+	themesOf := map[ref][]string{}
+	for _, d := range list.Documents {
+		var doc struct {
+			Sections []struct {
+				EID    string
+				Themes []string
+			}
+		}
+		readJSON(t, filepath.Join(s.web, "api", "docs", d.ID+".json"), &doc)
+		for _, sec := range doc.Sections {
+			themesOf[ref{d.ID, sec.EID}] = sec.Themes
+		}
+	}
 	type button struct{ Name, Value, Label, Count string }
 	type row struct {
 		Name, Text string
 		Buttons    []button
 	}
 	ctx, base := startOn(t, s, "http")
+	// spread reads the rows, the themes' too: the first time a page
+	// shows them, it asks for them to be counted, as a reader does, and
+	// waits for their lists.
 	spread := func() []row {
 		t.Helper()
-		return searchEval[[]row](t, ctx, `[...document.querySelectorAll("#search-spread:not([hidden]) p")].map(p => ({
-			Name: p.querySelector(".spread-name").textContent, Text: p.lastChild.nodeType === 3 ? p.lastChild.data : "",
+		return searchEval[[]row](t, ctx, `(async () => {
+			const ask = document.querySelector("#search-spread .spread-ask");
+			if (ask) ask.click();
+			for (let i = 0; i < 200 && !document.querySelector('#search-spread button[data-name="theme"]'); i++) await new Promise(r => setTimeout(r, 10));
+			return [...document.querySelectorAll("#search-spread:not([hidden]) p")].map(p => ({
+			Name: p.querySelector(".spread-name").textContent, Text: (p.querySelector(".spread-rest") || {}).textContent || "",
 			Buttons: [...p.querySelectorAll("button")].map(b => ({Name: b.dataset.name, Value: b.dataset.value,
-				Label: b.firstChild.textContent, Count: b.querySelector(".count").textContent}))}))`)
+				Label: b.firstChild.textContent, Count: b.querySelector(".count").textContent}))}));
+		})()`)
 	}
 	// check compares the rows with what hits say, the columns chosen
 	// left out.
 	check := func(what string, hits []searchHit, chosen ...string) {
 		t.Helper()
-		perDoc := map[string]int{}
+		perDoc, perTheme := map[string]int{}, map[string]int{}
 		for _, h := range hits {
 			perDoc[h.Doc]++
+			for _, th := range themesOf[h.ref()] {
+				perTheme[th]++
+			}
 		}
-		want := map[string]map[string]int{"doc": perDoc}
+		want := map[string]map[string]int{"doc": perDoc, "theme": perTheme}
 		for name, of := range column {
 			if slices.Contains(chosen, name) {
 				continue
@@ -79,6 +110,7 @@ func TestBrowserSearchSpread(t *testing.T) {
 			}
 			name := r.Buttons[0].Name
 			got[name] = map[string]int{}
+			ranked := name == "doc" || name == "theme" // the most found first, a few
 			last, sum := -1, 0
 			for _, b := range r.Buttons {
 				n, err := strconv.Atoi(b.Count)
@@ -88,14 +120,31 @@ func TestBrowserSearchSpread(t *testing.T) {
 				}
 				got[name][b.Value] = n
 				sum += n
-				if name == "doc" && last >= 0 && n > last {
-					t.Errorf("%s: %s (%d) comes after a document with %d", what, b.Value, n, last)
+				if ranked && last >= 0 && n > last {
+					t.Errorf("%s: in the row %s, %s (%d) comes after one with %d", what, r.Name, b.Value, n, last)
 				}
 				last = n
 			}
-			// Of a document that a column says nothing of, the row says
-			// how many results, apart.
-			if r.Text != "" && name != "doc" {
+			switch {
+			case ranked && r.Text != "":
+				// The rest of the documents or themes: how many in all,
+				// each found no more often than those shown.
+				var total int
+				if _, err := fmt.Sscanf(r.Text, "等 %d 个", &total); err != nil || total != len(want[name]) {
+					t.Errorf("%s: the row %s ends %q; %d are found", what, r.Name, r.Text, len(want[name]))
+				}
+				for v, n := range want[name] {
+					if _, shown := got[name][v]; !shown {
+						if n > last {
+							t.Errorf("%s: the row %s leaves out %s, found %d times, and shows one found %d", what, r.Name, v, n, last)
+						}
+						got[name][v] = n // checked: left out rightly
+					}
+				}
+				sum = len(hits)
+			case r.Text != "":
+				// Of a document that a column says nothing of, the row
+				// says how many results, apart.
 				n, err := strconv.Atoi(strings.TrimPrefix(r.Text, "未注明 "))
 				if err != nil {
 					t.Errorf("%s: the row %s ends %q", what, r.Name, r.Text)
@@ -103,7 +152,8 @@ func TestBrowserSearchSpread(t *testing.T) {
 				got[name][""] = n
 				sum += n
 			}
-			if sum != len(hits) {
+			// A section may have several themes, or none.
+			if sum != len(hits) && name != "theme" {
 				t.Errorf("%s: the row %s counts %d results of %d", what, r.Name, sum, len(hits))
 			}
 		}
@@ -119,9 +169,15 @@ func TestBrowserSearchSpread(t *testing.T) {
 
 	searchOpen(t, ctx, base, "q", "质量")
 	hits := searchHits(t, ctx)
+	// The themes' lists are not read unasked: the row is a button.
+	if ask := searchEval[string](t, ctx, `(document.querySelector("#search-spread p:nth-child(2) .spread-ask") || {}).textContent || ""`); ask != "统计各主题的条目数" {
+		t.Errorf("质量: the second row asks %q, want a button to count the themes", ask)
+	}
 	check("质量", hits)
-	if rows := spread(); len(rows) < 4 {
-		t.Errorf("质量: %d rows of spread; the seeds' five documents differ in level, year, script and status", len(rows))
+	if rows := spread(); len(rows) < 6 {
+		t.Errorf("质量: %d rows of spread; want the documents, the themes, and the seeds' level, year, script and status", len(rows))
+	} else if rows[1].Name != "主题" {
+		t.Errorf("质量: the second row is %s, want the themes after the documents", rows[1].Name)
 	}
 
 	doc := jsID
@@ -148,6 +204,40 @@ func TestBrowserSearchSpread(t *testing.T) {
 		t.Errorf("chosen from the spread, the document filter reads %q", sel)
 	}
 	check("质量 in "+doc, inDoc, "doc")
+
+	// The theme found most, chosen from the spread: the results of 质量
+	// in its sections, as the theme filter gives them.
+	searchOpen(t, ctx, base, "q", "质量")
+	rows := spread()
+	if len(rows) < 2 || len(rows[1].Buttons) == 0 {
+		t.Fatalf("质量: no themes' row to choose from: %+v", rows)
+	}
+	theme := rows[1].Buttons[0].Value
+	searchDo(t, ctx, "choose "+theme+" from the spread", browsertest.Click(fmt.Sprintf(`#search-spread button[data-name="theme"][data-value=%q]`, theme)))
+	searchWait(t, ctx, "质量")
+	// Read once, the lists count the themes of every later query.
+	searchDo(t, ctx, "search 标准 in the same page", chromedp.Evaluate[chromedp.Void](`window.tiaowenSearch.run("标准", "", "")`))
+	searchWait(t, ctx, "标准")
+	if n := searchEval[int](t, ctx, `document.querySelectorAll("#search-spread .spread-ask").length + (document.querySelector('#search-spread button[data-name="theme"]') ? 0 : 10)`); n != 0 {
+		t.Errorf("标准 after 质量 in one page: the themes' row is not counted at once (%d)", n)
+	}
+	searchOpen(t, ctx, base, "q", "质量", "theme", theme)
+	got = nil
+	for _, h := range searchHits(t, ctx) {
+		got = append(got, h.ref())
+	}
+	want = nil
+	for _, h := range hits {
+		if slices.Contains(themesOf[h.ref()], theme) {
+			want = append(want, h.ref())
+		}
+	}
+	if !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("质量 in the theme %s chosen from the spread: %v, want %v", theme, got, want)
+	}
+	if sel := searchEval[string](t, ctx, `document.getElementById("search-theme").value`); sel != theme {
+		t.Errorf("chosen from the spread, the theme filter reads %q", sel)
+	}
 
 	searchOpen(t, ctx, base, "q", "质量", "level", "province")
 	check("质量 at the province level", searchHits(t, ctx), "level")
