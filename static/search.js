@@ -851,10 +851,12 @@
   // null when none is set. A document is [id, title, lang, sections,
   // level, year, status, the id of its newer version or "", what tells
   // it apart from others of its title or "", whether it is a draft a
-  // preview shows, the days it takes effect and expires or ""] (meta.js).
+  // preview shows, the days it takes effect and expires or "", its
+  // region] (meta.js; a row stops short of the columns it leaves empty).
   var FACET_VALUE = { level: function (d) { return d[4]; }, year: function (d) { return d[5]; },
     script: function (d) { return d[2]; }, status: function (d) { return d[6]; },
-    version: function (d) { return d[7] ? "superseded" : "current"; }, term: function (d) { return window.tiaowenTerm(d[10], d[11]); } };
+    version: function (d) { return d[7] ? "superseded" : "current"; }, term: function (d) { return window.tiaowenTerm(d[10], d[11]); },
+    region: function (d) { return d[12] || ""; } };
   function docsKept(facets) {
     var names = Object.keys(facets || {});
     if (!names.length) return null;

@@ -41,7 +41,8 @@
 //     apart from the others of its title or "" (corpus.TitleAsides),
 //     true for a draft a preview shows and false otherwise, and for a
 //     document with a term the day it takes effect and the last day it
-//     is in force, each or ""] per
+//     is in force, each or "", and then for a document with a region
+//     the region] per
 //     document in corpus order (section numbers run through the documents
 //     in that order; level to superseding id for the page's filters);
 //     "texts", the number of the first section of each text shard, as a

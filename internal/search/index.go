@@ -371,8 +371,11 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	for i, d := range c.Docs {
 		year := d.Date[:min(4, len(d.Date))]
 		docs[i] = []any{d.ID, d.Title, d.Lang, len(d.Sections), d.Level, year, d.Status, newer[d.ID], asides[i], d.Draft}
-		if d.Effective != "" || d.Expires != "" {
+		if d.Effective != "" || d.Expires != "" || d.Region != "" {
 			docs[i] = append(docs[i], d.Effective, d.Expires)
+		}
+		if d.Region != "" {
+			docs[i] = append(docs[i], d.Region)
 		}
 	}
 	ts := make([][2]string, len(set))

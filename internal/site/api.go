@@ -204,14 +204,17 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 			newer = n.ID
 		}
 		rows[i] = []any{d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Lang, d.Level, d.Status, len(d.Sections), folded, names, newer, d.Draft}
-		if d.Effective != "" || d.Expires != "" {
-			// The term's columns end the row of a document that has
-			// one; others' rows stop short of them.
+		if d.Effective != "" || d.Expires != "" || d.Region != "" {
+			// The term's columns, then the region, end the row of a
+			// document that has them; others' rows stop short of them.
 			rows[i] = append(rows[i], d.Effective, d.Expires)
+		}
+		if d.Region != "" {
+			rows[i] = append(rows[i], d.Region)
 		}
 	}
 	levels := map[string]string{}
-	for _, l := range []string{"national", "province", "city", "county"} {
+	for _, l := range levelsInOrder {
 		levels[l] = levelName(l)
 	}
 	w.WriteString("window.TIAOWEN_DOCS=")
@@ -221,7 +224,7 @@ func (s *Site) docsScript(w *bytes.Buffer) error {
 }
 
 // docsScriptFields names the columns of /api/docs.js's rows.
-var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names", "newer", "draft", "effective", "expires"}
+var docsScriptFields = []string{"id", "title", "issuer", "date", "number", "lang", "level", "status", "sections", "folded", "names", "newer", "draft", "effective", "expires", "region"}
 
 // compareAPI is /api/compare.json: every pair of documents the site
 // compares, in the chooser's order, with how many sections it pairs, the

@@ -72,8 +72,13 @@ func TestAPIIndexes(t *testing.T) {
 	}
 	for i, row := range list.Docs {
 		for j, f := range list.Fields {
-			if want, ok := docs.Documents[i][f]; ok && row[j] != want {
-				t.Errorf("api/docs.js: %s's %s is %v, api/docs.json's %v", ids[i], f, row[j], want)
+			// A row stops short of the columns it leaves empty.
+			var got any = ""
+			if j < len(row) {
+				got = row[j]
+			}
+			if want, ok := docs.Documents[i][f]; ok && got != want {
+				t.Errorf("api/docs.js: %s's %s is %v, api/docs.json's %v", ids[i], f, got, want)
 			}
 		}
 	}

@@ -147,6 +147,16 @@ func TestBrowserHomeFinder(t *testing.T) {
 		t.Errorf("from the address, the level select shows %q", v)
 	}
 
+	// A region, as the documents write it: Guangdong's two.
+	do(t, ctx, "open the address with a region", chromedp.Navigate(base+"index.html?region=%E5%B9%BF%E4%B8%9C%E7%9C%81"))
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 2 份。")
+	if got := all(); !slices.Equal(got, []string{"guangdong-2020-shishi", "guangdong-2023-gangyao"}) {
+		t.Errorf("the region 广东省: %q, want Guangdong's two", got)
+	}
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#doc-finder select[name=region] option")].map(o => o.value)`); !slices.Equal(got, []string{"", "广东省", "江蘇省", "广州市", "陆河县"}) {
+		t.Errorf("the regions to choose from: %q, want the provinces, then the city, then the county", got)
+	}
+
 	// Every row the finder draws is the row the build drew.
 	do(t, ctx, "sort everything by title", chromedp.Navigate(base+"index.html?sort=title"))
 	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "全部 5 份文件，按标题排序。先列出前 2 份。")

@@ -138,11 +138,15 @@ type facetValue struct{ Value, Name string }
 // choose otherwise. static/home.js names the same columns.
 func (s *Site) docFacets() []facet {
 	levels := map[string]bool{}
+	regions := map[string]string{} // region → the highest level of its documents
 	years := map[string]bool{}
 	langs := map[string]bool{}
 	statuses := map[string]bool{}
 	for _, d := range s.docs {
 		levels[d.Level] = true
+		if d.Region != "" && (regions[d.Region] == "" || levelOrder(d.Level) < levelOrder(regions[d.Region])) {
+			regions[d.Region] = d.Level
+		}
 		if len(d.Date) >= 4 {
 			years[d.Date[:4]] = true
 		}
@@ -156,12 +160,20 @@ func (s *Site) docFacets() []facet {
 		}
 	}
 	var vs []facetValue
-	for _, l := range []string{"national", "province", "city", "county"} {
+	for _, l := range levelsInOrder {
 		if levels[l] {
 			vs = append(vs, facetValue{l, levelName(l)})
 		}
 	}
 	add("level", "级别", vs)
+	// Regions by level, a province's before its cities', then by name.
+	vs = nil
+	for _, r := range slices.SortedFunc(maps.Keys(regions), func(a, b string) int {
+		return cmp.Or(cmp.Compare(levelOrder(regions[a]), levelOrder(regions[b])), strings.Compare(a, b))
+	}) {
+		vs = append(vs, facetValue{r, r})
+	}
+	add("region", "地区", vs)
 	vs = nil
 	for _, y := range slices.Backward(slices.Sorted(maps.Keys(years))) {
 		vs = append(vs, facetValue{y, y})
@@ -193,6 +205,18 @@ func (s *Site) docFacets() []facet {
 			{"in-force", "现行有效"}, {"not-yet", "尚未施行"}, {"expired", "已失效"}, {"none", "未注明"}}})
 	}
 	return fs
+}
+
+// levelsInOrder are the levels of government, the highest first.
+var levelsInOrder = []string{"national", "province", "city", "county"}
+
+// levelOrder is where level stands in levelsInOrder, after them all for
+// a level it does not name.
+func levelOrder(level string) int {
+	if i := slices.Index(levelsInOrder, level); i >= 0 {
+		return i
+	}
+	return len(levelsInOrder)
 }
 
 type matrixRow struct {

@@ -20,23 +20,22 @@ import (
 // each with as many results as the page lists of it; one for the
 // themes, the most found first, each counting the results whose
 // section the JSON API gives it, those left out found no more often
-// than those shown; and a row for each of
-// level, year, script and status whose values the results differ in,
-// each value with the results of its documents (the JSON API's
-// columns), the rows adding up to every result. A document's button
-// chooses it, as the filter does: the results are those of ?doc=, its
-// row is gone and the address says so; a theme's button, as the theme
-// filter. With a level chosen, its row is gone and the others count
-// within it.
+// than those shown; and a row for each of level, year, script, status
+// and region whose values the results differ in, each value with the
+// results of its documents (the JSON API's columns), the rows adding up
+// to every result. A document's button chooses it, as the filter does:
+// the results are those of ?doc=, its row is gone and the address says
+// so; a theme's button, as the theme filter. With a level chosen, its
+// row is gone and the others count within it.
 func TestBrowserSearchSpread(t *testing.T) {
 	s := seedSite(t)
 	var list struct {
-		Documents []struct{ ID, Date, Lang, Status, Level string }
+		Documents []struct{ ID, Date, Lang, Status, Level, Region string }
 	}
 	readJSON(t, filepath.Join(s.web, "api", "docs.json"), &list)
 	column := map[string]map[string]string{} // column → doc → value
 	for _, d := range list.Documents {
-		for name, v := range map[string]string{"level": d.Level, "year": d.Date[:min(4, len(d.Date))], "script": d.Lang, "status": d.Status} {
+		for name, v := range map[string]string{"level": d.Level, "year": d.Date[:min(4, len(d.Date))], "script": d.Lang, "status": d.Status, "region": d.Region} {
 			if column[name] == nil {
 				column[name] = map[string]string{}
 			}

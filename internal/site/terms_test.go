@@ -90,8 +90,8 @@ func TestTerms(t *testing.T) {
 		},
 		"api/docs/guangdong-2020-shishi.json": {`"effective": "2020-09-17",`, `"expires": "2022-12-31"`},
 		"api/docs.json":                       {`"effective": "2099-01-01"`},
-		"api/docs.js":                         {`"draft","effective","expires"]`, `false,"2020-09-17","2022-12-31"]`},
-		"search/data/meta.js":                 {`false,"2099-01-01",""]`},
+		"api/docs.js":                         {`"draft","effective","expires","region"]`, `false,"2020-09-17","2022-12-31","广东省"]`},
+		"search/data/meta.js":                 {`false,"2099-01-01","","江蘇省"]`},
 		"index.html":                          {`<select name="term">`, `<span class="term-mark" data-effective="2020-09-17" data-expires="2022-12-31"></span>`},
 		"search/index.html":                   {`name="term"`, `<option value="expired">已失效</option>`},
 		// The feeds and the pages' descriptions give the days.

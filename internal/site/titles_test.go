@@ -54,8 +54,8 @@ func TestSameTitles(t *testing.T) {
 			"<title>" + finalLabel + "</title>",
 		},
 		"search/data/meta.js": {
-			`["` + draftID + `","广州市质量强市建设实施方案","zh-Hans",43,"city","","征求意见稿","` + finalID + `","征求意见稿",false]`,
-			`["guangdong-2023-gangyao","广东省质量强省建设纲要","zh-Hans",41,"province","2023","正式","","",false]`,
+			`["` + draftID + `","广州市质量强市建设实施方案","zh-Hans",43,"city","","征求意见稿","` + finalID + `","征求意见稿",false,"","","广州市"]`,
+			`["guangdong-2023-gangyao","广东省质量强省建设纲要","zh-Hans",41,"province","2023","正式","","",false,"","","广东省"]`,
 		},
 	} {
 		page := string(files[name])
