@@ -248,6 +248,7 @@ type docData struct {
 	Named    *namedData    // the documents it names and that name it; nil for none
 	Newer    *versionNote  // the version that supersedes it; nil for none
 	Older    []versionLink // the versions it supersedes
+	Line     []lineEntry   // its 版本沿革, in a line of three versions or more
 	Cite     citation
 	Highwire []metaTag // for the page's head
 }
@@ -625,6 +626,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 	data.Named = s.namedOf(d)
 	data.Newer = s.newerVersion(p.Root, d, -1)
 	data.Older = s.olderVersions(p.Root, d)
+	data.Line = s.versionHistory(p.Root, d)
 	data.Cite = docCite(s.cfg, p.Root, d.Document)
 	data.Highwire = highwire(s.cfg, d.Document)
 	p.Data = data

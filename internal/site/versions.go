@@ -251,6 +251,37 @@ func (s *Site) olderVersions(root string, d *docInfo) []versionLink {
 	return out
 }
 
+// lineEntry is a version in a document's 版本沿革, as its page lists it.
+type lineEntry struct {
+	Lang, Title, URL, Facts string
+	Current                 bool   // the page's own document
+	PairURL                 string // its pair page with the version that supersedes it; "" for the newest
+}
+
+// versionHistory is the 版本沿革 of d's page: every version of its line,
+// the oldest first, each with its pair page with the next, when the
+// line has three versions or more — with two, the page's notes name the
+// other already, while the newest of three would not name the first.
+// nil otherwise.
+func (s *Site) versionHistory(root string, d *docInfo) []lineEntry {
+	line := s.versionLine(d)
+	if len(line) < 3 {
+		return nil
+	}
+	out := make([]lineEntry, 0, len(line))
+	// versionLine walks from the newest back: backwards, every version
+	// comes before the one that supersedes it.
+	for _, x := range slices.Backward(line) {
+		e := lineEntry{Lang: x.Lang, Title: x.Title, URL: root + docPath(x.ID) + "index.html", Facts: versionFacts(x), Current: x == d}
+		if v := s.versions[x.ID]; v.pair >= 0 {
+			p := s.pairs[v.pair]
+			e.PairURL = root + comparePath(p.a.ID, p.b.ID) + "index.html"
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // earlierNote is what a section of a newer version says of one version it
 // supersedes, made up for printing, every URL relative to the page.
 type earlierNote struct {

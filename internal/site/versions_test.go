@@ -301,3 +301,57 @@ func TestMemoryVersionLine(t *testing.T) {
 	}
 	check("its title")
 }
+
+// TestVersionHistory: in a line of three versions — the Guangzhou
+// draft, its final text, and a revision of that —, each one's page lists
+// the three under 版本沿革, the oldest first, its own marked 本文 and the
+// others linked, each but the newest with its pair page with the next;
+// in a line of two, the pages' notes suffice and there is none.
+func TestVersionHistory(t *testing.T) {
+	const revisedID = "guangzhou-2025-fangan"
+	project := versionsProject(t)
+	src, err := os.ReadFile(filepath.Join(project, "content", "docs", finalID+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	revised := strings.NewReplacer("id: "+finalID, "id: "+revisedID, `date: "2024-03-01"`, `date: "2025-06-01"`,
+		"supersedes: ["+draftID+"]", "supersedes: ["+finalID+"]").Replace(string(src))
+	if revised == string(src) || !strings.Contains(revised, "supersedes: ["+finalID+"]") {
+		t.Fatal("the final text's front matter is not as the test expects")
+	}
+	if err := os.WriteFile(filepath.Join(project, "content", "docs", revisedID+".md"), []byte(revised), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := buildFiles(t, project)
+	line := []string{draftID, finalID, revisedID}
+	pairs := []string{draftID + "--" + finalID, finalID + "--" + revisedID, ""}
+	for _, id := range line {
+		page := string(files["docs/"+id+"/index.html"])
+		_, box, ok := strings.Cut(page, `<div class="version-line"><dt>版本沿革</dt><dd><ol>`)
+		box, _, _ = strings.Cut(box, "</ol>")
+		items := strings.Split(strings.TrimSuffix(box, "</li>"), "</li>")
+		if !ok || len(items) != len(line) {
+			t.Errorf("%s: 版本沿革 lists %d versions, want %d: %s", id, len(items), len(line), box)
+			continue
+		}
+		for k, item := range items {
+			own := line[k] == id
+			link := `<a href="../../docs/` + line[k] + `/index.html"`
+			if own != strings.HasPrefix(item, `<li aria-current="page">`) || own == strings.Contains(item, link) || own != strings.Contains(item, " · 本文") {
+				t.Errorf("%s: version %d of the line reads %s; want %s %s", id, k+1, item, line[k], map[bool]string{true: "marked its own", false: "linked"}[own])
+			}
+			if pair := pairs[k]; pair != "" && !strings.Contains(item, `<a class="pair-link" href="../../compare/`+pair+`/index.html">与后一版对照</a>`) || pair == "" && strings.Contains(item, "pair-link") {
+				t.Errorf("%s: version %d of the line reads %s; want its pair page %q", id, k+1, item, pair)
+			}
+		}
+	}
+	if strings.Contains(string(files["docs/luhe-2017-yijian/index.html"]), "版本沿革") {
+		t.Error("a document without versions has a 版本沿革")
+	}
+	two := buildFiles(t, versionsProject(t))
+	for _, id := range []string{draftID, finalID} {
+		if strings.Contains(string(two["docs/"+id+"/index.html"]), "版本沿革") {
+			t.Errorf("%s, in a line of two, has a 版本沿革", id)
+		}
+	}
+}
