@@ -792,20 +792,30 @@
     a.appendChild(head);
     var snip = document.createElement("span");
     snip.className = "hit-snippet";
-    // The snippet is a window on the paragraph of the first match. A
-    // table's cells, joined by tabs in the text, are shown apart, as a
-    // theme's passages show them (one character for one: the ranges
-    // hold).
+    // The snippet is a window on the paragraph of the first match, and
+    // a second on that of the first passage it leaves out — another
+    // word of the query, most often —, so that each is read in its
+    // context. A table's cells, joined by tabs in the text, are shown
+    // apart, as a theme's passages show them (one character for one:
+    // the ranges hold).
     var t = cellsApart(x, "｜");
-    var at = 0, atEnd = 0;
-    if (textRanges.length) { at = textRanges[0][0]; atEnd = textRanges[0][1]; }
-    var pStart = at > 0 ? t.lastIndexOf("\n", at - 1) + 1 : 0;
-    var pEnd = t.indexOf("\n", atEnd);
-    if (pEnd < 0) pEnd = t.length;
-    var from = snap(t, Math.max(pStart, at - 30));
-    var to = snap(t, Math.min(pEnd, Math.max(from + 120, atEnd)));
-    textRanges.forEach(function (r) { if (r[0] < to && r[1] > to) to = r[1]; });
-    appendMarked(snip, t, from, to, textRanges);
+    var windowOn = function (r, width) {
+      var at = r ? r[0] : 0, atEnd = r ? r[1] : 0;
+      var pStart = at > 0 ? t.lastIndexOf("\n", at - 1) + 1 : 0;
+      var pEnd = t.indexOf("\n", atEnd);
+      if (pEnd < 0) pEnd = t.length;
+      var w = { from: snap(t, Math.max(pStart, at - 30)) };
+      w.to = snap(t, Math.min(pEnd, Math.max(w.from + width, atEnd)));
+      textRanges.forEach(function (q) { if (q[0] < w.to && q[1] > w.to) w.to = q[1]; });
+      return w;
+    };
+    var first = windowOn(textRanges[0], 120), shown = {};
+    textRanges.forEach(function (r) { if (r[1] <= first.to) shown[t.slice(r[0], r[1])] = true; });
+    var left = textRanges.filter(function (r) { return r[0] >= first.to && !shown[t.slice(r[0], r[1])]; })[0];
+    var second = left ? windowOn(left, 60) : null;
+    if (second && second.from <= first.to) { first.to = second.to; second = null; }
+    appendMarked(snip, t, first.from, first.to, textRanges);
+    if (second) appendMarked(snip, t, second.from, second.to, textRanges);
     a.appendChild(snip);
     li.appendChild(a);
     return li;
