@@ -24,7 +24,17 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var help = document.getElementById("search-none");
+  // The spread of the results, folded on a narrow screen, where it
+  // would stand between the status and the results; its rows go in
+  // spreadRows.
   var spread = document.getElementById("search-spread");
+  var spreadRows = spread && spread.querySelector(".spread-rows");
+  if (spread && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 64rem)");
+    spread.open = wide.matches;
+    // Beside the results it has no summary to open it by.
+    if (wide.addEventListener) wide.addEventListener("change", function () { if (wide.matches) spread.open = true; });
+  }
   var headerQ = document.getElementById("site-q");
 
   var PAGE = 20;         // results rendered at a time
@@ -1414,7 +1424,7 @@
   var SPREAD_DOCS = 8;
   function showSpread(result, p) {
     if (!spread) return;
-    spread.textContent = "";
+    spreadRows.textContent = "";
     var n = result.secs.length, perDoc = new Int32Array(meta.docs.length), d;
     for (var i = 0; i < n; i++) perDoc[secDoc[result.secs[i]]]++;
     var rows = [];
@@ -1477,7 +1487,7 @@
       // say) are counted apart: the filter cannot choose them.
       row(label, items, listed < n ? "未注明 " + (n - listed) : "");
     });
-    rows.forEach(function (el) { spread.appendChild(el); });
+    rows.forEach(function (el) { spreadRows.appendChild(el); });
     spread.hidden = !rows.length;
     if (!p.theme && n && meta.themes.length > 1) themesRow(result, rows.length && !p.doc ? rows[0] : null, row);
   }
@@ -1494,8 +1504,8 @@
   function themesRow(result, docRow, row) {
     var my = seq, ask = null;
     var place = function (el) {
-      if (ask) spread.replaceChild(el, ask);
-      else spread.insertBefore(el, docRow ? docRow.nextSibling : spread.firstChild);
+      if (ask) spreadRows.replaceChild(el, ask);
+      else spreadRows.insertBefore(el, docRow ? docRow.nextSibling : spreadRows.firstChild);
       spread.hidden = false;
     };
     if (meta.themes.every(function (t, i) { return i in themeLists; })) {

@@ -240,4 +240,20 @@ func TestBrowserSearchSpread(t *testing.T) {
 
 	searchOpen(t, ctx, base, "q", "质量", "level", "province")
 	check("质量 at the province level", searchHits(t, ctx), "level")
+
+	// On a phone the spread is folded above the results, which come
+	// first; its summary opens it.
+	searchDo(t, ctx, "open the page on a phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(searchURL(base, "q", "质量")))
+	searchWait(t, ctx, "质量")
+	type fold struct {
+		Open      bool
+		ResultsAt float64
+	}
+	if f := searchEval[fold](t, ctx, `({Open: document.getElementById("search-spread").open, ResultsAt: document.getElementById("search-results").getBoundingClientRect().top})`); f.Open || f.ResultsAt > 844 {
+		t.Errorf("on a phone, the spread is open (%v) or the results begin below the screen (%.0f px)", f.Open, f.ResultsAt)
+	}
+	searchDo(t, ctx, "open the spread", browsertest.Click("#search-spread summary"))
+	if n := searchEval[int](t, ctx, `[...document.querySelectorAll("#search-spread button")].filter(b => b.getClientRects().length).length`); n < 5 {
+		t.Errorf("on a phone, the spread opened shows %d buttons", n)
+	}
 }
