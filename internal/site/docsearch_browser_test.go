@@ -34,3 +34,33 @@ func TestBrowserDocumentSearch(t *testing.T) {
 		t.Errorf("over the corpus %s is found in %v only: the document's search is not tested", q, docs)
 	}
 }
+
+// TestBrowserThemeSearch: a theme's page searches the sections of that
+// theme, from the offline bundle opened from disk: its box leads to the
+// search page with the theme chosen, whose results are sections the
+// JSON API gives the theme, and are some; over the whole corpus the same
+// word finds others too.
+func TestBrowserThemeSearch(t *testing.T) {
+	s := seedSite(t)
+	ctx, base := openSeedBundle(t)
+	const theme, q = "zhiliang-jichu-sheshi", "标准"
+	themesOf := sectionThemes(t, s.web)
+	do(t, ctx, "open the theme's page", chromedp.Navigate(base+"themes/"+theme+"/index.html"))
+	do(t, ctx, "type "+q+" in the theme's box", chromedp.SendKeys(chromedp.CSS("#theme-q"), q))
+	do(t, ctx, "submit it", browsertest.Follow(chromedp.Submit(chromedp.CSS("#theme-q"))))
+	wantLocation(t, ctx, base+"search/index.html?theme="+theme+"&q="+url.QueryEscape(q)) // the form's order
+	searchWait(t, ctx, q)
+	if got := searchEval[string](t, ctx, `document.getElementById("search-theme").value`); got != theme {
+		t.Errorf("the search page's theme select shows %q, want %s", got, theme)
+	}
+	hits := searchHits(t, ctx)
+	for _, h := range hits {
+		if !slices.Contains(themesOf[h.ref()], theme) {
+			t.Errorf("searching the theme %s for %s finds %v, which the JSON API does not give the theme", theme, q, h.ref())
+		}
+	}
+	searchOpen(t, ctx, base, "q", q)
+	if all := searchHits(t, ctx); len(hits) == 0 || len(all) <= len(hits) {
+		t.Errorf("%s finds %d sections in the theme and %d in all: the theme's search is not tested", q, len(hits), len(all))
+	}
+}

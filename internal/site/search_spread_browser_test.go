@@ -42,20 +42,7 @@ func TestBrowserSearchSpread(t *testing.T) {
 			column[name][d.ID] = v
 		}
 	}
-	// The themes of each section, as the JSON API gives them.
-	themesOf := map[ref][]string{}
-	for _, d := range list.Documents {
-		var doc struct {
-			Sections []struct {
-				EID    string
-				Themes []string
-			}
-		}
-		readJSON(t, filepath.Join(s.web, "api", "docs", d.ID+".json"), &doc)
-		for _, sec := range doc.Sections {
-			themesOf[ref{d.ID, sec.EID}] = sec.Themes
-		}
-	}
+	themesOf := sectionThemes(t, s.web)
 	type button struct{ Name, Value, Label, Count string }
 	type row struct {
 		Name, Text string
@@ -256,4 +243,24 @@ func TestBrowserSearchSpread(t *testing.T) {
 	if n := searchEval[int](t, ctx, `[...document.querySelectorAll("#search-spread button")].filter(b => b.getClientRects().length).length`); n < 5 {
 		t.Errorf("on a phone, the spread opened shows %d buttons", n)
 	}
+}
+
+// sectionThemes gives the themes of every section of the site built
+// under web, as the JSON API gives them.
+func sectionThemes(t *testing.T, web string) map[ref][]string {
+	t.Helper()
+	out := map[ref][]string{}
+	for _, d := range seedDocs(t, web) {
+		var doc struct {
+			Sections []struct {
+				EID    string
+				Themes []string
+			}
+		}
+		readJSON(t, filepath.Join(web, "api", "docs", d.ID+".json"), &doc)
+		for _, sec := range doc.Sections {
+			out[ref{d.ID, sec.EID}] = sec.Themes
+		}
+	}
+	return out
 }
