@@ -98,7 +98,7 @@
       }
       if (node.nodeType !== 1 || node.classList.contains("gap")) return;
       if (node.matches("mark.sh") && !words) shade = FILLS[(+node.getAttribute("data-k") || 0) % FILLS.length];
-      else if (node.tagName === "MARK" && !words) shade = FILLS[0]; // a theme's term
+      else if (node.tagName === "MARK" && !words && !node.classList.contains("found")) shade = FILLS[0]; // a theme's term, not a search's
       if (words && node.tagName === "INS") ins = true;
       if (words && node.tagName === "DEL") del = true;
       Array.prototype.forEach.call(node.childNodes, function (c) { walk(c, shade, ins, del); });

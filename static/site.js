@@ -353,16 +353,27 @@
 
   // A search hit's link asks its section's page to mark what the hit
   // marks (?hl=…, each passage as the section writes it: search.js's
-  // highlightQuery). Every place the section's own text — not the
+  // highlightQuery), and the section's page asks its document's, at the
+  // section, the same. Every place the section's own text — not the
   // sections under it — has one of them is marked, the longest first
   // where two begin alike, across the links of its terms; the first is
-  // scrolled to when the window does not show it, and a note above the
-  // text counts them and takes them away. The address then drops the
-  // passages: it is the permalink again, to copy and cite.
+  // scrolled to when the window does not show it, and a note counts
+  // them and takes them away: above the text of a section's page, at
+  // the foot of the window on a document's, which opens at the section.
+  // The address then drops the passages: it is the permalink again, to
+  // copy and cite.
   (function () {
     var params = new URLSearchParams(location.search), wanted = params.getAll("hl").filter(function (p) { return p; });
-    var sec = document.querySelector("article.section-page > section.sec");
+    var own = document.querySelector("article.section-page > section.sec");
+    var at = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var sec = own || (at && at.matches("article.doc section.sec") ? at : null);
     if (!wanted.length || !sec) return;
+    var up = own && document.querySelector("a.up");
+    if (up) {
+      var asked = new URLSearchParams();
+      wanted.forEach(function (p) { asked.append("hl", p); });
+      up.href = up.href.replace(/[?#].*$/, "") + "?" + asked + up.hash;
+    }
     var nodes = [], starts = [], text = "";
     var walker = document.createTreeWalker(sec, NodeFilter.SHOW_TEXT, {
       acceptNode: function (n) {
@@ -421,7 +432,11 @@
       note.appendChild(document.createTextNode(" "));
       note.appendChild(clear);
     }
-    sec.parentNode.parentNode.insertBefore(note, sec.parentNode);
+    if (own) sec.parentNode.parentNode.insertBefore(note, sec.parentNode);
+    else {
+      note.classList.add("afloat");
+      document.body.appendChild(note);
+    }
     if (marks.length && !location.hash) {
       var box = marks[0].getBoundingClientRect();
       if (box.bottom > window.innerHeight || box.top < 0) marks[0].scrollIntoView({ block: "center" });

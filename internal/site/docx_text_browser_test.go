@@ -50,6 +50,22 @@ func TestBrowserDocumentWord(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("article").lang`); got != "zh-Hans" {
 		t.Errorf("after saving, the 意见 is shown in %q, not in 简体 as chosen", got)
 	}
+	// Saved with a search's passages marked, as a hit's 在全文中查看
+	// leaves it, the text is as written and none of it shaded.
+	do(t, ctx, "open the 纲要 at a hit's section", chromedp.Navigate(bundle+"docs/"+gdID+"/index.html?hl=%E8%B4%A8%E9%87%8F#s2"))
+	if n := eval[int](t, ctx, `document.querySelectorAll("mark.found").length`); n == 0 {
+		t.Fatal("the 纲要 opened at s2 asking for 质量 marks nothing")
+	}
+	marked := openWord(t, awaitDownload(t, ctx, downloads, gdID+".docx", "button.docx"))
+	checkWordText(t, s, gdID, marked)
+	for _, n := range marked.body.kid("body").children {
+		if n.name.Local != "p" {
+			continue
+		}
+		if p := readPara(t, n, marked.links); len(p.shaded) > 0 {
+			t.Errorf("saved with a search's marks, %q shades %v", p.text, p.shaded)
+		}
+	}
 	_, html := runMammoth(t, saved.file)
 	if !strings.Contains(html, "<h1>") || !strings.Contains(html, "<h2>") {
 		t.Errorf("mammoth reads no headings from the saved document:\n%.400s", html)

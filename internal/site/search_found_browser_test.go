@@ -3,6 +3,7 @@ package site_test
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -22,8 +23,10 @@ import (
 // not in the counterparts or the citation —, keeps every character of
 // the text, says how many places it marked, and leaves the permalink
 // in the address. 取消标出 takes the marks and the note away, the text as
-// it was. With 简体 chosen for 繁體 documents, the 繁體 hit's page is
-// converted and marked alike.
+// it was. Its 在全文中查看 asks the document's page for the same, which
+// marks them in that section's own text alike, its note at the foot of
+// the window. With 简体 chosen for 繁體 documents, the 繁體 hit's page
+// is converted and marked alike.
 func TestBrowserSearchFound(t *testing.T) {
 	s := seedSite(t)
 	for _, mode := range []string{"http", "file"} {
@@ -66,6 +69,7 @@ func TestBrowserSearchFound(t *testing.T) {
 				searchHits(t, ctx) // every hit shown
 				do(t, ctx, "follow the hit "+h.Doc+" "+h.EID, browsertest.Follow(browsertest.Click(fmt.Sprintf(`li.hit[data-doc=%q][data-eid=%q] a`, h.Doc, h.EID))))
 				checkFound(t, ctx, h, plain)
+				checkFoundInDocument(t, ctx, h)
 			}
 
 			// 简体 chosen: the 繁體 hit's page is converted, and marked.
@@ -102,18 +106,25 @@ func pageText(t *testing.T, ctx context.Context, url string) string {
 	return eval[string](t, ctx, `document.querySelector("article.section-page").textContent`)
 }
 
-// checkFound checks the marks of the hit h's page, open in ctx, whose
-// article reads plain unmarked, and then takes them away.
-func checkFound(t *testing.T, ctx context.Context, h searchHit, plain string) {
+// foundPage is a page that marks a search's passages, as readFound
+// reads it.
+type foundPage struct {
+	Path, Search, Hash string
+	Note               string // the note that counts the marks
+	Afloat             bool   // the note stands at the foot of the window
+	Text               string // the article's text
+	Marked             []string
+	Outside            int    // marks outside the section's own text
+	Rest               string // the section's own text, each mark a NUL
+}
+
+// readFound reads the marks of the page open in ctx, whose section sec
+// (a JavaScript expression) has them, in the article article (a CSS
+// selector).
+func readFound(t *testing.T, ctx context.Context, sec, article string) foundPage {
 	t.Helper()
-	type page struct {
-		Path, Search, Note, Text string
-		Marked                   []string
-		Outside                  int    // marks outside the section's own text
-		Rest                     string // the section's own text, each mark a NUL
-	}
-	p := eval[page](t, ctx, `(() => {
-		const sec = document.querySelector("article.section-page > section.sec");
+	return eval[foundPage](t, ctx, `(() => {
+		const sec = `+sec+`;
 		const own = n => n.parentElement.closest("section.sec") === sec;
 		let rest = "";
 		const walk = n => {
@@ -122,12 +133,20 @@ func checkFound(t *testing.T, ctx context.Context, h searchHit, plain string) {
 			n.childNodes.forEach(walk);
 		};
 		walk(sec);
-		const marks = [...document.querySelectorAll("mark.found")];
-		return {Path: location.pathname, Search: location.search, Note: (document.querySelector(".found-note") || {}).textContent || "",
-			Text: document.querySelector("article.section-page").textContent,
+		const marks = [...document.querySelectorAll("mark.found")], note = document.querySelector(".found-note");
+		return {Path: location.pathname, Search: location.search, Hash: location.hash, Note: note ? note.textContent : "",
+			Afloat: !!note && !note.closest("main") && getComputedStyle(note).position === "fixed",
+			Text: document.querySelector(`+fmt.Sprintf("%q", article)+`).textContent,
 			Marked: marks.filter(m => own(m.firstChild || m)).map(m => m.textContent),
 			Outside: marks.filter(m => !own(m.firstChild || m)).length, Rest: rest};
 	})()`)
+}
+
+// checkFound checks the marks of the hit h's page, open in ctx, whose
+// article reads plain unmarked, and then takes them away.
+func checkFound(t *testing.T, ctx context.Context, h searchHit, plain string) {
+	t.Helper()
+	p := readFound(t, ctx, `document.querySelector("article.section-page > section.sec")`, "article.section-page")
 	where := h.Doc + " " + h.EID
 	if !strings.HasSuffix(p.Path, "/docs/"+h.Doc+"/"+h.EID+"/index.html") || p.Search != "" {
 		t.Errorf("%s: the address is %s%s, want the permalink alone", where, p.Path, p.Search)
@@ -151,8 +170,8 @@ func checkFound(t *testing.T, ctx context.Context, h searchHit, plain string) {
 			t.Errorf("%s: the section's text has %q unmarked", where, m)
 		}
 	}
-	if want := fmt.Sprintf("共 %d 处。", len(p.Marked)); !strings.Contains(p.Note, want) {
-		t.Errorf("%s: the note reads %q, want it to say %s", where, p.Note, want)
+	if want := fmt.Sprintf("共 %d 处。", len(p.Marked)); !strings.Contains(p.Note, want) || p.Afloat {
+		t.Errorf("%s: the note reads %q (at the foot of the window: %v), want it above the text to say %s", where, p.Note, p.Afloat, want)
 	}
 	do(t, ctx, "press 取消标出", browsertest.Click(".found-note button"))
 	if n := eval[int](t, ctx, `document.querySelectorAll("mark.found, .found-note").length`); n != 0 {
@@ -191,4 +210,64 @@ func encodeURIComponent(s string) string {
 		fmt.Fprintf(&b, "%%%02X", c)
 	}
 	return b.String()
+}
+
+// checkFoundInDocument follows the 在全文中查看 of the hit h's section
+// page, open in ctx, and checks the document's page's marks: in the
+// section's own text only, each passage the hit marks, none left
+// unmarked, the text as it was; the address is the document's at the
+// section; 取消标出 takes marks and note away.
+func checkFoundInDocument(t *testing.T, ctx context.Context, h searchHit) {
+	t.Helper()
+	where := h.Doc + " " + h.EID + ", in its document"
+	up := eval[string](t, ctx, `document.querySelector("a.up").href`)
+	u, err := url.Parse(up)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, m := range h.Marks {
+		if !slices.Contains(want, m) {
+			want = append(want, m)
+		}
+	}
+	if !strings.HasSuffix(u.Path, "/docs/"+h.Doc+"/index.html") || u.Fragment != h.EID || !slices.Equal(u.Query()["hl"], want) {
+		t.Errorf("%s: 在全文中查看 leads to %s, want the document at %s asking for %q", where, up, h.EID, want)
+		return
+	}
+	plainURL := *u
+	plainURL.RawQuery = ""
+	do(t, ctx, "open "+h.Doc+" unmarked", chromedp.Navigate(plainURL.String()))
+	plain := eval[string](t, ctx, `document.querySelector("article.doc").textContent`)
+	do(t, ctx, "follow 在全文中查看", chromedp.Navigate(up))
+	p := readFound(t, ctx, fmt.Sprintf("document.getElementById(%q)", h.EID), "article.doc")
+	if p.Search != "" || p.Hash != "#"+h.EID {
+		t.Errorf("%s: the address ends %s%s, want #%s alone", where, p.Search, p.Hash, h.EID)
+	}
+	if p.Text != plain {
+		t.Errorf("%s: marked, the document's text differs from its text unmarked", where)
+	}
+	if p.Outside != 0 {
+		t.Errorf("%s: %d marks outside the section's own text", where, p.Outside)
+	}
+	for _, m := range want {
+		if !slices.Contains(p.Marked, m) {
+			t.Errorf("%s: the hit marks %q, which the document's page does not (%q)", where, m, p.Marked)
+		}
+		if strings.Contains(p.Rest, m) {
+			t.Errorf("%s: the section's text has %q unmarked", where, m)
+		}
+	}
+	for _, m := range p.Marked {
+		if !slices.Contains(want, m) {
+			t.Errorf("%s: the page marks %q, which the hit does not (%q)", where, m, want)
+		}
+	}
+	if !p.Afloat || !strings.Contains(p.Note, fmt.Sprintf("共 %d 处。", len(p.Marked))) {
+		t.Errorf("%s: the note reads %q (at the foot of the window: %v)", where, p.Note, p.Afloat)
+	}
+	do(t, ctx, "press 取消标出", browsertest.Click(".found-note button"))
+	if n := eval[int](t, ctx, `document.querySelectorAll("mark.found, .found-note").length`); n != 0 {
+		t.Errorf("%s: after 取消标出, %d marks or notes are left", where, n)
+	}
 }
