@@ -556,6 +556,7 @@ func (s *Site) jobs() []job {
 		for _, f := range s.sitemapFiles() {
 			js = append(js, job{name: f.name, run: f.run})
 		}
+		js = append(js, job{name: openSearchPath, run: s.openSearch})
 	}
 	names, _ := s.static.list()
 	for _, n := range names {

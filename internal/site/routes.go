@@ -103,6 +103,11 @@ func (s *Site) route(name string) (route, bool) {
 		return route{run: s.feed, deps: []string{keyCorpus}}, true
 	case "robots.txt":
 		return route{run: s.robots}, true
+	case openSearchPath:
+		if s.cfg.BaseURL == "" {
+			return route{}, false
+		}
+		return route{run: s.openSearch}, true
 	case "sitemap.xml":
 		if s.cfg.BaseURL == "" {
 			return route{}, false
