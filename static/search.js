@@ -1429,9 +1429,13 @@
     for (var i = 0; i < n; i++) perDoc[secDoc[result.secs[i]]]++;
     var rows = [];
     // row makes a row of buttons, if items has two or more, and gives it
-    // to put (by default, the rows shown below).
-    var row = function (label, items, rest, put) {
+    // to put (by default, the rows shown below). With limit, it shows
+    // that many and a button for all of them, which makes the row again
+    // in its place.
+    var row = function (label, items, rest, put, limit) {
       if (items.length < 2) return;
+      var all = items;
+      if (limit && items.length > limit) items = items.slice(0, limit);
       var el = document.createElement("p");
       var name = document.createElement("span");
       name.className = "spread-name";
@@ -1462,16 +1466,30 @@
         restEl.textContent = rest;
         el.appendChild(restEl);
       }
+      if (items !== all) {
+        var more = document.createElement("button");
+        more.type = "button";
+        more.className = "spread-more";
+        more.textContent = "全部 " + all.length + " 个" + label;
+        more.addEventListener("click", function () {
+          row(label, all, rest, function (made) {
+            el.replaceWith(made);
+            var first = made.querySelector("button:nth-of-type(" + (items.length + 1) + ")");
+            if (first) first.focus();
+          });
+        });
+        el.appendChild(more);
+      }
       (put || function (made) { rows.push(made); })(el);
     };
     if (!p.doc) {
       var found = [];
       for (d = 0; d < meta.docs.length; d++) if (perDoc[d]) found.push(d);
       found.sort(function (x, y) { return perDoc[y] - perDoc[x] || x - y; });
-      row("文件", found.slice(0, SPREAD_DOCS).map(function (d) {
+      row("文件", found.map(function (d) {
         var doc = meta.docs[d];
         return { name: "doc", value: doc[0], label: window.tiaowenDocLabel(doc), count: perDoc[d], lang: doc[2] !== document.documentElement.lang ? doc[2] : "" };
-      }), found.length > SPREAD_DOCS ? "等 " + found.length + " 个文件" : "");
+      }), "", null, SPREAD_DOCS);
     }
     facetSels.forEach(function (sel) {
       var of = FACET_VALUE[sel.name];
@@ -1548,9 +1566,9 @@
       if (count[ti]) found.push(ti);
     });
     found.sort(function (x, y) { return count[y] - count[x] || x - y; });
-    row("主题", found.slice(0, SPREAD_THEMES).map(function (ti) {
+    row("主题", found.map(function (ti) {
       return { name: "theme", value: meta.themes[ti][0], label: meta.themes[ti][1], count: count[ti] };
-    }), found.length > SPREAD_THEMES ? "等 " + found.length + " 个主题" : "", place);
+    }), "", place, SPREAD_THEMES);
   }
 
 

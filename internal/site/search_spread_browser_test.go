@@ -59,8 +59,8 @@ func TestBrowserSearchSpread(t *testing.T) {
 			if (ask) ask.click();
 			for (let i = 0; i < 200 && !document.querySelector('#search-spread button[data-name="theme"]'); i++) await new Promise(r => setTimeout(r, 10));
 			return [...document.querySelectorAll("#search-spread:not([hidden]) p")].map(p => ({
-			Name: p.querySelector(".spread-name").textContent, Text: (p.querySelector(".spread-rest") || {}).textContent || "",
-			Buttons: [...p.querySelectorAll("button")].map(b => ({Name: b.dataset.name, Value: b.dataset.value,
+			Name: p.querySelector(".spread-name").textContent, Text: (p.querySelector(".spread-rest, .spread-more") || {}).textContent || "",
+			Buttons: [...p.querySelectorAll("button[data-name]")].map(b => ({Name: b.dataset.name, Value: b.dataset.value,
 				Label: b.firstChild.textContent, Count: b.querySelector(".count").textContent}))}));
 		})()`)
 	}
@@ -116,7 +116,7 @@ func TestBrowserSearchSpread(t *testing.T) {
 				// The rest of the documents or themes: how many in all,
 				// each found no more often than those shown.
 				var total int
-				if _, err := fmt.Sscanf(r.Text, "等 %d 个", &total); err != nil || total != len(want[name]) {
+				if _, err := fmt.Sscanf(r.Text, "全部 %d 个", &total); err != nil || total != len(want[name]) {
 					t.Errorf("%s: the row %s ends %q; %d are found", what, r.Name, r.Text, len(want[name]))
 				}
 				for v, n := range want[name] {
@@ -191,10 +191,39 @@ func TestBrowserSearchSpread(t *testing.T) {
 	}
 	check("质量 in "+doc, inDoc, "doc")
 
-	// The theme found most, chosen from the spread: the results of 质量
-	// in its sections, as the theme filter gives them.
+	// The themes' row shows a few; its last button shows them all, in
+	// the same order, each with its count.
 	searchOpen(t, ctx, base, "q", "质量")
 	rows := spread()
+	type shown struct {
+		Values []string
+		Counts map[string]string
+		More   int
+	}
+	readThemes := func() shown {
+		return searchEval[shown](t, ctx, `(() => {
+			const bs = [...document.querySelectorAll('#search-spread button[data-name="theme"]')];
+			return {Values: bs.map(b => b.dataset.value), Counts: Object.fromEntries(bs.map(b => [b.dataset.value, b.querySelector(".count").textContent])),
+				More: document.querySelectorAll("#search-spread .spread-more").length};
+		})()`)
+	}
+	few := readThemes()
+	searchDo(t, ctx, "show every theme", browsertest.Click(`#search-spread p:has(button[data-name="theme"]) .spread-more`))
+	every := readThemes()
+	perTheme := map[string]int{}
+	for _, h := range hits {
+		for _, th := range themesOf[h.ref()] {
+			perTheme[th]++
+		}
+	}
+	if len(few.Values) >= len(every.Values) || !slices.Equal(every.Values[:len(few.Values)], few.Values) || len(every.Values) != len(perTheme) || every.More != few.More-1 {
+		t.Errorf("质量: the themes' row showed %d, then all %d (%d found), the first as before: %v; buttons for more %d, then %d", len(few.Values), len(every.Values), len(perTheme), every.Values, few.More, every.More)
+	}
+	for th, n := range perTheme {
+		if every.Counts[th] != strconv.Itoa(n) {
+			t.Errorf("质量: all themes shown, %s counts %s, want %d", th, every.Counts[th], n)
+		}
+	}
 	if len(rows) < 2 || len(rows[1].Buttons) == 0 {
 		t.Fatalf("质量: no themes' row to choose from: %+v", rows)
 	}
