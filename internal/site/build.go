@@ -153,15 +153,9 @@ type sources struct {
 // when one is an error; the error is a problem outside the content, such
 // as a template that does not parse.
 func readSources(opts Options) (*sources, diag.List, error) {
-	var problems diag.List
-	cfg, ps := LoadConfig(filepath.Join(opts.Content, "site.yaml"))
-	problems = append(problems, ps...)
-	if opts.BaseURL != "" {
-		u, ok := normaliseBaseURL(opts.BaseURL)
-		if !ok {
-			return nil, nil, fmt.Errorf("baseURL %q is not an http(s) URL with a host", opts.BaseURL)
-		}
-		cfg.BaseURL = u
+	cfg, problems, err := SiteConfig(opts)
+	if err != nil {
+		return nil, nil, err
 	}
 	docsDir := filepath.Join(opts.Content, "docs")
 	parser := corpus.NewParser()

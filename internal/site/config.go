@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -17,27 +18,27 @@ import (
 // Config is content/site.yaml.
 type Config struct {
 	// Title is the site's name as readers see it.
-	Title string `yaml:"title"`
+	Title string `yaml:"title" json:"title"`
 	// Name is an ascii slug for files named after the site, such as the
 	// offline bundle build/<name>-offline.zip.
-	Name string `yaml:"name"`
+	Name string `yaml:"name" json:"name"`
 	// BaseURL is where the site is published, ending in "/"; canonical
 	// links, citations, the sitemap and the feed are absolute URLs under
 	// it. Empty leaves them out.
-	BaseURL string `yaml:"baseURL"`
+	BaseURL string `yaml:"baseURL" json:"baseURL"`
 	// Language is the site's interface language (zh-Hans or zh-Hant).
-	Language    string `yaml:"language"`
-	Description string `yaml:"description"`
+	Language    string `yaml:"language" json:"language"`
+	Description string `yaml:"description" json:"description"`
 	// Copyright is shown in the footer.
-	Copyright string `yaml:"copyright"`
+	Copyright string `yaml:"copyright" json:"copyright"`
 	// Paginate is how many documents a page of the home page lists, in
 	// its table and its matrix, and a page of a theme shows passages of;
 	// the chooser lists ten times as many pairs. The pages after the
 	// first are page/2/, page/3/, … below the first's path, as in Hugo.
-	Paginate int `yaml:"paginate"`
+	Paginate int `yaml:"paginate" json:"paginate"`
 	// FeedLimit is how many documents /feed.xml carries, the newest;
 	// -1 carries every one, like Hugo's feed limit.
-	FeedLimit int `yaml:"feedLimit"`
+	FeedLimit int `yaml:"feedLimit" json:"feedLimit"`
 }
 
 // defaultPaginate keeps a page of the home page under 600 KB, a
@@ -54,6 +55,22 @@ const defaultFeedLimit = 50
 // defaultConfig is the settings of a site without a site.yaml.
 func defaultConfig() Config {
 	return Config{Title: "tiaowen", Name: "site", Language: "zh-Hans", Paginate: defaultPaginate, FeedLimit: defaultFeedLimit}
+}
+
+// SiteConfig is the site's settings as a build under opts uses them:
+// opts.Content's site.yaml, the defaults for what it leaves out, and
+// opts.BaseURL standing for its baseURL when given. The error is a
+// baseURL flag that is no address; the problems, site.yaml's.
+func SiteConfig(opts Options) (Config, diag.List, error) {
+	cfg, problems := LoadConfig(filepath.Join(opts.Content, "site.yaml"))
+	if opts.BaseURL != "" {
+		u, ok := normaliseBaseURL(opts.BaseURL)
+		if !ok {
+			return cfg, problems, fmt.Errorf("baseURL %q is not an http(s) URL with a host", opts.BaseURL)
+		}
+		cfg.BaseURL = u
+	}
+	return cfg, problems, nil
 }
 
 // LoadConfig reads site.yaml. A missing file gives the defaults.
