@@ -1516,11 +1516,13 @@
   // every theme's list, a file each, which a query does not otherwise
   // read (at 10000 documents most of a megabyte in all): until they are
   // read, the row is a button that reads them, and once read they stay,
-  // for every later query's spread. A later query's spread forgets a
-  // row still waiting for them.
-  var SPREAD_THEMES = 8;
+  // for every later query's spread; a reader who asked once is not asked
+  // again, on this page or another (the browser keeps the files). A
+  // later query's spread forgets a row still waiting for them.
+  var SPREAD_THEMES = 8, THEMES_ASKED = "tiaowen-spread-themes";
   function themesRow(result, docRow, row) {
-    var my = seq, ask = null;
+    var my = seq, ask = null, asked = false;
+    try { asked = localStorage.getItem(THEMES_ASKED) === "1"; } catch (e) {}
     var place = function (el) {
       if (ask) spreadRows.replaceChild(el, ask);
       else spreadRows.insertBefore(el, docRow ? docRow.nextSibling : spreadRows.firstChild);
@@ -1538,8 +1540,9 @@
     b.type = "button";
     b.className = "spread-ask";
     b.textContent = "统计各主题的条目数";
-    b.addEventListener("click", function () {
+    var count = function () {
       b.disabled = true;
+      try { localStorage.setItem(THEMES_ASKED, "1"); } catch (e) {}
       Promise.all(meta.themes.map(function (t, i) { return load("th" + i + ".js"); })).then(function () {
         if (my !== seq) return;
         countThemes(result, row, place);
@@ -1548,11 +1551,13 @@
         b.disabled = false;
         b.title = err.message;
       });
-    });
+    };
+    b.addEventListener("click", count);
     waiting.appendChild(name);
     waiting.appendChild(b);
     place(waiting);
     ask = waiting; // the row the counted one replaces
+    if (asked) count();
   }
 
   // countThemes makes the themes' row of result's spread by row, and

@@ -191,9 +191,17 @@ func TestBrowserSearchSpread(t *testing.T) {
 	}
 	check("质量 in "+doc, inDoc, "doc")
 
+	// Asked once, the themes are counted unasked on the next page.
+	searchOpen(t, ctx, base, "q", "质量")
+	if n := searchEval[int](t, ctx, `(async () => {
+		for (let i = 0; i < 200 && !document.querySelector('#search-spread button[data-name="theme"]'); i++) await new Promise(r => setTimeout(r, 10));
+		return document.querySelectorAll('#search-spread .spread-ask').length + (document.querySelector('#search-spread button[data-name="theme"]') ? 0 : 10);
+	})()`); n != 0 {
+		t.Errorf("质量 on a page opened after the themes were counted once: the themes' row is not counted unasked (%d)", n)
+	}
+
 	// The themes' row shows a few; its last button shows them all, in
 	// the same order, each with its count.
-	searchOpen(t, ctx, base, "q", "质量")
 	rows := spread()
 	type shown struct {
 		Values []string
