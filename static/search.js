@@ -1741,8 +1741,9 @@
   // document's id, title, issuer, date and number (from api/docs.js, the
   // home page's list, read as a script so that it loads from disk too),
   // its eId, number and title, its text as written, its permalink and
-  // how it matched. The text shards of every result are read first: at
-  // thousands of results, a while.
+  // how it matched, and its document's level and region. The text
+  // shards of every result are read first: at thousands of results, a
+  // while.
   var csvButton = null;
   // How many results each export saves without asking first: a Word
   // 摘编 of a thousand whole sections runs to hundreds of pages; a
@@ -1753,16 +1754,16 @@
     if (!window.tiaowenCSV || !window.Blob || !window.URL || !URL.createObjectURL) return;
     csvButton = exportButton("search-csv", "下载全部结果（CSV）", spread || status, CSV_ASKS_ABOVE, noop, function (c, facts) {
       var secs = c.result.secs;
-      var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"]];
+      var lines = [["文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配", "级别", "地区"]];
       for (var i = 0; i < secs.length; i++) {
-        var x = section(secs[i]), f = facts[x.docID] || ["", "", "", ""];
+        var x = section(secs[i]), f = facts[x.docID] || ["", "", "", "", "", ""];
         // The status as the home page's list gives it: a draft or an
         // old edition says so, as its hit does.
         var state = x.newer ? (f[3] ? f[3] + " · " : "") + "已被取代" : f[3];
         if (x.draft) state = (state ? state + " · " : "") + "未发布";
         if (TERM_NAME[x.term]) state = (state ? state + " · " : "") + TERM_NAME[x.term];
         lines.push([x.docID, x.docTitle, f[0], f[1], f[2], state, x.eid, x.cite, x.title, x.text, permalink(x.docID, x.eid),
-          c.terms.length ? TIER_NAME[c.result.tiers[i]] : ""]);
+          c.terms.length ? TIER_NAME[c.result.tiers[i]] : "", f[4], f[5]]);
       }
       window.tiaowenCSV.save(fileName(c, ".csv"), lines);
     });
@@ -1937,8 +1938,9 @@
           var data = window.TIAOWEN_DOCS, out = {};
           if (!data) { reject(new Error("无法读取 api/docs.js")); return; }
           var col = function (name) { return data.fields.indexOf(name); };
-          var issuer = col("issuer"), date = col("date"), number = col("number"), status = col("status");
-          data.docs.forEach(function (d) { out[d[0]] = [d[issuer], d[date], d[number], d[status]]; });
+          var issuer = col("issuer"), date = col("date"), number = col("number"), status = col("status"), level = col("level"), region = col("region");
+          var levels = data.levels || {};
+          data.docs.forEach(function (d) { out[d[0]] = [d[issuer], d[date], d[number], d[status], levels[d[level]] || "", d[region] || ""]; });
           resolve(out);
         };
         if (window.TIAOWEN_DOCS) { done(); return; }

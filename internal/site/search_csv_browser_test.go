@@ -1,27 +1,35 @@
 package site_test
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
 
 // searchCSVHeader is the header of a search's results saved as CSV.
-var searchCSVHeader = []string{"文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配"}
+var searchCSVHeader = []string{"文件编号", "文件", "发布机关", "日期", "文号", "状态", "条目编号", "条目", "标题", "文字", "链接", "匹配", "级别", "地区"}
 
 // TestBrowserSearchCSV saves a search's results from the offline bundle
 // and reads the file back as CSV: every result, not only the page shown,
 // in the page's order, each with its document's id, title, issuer, date,
-// number and status (the Guangzhou 方案 a 征求意见稿), its eId and text as the JSON API gives them (Jiangsu's in
+// number and status (the Guangzhou 方案 a 征求意见稿), its level and
+// region, its eId and text as the JSON API gives them (Jiangsu's in
 // 繁體, as written), its canonical permalink and how it matched; a
 // search by theme alone says nothing of matching.
 func TestBrowserSearchCSV(t *testing.T) {
 	s := seedSite(t)
-	type doc struct{ title, issuer, date, number, status string }
+	type doc struct{ title, issuer, date, number, status, level, region string }
+	var list struct{ Documents []struct{ ID, Level string } }
+	readJSON(t, filepath.Join(s.web, "api", "docs.json"), &list)
+	levelOf := map[string]string{}
+	for _, d := range list.Documents {
+		levelOf[d.ID] = map[string]string{"province": "省级", "city": "市级", "county": "县级"}[d.Level]
+	}
 	docs := map[string]doc{}
 	var ids []string
 	for _, d := range seedDocs(t, s.web) {
-		docs[d.ID] = doc{d.Title, d.Issuer, d.Date, d.Number, d.Status}
+		docs[d.ID] = doc{d.Title, d.Issuer, d.Date, d.Number, d.Status, levelOf[d.ID], d.Region}
 		ids = append(ids, d.ID)
 	}
 	texts := sectionTexts(t, s.web, ids...)
@@ -51,7 +59,7 @@ func TestBrowserSearchCSV(t *testing.T) {
 			switch {
 			case !ok || !found:
 				t.Errorf("%s line %d: no section %s %s", c.query, i+1, id, eid)
-			case (doc{l[1], l[2], l[3], l[4], l[5]}) != d || l[9] != text:
+			case (doc{l[1], l[2], l[3], l[4], l[5], l[12], l[13]}) != d || d.level == "" || d.region == "" || l[9] != text:
 				t.Errorf("%s line %d: %q, want %+v and the text %q", c.query, i+1, l, d, text)
 			case l[10] != s.cfg.BaseURL+"docs/"+id+"/"+eid+"/":
 				t.Errorf("%s line %d: links %q", c.query, i+1, l[10])
