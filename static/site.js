@@ -210,6 +210,8 @@
           var link = function (a) {
             var page = pages.filter(function (p) { return p.doc === a.ownerDocument; })[0];
             var url = new URL(a.getAttribute("href"), page ? page.base : location.href).href;
+            // A permalink, without what the link asks the page to mark.
+            url = url.replace(/\?[^#]*/, "");
             // A page's address on the web is its folder's.
             return /^https?:/.test(url) ? url.replace(/index\.html(#|$)/, "$1") : url;
           };

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -831,7 +832,7 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 			if len(found) == 0 {
 				continue
 			}
-			ts := themeSection{URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html", Where: sec.Label()}
+			ts := themeSection{URL: p.Root + sectionPath(d.ID, sec.EID) + "index.html" + themeHighlights(found), Where: sec.Label()}
 			// open is whether the last quotation stops before its
 			// paragraph's end: the words left out after it are marked
 			// once the next sentence is known not to follow it.
@@ -884,6 +885,26 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 	}
 	p.Data = data
 	return p
+}
+
+// themeHighlights is what a theme page's link to a section asks the
+// section's page to mark, as a search hit's link does (?hl=…, which
+// site.js reads): the theme's terms as the section's passages write
+// them, each once, in their order.
+func themeHighlights(found []passage) string {
+	var words []string
+	for _, ps := range found {
+		rs := []rune(ps.Text)
+		for _, m := range ps.Marks {
+			if w := string(rs[m[0]:m[1]]); !slices.Contains(words, w) {
+				words = append(words, w)
+			}
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return "?" + url.Values{"hl": words}.Encode()
 }
 
 func (s *Site) searchPage() *Page {

@@ -271,3 +271,40 @@ func checkFoundInDocument(t *testing.T, ctx context.Context, h searchHit) {
 		t.Errorf("%s: after 取消标出, %d marks or notes are left", where, n)
 	}
 }
+
+// TestBrowserThemeFound: a theme's page leads to each section it quotes
+// as a search hit does, asking the section's page to mark the theme's
+// terms as the passages write them: on 双比对双提升's page, from disk,
+// each link asks for the words its passages mark, each once; followed,
+// the section's page marks them as it marks a hit's (checkFound). Its
+// Word 摘编 links each section to its permalink alone.
+func TestBrowserThemeFound(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	const theme = "shuangbidui-shuangtisheng"
+	do(t, ctx, "open the theme's page", chromedp.Navigate(base+"themes/"+theme+"/index.html"))
+	type link struct {
+		Href  string
+		Marks []string
+	}
+	links := eval[[]link](t, ctx, `[...document.querySelectorAll(".passages > li")].map(li => ({
+		Href: li.querySelector("a.where").getAttribute("href"), Marks: [...li.querySelectorAll("mark")].map(m => m.textContent)}))`)
+	if len(links) < 3 {
+		t.Fatalf("the theme's page quotes %d sections; the test wants several", len(links))
+	}
+	for _, l := range links {
+		path, query, _ := strings.Cut(l.Href, "?")
+		parts := strings.Split(strings.TrimPrefix(path, "../../docs/"), "/")
+		if len(parts) != 3 || parts[2] != "index.html" {
+			t.Fatalf("a passage links to %s, not a section's page", l.Href)
+		}
+		h := searchHit{Doc: parts[0], EID: parts[1], Marks: l.Marks}
+		if "?"+query != highlightQuery(l.Marks) {
+			t.Errorf("%s %s: the link asks %q, want the words its passages mark: %q", h.Doc, h.EID, "?"+query, highlightQuery(l.Marks))
+			continue
+		}
+		plain := pageText(t, ctx, base+"docs/"+h.Doc+"/"+h.EID+"/index.html")
+		do(t, ctx, "open the theme's page", chromedp.Navigate(base+"themes/"+theme+"/index.html"))
+		do(t, ctx, "follow the link to "+h.Doc+" "+h.EID, browsertest.Follow(browsertest.Click(fmt.Sprintf(`.passages a.where[href^="../../docs/%s/%s/"]`, h.Doc, h.EID))))
+		checkFound(t, ctx, h, plain)
+	}
+}
