@@ -1414,7 +1414,7 @@
   }
 
   // showSpread says how the results spread over the documents, the
-  // themes (spreadThemes) and each column a filter chooses by (level,
+  // themes (themesRow) and each column a filter chooses by (level,
   // year, script, status …):
   // for each that is not chosen already and that the results differ in,
   // its values with how many results each has — the documents most
@@ -1482,6 +1482,7 @@
       }
       (put || function (made) { rows.push(made); })(el);
     };
+    var docRow = null;
     if (!p.doc) {
       var found = [];
       for (d = 0; d < meta.docs.length; d++) if (perDoc[d]) found.push(d);
@@ -1489,7 +1490,7 @@
       row("文件", found.map(function (d) {
         var doc = meta.docs[d];
         return { name: "doc", value: doc[0], label: window.tiaowenDocLabel(doc), count: perDoc[d], lang: doc[2] !== document.documentElement.lang ? doc[2] : "" };
-      }), "", null, SPREAD_DOCS);
+      }), "", function (made) { docRow = made; rows.push(made); }, SPREAD_DOCS);
     }
     facetSels.forEach(function (sel) {
       var of = FACET_VALUE[sel.name];
@@ -1507,7 +1508,7 @@
     });
     rows.forEach(function (el) { spreadRows.appendChild(el); });
     spread.hidden = !rows.length;
-    if (!p.theme && n && meta.themes.length > 1) themesRow(result, rows.length && !p.doc ? rows[0] : null, row);
+    if (!p.theme && n && meta.themes.length > 1) themesRow(result, docRow, row);
   }
 
   // themesRow adds the themes' row to the spread of result, after the

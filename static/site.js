@@ -367,7 +367,10 @@
   (function () {
     var params = new URLSearchParams(location.search), wanted = params.getAll("hl").filter(function (p) { return p; });
     var own = document.querySelector("article.section-page > section.sec");
-    var at = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var at = null;
+    try {
+      at = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    } catch (e) { /* an address no link of the site makes */ }
     var sec = own || (at && at.matches("article.doc section.sec") ? at : null);
     if (!wanted.length || !sec) return;
     var up = own && document.querySelector("a.up");
@@ -379,8 +382,7 @@
     var nodes = [], starts = [], text = "";
     var walker = document.createTreeWalker(sec, NodeFilter.SHOW_TEXT, {
       acceptNode: function (n) {
-        var up = n.parentElement.closest("section.sec");
-        return up === sec ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+        return n.parentElement.closest("section.sec") === sec ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
       }
     });
     for (var n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -390,7 +392,7 @@
     }
     var places = [];
     wanted.forEach(function (p) {
-      for (var at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) places.push([at, at + p.length]);
+      for (var i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) places.push([i, i + p.length]);
     });
     places.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
     var kept = [], end = 0;

@@ -190,6 +190,9 @@ func TestBrowserSearchSpread(t *testing.T) {
 		t.Errorf("chosen from the spread, the document filter reads %q", sel)
 	}
 	check("质量 in "+doc, inDoc, "doc")
+	if rows := spread(); len(rows) == 0 || rows[0].Name != "主题" {
+		t.Errorf("质量 in %s: without a documents' row, the themes' row does not come first: %+v", doc, rows)
+	}
 
 	// Asked once, the themes are counted unasked on the next page.
 	searchOpen(t, ctx, base, "q", "质量")
