@@ -330,7 +330,9 @@ func walk(t *testing.T, ctx context.Context, s builtSite, base, dir string) {
 	if !slices.Equal(listed, wantListed) {
 		t.Errorf("theme page 首负责任制 lists %q, want %q", listed, wantListed)
 	}
-	where := chromedp.CSS(`#doc-` + gzID + ` a.where[href="../../docs/` + gzID + `/` + gzSection + `/index.html"]`)
+	// The link asks the section's page to mark the theme's terms
+	// (TestBrowserThemeFound).
+	where := chromedp.CSS(`#doc-` + gzID + ` a.where[href^="../../docs/` + gzID + `/` + gzSection + `/index.html?hl="]`)
 	if n := len(get(t, ctx, "passages", chromedp.Nodes(where, chromedp.AtLeast(0)))); n != 1 {
 		t.Errorf("theme page 首负责任制 has %d passages linking to %s, want 1", n, gzSection)
 	}
