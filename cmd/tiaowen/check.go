@@ -31,17 +31,27 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	docs, sections, problems, err := site.Check(opts)
-	for _, p := range problems {
-		fmt.Fprintln(stderr, p.Error())
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "tiaowen check: %v\n", err)
-		return 1
-	}
-	if problems.Err() != nil {
-		fmt.Fprintf(stderr, "tiaowen check: %s\n", diag.Count(len(problems.Errors()), "error"))
+	if refused(stderr, "check", problems, err) {
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s, %s, %s\n", diag.Count(docs, "document"), diag.Count(sections, "section"), diag.Count(len(problems.Warnings()), "warning"))
 	return 0
+}
+
+// refused prints problems, one file:line:col line each, and err; it
+// reports whether the command, named cmd, stops there: at err or at
+// any problem that is an error, which it counts.
+func refused(stderr io.Writer, cmd string, problems diag.List, err error) bool {
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p.Error())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "tiaowen %s: %v\n", cmd, err)
+		return true
+	}
+	if problems.Err() != nil {
+		fmt.Fprintf(stderr, "tiaowen %s: %s\n", cmd, diag.Count(len(problems.Errors()), "error"))
+		return true
+	}
+	return false
 }

@@ -8,7 +8,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"tiaowen/internal/diag"
 	"tiaowen/internal/site"
 )
 
@@ -36,15 +35,7 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg, problems, err := site.SiteConfig(opts)
-	for _, p := range problems {
-		fmt.Fprintln(stderr, p.Error())
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "tiaowen config: %v\n", err)
-		return 1
-	}
-	if problems.Err() != nil {
-		fmt.Fprintf(stderr, "tiaowen config: %s\n", diag.Count(len(problems.Errors()), "error"))
+	if refused(stderr, "config", problems, err) {
 		return 1
 	}
 	var out []byte
