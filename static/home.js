@@ -1,5 +1,5 @@
 // The home page's document finder: filter the documents by words and by
-// level, year, script, status and version, and sort them by a column — over the
+// level, region, year, script, status and version, and sort them by a column — over the
 // whole corpus, not only the page's share of it. The list comes from
 // api/docs.js, loaded at the first use. The state is kept in the
 // address (?filter=…&level=province&sort=date-desc), so that a filtered
@@ -100,6 +100,13 @@
     facets.forEach(function (sel) { if (sel.value) c[sel.name] = sel.value; });
     return c;
   };
+  // chosenValues is the values of a column that its select's choice
+  // keeps: a region's option keeps the regions inside it too, as the
+  // documents write them (data-covers).
+  var chosenValues = function (sel) {
+    var covers = sel.options[sel.selectedIndex].getAttribute("data-covers");
+    return covers ? JSON.parse(covers) : [sel.value];
+  };
   var active = function (c) {
     return c.words.length > 0 || facets.some(function (sel) { return sel.value; }) || sort !== null;
   };
@@ -178,9 +185,10 @@
       return;
     }
     if (!docs) { status.textContent = "正在载入文件列表……"; load(); return; }
+    var wants = facets.filter(function (sel) { return sel.value; }).map(function (sel) { return { name: sel.name, values: chosenValues(sel) }; });
     var kept = docs.filter(function (d) {
       if (!c.words.every(function (w) { return d.text.indexOf(w) >= 0; })) return false;
-      return facets.every(function (sel) { return !sel.value || d[sel.name] === sel.value; });
+      return wants.every(function (w) { return w.values.indexOf(d[w.name]) >= 0; });
     });
     if (sort) {
       var k = sort.key, sign = sort.desc ? -1 : 1;

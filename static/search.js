@@ -880,10 +880,30 @@
   function docsKept(facets) {
     var names = Object.keys(facets || {});
     if (!names.length) return null;
+    var keeps = {};
+    names.forEach(function (n) { keeps[n] = facetKeeps(n, facets[n]); });
     return Uint8Array.from(meta.docs, function (d) {
-      return names.every(function (n) { return FACET_VALUE[n] && FACET_VALUE[n](d) === facets[n]; }) ? 1 : 0;
+      return names.every(function (n) { return FACET_VALUE[n] && keeps[n].indexOf(FACET_VALUE[n](d)) >= 0; }) ? 1 : 0;
     });
   }
+
+  // facetKeeps is the values of FACET_VALUE's column that choosing
+  // value in its filter keeps: value itself, or for a region the
+  // regions inside it too, as the documents write them (its option's
+  // data-covers).
+  function facetKeeps(name, value) {
+    var o = facetOption(name, value);
+    var covers = o && o.getAttribute("data-covers");
+    return covers ? JSON.parse(covers) : [value];
+  }
+  function facetOption(name, value) {
+    var sel = facetSels.filter(function (f) { return f.name === name; })[0];
+    return sel && Array.prototype.filter.call(sel.options, function (o) { return o.value === value; })[0];
+  }
+
+  // facetDepth is how deep a region's option lies among the regions
+  // (广东省 0, 广州市 1, 陆河县 2), as its indent shows it.
+  function facetDepth(o) { return /^\u3000*/.exec(o.textContent)[0].length; }
 
   // maskOf is the sections a filtered query may find, or null for all
   // (but the one document of docFilter, which search bounds itself): a
@@ -1494,21 +1514,41 @@
     }
     facetSels.forEach(function (sel) {
       var of = FACET_VALUE[sel.name];
-      if (sel.value || !of) return;
+      if (!of) return;
       var count = {};
       for (d = 0; d < meta.docs.length; d++) if (perDoc[d]) count[of(meta.docs[d])] = (count[of(meta.docs[d])] || 0) + perDoc[d];
       var label = sel.parentNode.firstChild.textContent.trim(), listed = 0;
-      var items = Array.prototype.slice.call(sel.options).filter(function (o) { return o.value && count[o.value]; }).map(function (o) {
-        listed += count[o.value];
-        return { name: sel.name, value: o.value, label: o.textContent, count: count[o.value] };
-      });
+      var options = spreadOptions(sel);
+      if (!options) return;
+      var items = options.map(function (o) {
+        var c = facetKeeps(sel.name, o.value).reduce(function (sum, v) { return sum + (count[v] || 0); }, 0);
+        listed += c;
+        return { name: sel.name, value: o.value, label: o.textContent.trim(), count: c };
+      }).filter(function (x) { return x.count; });
       // Results whose document the column says nothing of (no date,
-      // say) are counted apart: the filter cannot choose them.
-      row(label, items, listed < n ? "未注明 " + (n - listed) : "");
+      // say) are counted apart: the filter cannot choose them; so are,
+      // under a region chosen, those of the region's own documents.
+      row(label, items, listed < n ? (sel.value ? "本级 " : "未注明 ") + (n - listed) : "");
     });
     rows.forEach(function (el) { spreadRows.appendChild(el); });
     spread.hidden = !rows.length;
     if (!p.theme && n && meta.themes.length > 1) themesRow(result, docRow, row);
+  }
+
+  // spreadOptions is the options of a column's filter that its row of
+  // the spread counts the results by: all of them while none is chosen,
+  // but of the regions only the outermost; under a region chosen, the
+  // regions directly inside it, so that a reader goes down from a
+  // province to its cities and counties; nothing under another choice.
+  function spreadOptions(sel) {
+    var all = Array.prototype.slice.call(sel.options, 1);
+    if (sel.name !== "region") return sel.value ? null : all;
+    var at = sel.value ? facetDepth(sel.options[sel.selectedIndex]) + 1 : 0, inside = !sel.value;
+    return all.filter(function (o) {
+      if (o.value === sel.value) inside = true;
+      else if (facetDepth(o) < at) inside = false;
+      return inside && facetDepth(o) === at;
+    });
   }
 
   // themesRow adds the themes' row to the spread of result, after the

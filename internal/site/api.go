@@ -7,6 +7,7 @@ import (
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/hanconv"
+	"tiaowen/internal/regions"
 )
 
 // docAPI is /api/docs/<id>.json: the parse contract of `tiaowen parse
@@ -17,6 +18,7 @@ type docAPI struct {
 	Status   string       `json:"status"`
 	Level    string       `json:"level"`
 	Region   string       `json:"region"`
+	Division *divisionAPI `json:"division,omitempty"`
 	URL      string       `json:"url"`
 	Sections []sectionAPI `json:"sections"`
 	// Cites are the places where the document names another of the
@@ -35,6 +37,29 @@ type docAPI struct {
 	// its front matter gives it.
 	Effective string `json:"effective,omitempty"`
 	Expires   string `json:"expires,omitempty"`
+}
+
+// divisionAPI is where a document's region lies among China's
+// administrative divisions, when it is one of them: its GB/T 2260 code
+// and the divisions' names from its province down to it, in simplified
+// script ("441523", [广东省 汕尾市 陆河县]). A document whose region is
+// none of them (a development zone, a name written short or that could
+// be several places) has no division.
+type divisionAPI struct {
+	Code string   `json:"code"`
+	Path []string `json:"path"`
+}
+
+func divisionOf(region string) *divisionAPI {
+	path := regions.Find(region)
+	if path == nil {
+		return nil
+	}
+	d := &divisionAPI{Code: path[len(path)-1].Code}
+	for _, div := range path {
+		d.Path = append(d.Path, div.Name)
+	}
+	return d
 }
 
 // citeAPI is a place where one document names another: the other
@@ -63,7 +88,7 @@ func (s *Site) siteURL(p string) string {
 
 func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 	out := docAPI{DocJSON: d.JSON(), Issuer: d.Issuer, Status: d.Status, Level: d.Level, Region: d.Region,
-		URL: s.siteURL(docPath(d.ID)), Sections: make([]sectionAPI, len(d.Sections))}
+		Division: divisionOf(d.Region), URL: s.siteURL(docPath(d.ID)), Sections: make([]sectionAPI, len(d.Sections))}
 	out.DocJSON.Sections = nil
 	for i, sec := range d.Sections {
 		ids := []string{}
@@ -143,18 +168,20 @@ type docsAPI struct {
 }
 
 type docSummary struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Issuer   string `json:"issuer"`
-	Date     string `json:"date"`
-	Number   string `json:"number"`
-	Lang     string `json:"lang"`
-	Status   string `json:"status"`
-	Level    string `json:"level"`
-	Region   string `json:"region"`
-	Sections int    `json:"sections"`
-	URL      string `json:"url"`
-	JSON     string `json:"json"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Issuer string `json:"issuer"`
+	Date   string `json:"date"`
+	Number string `json:"number"`
+	Lang   string `json:"lang"`
+	Status string `json:"status"`
+	Level  string `json:"level"`
+	Region string `json:"region"`
+	// As in a document's own JSON.
+	Division *divisionAPI `json:"division,omitempty"`
+	Sections int          `json:"sections"`
+	URL      string       `json:"url"`
+	JSON     string       `json:"json"`
 	// As in a document's own JSON, and left out where it has none.
 	Supersedes   []string `json:"supersedes,omitempty"`
 	SupersededBy string   `json:"supersededBy,omitempty"`
@@ -167,7 +194,7 @@ func (s *Site) docsJSON(w *bytes.Buffer) error {
 	out := docsAPI{Documents: make([]docSummary, len(s.docs))}
 	for i, d := range s.docs {
 		out.Documents[i] = docSummary{ID: d.ID, Title: d.Title, Issuer: d.Issuer, Date: d.Date, Number: d.Number,
-			Lang: d.Lang, Status: d.Status, Level: d.Level, Region: d.Region, Sections: len(d.Sections),
+			Lang: d.Lang, Status: d.Status, Level: d.Level, Region: d.Region, Division: divisionOf(d.Region), Sections: len(d.Sections),
 			URL: s.siteURL(docPath(d.ID)), JSON: s.siteURL(docAPIPath(d.ID)), Supersedes: d.Supersedes, Draft: d.Draft,
 			Effective: d.Effective, Expires: d.Expires}
 		if n := s.newerOf(d); n != nil {

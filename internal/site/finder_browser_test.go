@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -147,14 +149,31 @@ func TestBrowserHomeFinder(t *testing.T) {
 		t.Errorf("from the address, the level select shows %q", v)
 	}
 
-	// A region, as the documents write it: Guangdong's two.
-	do(t, ctx, "open the address with a region", chromedp.Navigate(base+"index.html?region=%E5%B9%BF%E4%B8%9C%E7%9C%81"))
-	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 2 份。")
-	if got := all(); !slices.Equal(got, []string{"guangdong-2020-shishi", "guangdong-2023-gangyao"}) {
-		t.Errorf("the region 广东省: %q, want Guangdong's two", got)
+	// A region finds the documents of the regions inside it too:
+	// 广东省, Guangdong's two and those of 广州市 and 陆河县 (in 汕尾市);
+	// 汕尾市, Luhe's; 江苏省, the 繁體 意见's 江蘇省.
+	for _, c := range []struct {
+		region string
+		want   []string
+	}{
+		{"广东省", []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "luhe-2017-yijian"}},
+		{"汕尾市", []string{"luhe-2017-yijian"}},
+		{"江苏省", []string{"jiangsu-2023-yijian"}},
+	} {
+		do(t, ctx, "open the address with the region "+c.region, chromedp.Navigate(base+"index.html?region="+url.QueryEscape(c.region)))
+		status := fmt.Sprintf("符合条件的文件 %d 份。", len(c.want))
+		if len(c.want) > 2 {
+			status += "先列出前 2 份。"
+		}
+		eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, status)
+		if got := all(); !slices.Equal(got, c.want) {
+			t.Errorf("the region %s: %q, want %q", c.region, got, c.want)
+		}
 	}
-	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#doc-finder select[name=region] option")].map(o => o.value)`); !slices.Equal(got, []string{"", "广东省", "江蘇省", "广州市", "陆河县"}) {
-		t.Errorf("the regions to choose from: %q, want the provinces, then the city, then the county", got)
+	// The regions in the order of their codes, each under the one it
+	// lies in.
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#doc-finder select[name=region] option")].map(o => o.textContent)`); !slices.Equal(got, []string{"全部", "江苏省", "广东省", "\u3000广州市", "\u3000汕尾市", "\u3000\u3000陆河县"}) {
+		t.Errorf("the regions to choose from: %q, want the provinces, each with the regions inside it", got)
 	}
 
 	// Every row the finder draws is the row the build drew.

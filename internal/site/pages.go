@@ -132,22 +132,26 @@ type facet struct {
 }
 
 // facetValue is a value as the API has it and as readers know it.
-type facetValue struct{ Value, Name string }
+type facetValue struct {
+	Value, Name string
+	// Indent sets a region inside the one above it in the list.
+	Indent string
+	// Covers is, for a region, the JSON list of the regions as the
+	// documents write them that choosing it finds: its own, in either
+	// script, and those of the regions inside it.
+	Covers string
+}
 
 // docFacets are the columns the home page's finder chooses by: those
 // that take at least two values in the corpus, as there is nothing to
 // choose otherwise. static/home.js names the same columns.
 func (s *Site) docFacets() []facet {
 	levels := map[string]bool{}
-	regions := map[string]string{} // region → the highest level of its documents
 	years := map[string]bool{}
 	langs := map[string]bool{}
 	statuses := map[string]bool{}
 	for _, d := range s.docs {
 		levels[d.Level] = true
-		if d.Region != "" && (regions[d.Region] == "" || levelOrder(d.Level) < levelOrder(regions[d.Region])) {
-			regions[d.Region] = d.Level
-		}
 		if len(d.Date) >= 4 {
 			years[d.Date[:4]] = true
 		}
@@ -163,47 +167,40 @@ func (s *Site) docFacets() []facet {
 	var vs []facetValue
 	for _, l := range levelsInOrder {
 		if levels[l] {
-			vs = append(vs, facetValue{l, levelName(l)})
+			vs = append(vs, facetValue{Value: l, Name: levelName(l)})
 		}
 	}
 	add("level", "级别", vs)
-	// Regions by level, a province's before its cities', then by name.
-	vs = nil
-	for _, r := range slices.SortedFunc(maps.Keys(regions), func(a, b string) int {
-		return cmp.Or(cmp.Compare(levelOrder(regions[a]), levelOrder(regions[b])), strings.Compare(a, b))
-	}) {
-		vs = append(vs, facetValue{r, r})
-	}
-	add("region", "地区", vs)
+	add("region", "地区", regionFacet(s.docs))
 	vs = nil
 	for _, y := range slices.Backward(slices.Sorted(maps.Keys(years))) {
-		vs = append(vs, facetValue{y, y})
+		vs = append(vs, facetValue{Value: y, Name: y})
 	}
 	add("year", "年份", vs)
 	vs = nil
 	for _, l := range []string{"zh-Hans", "zh-Hant"} {
 		if langs[l] {
-			vs = append(vs, facetValue{l, scriptName(l)})
+			vs = append(vs, facetValue{Value: l, Name: scriptName(l)})
 		}
 	}
 	add("script", "字形", vs)
 	vs = nil
 	for _, st := range slices.Sorted(maps.Keys(statuses)) {
 		if st != "" {
-			vs = append(vs, facetValue{st, st})
+			vs = append(vs, facetValue{Value: st, Name: st})
 		}
 	}
 	add("status", "状态", vs)
 	if s.versions != nil {
 		// A researcher reading the texts in force leaves out the
 		// drafts and editions that newer versions replace.
-		fs = append(fs, facet{Name: "version", Label: "版本", Values: []facetValue{{"current", "现行版本"}, {"superseded", "已被取代"}}})
+		fs = append(fs, facet{Name: "version", Label: "版本", Values: []facetValue{{Value: "current", Name: "现行版本"}, {Value: "superseded", Name: "已被取代"}}})
 	}
 	if slices.ContainsFunc(s.docs, func(d *docInfo) bool { return d.Effective != "" || d.Expires != "" }) {
 		// Which are in force is for the day the page is read: the
 		// scripts tell from the days, whatever the corpus.
 		fs = append(fs, facet{Name: "term", Label: "时效", Values: []facetValue{
-			{"in-force", "现行有效"}, {"not-yet", "尚未施行"}, {"expired", "已失效"}, {"none", "未注明"}}})
+			{Value: "in-force", Name: "现行有效"}, {Value: "not-yet", Name: "尚未施行"}, {Value: "expired", Name: "已失效"}, {Value: "none", Name: "未注明"}}})
 	}
 	return fs
 }

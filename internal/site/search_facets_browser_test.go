@@ -19,7 +19,7 @@ var (
 )
 
 // checkColumnFilters narrows queries by the documents' level, year,
-// script, status and region: each filter keeps the hits of the documents it
+// script, status and region (and the regions inside it): each filter keeps the hits of the documents it
 // names, in the order the query alone ranks them, and nothing else; a
 // filter alone lists its documents' sections; the address keeps it.
 func checkColumnFilters(t *testing.T, ctx context.Context, base string) {
@@ -47,7 +47,11 @@ func checkColumnFilters(t *testing.T, ctx context.Context, base string) {
 		{[]string{"level", "province", "year", "2023"}, keep(provincial, of2023)},
 		{[]string{"script", "zh-Hant"}, keep([]string{"jiangsu-2023-yijian"})},
 		{[]string{"status", "征求意见稿"}, keep([]string{"guangzhou-2023-fangan"})},
-		{[]string{"region", "广东省"}, keep([]string{"guangdong-2020-shishi", "guangdong-2023-gangyao"})},
+		// A region keeps the documents of the regions inside it too, and
+		// its name is read in either script.
+		{[]string{"region", "广东省"}, keep([]string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "luhe-2017-yijian"})},
+		{[]string{"region", "汕尾市"}, keep([]string{"luhe-2017-yijian"})},
+		{[]string{"region", "江苏省", "level", "province"}, keep([]string{"jiangsu-2023-yijian"})},
 		{[]string{"level", "county", "year", "2023"}, nil},
 	} {
 		searchOpen(t, ctx, base, append([]string{"q", "质量基础设施"}, c.params...)...)

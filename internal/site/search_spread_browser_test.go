@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,16 +27,26 @@ import (
 // to every result. A document's button chooses it, as the filter does:
 // the results are those of ?doc=, its row is gone and the address says
 // so; a theme's button, as the theme filter. With a level chosen, its
-// row is gone and the others count within it.
+// row is gone and the others count within it; with a region chosen, its
+// row goes down to the regions directly inside it.
 func TestBrowserSearchSpread(t *testing.T) {
 	s := seedSite(t)
 	var list struct {
-		Documents []struct{ ID, Date, Lang, Status, Level, Region string }
+		Documents []struct {
+			ID, Date, Lang, Status, Level, Region string
+			Division                              struct{ Path []string }
+		}
 	}
 	readJSON(t, filepath.Join(s.web, "api", "docs.json"), &list)
 	column := map[string]map[string]string{} // column → doc → value
 	for _, d := range list.Documents {
-		for name, v := range map[string]string{"level": d.Level, "year": d.Date[:min(4, len(d.Date))], "script": d.Lang, "status": d.Status, "region": d.Region} {
+		// The regions' row counts by province, the regions inside one
+		// with it.
+		region := d.Region
+		if len(d.Division.Path) > 0 {
+			region = d.Division.Path[0]
+		}
+		for name, v := range map[string]string{"level": d.Level, "year": d.Date[:min(4, len(d.Date))], "script": d.Lang, "status": d.Status, "region": region} {
 			if column[name] == nil {
 				column[name] = map[string]string{}
 			}
@@ -95,6 +106,9 @@ func TestBrowserSearchSpread(t *testing.T) {
 				continue
 			}
 			name := r.Buttons[0].Name
+			if slices.Contains(chosen, name) {
+				continue // a region's, under the one chosen (checked apart)
+			}
 			got[name] = map[string]int{}
 			ranked := name == "doc" || name == "theme" // the most found first, a few
 			last, sum := -1, 0
@@ -267,6 +281,34 @@ func TestBrowserSearchSpread(t *testing.T) {
 
 	searchOpen(t, ctx, base, "q", "质量", "level", "province")
 	check("质量 at the province level", searchHits(t, ctx), "level")
+
+	// Under a region chosen, its row goes down to the regions directly
+	// inside it: under 广东省, 广州市 and 汕尾市 (陆河县's), and apart the
+	// results of the province's own documents.
+	searchOpen(t, ctx, base, "q", "质量", "region", "广东省")
+	inGuangdong := searchHits(t, ctx)
+	check("质量 in 广东省", inGuangdong, "region")
+	perDoc := map[string]int{}
+	for _, h := range inGuangdong {
+		perDoc[h.Doc]++
+	}
+	wantRow := row{Name: "地区", Text: fmt.Sprintf("本级 %d", perDoc["guangdong-2020-shishi"]+perDoc["guangdong-2023-gangyao"]), Buttons: []button{
+		{"region", "广州市", "广州市", strconv.Itoa(perDoc["guangzhou-2023-fangan"])},
+		{"region", "汕尾市", "汕尾市", strconv.Itoa(perDoc["luhe-2017-yijian"])}}}
+	var regionRow row
+	for _, r := range spread() {
+		if r.Name == "地区" {
+			regionRow = r
+		}
+	}
+	if !reflect.DeepEqual(regionRow, wantRow) || len(perDoc) != 4 {
+		t.Errorf("质量 in 广东省 (%d results in %d documents): the regions' row reads %+v, want %+v", len(inGuangdong), len(perDoc), regionRow, wantRow)
+	}
+	searchDo(t, ctx, "choose 汕尾市 from the spread", browsertest.Click(`#search-spread button[data-name="region"][data-value="汕尾市"]`))
+	searchWait(t, ctx, "质量")
+	if got := docsOf(searchHits(t, ctx), ""); !slices.Equal(got, []string{"luhe-2017-yijian"}) {
+		t.Errorf("质量 in 汕尾市, chosen from the spread: results of %v, want Luhe's", got)
+	}
 
 	// On a phone the spread is folded above the results, which come
 	// first; its summary opens it.

@@ -178,6 +178,7 @@ func templateFuncs() template.FuncMap {
 		"themeFeedPath": themeFeedPath,
 		"levelName":     levelName,
 		"scriptName":    scriptName,
+		"regionInFull":  regionInFull,
 		"add":           func(a, b int) int { return a + b },
 		// termMark is where site.js says whether a document with a term
 		// is in force on the day the page is read, as direct.go writes it.

@@ -1,0 +1,123 @@
+// Package regions places a document's region among China's
+// administrative divisions, so that a province's documents can be found
+// together with its cities' and counties': a reader choosing 广东省 means
+// 广州市's plan and 陆河县's too. A region is found by its name in any
+// script (江蘇省 is 江苏省), alone when the name is unique in the country
+// (陆河县) or as written out from its province (福建省福州市鼓楼区, where
+// 鼓楼区 alone could be four districts).
+package regions
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"tiaowen/internal/textnorm"
+)
+
+// Division is one of the administrative divisions.
+type Division struct {
+	// Code is its six-digit GB/T 2260 code: 440000 for 广东省, 441500
+	// for 汕尾市, 441523 for 陆河县.
+	Code string
+	Name string
+}
+
+//go:embed divisions.tsv
+var table string
+
+// divisions is the table, read once: every division by code, and the
+// codes of each normalised name (several for a name like 鼓楼区).
+type divisions struct {
+	byCode map[string]Division
+	keys   map[string]string // code → normalised name
+	byName map[string][]string
+	// within holds the divisions directly inside each one, and those of
+	// the top level under "".
+	within map[string][]string
+}
+
+var load = sync.OnceValue(func() *divisions {
+	t := &divisions{byCode: map[string]Division{}, keys: map[string]string{}, byName: map[string][]string{}, within: map[string][]string{}}
+	for line := range strings.Lines(table) {
+		code, name, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		t.byCode[code] = Division{Code: code, Name: name}
+		key := textnorm.Key(name)
+		t.keys[code] = key
+		t.byName[key] = append(t.byName[key], code)
+	}
+	// The table is in code order, so a division's parent is read before
+	// it and the lists of those within are in code order too.
+	for line := range strings.Lines(table) {
+		code, _, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		t.within[t.parent(code)] = append(t.within[t.parent(code)], code)
+	}
+	return t
+})
+
+// parent is the code of the division directly above code's, or "" for a
+// province. A county of a municipality (北京市's 朝阳区) or one a province
+// governs directly (河南省's 济源市) has no prefecture above it.
+func (t *divisions) parent(code string) string {
+	switch {
+	case strings.HasSuffix(code, "0000"):
+		return ""
+	case strings.HasSuffix(code, "00"):
+		return code[:2] + "0000"
+	}
+	if _, ok := t.byCode[code[:4]+"00"]; ok {
+		return code[:4] + "00"
+	}
+	return code[:2] + "0000"
+}
+
+// Find gives the divisions a region lies in, from its province down to
+// the region itself, or nil when the name is none of the table's or
+// could be several of them. The names are the table's, in simplified
+// script: a caller showing the region itself shows it as written.
+func Find(region string) []Division {
+	t := load()
+	key := textnorm.Key(region)
+	if key == "" {
+		return nil
+	}
+	if codes := t.byName[key]; len(codes) == 1 {
+		return t.path(codes[0])
+	}
+	// Written out from the top: each name a prefix of what remains,
+	// looked for among the divisions inside the last one found.
+	var path []Division
+	for at := ""; key != ""; {
+		next := ""
+		for _, code := range t.within[at] {
+			if name := t.keys[code]; strings.HasPrefix(key, name) && len(name) > len(t.keys[next]) {
+				next = code
+			}
+		}
+		if next == "" {
+			return nil
+		}
+		key = key[len(t.keys[next]):]
+		path = append(path, t.byCode[next])
+		at = next
+	}
+	return path
+}
+
+// path is the divisions from the top down to code's.
+func (t *divisions) path(code string) []Division {
+	var up []Division
+	for ; code != ""; code = t.parent(code) {
+		up = append(up, t.byCode[code])
+	}
+	for i, j := 0, len(up)-1; i < j; i, j = i+1, j-1 {
+		up[i], up[j] = up[j], up[i]
+	}
+	return up
+}

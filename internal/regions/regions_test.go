@@ -1,0 +1,79 @@
+package regions
+
+import (
+	"strings"
+	"testing"
+)
+
+func names(path []Division) string {
+	var b []string
+	for _, d := range path {
+		b = append(b, d.Code+" "+d.Name)
+	}
+	return strings.Join(b, " › ")
+}
+
+func TestFind(t *testing.T) {
+	for _, c := range []struct{ region, want string }{
+		// The seeds' regions.
+		{"广东省", "440000 广东省"},
+		{"广州市", "440000 广东省 › 440100 广州市"},
+		{"陆河县", "440000 广东省 › 441500 汕尾市 › 441523 陆河县"},
+		{"江蘇省", "320000 江苏省"},
+		// Any script, and white space left out.
+		{"陸河縣", "440000 广东省 › 441500 汕尾市 › 441523 陆河县"},
+		{" 江苏省 ", "320000 江苏省"},
+		// A municipality's district has no prefecture above it, nor a
+		// county a province governs directly.
+		{"北京市海淀区", "110000 北京市 › 110108 海淀区"},
+		{"济源市", "410000 河南省 › 419001 济源市"},
+		// A name that is several divisions' is found written out from
+		// its province, and only so.
+		{"鼓楼区", ""},
+		{"福建省福州市鼓楼区", "350000 福建省 › 350100 福州市 › 350102 鼓楼区"},
+		{"江苏省南京市鼓楼区", "320000 江苏省 › 320100 南京市 › 320106 鼓楼区"},
+		{"北京市朝阳区", "110000 北京市 › 110105 朝阳区"},
+		{"吉林省长春市朝阳区", "220000 吉林省 › 220100 长春市 › 220104 朝阳区"},
+		// A prefecture and its province are two names, not one.
+		{"吉林市", "220000 吉林省 › 220200 吉林市"},
+		{"吉林省吉林市", "220000 吉林省 › 220200 吉林市"},
+		// What is not a division, or not wholly one.
+		{"", ""},
+		{"广东", ""},
+		{"广东省广州", ""},
+		{"广东省南京市", ""},
+		{"粤港澳大湾区", ""},
+	} {
+		if got := names(Find(c.region)); got != c.want {
+			t.Errorf("Find(%q) = %q, want %q", c.region, got, c.want)
+		}
+	}
+}
+
+// TestTable checks the embedded table's shape: every code six digits
+// and once, every division inside one the table has.
+func TestTable(t *testing.T) {
+	d := load()
+	if n := len(d.byCode); n < 3000 {
+		t.Fatalf("%d divisions, want the country's 3,000 and more", n)
+	}
+	if n := len(d.within[""]); n != 34 {
+		t.Errorf("%d provincial divisions, want 34", n)
+	}
+	for code, div := range d.byCode {
+		if len(code) != 6 || strings.Trim(code, "0123456789") != "" || div.Name == "" {
+			t.Errorf("line %q %q", code, div.Name)
+		}
+		if p := d.parent(code); p != "" && d.byCode[p].Name == "" {
+			t.Errorf("%s %s lies in %s, which the table lacks", code, div.Name, p)
+		}
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Find("陆河县")
+		Find("福建省福州市鼓楼区")
+	}
+}

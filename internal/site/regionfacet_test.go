@@ -1,0 +1,61 @@
+package site
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"tiaowen/internal/corpus"
+)
+
+// TestRegionFacet: the 地区 select places each region among the
+// divisions it lies in, in their codes' order, and a choice covers the
+// regions inside it as the documents write them, in either script; a
+// region that is no division comes after, a province's before a city's.
+func TestRegionFacet(t *testing.T) {
+	var docs []*docInfo
+	for _, c := range []struct{ region, level string }{
+		{"陆河县", "county"}, {"江蘇省", "province"}, {"广州开发区", "city"}, {"江苏省", "province"},
+		{"广州市", "city"}, {"", "city"}, {"福建省福州市鼓楼区", "county"}, {"粤港澳大湾区", "province"},
+	} {
+		docs = append(docs, &docInfo{Document: &corpus.Document{Meta: corpus.Meta{Region: c.region, Level: c.level}}})
+	}
+	type value struct {
+		Name, Indent string
+		Covers       []string
+	}
+	var got []value
+	for _, v := range regionFacet(docs) {
+		var covers []string
+		if err := json.Unmarshal([]byte(v.Covers), &covers); err != nil || v.Name != v.Value {
+			t.Fatalf("%+v: %v", v, err)
+		}
+		got = append(got, value{v.Name, v.Indent, covers})
+	}
+	want := []value{
+		{"江苏省", "", []string{"江苏省", "江蘇省"}},
+		{"福建省", "", []string{"福建省福州市鼓楼区"}},
+		{"福州市", "\u3000", []string{"福建省福州市鼓楼区"}},
+		{"鼓楼区", "\u3000\u3000", []string{"福建省福州市鼓楼区"}},
+		{"广东省", "", []string{"广州市", "陆河县"}},
+		{"广州市", "\u3000", []string{"广州市"}},
+		{"汕尾市", "\u3000", []string{"陆河县"}},
+		{"陆河县", "\u3000\u3000", []string{"陆河县"}},
+		{"粤港澳大湾区", "", []string{"粤港澳大湾区"}},
+		{"广州开发区", "", []string{"广州开发区"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the regions:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestRegionInFull(t *testing.T) {
+	for region, want := range map[string]string{
+		"陆河县": "广东省汕尾市陆河县", "广州市": "广东省广州市", "广东省": "广东省", "江蘇省": "江蘇省",
+		"广东省广州市": "广东省广州市", "廣東省廣州市": "廣東省廣州市", "广州开发区": "广州开发区",
+	} {
+		if got := regionInFull(region); got != want {
+			t.Errorf("regionInFull(%q) = %q, want %q", region, got, want)
+		}
+	}
+}
