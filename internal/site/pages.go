@@ -382,6 +382,7 @@ type themeData struct {
 	Total, First, Last int
 	Pager              *pager
 	Together           []themeTogether // the themes most often in the same sections
+	Overview           *themeOverview
 }
 
 // themeTogether is a theme found in the same sections as another, and
@@ -818,7 +819,7 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 	data := themeData{Theme: t, Total: s.themeDocs[ti], First: first + 1, Last: end,
 		Pager: newPager("主题文件分页", n, s.themePages(ti), func(i int) string {
 			return p.Root + themePagePath(t.ID, i) + "index.html"
-		}), Together: s.themesWith(ti, p.Root)}
+		}), Together: s.themesWith(ti, p.Root), Overview: s.themeOverviewOf(ti, p.Root)}
 	for i, d := range s.docs {
 		if r := int(s.themeRanks[ti][i]); r < first || r >= end {
 			continue

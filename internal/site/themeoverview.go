@@ -1,0 +1,148 @@
+package site
+
+import (
+	"cmp"
+	"maps"
+	"net/url"
+	"slices"
+
+	"tiaowen/internal/regions"
+	"tiaowen/internal/textnorm"
+)
+
+// themeOverview is what a theme's page says, on each of its pages, of
+// all the documents that mention the theme: the first to and the latest,
+// and how they spread over the years, the regions and the levels of
+// government, each value a link to the search page's list of the theme's
+// sections in those documents. Who said it first and where it spread is
+// what a reader of a theme asks before reading its passages, and a
+// paginated page cannot show it.
+type themeOverview struct {
+	Docs, Sections int
+	// First and Latest are the earliest and the latest dated documents
+	// to mention the theme; Latest is nil when it is First.
+	First, Latest *themeMention
+	// All is the search page listing every section that mentions the
+	// theme, the oldest documents' first.
+	All  string
+	Rows []overviewRow
+}
+
+// themeMention is a document that mentions a theme, and the link to its
+// passages on the theme's pages.
+type themeMention struct {
+	Doc *docInfo
+	URL string
+}
+
+// overviewRow is a column of the documents and the values it takes
+// among those that mention a theme, with how many documents each; Rest
+// is how many the column says nothing of (no date, say).
+type overviewRow struct {
+	Label  string
+	Values []overviewValue
+	Rest   int
+}
+
+type overviewValue struct {
+	Name  string
+	Count int
+	URL   string // the search page, the theme's sections in these documents
+}
+
+// themeOverviewOf is theme t's overview (t an index in s.themes) for a
+// page at root, or nil for a theme fewer than two documents mention.
+func (s *Site) themeOverviewOf(t int, root string) *themeOverview {
+	if s.themeDocs[t] < 2 {
+		return nil
+	}
+	id := s.themes.Themes[t].ID
+	search := func(extra ...string) string {
+		q := url.Values{"theme": {id}}
+		for i := 0; i+1 < len(extra); i += 2 {
+			q.Set(extra[i], extra[i+1])
+		}
+		return root + searchPath + "index.html?" + q.Encode()
+	}
+	o := &themeOverview{Docs: s.themeDocs[t], All: search("sort", "old")}
+	years, levels, places := map[string]int{}, map[string]int{}, map[string]int{}
+	var undated, unplaced int
+	named := regionValues(s.docs)
+	for _, d := range s.docs {
+		n := d.themeCounts[t]
+		if n == 0 {
+			continue
+		}
+		o.Sections += n
+		if len(d.Date) >= 4 {
+			years[d.Date[:4]]++
+			if o.First == nil || d.Date < o.First.Doc.Date {
+				o.First = &themeMention{d, s.themeDocURL(root, t, d)}
+			}
+			if o.Latest == nil || d.Date >= o.Latest.Doc.Date {
+				o.Latest = &themeMention{d, s.themeDocURL(root, t, d)}
+			}
+		} else {
+			undated++
+		}
+		levels[d.Level]++
+		if d.Region == "" {
+			unplaced++
+		} else {
+			places[named(d.Region)]++
+		}
+	}
+	if o.Latest != nil && o.Latest.Doc == o.First.Doc {
+		o.Latest = nil
+	}
+	row := func(label, column string, values []string, count map[string]int, name func(string) string, rest int) {
+		if len(values) < 2 {
+			return
+		}
+		r := overviewRow{Label: label, Rest: rest}
+		for _, v := range values {
+			r.Values = append(r.Values, overviewValue{name(v), count[v], search(column, v)})
+		}
+		o.Rows = append(o.Rows, r)
+	}
+	same := func(v string) string { return v }
+	// The years in their order, as a theme's history is read.
+	row("年份", "year", slices.Sorted(maps.Keys(years)), years, same, undated)
+	var byLevel []string
+	levelless := o.Docs
+	for _, l := range levelsInOrder {
+		if levels[l] > 0 {
+			byLevel = append(byLevel, l)
+			levelless -= levels[l]
+		}
+	}
+	row("级别", "level", byLevel, levels, levelName, levelless)
+	// The outermost regions, in the 地区 select's order.
+	var byPlace []string
+	for _, v := range regionFacet(s.docs) {
+		if v.Indent == "" && places[v.Value] > 0 {
+			byPlace = append(byPlace, v.Value)
+		}
+	}
+	row("地区", "region", byPlace, places, same, unplaced)
+	return o
+}
+
+// regionValues gives the function that names a region as the outermost
+// value of the 地区 select covering it (regionFacet): its province when
+// it is one of the divisions, else the form the first document of the
+// corpus to name it writes.
+func regionValues(docs []*docInfo) func(string) string {
+	first := map[string]string{}
+	for _, d := range docs {
+		if k := textnorm.Key(d.Region); d.Region != "" && first[k] == "" {
+			first[k] = d.Region
+		}
+	}
+	return func(region string) string {
+		if path := regions.Find(region); path != nil {
+			return path[0].Name
+		}
+		return cmp.Or(first[textnorm.Key(region)], region)
+	}
+}
