@@ -9,6 +9,7 @@ import (
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/numbering"
+	"tiaowen/internal/regions"
 )
 
 var (
@@ -275,6 +276,17 @@ func findRegion(issuer, title string) (region, level string) {
 		if reNational.MatchString(s) {
 			return "全国", "national"
 		}
+		// The divisions the text begins with, as far down as it names
+		// them: 广东省汕尾市陆河县人民政府 is 陆河县's, and 昆山市 a
+		// county-level city.
+		named := s
+		for _, party := range []string{"中共", "中國共產黨", "中国共产党"} {
+			named = strings.TrimSpace(strings.TrimPrefix(named, party))
+		}
+		if path, written := regions.Prefix(named); path != nil {
+			return written, path[len(path)-1].Level()
+		}
+		// A region the table does not know, by its name's ending.
 		sm := reRegion.FindStringSubmatch(s)
 		if sm == nil {
 			continue

@@ -9,6 +9,7 @@ package regions
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,14 +32,18 @@ var table string
 type divisions struct {
 	byCode map[string]Division
 	keys   map[string]string // code → normalised name
+	runes  map[string][]rune // code → name
 	byName map[string][]string
 	// within holds the divisions directly inside each one, and those of
 	// the top level under "".
 	within map[string][]string
+
+	uniqueOnce  sync.Once
+	uniqueCodes []string
 }
 
 var load = sync.OnceValue(func() *divisions {
-	t := &divisions{byCode: map[string]Division{}, keys: map[string]string{}, byName: map[string][]string{}, within: map[string][]string{}}
+	t := &divisions{byCode: map[string]Division{}, keys: map[string]string{}, runes: map[string][]rune{}, byName: map[string][]string{}, within: map[string][]string{}}
 	for line := range strings.Lines(table) {
 		code, name, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 		if !ok || strings.HasPrefix(line, "#") {
@@ -47,6 +52,7 @@ var load = sync.OnceValue(func() *divisions {
 		t.byCode[code] = Division{Code: code, Name: name}
 		key := textnorm.Key(name)
 		t.keys[code] = key
+		t.runes[code] = []rune(name)
 		t.byName[key] = append(t.byName[key], code)
 	}
 	// The table is in code order, so a division's parent is read before
@@ -80,8 +86,22 @@ func (t *divisions) parent(code string) string {
 // Find gives the divisions a region lies in, from its province down to
 // the region itself, or nil when the name is none of the table's or
 // could be several of them. The names are the table's, in simplified
-// script: a caller showing the region itself shows it as written.
+// script: a caller showing the region itself shows it as written. The
+// slice is shared among callers, to be read only.
 func Find(region string) []Division {
+	if path, ok := found.Load(region); ok {
+		return path.([]Division)
+	}
+	path := find(region)
+	found.Store(region, path)
+	return path
+}
+
+// found keeps what Find found of each region it was asked: a site asks
+// of its few regions once for each of its pages that lists them.
+var found sync.Map
+
+func find(region string) []Division {
 	t := load()
 	key := textnorm.Key(region)
 	if key == "" {
@@ -120,4 +140,79 @@ func (t *divisions) path(code string) []Division {
 		up[i], up[j] = up[j], up[i]
 	}
 	return up
+}
+
+// Level is the level of government a division is: "province" for a
+// province, an autonomous region or a municipality (北京市), "city" for
+// a prefecture, "county" for a county, a district or a county-level
+// city (昆山市).
+func (d Division) Level() string {
+	switch {
+	case strings.HasSuffix(d.Code, "0000"):
+		return "province"
+	case strings.HasSuffix(d.Code, "00"):
+		return "city"
+	}
+	return "county"
+}
+
+// Prefix reads the divisions that s begins by naming — as an issuer
+// does, 陆河县人民政府 or 广东省汕尾市陆河县人民政府 — and gives them from
+// the province down, or nil when s begins with none, and the name of the
+// innermost as s writes it (陸河縣 in 陸河縣人民政府). A name that is
+// several divisions' is read only after the one it lies in.
+func Prefix(s string) (path []Division, written string) {
+	t := load()
+	runes := []rune(s)
+	simple := make([]rune, len(runes))
+	for i, r := range runes {
+		simple[i] = textnorm.SimplifyRune(r)
+	}
+	at, end := "", 0
+	// next finds the longest name of the divisions among codes that the
+	// text goes on with at end.
+	next := func(codes []string) (string, int) {
+		best, bestEnd := "", end
+		for _, code := range codes {
+			name := t.runes[code]
+			if e := end + len(name); e > bestEnd && e <= len(simple) && slices.Equal(simple[end:e], name) {
+				best, bestEnd = code, e
+			}
+		}
+		return best, bestEnd
+	}
+	start := 0
+	for {
+		code, e := next(t.within[at])
+		if code == "" && at == "" {
+			code, e = next(t.unique())
+			if code != "" {
+				path = t.path(code)
+				at, start, end = code, end, e
+				continue
+			}
+		}
+		if code == "" {
+			break
+		}
+		path = append(path, t.byCode[code])
+		at, start, end = code, end, e
+	}
+	if path == nil {
+		return nil, ""
+	}
+	return path, string(runes[start:end])
+}
+
+// unique is the codes of the divisions whose name is theirs alone.
+func (t *divisions) unique() []string {
+	t.uniqueOnce.Do(func() {
+		for _, codes := range t.byName {
+			if len(codes) == 1 {
+				t.uniqueCodes = append(t.uniqueCodes, codes[0])
+			}
+		}
+		slices.Sort(t.uniqueCodes)
+	})
+	return t.uniqueCodes
 }

@@ -77,3 +77,40 @@ func BenchmarkFind(b *testing.B) {
 		Find("福建省福州市鼓楼区")
 	}
 }
+
+func TestPrefix(t *testing.T) {
+	for _, c := range []struct{ s, want, written, level string }{
+		{"陆河县人民政府", "440000 广东省 › 441500 汕尾市 › 441523 陆河县", "陆河县", "county"},
+		{"广东省汕尾市陆河县人民政府", "440000 广东省 › 441500 汕尾市 › 441523 陆河县", "陆河县", "county"},
+		{"汕尾市陆河县人民政府办公室", "440000 广东省 › 441500 汕尾市 › 441523 陆河县", "陆河县", "county"},
+		{"廣東省人民政府", "440000 广东省", "廣東省", "province"},
+		{"江蘇省人民政府", "320000 江苏省", "江蘇省", "province"},
+		{"广州市市场监督管理局", "440000 广东省 › 440100 广州市", "广州市", "city"},
+		{"北京市海淀区人民政府", "110000 北京市 › 110108 海淀区", "海淀区", "county"},
+		{"北京市人民政府", "110000 北京市", "北京市", "province"},
+		{"昆山市人民政府", "320000 江苏省 › 320500 苏州市 › 320583 昆山市", "昆山市", "county"},
+		{"新疆维吾尔自治区人民政府", "650000 新疆维吾尔自治区", "新疆维吾尔自治区", "province"},
+		// 鼓楼区 alone could be four districts.
+		{"鼓楼区人民政府", "", "", ""},
+		{"福州市鼓楼区人民政府", "350000 福建省 › 350100 福州市 › 350102 鼓楼区", "鼓楼区", "county"},
+		{"国务院办公厅", "", "", ""},
+		{"", "", "", ""},
+	} {
+		path, written := Prefix(c.s)
+		level := ""
+		if len(path) > 0 {
+			level = path[len(path)-1].Level()
+		}
+		if got := names(path); got != c.want || written != c.written || level != c.level {
+			t.Errorf("Prefix(%q) = %q, %q (%s); want %q, %q (%s)", c.s, got, written, level, c.want, c.written, c.level)
+		}
+	}
+}
+
+func BenchmarkPrefix(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Prefix("广东省汕尾市陆河县人民政府")
+		Prefix("陆河县人民政府")
+	}
+}
