@@ -365,6 +365,7 @@ type counterpartLink struct {
 // themesData is the theme index.
 type themesData struct {
 	Themes []themeSummary
+	Tables []crossTable
 }
 
 type themeSummary struct {
@@ -737,6 +738,7 @@ func (s *Site) themesPage() *Page {
 		}
 		data.Themes = append(data.Themes, sum)
 	}
+	data.Tables = s.crossTables(p.Root)
 	p.Data = data
 	return p
 }

@@ -5,9 +5,11 @@ import (
 	"maps"
 	"net/url"
 	"slices"
+	"strconv"
 
 	"tiaowen/internal/regions"
 	"tiaowen/internal/textnorm"
+	"tiaowen/internal/themes"
 )
 
 // themeOverview is what a theme's page says, on each of its pages, of
@@ -145,4 +147,106 @@ func regionValues(docs []*docInfo) func(string) string {
 		}
 		return cmp.Or(first[textnorm.Key(region)], region)
 	}
+}
+
+// crossTable is a table of the themes page: for each theme, how many
+// documents of each year, or of each region, mention it — when a theme
+// took hold, and where. A cell's shade is the share of its column's
+// documents, as years and provinces have unequal numbers of them, and
+// its link the search page's list of those documents' sections of the
+// theme.
+type crossTable struct {
+	Label   string // what the columns are: 年份, 地区
+	ID      string // the table's element id
+	Columns []crossColumn
+	Rows    []crossRow
+}
+
+type crossColumn struct {
+	Name string
+	Docs int // the documents of the column, whatever their themes
+}
+
+type crossRow struct {
+	Theme *themes.Theme
+	URL   string
+	Cells []matrixCell
+}
+
+// crossTables are the themes page's tables at root: by year and by
+// region (the outermost, a province's documents counting those of the
+// regions inside it), each where the documents take two values or more.
+func (s *Site) crossTables(root string) []crossTable {
+	if len(s.themes.Themes) == 0 {
+		return nil
+	}
+	named := regionValues(s.docs)
+	var places []string
+	for _, v := range regionFacet(s.docs) {
+		if v.Indent == "" {
+			places = append(places, v.Value)
+		}
+	}
+	years := map[string]bool{}
+	for _, d := range s.docs {
+		if len(d.Date) >= 4 {
+			years[d.Date[:4]] = true
+		}
+	}
+	var tables []crossTable
+	for _, c := range []struct {
+		label, param string
+		values       []string
+		of           func(*docInfo) string
+	}{
+		{"年份", "year", slices.Sorted(maps.Keys(years)), func(d *docInfo) string { return d.Date[:min(4, len(d.Date))] }},
+		{"地区", "region", places, func(d *docInfo) string {
+			if d.Region == "" {
+				return ""
+			}
+			return named(d.Region)
+		}},
+	} {
+		if len(c.values) < 2 {
+			continue
+		}
+		col := map[string]int{}
+		for i, v := range c.values {
+			col[v] = i
+		}
+		table := crossTable{Label: c.label, ID: "by-" + c.param, Columns: make([]crossColumn, len(c.values))}
+		for i, v := range c.values {
+			table.Columns[i].Name = v
+		}
+		counts := make([][]int, len(s.themes.Themes))
+		for t := range counts {
+			counts[t] = make([]int, len(c.values))
+		}
+		for _, d := range s.docs {
+			i, ok := col[c.of(d)]
+			if !ok {
+				continue
+			}
+			table.Columns[i].Docs++
+			for t, n := range d.themeCounts {
+				if n > 0 {
+					counts[t][i]++
+				}
+			}
+		}
+		for t, th := range s.themes.Themes {
+			row := crossRow{Theme: th, URL: root + themePath(th.ID) + "index.html"}
+			for i, n := range counts[t] {
+				cell := matrixCell{Theme: th, Count: n, Heat: heat(n, table.Columns[i].Docs)}
+				if n > 0 {
+					cell.URL = root + searchPath + "index.html?" + url.Values{"theme": {th.ID}, c.param: {c.values[i]}}.Encode()
+					cell.Label = c.values[i] + " · " + th.Name + "：" + strconv.Itoa(n) + " 份文件"
+				}
+				row.Cells = append(row.Cells, cell)
+			}
+			table.Rows = append(table.Rows, row)
+		}
+		tables = append(tables, table)
+	}
+	return tables
 }
