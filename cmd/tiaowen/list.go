@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/regions"
 	"tiaowen/internal/site"
 )
 
@@ -29,7 +30,7 @@ var listKinds = map[string]func(d *corpus.Document, newer, today string) bool{
 
 // listHeader names the columns of `tiaowen list`, a CSV file; columns
 // added later go at the end, so that a script's column numbers hold.
-var listHeader = []string{"path", "id", "title", "issuer", "date", "number", "status", "draft", "supersededBy", "sections", "permalink", "effective", "expires", "level", "region"}
+var listHeader = []string{"path", "id", "title", "issuer", "date", "number", "status", "draft", "supersededBy", "sections", "permalink", "effective", "expires", "level", "region", "division"}
 
 // runList prints the documents of the content, drafts too, as CSV: a
 // row for each, with where its file is, what it is and where its page
@@ -90,7 +91,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 			permalink = cfg.BaseURL + "docs/" + d.ID + "/"
 		}
 		w.Write([]string{filepath.ToSlash(d.File), d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Status,
-			strconv.FormatBool(d.Draft), newer[d.ID], strconv.Itoa(len(d.Sections)), permalink, d.Effective, d.Expires, d.Level, d.Region})
+			strconv.FormatBool(d.Draft), newer[d.ID], strconv.Itoa(len(d.Sections)), permalink, d.Effective, d.Expires, d.Level, d.Region, division(d.Region)})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -98,4 +99,13 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// division is the GB/T 2260 code of the administrative division a
+// region is, or "" when it is none of them.
+func division(region string) string {
+	if path := regions.Find(region); path != nil {
+		return path[len(path)-1].Code
+	}
+	return ""
 }
