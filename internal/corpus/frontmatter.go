@@ -216,9 +216,12 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 	if seen["expires"] != nil {
 		out.expires = at("expires")
 	}
+	if seen["region"] != nil {
+		out.region = at("region")
+	}
 	return out
 }
 
 // fieldsAt is where the front matter gives the fields that checks across
 // documents report at; the zero Position for a field it does not give.
-type fieldsAt struct{ title, supersedes, draft, effective, expires diag.Position }
+type fieldsAt struct{ title, supersedes, draft, effective, expires, region diag.Position }

@@ -52,6 +52,7 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	blocks := readBlocks(p.md, file, body, bodyLine)
 	buildTree(d, blocks, &problems)
 	checkTerm(d, at, &problems)
+	checkRegion(d, at.region, &problems)
 	if d.Lang == "" {
 		d.Lang = detectLang(d)
 	}

@@ -216,3 +216,32 @@ func (t *divisions) unique() []string {
 	})
 	return t.uniqueCodes
 }
+
+// suffixes end the names of divisions, after the place's own name: 广州
+// is 广州市, 内蒙古 内蒙古自治区.
+var suffixes = []string{"省", "市", "县", "区", "自治区", "特别行政区", "自治州", "自治县", "地区", "盟", "旗", "自治旗", "林区", "特区"}
+
+// Near gives the divisions a region that Find does not place may mean,
+// each as its path from the province: all of those it names when it
+// names several (鼓楼区), else those whose name is it with the ending
+// that a division's name has (广州 is 广州市; 吉林 吉林省 or 吉林市). It
+// gives nil for a region that is none of them nor near one.
+func Near(region string) [][]Division {
+	t := load()
+	key := textnorm.Key(region)
+	if key == "" || Find(region) != nil {
+		return nil
+	}
+	codes := t.byName[key]
+	if len(codes) == 0 {
+		for _, s := range suffixes {
+			codes = append(codes, t.byName[key+s]...)
+		}
+		slices.Sort(codes)
+	}
+	var out [][]Division
+	for _, code := range codes {
+		out = append(out, t.path(code))
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package regions
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,5 +113,38 @@ func BenchmarkPrefix(b *testing.B) {
 	for b.Loop() {
 		Prefix("广东省汕尾市陆河县人民政府")
 		Prefix("陆河县人民政府")
+	}
+}
+
+func TestNear(t *testing.T) {
+	for region, want := range map[string][]string{
+		"广州":     {"440000 广东省 › 440100 广州市"},
+		"广东":     {"440000 广东省"},
+		"内蒙古":    {"150000 内蒙古自治区"},
+		"吉林":     {"220000 吉林省", "220000 吉林省 › 220200 吉林市"},
+		"朝阳区":    nil, // checked below
+		"广州市":    nil, // found: nothing to suggest
+		"粤港澳大湾区": nil,
+		"":       nil,
+	} {
+		var got []string
+		for _, path := range Near(region) {
+			got = append(got, names(path))
+		}
+		if region == "朝阳区" {
+			// Its paths, whatever they are, are each a 朝阳区.
+			if len(got) < 2 {
+				t.Errorf("Near(朝阳区) = %q, want the districts of that name", got)
+			}
+			for _, g := range got {
+				if !strings.HasSuffix(g, " 朝阳区") {
+					t.Errorf("Near(朝阳区) gives %q", g)
+				}
+			}
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Near(%q) = %q, want %q", region, got, want)
+		}
 	}
 }
