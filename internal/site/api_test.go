@@ -116,13 +116,30 @@ func TestAPICompareSeeds(t *testing.T) {
 	if err := json.Unmarshal([]byte(read(t, dir, "api/compare.json")), &pairs); err != nil {
 		t.Fatal(err)
 	}
-	link := regexp.MustCompile(`<li><a href="../../compare/([^/]+)/index.html"[^>]*>[^<]*</a> <span class="note">\d+ 对条目，本文 ([^ ]+|不足 1%) 的文字与之共有</span></li>`)
+	link := regexp.MustCompile(`<li><a href="../../compare/([^/]+)/index.html"[^>]*>[^<]*</a>(?: <span class="dated">([^<]*)</span>)? <span class="note">\d+ 对条目，本文 ([^ ]+|不足 1%) 的文字与之共有</span></li>`)
+	// Each says when the other document was issued, and whether before
+	// or after: of two that share their words, the earlier is the
+	// likelier source.
+	dates := map[string]string{"guangdong-2020-shishi": "2020-09-17", "guangdong-2023-gangyao": "2023-06-21", "guangzhou-2023-fangan": "",
+		"jiangsu-2023-yijian": "2023-03-10", "luhe-2017-yijian": "2017-05-24"}
 	for _, id := range ids {
 		page := read(t, dir, "docs/"+id+"/index.html")
 		var listed []string
 		last := 2.0
 		for _, m := range link.FindAllStringSubmatch(page, -1) {
 			listed = append(listed, m[1])
+			other := strings.TrimSuffix(strings.TrimPrefix(strings.Replace(m[1], id, "", 1), "--"), "--")
+			when := dates[other]
+			switch {
+			case when == "" || dates[id] == "":
+			case when < dates[id]:
+				when += "，早于本文"
+			case when > dates[id]:
+				when += "，晚于本文"
+			}
+			if m[2] != when {
+				t.Errorf("%s names %s's date as %q, want %q", id, other, m[2], when)
+			}
 			for _, p := range pairs.Pairs {
 				if p.A+"--"+p.B != m[1] {
 					continue
@@ -131,8 +148,8 @@ func TestAPICompareSeeds(t *testing.T) {
 				if p.B == id {
 					share = p.SharedB
 				}
-				if m[2] != percent(share) || share > last {
-					t.Errorf("%s lists %s as sharing %s of its text after one sharing %.4f; it shares %.4f", id, m[1], m[2], last, share)
+				if m[3] != percent(share) || share > last {
+					t.Errorf("%s lists %s as sharing %s of its text after one sharing %.4f; it shares %.4f", id, m[1], m[3], last, share)
 				}
 				last = share
 				pair := read(t, dir, "compare/"+m[1]+"/index.html")

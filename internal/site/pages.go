@@ -257,6 +257,10 @@ type compareLink struct {
 	Path    string  // the pair page's path from the root
 	Matched int     // the sections the pair pairs
 	share   float64 // of the document's text that the other shares
+	// When is the other document's date and whether it came before the
+	// document or after: of two that share their words, the earlier is
+	// the likelier source.
+	When string
 }
 
 // Shared is the share of the document's text that the other document
@@ -278,9 +282,9 @@ func (s *Site) comparedWith(d *docInfo) []compareLink {
 		p, st := s.pairs[i], s.pairStats[i]
 		switch d {
 		case p.a:
-			out = append(out, compareLink{p.b, comparePath(p.a.ID, p.b.ID), st.Matched, st.Shared[0]})
+			out = append(out, compareLink{p.b, comparePath(p.a.ID, p.b.ID), st.Matched, st.Shared[0], when(p.b, d)})
 		case p.b:
-			out = append(out, compareLink{p.a, comparePath(p.a.ID, p.b.ID), st.Matched, st.Shared[1]})
+			out = append(out, compareLink{p.a, comparePath(p.a.ID, p.b.ID), st.Matched, st.Shared[1], when(p.a, d)})
 		}
 	}
 	slices.SortStableFunc(out, func(x, y compareLink) int {
@@ -290,6 +294,23 @@ func (s *Site) comparedWith(d *docInfo) []compareLink {
 		return cmp.Compare(x.Index, y.Index)
 	})
 	return out
+}
+
+// when is other's date, and whether it is before d's or after, as d's
+// page says it: 2020-09-17，早于本文. An undated document has none, and
+// of two, one undated is only dated.
+func when(other, d *docInfo) string {
+	switch {
+	case other.Date == "":
+		return ""
+	case d.Date == "":
+		return other.Date
+	case other.Date < d.Date:
+		return other.Date + "，早于本文"
+	case other.Date > d.Date:
+		return other.Date + "，晚于本文"
+	}
+	return other.Date + "，与本文同日"
 }
 
 // indexPairs lists each document's pairs, in the order of s.pairs: a
