@@ -8,6 +8,7 @@ import (
 
 	"tiaowen/internal/bibliography"
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/regions"
 )
 
 // citation is what the citation box of a document's page or a section's
@@ -177,7 +178,7 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []
 	}
 	b = append(b, `,"inLanguage":`...)
 	b = appendJSONString(b, d.Lang)
-	b = appendField(b, "legislationJurisdiction", d.Region)
+	b = appendJurisdiction(b, d.Region)
 	if s != nil {
 		b = append(b, `,"isPartOf":{"@type":"Legislation","name":`...)
 		b = appendJSONString(b, d.Title)
@@ -219,6 +220,36 @@ func appendLegislations(b []byte, cfg Config, key string, docs []*corpus.Documen
 }
 
 // appendField appends ,"key":value for a value that is not empty.
+// appendJurisdiction appends a document's region as its
+// legislationJurisdiction: when it is one of China's administrative
+// divisions, an AdministrativeArea with its GB/T 2260 code, inside those
+// it lies in, so that a machine reading the page knows 陆河县 for
+// Guangdong's; else its name.
+func appendJurisdiction(b []byte, region string) []byte {
+	path := regions.Find(region)
+	if path == nil {
+		return appendField(b, "legislationJurisdiction", region)
+	}
+	b = append(b, `,"legislationJurisdiction":`...)
+	for i := len(path) - 1; i >= 0; i-- {
+		name := path[i].Name
+		if i == len(path)-1 {
+			name = region // as the document writes it
+		}
+		b = append(b, `{"@type":"AdministrativeArea","name":`...)
+		b = appendJSONString(b, name)
+		b = append(b, `,"identifier":`...)
+		b = appendJSONString(b, path[i].Code)
+		if i > 0 {
+			b = append(b, `,"containedInPlace":`...)
+		}
+	}
+	for range path {
+		b = append(b, '}')
+	}
+	return b
+}
+
 func appendField(b []byte, key, value string) []byte {
 	if value == "" {
 		return b

@@ -9,6 +9,7 @@ import (
 
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/refs"
+	"tiaowen/internal/regions"
 	"tiaowen/internal/themes"
 )
 
@@ -143,14 +144,32 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites, 
 		Date        string `json:"legislationDate,omitempty"`
 		PassedBy    []org  `json:"legislationPassedBy,omitempty"`
 		Language    string `json:"inLanguage"`
-		Juris       string `json:"legislationJurisdiction,omitempty"`
+		Juris       any    `json:"legislationJurisdiction,omitempty"`
 		IsPartOf    *ref   `json:"isPartOf,omitempty"`
 		Description string `json:"description,omitempty"`
 		Citation    []ref  `json:"citation,omitempty"`
 		Changes     []ref  `json:"legislationChanges,omitempty"`
 	}
 	l := legislation{Context: "https://schema.org", Type: "Legislation", Name: d.Title,
-		URL: absURL(cfg.BaseURL, docPath(d.ID)), Identifier: d.Number, Date: d.Date, Language: d.Lang, Juris: d.Region}
+		URL: absURL(cfg.BaseURL, docPath(d.ID)), Identifier: d.Number, Date: d.Date, Language: d.Lang}
+	if d.Region != "" {
+		l.Juris = d.Region
+	}
+	// A division, inside those it lies in.
+	type area struct {
+		Type        string `json:"@type"`
+		Name        string `json:"name"`
+		Identifier  string `json:"identifier"`
+		ContainedIn *area  `json:"containedInPlace,omitempty"`
+	}
+	var in *area
+	for i, div := range regions.Find(d.Region) {
+		in = &area{"AdministrativeArea", div.Name, div.Code, in}
+		if i == len(regions.Find(d.Region))-1 {
+			in.Name = d.Region
+		}
+		l.Juris = in
+	}
 	for _, o := range strings.Fields(d.Issuer) {
 		l.PassedBy = append(l.PassedBy, org{"Organization", o})
 	}
@@ -182,6 +201,8 @@ func TestJSONLD(t *testing.T) {
 		{Meta: corpus.Meta{ID: "a", Title: "标题", Lang: "zh-Hans"}},
 		{Meta: corpus.Meta{ID: "b-c", Title: odd, Issuer: " 中共广东省委  广东省人民政府 ", Date: "2023-06-21",
 			Number: "粤府〔2020〕50号", Lang: "zh-Hant", Region: odd}},
+		{Meta: corpus.Meta{ID: "d", Title: "标题", Lang: "zh-Hans", Region: "陸河縣"}},
+		{Meta: corpus.Meta{ID: "e", Title: "标题", Lang: "zh-Hans", Region: "广东省"}},
 	}
 	secs := []*corpus.Section{nil,
 		{EID: "p1", Marker: "一、", Title: "总体要求", CitedAlone: true},
