@@ -35,6 +35,9 @@ func TestFind(t *testing.T) {
 		{"江苏省南京市鼓楼区", "320000 江苏省 › 320100 南京市 › 320106 鼓楼区"},
 		{"北京市朝阳区", "110000 北京市 › 110105 朝阳区"},
 		{"吉林省长春市朝阳区", "220000 吉林省 › 220100 长春市 › 220104 朝阳区"},
+		// A prefecture without counties is listed once, as a prefecture.
+		{"东莞市", "440000 广东省 › 441900 东莞市"},
+		{"儋州市", "460000 海南省 › 460400 儋州市"},
 		// A prefecture and its province are two names, not one.
 		{"吉林市", "220000 吉林省 › 220200 吉林市"},
 		{"吉林省吉林市", "220000 吉林省 › 220200 吉林市"},
@@ -60,6 +63,15 @@ func TestTable(t *testing.T) {
 	}
 	if n := len(d.within[""]); n != 34 {
 		t.Errorf("%d provincial divisions, want 34", n)
+	}
+	lines := 0
+	for line := range strings.Lines(table) {
+		if !strings.HasPrefix(line, "#") {
+			lines++
+		}
+	}
+	if lines != len(d.byCode) {
+		t.Errorf("%d lines for %d codes: a code is listed twice", lines, len(d.byCode))
 	}
 	for code, div := range d.byCode {
 		if len(code) != 6 || strings.Trim(code, "0123456789") != "" || div.Name == "" {
