@@ -129,15 +129,7 @@ func TestAPICompareSeeds(t *testing.T) {
 		for _, m := range link.FindAllStringSubmatch(page, -1) {
 			listed = append(listed, m[1])
 			other := strings.TrimSuffix(strings.TrimPrefix(strings.Replace(m[1], id, "", 1), "--"), "--")
-			when := dates[other]
-			switch {
-			case when == "" || dates[id] == "":
-			case when < dates[id]:
-				when += "，早于本文"
-			case when > dates[id]:
-				when += "，晚于本文"
-			}
-			if m[2] != when {
+			if when := relation(dates[other], dates[id]); m[2] != when {
 				t.Errorf("%s names %s's date as %q, want %q", id, other, m[2], when)
 			}
 			for _, p := range pairs.Pairs {
@@ -160,6 +152,24 @@ func TestAPICompareSeeds(t *testing.T) {
 		}
 		if len(listed) != 4 {
 			t.Errorf("%s lists %d documents to compare with, want the other 4: %q", id, len(listed), listed)
+		}
+		// So does a section's list of its counterparts, of each.
+		counterpart := regexp.MustCompile(`<li><a href="../../../docs/([^/]+)/[^"]*" lang="[^"]*">[^<]*</a>(?: <span class="dated">([^<]*)</span>)? <span class="badge"`)
+		sections, _ := filepath.Glob(filepath.Join(dir, "build", "site", "docs", id, "*", "index.html"))
+		dated := 0
+		for _, f := range sections {
+			page, _ := os.ReadFile(f)
+			for _, m := range counterpart.FindAllStringSubmatch(string(page), -1) {
+				if want := relation(dates[m[1]], dates[id]); m[2] != want {
+					t.Errorf("%s names the counterpart in %s as of %q, want %q", f, m[1], m[2], want)
+				}
+				if m[2] != "" {
+					dated++
+				}
+			}
+		}
+		if dated == 0 && dates[id] != "" {
+			t.Errorf("%s: no section's counterpart is dated (%d sections)", id, len(sections))
 		}
 	}
 	// The chooser names the pairs that share the most, by the larger of
@@ -321,4 +331,18 @@ func TestSimplifiedTitles(t *testing.T) {
 	if d := (&docInfo{Document: &corpus.Document{Meta: corpus.Meta{Title: "甲市方案"}}}); d.SimplifiedTitle() != "" {
 		t.Errorf("a 简体 title has a second form %q", d.SimplifiedTitle())
 	}
+}
+
+// relation is how a document dated date says another dated other was
+// issued before or after it.
+func relation(other, date string) string {
+	switch {
+	case other == "" || date == "":
+		return other
+	case other < date:
+		return other + "，早于本文"
+	case other > date:
+		return other + "，晚于本文"
+	}
+	return other + "，与本文同日"
 }

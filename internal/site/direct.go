@@ -271,6 +271,11 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 				o.text(c.Text)
 				o.raw(`</a>`)
 				writeTermMark(o, c.Effective, c.Expires)
+				if c.When != "" {
+					o.raw(` <span class="dated">`)
+					o.text(c.When)
+					o.raw(`</span>`)
+				}
 				o.raw(` <span class="badge" title="相似度">`)
 				o.raw(strconv.Itoa(c.Percent))
 				o.raw("%</span>")

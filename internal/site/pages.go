@@ -381,6 +381,10 @@ type counterpartLink struct {
 	// Effective and Expires are the counterpart's document's term, for
 	// site.js to say whether it is in force.
 	Effective, Expires string
+	// When is the counterpart's document's date, before or after the
+	// page's (when's): of two sections alike, the earlier is the
+	// likelier source.
+	When string
 }
 
 // themesData is the theme index.
@@ -735,7 +739,7 @@ func (s *Site) sectionLinks(root string, data *sectionData) {
 	}
 	data.CounterpartLinks = make([]counterpartLink, len(data.Counterparts))
 	for i, c := range data.Counterparts {
-		cl := counterpartLink{Lang: c.Doc.Lang, Percent: c.Percent, Effective: c.Doc.Effective, Expires: c.Doc.Expires,
+		cl := counterpartLink{Lang: c.Doc.Lang, Percent: c.Percent, Effective: c.Doc.Effective, Expires: c.Doc.Expires, When: when(c.Doc, data.Doc),
 			URL:  root + sectionPath(c.Doc.ID, c.Section.EID) + "index.html",
 			Text: "《" + c.Doc.Title + "》" + c.Section.Label()}
 		if c.Pair != "" {
