@@ -237,6 +237,7 @@ type matrixCell struct {
 // docData is a document page.
 type docData struct {
 	Doc      *docInfo
+	Places   []placeLink // its region in full, each part leading to its documents
 	TOC      template.HTML
 	Preamble template.HTML
 	Body     template.HTML
@@ -640,7 +641,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 	for _, r := range d.Roots {
 		w.writeTree(&body, r, 2, 1)
 	}
-	data := docData{Doc: d, TOC: w.toc(d.Roots, true), Preamble: w.plainBlocks(d.Preamble, d.preambleNamed),
+	data := docData{Doc: d, Places: regionPlaces(d.Region, p.Root), TOC: w.toc(d.Roots, true), Preamble: w.plainBlocks(d.Preamble, d.preambleNamed),
 		Body: template.HTML(body.String()), Trailing: w.plainBlocks(d.Trailing, d.trailingNamed)}
 	for i, t := range s.themes.Themes {
 		if d.themeCounts[i] > 0 {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -23,15 +24,16 @@ import (
 func regionFacet(docs []*docInfo) []facetValue {
 	type node struct {
 		value, order string // order: the division's code, or "" for a region that is none
+		name         string // as the list shows it, under the division it lies in
 		level        int    // for a region that is no division, its documents' highest level
 		depth        int
 		covers       []string // the regions as written that choosing it finds
 	}
 	nodes := map[string]*node{} // by the normalised name
-	cover := func(key, value, order string, depth int, written string, level int) {
+	cover := func(key, value, name, order string, depth int, written string, level int) {
 		n := nodes[key]
 		if n == nil {
-			n = &node{value: value, order: order, depth: depth, level: level}
+			n = &node{value: value, name: name, order: order, depth: depth, level: level}
 			nodes[key] = n
 		}
 		n.level = min(n.level, level)
@@ -45,10 +47,10 @@ func regionFacet(docs []*docInfo) []facetValue {
 		}
 		path := regions.Find(d.Region)
 		for depth, div := range path {
-			cover(div.Code, div.Name, div.Code, depth, d.Region, 0)
+			cover(div.Code, divisionValue(path, depth), div.Name, div.Code, depth, d.Region, 0)
 		}
 		if path == nil {
-			cover(textnorm.Key(d.Region), d.Region, "", 0, d.Region, levelOrder(d.Level))
+			cover(textnorm.Key(d.Region), d.Region, d.Region, "", 0, d.Region, levelOrder(d.Level))
 		}
 	}
 	// Divisions first: a region that is none has no code to order by.
@@ -65,25 +67,70 @@ func regionFacet(docs []*docInfo) []facetValue {
 	for i, n := range list {
 		slices.Sort(n.covers)
 		covers, _ := json.Marshal(n.covers)
-		values[i] = facetValue{Value: n.value, Name: n.value, Indent: strings.Repeat("\u3000", n.depth), Covers: string(covers)}
+		values[i] = facetValue{Value: n.value, Name: n.name, Indent: strings.Repeat("\u3000", n.depth), Covers: string(covers)}
 	}
 	return values
+}
+
+// divisionValue is how the 地区 filter names the division at path[i]:
+// its name, or, where other divisions share it (鼓楼区), its name written
+// out from its province, which finds it alone.
+func divisionValue(path []regions.Division, i int) string {
+	if p := regions.Find(path[i].Name); len(p) > 0 && p[len(p)-1].Code == path[i].Code {
+		return path[i].Name
+	}
+	var b strings.Builder
+	for _, div := range path[:i+1] {
+		b.WriteString(div.Name)
+	}
+	return b.String()
 }
 
 // regionInFull is a region with the divisions it lies in before it, as
 // an address writes them: 陆河县 is 广东省汕尾市陆河县. The region itself
 // stays as its document writes it.
 func regionInFull(region string) string {
-	path := regions.Find(region)
-	if len(path) < 2 {
-		return region
-	}
 	var b strings.Builder
-	for _, div := range path[:len(path)-1] {
-		b.WriteString(div.Name)
+	for _, p := range regionPlaces(region, "") {
+		b.WriteString(p.Name)
 	}
-	if within := b.String(); !strings.HasPrefix(textnorm.Key(region), textnorm.Key(within)) {
-		return within + region
+	return b.String()
+}
+
+// placeLink is a region, or a division it lies in, as a document's page
+// names it: a link to the home page's list of its documents.
+type placeLink struct {
+	Name, Value string
+	URL         string
+}
+
+// regionPlaces is a region in full (regionInFull), a part for each
+// division it lies in and one for itself as its document writes it,
+// each leading from a page at root to the home page's list of the
+// documents there (?region=, the 地区 filter's value). A region written
+// out from its province is one part.
+func regionPlaces(region, root string) []placeLink {
+	if region == "" {
+		return nil
 	}
-	return region
+	path := regions.Find(region)
+	var places []placeLink
+	within := ""
+	for i, div := range path[:max(len(path)-1, 0)] {
+		places = append(places, placeLink{Name: div.Name, Value: divisionValue(path, i)})
+		within += div.Name
+	}
+	last := placeLink{Name: region, Value: region}
+	if path != nil {
+		last.Value = divisionValue(path, len(path)-1)
+		if strings.HasPrefix(textnorm.Key(region), textnorm.Key(within)) && within != "" {
+			// Written out already: the region names the divisions.
+			places, last.Name = nil, region
+		}
+	}
+	places = append(places, last)
+	for i := range places {
+		places[i].URL = root + "index.html?" + url.Values{"region": {places[i].Value}}.Encode()
+	}
+	return places
 }

@@ -2,7 +2,9 @@ package site
 
 import (
 	"encoding/json"
+	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 
 	"tiaowen/internal/corpus"
@@ -17,32 +19,36 @@ func TestRegionFacet(t *testing.T) {
 	for _, c := range []struct{ region, level string }{
 		{"陆河县", "county"}, {"江蘇省", "province"}, {"广州开发区", "city"}, {"江苏省", "province"},
 		{"广州市", "city"}, {"", "city"}, {"福建省福州市鼓楼区", "county"}, {"粤港澳大湾区", "province"},
+		{"江苏省南京市鼓楼区", "county"},
 	} {
 		docs = append(docs, &docInfo{Document: &corpus.Document{Meta: corpus.Meta{Region: c.region, Level: c.level}}})
 	}
 	type value struct {
-		Name, Indent string
-		Covers       []string
+		Value, Name, Indent string
+		Covers              []string
 	}
 	var got []value
 	for _, v := range regionFacet(docs) {
 		var covers []string
-		if err := json.Unmarshal([]byte(v.Covers), &covers); err != nil || v.Name != v.Value {
+		if err := json.Unmarshal([]byte(v.Covers), &covers); err != nil {
 			t.Fatalf("%+v: %v", v, err)
 		}
-		got = append(got, value{v.Name, v.Indent, covers})
+		got = append(got, value{v.Value, v.Name, v.Indent, covers})
 	}
 	want := []value{
-		{"江苏省", "", []string{"江苏省", "江蘇省"}},
-		{"福建省", "", []string{"福建省福州市鼓楼区"}},
-		{"福州市", "\u3000", []string{"福建省福州市鼓楼区"}},
-		{"鼓楼区", "\u3000\u3000", []string{"福建省福州市鼓楼区"}},
-		{"广东省", "", []string{"广州市", "陆河县"}},
-		{"广州市", "\u3000", []string{"广州市"}},
-		{"汕尾市", "\u3000", []string{"陆河县"}},
-		{"陆河县", "\u3000\u3000", []string{"陆河县"}},
-		{"粤港澳大湾区", "", []string{"粤港澳大湾区"}},
-		{"广州开发区", "", []string{"广州开发区"}},
+		// Two districts of one name are two values, each written out.
+		{"江苏省", "江苏省", "", []string{"江苏省", "江苏省南京市鼓楼区", "江蘇省"}},
+		{"南京市", "南京市", "\u3000", []string{"江苏省南京市鼓楼区"}},
+		{"江苏省南京市鼓楼区", "鼓楼区", "\u3000\u3000", []string{"江苏省南京市鼓楼区"}},
+		{"福建省", "福建省", "", []string{"福建省福州市鼓楼区"}},
+		{"福州市", "福州市", "\u3000", []string{"福建省福州市鼓楼区"}},
+		{"福建省福州市鼓楼区", "鼓楼区", "\u3000\u3000", []string{"福建省福州市鼓楼区"}},
+		{"广东省", "广东省", "", []string{"广州市", "陆河县"}},
+		{"广州市", "广州市", "\u3000", []string{"广州市"}},
+		{"汕尾市", "汕尾市", "\u3000", []string{"陆河县"}},
+		{"陆河县", "陆河县", "\u3000\u3000", []string{"陆河县"}},
+		{"粤港澳大湾区", "粤港澳大湾区", "", []string{"粤港澳大湾区"}},
+		{"广州开发区", "广州开发区", "", []string{"广州开发区"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the regions:\n%q\nwant\n%q", got, want)
@@ -53,9 +59,35 @@ func TestRegionInFull(t *testing.T) {
 	for region, want := range map[string]string{
 		"陆河县": "广东省汕尾市陆河县", "广州市": "广东省广州市", "广东省": "广东省", "江蘇省": "江蘇省",
 		"广东省广州市": "广东省广州市", "廣東省廣州市": "廣東省廣州市", "广州开发区": "广州开发区",
+		"福建省福州市鼓楼区": "福建省福州市鼓楼区", "": "",
 	} {
 		if got := regionInFull(region); got != want {
 			t.Errorf("regionInFull(%q) = %q, want %q", region, got, want)
+		}
+	}
+}
+
+// TestRegionPlaces: a document's page names its region in full, each
+// part a link to the home page's list of its documents, by the value
+// the 地区 filter gives it.
+func TestRegionPlaces(t *testing.T) {
+	for region, want := range map[string]string{
+		"陆河县":       "广东省=广东省 汕尾市=汕尾市 陆河县=陆河县",
+		"陸河縣":       "广东省=广东省 汕尾市=汕尾市 陸河縣=陆河县",
+		"江蘇省":       "江蘇省=江苏省",
+		"福建省福州市鼓楼区": "福建省福州市鼓楼区=福建省福州市鼓楼区",
+		"粤港澳大湾区":    "粤港澳大湾区=粤港澳大湾区",
+		"":          "",
+	} {
+		var got []string
+		for _, p := range regionPlaces(region, "../../") {
+			got = append(got, p.Name+"="+p.Value)
+			if p.URL != "../../index.html?region="+url.QueryEscape(p.Value) {
+				t.Errorf("%s: %s leads to %s", region, p.Name, p.URL)
+			}
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("regionPlaces(%q) = %q, want %q", region, g, want)
 		}
 	}
 }
