@@ -211,8 +211,8 @@ func TestBrowserDocRegion(t *testing.T) {
 	} {
 		do(t, ctx, "open "+c.doc, chromedp.Navigate(base+"docs/"+c.doc+"/index.html"))
 		if c.doc == "luhe-2017-yijian" {
-			if got := eval[string](t, ctx, `document.querySelector(".kicker").textContent`); !strings.Contains(got, "广东省汕尾市陆河县") {
-				t.Errorf("Luhe's page names its region %q, want 广东省汕尾市陆河县", got)
+			if got := eval[string](t, ctx, `document.querySelector(".kicker").textContent`); !strings.Contains(got, "广东省 › 汕尾市 › 陆河县") {
+				t.Errorf("Luhe's page names its region %q, want 广东省 › 汕尾市 › 陆河县", got)
 			}
 		}
 		do(t, ctx, "follow "+c.place, browsertest.Follow(chromedp.Click(`.kicker a.place[title="列出`+c.place+`的文件"]`)))
