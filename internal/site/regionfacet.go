@@ -15,9 +15,10 @@ import (
 // regionFacet is the values of the finders' 地区 select: each region a
 // document names, placed among the administrative divisions it lies in,
 // so that choosing 广东省 finds 广州市's and 陆河县's documents as well as
-// the province's own. The divisions come in their code's order, which is
-// how Chinese tables list them (北京 first, the provinces north to south),
-// each followed by those inside it; the regions that are no division (a
+// the province's own. The divisions come in their codes' order, which is
+// how Chinese statistical tables list them (北京 first, the provinces in
+// the codes' groups of the country: 华北, 东北, 华东 …), each followed by
+// those inside it; the regions that are no division (a
 // development zone, a name written short) come after them, a province's
 // before its cities', then by name. A region written in either script
 // is one value, named as the division table names it.
@@ -29,7 +30,7 @@ func regionFacet(docs []*docInfo) []facetValue {
 		depth        int
 		covers       []string // the regions as written that choosing it finds
 	}
-	nodes := map[string]*node{} // by the normalised name
+	nodes := map[string]*node{} // by a division's code, or a region's normalised name
 	cover := func(key, value, name, order string, depth int, written string, level int) {
 		n := nodes[key]
 		if n == nil {
