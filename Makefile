@@ -25,6 +25,7 @@ FUZZ_TARGETS := \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \
 	./internal/themes:FuzzFind \
+	./internal/regions:FuzzRegions \
 	./internal/themes:FuzzLoad \
 	./internal/refs:FuzzFind \
 	./internal/yamlerr:FuzzLocate \

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tiaowen/internal/textnorm"
 )
 
 func names(path []Division) string {
@@ -159,4 +161,44 @@ func TestNear(t *testing.T) {
 			t.Errorf("Near(%q) = %q, want %q", region, got, want)
 		}
 	}
+}
+
+// FuzzRegions: whatever a document's region or issuer says, Find gives
+// a chain of divisions each inside the one before, ending in one whose
+// name is the region's or its last part; Prefix gives such a chain and
+// the words of s its innermost is written as; Near gives only divisions
+// that Find does not already place it at.
+func FuzzRegions(f *testing.F) {
+	for _, s := range []string{"陆河县", "江蘇省", "福建省福州市鼓楼区", "鼓楼区", "广州", "广东省汕尾市陆河县人民政府", "北京市海淀区", "", "省", "市市市"} {
+		f.Add(s)
+	}
+	chain := func(t *testing.T, what string, path []Division) {
+		d := load()
+		for i, div := range path {
+			if d.byCode[div.Code] != div {
+				t.Fatalf("%s: %v is not in the table", what, div)
+			}
+			if up := d.parent(div.Code); (i == 0) != (up == "") || i > 0 && up != path[i-1].Code {
+				t.Fatalf("%s: %v is not inside %v", what, path[i], path[:i])
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		path := Find(s)
+		chain(t, "Find("+s+")", path)
+		if len(path) > 0 && !strings.HasSuffix(textnorm.Key(s), textnorm.Key(path[len(path)-1].Name)) {
+			t.Fatalf("Find(%q) ends in %v", s, path[len(path)-1])
+		}
+		path, written := Prefix(s)
+		chain(t, "Prefix("+s+")", path)
+		if (path == nil) != (written == "") || !strings.Contains(s, written) {
+			t.Fatalf("Prefix(%q) = %v, %q", s, path, written)
+		}
+		for _, near := range Near(s) {
+			chain(t, "Near("+s+")", near)
+			if Find(s) != nil {
+				t.Fatalf("Near(%q) suggests %v for a region Find places", s, near)
+			}
+		}
+	})
 }
