@@ -31,6 +31,7 @@ func regionFacet(docs []*docInfo) []facetValue {
 		covers       []string // the regions as written that choosing it finds
 	}
 	nodes := map[string]*node{} // by a division's code, or a region's normalised name
+	named := regionValues(docs)
 	cover := func(key, value, name, order string, depth int, written string, level int) {
 		n := nodes[key]
 		if n == nil {
@@ -51,7 +52,8 @@ func regionFacet(docs []*docInfo) []facetValue {
 			cover(div.Code, divisionValue(path, depth), div.Name, div.Code, depth, d.Region, 0)
 		}
 		if path == nil {
-			cover(textnorm.Key(d.Region), d.Region, d.Region, "", 0, d.Region, levelOrder(d.Level))
+			value := named(d.Region)
+			cover(textnorm.Key(d.Region), value, value, "", 0, d.Region, levelOrder(d.Level))
 		}
 	}
 	// Divisions first: a region that is none has no code to order by.

@@ -69,6 +69,7 @@ func (s *Site) themeOverviewOf(t int, root string) *themeOverview {
 	o := &themeOverview{Docs: s.themeDocs[t], All: search("sort", "old")}
 	years, levels, places := map[string]int{}, map[string]int{}, map[string]int{}
 	var undated, unplaced int
+	var first, latest *docInfo // the earliest and the latest dated
 	named := regionValues(s.docs)
 	for _, d := range s.docs {
 		n := d.themeCounts[t]
@@ -78,11 +79,11 @@ func (s *Site) themeOverviewOf(t int, root string) *themeOverview {
 		o.Sections += n
 		if len(d.Date) >= 4 {
 			years[d.Date[:4]]++
-			if o.First == nil || d.Date < o.First.Doc.Date {
-				o.First = &themeMention{d, s.themeDocURL(root, t, d)}
+			if first == nil || d.Date < first.Date {
+				first = d
 			}
-			if o.Latest == nil || d.Date >= o.Latest.Doc.Date {
-				o.Latest = &themeMention{d, s.themeDocURL(root, t, d)}
+			if latest == nil || d.Date >= latest.Date {
+				latest = d
 			}
 		} else {
 			undated++
@@ -94,8 +95,11 @@ func (s *Site) themeOverviewOf(t int, root string) *themeOverview {
 			places[named(d.Region)]++
 		}
 	}
-	if o.Latest != nil && o.Latest.Doc == o.First.Doc {
-		o.Latest = nil
+	if first != nil {
+		o.First = &themeMention{first, s.themeDocURL(root, t, first)}
+	}
+	if latest != nil && latest != first {
+		o.Latest = &themeMention{latest, s.themeDocURL(root, t, latest)}
 	}
 	row := func(label, column string, values []string, count map[string]int, name func(string) string, rest int) {
 		if len(values) < 2 {
