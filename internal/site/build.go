@@ -514,6 +514,15 @@ func (s *Site) jobs() []job {
 			page(themePagePath(t.ID, n)+"index.html", func() *Page { return s.themePageN(t, n) }, "theme.html")
 		}
 	}
+	page(regionsPath+"index.html", s.regionsPage, "regions.html")
+	for _, node := range s.regionTree().nodes() {
+		code := node.Division.Code
+		page(regionPath(code)+"index.html", func() *Page { return s.regionPage(node) }, "region.html")
+		js = append(js, job{name: regionFeedPath(code), run: func(w *bytes.Buffer) error { return s.regionFeed(w, node) }})
+		for n := 2; n <= s.regionPages(node); n++ {
+			page(regionPagePath(code, n)+"index.html", func() *Page { return s.regionPageN(node, n) }, "region.html")
+		}
+	}
 	for i, p := range s.pairs {
 		al := s.alignments[i]
 		page(comparePath(p.a.ID, p.b.ID)+"index.html", func() *Page { return s.pairPage(p, al) }, "pair.html")

@@ -126,4 +126,10 @@ func TestBrowserThemeTables(t *testing.T) {
 			t.Errorf("%s: %d themes' rows, %d cells followed: the table was not put to the test", c.id, len(got.Themes), followed)
 		}
 	}
+	// A province's column is headed by a link to its page.
+	do(t, ctx, "open the themes page", chromedp.Navigate(base+"themes/index.html"))
+	heads := eval[[]string](t, ctx, `[...document.querySelectorAll("#by-region thead th a")].map(a => a.textContent + " " + a.getAttribute("href"))`)
+	if want := []string{"江苏省 ../regions/320000/index.html", "广东省 ../regions/440000/index.html"}; !slices.Equal(heads, want) {
+		t.Errorf("the region table's heads link %q, want %q", heads, want)
+	}
 }

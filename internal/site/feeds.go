@@ -211,6 +211,12 @@ func (s *Site) sitemapURLs() []sitemapURL {
 	for _, t := range s.themes.Themes {
 		urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + themePath(t.ID)})
 	}
+	urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + regionsPath})
+	for _, n := range s.regionTree().nodes() {
+		if docs := withoutDrafts(n.Docs); len(docs) > 0 {
+			urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + regionPath(n.Division.Code)})
+		}
+	}
 	for _, p := range s.pages {
 		urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + p.Slug + "/"})
 	}

@@ -193,33 +193,3 @@ func TestBrowserHomeFinder(t *testing.T) {
 		t.Errorf("by title: %q, want %q", got, byTitle)
 	}
 }
-
-// TestBrowserDocRegion: a document's page names its region in full,
-// each part a link to the home page's list of the documents there:
-// from Luhe's 意见, 广东省 lists Guangdong's four, 汕尾市 Luhe's; from
-// the 繁體 意见, 江蘇省 lists it — in the offline bundle, opened from
-// disk.
-func TestBrowserDocRegion(t *testing.T) {
-	ctx, base := openSeedBundle(t)
-	for _, c := range []struct {
-		doc, place string
-		want       []string
-	}{
-		{"luhe-2017-yijian", "广东省", []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "luhe-2017-yijian"}},
-		{"luhe-2017-yijian", "汕尾市", []string{"luhe-2017-yijian"}},
-		{"jiangsu-2023-yijian", "江蘇省", []string{"jiangsu-2023-yijian"}},
-	} {
-		do(t, ctx, "open "+c.doc, chromedp.Navigate(base+"docs/"+c.doc+"/index.html"))
-		if c.doc == "luhe-2017-yijian" {
-			if got := eval[string](t, ctx, `document.querySelector(".kicker").textContent`); !strings.Contains(got, "广东省 › 汕尾市 › 陆河县") {
-				t.Errorf("Luhe's page names its region %q, want 广东省 › 汕尾市 › 陆河县", got)
-			}
-		}
-		do(t, ctx, "follow "+c.place, browsertest.Follow(chromedp.Click(`.kicker a.place[title="列出`+c.place+`的文件"]`)))
-		eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent.replace(/先列出.*/, "")`, fmt.Sprintf("符合条件的文件 %d 份。", len(c.want)))
-		got := eval[[]string](t, ctx, `[...document.querySelectorAll("table.docs tbody tr")].map(tr => tr.querySelector("a").getAttribute("href").split("/").at(-2))`)
-		if !slices.Equal(got, c.want) {
-			t.Errorf("%s from %s lists %q, want %q", c.place, c.doc, got, c.want)
-		}
-	}
-}

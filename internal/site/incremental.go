@@ -818,7 +818,10 @@ func (m *Memory) permalinkProblems(od, nd *docInfo) (removed, retargeted []strin
 func (s *Site) checkTemplates(names []string) error {
 	samples := map[string]string{
 		"home.html": "index.html", "themes.html": themesPath + "index.html", "compare.html": comparePage + "index.html",
-		"search.html": searchPath + "index.html", "404.html": "404.html",
+		"search.html": searchPath + "index.html", "404.html": "404.html", "regions.html": regionsPath + "index.html",
+	}
+	if t := s.regionTree(); len(t.Top) > 0 {
+		samples["region.html"] = regionPath(t.Top[0].Division.Code) + "index.html"
 	}
 	if len(s.docs) > 0 {
 		d := s.docs[0]

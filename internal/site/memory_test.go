@@ -200,6 +200,7 @@ func TestMemoryMatchesBuild(t *testing.T) {
 		"docs/guangdong-2023-gangyao", "themes/nope/index.html", "compare/a--b/index.html", "api/docs/nope.json",
 		"api/compare/luhe-2017-yijian--guangdong-2023-gangyao.json", "static/nope.css", "static/../go.mod",
 		"search/data/nope.js", "sitemap.xml.gz", "nope/index.html", "",
+		"regions/999999/index.html", "regions/440000/page/2/index.html", "regions/440000/page/1/index.html", "regions/440000/x/index.html", "regions/999999/feed.xml", "regions/feed.xml",
 	} {
 		if f, ok, err := m.Get(name); ok || err != nil {
 			t.Errorf("Get(%q) = %v, %v, %v; want no such file", name, f != nil, ok, err)
@@ -332,7 +333,9 @@ func TestMemoryRerendersOnlyAffected(t *testing.T) {
 			"api/docs/" + x.ID + ".json", "api/docs/" + x.ID + ".ris", "api/docs/" + x.ID + ".bib":
 			return true
 		}
-		if strings.HasPrefix(name, "search/data/") {
+		// The region pages list and count any document that names a
+		// region, which an edit can change.
+		if strings.HasPrefix(name, "search/data/") || strings.HasPrefix(name, "regions/") {
 			return true
 		}
 		if rest, ok := strings.CutPrefix(name, "docs/"); ok {

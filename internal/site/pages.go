@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -107,6 +108,26 @@ type docRow struct {
 	Superseded bool // a newer version supersedes it
 }
 
+// State is what a list's 状态 column says of the document: its status,
+// whether a newer version supersedes it, whether it is a draft, and the
+// mark that site.js fills with its term on the day the page is read.
+func (r docRow) State() template.HTML {
+	var parts []string
+	if r.Status != "" {
+		parts = append(parts, template.HTMLEscapeString(r.Status))
+	}
+	if r.Superseded {
+		parts = append(parts, "已被取代")
+	}
+	if r.Draft {
+		parts = append(parts, "未发布")
+	}
+	var b bytes.Buffer
+	b.WriteString(strings.Join(parts, " · "))
+	writeTermMark(printer{&b}, r.Effective, r.Expires)
+	return template.HTML(b.String())
+}
+
 // homeData is the home page.
 type homeData struct {
 	// Docs are the documents this page lists, the First to the Last
@@ -121,6 +142,9 @@ type homeData struct {
 	Matrix  []matrixRow
 	// Facets are the home page finder's choices, over the whole corpus.
 	Facets []facet
+	// Provinces are the provinces the documents lie in, each leading to
+	// its region page.
+	Provinces []regionLink
 }
 
 // facet is one of the finders' selects — the home page's and the search
@@ -531,7 +555,7 @@ func (s *Site) homePageN(n int) *Page {
 	}
 	first, end := (n-1)*s.perPage(), min(n*s.perPage(), len(s.docs))
 	data := homeData{Themes: s.themes.Themes, Total: len(s.docs), First: first + 1, Last: end, PerPage: s.perPage(),
-		Pager: s.homePager(n, p.Root), Facets: s.docFacets()}
+		Pager: s.homePager(n, p.Root), Facets: s.docFacets(), Provinces: regionLinks(s.regionTree().Top, p.Root, false)}
 	max := 0
 	for _, d := range s.docs {
 		for _, c := range d.themeCounts {

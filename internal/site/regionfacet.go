@@ -101,17 +101,20 @@ func regionInFull(region string) string {
 }
 
 // placeLink is a region, or a division it lies in, as a document's page
-// names it: a link to the home page's list of its documents.
+// names it: a link to the list of its documents.
 type placeLink struct {
 	Name, Value string
+	Code        string // the division's, "" for a region that is none
 	URL         string
 }
 
 // regionPlaces is a region in full (regionInFull), a part for each
 // division it lies in and one for itself as its document writes it,
-// each leading from a page at root to the home page's list of the
-// documents there (?region=, the 地区 filter's value). A region written
-// out from its province is one part.
+// each leading from a page at root to the documents there: a
+// division's page, which every division a document lies in has, or for
+// a region that is no division the home page's list filtered by it
+// (?region=, the 地区 filter's value). A region written out from its
+// province is one part.
 func regionPlaces(region, root string) []placeLink {
 	if region == "" {
 		return nil
@@ -120,20 +123,24 @@ func regionPlaces(region, root string) []placeLink {
 	var places []placeLink
 	within := ""
 	for i, div := range path[:max(len(path)-1, 0)] {
-		places = append(places, placeLink{Name: div.Name, Value: divisionValue(path, i)})
+		places = append(places, placeLink{Name: div.Name, Value: divisionValue(path, i), Code: div.Code})
 		within += div.Name
 	}
 	last := placeLink{Name: region, Value: region}
 	if path != nil {
-		last.Value = divisionValue(path, len(path)-1)
+		last.Value, last.Code = divisionValue(path, len(path)-1), path[len(path)-1].Code
 		if strings.HasPrefix(textnorm.Key(region), textnorm.Key(within)) && within != "" {
 			// Written out already: the region names the divisions.
 			places, last.Name = nil, region
 		}
 	}
 	places = append(places, last)
-	for i := range places {
-		places[i].URL = root + "index.html?" + url.Values{"region": {places[i].Value}}.Encode()
+	for i, p := range places {
+		if p.Code != "" {
+			places[i].URL = root + regionPath(p.Code) + "index.html"
+		} else {
+			places[i].URL = root + "index.html?" + url.Values{"region": {p.Value}}.Encode()
+		}
 	}
 	return places
 }

@@ -68,22 +68,27 @@ func TestRegionInFull(t *testing.T) {
 }
 
 // TestRegionPlaces: a document's page names its region in full, each
-// part a link to the home page's list of its documents, by the value
-// the 地区 filter gives it.
+// part a link to its division's page, or for a region that is no
+// division to the home page's list of its documents, by the value the
+// 地区 filter gives it.
 func TestRegionPlaces(t *testing.T) {
 	for region, want := range map[string]string{
-		"陆河县":       "广东省=广东省 汕尾市=汕尾市 陆河县=陆河县",
-		"陸河縣":       "广东省=广东省 汕尾市=汕尾市 陸河縣=陆河县",
-		"江蘇省":       "江蘇省=江苏省",
-		"福建省福州市鼓楼区": "福建省福州市鼓楼区=福建省福州市鼓楼区",
-		"粤港澳大湾区":    "粤港澳大湾区=粤港澳大湾区",
+		"陆河县":       "广东省=广东省@440000 汕尾市=汕尾市@441500 陆河县=陆河县@441523",
+		"陸河縣":       "广东省=广东省@440000 汕尾市=汕尾市@441500 陸河縣=陆河县@441523",
+		"江蘇省":       "江蘇省=江苏省@320000",
+		"福建省福州市鼓楼区": "福建省福州市鼓楼区=福建省福州市鼓楼区@350102",
+		"粤港澳大湾区":    "粤港澳大湾区=粤港澳大湾区@",
 		"":          "",
 	} {
 		var got []string
 		for _, p := range regionPlaces(region, "../../") {
-			got = append(got, p.Name+"="+p.Value)
-			if p.URL != "../../index.html?region="+url.QueryEscape(p.Value) {
-				t.Errorf("%s: %s leads to %s", region, p.Name, p.URL)
+			got = append(got, p.Name+"="+p.Value+"@"+p.Code)
+			want := "../../index.html?region=" + url.QueryEscape(p.Value)
+			if p.Code != "" {
+				want = "../../regions/" + p.Code + "/index.html"
+			}
+			if p.URL != want {
+				t.Errorf("%s: %s leads to %s, want %s", region, p.Name, p.URL, want)
 			}
 		}
 		if g := strings.Join(got, " "); g != want {

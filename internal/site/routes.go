@@ -81,6 +81,8 @@ func (s *Site) route(name string) (route, bool) {
 		return pageRoute("404.html", s.notFoundPage, keyCorpus), true
 	case themesPath + "index.html":
 		return pageRoute("themes.html", s.themesPage, keyCorpus), true
+	case regionsPath + "index.html":
+		return pageRoute("regions.html", s.regionsPage, keyCorpus), true
 	case comparePage + "index.html":
 		return pageRoute("compare.html", s.chooserPage, keyCorpus, keyAlign), true
 	case searchPath + "index.html":
@@ -171,6 +173,9 @@ func (s *Site) route(name string) (route, bool) {
 			}
 			return route{run: func(w *bytes.Buffer) error { return s.themeFeed(w, t) }, deps: []string{keyTheme(t.ID)}}, true
 		}
+	}
+	if rest, ok := strings.CutPrefix(name, regionsPath); ok {
+		return s.regionRoute(rest)
 	}
 	dir, ok := strings.CutSuffix(name, "/index.html")
 	if !ok {
@@ -338,4 +343,25 @@ func (s *Site) docDeps(d *docInfo) []string {
 		}
 	}
 	return deps
+}
+
+// regionRoute finds regions/<code>/, its later pages and its feed. Each
+// depends on every document, as any may name a region.
+func (s *Site) regionRoute(rest string) (route, bool) {
+	code, file, _ := strings.Cut(rest, "/")
+	node := s.regionTree().node(code)
+	if node == nil {
+		return route{}, false
+	}
+	if file == "feed.xml" {
+		return route{run: func(w *bytes.Buffer) error { return s.regionFeed(w, node) }, deps: []string{keyCorpus}}, true
+	}
+	n := 1
+	if file != "index.html" {
+		var ok bool
+		if n, ok = pageNumber(file, s.regionPages(node)); !ok {
+			return route{}, false
+		}
+	}
+	return pageRoute("region.html", func() *Page { return s.regionPageN(node, n) }, keyCorpus), true
 }

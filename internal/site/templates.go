@@ -18,7 +18,7 @@ import (
 // The page templates. Each defines "content" and is executed with the
 // layout in base.html, which defines "base".
 var pageTemplates = []string{"home.html", "doc.html", "section.html", "themes.html", "theme.html",
-	"page.html", "compare.html", "pair.html", "search.html", "404.html", "redirect.html"}
+	"regions.html", "region.html", "page.html", "compare.html", "pair.html", "search.html", "404.html", "redirect.html"}
 
 // pagerTemplate defines "pager", for the page templates that split a list
 // over several pages. It is parsed with base.html but kept apart from it,

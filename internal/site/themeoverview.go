@@ -168,7 +168,8 @@ type crossTable struct {
 
 type crossColumn struct {
 	Name string
-	Docs int // the documents of the column, whatever their themes
+	Docs int    // the documents of the column, whatever their themes
+	URL  string // a province's page, for a column of one
 }
 
 type crossRow struct {
@@ -221,6 +222,9 @@ func (s *Site) crossTables(root string) []crossTable {
 		table := crossTable{Label: c.label, ID: "by-" + c.param, Columns: make([]crossColumn, len(c.values))}
 		for i, v := range c.values {
 			table.Columns[i].Name = v
+			if path := regions.Find(v); c.param == "region" && len(path) == 1 {
+				table.Columns[i].URL = root + regionPath(path[0].Code) + "index.html"
+			}
 		}
 		counts := make([][]int, len(s.themes.Themes))
 		for t := range counts {
