@@ -1,8 +1,11 @@
 package site_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -152,5 +155,73 @@ func TestBrowserRegionPaged(t *testing.T) {
 	}
 	if got := eval[string](t, ctx, `document.title`); !strings.HasPrefix(got, fmt.Sprintf("广东省 第 %d 页", 2)) {
 		t.Errorf("the second page is titled %q", got)
+	}
+}
+
+// TestBrowserRegionPairs: a division's page names the pairs of its
+// documents that share the most words — of each, how much of the later
+// one's text the earlier has — worked out here from the JSON API, and
+// each leads to its pair page.
+func TestBrowserRegionPairs(t *testing.T) {
+	ctx, base := openSeedBundle(t)
+	web := seedSite(t).web
+	var docs struct {
+		Documents []struct{ ID, Date string }
+	}
+	readJSON(t, filepath.Join(web, "api", "docs.json"), &docs)
+	date := map[string]string{}
+	for _, d := range docs.Documents {
+		date[d.ID] = d.Date
+	}
+	var pairs struct {
+		Pairs []struct {
+			A, B             string
+			SharedA, SharedB float64
+		}
+	}
+	readJSON(t, filepath.Join(web, "api", "compare.json"), &pairs)
+	guangdong := []string{"guangdong-2023-gangyao", "guangdong-2020-shishi", "luhe-2017-yijian", "guangzhou-2023-fangan"}
+	type row struct {
+		most float64
+		text string
+	}
+	var want []row
+	compared := 0 // the pairs of 广东省's documents
+	for _, p := range pairs.Pairs {
+		if !slices.Contains(guangdong, p.A) || !slices.Contains(guangdong, p.B) {
+			continue
+		}
+		if compared++; max(p.SharedA, p.SharedB) == 0 {
+			continue
+		}
+		later, earlier, shared := p.B, p.A, p.SharedB
+		dated := date[p.A] != "" && date[p.B] != "" && date[p.A] != date[p.B]
+		if dated && date[p.A] > date[p.B] || !dated && p.SharedA > p.SharedB {
+			later, earlier, shared = p.A, p.B, p.SharedA
+		}
+		pct := fmt.Sprintf("%.0f%%", math.Round(shared*100))
+		if pct == "0%" && shared > 0 {
+			pct = "不足 1%"
+		}
+		want = append(want, row{max(p.SharedA, p.SharedB), fmt.Sprintf("%s %s %s %s--%s", later, pct, earlier, min(p.A, p.B), max(p.A, p.B))})
+	}
+	slices.SortStableFunc(want, func(a, b row) int { return cmp.Compare(b.most, a.most) })
+	var wantText []string
+	// At most ten, and half the pairs, rounded up.
+	for _, r := range want[:min(len(want), 10, (compared+1)/2)] {
+		wantText = append(wantText, r.text)
+	}
+	do(t, ctx, "open 广东省", chromedp.Navigate(base+"regions/440000/index.html"))
+	got := eval[[]string](t, ctx, `[...document.querySelectorAll(".region-pairs li")].map(li => {
+		const a = li.querySelectorAll("a");
+		return a[0].getAttribute("href").split("/").at(-2) + " " + li.querySelector("strong").textContent + " " +
+			a[1].getAttribute("href").split("/").at(-2) + " " + a[2].getAttribute("href").split("/").at(-2);
+	})`)
+	if len(wantText) < 3 || !slices.Equal(got, wantText) {
+		t.Errorf("广东省's pairs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantText, "\n"))
+	}
+	do(t, ctx, "follow the first pair", browsertest.Follow(chromedp.Click(`.region-pairs li a.pair-link`)))
+	if got := eval[string](t, ctx, `location.pathname.split("/").at(-2)`); len(wantText) > 0 && !strings.HasSuffix(wantText[0], got) {
+		t.Errorf("the first pair leads to %s, want %s", got, wantText[0])
 	}
 }

@@ -198,6 +198,7 @@ type regionData struct {
 	Inside            []regionLink
 	Themes            []regionTheme
 	Docs              []regionDocRow
+	Pairs             []regionPair
 	Pager             *pager
 	Filter, Search    string
 	Feed              string
@@ -286,6 +287,7 @@ func (s *Site) regionPageN(node *regionNode, n int) *Page {
 		}
 		data.Docs = append(data.Docs, row)
 	}
+	data.Pairs = s.regionPairs(node, p.Root)
 	for i, t := range s.themes.Themes {
 		c := 0
 		for _, d := range node.Docs {
@@ -320,4 +322,59 @@ func (s *Site) regionFeed(w *bytes.Buffer, node *regionNode) error {
 		id = "urn:tiaowen:" + s.cfg.Name + ":region:" + code
 	}
 	return s.writeAtom(w, node.Name()+" · "+s.cfg.Title, id, regionPath(code), regionFeedPath(code), entries)
+}
+
+// regionPair is a pair of a division's documents that share words: the
+// share of the Later's text that the Earlier has too. Where a county's
+// plan repeats its province's, policy has passed down; the region's
+// page is where a reader looks for it.
+type regionPair struct {
+	Later, Earlier *docInfo
+	// Dated is whether their dates say which came first; else Later is
+	// only the one more of whose text the other has.
+	Dated  bool
+	Shared string
+	URL    string // the pair page
+}
+
+// regionPairs are the pairs of node's documents that the site compares
+// in which one repeats the most of the other, most first, then in the
+// pairs' order: at most closestShown, and at most half of those pairs
+// (rounded up), so that a few documents' page does not list every pair
+// down to those that share next to nothing; none with nothing shared.
+// Its documents' pairs, not every pair of the corpus, are walked: a
+// province's page of a large corpus must not cost a pass over them all.
+func (s *Site) regionPairs(node *regionNode, root string) []regionPair {
+	in := make(map[*docInfo]bool, len(node.Docs))
+	for _, d := range node.Docs {
+		in[d] = true
+	}
+	most := func(i int32) float64 { return max(s.pairStats[i].Shared[0], s.pairStats[i].Shared[1]) }
+	var order []int32
+	compared := 0
+	for _, d := range node.Docs {
+		for _, i := range s.pairsOf[d] {
+			// Each pair once: from its first document.
+			if p := s.pairs[i]; p.a == d && in[p.b] {
+				compared++
+				if most(i) > 0 {
+					order = append(order, i)
+				}
+			}
+		}
+	}
+	slices.Sort(order)
+	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(most(j), most(i)) })
+	order = order[:min(len(order), closestShown, (compared+1)/2)]
+	pairs := make([]regionPair, len(order))
+	for k, i := range order {
+		p, st := s.pairs[i], s.pairStats[i]
+		rp := regionPair{Later: p.b, Earlier: p.a, Shared: percent(st.Shared[1]), URL: root + comparePath(p.a.ID, p.b.ID) + "index.html"}
+		rp.Dated = p.a.Date != "" && p.b.Date != "" && p.a.Date != p.b.Date
+		if rp.Dated && p.a.Date > p.b.Date || !rp.Dated && st.Shared[0] > st.Shared[1] {
+			rp.Later, rp.Earlier, rp.Shared = p.a, p.b, percent(st.Shared[0])
+		}
+		pairs[k] = rp
+	}
+	return pairs
 }

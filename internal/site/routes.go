@@ -346,7 +346,8 @@ func (s *Site) docDeps(d *docInfo) []string {
 }
 
 // regionRoute finds regions/<code>/, its later pages and its feed. Each
-// depends on every document, as any may name a region.
+// depends on every document, as any may name a region, and a page on
+// the alignments, which say what its documents share.
 func (s *Site) regionRoute(rest string) (route, bool) {
 	code, file, _ := strings.Cut(rest, "/")
 	node := s.regionTree().node(code)
@@ -363,5 +364,5 @@ func (s *Site) regionRoute(rest string) (route, bool) {
 			return route{}, false
 		}
 	}
-	return pageRoute("region.html", func() *Page { return s.regionPageN(node, n) }, keyCorpus), true
+	return pageRoute("region.html", func() *Page { return s.regionPageN(node, n) }, keyCorpus, keyAlign), true
 }
