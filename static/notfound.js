@@ -4,7 +4,8 @@
 // nearest to the one asked for — from api/docs.js; when it is a pair
 // page the build did not write, offer the two documents compared in the
 // browser; when it is a theme's, the theme or those whose ids are
-// nearest, from the list the page carries. The page's <base> is the
+// nearest, and when a region's, the region or the one it lies in, from
+// the lists the page carries. The page's <base> is the
 // site's root; the offline bundle's copy has none and is opened only by
 // name, so there is no address to explain.
 (function () {
@@ -19,6 +20,11 @@
   var theme = /^themes\/([^\/]+)/.exec(rest);
   if (theme && theme[1] !== "index.html") {
     explainTheme(theme[1]);
+    return;
+  }
+  var region = /^regions\/([^\/]+)/.exec(rest);
+  if (region && region[1] !== "index.html") {
+    explainRegion(region[1]);
     return;
   }
   if (!m && !pair) return;
@@ -36,12 +42,6 @@
     try { id = decodeURIComponent(raw); } catch (e) { return; }
     if (!list) return;
     var themes = JSON.parse(list.textContent).map(function (t) { return { id: t[0], name: t[1] }; });
-    var a = function (href, text) {
-      var el = document.createElement("a");
-      el.href = href;
-      el.textContent = text;
-      return el;
-    };
     var to = function (t) { return a("themes/" + encodeURIComponent(t.id) + "/index.html", t.name); };
     var found = themes.filter(function (t) { return t.id === id; })[0];
     if (found) {
@@ -49,6 +49,40 @@
       return;
     }
     suggest("主题", id, nearest(themes, id), to, ["没有编号为 " + id + " 的主题，见", a("themes/index.html", "全部主题"), "。"]);
+  }
+
+  // explainRegion says what is there of the division whose code is raw
+  // (as the address has it): its page, whose later page asked for is
+  // not; or the division it lies in that has documents here — a code's
+  // first two digits are its province's, its first four its
+  // prefecture's (GB/T 2260) —; or that none has.
+  function explainRegion(raw) {
+    var list = document.getElementById("nf-regions"), code;
+    try { code = decodeURIComponent(raw); } catch (e) { return; }
+    if (!list) return;
+    var names = {};
+    JSON.parse(list.textContent).forEach(function (r) { names[r[0]] = r[1]; });
+    var to = function (c) { return a("regions/" + c + "/index.html", names[c]); };
+    var all = a("regions/index.html", "全部地区");
+    if (names[code]) {
+      say(["地区", to(code), "在这里。"]);
+      return;
+    }
+    var within = /^\d{6}$/.test(code) ? [code.slice(0, 4) + "00", code.slice(0, 2) + "0000"].filter(function (c) {
+      return c !== code && names[c];
+    }) : [];
+    if (within.length) {
+      say(["本站没有区划代码为 " + code + " 的地区的文件；它所在的", to(within[0]), "有，另见", all, "。"]);
+      return;
+    }
+    say(["本站没有区划代码为 " + code + " 的地区的文件，见", all, "。"]);
+  }
+
+  function a(href, text) {
+    var el = document.createElement("a");
+    el.href = href;
+    el.textContent = text;
+    return el;
   }
 
   // suggest says that there is no <what> numbered id and offers the near

@@ -583,6 +583,11 @@ func TestBrowserNotFound(t *testing.T) {
 			"themes/shoufu-zerenzi/index.html":         "没有编号为 shoufu-zerenzi 的主题。您要找的也许是：首负责任制。",
 			"themes/no-such-theme/index.html":          "没有编号为 no-such-theme 的主题，见全部主题。",
 			"themes/shoufu-zerenzhi/page/9/index.html": "主题首负责任制在这里。",
+			// A region's: a page of it that is not, a county of a
+			// prefecture with documents, a province without any.
+			"regions/441500/page/2/index.html": "地区汕尾市在这里。",
+			"regions/441521/index.html":        "本站没有区划代码为 441521 的地区的文件；它所在的汕尾市有，另见全部地区。",
+			"regions/110000/index.html":        "本站没有区划代码为 110000 的地区的文件，见全部地区。",
 		} {
 			check(t, ctx, base+address, base, s.web)
 			eventually(t, ctx, address+": what the page says of it", `document.getElementById("nf-help").textContent`, want)

@@ -988,6 +988,11 @@ func (s *Site) notFoundPage() *Page {
 	for i, t := range s.themes.Themes {
 		d.Themes[i] = [2]string{t.ID, t.Name}
 	}
+	// And the divisions with a page, for a region's address.
+	d.Regions = [][2]string{}
+	for _, n := range s.regionTree().nodes() {
+		d.Regions = append(d.Regions, [2]string{n.Division.Code, n.Name()})
+	}
 	p.Data = d
 	return p
 }
@@ -995,7 +1000,8 @@ func (s *Site) notFoundPage() *Page {
 // notFoundData is what the web's 404 page explains missing addresses
 // with, besides api/docs.js.
 type notFoundData struct {
-	Themes [][2]string // id and name
+	Themes  [][2]string // id and name
+	Regions [][2]string // code and name
 }
 
 // offlineNotFoundPage is the offline bundle's 404 page: opened from disk,
