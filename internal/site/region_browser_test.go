@@ -159,9 +159,9 @@ func TestBrowserRegionPaged(t *testing.T) {
 }
 
 // TestBrowserRegionPairs: a division's page names the pairs of its
-// documents that share the most words — of each, how much of the later
-// one's text the earlier has — worked out here from the JSON API, and
-// each leads to its pair page.
+// documents in which the later one's text is most the earlier's, most
+// first — worked out here from the JSON API — and each leads to its
+// pair page.
 func TestBrowserRegionPairs(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	web := seedSite(t).web
@@ -182,7 +182,7 @@ func TestBrowserRegionPairs(t *testing.T) {
 	readJSON(t, filepath.Join(web, "api", "compare.json"), &pairs)
 	guangdong := []string{"guangdong-2023-gangyao", "guangdong-2020-shishi", "luhe-2017-yijian", "guangzhou-2023-fangan"}
 	type row struct {
-		most float64
+		share float64
 		text string
 	}
 	var want []row
@@ -191,21 +191,22 @@ func TestBrowserRegionPairs(t *testing.T) {
 		if !slices.Contains(guangdong, p.A) || !slices.Contains(guangdong, p.B) {
 			continue
 		}
-		if compared++; max(p.SharedA, p.SharedB) == 0 {
-			continue
-		}
+		compared++
 		later, earlier, shared := p.B, p.A, p.SharedB
 		dated := date[p.A] != "" && date[p.B] != "" && date[p.A] != date[p.B]
 		if dated && date[p.A] > date[p.B] || !dated && p.SharedA > p.SharedB {
 			later, earlier, shared = p.A, p.B, p.SharedA
 		}
+		if shared == 0 {
+			continue
+		}
 		pct := fmt.Sprintf("%.0f%%", math.Round(shared*100))
 		if pct == "0%" && shared > 0 {
 			pct = "不足 1%"
 		}
-		want = append(want, row{max(p.SharedA, p.SharedB), fmt.Sprintf("%s %s %s %s--%s", later, pct, earlier, min(p.A, p.B), max(p.A, p.B))})
+		want = append(want, row{shared, fmt.Sprintf("%s %s %s %s--%s", later, pct, earlier, min(p.A, p.B), max(p.A, p.B))})
 	}
-	slices.SortStableFunc(want, func(a, b row) int { return cmp.Compare(b.most, a.most) })
+	slices.SortStableFunc(want, func(a, b row) int { return cmp.Compare(b.share, a.share) })
 	var wantText []string
 	// At most ten, and half the pairs, rounded up.
 	for _, r := range want[:min(len(want), 10, (compared+1)/2)] {

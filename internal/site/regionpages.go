@@ -337,44 +337,50 @@ type regionPair struct {
 	URL    string // the pair page
 }
 
-// regionPairs are the pairs of node's documents that the site compares
-// in which one repeats the most of the other, most first, then in the
-// pairs' order: at most closestShown, and at most half of those pairs
-// (rounded up), so that a few documents' page does not list every pair
-// down to those that share next to nothing; none with nothing shared.
-// Its documents' pairs, not every pair of the corpus, are walked: a
-// province's page of a large corpus must not cost a pass over them all.
+// regionPairs are the pairs of node's documents that the site compares,
+// by the share of the later one's text that the earlier has, most first,
+// then in the pairs' order: at most closestShown, and at most half of
+// those pairs (rounded up), so that a few documents' page does not list
+// every pair down to those that share next to nothing; none with
+// nothing shared. Its documents' pairs, not every pair of the corpus,
+// are walked: a province's page of a large corpus must not cost a pass
+// over them all.
 func (s *Site) regionPairs(node *regionNode, root string) []regionPair {
 	in := make(map[*docInfo]bool, len(node.Docs))
 	for _, d := range node.Docs {
 		in[d] = true
 	}
-	most := func(i int32) float64 { return max(s.pairStats[i].Shared[0], s.pairStats[i].Shared[1]) }
-	var order []int32
+	type candidate struct {
+		i     int32
+		pair  regionPair
+		share float64 // the Later's
+	}
+	var found []candidate
 	compared := 0
 	for _, d := range node.Docs {
 		for _, i := range s.pairsOf[d] {
 			// Each pair once: from its first document.
-			if p := s.pairs[i]; p.a == d && in[p.b] {
-				compared++
-				if most(i) > 0 {
-					order = append(order, i)
-				}
+			p, st := s.pairs[i], s.pairStats[i]
+			if p.a != d || !in[p.b] {
+				continue
+			}
+			compared++
+			c := candidate{i: i, pair: regionPair{Later: p.b, Earlier: p.a, URL: root + comparePath(p.a.ID, p.b.ID) + "index.html"}, share: st.Shared[1]}
+			c.pair.Dated = p.a.Date != "" && p.b.Date != "" && p.a.Date != p.b.Date
+			if c.pair.Dated && p.a.Date > p.b.Date || !c.pair.Dated && st.Shared[0] > st.Shared[1] {
+				c.pair.Later, c.pair.Earlier, c.share = p.a, p.b, st.Shared[0]
+			}
+			if c.share > 0 {
+				c.pair.Shared = percent(c.share)
+				found = append(found, c)
 			}
 		}
 	}
-	slices.Sort(order)
-	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(most(j), most(i)) })
-	order = order[:min(len(order), closestShown, (compared+1)/2)]
-	pairs := make([]regionPair, len(order))
-	for k, i := range order {
-		p, st := s.pairs[i], s.pairStats[i]
-		rp := regionPair{Later: p.b, Earlier: p.a, Shared: percent(st.Shared[1]), URL: root + comparePath(p.a.ID, p.b.ID) + "index.html"}
-		rp.Dated = p.a.Date != "" && p.b.Date != "" && p.a.Date != p.b.Date
-		if rp.Dated && p.a.Date > p.b.Date || !rp.Dated && st.Shared[0] > st.Shared[1] {
-			rp.Later, rp.Earlier, rp.Shared = p.a, p.b, percent(st.Shared[0])
-		}
-		pairs[k] = rp
+	slices.SortFunc(found, func(x, y candidate) int { return cmp.Or(cmp.Compare(y.share, x.share), cmp.Compare(x.i, y.i)) })
+	found = found[:min(len(found), closestShown, (compared+1)/2)]
+	pairs := make([]regionPair, len(found))
+	for k, c := range found {
+		pairs[k] = c.pair
 	}
 	return pairs
 }
