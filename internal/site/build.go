@@ -546,6 +546,7 @@ func (s *Site) jobs() []job {
 	}
 	js = append(js,
 		job{name: "api/themes.json", run: s.themesJSON},
+		job{name: regionsAPIPath, run: s.regionsJSON},
 		job{name: docsAPIPath, run: s.docsJSON},
 		job{name: docsScriptPath, run: s.docsScript},
 		job{name: docsRISPath, run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendRIS, s.docs...) }},

@@ -328,7 +328,7 @@ func TestMemoryRerendersOnlyAffected(t *testing.T) {
 		switch name {
 		case "index.html", "themes/index.html", "compare/index.html", "search/index.html",
 			"404.html", // it names api/docs.js, with its version
-			"feed.xml", "sitemap.xml", "api/themes.json", "api/docs.json", "api/docs.js", "api/compare.json",
+			"feed.xml", "sitemap.xml", "api/themes.json", "api/regions.json", "api/docs.json", "api/docs.js", "api/compare.json",
 			"api/docs.ris", "api/docs.bib",
 			"api/docs/" + x.ID + ".json", "api/docs/" + x.ID + ".ris", "api/docs/" + x.ID + ".bib":
 			return true

@@ -183,7 +183,7 @@ func TestBrowserRegionPairs(t *testing.T) {
 	guangdong := []string{"guangdong-2023-gangyao", "guangdong-2020-shishi", "luhe-2017-yijian", "guangzhou-2023-fangan"}
 	type row struct {
 		share float64
-		text string
+		text  string
 	}
 	var want []row
 	compared := 0 // the pairs of 广东省's documents

@@ -384,3 +384,67 @@ func (s *Site) regionPairs(node *regionNode, root string) []regionPair {
 	}
 	return pairs
 }
+
+// regionsAPIPath is the region pages' data for machines.
+const regionsAPIPath = "api/regions.json"
+
+// regionsAPI is /api/regions.json: every division the documents lie
+// in, each before those inside it, with its documents as its page lists
+// them; the regions that are no division; the documents naming none.
+type regionsAPI struct {
+	Regions  []regionAPI      `json:"regions"`
+	Others   []otherRegionAPI `json:"others"`
+	Unplaced []string         `json:"unplaced"`
+}
+
+type regionAPI struct {
+	Code  string   `json:"code"`
+	Name  string   `json:"name"`
+	Path  []string `json:"path"`  // the names from the province down, itself last
+	Level string   `json:"level"` // province, city or county, as a document's level is written
+	URL   string   `json:"url"`
+	// Documents are its documents and those of the divisions inside
+	// it, newest first; Own those whose region it is itself; Inside the
+	// codes of the divisions directly inside it that documents lie in.
+	Documents []string `json:"documents"`
+	Own       []string `json:"own"`
+	Inside    []string `json:"inside"`
+}
+
+type otherRegionAPI struct {
+	Name      string   `json:"name"`
+	Documents []string `json:"documents"`
+}
+
+func docIDs(docs []*docInfo) []string {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+func (s *Site) regionsJSON(w *bytes.Buffer) error {
+	t := s.regionTree()
+	out := regionsAPI{Regions: []regionAPI{}, Others: []otherRegionAPI{}, Unplaced: []string{}}
+	for _, n := range t.nodes() {
+		r := regionAPI{Code: n.Division.Code, Name: n.Name(), Level: n.Division.Level(), URL: s.siteURL(regionPath(n.Division.Code)),
+			Documents: docIDs(n.Docs), Own: docIDs(n.Own), Inside: []string{}}
+		for _, div := range n.Path {
+			r.Path = append(r.Path, div.Name)
+		}
+		for _, in := range n.Inside {
+			r.Inside = append(r.Inside, in.Division.Code)
+		}
+		out.Regions = append(out.Regions, r)
+	}
+	for _, o := range t.Others {
+		out.Others = append(out.Others, otherRegionAPI{Name: o.Name, Documents: docIDs(o.Docs)})
+	}
+	for _, d := range sortedDocsByDate(s.docs) {
+		if d.Region == "" {
+			out.Unplaced = append(out.Unplaced, d.ID)
+		}
+	}
+	return encodeJSON(w, out)
+}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,6 +56,45 @@ func TestRegionPages(t *testing.T) {
 	}
 	if want := []string{"guangdong-2023-gangyao", "shenzhen-2022", "guangdong-2020-shishi", "luhe-2017-yijian", "guangzhou-2023-fangan"}; !slices.Equal(docs, want) {
 		t.Errorf("广东省's feed has %q, want %q", docs, want)
+	}
+
+	// The same for machines: each division's documents as its page
+	// lists them, the region that is no division, the one naming none.
+	var api struct {
+		Regions []struct {
+			Code, Name, Level, URL string
+			Path                   []string
+			Documents, Own, Inside []string
+		}
+		Others []struct {
+			Name      string
+			Documents []string
+		}
+		Unplaced []string
+	}
+	if err := json.Unmarshal(files["api/regions.json"], &api); err != nil {
+		t.Fatalf("api/regions.json: %v", err)
+	}
+	var codes []string
+	for _, r := range api.Regions {
+		codes = append(codes, r.Code)
+		switch r.Code {
+		case "440000":
+			if !slices.Equal(r.Documents, docs) || !slices.Equal(r.Own, []string{"guangdong-2023-gangyao", "guangdong-2020-shishi"}) ||
+				!slices.Equal(r.Inside, []string{"440100", "440300", "441500"}) || r.URL != "https://tiaowen.example.org/regions/440000/" {
+				t.Errorf("广东省 in the API: %+v", r)
+			}
+		case "440300":
+			if r.Name != "深圳市" || r.Level != "city" || !slices.Equal(r.Path, []string{"广东省", "深圳市"}) || !slices.Equal(r.Documents, []string{"shenzhen-2022"}) {
+				t.Errorf("深圳市 in the API: %+v", r)
+			}
+		}
+	}
+	if want := []string{"320000", "440000", "440100", "440300", "441500", "441523"}; !slices.Equal(codes, want) {
+		t.Errorf("the API's regions are %q, want %q (each before those inside it)", codes, want)
+	}
+	if len(api.Others) != 1 || api.Others[0].Name != "粤港澳大湾区" || !slices.Equal(api.Others[0].Documents, []string{"wanqu-2019"}) || !slices.Equal(api.Unplaced, []string{"nowhere"}) {
+		t.Errorf("the API's other regions are %+v and its unplaced documents %q", api.Others, api.Unplaced)
 	}
 
 	sitemap := string(files["sitemap.xml"])

@@ -91,6 +91,8 @@ func (s *Site) route(name string) (route, bool) {
 		return pageRoute("search.html", s.searchPage, keyCorpus), true
 	case "api/themes.json":
 		return route{run: s.themesJSON, deps: []string{keyCorpus}}, true
+	case regionsAPIPath:
+		return route{run: s.regionsJSON, deps: []string{keyCorpus}}, true
 	case docsAPIPath:
 		return route{run: s.docsJSON, deps: []string{keyCorpus}}, true
 	case docsScriptPath:
