@@ -116,12 +116,14 @@ func TestAPICompareSeeds(t *testing.T) {
 	if err := json.Unmarshal([]byte(read(t, dir, "api/compare.json")), &pairs); err != nil {
 		t.Fatal(err)
 	}
-	link := regexp.MustCompile(`<li><a href="../../compare/([^/]+)/index.html"[^>]*>[^<]*</a>(?: <span class="dated">([^<]*)</span>)? <span class="note">\d+ 对条目，本文 ([^ ]+|不足 1%) 的文字与之共有</span></li>`)
+	link := regexp.MustCompile(`<li><a href="../../compare/([^/]+)/index.html"[^>]*>[^<]*</a>(?: <span class="dated">([^<]*)</span>)?(?: <span class="where">([^<]*)</span>)? <span class="note">\d+ 对条目，本文 ([^ ]+|不足 1%) 的文字与之共有</span></li>`)
 	// Each says when the other document was issued, and whether before
 	// or after: of two that share their words, the earlier is the
 	// likelier source.
 	dates := map[string]string{"guangdong-2020-shishi": "2020-09-17", "guangdong-2023-gangyao": "2023-06-21", "guangzhou-2023-fangan": "",
 		"jiangsu-2023-yijian": "2023-03-10", "luhe-2017-yijian": "2017-05-24"}
+	regions := map[string]string{"guangdong-2020-shishi": "广东省", "guangdong-2023-gangyao": "广东省", "guangzhou-2023-fangan": "广州市",
+		"jiangsu-2023-yijian": "江蘇省", "luhe-2017-yijian": "陆河县"}
 	for _, id := range ids {
 		page := read(t, dir, "docs/"+id+"/index.html")
 		var listed []string
@@ -132,6 +134,10 @@ func TestAPICompareSeeds(t *testing.T) {
 			if when := relation(dates[other], dates[id]); m[2] != when {
 				t.Errorf("%s names %s's date as %q, want %q", id, other, m[2], when)
 			}
+			// And where it was issued, as it writes its region.
+			if m[3] != regions[other] {
+				t.Errorf("%s names %s's region as %q, want %q", id, other, m[3], regions[other])
+			}
 			for _, p := range pairs.Pairs {
 				if p.A+"--"+p.B != m[1] {
 					continue
@@ -140,8 +146,8 @@ func TestAPICompareSeeds(t *testing.T) {
 				if p.B == id {
 					share = p.SharedB
 				}
-				if m[3] != percent(share) || share > last {
-					t.Errorf("%s lists %s as sharing %s of its text after one sharing %.4f; it shares %.4f", id, m[1], m[3], last, share)
+				if m[4] != percent(share) || share > last {
+					t.Errorf("%s lists %s as sharing %s of its text after one sharing %.4f; it shares %.4f", id, m[1], m[4], last, share)
 				}
 				last = share
 				pair := read(t, dir, "compare/"+m[1]+"/index.html")

@@ -36,7 +36,7 @@ func TestSameTitles(t *testing.T) {
 		},
 		"docs/" + draftID + "/index.html": {
 			"<title>" + draftLabel + " · ",
-			`<a href="../../` + pair + `" lang="zh-Hans">` + finalLabel + `</a> <span class="dated">2024-03-01</span> <span class="note">`,
+			`<a href="../../` + pair + `" lang="zh-Hans">` + finalLabel + `</a> <span class="dated">2024-03-01</span> <span class="where">广州市</span> <span class="note">`,
 		},
 		"docs/" + finalID + "/p1-s1/index.html": {
 			"<title>一、（一）指导思想 · " + finalLabel + " · ",
