@@ -149,6 +149,8 @@ type regionLink struct {
 	Inside []regionLink
 }
 
+// regionLinks are the divisions ns as a page at root lists them, with
+// those inside each when deep (the tree of /regions/).
 func regionLinks(ns []*regionNode, root string, deep bool) []regionLink {
 	links := make([]regionLink, len(ns))
 	for i, n := range ns {
