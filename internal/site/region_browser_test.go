@@ -116,7 +116,8 @@ func TestBrowserRegionPages(t *testing.T) {
 
 // TestBrowserRegionsIndex: /regions/ is the divisions the documents lie
 // in, each under the one it lies in with the number of documents in
-// it, and the home page leads to it and to each province.
+// it; the home page leads to it and to each province, and every page's
+// header to it.
 func TestBrowserRegionsIndex(t *testing.T) {
 	ctx, base := openSeedBundle(t)
 	do(t, ctx, "open the home page", chromedp.Navigate(base+"index.html"))
@@ -137,6 +138,17 @@ func TestBrowserRegionsIndex(t *testing.T) {
 	do(t, ctx, "follow 陆河县", browsertest.Follow(chromedp.Click(`//ul[@class="region-tree"]//a[.="陆河县"]`)))
 	if ids, _ := regionRows(t, ctx); !slices.Equal(ids, []string{"luhe-2017-yijian"}) || !strings.Contains(eval[string](t, ctx, `document.querySelector(".intro").textContent`), "县级行政区 · 广东省汕尾市陆河县 · 区划代码 441523") {
 		t.Errorf("陆河县's page lists %q and reads %q", ids, eval[string](t, ctx, `document.querySelector(".intro").textContent`))
+	}
+	// The header's 地区 is current on a division's page, and leads to
+	// the list from any page: here a section's, three folders down.
+	current := `[...document.querySelectorAll(".site-nav [aria-current=page]")].map(a => a.textContent).join()`
+	if got := eval[string](t, ctx, current); got != "地区" {
+		t.Errorf("on 陆河县's page the navigation marks %q as current, want 地区", got)
+	}
+	do(t, ctx, "open a section of the 意见", chromedp.Navigate(base+"docs/luhe-2017-yijian/i5/index.html"))
+	do(t, ctx, "follow the header's 地区", browsertest.Follow(chromedp.Click(`//nav[@class="site-nav"]//a[.="地区"]`)))
+	if got, h1 := eval[string](t, ctx, current), eval[string](t, ctx, `document.querySelector("h1").textContent`); got != "地区" || h1 != "地区" || eval[int](t, ctx, `document.querySelectorAll("ul.region-tree > li").length`) != 2 {
+		t.Errorf("the header's 地区 leads to a page headed %q, %q current", h1, got)
 	}
 }
 

@@ -238,7 +238,6 @@ func (s *Site) regionPageN(node *regionNode, n int) *Page {
 	if n > 1 {
 		p.Title = node.Name() + " 第 " + strconv.Itoa(n) + " 页"
 	}
-	p.Nav = "home"
 	value := divisionValue(node.Path, len(node.Path)-1)
 	first, end := (n-1)*s.perPage(), min(n*s.perPage(), len(node.Docs))
 	data := regionData{Division: node.Division, Kind: divisionKinds[node.Division.Level()], Value: value,
