@@ -438,14 +438,23 @@
     return "导出自：" + here + "（" + today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()) + "）";
   }
 
-  // toolButton adds to the tools a button labelled text, before the
-  // status line.
+  // toolButton adds to the tools' downloads a button labelled text. The
+  // downloads are one group, 下载：, before the status line, so that
+  // three of them take a line's end and not a line of their own.
   function toolButton(ui, className, text) {
+    if (!ui.downloads) {
+      ui.downloads = document.createElement("span");
+      ui.downloads.className = "downloads";
+      ui.downloads.setAttribute("role", "group");
+      ui.downloads.setAttribute("aria-label", "下载");
+      ui.downloads.textContent = "下载：";
+      ui.bar.insertBefore(ui.downloads, ui.status);
+    }
     var button = document.createElement("button");
     button.type = "button";
     button.className = className;
     button.textContent = text;
-    ui.bar.insertBefore(button, ui.status);
+    ui.downloads.appendChild(button);
     return button;
   }
 
@@ -457,7 +466,7 @@
   // for a pair whose order the two documents do not share, the note the
   // row shows (次序有变：…), so that a spreadsheet can filter by it.
   function spreadsheet(cmp, rows, ui, unfolded) {
-    var button = toolButton(ui, "csv", "下载对照表（CSV）");
+    var button = toolButton(ui, "csv", "对照表 CSV");
     var permalink = permalinks();
     var side = function (cell) {
       var head = cell && cell.querySelector(".cmp-h");
@@ -500,7 +509,7 @@
   // the table, each side's text as written with the shared passages
   // shaded — or, with the word-by-word view on, its marks instead.
   function wordTable(cmp, rows, ui, unfolded) {
-    var button = toolButton(ui, "docx", "下载对照表（Word）");
+    var button = toolButton(ui, "docx", "对照表 Word");
     var scope = cmp.closest("#adhoc") || document;
     button.addEventListener("click", function () {
       loadScript("docx.js", "tiaowenDocx").then(function (docx) {
@@ -556,7 +565,7 @@
   // redline(Diff, a, b) is the word-by-word view's edit from text a to
   // text b.
   function revisedDraft(cmp, rows, ui, unfolded, redline) {
-    var button = toolButton(ui, "redline", "下载修订稿（Word）");
+    var button = toolButton(ui, "redline", "修订稿 Word");
     var scope = cmp.closest("#adhoc") || document;
     button.addEventListener("click", function () {
       Promise.all([loadScript("jsdiff.min.js", "Diff"), loadScript("docx.js", "tiaowenDocx")]).then(function (got) {

@@ -52,7 +52,32 @@ func TestBrowserComparePair(t *testing.T) {
 			checkThemeFilter(t, ctx)
 			checkOnlyDifferences(t, ctx)
 			checkOverview(t, ctx, base+pairGdGz)
+			checkToolsLine(t, ctx)
 		})
+	}
+}
+
+// checkToolsLine: the tools above the table, which stay at the top of
+// the window while the table scrolls, take one line of a desktop's
+// width, the three downloads grouped under 下载.
+func checkToolsLine(t *testing.T, ctx context.Context) {
+	t.Helper()
+	type bar struct {
+		Downloads []string
+		Lines     int
+	}
+	got := eval[bar](t, ctx, `(() => {
+		const tools = document.getElementById("cmp-tools");
+		const shown = [...tools.children].filter(el => el.getClientRects().length > 0);
+		const tops = new Set(shown.map(el => Math.round(el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2)));
+		const group = tools.querySelector('[role=group][aria-label="下载"]');
+		return {Downloads: group ? [...group.querySelectorAll("button")].map(b => b.textContent) : [], Lines: tops.size};
+	})()`)
+	if want := []string{"对照表 CSV", "对照表 Word", "修订稿 Word"}; !slices.Equal(got.Downloads, want) {
+		t.Errorf("the tools' 下载 group holds %q, want %q", got.Downloads, want)
+	}
+	if got.Lines != 1 {
+		t.Errorf("the tools take %d lines at %d px wide, want one", got.Lines, browsertest.Width)
 	}
 }
 
