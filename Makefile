@@ -27,6 +27,8 @@ FUZZ_TARGETS := \
 	./internal/ingest:FuzzDecode \
 	./internal/ingest:FuzzReflow \
 	./internal/ingest:FuzzImportOFD \
+	./internal/ingest:FuzzParagraphLines \
+	./internal/msdoc:FuzzRead \
 	./internal/validity:FuzzFind \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \

@@ -160,6 +160,36 @@ func TestImportWordAndPDF(t *testing.T) {
 	}
 }
 
+// TestImportDoc: a folder's Word 97–2003 document is imported, and says
+// so; a copy whose Word text is gone is refused with what to do, and
+// nothing is written for it.
+func TestImportDoc(t *testing.T) {
+	raw, out := t.TempDir(), t.TempDir()
+	doc, err := os.ReadFile("../../internal/msdoc/testdata/features.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(raw, "yijian.doc"), doc, 0o644)
+	stdout, errs, code := runCLI(t, "import", "--out", out, raw)
+	md, _ := os.ReadFile(filepath.Join(out, "yijian.md"))
+	if code != 0 || !strings.Contains(stdout, "yijian.doc → "+filepath.Join(out, "yijian.md")+" (Word 97–2003 document)") ||
+		!strings.Contains(string(md), "title: 关于推进质量强省建设的实施意见") || !strings.Contains(string(md), "\n| 1 | 完善质量法规 | 省司法厅 |\n") {
+		t.Fatalf("exit %d, stdout %q, stderr %q, written:\n%s", code, stdout, errs, md)
+	}
+	// The directory entry's name, WordDocument, spoiled.
+	name := []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00")
+	broken := bytes.Replace(doc, name, []byte("X\x00o\x00r\x00d\x00D\x00o\x00c\x00"), 1)
+	path := filepath.Join(raw, "other.doc")
+	os.WriteFile(path, broken, 0o644)
+	_, errs, code = runCLI(t, "import", "--out", out, path)
+	if code != 1 || !strings.Contains(errs, path+": a file stored as Word 97–2003 documents are, but with no Word text in it") || !strings.Contains(errs, "save it as .docx and import that") {
+		t.Errorf("no Word text: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "other.md")); err == nil {
+		t.Error("a file was written for a .doc without Word text")
+	}
+}
+
 // TestImportOFD: a folder's OFD file is imported, and says so.
 func TestImportOFD(t *testing.T) {
 	raw, out := t.TempDir(), t.TempDir()
@@ -251,7 +281,7 @@ func TestImportFolderAndPattern(t *testing.T) {
 	}
 	for _, arg := range []string{filepath.Join(raw, "*.docx"), t.TempDir()} {
 		_, errs, code := runCLI(t, "import", "--out", out, arg)
-		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx, .pdf or .ofd file in it") {
+		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx, .doc, .pdf or .ofd file in it") {
 			t.Errorf("import %s: exit %d, stderr %q", arg, code, errs)
 		}
 	}

@@ -34,8 +34,10 @@
 // being paragraph numbers, its tables as a page's are; a paragraph Word
 // numbers itself, by a list or by its style, gets the number Word shows,
 // from numbering.xml, as its marker. Deleted revisions, field codes,
-// hidden runs and text boxes' fallback copies are left out. .doc and
-// WPS files are refused with what to do instead (unreadable).
+// hidden runs and text boxes' fallback copies are left out. A Word
+// 97–2003 document (.doc) is read alike (docLines, by internal/msdoc),
+// without the numbers Word's lists give; a file stored as one but with
+// no Word text in it (WPS, Excel) is refused with what to do instead.
 //
 // # PDFs
 //

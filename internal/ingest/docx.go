@@ -45,8 +45,6 @@ func zipPart(file string, f *zip.File) ([]byte, error) {
 func unreadable(file string, data []byte) error {
 	what := ""
 	switch {
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		what = "a Word 97–2003 (.doc) or WPS file; save it as .docx in Word, WPS or LibreOffice and import that"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		what = "a zip archive that is no Word document; import the documents it holds one by one"
 	default:

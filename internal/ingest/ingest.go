@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/msdoc"
 	"tiaowen/internal/numbering"
 	"tiaowen/internal/textnorm"
 	"tiaowen/internal/validity"
@@ -71,11 +72,11 @@ type line struct {
 }
 
 // Import reads raw text as copied from a government web page, the page
-// itself saved as HTML, a Word document (.docx) or a PDF (through
-// Poppler's pdftotext), and returns it as a content document. It fails
-// only when the bytes cannot be read as one of them, saying what they are
-// when it knows (a .doc, an OFD); everything it removes is listed in the
-// result.
+// itself saved as HTML, a Word document (.docx or .doc), an OFD file or
+// a PDF (through Poppler's pdftotext), and returns it as a content
+// document. It fails only when the bytes cannot be read as one of them,
+// saying what they are when it knows; everything it removes is listed in
+// the result.
 func Import(file string, data []byte, opts Options) (*Result, error) {
 	res := &Result{File: file, Format: "text"}
 	var lines []line
@@ -88,6 +89,12 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		res.Format, trim = "DOCX", keepTabs
 		var err error
 		if lines, err = docxLines(file, data); err != nil {
+			return nil, err
+		}
+	} else if bytes.HasPrefix(data, msdoc.Magic) {
+		res.Format, trim = "DOC", keepTabs
+		var err error
+		if lines, err = docLines(file, data); err != nil {
 			return nil, err
 		}
 	} else if isOFD(data) {

@@ -1,0 +1,182 @@
+package msdoc
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestRead reads a document LibreOffice saved as Word 97–2003 from a
+// .docx (testdata/make.py): its paragraphs as a reader sees them, a
+// table's cells and rows marked.
+func TestRead(t *testing.T) {
+	got, err := Read(readFixture(t, "features.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := func(text string) Paragraph { return Paragraph{Text: text, InTable: true, CellEnd: true} }
+	rowEnd := Paragraph{InTable: true, RowEnd: true}
+	want := []Paragraph{
+		{Text: "关于推进质量强省建设的实施意见"},
+		{Text: "一、总体要求"},
+		// Not the deleted 旧的, the hidden 隐藏的文字, the field's code
+		// (HYPERLINK "http://example.org/") nor the footnote's mark.
+		{Text: "（一）指导思想。坚持新的质量第一。见省政府网站。"},
+		{Text: "第一行\n第二行\t制表符后"},
+		{Text: "附件：重点任务分工表"},
+		cell("序号"), cell("任务"), cell("责任单位"), rowEnd,
+		cell("1"), cell("完善质量法规"), cell("省司法厅"), rowEnd,
+		cell("2"), cell(""), cell("省市场监管局"), rowEnd,
+		{Text: "二、主要任务"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Read gives\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// fibAt returns where the WordDocument stream starts in a compound file
+// as LibreOffice writes one: at the first sector that starts with the
+// FIB's identifier.
+func fibAt(t *testing.T, data []byte) int {
+	t.Helper()
+	for at := 512; at+2 <= len(data); at += 512 {
+		if binary.LittleEndian.Uint16(data[at:]) == 0xA5EC {
+			return at
+		}
+	}
+	t.Fatal("no sector starts with a FIB")
+	return 0
+}
+
+// TestReadRefused: what Read cannot read is an error saying what the
+// file is, never garbled text.
+func TestReadRefused(t *testing.T) {
+	doc := readFixture(t, "features.doc")
+	edit := func(f func(b []byte)) []byte {
+		b := bytes.Clone(doc)
+		f(b)
+		return b
+	}
+	fib := fibAt(t, doc)
+	name := []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00")
+	for _, c := range []struct {
+		what string
+		data []byte
+		want string
+	}{
+		{"no compound file", []byte("一、总体要求"), "not a Word 97–2003 document"},
+		{"cut short", doc[:600], "not a readable Word 97–2003 document: cut short or damaged"},
+		{"no WordDocument stream", edit(func(b []byte) {
+			at := bytes.Index(b, name)
+			copy(b[at:], "X\x00")
+		}), ErrNoText.Error()},
+		{"Word 95", edit(func(b []byte) { binary.LittleEndian.PutUint16(b[fib+2:], 104) }), "a Word 6.0/95 document"},
+		{"a password", edit(func(b []byte) { b[fib+0x0B] |= 0x01 }), "protected by a password"},
+		{"no 1Table", edit(func(b []byte) { b[fib+0x0B] ^= 0x02 }), "damaged: the 0Table stream its text needs is missing"},
+		{"no piece table", edit(func(b []byte) {
+			// FibRgFcLcb97.lcbClx, after FibBase, 14 shorts and 22 longs.
+			binary.LittleEndian.PutUint32(b[fib+154+33*8+4:], 0)
+		}), "damaged: its piece table"},
+	} {
+		_, err := Read(c.data)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: Read says %v, want %q", c.what, err, c.want)
+		}
+	}
+	if _, err := Read(edit(func(b []byte) { copy(b[bytes.Index(b, name):], "X\x00") })); !errors.Is(err, ErrNoText) {
+		t.Errorf("a compound file without Word text: %v, want ErrNoText", err)
+	}
+}
+
+// TestParagraphs reads text as Word writes it in a file saved quickly
+// (pieces out of order in the stream, some a byte a character), with
+// characters outside the BMP, fields nested in fields, and the
+// properties of characters and paragraphs by where they are stored.
+func TestParagraphs(t *testing.T) {
+	var wd []byte
+	put16 := func(s string) int {
+		at := len(wd)
+		for _, u := range []rune(s) {
+			if u > 0xFFFF {
+				u -= 0x10000
+				wd = binary.LittleEndian.AppendUint16(wd, uint16(0xD800+(u>>10)))
+				wd = binary.LittleEndian.AppendUint16(wd, uint16(0xDC00+(u&0x3FF)))
+				continue
+			}
+			wd = binary.LittleEndian.AppendUint16(wd, uint16(u))
+		}
+		return at
+	}
+	// The second piece is stored first.
+	second := put16("𠀀字\x13 PAGE \x13 X \x14Y\x15\x14第3页\x15删除\r单元\x07\x07尾")
+	first := len(wd)
+	wd = append(wd, "\x93Quality\x94 first\x1E\x1Fend\r"...) // Windows-1252
+	n1 := len("\x93Quality\x94 first\x1E\x1Fend\r")
+	n2 := len(utf16Units("𠀀字\x13 PAGE \x13 X \x14Y\x15\x14第3页\x15删除\r单元\x07\x07尾"))
+	pieces := []piece{
+		{cp: 0, end: n1, fc: first, compressed: true},
+		{cp: n1, end: n1 + n2, fc: second},
+	}
+	del := second + 2*len(utf16Units("𠀀字\x13 PAGE \x13 X \x14Y\x15\x14第3页\x15"))
+	cellMark := second + 2*len(utf16Units("𠀀字\x13 PAGE \x13 X \x14Y\x15\x14第3页\x15删除\r单元"))
+	chars := []run{{fc: uint32(del), end: uint32(del + 4), props: props{gone: true}}}
+	paras := []run{
+		{fc: uint32(cellMark - 4), end: uint32(cellMark + 2), props: props{inTable: true}},
+		{fc: uint32(cellMark + 2), end: uint32(cellMark + 4), props: props{inTable: true, rowEnd: true}},
+	}
+	// The last character, 尾, is past the main document's end.
+	got := paragraphs(wd, pieces, n1+n2-1, chars, paras)
+	want := []Paragraph{
+		{Text: "“Quality” first-end"},
+		{Text: "𠀀字第3页"},
+		{Text: "单元", InTable: true, CellEnd: true},
+		{InTable: true, RowEnd: true},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("paragraphs gives\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func utf16Units(s string) []uint16 {
+	var out []uint16
+	for _, r := range s {
+		if r > 0xFFFF {
+			out = append(out, 0, 0)
+			continue
+		}
+		out = append(out, uint16(r))
+	}
+	return out
+}
+
+// FuzzRead: Read returns paragraphs or an error for any bytes, and its
+// paragraphs are whole: a row's end holds no text and is in a table.
+func FuzzRead(f *testing.F) {
+	f.Add(readFixture(f, "features.doc"))
+	f.Add(readFixture(f, "seed-002_aa4f806ae0ee63b3.doc"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		paras, err := Read(data)
+		if err != nil {
+			return
+		}
+		for _, p := range paras {
+			if p.RowEnd && (p.Text != "" || !p.InTable || p.CellEnd) || p.CellEnd && !p.InTable {
+				t.Fatalf("paragraph %+v", p)
+			}
+		}
+	})
+}
