@@ -80,7 +80,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "A new site is in %s. Next:\n", dir)
 	fmt.Fprintf(stdout, "  cd %s\n", dir)
-	fmt.Fprintln(stdout, "  tiaowen import FILE|URL... # a web page (saved, or its address), a .docx or copied text → content/docs/<id>.md; review it")
+	fmt.Fprintln(stdout, "  tiaowen import FILE|URL... # a web page (saved, or its address), a .docx, .doc or copied text → content/docs/<id>.md; review it")
 	fmt.Fprintln(stdout, "  tiaowen new doc --title T ID  # or a draft to write the text into: content/docs/ID.md")
 	fmt.Fprintln(stdout, "  tiaowen serve              # the site at http://127.0.0.1:1313/, rebuilt on every save")
 	fmt.Fprintln(stdout, "  tiaowen build              # build/site/ and the offline bundle")

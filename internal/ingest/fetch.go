@@ -87,8 +87,9 @@ func Fetch(ctx context.Context, address string) (*Fetched, error) {
 		"text/html":             ".html",
 		"application/xhtml+xml": ".html",
 		"application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-		"application/pdf": ".pdf",
-		"text/plain":      ".txt",
+		"application/msword": ".doc",
+		"application/pdf":    ".pdf",
+		"text/plain":         ".txt",
 	}[mediaType]
 	switch {
 	case want == "":

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,7 +16,8 @@ import (
 // TestFetch fetches from a web server on this machine what government
 // sites serve: a page in GB2312 at an address that does not end in .html,
 // a page in Big5 whose only word of it is the server's, a page moved
-// elsewhere, a PDF, and an address that is not there.
+// elsewhere, a PDF, a Word 97–2003 attachment, and an address that is
+// not there.
 func TestFetch(t *testing.T) {
 	page := "<!DOCTYPE html><html><head><title>甲市质量强市实施方案_甲市人民政府网</title></head><body><div id=\"zoom\"><p>一、总体要求</p><p>坚持质量第一。</p></div></body></html>"
 	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(page))
@@ -41,6 +44,14 @@ func TestFetch(t *testing.T) {
 	mux.HandleFunc("/file", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
 		w.Write([]byte("%PDF-1.7\n"))
+	})
+	doc, err := os.ReadFile(filepath.Join(docDir, "features.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux.HandleFunc("/attach/download.jsp", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/msword")
+		w.Write(doc)
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
@@ -75,6 +86,12 @@ func TestFetch(t *testing.T) {
 	}
 	if _, err := Import(f.Name, f.Data, Options{}); err == nil || !strings.Contains(err.Error(), "file.pdf: ") || !strings.Contains(err.Error(), "PDF") {
 		t.Errorf("a fetched PDF: %v", err)
+	}
+	// A Word 97–2003 attachment, served by a script, is named for its type.
+	if f, err := Fetch(ctx, srv.URL+"/attach/download.jsp"); err != nil || f.Name != "download.doc" {
+		t.Errorf("a .doc: %v, named %q", err, f.Name)
+	} else if res, err := Import(f.Name, f.Data, Options{}); err != nil || res.Format != "DOC" || res.Meta.Title != "关于推进质量强省建设的实施意见" {
+		t.Errorf("a fetched .doc: %v, %+v", err, res)
 	}
 	for address, want := range map[string]string{
 		srv.URL + "/gone":       "the server answered 404 Not Found",
