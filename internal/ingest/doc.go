@@ -36,8 +36,8 @@
 // from numbering.xml, as its marker. Deleted revisions, field codes,
 // hidden runs and text boxes' fallback copies are left out. A Word
 // 97–2003 document (.doc) is read alike (docLines, by internal/msdoc),
-// without the numbers Word's lists give; a file stored as one but with
-// no Word text in it (WPS, Excel) is refused with what to do instead.
+// its lists' numbers too; a file stored as one but with no Word text in
+// it (WPS, Excel) is refused with what to do instead.
 //
 // # PDFs
 //

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html/atom"
@@ -13,22 +14,31 @@ import (
 // the lines Import works on, as docxLines does a .docx's: a line for
 // each paragraph, numbered from 1, a blank line between them, a table's
 // row as one line of its cells joined by tabs unless its cells hold many
-// paragraphs. What a reader does not see is left out (msdoc.Read); the
-// numbers Word's own lists give paragraphs are not read, so a .doc whose
-// 一、 is made by a list, not typed, is better saved as .docx first.
+// paragraphs. What a reader does not see is left out (msdoc.Read); a
+// paragraph Word numbers by a list gets the number Word shows as its
+// marker, as a .docx's does, but not one numbered by its style alone.
 func docLines(file string, data []byte) ([]line, error) {
-	paras, err := msdoc.Read(data)
+	doc, err := msdoc.Read(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v; open it in Word, WPS or LibreOffice, save it as .docx and import that", file, err)
 	}
-	return paragraphLines(paras), nil
+	return paragraphLines(doc), nil
 }
 
 // paragraphLines lays out a Word document's paragraphs as a page's text
 // is (pageText): a line for each, numbered from 1, a table's rows as
-// rows of cells.
-func paragraphLines(paras []msdoc.Paragraph) []line {
-	w := &wordText{}
+// rows of cells, a paragraph that Word numbers with the number Word
+// gives it as its marker, as a .docx's (wordText.marker).
+func paragraphLines(doc *msdoc.Document) []line {
+	w := &wordText{lists: &lists{levels: map[string]map[int]listLevel{}, counter: map[string][]int{}}}
+	for id, levels := range doc.Lists {
+		byLevel := map[int]listLevel{}
+		for k, l := range levels {
+			byLevel[k] = listLevel{start: l.Start, format: l.Format, text: l.Text}
+		}
+		w.lists.levels[strconv.Itoa(id)] = byLevel
+	}
+	paras := doc.Paragraphs
 	var table, row, cell bool // open, as paragraphs go in and out of tables
 	for i, p := range paras {
 		w.para = i + 1
@@ -56,6 +66,10 @@ func paragraphLines(paras []msdoc.Paragraph) []line {
 			}
 		}
 		w.page.breakBlock()
+		if p.List > 0 {
+			w.num = numRef{id: strconv.Itoa(p.List), level: strconv.Itoa(p.Level)}
+			w.marker()
+		}
 		for k, part := range strings.Split(p.Text, "\n") {
 			if k > 0 {
 				w.page.flush()

@@ -60,12 +60,13 @@ func TestDocFeatures(t *testing.T) {
 	}
 }
 
-// FuzzParagraphLines lays out paragraphs in any order of cells, rows and
-// text, as a damaged .doc may give them: every line is numbered by a
-// paragraph, and the lines make a document.
+// FuzzParagraphLines lays out paragraphs in any order of cells, rows,
+// text and numbered levels, as a damaged .doc may give them: every line
+// is numbered by a paragraph, and the lines make a document.
 func FuzzParagraphLines(f *testing.F) {
 	f.Add("一、总体要求\r序号\r任务\r\r1\r\r二、主要任务", []byte{0, 3, 3, 5, 3, 5, 0})
 	f.Add("a\nb\tc\r\r", []byte{1, 5, 3})
+	f.Add("总体要求\r指导思想\r\r附件", []byte{8, 0x18, 0xF8, 0x98})
 	f.Fuzz(func(t *testing.T, text string, flags []byte) {
 		var paras []msdoc.Paragraph
 		for i, s := range strings.Split(text, "\r") {
@@ -73,9 +74,14 @@ func FuzzParagraphLines(f *testing.F) {
 			if i < len(flags) {
 				b = flags[i]
 			}
-			paras = append(paras, msdoc.Paragraph{Text: s, InTable: b&1 != 0, CellEnd: b&2 != 0, RowEnd: b&4 != 0})
+			p := msdoc.Paragraph{Text: s, InTable: b&1 != 0, CellEnd: b&2 != 0, RowEnd: b&4 != 0}
+			if b&8 != 0 {
+				p.List, p.Level = 1, int(b>>4)
+			}
+			paras = append(paras, p)
 		}
-		lines := paragraphLines(paras)
+		levels := []msdoc.Level{{Start: 1, Format: "chineseCounting", Text: "%1、"}, {Start: 0, Format: "decimal", Text: "（%2）%1"}}
+		lines := paragraphLines(&msdoc.Document{Paragraphs: paras, Lists: map[int][]msdoc.Level{1: levels}})
 		for _, l := range lines {
 			if l.n < 1 || l.n > len(paras) {
 				t.Fatalf("line %+v of %d paragraphs", l, len(paras))
@@ -85,4 +91,27 @@ func FuzzParagraphLines(f *testing.F) {
 			t.Fatal("Parse returned no document")
 		}
 	})
+}
+
+// TestDocLists: paragraphs a .doc numbers by Word's lists get the
+// numbers Word shows, as the .docx the .doc was saved from does — a
+// heading style's list, levels restarting under a higher one, a second
+// list restarted at 三.
+func TestDocLists(t *testing.T) {
+	var bodies [2]string
+	for i, name := range []string{"lists.doc", "lists.docx"} {
+		data, err := os.ReadFile(filepath.Join(docDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import(name, data, Options{ID: "lists"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies[i] = res.Body
+	}
+	want := "甲市质量强市实施方案\n\n一、总体要求\n\n（一）指导思想\n\n1.建立首负责任制。\n\n2.推行双比对双提升。\n\n①完善标准\n\n（二）主要目标\n\n二、重点任务\n\n（一）任务一\n\n三、保障措施\n"
+	if bodies[0] != want || bodies[1] != want {
+		t.Errorf("the .doc reads\n%s\nthe .docx\n%s\nwant\n%s", bodies[0], bodies[1], want)
+	}
 }

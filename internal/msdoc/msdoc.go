@@ -5,9 +5,10 @@
 //
 // What a reader of the document does not see is left out: deleted
 // revisions, hidden text, field codes (a field's result is kept),
-// footnote and comment marks, pictures and drawn objects. Formatting,
-// the numbers Word's lists give paragraphs, headers and footers,
-// footnotes, comments and text boxes are not read. The format is
+// footnote and comment marks, pictures and drawn objects. The lists a
+// paragraph is numbered by are read (Document.Lists), for the caller to
+// number it as Word does. Formatting, headers and footers, footnotes,
+// comments and text boxes are not read. The format is
 // Microsoft's [MS-DOC] specification; the file is a compound file,
 // read with github.com/richardlehane/mscfb.
 package msdoc
@@ -18,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -39,6 +41,29 @@ type Paragraph struct {
 	// cell's last. RowEnd: it is no paragraph a reader sees but the mark
 	// that ends a row of cells.
 	InTable, CellEnd, RowEnd bool
+	// List is the list that numbers the paragraph, a key of
+	// Document.Lists, or 0; Level is its level in it, from 0.
+	List, Level int
+}
+
+// A Document is a .doc's main text.
+type Document struct {
+	Paragraphs []Paragraph
+	// Lists are the lists paragraphs are numbered by, each's levels
+	// (nine, or one for a simple list), by the number of Word's list
+	// override (LFO) that names it, from 1.
+	Lists map[int][]Level
+}
+
+// A Level is how a list numbers its paragraphs of one level.
+type Level struct {
+	Start int
+	// Format is the numbers' style as Word's numFmt names it: decimal,
+	// chineseCounting, decimalEnclosedCircle, bullet, none …
+	Format string
+	// Text is the number as a paragraph shows it, %1 … %9 standing for
+	// the numbers of the levels 0 … 8: "%1、", "（%2）", "%1.%2".
+	Text string
 }
 
 // ErrNoText is returned for a compound file with no Word text in it: a
@@ -49,8 +74,8 @@ var ErrNoText = errors.New("a file stored as Word 97–2003 documents are, but w
 // as anything.
 const maxStream = 256 << 20
 
-// Read returns the paragraphs of the .doc data.
-func Read(data []byte) ([]Paragraph, error) {
+// Read returns the main text of the .doc data.
+func Read(data []byte) (*Document, error) {
 	if !bytes.HasPrefix(data, Magic) {
 		return nil, errors.New("not a Word 97–2003 document: it does not start as one")
 	}
@@ -80,7 +105,10 @@ func Read(data []byte) ([]Paragraph, error) {
 	}
 	chars := readRuns(wd, plcOf(table, f.bteChpx), charProps)
 	paras := readRuns(wd, plcOf(table, f.btePapx), paraProps)
-	return paragraphs(wd, pieces, f.ccpText, chars, paras), nil
+	return &Document{
+		Paragraphs: paragraphs(wd, pieces, f.ccpText, chars, paras),
+		Lists:      readLists(table, f.lst, f.lfo),
+	}, nil
 }
 
 // readStreams reads the compound file's streams whole, by name.
@@ -114,6 +142,7 @@ type fib struct {
 	table1                bool // the tables are in 1Table, not 0Table
 	ccpText               int  // the main document's length in characters
 	clx, bteChpx, btePapx span // where the piece table and the formatting are in the table stream
+	lst, lfo              span // where the lists and their overrides are
 }
 
 // span is a part of a stream: its offset and length.
@@ -173,8 +202,11 @@ func readFib(wd []byte) (fib, error) {
 		n, _ := u32(fcLcb + 2 + i*8 + 4)
 		return span{at, n}
 	}
-	// FibRgFcLcb97: the 12th, 13th and 33rd pairs.
+	// FibRgFcLcb97: the 12th, 13th, 33rd, 73rd and 74th pairs.
 	f.bteChpx, f.btePapx, f.clx = pair(12), pair(13), pair(33)
+	if count > 74 {
+		f.lst, f.lfo = pair(73), pair(74)
+	}
 	if _, ok := u32(fcLcb + 2 + 33*8 + 4); !ok {
 		return f, damaged
 	}
@@ -249,6 +281,8 @@ type props struct {
 	gone    bool // a character deleted (a revision) or hidden
 	inTable bool // a paragraph in a table
 	rowEnd  bool // a paragraph that ends a table's row (TTP)
+	list    int  // the list override numbering a paragraph, from 1, or 0
+	level   int  // the paragraph's level in it
 }
 
 // readRuns reads the formatted disk pages (FKPs) a bin table (PlcBte)
@@ -342,6 +376,12 @@ func paraProps(page []byte) []run {
 						r.props.inTable = r.props.inTable || on
 					case 0x6649: // sprmPItap, the table depth
 						r.props.inTable = r.props.inTable || len(arg) == 4 && binary.LittleEndian.Uint32(arg) > 0
+					case 0x460B: // sprmPIlfo; 0 and below (0xF801) are no list
+						if len(arg) == 2 {
+							r.props.list = max(int(int16(binary.LittleEndian.Uint16(arg))), 0)
+						}
+					case 0x260A: // sprmPIlvl
+						r.props.level = int(arg[0])
 					}
 				})
 			}
@@ -429,6 +469,9 @@ func paragraphs(wd []byte, pieces []piece, ccpText int, chars, paras []run) []Pa
 		default:
 			p.InTable = pp.inTable
 		}
+		if pp.list > 0 && !p.RowEnd {
+			p.List, p.Level = pp.list, pp.level
+		}
 		out = append(out, p)
 	}
 	for _, pc := range pieces {
@@ -501,4 +544,128 @@ func paragraphs(wd []byte, pieces []piece, ccpText int, chars, paras []run) []Pa
 		out = append(out, Paragraph{Text: text.String()})
 	}
 	return out
+}
+
+// readLists reads the lists (PlfLst: a count, then a 28-byte LSTF for
+// each, its levels' LVLs following the PlfLst in the stream, nine a list
+// or one for a simple list) and the overrides paragraphs name (PlfLfo:
+// a count, a 16-byte LFO for each naming its list by lsid, then for each
+// its LFOData: a cp and its LFOLVLs, each restarting a level or
+// replacing it). Lists that cannot be read are left out, and their
+// paragraphs unnumbered.
+func readLists(table []byte, lst, lfo span) map[int][]Level {
+	b, c := plcOf(table, lst), plcOf(table, lfo)
+	if len(b) < 2 || len(c) < 4 {
+		return nil
+	}
+	n := int(int16(binary.LittleEndian.Uint16(b)))
+	if n <= 0 || 2+28*n > len(b) {
+		return nil
+	}
+	byID := map[uint32][]Level{}
+	at := int(lst.at + lst.n)
+	for i := range n {
+		lstf := b[2+28*i:]
+		count := 9
+		if lstf[26]&1 != 0 { // fSimpleList
+			count = 1
+		}
+		levels := make([]Level, 0, count)
+		for range count {
+			lvl, next, ok := readLevel(table, at)
+			if !ok {
+				break
+			}
+			levels, at = append(levels, lvl), next
+		}
+		if len(levels) < count {
+			break // the rest of the LVLs are out of step
+		}
+		byID[binary.LittleEndian.Uint32(lstf)] = levels
+	}
+	lfos := int(binary.LittleEndian.Uint32(c))
+	if lfos <= 0 || lfos > (len(c)-4)/16 {
+		return nil
+	}
+	out := map[int][]Level{}
+	pos := 4 + 16*lfos // the LFOData
+	for i := range lfos {
+		rec := c[4+16*i:]
+		levels := slices.Clone(byID[binary.LittleEndian.Uint32(rec)])
+		if levels == nil {
+			continue
+		}
+		out[i+1] = levels
+		pos += 4                 // its cp
+		for range int(rec[12]) { // clfolvl
+			if pos+8 > len(c) {
+				return out
+			}
+			start, flags := int(int32(binary.LittleEndian.Uint32(c[pos:]))), binary.LittleEndian.Uint32(c[pos+4:])
+			pos += 8
+			level := int(flags & 0xF)
+			if flags&0x20 != 0 { // fFormatting: a LVL of its own follows
+				lvl, next, ok := readLevel(c, pos)
+				if !ok {
+					return out
+				}
+				if level < len(levels) {
+					levels[level] = lvl
+				}
+				pos = next
+			}
+			if flags&0x10 != 0 && level < len(levels) { // fStartAt
+				levels[level].Start = start
+			}
+		}
+	}
+	return out
+}
+
+// readLevel reads the LVL at b[at:]: a 28-byte LVLF (the start, the
+// format, the sizes of two grpprls), the grpprls, and the number's text
+// (a count and UTF-16 characters, those below 9 standing for the
+// levels' numbers). It returns where the next begins.
+func readLevel(b []byte, at int) (Level, int, bool) {
+	if at < 0 || at+28 > len(b) {
+		return Level{}, 0, false
+	}
+	lvlf := b[at : at+28]
+	p := at + 28 + int(lvlf[24]) + int(lvlf[25])
+	if p+2 > len(b) {
+		return Level{}, 0, false
+	}
+	cch := int(binary.LittleEndian.Uint16(b[p:]))
+	p += 2
+	if p+2*cch > len(b) {
+		return Level{}, 0, false
+	}
+	var text strings.Builder
+	for k := range cch {
+		u := binary.LittleEndian.Uint16(b[p+2*k:])
+		if u < 9 {
+			text.WriteString("%" + string(rune('1'+u)))
+			continue
+		}
+		text.WriteRune(rune(u))
+	}
+	lvl := Level{Start: int(int32(binary.LittleEndian.Uint32(lvlf))), Format: "decimal", Text: text.String()}
+	if nfc := int(lvlf[4]); nfc < len(formats) {
+		lvl.Format = formats[nfc]
+	} else if nfc == 0xFF {
+		lvl.Format = "none"
+	}
+	return lvl, p + 2*cch, true
+}
+
+// formats names Word's number formats (MSONFC) by their codes, as its
+// numFmt does.
+var formats = []string{
+	"decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "ordinal", "cardinalText", "ordinalText",
+	"hex", "chicago", "ideographDigital", "japaneseCounting", "aiueo", "iroha", "decimalFullWidth", "decimalHalfWidth",
+	"japaneseLegal", "japaneseDigitalTenThousand", "decimalEnclosedCircle", "decimalFullWidth2", "aiueoFullWidth",
+	"irohaFullWidth", "decimalZero", "bullet", "ganada", "chosung", "decimalEnclosedFullstop", "decimalEnclosedParen",
+	"decimalEnclosedCircleChinese", "ideographEnclosedCircle", "ideographTraditional", "ideographZodiac",
+	"ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional", "taiwaneseCountingThousand",
+	"taiwaneseDigital", "chineseCounting", "chineseLegalSimplified", "chineseCountingThousand",
 }

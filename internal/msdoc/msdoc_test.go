@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -24,10 +25,11 @@ func readFixture(t testing.TB, name string) []byte {
 // .docx (testdata/make.py): its paragraphs as a reader sees them, a
 // table's cells and rows marked.
 func TestRead(t *testing.T) {
-	got, err := Read(readFixture(t, "features.doc"))
+	doc, err := Read(readFixture(t, "features.doc"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := doc.Paragraphs
 	cell := func(text string) Paragraph { return Paragraph{Text: text, InTable: true, CellEnd: true} }
 	rowEnd := Paragraph{InTable: true, RowEnd: true}
 	want := []Paragraph{
@@ -168,15 +170,108 @@ func utf16Units(s string) []uint16 {
 func FuzzRead(f *testing.F) {
 	f.Add(readFixture(f, "features.doc"))
 	f.Add(readFixture(f, "seed-002_aa4f806ae0ee63b3.doc"))
+	f.Add(readFixture(f, "lists.doc"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		paras, err := Read(data)
+		doc, err := Read(data)
 		if err != nil {
 			return
 		}
-		for _, p := range paras {
+		for _, p := range doc.Paragraphs {
 			if p.RowEnd && (p.Text != "" || !p.InTable || p.CellEnd) || p.CellEnd && !p.InTable {
 				t.Fatalf("paragraph %+v", p)
 			}
 		}
 	})
+}
+
+// TestReadLists: each numbered paragraph names its list and level, and
+// the list its levels: their starts, formats and texts.
+func TestReadLists(t *testing.T) {
+	doc, err := Read(readFixture(t, "lists.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var levels []int
+	for _, p := range doc.Paragraphs {
+		if p.List == 0 {
+			levels = append(levels, -1)
+			continue
+		}
+		levels = append(levels, p.Level)
+		if len(doc.Lists[p.List]) != 9 {
+			t.Errorf("%q is numbered by list %d, which has %d levels", p.Text, p.List, len(doc.Lists[p.List]))
+		}
+	}
+	if want := []int{-1, 0, 1, 2, 2, 3, 1, 0, 1, 0}; !slices.Equal(levels, want) {
+		t.Errorf("the paragraphs' levels are %v, want %v", levels, want)
+	}
+	first, last := doc.Paragraphs[1], doc.Paragraphs[len(doc.Paragraphs)-1]
+	if first.List == last.List {
+		t.Errorf("the restarted list is the first one, %d", first.List)
+	}
+	for i, want := range []Level{{1, "", "%1、"}, {1, "", "（%2）"}, {1, "decimal", "%3."}, {1, "decimalEnclosedCircle", "%4"}} {
+		got := doc.Lists[first.List][i]
+		if want.Format == "" && strings.HasPrefix(got.Format, "chineseCounting") { // LibreOffice writes chineseCountingThousand
+			want.Format = got.Format
+		}
+		if got != want {
+			t.Errorf("level %d is %+v, want %+v", i, got, want)
+		}
+	}
+	if got := doc.Lists[last.List][0]; got.Start != 3 || got.Text != "%1、" {
+		t.Errorf("the restarted list's first level is %+v", got)
+	}
+}
+
+// TestReadListOverrides: a list override (LFO) may restart a level of
+// its list, or give it a format of its own, as Word writes them.
+func TestReadListOverrides(t *testing.T) {
+	le16 := func(b []byte, v int) []byte { return binary.LittleEndian.AppendUint16(b, uint16(v)) }
+	le32 := func(b []byte, v int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(v)) }
+	lvl := func(start int, nfc byte, text string) []byte {
+		b := le32(nil, start)
+		b = append(b, nfc)
+		b = append(b, make([]byte, 19)...) // to cbGrpprlChpx
+		b = append(b, 2, 0, 0, 0)          // cbGrpprlChpx 2, cbGrpprlPapx 0
+		b = append(b, 0x55, 0x08)          // the character formatting, skipped
+		units := []rune(text)
+		b = le16(b, len(units))
+		for _, u := range units {
+			b = le16(b, int(u))
+		}
+		return b
+	}
+	// PlfLst: two simple lists, 7 and 8, their LVLs after it.
+	lstf := func(lsid int) []byte {
+		b := le32(nil, lsid)
+		b = append(b, make([]byte, 22)...)
+		return append(b, 1, 0) // fSimpleList
+	}
+	lst := append(append(le16(nil, 2), lstf(7)...), lstf(8)...)
+	table := append(bytes.Clone(lst), lvl(1, 0x25, "\x00、")...)
+	table = append(table, lvl(1, 0x12, "\x00")...)
+	// PlfLfo: three overrides: list 7 as it is, list 7 restarted at 5,
+	// and list 8 with its level replaced.
+	lfo := func(lsid, levels int) []byte {
+		b := le32(nil, lsid)
+		b = append(b, make([]byte, 8)...)
+		return append(b, byte(levels), 0, 0, 0)
+	}
+	plfLfo := le32(nil, 3)
+	plfLfo = append(append(append(plfLfo, lfo(7, 0)...), lfo(7, 1)...), lfo(8, 1)...)
+	plfLfo = le32(plfLfo, -1)                          // the first's cp
+	plfLfo = le32(le32(le32(plfLfo, -1), 5), 0x10)     // the second's: level 0 starts at 5
+	plfLfo = le32(le32(le32(plfLfo, -1), 0), 0x20)     // the third's: level 0 formatted anew
+	plfLfo = append(plfLfo, lvl(1, 0x1B, "第\x00条")...) // decimalEnclosedParen
+	at := len(table)
+	table = append(table, plfLfo...)
+	got := readLists(table, span{0, uint32(len(lst))}, span{uint32(at), uint32(len(plfLfo))})
+	want := map[int][]Level{
+		1: {{1, "chineseCounting", "%1、"}},
+		2: {{5, "chineseCounting", "%1、"}},
+		3: {{1, "decimalEnclosedParen", "第%1条"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("readLists gives %+v, want %+v", got, want)
+	}
 }
