@@ -17,6 +17,12 @@
 #   tiaowen        tiaowen build (every page, themes, alignment, search, the zip)
 #   hugo-sections  Hugo, one content file per section: the pages tiaowen emits
 #                  for documents and sections
+#   hugo-pairs     the same, and one content file for each pair page tiaowen
+#                  emits (bench/hugopairs, from tiaowen's API: the two
+#                  documents' sections side by side as tiaowen aligns them),
+#                  so that Hugo writes the pages that are most of tiaowen's
+#                  bytes too; left out at an N whose build would not fit in
+#                  the machine's memory
 #   hugo-docs      Hugo, one page per document, with a table of contents
 #   floor          bench/writefloor: tiaowen's own output written again from
 #                  memory, with tiaowen's parallelism: the cost of the disk
@@ -97,6 +103,12 @@ room() {
 hugo_memory() {
 	echo $(($1 * 7 * 1024 / 2))
 }
+# hugo_pairs_memory N: the memory in KiB that Hugo takes to write the pair
+# pages too: 2.5 GiB at N=200 (12.6 MiB a document), Hugo holding every
+# page's content; 14 MiB a document.
+hugo_pairs_memory() {
+	echo $(($1 * 14 * 1024))
+}
 # purge_if_short N empties the trash when the disk has less room than a
 # round at N needs, or than 40 GiB.
 purge_if_short() {
@@ -175,6 +187,7 @@ log "== building tiaowen, gencorpus and writefloor"
 go build -o build/tiaowen ./cmd/tiaowen
 go build -o build/gencorpus ./bench/gencorpus
 go build -o build/writefloor ./bench/writefloor
+go build -o build/hugopairs ./bench/hugopairs
 log "$(go version); $(hugo version | cut -d' ' -f1-2); pagefind $("$PAGEFIND" --version | awk '{print $2}'); $(nproc) cores"
 
 # --- helpers -----------------------------------------------------------------
@@ -257,7 +270,20 @@ timed() {
 	awk '{ printf "%s %.2f %d\n", $1, $2 + $3, $4 }' "$W/time.out" >>"$W/$name.times"
 }
 
-CONTENDERS="tiaowen hugo-sections hugo-docs floor pagefind"
+CONTENDERS="tiaowen hugo-pairs hugo-sections hugo-docs floor pagefind"
+
+# contenders N: those that run at N: all but hugo-pairs where its build
+# would not fit in the machine's memory.
+contenders() {
+	local c mem
+	mem=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
+	for c in $CONTENDERS; do
+		if [ "$c" = hugo-pairs ] && [ "$mem" -lt "$(hugo_pairs_memory "$1")" ]; then
+			continue
+		fi
+		printf '%s ' "$c"
+	done
+}
 
 # --- one corpus size -----------------------------------------------------------
 bench_n() {
@@ -283,17 +309,23 @@ bench_n() {
 	local hugo=(hugo --source "$W/hugo" --cacheDir "$W/hugo-cache" --quiet)
 	local r c
 	for ((r = 1; r <= RUNS; r++)); do
-		discard "$W/site" "$W/site.zip" "$W/content/.permalinks" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
+		discard "$W/site" "$W/site.zip" "$W/content/.permalinks" "$W/hugo-pairs" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
 		purge_if_short "$n"
 		settle
-		for c in $CONTENDERS; do
+		for c in $(contenders "$n"); do
 			log "   run $r/$RUNS: $c"
 			case $c in
 			tiaowen)
 				timed tiaowen "$W/tiaowen.log" build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip"
 				echo "$(count "$W/site" "$W/site.zip") $(html "$W/site")" >"$W/tiaowen.out"
 				;;
-			hugo-sections | hugo-docs)
+			hugo-pairs | hugo-sections | hugo-docs)
+				if [ "$c" = hugo-pairs ] && [ ! -d "$W/hugo-pairs-content" ]; then
+					# Untimed, once: the sections' files (linked, not
+					# copied) and a file for each of tiaowen's pair pages.
+					cp -al "$W/hugo-sections-content" "$W/hugo-pairs-content"
+					log "   $(build/hugopairs -site "$W/site" -out "$W/hugo-pairs-content/compare") pair pages written for hugo-pairs"
+				fi
 				timed "$c" "$W/$c.log" "${hugo[@]}" --contentDir "$W/$c-content" --destination "$W/$c"
 				echo "$(count "$W/$c") $(html "$W/$c")" >"$W/$c.out"
 				;;
@@ -334,8 +366,8 @@ bench_n() {
 		go tool pprof -top -nodecount=25 build/tiaowen "$B/cpu-$n.prof" 2>/dev/null | sed 's/^/   /' >&2 || true
 	fi
 	if [ "$KEEP" = 0 ]; then
-		discard "$W/site" "$W/site.zip" "$W/floor" "$W/hugo-docs" "$W/hugo-sections" "$W/pagefind" \
-			"$W/hugo-sections-content" "$W/hugo-docs-content" "$W/hugo-cache"
+		discard "$W/site" "$W/site.zip" "$W/floor" "$W/hugo-docs" "$W/hugo-sections" "$W/hugo-pairs" "$W/pagefind" \
+			"$W/hugo-sections-content" "$W/hugo-pairs-content" "$W/hugo-docs-content" "$W/hugo-cache"
 		purge
 	fi
 }
@@ -345,7 +377,7 @@ report() {
 	local n=$1 sections=$2 c
 	local json="$B/compare-$n.json"
 	declare -A wall cpu rss files bytes pages
-	for c in $CONTENDERS; do
+	for c in $(contenders "$n"); do
 		wall[$c]=$(awk '{ print $1 }' "$W/$c.times" | median)
 		cpu[$c]=$(awk '{ print $2 }' "$W/$c.times" | median)
 		rss[$c]=$(awk '{ print $3 }' "$W/$c.times" | sort -n | tail -n 1)
@@ -354,8 +386,9 @@ report() {
 	local tpages
 	tpages=$(grep -o '[0-9]* pages' "$W/tiaowen.log" | awk '{ print $1 }')
 	ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "null" }'; }
-	local r_same r_docs r_floor r_mem
+	local r_same r_pairs r_docs r_floor r_mem
 	r_same=$(ratio "${wall[tiaowen]}" "${wall[hugo-sections]}")
+	r_pairs=$(ratio "${wall[tiaowen]}" "${wall[hugo-pairs]:-0}")
 	r_docs=$(ratio "${wall[tiaowen]}" "${wall[hugo-docs]}")
 	r_floor=$(ratio "${wall[tiaowen]}" "${wall[floor]}")
 	r_mem=$(ratio "${rss[tiaowen]}" "${rss[hugo-docs]}")
@@ -369,11 +402,16 @@ report() {
 		echo "N=$n documents, $sections sections; $RUNS run(s) each, in turn; $(nproc) cores"
 		echo "tiaowen: $tpages pages by its own count; hugo-sections: ${pages[hugo-sections]} HTML pages"
 		printf '%-14s %8s %9s %9s %9s %10s %8s %14s\n' contender pages "wall s" "cpu s" "rss MiB" "pages/s" files bytes
-		for c in $CONTENDERS; do
+		for c in $(contenders "$n"); do
 			awk -v c="$c" -v p="${pages[$c]}" -v w="${wall[$c]}" -v u="${cpu[$c]}" -v m="${rss[$c]}" -v f="${files[$c]}" -v b="${bytes[$c]}" \
 				'BEGIN { printf "%-14s %8d %9.2f %9.2f %9.1f %10.0f %8d %14.0f\n", c, p, w, u, m / 1024, (w > 0 ? p / w : 0), f, b }'
 		done
 		echo "tiaowen / hugo-sections (wall) = $r_same   target <= 0.2: $(verdict "$r_same" 0.2)"
+		if [ -n "${wall[hugo-pairs]:-}" ]; then
+			echo "tiaowen / hugo-pairs    (wall) = $r_pairs   target <= 0.2: $(verdict "$r_pairs" 0.2)   (Hugo writing the pair pages too)"
+		else
+			echo "hugo-pairs not run: Hugo writing the pair pages too would need about $(($(hugo_pairs_memory "$n") / 1024 / 1024)) GiB of memory at N=$n, and this machine has $(($(awk '/^MemTotal:/ { print $2 }' /proc/meminfo) / 1024 / 1024))"
+		fi
 		echo "tiaowen / hugo-docs     (wall) = $r_docs"
 		echo "tiaowen / floor         (wall) = $r_floor   target <= 1.5: $(verdict "$r_floor" 1.5)"
 		echo "tiaowen / hugo-docs  (peak RSS) = $r_mem   target <= 1.0: $(verdict "$r_mem" 1.0)"
@@ -385,7 +423,7 @@ report() {
 		printf '{\n  "n": %d,\n  "sections": %d,\n  "runs": %d,\n  "cores": %d,\n  "tiaowen_pages": %d,\n  "contenders": {\n' \
 			"$n" "$sections" "$RUNS" "$(nproc)" "${tpages:-0}"
 		local sep=""
-		for c in $CONTENDERS; do
+		for c in $(contenders "$n"); do
 			printf '%s    "%s": {"wall_s": %s, "cpu_s": %s, "peak_rss_kib": %s, "pages": %s, "pages_per_s": %s, "files": %s, "bytes": %s, "runs": [' \
 				"$sep" "$c" "${wall[$c]}" "${cpu[$c]}" "${rss[$c]}" "${pages[$c]}" \
 				"$(awk -v p="${pages[$c]}" -v w="${wall[$c]}" 'BEGIN { printf "%.1f", (w > 0 ? p / w : 0) }')" "${files[$c]}" "${bytes[$c]}"
@@ -394,8 +432,8 @@ report() {
 			sep=$',\n'
 		done
 		printf '\n  },\n  "rebuild": {"wall_s": %s, "cpu_s": %s, "peak_rss_kib": %s},\n' "$rb_wall" "$rb_cpu" "$rb_rss"
-		printf '  "ratios": {"tiaowen_over_hugo_same_pages": %s, "tiaowen_over_hugo_documents": %s, "tiaowen_over_floor": %s, "tiaowen_over_hugo_documents_peak_rss": %s, "tiaowen_rebuild_over_build": %s}\n}\n' \
-			"$r_same" "$r_docs" "$r_floor" "$r_mem" "$r_rebuild"
+		printf '  "ratios": {"tiaowen_over_hugo_same_pages": %s, "tiaowen_over_hugo_with_pairs": %s, "tiaowen_over_hugo_documents": %s, "tiaowen_over_floor": %s, "tiaowen_over_hugo_documents_peak_rss": %s, "tiaowen_rebuild_over_build": %s}\n}\n' \
+			"$r_same" "$r_pairs" "$r_docs" "$r_floor" "$r_mem" "$r_rebuild"
 	} >"$json"
 	log "   wrote $json"
 	echo "$n ${wall[tiaowen]} ${cpu[tiaowen]} ${rss[tiaowen]} $(date -u +%FT%TZ)" >"$B/scaling-$n.txt"
