@@ -15,8 +15,8 @@ import (
 // each paragraph, numbered from 1, a blank line between them, a table's
 // row as one line of its cells joined by tabs unless its cells hold many
 // paragraphs. What a reader does not see is left out (msdoc.Read); a
-// paragraph Word numbers by a list gets the number Word shows as its
-// marker, as a .docx's does, but not one numbered by its style alone.
+// paragraph Word numbers by a list, its own or its style's, gets the
+// number Word shows as its marker, as a .docx's does.
 func docLines(file string, data []byte) ([]line, error) {
 	doc, err := msdoc.Read(data)
 	if err != nil {

@@ -5,9 +5,10 @@
 //
 // What a reader of the document does not see is left out: deleted
 // revisions, hidden text, field codes (a field's result is kept),
-// footnote and comment marks, pictures and drawn objects. The lists a
-// paragraph is numbered by are read (Document.Lists), for the caller to
-// number it as Word does. Formatting, headers and footers, footnotes,
+// footnote and comment marks, pictures and drawn objects. The list a
+// paragraph is numbered by, its own or its style's, is read with the
+// lists' definitions (Document.Lists), for the caller to number it as
+// Word does. Formatting, headers and footers, footnotes,
 // comments and text boxes are not read. The format is
 // Microsoft's [MS-DOC] specification; the file is a compound file,
 // read with github.com/richardlehane/mscfb.
@@ -106,7 +107,7 @@ func Read(data []byte) (*Document, error) {
 	chars := readRuns(wd, plcOf(table, f.bteChpx), charProps)
 	paras := readRuns(wd, plcOf(table, f.btePapx), paraProps)
 	return &Document{
-		Paragraphs: paragraphs(wd, pieces, f.ccpText, chars, paras),
+		Paragraphs: paragraphs(wd, pieces, f.ccpText, chars, paras, styleLists(table, f.stsh)),
 		Lists:      readLists(table, f.lst, f.lfo),
 	}, nil
 }
@@ -143,6 +144,7 @@ type fib struct {
 	ccpText               int  // the main document's length in characters
 	clx, bteChpx, btePapx span // where the piece table and the formatting are in the table stream
 	lst, lfo              span // where the lists and their overrides are
+	stsh                  span // where the stylesheet is
 }
 
 // span is a part of a stream: its offset and length.
@@ -202,8 +204,8 @@ func readFib(wd []byte) (fib, error) {
 		n, _ := u32(fcLcb + 2 + i*8 + 4)
 		return span{at, n}
 	}
-	// FibRgFcLcb97: the 12th, 13th, 33rd, 73rd and 74th pairs.
-	f.bteChpx, f.btePapx, f.clx = pair(12), pair(13), pair(33)
+	// FibRgFcLcb97: the 1st, 12th, 13th, 33rd, 73rd and 74th pairs.
+	f.stsh, f.bteChpx, f.btePapx, f.clx = pair(1), pair(12), pair(13), pair(33)
 	if count > 74 {
 		f.lst, f.lfo = pair(73), pair(74)
 	}
@@ -283,6 +285,21 @@ type props struct {
 	rowEnd  bool // a paragraph that ends a table's row (TTP)
 	list    int  // the list override numbering a paragraph, from 1, or 0
 	level   int  // the paragraph's level in it
+	// listSet and levelSet: list and level are the paragraph's own (a
+	// list of 0 turning its style's off), not to be taken from its style.
+	listSet, levelSet bool
+	istd              int // the paragraph's style
+}
+
+// listSprm reads into p a paragraph's or a paragraph style's list and
+// level, if sprm sets one.
+func listSprm(sprm uint16, arg []byte, p *props) {
+	switch {
+	case sprm == 0x460B && len(arg) == 2: // sprmPIlfo; 0 and below (0xF801) are no list
+		p.list, p.listSet = max(int(int16(binary.LittleEndian.Uint16(arg))), 0), true
+	case sprm == 0x260A && len(arg) == 1: // sprmPIlvl
+		p.level, p.levelSet = int(arg[0]), true
+	}
 }
 
 // readRuns reads the formatted disk pages (FKPs) a bin table (PlcBte)
@@ -366,7 +383,9 @@ func paraProps(page []byte) []run {
 				grpprl = page[at+1 : min(at+1+2*cb-1, 511)]
 			}
 			if len(grpprl) >= 2 {
+				r.props.istd = int(binary.LittleEndian.Uint16(grpprl))
 				eachSprm(grpprl[2:], func(sprm uint16, arg []byte) { // after the istd
+					listSprm(sprm, arg, &r.props)
 					on := len(arg) > 0 && arg[0] != 0
 					switch sprm {
 					case 0x2416: // sprmPFInTable
@@ -376,12 +395,6 @@ func paraProps(page []byte) []run {
 						r.props.inTable = r.props.inTable || on
 					case 0x6649: // sprmPItap, the table depth
 						r.props.inTable = r.props.inTable || len(arg) == 4 && binary.LittleEndian.Uint32(arg) > 0
-					case 0x460B: // sprmPIlfo; 0 and below (0xF801) are no list
-						if len(arg) == 2 {
-							r.props.list = max(int(int16(binary.LittleEndian.Uint16(arg))), 0)
-						}
-					case 0x260A: // sprmPIlvl
-						r.props.level = int(arg[0])
 					}
 				})
 			}
@@ -451,7 +464,7 @@ func propsAt(runs []run, fc uint32) props {
 
 // paragraphs reads the main document's characters, [0, ccpText), piece
 // by piece, into paragraphs.
-func paragraphs(wd []byte, pieces []piece, ccpText int, chars, paras []run) []Paragraph {
+func paragraphs(wd []byte, pieces []piece, ccpText int, chars, paras []run, styles map[int]props) []Paragraph {
 	var out []Paragraph
 	var text strings.Builder
 	var fields []bool // the fields open, each true while its code is read
@@ -469,8 +482,18 @@ func paragraphs(wd []byte, pieces []piece, ccpText int, chars, paras []run) []Pa
 		default:
 			p.InTable = pp.inTable
 		}
-		if pp.list > 0 && !p.RowEnd {
-			p.List, p.Level = pp.list, pp.level
+		// A list and level the paragraph does not set are its style's.
+		list, level := pp.list, pp.level
+		if st, ok := styles[pp.istd]; ok {
+			if !pp.listSet {
+				list = st.list
+			}
+			if !pp.levelSet {
+				level = st.level
+			}
+		}
+		if list > 0 && !p.RowEnd {
+			p.List, p.Level = list, level
 		}
 		out = append(out, p)
 	}
@@ -668,4 +691,74 @@ var formats = []string{
 	"decimalEnclosedCircleChinese", "ideographEnclosedCircle", "ideographTraditional", "ideographZodiac",
 	"ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional", "taiwaneseCountingThousand",
 	"taiwaneseDigital", "chineseCounting", "chineseLegalSimplified", "chineseCountingThousand",
+}
+
+// styleLists reads from the stylesheet (STSH) the list and level each
+// paragraph style numbers its paragraphs by, as Word links heading
+// styles to a list, by the style's index (istd): its own, or else that
+// of the style it is based on. The stylesheet is a header (Stshi, after
+// its size) whose first two fields are the count of styles and the size
+// of each style's fixed part; then each style (STD) after its size: the
+// fixed part, whose second field holds its kind (stk, 1 for a
+// paragraph's) and base, its name (a count, UTF-16 characters and a
+// terminator), and a paragraph style's properties (UpxPapx: a size, an
+// istd, the sprms).
+func styleLists(table []byte, stsh span) map[int]props {
+	b := plcOf(table, stsh)
+	if len(b) < 2 {
+		return nil
+	}
+	header := int(binary.LittleEndian.Uint16(b))
+	if 2+header > len(b) || header < 4 {
+		return nil
+	}
+	count, fixed := int(binary.LittleEndian.Uint16(b[2:])), int(binary.LittleEndian.Uint16(b[4:]))
+	own := map[int]props{}
+	base := map[int]int{}
+	for istd, pos := 0, 2+header; istd < count && pos+2 <= len(b); istd++ {
+		size := int(binary.LittleEndian.Uint16(b[pos:]))
+		pos += 2
+		if pos+size > len(b) {
+			break
+		}
+		std := b[pos : pos+size]
+		pos += size
+		if size < fixed+2 || fixed < 4 || std[2]&0x0F != 1 { // none, or no paragraph style
+			continue
+		}
+		base[istd] = int(binary.LittleEndian.Uint16(std[2:]) >> 4)
+		u := fixed + 2 + 2*int(binary.LittleEndian.Uint16(std[fixed:])) + 2
+		if u+2 > len(std) {
+			continue
+		}
+		upx := std[u+2 : min(u+2+int(binary.LittleEndian.Uint16(std[u:])), len(std))]
+		var p props
+		if len(upx) >= 2 {
+			eachSprm(upx[2:], func(sprm uint16, arg []byte) { listSprm(sprm, arg, &p) })
+		}
+		own[istd] = p
+	}
+	out := map[int]props{}
+	for istd := range own {
+		var p props
+		// Up the chain of bases, the nearest setting of each winning;
+		// ten steps at most, as a damaged file's chain may loop.
+		for k, at := 0, istd; k < 10; k++ {
+			st, ok := own[at]
+			if !ok {
+				break
+			}
+			if !p.listSet && st.listSet {
+				p.list, p.listSet = st.list, true
+			}
+			if !p.levelSet && st.levelSet {
+				p.level, p.levelSet = st.level, true
+			}
+			at = base[at]
+		}
+		if p.list > 0 {
+			out[istd] = p
+		}
+	}
+	return out
 }

@@ -106,8 +106,9 @@ func TestReadRefused(t *testing.T) {
 
 // TestParagraphs reads text as Word writes it in a file saved quickly
 // (pieces out of order in the stream, some a byte a character), with
-// characters outside the BMP, fields nested in fields, and the
-// properties of characters and paragraphs by where they are stored.
+// characters outside the BMP, fields nested in fields, the properties
+// of characters and paragraphs by where they are stored, and a list
+// taken from a paragraph's style.
 func TestParagraphs(t *testing.T) {
 	var wd []byte
 	put16 := func(s string) int {
@@ -136,14 +137,20 @@ func TestParagraphs(t *testing.T) {
 	del := second + 2*len(utf16Units("𠀀字\x13 PAGE \x13 X \x14Y\x15\x14第3页\x15"))
 	cellMark := second + 2*len(utf16Units("𠀀字\x13 PAGE \x13 X \x14Y\x15\x14第3页\x15删除\r单元"))
 	chars := []run{{fc: uint32(del), end: uint32(del + 4), props: props{gone: true}}}
+	// Style 5 numbers its paragraphs by list 2 at level 1: the first
+	// paragraph, which sets neither, is so numbered; the second turns
+	// its style's list off.
+	styles := map[int]props{5: {list: 2, level: 1, listSet: true, levelSet: true}}
 	paras := []run{
+		{fc: uint32(second), end: uint32(del + 6), props: props{istd: 5, listSet: true}},
 		{fc: uint32(cellMark - 4), end: uint32(cellMark + 2), props: props{inTable: true}},
 		{fc: uint32(cellMark + 2), end: uint32(cellMark + 4), props: props{inTable: true, rowEnd: true}},
+		{fc: uint32(first), end: uint32(first + n1), props: props{istd: 5}},
 	}
 	// The last character, 尾, is past the main document's end.
-	got := paragraphs(wd, pieces, n1+n2-1, chars, paras)
+	got := paragraphs(wd, pieces, n1+n2-1, chars, paras, styles)
 	want := []Paragraph{
-		{Text: "“Quality” first-end"},
+		{Text: "“Quality” first-end", List: 2, Level: 1},
 		{Text: "𠀀字第3页"},
 		{Text: "单元", InTable: true, CellEnd: true},
 		{InTable: true, RowEnd: true},
@@ -221,6 +228,20 @@ func TestReadLists(t *testing.T) {
 	if got := doc.Lists[last.List][0]; got.Start != 3 || got.Text != "%1、" {
 		t.Errorf("the restarted list's first level is %+v", got)
 	}
+	// The stylesheet: Heading1, style 1, is numbered by the first list's
+	// first level (LibreOffice writes it on each paragraph too).
+	streams, err := readStreams(readFixture(t, "lists.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := readFib(streams["WordDocument"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	styles := styleLists(streams["1Table"], f.stsh)
+	if st := styles[1]; st.list != first.List || st.level != 0 || len(styles) != 1 {
+		t.Errorf("the styles number their paragraphs by %+v, want style 1 by list %d", styles, first.List)
+	}
 }
 
 // TestReadListOverrides: a list override (LFO) may restart a level of
@@ -273,5 +294,51 @@ func TestReadListOverrides(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("readLists gives %+v, want %+v", got, want)
+	}
+}
+
+// TestStyleLists: a paragraph style's list and level are its own, or
+// else those of the style it is based on, as Word writes a heading
+// style linked to a list and another based on it; a character style
+// and a chain of bases that loops do no harm.
+func TestStyleLists(t *testing.T) {
+	le16 := func(b []byte, v int) []byte { return binary.LittleEndian.AppendUint16(b, uint16(v)) }
+	style := func(kind, base int, name string, sprms ...byte) []byte {
+		std := le16(nil, 0)                   // sti and flags
+		std = le16(std, kind|base<<4)         // stk and istdBase
+		std = append(std, make([]byte, 6)...) // to the fixed part's end, 10 bytes
+		units := []rune(name)
+		std = le16(std, len(units))
+		for _, u := range units {
+			std = le16(std, int(u))
+		}
+		std = le16(std, 0) // the name's terminator
+		if kind == 1 {
+			std = le16(std, 2+len(sprms))
+			std = le16(std, 0) // the UpxPapx's istd
+			std = append(std, sprms...)
+			if len(sprms)%2 == 1 {
+				std = append(std, 0)
+			}
+		}
+		return append(le16(nil, len(std)), std...)
+	}
+	stshi := le16(le16(nil, 6), 10) // six styles, a fixed part of 10 bytes
+	stshi = le16(stshi, 0)
+	b := append(le16(nil, len(stshi)), stshi...)
+	for _, s := range [][]byte{
+		style(1, 0xFFF, "Normal"),
+		style(1, 0, "heading 1", 0x0B, 0x46, 3, 0, 0x0A, 0x26, 0), // list 3, level 0
+		style(1, 1, "heading 2", 0x0A, 0x26, 1),                   // level 1, its base's list
+		style(2, 0xFFF, "Default Paragraph Font"),
+		style(1, 5, "loop", 0x0A, 0x26, 2), // based on itself by way of 5
+		style(1, 4, "loop too"),
+	} {
+		b = append(b, s...)
+	}
+	got := styleLists(b, span{0, uint32(len(b))})
+	want := map[int]props{1: {list: 3, listSet: true, levelSet: true}, 2: {list: 3, level: 1, listSet: true, levelSet: true}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("styleLists gives %+v, want %+v", got, want)
 	}
 }
