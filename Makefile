@@ -29,6 +29,7 @@ FUZZ_TARGETS := \
 	./internal/ingest:FuzzImportOFD \
 	./internal/ingest:FuzzParagraphLines \
 	./internal/msdoc:FuzzRead \
+	./internal/rtf:FuzzRead \
 	./internal/validity:FuzzFind \
 	./internal/corpus:FuzzParseDocument \
 	./internal/corpus:FuzzVersions \

@@ -161,8 +161,8 @@ func TestImportWordAndPDF(t *testing.T) {
 }
 
 // TestImportDoc: a folder's Word 97–2003 document is imported, and says
-// so; a copy whose Word text is gone is refused with what to do, and
-// nothing is written for it.
+// so, as are an RTF document and one named .doc; a copy whose Word text
+// is gone is refused with what to do, and nothing is written for it.
 func TestImportDoc(t *testing.T) {
 	raw, out := t.TempDir(), t.TempDir()
 	doc, err := os.ReadFile("../../internal/msdoc/testdata/features.doc")
@@ -175,6 +175,18 @@ func TestImportDoc(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "yijian.doc → "+filepath.Join(out, "yijian.md")+" (Word 97–2003 document)") ||
 		!strings.Contains(string(md), "title: 关于推进质量强省建设的实施意见") || !strings.Contains(string(md), "\n| 1 | 完善质量法规 | 省司法厅 |\n") {
 		t.Fatalf("exit %d, stdout %q, stderr %q, written:\n%s", code, stdout, errs, md)
+	}
+	// An RTF document, as a folder's .rtf and as one named .doc.
+	rtfDoc, err := os.ReadFile("../../internal/rtf/testdata/features.rtf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rtfDir := t.TempDir()
+	os.WriteFile(filepath.Join(rtfDir, "fangan.rtf"), rtfDoc, 0o644)
+	os.WriteFile(filepath.Join(rtfDir, "tongzhi.doc"), rtfDoc, 0o644)
+	stdout, errs, code = runCLI(t, "import", "--out", out, rtfDir)
+	if code != 0 || !strings.Contains(stdout, "fangan.rtf → "+filepath.Join(out, "fangan.md")+" (RTF document)") || !strings.Contains(stdout, "tongzhi.doc → "+filepath.Join(out, "tongzhi.md")+" (RTF document)") {
+		t.Errorf("RTF: exit %d, stdout %q, stderr %q", code, stdout, errs)
 	}
 	// The directory entry's name, WordDocument, spoiled.
 	name := []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00")
@@ -281,7 +293,7 @@ func TestImportFolderAndPattern(t *testing.T) {
 	}
 	for _, arg := range []string{filepath.Join(raw, "*.docx"), t.TempDir()} {
 		_, errs, code := runCLI(t, "import", "--out", out, arg)
-		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx, .doc, .pdf or .ofd file in it") {
+		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx, .doc, .rtf, .pdf or .ofd file in it") {
 			t.Errorf("import %s: exit %d, stderr %q", arg, code, errs)
 		}
 	}

@@ -37,7 +37,8 @@
 // hidden runs and text boxes' fallback copies are left out. A Word
 // 97–2003 document (.doc) is read alike (docLines, by internal/msdoc),
 // its lists' numbers too; a file stored as one but with no Word text in
-// it (WPS, Excel) is refused with what to do instead.
+// it (WPS, Excel) is refused with what to do instead. An RTF document,
+// named .rtf or .doc, is read alike (rtfLines, by internal/rtf).
 //
 // # PDFs
 //

@@ -15,6 +15,7 @@ import (
 	"tiaowen/internal/corpus"
 	"tiaowen/internal/msdoc"
 	"tiaowen/internal/numbering"
+	"tiaowen/internal/rtf"
 	"tiaowen/internal/textnorm"
 	"tiaowen/internal/validity"
 )
@@ -72,8 +73,8 @@ type line struct {
 }
 
 // Import reads raw text as copied from a government web page, the page
-// itself saved as HTML, a Word document (.docx or .doc), an OFD file or
-// a PDF (through Poppler's pdftotext), and returns it as a content
+// itself saved as HTML, a Word document (.docx or .doc), an RTF
+// document, an OFD file or a PDF (through Poppler's pdftotext), and returns it as a content
 // document. It fails only when the bytes cannot be read as one of them,
 // saying what they are when it knows; everything it removes is listed in
 // the result.
@@ -95,6 +96,12 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		res.Format, trim = "DOC", keepTabs
 		var err error
 		if lines, err = docLines(file, data); err != nil {
+			return nil, err
+		}
+	} else if bytes.HasPrefix(data, rtf.Magic) {
+		res.Format, trim = "RTF", keepTabs
+		var err error
+		if lines, err = rtfLines(file, data); err != nil {
 			return nil, err
 		}
 	} else if isOFD(data) {

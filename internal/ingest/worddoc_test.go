@@ -115,3 +115,52 @@ func TestDocLists(t *testing.T) {
 		t.Errorf("the .doc reads\n%s\nthe .docx\n%s\nwant\n%s", bodies[0], bodies[1], want)
 	}
 }
+
+// rtfDir holds RTF documents as LibreOffice writes them, from the same
+// .docx files as docDir's.
+const rtfDir = "../rtf/testdata"
+
+// TestSeedsRTF imports two seeds saved as RTF, one in 繁體: the front
+// matter is the text's, and the section tree the truth.
+func TestSeedsRTF(t *testing.T) {
+	for _, stem := range []string{"002_aa4f806ae0ee63b3", "004_ff23fd409789d184"} {
+		t.Run(stem, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(rtfDir, "seed-"+stem+".rtf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSeedAs(t, stem, seedIDs[stem], "RTF", data)
+		})
+	}
+}
+
+// TestRTFAsDocx: an RTF document reads as the .docx it was saved from —
+// its lists' numbers, and what a reader does not see left out — also
+// when it is named .doc, as many are.
+func TestRTFAsDocx(t *testing.T) {
+	for _, c := range []struct{ rtf, docx string }{{"lists.rtf", "lists.docx"}} {
+		var bodies [2]string
+		for i, path := range []string{filepath.Join(rtfDir, c.rtf), filepath.Join(docDir, c.docx)} {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Import(strings.Replace(filepath.Base(path), ".rtf", ".doc", 1), data, Options{ID: "x"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bodies[i] = res.Body
+		}
+		if bodies[0] != bodies[1] {
+			t.Errorf("%s reads\n%s\nthe .docx\n%s", c.rtf, bodies[0], bodies[1])
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(rtfDir, "features.rtf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import("features.doc", data, Options{ID: "features"})
+	if err != nil || res.Format != "RTF" || !strings.Contains(res.Body, "| 2 |  | 省市场监管局 |\n") || strings.Contains(res.Body, "旧的") {
+		t.Errorf("features.rtf named .doc: %v, %s:\n%s", err, res.Format, res.Body)
+	}
+}

@@ -13,6 +13,11 @@ hidden text, a field's code, a footnote's mark), a line break, a tab, and
 a table. lists.doc: paragraphs Word numbers by lists (一、 （一） 1. ①, a
 heading style's list, a second list restarted at 三), kept beside the
 lists.docx it is made from, which the tests read too.
+
+../../rtf/testdata/*.rtf are LibreOffice's RTF of the same .docx files
+(features, lists, and the seeds 002 and 004):
+
+    soffice --headless --convert-to rtf --outdir ../../rtf/testdata features.docx ...
 """
 import glob
 import os
