@@ -248,6 +248,10 @@ func (r *reader) word(w string, n int, hasNum bool) {
 		return
 	}
 	switch w {
+	case "bin": // n bytes of binary data, a picture's, to pass over whatever they hold
+		if hasNum && n > 0 {
+			r.pos = min(r.pos+n, len(r.data))
+		}
 	case "ansicpg":
 		if e := codePage(n); e != nil {
 			r.ansi = e

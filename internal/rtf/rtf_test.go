@@ -89,6 +89,7 @@ func TestReadEncodings(t *testing.T) {
 		{"Unicode, two stand-ins", `{\rtf1\uc2 \u36136\'a3\'a3\u37327??\par}`, "质量"},
 		{"Unicode, none, negative", `{\rtf1\uc0 \u-28587\par}`, "違"},
 		{"escapes and symbols", `{\rtf1 a\~b\_c\{\}\\\ldblquote d\rdblquote\par}`, "a b-c{}\\“d”"},
+		{"a picture's binary data", "{\\rtf1 a{\\pict\\bin4 }{\\}}b\\par}", "ab"},
 	} {
 		got, err := Read([]byte(c.doc))
 		if err != nil || len(got) != 1 || got[0].Text != c.want {
