@@ -202,6 +202,7 @@ func TestUnreadableFormats(t *testing.T) {
 		want string
 	}{
 		{"plan.doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), "plan.doc: not a readable Word 97–2003 document: cut short or damaged"},
+		{"plan.rtf", []byte(`{\rtf1` + strings.Repeat("{", 1001)), "plan.rtf: damaged: groups open more than 1,000 deep; open it in Word, WPS or LibreOffice, save it as .docx"},
 		{"plan.ofd", makeDocx(t, map[string]string{"OFD.xml": "<ofd:OFD/>"}), "plan.ofd: not a readable OFD file: OFD.xml names no document"},
 		{"plan.zip", makeDocx(t, map[string]string{"a.txt": "一、"}), "plan.zip: a zip archive that is no Word document"},
 		{"plan.docx", []byte("PK\x03\x04 broken"), "plan.docx: not a readable Word document"},

@@ -14,7 +14,7 @@ import (
 func rtfLines(file string, data []byte) ([]line, error) {
 	paras, err := rtf.Read(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", file, err)
+		return nil, fmt.Errorf("%s: %v; open it in Word, WPS or LibreOffice, save it as .docx and import that", file, err)
 	}
 	doc := &msdoc.Document{Paragraphs: make([]msdoc.Paragraph, len(paras))}
 	for i, p := range paras {

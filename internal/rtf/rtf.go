@@ -58,9 +58,9 @@ var skipped = map[string]bool{
 // state is what a group sets and its end restores.
 type state struct {
 	skip      bool // in a destination without body text
-	hidden    bool // \v: hidden text, or \deleted: a deleted revision
-	deleted   bool
-	uc        int // characters standing in for a \u character, to skip after it
+	hidden    bool // \v: hidden text
+	deleted   bool // \deleted: a deleted revision
+	uc        int  // characters standing in for a \u character, to skip after it
 	font      int
 	inTable   bool
 	fontTable bool // in the font table, reading fonts' character sets
@@ -114,9 +114,6 @@ func Read(data []byte) ([]Paragraph, error) {
 			r.pos++
 			if r.skipN > 0 {
 				r.skipN--
-				continue
-			}
-			if r.st.fontTable && c == ';' {
 				continue
 			}
 			r.byte(c)
