@@ -19,7 +19,8 @@
 #                  for documents and sections
 #   hugo-pairs     the same, and one content file for each pair page tiaowen
 #                  emits (bench/hugopairs, from tiaowen's API: the two
-#                  documents' sections side by side as tiaowen aligns them),
+#                  documents' sections side by side as tiaowen aligns them,
+#                  shared passages marked; the text from data files),
 #                  so that Hugo writes the pages that are most of tiaowen's
 #                  bytes too; left out at an N whose build would not fit in
 #                  the machine's memory
@@ -104,10 +105,11 @@ hugo_memory() {
 	echo $(($1 * 7 * 1024 / 2))
 }
 # hugo_pairs_memory N: the memory in KiB that Hugo takes to write the pair
-# pages too: 2.5 GiB at N=200 (12.6 MiB a document), Hugo holding every
-# page's content; 14 MiB a document.
+# pages too: as much as the sections alone take and a little more (737 MiB
+# at N=200), each section's text held once in site.Data however many
+# pair pages show it.
 hugo_pairs_memory() {
-	echo $(($1 * 14 * 1024))
+	echo $(($1 * 4 * 1024))
 }
 # purge_if_short N empties the trash when the disk has less room than a
 # round at N needs, or than 40 GiB.
@@ -306,7 +308,7 @@ bench_n() {
 	sections=$(split_sections "$W/hugo-sections-content/docs" "$W"/content/docs/*.md)
 	log "   $n documents, $sections sections split out for hugo-sections"
 
-	local hugo=(hugo --source "$W/hugo" --cacheDir "$W/hugo-cache" --quiet)
+	local hugo=(hugo --cacheDir "$W/hugo-cache" --quiet)
 	local r c
 	for ((r = 1; r <= RUNS; r++)); do
 		discard "$W/site" "$W/site.zip" "$W/content/.permalinks" "$W/hugo-pairs" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
@@ -320,13 +322,21 @@ bench_n() {
 				echo "$(count "$W/site" "$W/site.zip") $(html "$W/site")" >"$W/tiaowen.out"
 				;;
 			hugo-pairs | hugo-sections | hugo-docs)
+				local source="$W/hugo"
+				if [ "$c" = hugo-pairs ]; then
+					# A site of its own, so that only hugo-pairs reads the
+					# sections' data files.
+					source="$W/hugo-pairs-site"
+				fi
 				if [ "$c" = hugo-pairs ] && [ ! -d "$W/hugo-pairs-content" ]; then
 					# Untimed, once: the sections' files (linked, not
-					# copied) and a file for each of tiaowen's pair pages.
+					# copied), a file for each of tiaowen's pair pages,
+					# and each document's sections as a data file.
 					cp -al "$W/hugo-sections-content" "$W/hugo-pairs-content"
-					log "   $(build/hugopairs -site "$W/site" -out "$W/hugo-pairs-content/compare") pair pages written for hugo-pairs"
+					cp -r bench/hugo "$source"
+					log "   $(build/hugopairs -site "$W/site" -content "$W/hugo-pairs-content/compare" -data "$source/data") pair pages written for hugo-pairs"
 				fi
-				timed "$c" "$W/$c.log" "${hugo[@]}" --contentDir "$W/$c-content" --destination "$W/$c"
+				timed "$c" "$W/$c.log" "${hugo[@]}" --source "$source" --contentDir "$W/$c-content" --destination "$W/$c"
 				echo "$(count "$W/$c") $(html "$W/$c")" >"$W/$c.out"
 				;;
 			floor)
@@ -367,7 +377,7 @@ bench_n() {
 	fi
 	if [ "$KEEP" = 0 ]; then
 		discard "$W/site" "$W/site.zip" "$W/floor" "$W/hugo-docs" "$W/hugo-sections" "$W/hugo-pairs" "$W/pagefind" \
-			"$W/hugo-sections-content" "$W/hugo-pairs-content" "$W/hugo-docs-content" "$W/hugo-cache"
+			"$W/hugo-sections-content" "$W/hugo-pairs-content" "$W/hugo-pairs-site" "$W/hugo-docs-content" "$W/hugo-cache"
 		purge
 	fi
 }

@@ -1,14 +1,24 @@
-// Command hugopairs writes, from a tiaowen site's JSON API, a Hugo
-// content file for each pair page the site has: the two documents'
-// sections side by side, a table row for each of the site's pairs of
-// counterparts and one for each section without one, so that Hugo
-// renders the pages tiaowen's compare/ holds (bench/compare.sh's
-// hugo-pairs). The alignment is tiaowen's, given to Hugo for free: Hugo
-// only renders and writes.
+// Command hugopairs writes, from a tiaowen site's JSON API, what Hugo
+// needs to render the pair pages tiaowen's compare/ holds
+// (bench/compare.sh's hugo-pairs), in the way a Hugo site would:
+//
+//   - a data file for each document, DATA/sections/<id>.json, mapping
+//     each section's eId to its number and title and its text, read
+//     once by Hugo into site.Data;
+//   - a content file for each pair, CONTENT/<a>--<b>.md, whose front
+//     matter lists the rows: a's sections in order, each beside its
+//     counterpart in b, then b's sections without one, as eIds, with the
+//     passages each pair shares.
+//
+// bench/hugo/layouts/compare/single.html renders a row from the two
+// documents' data, so that each section's text is held once however
+// many pairs show it, and marks the shared passages as tiaowen's pair
+// pages do. The alignment is tiaowen's, given to Hugo for free: Hugo only
+// renders and writes.
 //
 // Usage:
 //
-//	hugopairs -site build/site -out CONTENT/compare
+//	hugopairs -site build/site -content CONTENT/compare -data SOURCE/data
 package main
 
 import (
@@ -18,7 +28,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"strings"
+	"sort"
 )
 
 // section is a section as api/docs/<id>.json has it.
@@ -35,82 +45,122 @@ type document struct {
 	Sections []section `json:"sections"`
 }
 
-// pair is api/compare/<a>--<b>.json: the counterparts, a's eId and b's.
+// pair is api/compare/<a>--<b>.json: the counterparts, a's eId and b's,
+// and the passages they share.
 type pair struct {
 	A, B  string
 	Pairs []struct {
-		A, B string
+		A, B   string
+		Shared []struct{ A, B [2]int }
 	}
 	UnmatchedB []string `json:"unmatchedB"`
 }
 
+// row is a row of a pair page: a's eId, b's, and the passages the two
+// share, as half-open ranges of code points in each one's text, each
+// side's in its own text's order (as substr counts them).
+type row struct {
+	A, B             string
+	SharedA, SharedB [][2]int
+}
+
+// MarshalJSON writes a row as a list, [a, b, sharedA, sharedB], so that
+// the front matter of a page of 150 rows stays small.
+func (r row) MarshalJSON() ([]byte, error) {
+	return json.Marshal([]any{r.A, r.B, orEmpty(r.SharedA), orEmpty(r.SharedB)})
+}
+
+func orEmpty(r [][2]int) [][2]int {
+	if r == nil {
+		return [][2]int{}
+	}
+	return r
+}
+
+// frontMatter is a pair page's front matter, written as JSON, which Hugo
+// reads as front matter when a file begins with "{".
+type frontMatter struct {
+	Title  string `json:"title"`
+	A      string `json:"a"`
+	B      string `json:"b"`
+	TitleA string `json:"titleA"`
+	TitleB string `json:"titleB"`
+	Rows   []row  `json:"rows"`
+}
+
 func main() {
 	site := flag.String("site", "build/site", "a tiaowen site, whose api/ is read")
-	out := flag.String("out", "", "the folder to write the content files into")
+	content := flag.String("content", "", "the folder to write the pair pages' content files into")
+	data := flag.String("data", "", "the Hugo site's data folder, to write sections/<id>.json into")
 	flag.Parse()
-	if *out == "" {
-		log.Fatal("hugopairs: -out is required")
+	if *content == "" || *data == "" {
+		log.Fatal("hugopairs: -content and -data are required")
 	}
 	var index struct {
 		Pairs []struct{ A, B string }
 	}
 	readJSON(filepath.Join(*site, "api", "compare.json"), &index)
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
+	sections := filepath.Join(*data, "sections")
+	for _, dir := range []string{*content, sections} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			log.Fatal(err)
+		}
 	}
 	docs := map[string]*document{}
 	doc := func(id string) *document {
 		if docs[id] == nil {
-			docs[id] = new(document)
-			readJSON(filepath.Join(*site, "api", "docs", id+".json"), docs[id])
+			d := new(document)
+			readJSON(filepath.Join(*site, "api", "docs", id+".json"), d)
+			writeJSON(filepath.Join(sections, id+".json"), sectionData(d))
+			docs[id] = d
 		}
 		return docs[id]
 	}
 	for _, p := range index.Pairs {
 		var al pair
 		readJSON(filepath.Join(*site, "api", "compare", p.A+"--"+p.B+".json"), &al)
-		name := filepath.Join(*out, p.A+"--"+p.B+".md")
-		if err := os.WriteFile(name, []byte(page(doc(p.A), doc(p.B), al)), 0o644); err != nil {
-			log.Fatal(err)
-		}
+		writeJSON(filepath.Join(*content, p.A+"--"+p.B+".md"), rows(doc(p.A), doc(p.B), al))
 	}
 	fmt.Println(len(index.Pairs))
 }
 
-// page is a pair's content file: a table of a's sections in order, each
-// beside its counterpart in b, then b's sections without one.
-func page(a, b *document, al pair) string {
-	counterpart := map[string]string{}
+// sectionData is a document's data file: eId → [number and title, text],
+// the text's paragraphs a line each.
+func sectionData(d *document) map[string][2]string {
+	m := make(map[string][2]string, len(d.Sections))
+	for _, s := range d.Sections {
+		m[s.EID] = [2]string{s.Marker + s.Title, s.Text}
+	}
+	return m
+}
+
+// rows is a pair page's front matter: a's sections in order, each beside
+// its counterpart in b ("" where none) with the passages they share, then
+// b's sections without one.
+func rows(a, b *document, al pair) frontMatter {
+	counterpart := map[string]row{}
 	for _, p := range al.Pairs {
-		counterpart[p.A] = p.B
-	}
-	inB := map[string]section{}
-	for _, s := range b.Sections {
-		inB[s.EID] = s
-	}
-	var w strings.Builder
-	fmt.Fprintf(&w, "---\ntitle: %q\n---\n\n| %s | %s |\n|---|---|\n", a.Title+" × "+b.Title, cell(a.Title), cell(b.Title))
-	for _, s := range a.Sections {
-		other := ""
-		if eid, ok := counterpart[s.EID]; ok {
-			other = sectionCell(inB[eid])
+		r := row{A: p.A, B: p.B}
+		for _, sh := range p.Shared {
+			r.SharedA = append(r.SharedA, sh.A)
+			r.SharedB = append(r.SharedB, sh.B)
 		}
-		fmt.Fprintf(&w, "| %s | %s |\n", sectionCell(s), other)
+		// Shared passages come in a's order; b's side is marked in b's.
+		sort.Slice(r.SharedB, func(i, j int) bool { return r.SharedB[i][0] < r.SharedB[j][0] })
+		counterpart[p.A] = r
+	}
+	fm := frontMatter{Title: a.Title + " × " + b.Title, A: a.ID, B: b.ID, TitleA: a.Title, TitleB: b.Title}
+	for _, s := range a.Sections {
+		r, ok := counterpart[s.EID]
+		if !ok {
+			r = row{A: s.EID}
+		}
+		fm.Rows = append(fm.Rows, r)
 	}
 	for _, eid := range al.UnmatchedB {
-		fmt.Fprintf(&w, "|  | %s |\n", sectionCell(inB[eid]))
+		fm.Rows = append(fm.Rows, row{B: eid})
 	}
-	return w.String()
-}
-
-// sectionCell is a section in a table's cell: its number and title in
-// bold, then its text, its paragraphs run together (a cell holds one).
-func sectionCell(s section) string {
-	return "**" + cell(s.Marker+s.Title) + "** " + cell(s.Text)
-}
-
-func cell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+	return fm
 }
 
 func readJSON(name string, v any) {
@@ -120,5 +170,15 @@ func readJSON(name string, v any) {
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		log.Fatalf("%s: %v", name, err)
+	}
+}
+
+func writeJSON(name string, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(name, append(b, '\n'), 0o644); err != nil {
+		log.Fatal(err)
 	}
 }
