@@ -36,6 +36,7 @@ FUZZ_TARGETS := \
 	./internal/themes:FuzzFind \
 	./internal/regions:FuzzRegions \
 	./internal/themes:FuzzLoad \
+	./internal/themes:FuzzSuggest \
 	./internal/refs:FuzzFind \
 	./internal/yamlerr:FuzzLocate \
 	./internal/align:FuzzSharedPassages \

@@ -10,6 +10,7 @@
 //	tiaowen parse  --json FILE...
 //	tiaowen check  [--content content] [--allow-removed] [--allow-changed]
 //	tiaowen config [--content content] [--baseURL|-b URL] [--format yaml|json]
+//	tiaowen themes [--content content] [list|suggest]
 //	tiaowen version
 //
 // Run "tiaowen help COMMAND" for a command's flags.
@@ -37,6 +38,7 @@ func commands() []command {
 		{"parse", "print documents' section trees as JSON lines", runParse},
 		{"check", "read the content and report every problem without building", runCheck},
 		{"list", "list the documents, drafts too, as CSV: tiaowen list drafts", runList},
+		{"themes", "count where each theme is found, or suggest new ones from the terms documents quote", runThemes},
 		{"config", "print the site's settings as a build uses them, defaults filled in", runConfig},
 		{"version", "print the version of tiaowen and of Go it was built with", runVersion},
 	}

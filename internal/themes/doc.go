@@ -66,4 +66,15 @@
 // normalised text, after a bitmap test that rejects most positions at
 // once; its cost is linear in the length of the text times, at worst, the
 // length of the longest term.
+//
+// # Suggesting themes
+//
+// Suggest finds the themes a site does not have yet: policies put the
+// names they coin in quotation marks (“双随机、一公开”, “粤字号”), so every
+// quoted term of 2–16 normalised characters that holds a Chinese
+// character and no clause end, and in which no theme matches, is a
+// candidate, counted where it is mentioned, quoted or not, as a theme
+// would be matched. Each comes with a slug made from its pinyin
+// (github.com/mozillazg/go-pinyin), for `tiaowen themes suggest` to write
+// as a themes.yaml entry.
 package themes

@@ -1,0 +1,251 @@
+package themes
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tiaowen/internal/diag"
+	"tiaowen/internal/textnorm"
+)
+
+// A Passage is a paragraph of a document, given to Suggest: the
+// document's id, the eId of the section it is in ("" for the text before
+// or after the sections), its text and where it is.
+type Passage struct {
+	Doc     string
+	Section string
+	Text    string
+	Pos     diag.Position
+}
+
+// A Candidate is a term that documents put in quotation marks —
+// policies quote the names they coin: “双随机、一公开”, “粤字号”,
+// “首台套” — and that no theme of the Set matches yet: a theme waiting to
+// be written into themes.yaml.
+type Candidate struct {
+	// Name is the form the documents quote most often (the earliest of
+	// equals), in 简体, as a theme's name.
+	Name string
+	// Term is Name without its punctuation, as themes.yaml's terms are
+	// written: 双随机一公开 for “双随机、一公开”.
+	Term string
+	// ID is a slug for the theme made from Name's pinyin, unlike every
+	// theme's id and every other candidate's: a suggestion, to be
+	// edited before the theme is first published.
+	ID string
+	// Forms are the forms quoted, as written, most often first: the same
+	// term in 繁體, or with other punctuation.
+	Forms []string
+	// Documents and Sections count those that mention the term, quoted or
+	// not; QuotedIn counts the documents that quote it.
+	Documents, Sections, QuotedIn int
+	// First is where it is first quoted, in the order of the passages.
+	First Passage
+	// Near is a theme with a term that holds this one, or that this one
+	// holds (一站式 beside 一站式服务): most likely a form to add to that
+	// theme rather than a theme of its own. Nil when there is none.
+	Near *Theme
+}
+
+// Quoted terms longer than this, normalised, are quotations rather than
+// names: a sentence quoted from another document.
+const maxCandidateRunes = 16
+
+// quotes pairs each opening quotation mark with its closing one.
+var quotes = map[rune]rune{'“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '＂': '＂'}
+
+// Suggest returns the candidates that at least minDocs documents mention,
+// those mentioned by most documents first, then by most sections, then
+// in the order they are first quoted. A quoted term is a candidate when
+// it normalises to 2–16 characters, holds a Chinese character and no
+// clause end (a quoted sentence is no name), and no theme of set matches
+// inside it. Mentions are counted as themes are matched: in either
+// script, with any punctuation, leftmost-longest among the candidates.
+func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
+	known := NewMatcher(set)
+	type quoted struct {
+		forms map[string]int
+		order []string // forms in the order first quoted
+		docs  map[string]bool
+		first Passage
+	}
+	byKey := map[string]*quoted{}
+	var keys []string
+	for _, p := range passages {
+		for _, q := range quotedSpans(p.Text) {
+			key := textnorm.Key(q)
+			if n := utf8.RuneCountInString(key); n < 2 || n > maxCandidateRunes || !hasHan(key) {
+				continue
+			}
+			if len(known.Find(q)) > 0 {
+				continue
+			}
+			c := byKey[key]
+			if c == nil {
+				c = &quoted{forms: map[string]int{}, docs: map[string]bool{}, first: p}
+				byKey[key] = c
+				keys = append(keys, key)
+			}
+			if c.forms[q] == 0 {
+				c.order = append(c.order, q)
+			}
+			c.forms[q]++
+			c.docs[p.Doc] = true
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+
+	// Count every mention, quoted or not, with a matcher whose themes
+	// are the candidates.
+	probe := &Set{}
+	for _, k := range keys {
+		probe.Themes = append(probe.Themes, &Theme{ID: k, Terms: []string{k}})
+	}
+	m := NewMatcher(probe)
+	type seen struct{ docs, sections map[string]bool }
+	mentions := make(map[string]*seen, len(keys))
+	for _, k := range keys {
+		mentions[k] = &seen{docs: map[string]bool{}, sections: map[string]bool{}}
+	}
+	mention := func(key string, p Passage) {
+		s := mentions[key]
+		s.docs[p.Doc] = true
+		if p.Section != "" {
+			s.sections[p.Doc+"\x00"+p.Section] = true
+		}
+	}
+	for _, p := range passages {
+		for _, t := range m.Themes(p.Text) {
+			mention(t.ID, p)
+		}
+		// A quotation is a mention, even where a longer candidate
+		// overlapping it took the match.
+		for _, q := range quotedSpans(p.Text) {
+			if mentions[textnorm.Key(q)] != nil {
+				mention(textnorm.Key(q), p)
+			}
+		}
+	}
+
+	ids := map[string]bool{}
+	if set != nil {
+		for _, t := range set.Themes {
+			ids[t.ID] = true
+		}
+	}
+	// keys are in the order first quoted, and the sort is stable.
+	var out []Candidate
+	for _, k := range keys {
+		q, s := byKey[k], mentions[k]
+		if len(s.docs) < minDocs {
+			continue
+		}
+		forms := slices.Clone(q.order)
+		slices.SortStableFunc(forms, func(a, b string) int { return cmp.Compare(q.forms[b], q.forms[a]) })
+		name := textnorm.Simplify(forms[0])
+		out = append(out, Candidate{
+			Name:      name,
+			Term:      withoutPunctuation(name),
+			Forms:     forms,
+			Documents: len(s.docs),
+			Sections:  len(s.sections),
+			QuotedIn:  len(q.docs),
+			First:     q.first,
+			Near:      near(set, k),
+		})
+	}
+	slices.SortStableFunc(out, func(a, b Candidate) int {
+		return cmp.Or(cmp.Compare(b.Documents, a.Documents), cmp.Compare(b.Sections, a.Sections))
+	})
+	for i := range out {
+		out[i].ID = uniqueID(slug(out[i].Name), ids)
+	}
+	return out
+}
+
+// quotedSpans returns the texts between matching quotation marks in s,
+// each pair on one line and holding no clause end.
+func quotedSpans(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		closing, ok := quotes[r]
+		if !ok {
+			continue
+		}
+		j := i
+		for j < len(s) {
+			c, m := utf8.DecodeRuneInString(s[j:])
+			if c == closing {
+				break
+			}
+			if textnorm.IsClauseEnd(c) {
+				j = -1
+				break
+			}
+			j += m
+		}
+		if j < 0 || j >= len(s) {
+			// No closing mark before the clause ends: a quotation
+			// running on, or a stray mark. Go on after the opening one.
+			continue
+		}
+		out = append(out, s[i:j])
+		i = j + utf8.RuneLen(closing)
+	}
+	return out
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPunctuation drops what matching ignores — punctuation, symbols
+// and spaces — keeping the rest as written.
+func withoutPunctuation(s string) string {
+	return strings.Map(func(r rune) rune {
+		if textnorm.Dropped(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// near returns a theme with a term whose key holds key or is held by it.
+func near(set *Set, key string) *Theme {
+	if set == nil {
+		return nil
+	}
+	for _, t := range set.Themes {
+		for _, term := range t.Terms {
+			k := textnorm.Key(term)
+			if k != "" && (strings.Contains(k, key) || strings.Contains(key, k)) {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// uniqueID returns id, or id with the first of -2, -3 … that makes it
+// unlike every id in taken, and takes it.
+func uniqueID(id string, taken map[string]bool) string {
+	try := id
+	for n := 2; taken[try]; n++ {
+		try = id + "-" + strconv.Itoa(n)
+	}
+	taken[try] = true
+	return try
+}
