@@ -26,7 +26,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	encoding := fs.String("encoding", "", "read text in this encoding instead of detecting it: utf-8, gb18030 (gbk, gb2312), big5, utf-16le, utf-16be; Big5 text must be named so (a page that declares it need not be)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--encoding NAME] FILE|DIR|URL...")
-		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm), Word documents (.docx, and\nWord 97–2003 .doc), RTF documents (.rtf), OFD files (.ofd) or PDFs (their text read by Poppler's pdftotext, which must be\ninstalled), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source; a folder is read for its .txt, .html, .htm,\n.docx, .doc, .rtf, .pdf and .ofd files, and a pattern (raw/*.html) is expanded where the shell leaves it.\nReview the result before committing it.")
+		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm) or web archives (.mhtml, .mht), Word documents (.docx, and\nWord 97–2003 .doc), RTF documents (.rtf), OFD files (.ofd) or PDFs (their text read by Poppler's pdftotext, which must be\ninstalled), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source; a folder is read for its .txt, .html, .htm,\n.mhtml, .mht, .docx, .doc, .rtf, .pdf and .ofd files, and a pattern (raw/*.html) is expanded where the shell leaves it.\nReview the result before committing it.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -66,7 +66,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 
 // importExts are the files a folder given to import is read for: text,
 // saved pages and Word documents.
-var importExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".docx": true, ".doc": true, ".rtf": true, ".pdf": true, ".ofd": true}
+var importExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".mhtml": true, ".mht": true, ".docx": true, ".doc": true, ".rtf": true, ".pdf": true, ".ofd": true}
 
 // importArgs expands what import is given into the files and addresses
 // to import: a folder into the documents in it (importExts, in name
@@ -93,7 +93,7 @@ func importArgs(args []string) ([]string, error) {
 				}
 			}
 			if len(files) == n {
-				return nil, fmt.Errorf("%s: no .txt, .html, .htm, .docx, .doc, .rtf, .pdf or .ofd file in it", a)
+				return nil, fmt.Errorf("%s: no .txt, .html, .htm, .mhtml, .mht, .docx, .doc, .rtf, .pdf or .ofd file in it", a)
 			}
 			continue
 		} else if err == nil || !strings.ContainsAny(a, "*?[") {

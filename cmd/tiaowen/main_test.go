@@ -293,7 +293,7 @@ func TestImportFolderAndPattern(t *testing.T) {
 	}
 	for _, arg := range []string{filepath.Join(raw, "*.docx"), t.TempDir()} {
 		_, errs, code := runCLI(t, "import", "--out", out, arg)
-		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .docx, .doc, .rtf, .pdf or .ofd file in it") {
+		if want := "no file matches"; code != 2 || !strings.Contains(errs, arg+": ") || !strings.Contains(errs, want) && !strings.Contains(errs, "no .txt, .html, .htm, .mhtml, .mht, .docx, .doc, .rtf, .pdf or .ofd file in it") {
 			t.Errorf("import %s: exit %d, stderr %q", arg, code, errs)
 		}
 	}

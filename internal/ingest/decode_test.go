@@ -154,6 +154,13 @@ func FuzzImport(f *testing.F) {
 	}
 	f.Add([]byte("附件\n一、总体要求　　（一）目标。到2025年\n坚持问\n题导向"))
 	f.Add([]byte("<script>alert(1)</script>\n1. [x](javascript:alert(1))\n"))
+	// Web archives: one Chromium saved, cut short, and one as Word writes.
+	if data, err := os.ReadFile("testdata/seed-000.mhtml"); err == nil {
+		f.Add(data[:min(len(data), 6000)])
+	}
+	f.Add(archive(`Content-Type: multipart/related; start="<p>"; boundary="----=_NextPart_01DA"`,
+		[2]string{"Content-Type: image/png\r\nContent-Transfer-Encoding: base64", "iVBORw0KGgo="},
+		[2]string{"Content-Type: text/html; charset=gb2312\r\nContent-ID: <p>\r\nContent-Transfer-Encoding: quoted-printable", "<p>=D2=BB=A1=A2=D7=DC=CC=E5=D2=AA=C7=F3</p>"}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := Import("f.txt", data, Options{ID: "fuzz"})
 		if err != nil {

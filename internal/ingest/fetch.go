@@ -88,8 +88,11 @@ func Fetch(ctx context.Context, address string) (*Fetched, error) {
 		"application/xhtml+xml": ".html",
 		"application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 		"application/msword": ".doc",
-		"application/pdf":    ".pdf",
-		"text/plain":         ".txt",
+		// A web archive, as a site serving saved pages names it.
+		"multipart/related":         ".mhtml",
+		"application/x-mimearchive": ".mhtml",
+		"application/pdf":           ".pdf",
+		"text/plain":                ".txt",
 	}[mediaType]
 	switch {
 	case want == "":

@@ -53,6 +53,12 @@ func TestFetch(t *testing.T) {
 		w.Header().Set("Content-Type", "application/msword")
 		w.Write(doc)
 	})
+	saved := archive(`Content-Type: multipart/related; boundary="----=_NextPart_01DA"`,
+		[2]string{"Content-Type: text/html; charset=utf-8", page})
+	mux.HandleFunc("/saved/page.jsp", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", `multipart/related; boundary="----=_NextPart_01DA"`)
+		w.Write(saved)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	ctx := context.Background()
@@ -92,6 +98,20 @@ func TestFetch(t *testing.T) {
 		t.Errorf("a .doc: %v, named %q", err, f.Name)
 	} else if res, err := Import(f.Name, f.Data, Options{}); err != nil || res.Format != "DOC" || res.Meta.Title != "关于推进质量强省建设的实施意见" {
 		t.Errorf("a fetched .doc: %v, %+v", err, res)
+	}
+	// A web archive, served as one, is named for its type; the address
+	// fetched is its source.
+	if f, err := Fetch(ctx, srv.URL+"/saved/page.jsp"); err != nil || f.Name != "page.mhtml" {
+		t.Errorf("an archive: %v, named %q", err, f.Name)
+	} else if res, err := Import(f.Name, f.Data, Options{Source: srv.URL + "/saved/page.jsp"}); err != nil || res.Format != "MHTML" || res.Meta.Title != "甲市质量强市实施方案" || res.Meta.Source != srv.URL+"/saved/page.jsp" {
+		t.Errorf("a fetched archive: %v, %+v", err, res)
+	}
+	// A web archive, served as one, is named for its type; the address
+	// fetched is its source.
+	if f, err := Fetch(ctx, srv.URL+"/saved/page.jsp"); err != nil || f.Name != "page.mhtml" {
+		t.Errorf("an archive: %v, named %q", err, f.Name)
+	} else if res, err := Import(f.Name, f.Data, Options{Source: srv.URL + "/saved/page.jsp"}); err != nil || res.Format != "MHTML" || res.Meta.Title != "甲市质量强市实施方案" || res.Meta.Source != srv.URL+"/saved/page.jsp" {
+		t.Errorf("a fetched archive: %v, %+v", err, res)
 	}
 	for address, want := range map[string]string{
 		srv.URL + "/gone":       "the server answered 404 Not Found",

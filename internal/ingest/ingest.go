@@ -51,8 +51,9 @@ type Result struct {
 	File string
 	// Format is what the file was: "text", a web page saved as "HTML"
 	// (read for the text a reader sees of it, htmlLines; line numbers
-	// are its source's) or a Word document, "DOCX" (docxLines; line
-	// numbers are its paragraphs').
+	// are its source's) or as a web archive, "MHTML" (the page it holds,
+	// read as "HTML"; line numbers are the page's, decoded), or a Word
+	// document, "DOCX" (docxLines; line numbers are its paragraphs').
 	Format string
 	// Encoding is the text's or the page's; a Word document has none.
 	Encoding Encoding
@@ -73,7 +74,8 @@ type line struct {
 }
 
 // Import reads raw text as copied from a government web page, the page
-// itself saved as HTML, a Word document (.docx or .doc), an RTF
+// itself saved as HTML or as a web archive (MHTML, its address the
+// document's source), a Word document (.docx or .doc), an RTF
 // document, an OFD file or a PDF (through Poppler's pdftotext), and returns it as a content
 // document. It fails only when the bytes cannot be read as one of them,
 // saying what they are when it knows; everything it removes is listed in
@@ -115,6 +117,25 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		var err error
 		if lines, res.Removed, err = pdfLines(file, data); err != nil {
 			return nil, err
+		}
+	} else if isMHTML(file, data) {
+		page, err := mhtmlPage(file, data)
+		if err != nil {
+			return nil, err
+		}
+		enc := opts.Encoding
+		if e, ok := EncodingNamed(page.charset); ok && enc == "" && e != UTF8 {
+			// A part in UTF-8 says so or not; any other is read as named.
+			enc = e
+		}
+		text, enc, err := decode(file, page.html, enc)
+		if err != nil {
+			return nil, err
+		}
+		res.Format, res.Encoding, trim = "MHTML", enc, keepTabs
+		lines, res.Removed, facts = htmlLines(text)
+		if opts.Source == "" {
+			opts.Source = page.address
 		}
 	} else if err := unreadable(file, data); err != nil {
 		return nil, err
