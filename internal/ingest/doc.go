@@ -1,7 +1,7 @@
 // Package ingest turns raw text, as copied from government web pages,
-// the pages themselves saved as HTML, Word documents, PDFs or OFD files,
-// into tiaowen content documents: YAML front matter and a Markdown body
-// that keeps the document's own words and numbering.
+// the pages themselves saved as HTML or MHTML, Word documents, PDFs or
+// OFD files, into tiaowen content documents: YAML front matter and a
+// Markdown body that keeps the document's own words and numbering.
 //
 // # Encodings
 //
@@ -27,6 +27,12 @@
 // names navigation (nav, menu, breadcrumb, sidebar, share …), and
 // html-footer <footer> elements and those whose class or id names a
 // footer or copyright. The text rules below then apply as to text.
+//
+// A page saved as a web archive (MHTML, RFC 2557: Chrome's and Edge's
+// .mhtml, Internet Explorer's and Word's .mht) is read as the page it
+// holds, its root part — the first page, or the part the message's start
+// names — with its transfer encoding undone and its charset honoured; the
+// address it was saved from becomes the document's source.
 //
 // # Word documents
 //
