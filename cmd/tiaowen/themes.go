@@ -200,8 +200,9 @@ func suggestYAML(stdout io.Writer, found []themes.Candidate, themesFile string, 
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Terms quoted in the documents that no theme of %s matches,\n", filepath.ToSlash(themesFile))
 	fmt.Fprintf(&b, "# mentioned by %s or more (tiaowen themes suggest). Paste those\n", diag.Count(minDocs, "document"))
-	b.WriteString("# worth following under its themes:, and read each id over first: it is\n")
-	b.WriteString("# the theme's address, /themes/<id>/, for good.\n")
+	b.WriteString("# worth following under its themes: (in place of [] when it has none\n")
+	b.WriteString("# yet), and read each id over first: it is the theme's address,\n")
+	b.WriteString("# /themes/<id>/, for good.\n")
 	if len(found) == 0 {
 		b.WriteString("themes: []\n")
 	} else {

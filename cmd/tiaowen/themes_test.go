@@ -119,6 +119,39 @@ func TestThemesSuggest(t *testing.T) {
 	}
 }
 
+// TestThemesSuggestNewSite: in a new site, whose themes.yaml has none,
+// what suggest prints as YAML is a themes.yaml that builds, and after it
+// nothing is left to suggest.
+func TestThemesSuggestNewSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	if _, errs, code := runCLI(t, "new", "site", dir); code != 0 {
+		t.Fatalf("new site: %q", errs)
+	}
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(filepath.Join(content, "docs"), os.DirFS("../../content/docs")); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, _ := runCLI(t, "themes", "--content", content); out != strings.Join(themesHeader, ",")+"\n" {
+		t.Errorf("themes of a new site: %q, want the header alone", out)
+	}
+	yaml, errs, code := runCLI(t, "themes", "--content", content, "suggest", "--format", "yaml")
+	if code != 0 || !strings.Contains(yaml, "\n  - id: zhiliangyue\n    name: 质量月\n    terms: [质量月]\n") {
+		t.Fatalf("suggest: exit %d, stderr %q, out\n%s", code, errs, yaml)
+	}
+	if err := os.WriteFile(filepath.Join(content, "themes.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runCLI(t, "build", "--content", content, "--out", filepath.Join(dir, "site"), "--zip", "-"); code != 0 || strings.Contains(errs, "themes.yaml") {
+		t.Fatalf("build with the suggested themes: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site", "themes", "zhiliangyue", "index.html")); err != nil {
+		t.Error(err)
+	}
+	if again, _, _ := runCLI(t, "themes", "--content", content, "suggest"); !strings.HasPrefix(again, "No term") {
+		t.Errorf("suggest after: %q", again)
+	}
+}
+
 // TestThemesRefused: what the command cannot do is said, not done.
 func TestThemesRefused(t *testing.T) {
 	_, content := seedContent(t)
