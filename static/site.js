@@ -133,7 +133,11 @@
           document.querySelectorAll(".doc-header dl.meta > div:not([hidden])").forEach(function (row) {
             var dt = row.querySelector("dt");
             if (row === wordRow || !dt || ["条目", "数据", "引用"].indexOf(dt.textContent) >= 0) return;
-            lines.push(dt.textContent + "：" + Array.prototype.map.call(row.querySelectorAll("dd"), plainText).join("；"));
+            // A source that is a web page is saved as its whole address.
+            lines.push(dt.textContent + "：" + Array.prototype.map.call(row.querySelectorAll("dd"), function (dd) {
+              var a = row.classList.contains("source") && dd.querySelector("a[href]");
+              return a ? a.href : plainText(dd);
+            }).join("；"));
           });
           var canonical = document.querySelector("link[rel=canonical]");
           var id = (document.querySelector(".doc-search input[name=doc]") || { value: "document" }).value;

@@ -138,14 +138,16 @@ func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Re
 //	 "legislationIdentifier", "legislationDate", "legislationPassedBy",
 //	 "inLanguage", "legislationJurisdiction", "isPartOf", "description",
 //	 "citation", "legislationChanges", "legislationDateOfApplicability",
-//	 "expires"}
+//	 "expires", "isBasedOn"}
 //
 // where citation lists the documents of the corpus that the document, or
 // the section with those under it, names (package refs), and
 // legislationChanges those a document supersedes (schema.org's change
 // "encompasses ... replacement"; a section changes nothing), each as
-// {"@type": "Legislation", "name", "url"}, and a document's term, the
-// front matter's effective and expires; with empty fields left out,
+// {"@type": "Legislation", "name", "url"}, a document's term, the
+// front matter's effective and expires, and the web page it was
+// published on (its source, when that is an address); with empty fields
+// left out,
 // as encoding/json would marshal it, escaping
 // <, > and & for a script element. It is written by hand because every
 // section page has one, and marshalling a struct by reflection cost more
@@ -193,6 +195,8 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []
 		// date_applicability) and the last day in force.
 		b = appendField(b, "legislationDateOfApplicability", d.Effective)
 		b = appendField(b, "expires", d.Expires)
+		// The page it was published on, which this one reproduces.
+		b = appendField(b, "isBasedOn", sourceAddress(d.Source))
 	}
 	b = append(b, '}')
 	return template.JS(b)

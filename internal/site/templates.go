@@ -179,7 +179,15 @@ func templateFuncs() template.FuncMap {
 		"levelName":     levelName,
 		"scriptName":    scriptName,
 		"regionInFull":  regionInFull,
-		"add":           func(a, b int) int { return a + b },
+		// sourceAddress is a document's source when a web address, to
+		// link; sourceLabel that address without its scheme, as a
+		// reader reads it.
+		"sourceAddress": sourceAddress,
+		"sourceLabel": func(address string) string {
+			_, rest, _ := strings.Cut(address, "://")
+			return rest
+		},
+		"add": func(a, b int) int { return a + b },
 		// termMark is where site.js says whether a document with a term
 		// is in force on the day the page is read, as direct.go writes it.
 		"termMark": func(effective, expires string) template.HTML {

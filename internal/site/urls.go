@@ -63,3 +63,15 @@ func basePath(base string) string {
 	}
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
+
+// sourceAddress returns a document's source when it is a web address —
+// the page the document was published on, which `tiaowen import` of an
+// address or a web archive records — and "" when it is anything else (a
+// file's name, a note).
+func sourceAddress(source string) string {
+	u, err := url.Parse(strings.TrimSpace(source))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
