@@ -12,6 +12,10 @@ import (
 // atomEntry is an entry of one of the site's Atom feeds.
 type atomEntry struct {
 	title, id, href, updated, summary, author string
+	// via is the web page the document was published on (its source,
+	// when an address), as Atom's rel="via" names where an entry's
+	// information came from; "" for none.
+	via string
 }
 
 // feed writes /feed.xml: an Atom feed with an entry for each of the
@@ -26,7 +30,7 @@ func (s *Site) feed(w *bytes.Buffer) error {
 			summary += "。" + v
 		}
 		entries = append(entries, atomEntry{title: d.Label(), id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)),
-			updated: atomTime(d.Date), summary: summary, author: d.Issuer})
+			updated: atomTime(d.Date), summary: summary, author: d.Issuer, via: sourceAddress(d.Source)})
 	}
 	return s.writeAtom(w, s.cfg.Title, s.feedID(""), "", "feed.xml", entries)
 }
@@ -62,7 +66,7 @@ func (s *Site) themeFeed(w *bytes.Buffer, t *themes.Theme) error {
 		link := s.themeDocURL("", ti, d)
 		entries = append(entries, atomEntry{title: d.Label(), id: s.themeFeedID(t, d.ID),
 			href: s.siteURL(strings.Replace(link, "index.html#", "#", 1)), updated: atomTime(d.Date),
-			summary: summary, author: d.Issuer})
+			summary: summary, author: d.Issuer, via: sourceAddress(d.Source)})
 	}
 	return s.writeAtom(w, t.Name+" · "+s.cfg.Title, s.themeFeedID(t, ""), themePath(t.ID), themeFeedPath(t.ID), entries)
 }
@@ -114,7 +118,7 @@ func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries [
 	type entry struct {
 		Title   string  `xml:"title"`
 		ID      string  `xml:"id"`
-		Link    link    `xml:"link"`
+		Links   []link  `xml:"link"`
 		Updated string  `xml:"updated"`
 		Summary string  `xml:"summary"`
 		Author  *person `xml:"author,omitempty"`
@@ -134,7 +138,10 @@ func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries [
 	}
 	for _, e := range entries {
 		f.Updated = max(f.Updated, e.updated)
-		fe := entry{Title: e.title, ID: e.id, Link: link{Href: e.href}, Updated: e.updated, Summary: e.summary}
+		fe := entry{Title: e.title, ID: e.id, Links: []link{{Href: e.href}}, Updated: e.updated, Summary: e.summary}
+		if e.via != "" {
+			fe.Links = append(fe.Links, link{Href: e.via, Rel: "via"})
+		}
 		if e.author != "" {
 			fe.Author = &person{e.author}
 		}

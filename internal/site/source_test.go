@@ -28,6 +28,13 @@ func TestSourceLinked(t *testing.T) {
 	if sec := string(files["docs/"+luheID+"/i3/index.html"]); strings.Contains(sec, "isBasedOn") {
 		t.Error("a section's JSON-LD names the document's source: it is part of the document, which does")
 	}
+	// The feeds' entries for it name the page as where they came from.
+	via := `<link href="` + address + `" rel="via"></link>`
+	for _, feed := range []string{"feed.xml", "themes/zhiliang-wenhua/feed.xml", "regions/441523/feed.xml"} {
+		if f := string(files[feed]); !strings.Contains(f, via) || strings.Count(f, `rel="via"`) != 1 {
+			t.Errorf("%s: want one entry with %s:\n%s", feed, via, f)
+		}
+	}
 	for id, want := range map[string]string{
 		"guangzhou-2023-fangan":  `<div class="source"><dt>来源</dt><dd>javascript:alert(1)</dd></div>`,
 		"guangdong-2023-gangyao": `<div class="source"><dt>来源</dt><dd>000_e4c1e6d1dc609431.txt</dd></div>`,
