@@ -23,10 +23,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	id := fs.String("id", "", "the document's id (ascii slug); only with a single FILE; default from the file name")
 	out := fs.String("out", "content/docs", "directory to write <id>.md into")
 	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
+	keepOriginal := fs.Bool("keep-original", false, "copy each file imported, or fetched, beside its document as <id>.<ext> and name it as the document's original, which the site publishes with it")
 	encoding := fs.String("encoding", "", "read text in this encoding instead of detecting it: utf-8, gb18030 (gbk, gb2312), big5, utf-16le, utf-16be; Big5 text must be named so (a page that declares it need not be)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--encoding NAME] FILE|DIR|URL...")
-		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm) or web archives (.mhtml, .mht), Word documents (.docx, and\nWord 97–2003 .doc), RTF documents (.rtf), OFD files (.ofd) or PDFs (their text read by Poppler's pdftotext, which must be\ninstalled), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source; a folder is read for its .txt, .html, .htm,\n.mhtml, .mht, .docx, .doc, .rtf, .pdf and .ofd files, and a pattern (raw/*.html) is expanded where the shell leaves it.\nReview the result before committing it.")
+		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--keep-original] [--encoding NAME] FILE|DIR|URL...")
+		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm) or web archives (.mhtml, .mht), Word documents (.docx, and\nWord 97–2003 .doc), RTF documents (.rtf), OFD files (.ofd) or PDFs (their text read by Poppler's pdftotext, which must be\ninstalled), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source (--keep-original keeps the file fetched or read beside\nthe document as its original, which the site publishes); a folder is read for its .txt, .html, .htm,\n.mhtml, .mht, .docx, .doc, .rtf, .pdf and .ofd files, and a pattern (raw/*.html) is expanded where the shell leaves it.\nReview the result before committing it.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -56,7 +57,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, f := range files {
-		if err := importFile(f, ingest.Options{ID: *id, Encoding: enc}, *out, *force, stdout, stderr); err != nil {
+		if err := importFile(f, ingest.Options{ID: *id, Encoding: enc}, importTo{*out, *force, *keepOriginal}, stdout, stderr); err != nil {
 			fmt.Fprintf(stderr, "tiaowen import: %v\n", err)
 			status = 1
 		}
@@ -112,7 +113,16 @@ func importArgs(args []string) ([]string, error) {
 	return files, nil
 }
 
-func importFile(file string, opts ingest.Options, outDir string, force bool, stdout, stderr io.Writer) error {
+// importTo is where import writes: the folder, whether it may replace a
+// document there, and whether it keeps the file imported beside it.
+type importTo struct {
+	dir          string
+	force        bool
+	keepOriginal bool
+}
+
+func importFile(file string, opts ingest.Options, to importTo, stdout, stderr io.Writer) error {
+	outDir, force := to.dir, to.force
 	name := file
 	var data []byte
 	if ingest.IsURL(file) {
@@ -153,6 +163,21 @@ func importFile(file string, opts ingest.Options, outDir string, force bool, std
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
+	}
+	if to.keepOriginal {
+		// Written first, so that no document names a file not there.
+		ext := strings.ToLower(filepath.Ext(name))
+		if ext == "" {
+			return fmt.Errorf("%s: --keep-original: the file has no extension to keep it under; rename it for its kind (.pdf, .docx …)", file)
+		}
+		original := filepath.Join(outDir, res.Meta.ID+ext)
+		if _, err := os.Stat(original); err == nil && !force {
+			return fmt.Errorf("%s exists, so it was left alone and %s not written (use --force to overwrite both)", original, dst)
+		}
+		if err := writeFileAtomic(original, data); err != nil {
+			return err
+		}
+		res.Meta.Original = res.Meta.ID + ext
 	}
 	if err := writeFileAtomic(dst, res.Markdown()); err != nil {
 		return err

@@ -28,7 +28,13 @@ func TestList(t *testing.T) {
 	draft := bytes.Replace(src, []byte("id: luhe-2017-yijian\n"), []byte("id: luhe-2018-draft\ndraft: true\n"), 1)
 	newer := bytes.Replace(src, []byte("id: luhe-2017-yijian\n"), []byte("id: luhe-2019-yijian\nsupersedes: [luhe-2017-yijian]\n"), 1)
 	newer = bytes.Replace(newer, []byte("date: \"2017-05-24\""), []byte("date: \"2099-05-24\"\neffective: \"2099-06-01\""), 1)
-	src = bytes.Replace(src, []byte("date: \"2017-05-24\""), []byte("date: \"2017-05-24\"\neffective: \"2017-05-24\"\nexpires: \"2019-05-23\""), 1)
+	src = bytes.Replace(src, []byte("date: \"2017-05-24\""), []byte("date: \"2017-05-24\"\neffective: \"2017-05-24\"\nexpires: \"2019-05-23\"\noriginal: originals/luhe.pdf"), 1)
+	if err := os.MkdirAll(filepath.Join(docs, "originals"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(docs, "originals", "luhe.pdf"), []byte("%PDF-1.7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for name, b := range map[string][]byte{"luhe-2017-yijian.md": src, "luhe-2018-draft.md": draft, "luhe-2019-yijian.md": newer} {
 		if err := os.WriteFile(filepath.Join(docs, name), b, 0o644); err != nil {
 			t.Fatal(err)
@@ -61,7 +67,7 @@ func TestList(t *testing.T) {
 		if r[1] == "luhe-2017-yijian" {
 			want := []string{filepath.ToSlash(filepath.Join(docs, "luhe-2017-yijian.md")), "luhe-2017-yijian", "陆河县人民政府关于落实质量强省战略实施意见",
 				"陆河县人民政府", "2017-05-24", "陆河府办〔2017〕43号", "正式", "false", "luhe-2019-yijian", "45", "https://tiaowen.example.org/docs/luhe-2017-yijian/",
-				"2017-05-24", "2019-05-23", "county", "陆河县", "441523"}
+				"2017-05-24", "2019-05-23", "county", "陆河县", "441523", "originals/luhe.pdf"}
 			if !slices.Equal(r, want) {
 				t.Errorf("luhe-2017-yijian's row:\n%q\nwant\n%q", r, want)
 			}

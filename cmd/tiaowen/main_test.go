@@ -454,3 +454,46 @@ func TestImportPDF(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q, wrote:\n%s", code, stdout, errs, md)
 	}
 }
+
+// TestImportKeepOriginal imports a Word 97–2003 document keeping it as
+// the document's original: the file beside the document, named for its
+// id, the front matter naming it, and the site publishing it; imported
+// again, neither file is replaced without --force.
+func TestImportKeepOriginal(t *testing.T) {
+	_, content := seedContent(t)
+	docs := filepath.Join(content, "docs")
+	doc, err := os.ReadFile("../../internal/msdoc/testdata/features.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := filepath.Join(t.TempDir(), "关于推进质量强省建设的实施意见.DOC")
+	os.WriteFile(raw, doc, 0o644)
+	args := []string{"import", "--out", docs, "--id", "zhejiang-2024-yijian", "--keep-original", raw}
+	if _, errs, code := runCLI(t, args...); code != 0 {
+		t.Fatalf("import --keep-original: exit %d, stderr %q", code, errs)
+	}
+	if b, err := os.ReadFile(filepath.Join(docs, "zhejiang-2024-yijian.doc")); err != nil || !bytes.Equal(b, doc) {
+		t.Fatalf("the original beside the document: %v, %d bytes", err, len(b))
+	}
+	md, _ := os.ReadFile(filepath.Join(docs, "zhejiang-2024-yijian.md"))
+	if !strings.Contains(string(md), "\noriginal: zhejiang-2024-yijian.doc\n") {
+		t.Errorf("the front matter does not name the original:\n%s", md)
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	if _, errs, code := runCLI(t, "build", "--content", content, "--out", site, "--zip", "-"); code != 0 {
+		t.Fatalf("build: exit %d, stderr %q", code, errs)
+	}
+	if b, err := os.ReadFile(filepath.Join(site, "docs", "zhejiang-2024-yijian", "zhejiang-2024-yijian.doc")); err != nil || !bytes.Equal(b, doc) {
+		t.Errorf("the site's original: %v, %d bytes", err, len(b))
+	}
+	os.Remove(filepath.Join(docs, "zhejiang-2024-yijian.md"))
+	if _, errs, code := runCLI(t, args...); code != 1 || !strings.Contains(errs, "zhejiang-2024-yijian.doc exists") {
+		t.Errorf("imported again over the original: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(docs, "zhejiang-2024-yijian.md")); err == nil {
+		t.Error("the document was written though its original was not")
+	}
+	if _, errs, code := runCLI(t, append(args[:len(args)-1], "--force", raw)...); code != 0 {
+		t.Errorf("with --force: exit %d, stderr %q", code, errs)
+	}
+}

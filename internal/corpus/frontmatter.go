@@ -3,6 +3,8 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -52,7 +54,7 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
 }
 
 // metaFields are the front matter fields, in the order DESIGN.md lists them.
-var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes", "draft", "effective", "expires"}
+var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes", "draft", "effective", "expires", "original"}
 
 // listHints say how to write the fields that are lists.
 var listHints = map[string]string{
@@ -132,6 +134,8 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			dst = &m.Effective
 		case "expires":
 			dst = &m.Expires
+		case "original":
+			dst = &m.Original
 		case "draft":
 			if v.Kind != yaml.ScalarNode || v.Decode(&m.Draft) != nil {
 				problems.Add(pos(v.Line, v.Column), fmt.Sprintf("draft %q is neither true nor false", v.Value), "write draft: true to keep the document out of the site, or take the line out")
@@ -200,7 +204,20 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 			problems.Add(at("supersedes"), fmt.Sprintf("supersedes %q, which is not an ascii slug", id), "name the ids of the documents this one replaces")
 		}
 	}
+	if o := m.Original; o != "" {
+		switch {
+		case !filepath.IsLocal(filepath.FromSlash(o)) || strings.Contains(o, `\`):
+			problems.Add(at("original"), fmt.Sprintf("original %q is not a file in the document's folder", o),
+				"name the official file by its path from the folder the document is in, such as guangdong-2023-gangyao.pdf, with / between folders")
+		case path.Ext(o) == "":
+			problems.Add(at("original"), fmt.Sprintf("original %q has no extension", o),
+				"name the file with the extension of its kind (.pdf, .ofd, .docx …), which says how browsers open it")
+		}
+	}
 	var out fieldsAt
+	if seen["original"] != nil {
+		out.original = at("original")
+	}
 	if seen["title"] != nil {
 		out.title = at("title")
 	}
@@ -224,4 +241,6 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 
 // fieldsAt is where the front matter gives the fields that checks across
 // documents report at; the zero Position for a field it does not give.
-type fieldsAt struct{ title, supersedes, draft, effective, expires, region diag.Position }
+type fieldsAt struct {
+	title, supersedes, draft, effective, expires, region, original diag.Position
+}

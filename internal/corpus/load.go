@@ -43,7 +43,7 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	yml, body, ymlLine, bodyLine := splitFrontMatter(src)
 	d := &Document{File: file}
 	at := decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
-	d.TitleAt, d.SupersedesAt, d.DraftAt = at.title, at.supersedes, at.draft
+	d.TitleAt, d.SupersedesAt, d.DraftAt, d.OriginalAt = at.title, at.supersedes, at.draft, at.original
 	if stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)); idPattern.MatchString(d.ID) && filepath.Ext(file) == ".md" && stem != d.ID {
 		problems.Add(diag.Position{File: file, Line: 2, Col: 1},
 			fmt.Sprintf("id %q does not match the file name %q", d.ID, filepath.Base(file)),
@@ -127,6 +127,7 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 					continue
 				}
 				results[i].doc, results[i].problems = p.Parse(names[i], src)
+				CheckOriginal(results[i].doc, &results[i].problems)
 			}
 		}()
 	}
@@ -155,6 +156,24 @@ func (p *Parser) LoadDir(dir string) (*Corpus, diag.List) {
 	checkTwins(c, &problems)
 	slices.SortStableFunc(c.Docs, func(a, b *Document) int { return strings.Compare(a.ID, b.ID) })
 	return c, problems
+}
+
+// CheckOriginal adds an error when the Original a document names is no
+// file where it says: the site would publish nothing, and its link would
+// lead nowhere.
+func CheckOriginal(d *Document, problems *diag.List) {
+	// A name Parse refused is reported once, there.
+	if d == nil || d.Original == "" || !filepath.IsLocal(filepath.FromSlash(d.Original)) || filepath.Ext(d.Original) == "" {
+		return
+	}
+	st, err := os.Stat(d.OriginalPath())
+	switch {
+	case err != nil:
+		problems.Add(d.OriginalAt, fmt.Sprintf("original %q: there is no such file beside the document (%s)", d.Original, d.OriginalPath()),
+			"put the official file there, or take the line out")
+	case !st.Mode().IsRegular():
+		problems.Add(d.OriginalAt, fmt.Sprintf("original %q is not a file", d.Original), "name the official file itself")
+	}
 }
 
 // MarkdownFiles lists the *.md files under dir, in its folders and

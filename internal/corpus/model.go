@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -54,6 +55,11 @@ type Meta struct {
 	// to the reader's browser.
 	Effective string `yaml:"effective" json:"effective,omitempty"`
 	Expires   string `yaml:"expires" json:"expires,omitempty"`
+	// Original is the official file the text was taken from — the PDF,
+	// OFD or Word document as issued, with its letterhead and seal — as
+	// a path from the folder the document is in; "" for none. The site
+	// publishes it beside the document.
+	Original string `yaml:"original" json:"original,omitempty"`
 }
 
 // Document is one policy document split into its sections.
@@ -76,8 +82,8 @@ type Document struct {
 	// Supersedes, for the checks across documents; the zero Position when
 	// it does not.
 	TitleAt, SupersedesAt diag.Position
-	// DraftAt is where it gives Draft.
-	DraftAt diag.Position
+	// DraftAt is where it gives Draft, OriginalAt Original.
+	DraftAt, OriginalAt diag.Position
 
 	// byEID indexes Sections once the tree is built: pages look sections
 	// up by eId for every aligned pair and counterpart.
@@ -327,4 +333,13 @@ func joinBlocks(bs []Block) string {
 		off = end + 1
 	}
 	return text
+}
+
+// OriginalPath is where the document's Original is: its path from the
+// folder the document's file is in. "" when it has none.
+func (d *Document) OriginalPath() string {
+	if d.Original == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(d.File), filepath.FromSlash(d.Original))
 }

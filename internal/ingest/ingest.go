@@ -536,6 +536,9 @@ func frontMatter(m corpus.Meta) *yaml.Node {
 	add("level", m.Level)
 	add("region", m.Region)
 	add("source", m.Source)
+	if m.Original != "" {
+		add("original", m.Original)
+	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 	for _, a := range m.Aliases {
 		seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: a})

@@ -37,6 +37,9 @@ type docAPI struct {
 	// its front matter gives it.
 	Effective string `json:"effective,omitempty"`
 	Expires   string `json:"expires,omitempty"`
+	// Original is where the site publishes the official file the text
+	// was taken from, when the document names one.
+	Original string `json:"original,omitempty"`
 }
 
 // divisionAPI is where a document's region lies among China's
@@ -110,6 +113,9 @@ func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 	}
 	out.Draft = d.Draft
 	out.Effective, out.Expires = d.Effective, d.Expires
+	if d.Original != "" {
+		out.Original = s.siteURL(originalPath(d.Document))
+	}
 	return encodeJSON(w, out)
 }
 

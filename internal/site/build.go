@@ -494,6 +494,9 @@ func (s *Site) jobs() []job {
 		for _, sec := range d.Sections {
 			page(sectionPath(d.ID, sec.EID)+"index.html", func() *Page { return s.sectionPage(d, sec) }, "section.html")
 		}
+		if d.Original != "" {
+			js = append(js, job{name: originalPath(d.Document), run: func(w *bytes.Buffer) error { return copyOriginal(w, d.Document) }})
+		}
 		js = append(js, job{name: docAPIPath(d.ID), run: func(w *bytes.Buffer) error { return s.docJSON(w, d) }},
 			job{name: docRISPath(d.ID), run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendRIS, d) }},
 			job{name: docBibTeXPath(d.ID), run: func(w *bytes.Buffer) error { return s.writeRecords(w, bibliography.AppendBibTeX, d) }})

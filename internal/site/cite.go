@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -119,6 +120,10 @@ func highwire(cfg Config, d *corpus.Document) []metaTag {
 	add("citation_technical_report_number", d.Number)
 	add("citation_language", d.Lang)
 	add("citation_public_url", absURL(cfg.BaseURL, docPath(d.ID)))
+	// The official PDF, which Google Scholar indexes as the full text.
+	if strings.EqualFold(path.Ext(d.Original), ".pdf") {
+		add("citation_pdf_url", absURL(cfg.BaseURL, originalPath(d)))
+	}
 	return tags
 }
 

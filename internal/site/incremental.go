@@ -318,6 +318,15 @@ func (m *Memory) docsChange(rel, abs string) changeKind {
 	if filepath.Ext(rel) == ".md" {
 		return changeDoc
 	}
+	// A document's original, replaced: the file is made again, and its
+	// size on the document's page, with everything else.
+	if sn := m.cur.Load(); sn != nil {
+		for _, d := range sn.site.docs {
+			if d.Original != "" && filepath.Clean(d.OriginalPath()) == filepath.Join(m.opts.Content, filepath.FromSlash(rel)) {
+				return changeFull
+			}
+		}
+	}
 	if st, err := os.Lstat(abs); err == nil {
 		if st.IsDir() {
 			return changeFull
@@ -506,6 +515,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 		}
 		od := old.docs[i]
 		d, ps := m.parser.Parse(od.File, src)
+		corpus.CheckOriginal(d, &ps)
 		problems = append(problems, ps...)
 		if d.ID != od.ID || !slices.Equal(d.Aliases, od.Aliases) || !slices.Equal(d.Supersedes, od.Supersedes) || d.Draft != od.Draft {
 			return true, nil

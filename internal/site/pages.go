@@ -273,7 +273,8 @@ type docData struct {
 	Older    []versionLink // the versions it supersedes
 	Line     []lineEntry   // its 版本沿革, in a line of three versions or more
 	Cite     citation
-	Highwire []metaTag // for the page's head
+	Highwire []metaTag     // for the page's head
+	Original *originalLink // the official file, published beside it; nil for none
 }
 
 // compareLink is a pair page, named by the other document of the pair.
@@ -679,6 +680,7 @@ func (s *Site) docPage(d *docInfo) *Page {
 	data.Line = s.versionHistory(p.Root, d)
 	data.Cite = docCite(s.cfg, p.Root, d.Document)
 	data.Highwire = highwire(s.cfg, d.Document)
+	data.Original = original(d.Document, p.Root)
 	p.Data = data
 	return p
 }

@@ -179,6 +179,9 @@ func (s *Site) route(name string) (route, bool) {
 	if rest, ok := strings.CutPrefix(name, regionsPath); ok {
 		return s.regionRoute(rest)
 	}
+	if d := s.originalNamed(name); d != nil {
+		return route{run: func(w *bytes.Buffer) error { return copyOriginal(w, d) }, deps: []string{keyDoc(d.ID)}}, true
+	}
 	dir, ok := strings.CutSuffix(name, "/index.html")
 	if !ok {
 		return route{}, false

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,5 +58,35 @@ func TestBrowserSourceLink(t *testing.T) {
 	}
 	if !slices.Contains(particulars, "来源："+address) {
 		t.Errorf("the saved document does not say 来源：%s; its first paragraphs:\n%s", address, strings.Join(particulars[:min(len(particulars), 8)], "\n"))
+	}
+}
+
+// TestBrowserOriginalLink: from the offline bundle, a document's 原文件
+// leads to the official file, which the bundle holds.
+func TestBrowserOriginalLink(t *testing.T) {
+	const id = "luhe-2017-yijian"
+	doc, err := os.ReadFile(filepath.Join("..", "..", "content", "docs", id+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withOriginal := strings.Replace(string(doc), "\nsource: ", "\noriginal: 陆河县意见（正式印发）.pdf\nsource: ", 1)
+	pdf := "%PDF-1.7\n%%EOF\n"
+	s, err := buildSite(t.TempDir(), map[string]string{"docs/" + id + ".md": withOriginal, "docs/陆河县意见（正式印发）.pdf": pdf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.Start(t)
+	base := browsertest.FileURL(s.bundle) + "/"
+	do(t, ctx, "open the document", chromedp.Navigate(base+"docs/"+id+"/index.html"))
+	href := eval[string](t, ctx, `document.querySelector("dl.meta .original a").href`)
+	if want := base + "docs/" + id + "/" + id + ".pdf"; href != want {
+		t.Fatalf("原文件 links %q, want %q", href, want)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("dl.meta .original").textContent`); got != fmt.Sprintf("原文件PDF（%d 字节）", len(pdf)) {
+		t.Errorf("the original's row reads %q", got)
+	}
+	b, err := os.ReadFile(filepath.Join(s.bundle, "docs", id, id+".pdf"))
+	if err != nil || string(b) != pdf {
+		t.Errorf("the bundle's original: %q, %v", b, err)
 	}
 }
