@@ -120,7 +120,7 @@ func TestNewDoc(t *testing.T) {
 		t.Fatalf("new doc: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	_, errs, code = runCLI(t, "check", "--content", content)
-	if code != 0 || !strings.Contains(errs, doc+":19:1: warning: \"jia-2024-fangan\" is a draft") {
+	if code != 0 || !strings.Contains(errs, doc+":20:1: warning: \"jia-2024-fangan\" is a draft") {
 		t.Errorf("check: exit %d, stderr %q", code, errs)
 	}
 	src, err := os.ReadFile(doc)
