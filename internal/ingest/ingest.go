@@ -211,7 +211,12 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	res.readTerm(kept, lines[:bodyStart])
 	res.Meta.ID = opts.ID
 	if res.Meta.ID == "" {
-		res.Meta.ID = slug(file)
+		res.Meta.ID = fileSlug(file)
+	}
+	if res.Meta.ID == "" {
+		// A file named in Chinese, as most are.
+		res.Meta.ID = idFromMeta(res.Meta)
+		res.Notes = append(res.Notes, fmt.Sprintf("the id %q is made from the document's region, year and kind, the file's name having no latin letters or digits; give --id for another before publishing (an id never changes)", res.Meta.ID))
 	}
 	res.Meta.Source = opts.Source
 	if res.Meta.Source == "" {
@@ -556,8 +561,9 @@ func quoteStyle(v string) yaml.Style {
 	return 0
 }
 
-// slug makes an id from a file name: 「000_e4c1e6d1dc609431.txt」 → 000-e4c1e6d1dc609431.
-func slug(file string) string {
+// fileSlug makes an id from a file name: 「000_e4c1e6d1dc609431.txt」 →
+// 000-e4c1e6d1dc609431; "" when the name has no latin letter or digit.
+func fileSlug(file string) string {
 	base := baseName(file)
 	if i := strings.LastIndexByte(base, '.'); i > 0 {
 		base = base[:i]
@@ -574,9 +580,6 @@ func slug(file string) string {
 		} else {
 			dash = true
 		}
-	}
-	if b.Len() == 0 {
-		return "doc"
 	}
 	return b.String()
 }

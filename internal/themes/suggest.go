@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"tiaowen/internal/diag"
+	"tiaowen/internal/slug"
 	"tiaowen/internal/textnorm"
 )
 
@@ -164,7 +165,7 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 		return cmp.Or(cmp.Compare(b.Documents, a.Documents), cmp.Compare(b.Sections, a.Sections))
 	})
 	for i := range out {
-		out[i].ID = uniqueID(slug(out[i].Name), ids)
+		out[i].ID = uniqueID(slug.Make(out[i].Name), ids)
 	}
 	return out
 }

@@ -30,23 +30,6 @@ func TestQuotedSpans(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for name, want := range map[string]string{
-		"双随机、一公开": "shuangsuiji-yigongkai",
-		"质量基础设施":  "zhiliang-jichu-sheshi",
-		"首负责任制":   "shoufu-zerenzhi",
-		"粤字号":     "yuezihao",
-		"湾区标准":    "wanqu-biaozhun",
-		"互联网+":    "hulianwang",
-		"5G质量":    "5g-zhiliang",
-		"——":      "theme",
-	} {
-		if got := slug(name); got != want {
-			t.Errorf("slug(%q) = %q, want %q", name, got, want)
-		}
-	}
-}
-
 // TestSuggest reads a corpus of four documents: two quote terms no theme
 // matches, one in 繁體, one mentions a term without quoting it, and the
 // themes already name a fourth.

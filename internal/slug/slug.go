@@ -1,4 +1,6 @@
-package themes
+// Package slug makes ascii slugs — the ids in tiaowen's addresses — from
+// Chinese names, by their pinyin (github.com/mozillazg/go-pinyin).
+package slug
 
 import (
 	"slices"
@@ -8,8 +10,8 @@ import (
 	"github.com/mozillazg/go-pinyin"
 )
 
-// slug makes a theme id from a Chinese name, in the way themes.yaml's ids
-// are written: the pinyin without tones, in words joined by hyphens
+// Make makes an id from a Chinese name, in the way themes.yaml's and the
+// documents' ids are written: the pinyin without tones, in words joined by hyphens
 // (双随机、一公开 → shuangsuiji-yigongkai, 质量基础设施 →
 // zhiliang-jichu-sheshi). Punctuation separates words; a run of Chinese
 // characters is one word up to three characters long (laozihao) and
@@ -18,7 +20,7 @@ import (
 // letters and digits are kept,
 // lower-cased. A character of several readings takes its commonest, so
 // the slug is a suggestion for a person to read over.
-func slug(name string) string {
+func Make(name string) string {
 	var words []string
 	var han []rune
 	flush := func() {
