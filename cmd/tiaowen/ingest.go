@@ -159,7 +159,7 @@ func importFile(file string, opts ingest.Options, to importTo, stdout, stderr io
 	report(res, stderr)
 	dst := filepath.Join(outDir, res.Meta.ID+".md")
 	if _, err := os.Stat(dst); err == nil && !force {
-		return fmt.Errorf("%s exists; it may hold reviewed corrections, so it was left alone (use --force to overwrite)", dst)
+		return fmt.Errorf("%s exists; it may hold reviewed corrections, so it was left alone (use --force to overwrite it, or --id to import this file under another id)", dst)
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
