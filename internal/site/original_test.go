@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,19 @@ func TestOriginal(t *testing.T) {
 	m := newMemory(t, project)
 	got := getAll(t, m, []string{at, "docs/" + luheID + "/index.html"})
 	compareFiles(t, got, map[string][]byte{at: pdf, "docs/" + luheID + "/index.html": files["docs/"+luheID+"/index.html"]}, nil)
+	// The file replaced: served anew, its size on the page with it.
+	file := filepath.Join(project, "content", "docs", "originals", "陆河县质量监管意见.PDF")
+	newer := append(slices.Clone(pdf), "% signed\n"...)
+	if err := os.WriteFile(file, newer, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := update(t, m, file); !r.Full {
+		t.Errorf("replacing the original: %+v, want the site loaded again", r)
+	}
+	got = getAll(t, m, []string{at, "docs/" + luheID + "/index.html"})
+	if !bytes.Equal(got[at], newer) || !strings.Contains(string(got["docs/"+luheID+"/index.html"]), "（"+fileSize(int64(len(newer)))+"）") {
+		t.Errorf("after the original was replaced, %s holds %q", at, got[at])
+	}
 	for _, name := range []string{"docs/" + luheID + "/" + luheID + ".PDF", "docs/guangdong-2023-gangyao/guangdong-2023-gangyao.pdf", "docs/" + luheID + "/陆河县质量监管意见.PDF"} {
 		if _, ok, _ := m.Get(name); ok {
 			t.Errorf("Get(%q) finds a file", name)
