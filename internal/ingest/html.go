@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"net/url"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -50,11 +52,16 @@ func htmlLines(src string) ([]line, []Removal, pageFacts) {
 		p.line += strings.Count(string(z.Raw()), "\n")
 		switch tt {
 		case html.TextToken:
+			// Text gives a token's text once.
+			text := string(z.Text())
+			if p.skip == 0 && p.facts.inAttachment {
+				p.facts.attachments[len(p.facts.attachments)-1].text += text
+			}
 			switch {
 			case p.skip == 0:
-				p.text(string(z.Text()), start)
+				p.text(text, start)
 			case p.skip == 1 && p.skipping == atom.Title:
-				p.facts.title += string(z.Text())
+				p.facts.title += text
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
@@ -67,6 +74,9 @@ func htmlLines(src string) ([]line, []Removal, pageFacts) {
 			}
 			if a == atom.Meta {
 				p.facts.meta(attrs)
+			}
+			if a == atom.A && p.skip == 0 && tt == html.StartTagToken {
+				p.facts.link(attrs)
 			}
 			opens := tt == html.StartTagToken && !voidElement[a]
 			if p.skip > 0 {
@@ -99,6 +109,9 @@ func htmlLines(src string) ([]line, []Removal, pageFacts) {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			if a == atom.A {
+				p.facts.inAttachment = false
+			}
 			if p.skip > 0 {
 				switch {
 				case a == p.skipping:
@@ -140,6 +153,38 @@ func htmlLines(src string) ([]line, []Removal, pageFacts) {
 // guideline for their pages (ArticleTitle, PubDate).
 type pageFacts struct {
 	title, articleTitle, pubDate string
+	// attachments are the files the page links: a notice's page often
+	// holds only the notice, the document it issues attached.
+	attachments  []attachment
+	inAttachment bool // in the text of the last of them
+}
+
+// attachment is a file a page links: its address as written, and the
+// text of the link.
+type attachment struct {
+	href, text string
+}
+
+// attachmentExts are the kinds of file a page attaches documents as.
+var attachmentExts = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".wps": true, ".ofd": true, ".rtf": true, ".txt": true,
+	".xls": true, ".xlsx": true, ".et": true, ".zip": true, ".rar": true, ".7z": true}
+
+// link notes a link to an attachment.
+func (f *pageFacts) link(attrs []html.Attribute) {
+	for _, a := range attrs {
+		if strings.ToLower(a.Key) != "href" {
+			continue
+		}
+		href := strings.TrimSpace(a.Val)
+		u, err := url.Parse(href)
+		if err != nil || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+			return
+		}
+		if attachmentExts[strings.ToLower(path.Ext(u.Path))] {
+			f.attachments = append(f.attachments, attachment{href: href})
+			f.inAttachment = true
+		}
+	}
 }
 
 func (f *pageFacts) meta(attrs []html.Attribute) {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -355,5 +356,71 @@ func TestHTMLUnclosed(t *testing.T) {
 	}
 	if got := strings.Join(removed, "|"); got != "3 html-navigation 首页 政务公开|6 html-footer 版权所有" {
 		t.Errorf("removed %q", got)
+	}
+}
+
+// TestHTMLAttachments: a notice's page whose document is attached names
+// each attachment in the notes, at its address from the page's own when
+// the page was fetched or archived, as written when only saved; links
+// that are no attachment, or in hidden parts, are not named.
+func TestHTMLAttachments(t *testing.T) {
+	page := `<html><head><title>关于印发质量强省建设纲要的通知</title></head><body>
+<p>各地级以上市人民政府：</p>
+<p>现将《广东省质量强省建设纲要》印发给你们，请认真贯彻执行。</p>
+<p>附件：<a href="P020230621.pdf">1.广东省质量强省建设纲要.pdf</a></p>
+<p><a href="/attach/2.ofd?v=1"><span>2.</span>  重点任务分工.ofd</a></p>
+<p><a href="https://www.gd.gov.cn/x/3.DOCX"></a></p>
+<p><a href="/zwgk/index.html">政务公开</a> <a href="javascript:go('x.pdf')">打印</a> <a href="mailto:a@b.cn">信箱</a></p>
+<div style="display:none"><a href="hidden.pdf">隐藏</a></div>
+</body></html>`
+	const address = "https://www.gd.gov.cn/zwgk/wjk/qbwj/yf/content/post_4195232.html"
+	want := []string{
+		"「1.广东省质量强省建设纲要.pdf」: https://www.gd.gov.cn/zwgk/wjk/qbwj/yf/content/P020230621.pdf",
+		"「2. 重点任务分工.ofd」: https://www.gd.gov.cn/attach/2.ofd?v=1",
+		"「3.DOCX」: https://www.gd.gov.cn/x/3.DOCX",
+	}
+	check := func(name string, res *Result, want []string) {
+		t.Helper()
+		var got []string
+		for _, n := range res.Notes {
+			if rest, ok := strings.CutPrefix(n, "the page links an attachment, "); ok {
+				text, _, _ := strings.Cut(rest, " — if it holds the document itself, import it instead")
+				got = append(got, text)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: attachments noted\n%q\nwant\n%q", name, got, want)
+		}
+	}
+	fetched, err := Import("post_4195232.html", []byte(page), Options{Source: address})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("fetched", fetched, want)
+	archived, err := Import("a.mhtml", archive(`Content-Type: multipart/related; boundary="----=_NextPart_01DA"`+"\r\nSnapshot-Content-Location: "+address,
+		[2]string{"Content-Type: text/html; charset=utf-8", page}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("archived", archived, want)
+	saved, err := Import("a.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("saved", saved, []string{"「1.广东省质量强省建设纲要.pdf」: P020230621.pdf", "「2. 重点任务分工.ofd」: /attach/2.ofd?v=1", "「3.DOCX」: https://www.gd.gov.cn/x/3.DOCX"})
+	if strings.Contains(saved.Body, "隐藏") || !strings.Contains(saved.Body, "1.广东省质量强省建设纲要.pdf") {
+		t.Errorf("the page's text: %q", saved.Body)
+	}
+
+	var many strings.Builder
+	for i := range 7 {
+		fmt.Fprintf(&many, `<p><a href="f%d.pdf">附件%d</a></p>`, i, i)
+	}
+	res, err := Import("m.html", []byte("<html><body><p>一、总体要求</p>"+many.String()+"</body></html>"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.Join(res.Notes, "\n"), "the page links an attachment"); n != maxAttachmentNotes || !slices.Contains(res.Notes, "and 2 more attachments") {
+		t.Errorf("seven attachments: %d named, notes %q", n, res.Notes)
 	}
 }

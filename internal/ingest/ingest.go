@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -222,11 +224,42 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 	if res.Meta.Source == "" {
 		res.Meta.Source = baseName(file)
 	}
+	res.noteAttachments(facts.attachments, opts.Source)
 	res.Body = markdownBody(kept)
 	// A page's furniture was reported as it was read, before the rules'
 	// removals: all in the page's order.
 	slices.SortStableFunc(res.Removed, func(a, b Removal) int { return a.Line - b.Line })
 	return res, nil
+}
+
+// maxAttachmentNotes is how many of a page's attachments the notes name.
+const maxAttachmentNotes = 5
+
+// noteAttachments names the files the page links as attachments, each
+// at its address from the page's own (source, when a web address), and
+// says what to do when one holds the document: a page that publishes a
+// notice (关于印发…的通知) often has the document it issues only as an
+// attachment, so that the page's text is the notice alone.
+func (res *Result) noteAttachments(atts []attachment, source string) {
+	base, _ := url.Parse(source)
+	if base != nil && base.Scheme != "http" && base.Scheme != "https" {
+		base = nil
+	}
+	for i, a := range atts {
+		if i == maxAttachmentNotes {
+			res.Notes = append(res.Notes, fmt.Sprintf("and %d more attachments", len(atts)-i))
+			break
+		}
+		href := a.href
+		if u, err := url.Parse(href); err == nil && base != nil {
+			href = base.ResolveReference(u).String()
+		}
+		text := strings.Join(strings.Fields(a.text), " ")
+		if text == "" {
+			text = path.Base(href)
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("the page links an attachment, 「%s」: %s — if it holds the document itself, import it instead (--keep-original keeps it as the document's original)", text, href))
+	}
 }
 
 // fillFromPage fills, from what a page says of itself, the title and
