@@ -143,16 +143,16 @@ func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Re
 //	 "legislationIdentifier", "legislationDate", "legislationPassedBy",
 //	 "inLanguage", "legislationJurisdiction", "isPartOf", "description",
 //	 "citation", "legislationChanges", "legislationDateOfApplicability",
-//	 "expires", "isBasedOn"}
+//	 "expires", "isBasedOn", "encoding"}
 //
 // where citation lists the documents of the corpus that the document, or
 // the section with those under it, names (package refs), and
 // legislationChanges those a document supersedes (schema.org's change
 // "encompasses ... replacement"; a section changes nothing), each as
 // {"@type": "Legislation", "name", "url"}, a document's term, the
-// front matter's effective and expires, and the web page it was
-// published on (its source, when that is an address); with empty fields
-// left out,
+// front matter's effective and expires, the web page it was published
+// on (its source, when that is an address) and its original file as a
+// MediaObject; with empty fields left out,
 // as encoding/json would marshal it, escaping
 // <, > and & for a script element. It is written by hand because every
 // section page has one, and marshalling a struct by reflection cost more
@@ -202,6 +202,13 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []
 		b = appendField(b, "expires", d.Expires)
 		// The page it was published on, which this one reproduces.
 		b = appendField(b, "isBasedOn", sourceAddress(d.Source))
+		// The official file, published beside it.
+		if u := absURL(cfg.BaseURL, originalPath(d)); u != "" && d.Original != "" {
+			b = append(b, `,"encoding":{"@type":"MediaObject","contentUrl":`...)
+			b = appendJSONString(b, u)
+			b = appendField(b, "encodingFormat", originalKinds[strings.ToLower(path.Ext(d.Original))][1])
+			b = append(b, '}')
+		}
 	}
 	b = append(b, '}')
 	return template.JS(b)

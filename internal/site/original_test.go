@@ -44,6 +44,9 @@ func TestOriginal(t *testing.T) {
 	if want := `<meta name="citation_pdf_url" content="https://tiaowen.example.org/` + at + `">`; !strings.Contains(page, want) {
 		t.Error("the page's Highwire tags do not give the PDF")
 	}
+	if want := `,"encoding":{"@type":"MediaObject","contentUrl":"https://tiaowen.example.org/` + at + `","encodingFormat":"application/pdf"}}`; !strings.Contains(page, want) {
+		t.Errorf("the page's JSON-LD does not give the original as %s", want)
+	}
 	if want := `"original": "https://tiaowen.example.org/` + at + `"`; !strings.Contains(string(files["api/docs/"+luheID+".json"]), want) {
 		t.Errorf("the document's JSON does not give %s", want)
 	}
