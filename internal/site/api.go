@@ -37,8 +37,10 @@ type docAPI struct {
 	// its front matter gives it.
 	Effective string `json:"effective,omitempty"`
 	Expires   string `json:"expires,omitempty"`
-	// Original is where the site publishes the official file the text
-	// was taken from, when the document names one.
+	// Source is the web page the document was published on, when its
+	// source is one; Original is where the site publishes the official
+	// file the text was taken from, when the document names one.
+	Source   string `json:"source,omitempty"`
 	Original string `json:"original,omitempty"`
 }
 
@@ -113,6 +115,7 @@ func (s *Site) docJSON(w *bytes.Buffer, d *docInfo) error {
 	}
 	out.Draft = d.Draft
 	out.Effective, out.Expires = d.Effective, d.Expires
+	out.Source = sourceAddress(d.Source)
 	if d.Original != "" {
 		out.Original = s.siteURL(originalPath(d.Document))
 	}

@@ -25,6 +25,12 @@ func TestSourceLinked(t *testing.T) {
 	if want := `,"isBasedOn":"` + address + `"}`; !strings.Contains(luhe, want) {
 		t.Errorf("the document's JSON-LD does not say it is based on its source")
 	}
+	if want := `"source": "` + address + `"`; !strings.Contains(string(files["api/docs/"+luheID+".json"]), want) {
+		t.Errorf("the document's JSON does not give %s", want)
+	}
+	if strings.Contains(string(files["api/docs/guangzhou-2023-fangan.json"]), `"source"`) {
+		t.Error("a document whose source is no web address has one in its JSON")
+	}
 	if sec := string(files["docs/"+luheID+"/i3/index.html"]); strings.Contains(sec, "isBasedOn") {
 		t.Error("a section's JSON-LD names the document's source: it is part of the document, which does")
 	}
