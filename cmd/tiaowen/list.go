@@ -30,7 +30,7 @@ var listKinds = map[string]func(d *corpus.Document, newer, today string) bool{
 
 // listHeader names the columns of `tiaowen list`, a CSV file; columns
 // added later go at the end, so that a script's column numbers hold.
-var listHeader = []string{"path", "id", "title", "issuer", "date", "number", "status", "draft", "supersededBy", "sections", "permalink", "effective", "expires", "level", "region", "division", "original"}
+var listHeader = []string{"path", "id", "title", "issuer", "date", "number", "status", "draft", "supersededBy", "sections", "permalink", "effective", "expires", "level", "region", "division", "original", "source"}
 
 // runList prints the documents of the content, drafts too, as CSV: a
 // row for each, with where its file is, what it is and where its page
@@ -91,7 +91,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 			permalink = cfg.BaseURL + "docs/" + d.ID + "/"
 		}
 		w.Write([]string{filepath.ToSlash(d.File), d.ID, d.Title, d.Issuer, d.Date, d.Number, d.Status,
-			strconv.FormatBool(d.Draft), newer[d.ID], strconv.Itoa(len(d.Sections)), permalink, d.Effective, d.Expires, d.Level, d.Region, division(d.Region), d.Original})
+			strconv.FormatBool(d.Draft), newer[d.ID], strconv.Itoa(len(d.Sections)), permalink, d.Effective, d.Expires, d.Level, d.Region, division(d.Region), d.Original, d.Source})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

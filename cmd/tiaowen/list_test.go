@@ -67,7 +67,7 @@ func TestList(t *testing.T) {
 		if r[1] == "luhe-2017-yijian" {
 			want := []string{filepath.ToSlash(filepath.Join(docs, "luhe-2017-yijian.md")), "luhe-2017-yijian", "陆河县人民政府关于落实质量强省战略实施意见",
 				"陆河县人民政府", "2017-05-24", "陆河府办〔2017〕43号", "正式", "false", "luhe-2019-yijian", "45", "https://tiaowen.example.org/docs/luhe-2017-yijian/",
-				"2017-05-24", "2019-05-23", "county", "陆河县", "441523", "originals/luhe.pdf"}
+				"2017-05-24", "2019-05-23", "county", "陆河县", "441523", "originals/luhe.pdf", "003_3375bcca5598cc84.txt"}
 			if !slices.Equal(r, want) {
 				t.Errorf("luhe-2017-yijian's row:\n%q\nwant\n%q", r, want)
 			}
