@@ -211,6 +211,10 @@ func (s *Site) sitemapURLs() []sitemapURL {
 	urls := []sitemapURL{{loc: s.cfg.BaseURL}, {loc: s.cfg.BaseURL + themesPath}}
 	for _, d := range withoutDrafts(s.docs) {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + docPath(d.ID), d.Date})
+		// The official file too: search engines index a PDF's text.
+		if d.Original != "" {
+			urls = append(urls, sitemapURL{s.cfg.BaseURL + originalPath(d.Document), d.Date})
+		}
 		for _, sec := range d.Sections {
 			urls = append(urls, sitemapURL{s.cfg.BaseURL + sectionPath(d.ID, sec.EID), d.Date})
 		}

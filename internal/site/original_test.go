@@ -47,11 +47,15 @@ func TestOriginal(t *testing.T) {
 	if want := `,"encoding":{"@type":"MediaObject","contentUrl":"https://tiaowen.example.org/` + at + `","encodingFormat":"application/pdf"}}`; !strings.Contains(page, want) {
 		t.Errorf("the page's JSON-LD does not give the original as %s", want)
 	}
+	if want := "<loc>https://tiaowen.example.org/" + at + "</loc>"; !strings.Contains(string(files["sitemap.xml"]), want) {
+		t.Errorf("the sitemap does not list %s", at)
+	}
 	if want := `"original": "https://tiaowen.example.org/` + at + `"`; !strings.Contains(string(files["api/docs/"+luheID+".json"]), want) {
 		t.Errorf("the document's JSON does not give %s", want)
 	}
 	for name, b := range files {
-		if strings.HasSuffix(name, ".pdf") && name != at || name != "docs/"+luheID+"/index.html" && bytes.Contains(b, []byte("原文件")) {
+		if strings.HasSuffix(name, ".pdf") && name != at || name != "docs/"+luheID+"/index.html" && bytes.Contains(b, []byte("原文件")) ||
+			bytes.Contains(b, []byte(luheID+".pdf")) && !slices.Contains([]string{"docs/" + luheID + "/index.html", "api/docs/" + luheID + ".json", "sitemap.xml"}, name) {
 			t.Errorf("%s: the original is published or named there too", name)
 		}
 	}
