@@ -46,6 +46,11 @@ func TestBrowserSourceLink(t *testing.T) {
 	if right := eval[float64](t, ctx, `document.querySelector("dl.meta .source a").getBoundingClientRect().right`); right > phoneWidth {
 		t.Errorf("the source's address reaches %.0f px, past the %d px screen", right, phoneWidth)
 	}
+	// The address wraps beside its name, which stays on one line as the
+	// others' do.
+	if lines := eval[int](t, ctx, `(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector("dl.meta .source dt")); return r.getClientRects().length })()`); lines != 1 {
+		t.Errorf("来源 stands on %d lines beside the address", lines)
+	}
 
 	// Saved as Word, the document's particulars give the whole address.
 	downloads := allowDownloads(t, ctx)
