@@ -181,6 +181,7 @@ func suggestText(stdout io.Writer, found []themes.Candidate, minDocs int) error 
 	for _, c := range found {
 		fmt.Fprintf(&b, "\n%s\t%s, %s, quoted in %d\n", c.Name, diag.Count(c.Documents, "document"), diag.Count(c.Sections, "section"), c.QuotedIn)
 		fmt.Fprintf(&b, "\tfirst quoted at %s\n", where(c))
+		fmt.Fprintf(&b, "\tin %s\n", someOf(c.InDocuments))
 		if len(c.Forms) > 1 || c.Forms[0] != c.Name {
 			fmt.Fprintf(&b, "\tquoted as %s\n", strings.Join(c.Forms, "  "))
 		}
@@ -191,6 +192,15 @@ func suggestText(stdout io.Writer, found []themes.Candidate, minDocs int) error 
 	b.WriteString("\nAdd a theme to themes.yaml for each worth following: `tiaowen themes suggest --format yaml` writes them ready to paste.\n")
 	_, err := io.WriteString(stdout, b.String())
 	return err
+}
+
+// someOf lists ids, the first eight of them and how many more.
+func someOf(ids []string) string {
+	const most = 8
+	if len(ids) <= most {
+		return strings.Join(ids, ", ")
+	}
+	return strings.Join(ids[:most], ", ") + fmt.Sprintf(" and %d more", len(ids)-most)
 }
 
 // suggestYAML writes the candidates as a themes.yaml of their own, which

@@ -80,13 +80,15 @@ func TestThemesSuggest(t *testing.T) {
 		"\n粤字号\t3 documents, 3 sections, quoted in 3\n",
 		// Quoted in the 繁體 seed only, and mentioned in two others.
 		"\n世界计量日\t3 documents, 3 sections, quoted in 1\n\tfirst quoted at " +
-			filepath.Join(content, "docs", "jiangsu-2023-yijian.md") + ":101 (jiangsu-2023-yijian s31)\n\tquoted as 世界計量日\n",
+			filepath.Join(content, "docs", "jiangsu-2023-yijian.md") + ":101 (jiangsu-2023-yijian s31)\n" +
+			"\tin guangzhou-2023-fangan, jiangsu-2023-yijian, luhe-2017-yijian\n\tquoted as 世界計量日\n",
 		// In two scripts; with a full-width plus.
 		"\tquoted as 四个最严  四個最嚴\n",
 		"\tquoted as 互联网+监管  互联网＋监管\n",
 		// Held by a theme's term.
 		"\n一站式\t3 documents, 3 sections, quoted in 3\n\tfirst quoted at " +
 			filepath.Join(content, "docs", "guangdong-2023-gangyao.md") + ":83 (guangdong-2023-gangyao s24)\n" +
+			"\tin guangdong-2023-gangyao, guangzhou-2023-fangan, jiangsu-2023-yijian\n" +
 			"\tnear the theme yizhanshi-fuwu (一站式服务): perhaps a term to add to it\n",
 	} {
 		if !strings.Contains(out, want) {

@@ -44,6 +44,9 @@ type Candidate struct {
 	// Documents and Sections count those that mention the term, quoted or
 	// not; QuotedIn counts the documents that quote it.
 	Documents, Sections, QuotedIn int
+	// InDocuments are the ids of the documents that mention it, in the
+	// order of the passages.
+	InDocuments []string
 	// First is where it is first quoted, in the order of the passages.
 	First Passage
 	// Near is a theme with a term that holds this one, or that this one
@@ -109,13 +112,19 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 		probe.Themes = append(probe.Themes, &Theme{ID: k, Terms: []string{k}})
 	}
 	m := NewMatcher(probe)
-	type seen struct{ docs, sections map[string]bool }
+	type seen struct {
+		docs, sections map[string]bool
+		order          []string // docs, as first seen
+	}
 	mentions := make(map[string]*seen, len(keys))
 	for _, k := range keys {
 		mentions[k] = &seen{docs: map[string]bool{}, sections: map[string]bool{}}
 	}
 	mention := func(key string, p Passage) {
 		s := mentions[key]
+		if !s.docs[p.Doc] {
+			s.order = append(s.order, p.Doc)
+		}
 		s.docs[p.Doc] = true
 		if p.Section != "" {
 			s.sections[p.Doc+"\x00"+p.Section] = true
@@ -151,14 +160,15 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 		slices.SortStableFunc(forms, func(a, b string) int { return cmp.Compare(q.forms[b], q.forms[a]) })
 		name := textnorm.Simplify(forms[0])
 		out = append(out, Candidate{
-			Name:      name,
-			Term:      withoutPunctuation(name),
-			Forms:     forms,
-			Documents: len(s.docs),
-			Sections:  len(s.sections),
-			QuotedIn:  len(q.docs),
-			First:     q.first,
-			Near:      near(set, k),
+			Name:        name,
+			Term:        withoutPunctuation(name),
+			Forms:       forms,
+			Documents:   len(s.docs),
+			InDocuments: s.order,
+			Sections:    len(s.sections),
+			QuotedIn:    len(q.docs),
+			First:       q.first,
+			Near:        near(set, k),
 		})
 	}
 	slices.SortStableFunc(out, func(a, b Candidate) int {

@@ -67,6 +67,9 @@ func TestSuggest(t *testing.T) {
 	if yue.Documents != 3 || yue.Sections != 2 || yue.QuotedIn != 2 {
 		t.Errorf("粤字号: %d documents, %d sections, quoted in %d; want 3, 2, 2", yue.Documents, yue.Sections, yue.QuotedIn)
 	}
+	if !slices.Equal(yue.InDocuments, []string{"a", "c", "d"}) {
+		t.Errorf("粤字号 in %q, want a, c, d", yue.InDocuments)
+	}
 	if yue.ID != "yuezihao-2" {
 		t.Errorf("粤字号's id %q, want yuezihao-2 (yuezihao is taken)", yue.ID)
 	}
