@@ -56,6 +56,7 @@ func TestIDParts(t *testing.T) {
 		{corpus.Meta{Region: "福建省福州市鼓楼区", Title: "关于印发质量工作要点的通知"}, "gulou-tongzhi"},
 		{corpus.Meta{Region: "江蘇省", Date: "2023", Title: "關於深化質量強省建設的實施意見"}, "jiangsu-2023-yijian"},
 		{corpus.Meta{Title: "质量强国建设纲要"}, "gangyao"},
+		{corpus.Meta{Region: "重庆市", Date: "2022-03-01", Title: "重庆市质量强市建设实施意见"}, "chongqing-2022-yijian"},
 		{corpus.Meta{Title: "一份文件"}, "doc"},
 	} {
 		if got := idFromMeta(c.meta); got != c.want {

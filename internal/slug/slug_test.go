@@ -12,6 +12,12 @@ func TestSlug(t *testing.T) {
 		"互联网+":    "hulianwang",
 		"5G质量":    "5g-zhiliang",
 		"——":      "theme",
+		// Place names read as they are, not character by character.
+		"重庆":   "chongqing",
+		"长沙":   "changsha",
+		"厦门":   "xiamen",
+		"市长":   "shizhang",
+		"重点任务": "zhongdian-renwu",
 	} {
 		if got := Make(name); got != want {
 			t.Errorf("Make(%q) = %q, want %q", name, got, want)
