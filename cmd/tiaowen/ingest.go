@@ -8,8 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"tiaowen/internal/corpus"
@@ -23,10 +26,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	id := fs.String("id", "", "the document's id (ascii slug); only with a single FILE; default from the file name")
 	out := fs.String("out", "content/docs", "directory to write <id>.md into")
 	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
+	attachments := fs.Bool("attachments", false, "import the documents a page attaches (PDF, OFD, Word …) instead of the page, each with the page's address as its source: a notice's page that issues a plan attached")
 	keepOriginal := fs.Bool("keep-original", false, "copy each file imported, or fetched, beside its document as <id>.<ext> and name it as the document's original, which the site publishes with it")
 	encoding := fs.String("encoding", "", "read text in this encoding instead of detecting it: utf-8, gb18030 (gbk, gb2312), big5, utf-16le, utf-16be; Big5 text must be named so (a page that declares it need not be)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--keep-original] [--encoding NAME] FILE|DIR|URL...")
+		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--keep-original] [--attachments] [--encoding NAME] FILE|DIR|URL...")
 		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm) or web archives (.mhtml, .mht), Word documents (.docx, and\nWord 97–2003 .doc), RTF documents (.rtf), OFD files (.ofd) or PDFs (their text read by Poppler's pdftotext, which must be\ninstalled), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source (--keep-original keeps the file fetched or read beside\nthe document as its original, which the site publishes); a folder is read for its .txt, .html, .htm,\n.mhtml, .mht, .docx, .doc, .rtf, .pdf and .ofd files, and a pattern (raw/*.html) is expanded where the shell leaves it.\nReview the result before committing it.")
 		fs.PrintDefaults()
 	}
@@ -57,7 +61,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, f := range files {
-		if err := importFile(f, ingest.Options{ID: *id, Encoding: enc}, importTo{*out, *force, *keepOriginal}, stdout, stderr); err != nil {
+		do := importFile
+		if *attachments {
+			do = importAttachments
+		}
+		if err := do(f, ingest.Options{ID: *id, Encoding: enc}, importTo{*out, *force, *keepOriginal}, stdout, stderr); err != nil {
 			fmt.Fprintf(stderr, "tiaowen import: %v\n", err)
 			status = 1
 		}
@@ -122,28 +130,20 @@ type importTo struct {
 }
 
 func importFile(file string, opts ingest.Options, to importTo, stdout, stderr io.Writer) error {
+	return importAs(file, "", opts, to, stdout, stderr)
+}
+
+// importAs imports file, an address or a path, under the name label when
+// one is given — an attachment's link text, which names it better than
+// its address (P020230621.pdf) — else its own.
+func importAs(file, label string, opts ingest.Options, to importTo, stdout, stderr io.Writer) error {
 	outDir, force := to.dir, to.force
-	name := file
-	var data []byte
-	if ingest.IsURL(file) {
-		// A web address: fetched, named after its last part, and cited
-		// as the document's source.
-		f, err := ingest.Fetch(context.Background(), file)
-		if err != nil {
-			return err
-		}
-		name, data = f.Name, f.Data
-		if opts.Encoding == "" {
-			opts.Encoding = f.Encoding
-		}
-		if opts.Source == "" {
-			opts.Source = file
-		}
-	} else {
-		var err error
-		if data, err = os.ReadFile(file); err != nil {
-			return err
-		}
+	name, data, err := readInput(file, &opts)
+	if err != nil {
+		return err
+	}
+	if label != "" {
+		name = label
 	}
 	res, err := ingest.Import(name, data, opts)
 	if err != nil {
@@ -153,7 +153,7 @@ func importFile(file string, opts ingest.Options, to importTo, stdout, stderr io
 		return err
 	}
 	res.File = file
-	if name != file && opts.ID == "" {
+	if name != file && label == "" && opts.ID == "" {
 		fmt.Fprintf(stderr, "%s: note: the id %q is made from the address; give --id for a better one before publishing (an id never changes)\n", file, res.Meta.ID)
 	}
 	report(res, stderr)
@@ -340,3 +340,102 @@ func flagExit(err error) int {
 	}
 	return 2
 }
+
+// readInput reads what import was given: a file, or a web address,
+// fetched, named after its last part (with the extension its type calls
+// for), and cited as the document's source in opts, with the encoding
+// the server names.
+func readInput(file string, opts *ingest.Options) (name string, data []byte, err error) {
+	if !ingest.IsURL(file) {
+		data, err = os.ReadFile(file)
+		return file, data, err
+	}
+	f, err := ingest.Fetch(context.Background(), file)
+	if err != nil {
+		return "", nil, err
+	}
+	if opts.Encoding == "" {
+		opts.Encoding = f.Encoding
+	}
+	if opts.Source == "" {
+		opts.Source = file
+	}
+	return f.Name, f.Data, nil
+}
+
+// importAttachments imports the documents that the page file (an
+// address, or a page or web archive saved with its address) links as
+// attachments, instead of the page: a notice's page often holds the
+// notice alone, the plan it issues attached. Each is fetched and imported
+// under its link's text, with the page's address as its source, where
+// the document was published.
+func importAttachments(file string, opts ingest.Options, to importTo, stdout, stderr io.Writer) error {
+	page := opts
+	page.ID = "page"
+	name, data, err := readInput(file, &page)
+	if err != nil {
+		return err
+	}
+	res, err := ingest.Import(name, data, page)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	var docs []ingest.Attachment
+	for _, a := range res.Attachments {
+		if a.Importable() {
+			docs = append(docs, a)
+		}
+	}
+	switch {
+	case res.Format != "HTML" && res.Format != "MHTML":
+		return fmt.Errorf("%s: --attachments reads a web page's attachments, and this is a %s file; import it without --attachments", file, res.Format)
+	case len(docs) == 0:
+		return fmt.Errorf("%s: the page links no document as an attachment (a PDF, OFD, Word, WPS, RTF or text file); import the page itself, without --attachments", file)
+	case opts.ID != "" && len(docs) > 1:
+		return fmt.Errorf("%s: --id names one document, and the page attaches %d; import them without --id, or each by its address with one", file, len(docs))
+	}
+	var failed []string
+	for _, a := range docs {
+		if !ingest.IsURL(a.Address) {
+			fmt.Fprintf(stderr, "tiaowen import: %s: the attachment 「%s」 is at %q, relative to an address the saved page does not give; import the page by its address, or the attachment by its own\n", file, a.Text, a.Address)
+			failed = append(failed, a.Text)
+			continue
+		}
+		// The page the document was published on, when known.
+		o := opts
+		o.Source = a.Address
+		if ingest.IsURL(res.Meta.Source) {
+			o.Source = res.Meta.Source
+		}
+		if err := importAs(a.Address, attachmentName(a), o, to, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "tiaowen import: %v\n", err)
+			failed = append(failed, a.Text)
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%s: %d of the page's %d attachments not imported: %s", file, len(failed), len(docs), strings.Join(failed, "; "))
+	}
+	return nil
+}
+
+// attachmentName is the name an attachment is imported under: its link's
+// text without the number a list of attachments gives it (附件1：, 2.),
+// with the extension of its address.
+func attachmentName(a ingest.Attachment) string {
+	text := reAttachmentNumber.ReplaceAllString(a.Text, "")
+	ext := ""
+	if u, err := url.Parse(a.Address); err == nil {
+		ext = strings.ToLower(path.Ext(u.Path))
+	}
+	if strings.EqualFold(filepath.Ext(text), ext) {
+		text = strings.TrimSuffix(text, filepath.Ext(text))
+	}
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	return strings.TrimSpace(text) + ext
+}
+
+// reAttachmentNumber is the number before an attachment's name in a
+// list of them: 附件1：, 附件：, 1. 2、（3）.
+var reAttachmentNumber = regexp.MustCompile(`^\s*(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：．.、]?\s*)?(?:[0-9０-９]+\s*[.．、:：]|[（(][0-9０-９]+[)）])?\s*`)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"tiaowen/internal/ingest"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -495,5 +498,94 @@ func TestImportKeepOriginal(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, append(args[:len(args)-1], "--force", raw)...); code != 0 {
 		t.Errorf("with --force: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestImportAttachments imports what a notice's page attaches instead of
+// the page: the Word document it links (not the spreadsheet), fetched,
+// named for its link's text and so for the document, with the page's
+// address as its source and, with --keep-original, the file kept. A page
+// that attaches no document, a file that is no page, and a saved page
+// whose attachments' addresses are relative are refused, saying why.
+func TestImportAttachments(t *testing.T) {
+	doc, err := os.ReadFile("../../internal/msdoc/testdata/features.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	notice := `<html><head><title>关于印发实施意见的通知</title></head><body>
+<p>各地级以上市人民政府：现将《关于推进质量强省建设的实施意见》印发给你们，请认真贯彻执行。</p>
+<p>附件：1.<a href="/attach/P020240301.doc">关于推进质量强省建设的实施意见.doc</a></p>
+<p>2.<a href="P020240302.xls">任务分工表.xls</a></p></body></html>`
+	mux := http.NewServeMux()
+	mux.HandleFunc("/zwgk/post_1.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, notice)
+	})
+	mux.HandleFunc("/zwgk/post_2.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<html><body><p>一、总体要求</p><p>坚持质量第一。</p></body></html>")
+	})
+	mux.HandleFunc("/attach/P020240301.doc", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/msword")
+		w.Write(doc)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	out := t.TempDir()
+	stdout, errs, code := runCLI(t, "import", "--attachments", "--keep-original", "--out", out, srv.URL+"/zwgk/post_1.html")
+	if code != 0 {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+	entries, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) != 2 || filepath.Ext(names[0]) != ".doc" || filepath.Ext(names[1]) != ".md" {
+		t.Fatalf("wrote %q, want the document and its original", names)
+	}
+	// Named for the link's text, in Chinese, so for the document: not
+	// for its address's P020240301.
+	if strings.HasPrefix(names[1], "p020240301") || !strings.Contains(errs, "is made from the document's region, year and kind") {
+		t.Errorf("the document is named %q; stderr %q", names[1], errs)
+	}
+	t.Logf("imported as %q", names)
+	md, _ := os.ReadFile(filepath.Join(out, names[1]))
+	for _, want := range []string{"title: 关于推进质量强省建设的实施意见\n", "source: " + srv.URL + "/zwgk/post_1.html\n", "original: " + names[0] + "\n"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("the document lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(string(md), "现将") {
+		t.Error("the notice's text was imported")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, names[0])); !bytes.Equal(b, doc) {
+		t.Error("the original kept is not the attachment")
+	}
+
+	saved := filepath.Join(t.TempDir(), "通知.html")
+	os.WriteFile(saved, []byte(notice), 0o644)
+	for _, c := range []struct{ arg, says string }{
+		{srv.URL + "/zwgk/post_2.html", "the page links no document as an attachment"},
+		{srv.URL + "/attach/P020240301.doc", "--attachments reads a web page's attachments, and this is a DOC file"},
+		{saved, `is at "/attach/P020240301.doc", relative to an address the saved page does not give`},
+	} {
+		if _, errs, code := runCLI(t, "import", "--attachments", "--out", t.TempDir(), c.arg); code != 1 || !strings.Contains(errs, c.says) {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and %q", c.arg, code, errs, c.says)
+		}
+	}
+}
+
+func TestAttachmentName(t *testing.T) {
+	for text, want := range map[string]string{
+		"关于推进质量强省建设的实施意见.doc": "关于推进质量强省建设的实施意见.doc",
+		"附件1：广东省质量强省建设纲要":     "广东省质量强省建设纲要.doc",
+		"2.任务分工":      "任务分工.doc",
+		"（3）实施方案.DOC": "实施方案.doc",
+		"附件":          "",
+	} {
+		if got := attachmentName(ingest.Attachment{Address: "https://a.gov.cn/P1.doc", Text: text}); got != want {
+			t.Errorf("attachmentName(%q) = %q, want %q", text, got, want)
+		}
 	}
 }

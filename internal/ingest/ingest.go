@@ -66,6 +66,9 @@ type Result struct {
 	Removed  []Removal
 	Repairs  []Repair
 	Notes    []string // what the importer could not fill in
+	// Attachments are the files a page links as attachments, each at its
+	// address from the page's own where that is known.
+	Attachments []Attachment
 	bodyLine int
 }
 
@@ -246,10 +249,6 @@ func (res *Result) noteAttachments(atts []attachment, source string) {
 		base = nil
 	}
 	for i, a := range atts {
-		if i == maxAttachmentNotes {
-			res.Notes = append(res.Notes, fmt.Sprintf("and %d more attachments", len(atts)-i))
-			break
-		}
 		href := a.href
 		if u, err := url.Parse(href); err == nil && base != nil {
 			href = base.ResolveReference(u).String()
@@ -258,8 +257,34 @@ func (res *Result) noteAttachments(atts []attachment, source string) {
 		if text == "" {
 			text = path.Base(href)
 		}
-		res.Notes = append(res.Notes, fmt.Sprintf("the page links an attachment, 「%s」: %s — if it holds the document itself, import it instead (--keep-original keeps it as the document's original)", text, href))
+		res.Attachments = append(res.Attachments, Attachment{Address: href, Text: text})
+		switch {
+		case i < maxAttachmentNotes:
+			res.Notes = append(res.Notes, fmt.Sprintf("the page links an attachment, 「%s」: %s — if it holds the document itself, import it instead (--keep-original keeps it as the document's original)", text, href))
+		case i == maxAttachmentNotes:
+			res.Notes = append(res.Notes, fmt.Sprintf("and %d more attachments", len(atts)-i))
+		}
 	}
+}
+
+// Attachment is a file a page links as an attachment: its address (from
+// the page's own, when the page's is known) and the link's text.
+type Attachment struct {
+	Address, Text string
+}
+
+// Importable reports whether Import reads the attachment's kind of file:
+// a document, not a spreadsheet or an archive.
+func (a Attachment) Importable() bool {
+	u, err := url.Parse(a.Address)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(path.Ext(u.Path)) {
+	case ".pdf", ".ofd", ".doc", ".docx", ".wps", ".rtf", ".txt":
+		return true
+	}
+	return false
 }
 
 // fillFromPage fills, from what a page says of itself, the title and
