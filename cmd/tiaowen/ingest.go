@@ -23,7 +23,7 @@ import (
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	id := fs.String("id", "", "the document's id (ascii slug); only with a single FILE; default from the file name")
+	id := fs.String("id", "", "the document's id (ascii slug); only with a single FILE; default from the file's name, or from the document for a name in Chinese")
 	out := fs.String("out", "content/docs", "directory to write <id>.md into")
 	force := fs.Bool("force", false, "overwrite an existing content file (it may hold hand-made corrections)")
 	attachments := fs.Bool("attachments", false, "import the documents a page attaches (PDF, OFD, Word …) instead of the page, each with the page's address as its source: a notice's page that issues a plan attached")
@@ -31,7 +31,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	encoding := fs.String("encoding", "", "read text in this encoding instead of detecting it: utf-8, gb18030 (gbk, gb2312), big5, utf-16le, utf-16be; Big5 text must be named so (a page that declares it need not be)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: tiaowen import [--id ID] [--out content/docs] [--force] [--keep-original] [--attachments] [--encoding NAME] FILE|DIR|URL...")
-		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages, or\nthe pages themselves saved as HTML (.html, .htm) or web archives (.mhtml, .mht), Word documents (.docx, and\nWord 97–2003 .doc), RTF documents (.rtf), OFD files (.ofd) or PDFs (their text read by Poppler's pdftotext, which must be\ninstalled), removes\npage furniture by named rules (each removal is printed on stderr), and writes a\ncontent document with front matter. An http(s) address is fetched and imported,\nand becomes the document's source (--keep-original keeps the file fetched or read beside\nthe document as its original, which the site publishes); a folder is read for its .txt, .html, .htm,\n.mhtml, .mht, .docx, .doc, .rtf, .pdf and .ofd files, and a pattern (raw/*.html) is expanded where the shell leaves it.\nReview the result before committing it.")
+		fmt.Fprintln(stderr, "\nReads raw text (UTF-8, GB18030/GBK or UTF-16) copied from government web pages,\nor the pages themselves saved as HTML (.html, .htm) or web archives (.mhtml,\n.mht), Word documents (.docx, and Word 97–2003 .doc), RTF documents (.rtf), OFD\nfiles (.ofd) or PDFs (their text read by Poppler's pdftotext, which must be\ninstalled), removes page furniture by named rules (each removal is printed on\nstderr), and writes a content document with front matter. An http(s) address\nis fetched and imported, and becomes the document's source; --attachments\nimports the documents a page attaches instead. A folder is read for its .txt,\n.html, .htm, .mhtml, .mht, .docx, .doc, .rtf, .pdf and .ofd files, and a\npattern (raw/*.html) is expanded where the shell leaves it. The id is made from\nthe file's name or, for a name in Chinese, from the document's region, year and\nkind. Review the result before committing it.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
