@@ -19,6 +19,9 @@ type docInfo struct {
 	secs  []secInfo // parallel to Document.Sections
 	// themeCounts[t] is the number of sections that mention theme t.
 	themeCounts []int
+	// themeForms[t] are the ways its sections write theme t's terms —
+	// 双比对、双提升, 雙比對雙提升 — each once, in the order they come.
+	themeForms [][]string
 	// textRunes is the length of the document's text in code points:
 	// the sum of its sections' own text, which shared passages count in.
 	textRunes int
@@ -104,7 +107,7 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.I
 	}
 	parallel(len(c.Docs), func(i int) {
 		d := c.Docs[i]
-		di := &docInfo{Document: d, Index: i, secs: make([]secInfo, len(d.Sections)), themeCounts: make([]int, len(set.Themes))}
+		di := &docInfo{Document: d, Index: i, secs: make([]secInfo, len(d.Sections)), themeCounts: make([]int, len(set.Themes)), themeForms: make([][]string, len(set.Themes))}
 		if d.Lang == "zh-Hant" {
 			di.simplified = simplifiedEntries(d)
 			di.foldJSON = foldEntries(di)
@@ -113,20 +116,28 @@ func analyse(c *corpus.Corpus, set *themes.Set, m *themes.Matcher, named *refs.I
 			di.textRunes += utf8.RuneCountInString(s.Text)
 			si := &di.secs[j]
 			seen := make([]bool, len(set.Themes))
-			note := func(ms []themes.Match) {
+			note := func(text string, ms []themes.Match) {
+				var rs []rune
 				for _, mt := range ms {
-					seen[index[mt.Theme]] = true
+					t := index[mt.Theme]
+					seen[t] = true
+					if rs == nil {
+						rs = []rune(text)
+					}
+					if form := string(rs[mt.Start:mt.End]); !slices.Contains(di.themeForms[t], form) {
+						di.themeForms[t] = append(di.themeForms[t], form)
+					}
 				}
 			}
 			si.titleTerms = m.Find(s.Title)
-			note(si.titleTerms)
+			note(s.Title, si.titleTerms)
 			si.blockTerms = make([][]themes.Match, len(s.Blocks))
 			for k, b := range s.Blocks {
 				if b.Kind == corpus.Code {
 					continue
 				}
 				si.blockTerms[k] = findTerms(m, b)
-				note(si.blockTerms[k])
+				note(b.Text, si.blockTerms[k])
 			}
 			for t, ok := range seen {
 				if ok {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"tiaowen/internal/corpus"
+	"tiaowen/internal/textnorm"
 	"tiaowen/internal/themes"
 )
 
@@ -435,6 +436,51 @@ type themeData struct {
 	Pager              *pager
 	Together           []themeTogether // the themes most often in the same sections
 	Overview           *themeOverview
+	Forms              []themeForm // how the documents write its terms
+	MoreForms          int         // and how many more ways than Forms lists
+}
+
+// themeForm is a way the documents write a theme's terms, and how many
+// documents write it so.
+type themeForm struct {
+	Text string
+	Lang string // zh-Hant for a form in 繁體
+	Docs int
+}
+
+// maxThemeForms is how many ways of writing a theme its page names.
+const maxThemeForms = 12
+
+// themeForms returns how the documents write theme t's terms (an index
+// in s.themes), those most documents write first, then in the order
+// the documents first write them: what the matching across script and
+// punctuation found for the reader to see.
+func (s *Site) themeForms(t int) ([]themeForm, int) {
+	var forms []themeForm
+	at := map[string]int{}
+	for _, d := range s.docs {
+		if d.themeCounts[t] == 0 {
+			continue
+		}
+		for _, f := range d.themeForms[t] {
+			i, ok := at[f]
+			if !ok {
+				i = len(forms)
+				at[f] = i
+				lang := ""
+				if textnorm.Script(f) == "zh-Hant" {
+					lang = "zh-Hant"
+				}
+				forms = append(forms, themeForm{Text: f, Lang: lang})
+			}
+			forms[i].Docs++
+		}
+	}
+	slices.SortStableFunc(forms, func(a, b themeForm) int { return cmp.Compare(b.Docs, a.Docs) })
+	if len(forms) > maxThemeForms {
+		return forms[:maxThemeForms], len(forms) - maxThemeForms
+	}
+	return forms, 0
 }
 
 // themeTogether is a theme found in the same sections as another, and
@@ -874,6 +920,7 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 		Pager: newPager("主题文件分页", n, s.themePages(ti), func(i int) string {
 			return p.Root + themePagePath(t.ID, i) + "index.html"
 		}), Together: s.themesWith(ti, p.Root), Overview: s.themeOverviewOf(ti, p.Root)}
+	data.Forms, data.MoreForms = s.themeForms(ti)
 	for i, d := range s.docs {
 		if r := int(s.themeRanks[ti][i]); r < first || r >= end {
 			continue
