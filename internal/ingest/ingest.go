@@ -62,14 +62,14 @@ type Result struct {
 	Meta     corpus.Meta
 	// Body is the Markdown body: one paragraph per source paragraph, in
 	// the document's own words and numbering.
-	Body     string
-	Removed  []Removal
-	Repairs  []Repair
-	Notes    []string // what the importer could not fill in
+	Body    string
+	Removed []Removal
+	Repairs []Repair
+	Notes   []string // what the importer could not fill in
 	// Attachments are the files a page links as attachments, each at its
 	// address from the page's own where that is known.
 	Attachments []Attachment
-	bodyLine int
+	bodyLine    int
 }
 
 // line is a line of the source with its number.
