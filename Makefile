@@ -65,6 +65,7 @@ serve: tiaowen
 ## internal/site's take minutes, past go test's default 10-minute limit
 ## on a slow machine)
 test:
+	@out=$$(gofmt -l cmd internal bench *.go); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 	$(GO) test -timeout 30m $(PKGS)
 
@@ -82,7 +83,7 @@ fuzz:
 
 ## lint: gofmt and go vet
 lint:
-	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l cmd internal bench *.go); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
 clean:
