@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,7 +19,7 @@ import (
 )
 
 // themesHeader names the columns of `tiaowen themes list`, a CSV file.
-var themesHeader = []string{"id", "name", "terms", "documents", "sections", "first"}
+var themesHeader = []string{"id", "name", "terms", "documents", "sections", "first", "forms"}
 
 // runThemes helps whoever keeps themes.yaml: `themes list` counts where
 // each theme is found, so that a theme no document mentions any more
@@ -35,7 +37,8 @@ func runThemes(args []string, stdout, stderr io.Writer) int {
 list (the default) prints the themes of <content>/themes.yaml as CSV, a row for each,
 with the columns `+strings.Join(themesHeader, ",")+`: how many documents and sections
 of <content>/docs (drafts too) mention the theme, in titles or text, as the site counts
-them, and where it is first found. A theme with 0 documents matches nothing.
+them, where it is first found, and the ways the documents write its terms, each with
+how many documents write it so. A theme with 0 documents matches nothing.
 
 suggest lists the terms the documents put in quotation marks (“双随机、一公开”, 「粤字号」)
 that no theme matches, mentioned — quoted or not, in either script — by --min-docs
@@ -133,19 +136,33 @@ func listThemes(stdout io.Writer, set *themes.Set, passages []themes.Passage) er
 	type found struct {
 		docs, sections map[string]bool
 		first          diag.Position
+		// forms are the ways the documents write the terms, each with
+		// the documents that write it so, in the order first found.
+		forms    []string
+		formDocs map[string]map[string]bool
 	}
 	count := map[*themes.Theme]*found{}
 	for _, t := range set.Themes {
-		count[t] = &found{docs: map[string]bool{}, sections: map[string]bool{}}
+		count[t] = &found{docs: map[string]bool{}, sections: map[string]bool{}, formDocs: map[string]map[string]bool{}}
 	}
 	for _, p := range passages {
-		for _, t := range m.Themes(p.Text) {
-			f := count[t]
+		var rs []rune
+		for _, mt := range m.Find(p.Text) {
+			f := count[mt.Theme]
 			if len(f.docs) == 0 {
 				f.first = p.Pos
 			}
 			f.docs[p.Doc] = true
 			f.sections[p.Doc+"\x00"+p.Section] = true
+			if rs == nil {
+				rs = []rune(p.Text)
+			}
+			form := string(rs[mt.Start:mt.End])
+			if f.formDocs[form] == nil {
+				f.forms = append(f.forms, form)
+				f.formDocs[form] = map[string]bool{}
+			}
+			f.formDocs[form][p.Doc] = true
 		}
 	}
 	w := csv.NewWriter(stdout)
@@ -156,7 +173,13 @@ func listThemes(stdout io.Writer, set *themes.Set, passages []themes.Passage) er
 		if len(f.docs) > 0 {
 			first = f.first.String()
 		}
-		w.Write([]string{t.ID, t.Name, strings.Join(t.Terms, " "), strconv.Itoa(len(f.docs)), strconv.Itoa(len(f.sections)), first})
+		// The ways most documents write first, each with their number.
+		forms := slices.Clone(f.forms)
+		slices.SortStableFunc(forms, func(a, b string) int { return cmp.Compare(len(f.formDocs[b]), len(f.formDocs[a])) })
+		for i, form := range forms {
+			forms[i] = fmt.Sprintf("%s (%d)", form, len(f.formDocs[form]))
+		}
+		w.Write([]string{t.ID, t.Name, strings.Join(t.Terms, " "), strconv.Itoa(len(f.docs)), strconv.Itoa(len(f.sections)), first, strings.Join(forms, "; ")})
 	}
 	w.Flush()
 	return w.Error()

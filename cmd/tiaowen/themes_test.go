@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,6 +59,19 @@ func TestThemesList(t *testing.T) {
 		}
 		if len(th.Documents) == 0 {
 			unused++
+			continue
+		}
+		// The ways its terms are written, as the theme's page gives them.
+		page, err := os.ReadFile(filepath.Join(site, "themes", th.ID, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, line, _ := strings.Cut(string(page), `<p class="note theme-forms">文中写法：`)
+		line, _, _ = strings.Cut(line, "</p>")
+		line = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(line, "")
+		line = regexp.MustCompile(`（(\d+)）`).ReplaceAllString(line, " ($1)")
+		if want := strings.ReplaceAll(line, " · ", "; "); row[6] != want {
+			t.Errorf("%s: forms %q, the theme's page %q", th.ID, row[6], want)
 		}
 	}
 	if unused == len(api.Themes) {
