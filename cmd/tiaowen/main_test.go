@@ -589,3 +589,28 @@ func TestAttachmentName(t *testing.T) {
 		}
 	}
 }
+
+// TestThemeFoundNowhere: a theme no document mentions — a term written
+// as no document writes it — is a warning at its line in themes.yaml,
+// the same from check and from build, and the site is built all the
+// same; a theme found, if only in a table's cell, is not.
+func TestThemeFoundNowhere(t *testing.T) {
+	project := t.TempDir()
+	content := filepath.Join(project, "content")
+	os.MkdirAll(filepath.Join(content, "docs"), 0o755)
+	os.WriteFile(filepath.Join(content, "docs", "a.md"), []byte("---\nid: a\ntitle: A\n---\n一、总体要求\n\n落实首负责任制。\n\n| 项目 | 内容 |\n|---|---|\n| 质量 | 质量月 |\n"), 0o644)
+	themesFile := filepath.Join(content, "themes.yaml")
+	os.WriteFile(themesFile, []byte("themes:\n  - id: shoufu\n    name: 首负责任制\n    terms: [首负责任制]\n  - id: zhiliangyue\n    name: 质量月\n    terms: [质量月]\n  - id: shuangbidui\n    name: 双比对双提升\n    terms: [双对比双提升]\n"), 0o644)
+	want := themesFile + `:8:5: warning: theme "shuangbidui" (双比对双提升) is found in no document: its page will list nothing`
+	out, errs, code := runCLI(t, "check", "--content", content)
+	if code != 0 || !strings.Contains(errs, want) || strings.Count(errs, "found in no document") != 1 || out != "1 document, 1 section, 1 warning\n" {
+		t.Errorf("check: exit %d, %q, stderr lacks %q (once):\n%s", code, out, want, errs)
+	}
+	_, errs, code = runCLI(t, "build", "--content", content, "--out", filepath.Join(project, "site"))
+	if code != 0 || !strings.Contains(errs, want) || strings.Count(errs, "found in no document") != 1 {
+		t.Errorf("build: exit %d, stderr lacks %q (once):\n%s", code, want, errs)
+	}
+	if _, err := os.Stat(filepath.Join(project, "site", "themes", "shuangbidui", "index.html")); err != nil {
+		t.Errorf("the theme's page: %v", err)
+	}
+}

@@ -207,11 +207,58 @@ func Check(opts Options) (docs, sections int, problems diag.List, err error) {
 		return 0, 0, problems, err
 	}
 	problems = append(problems, newPermalinkSet(publishedDocs(src.corpus.Docs)).check(old, opts.AllowRemoved, opts.AllowChanged)...)
+	problems = append(problems, themesFoundNowhere(src.corpus.Docs, src.themes)...)
 	problems.Sort()
 	for _, d := range src.corpus.Docs {
 		sections += len(d.Sections)
 	}
 	return len(src.corpus.Docs), sections, problems, nil
+}
+
+// themesFoundNowhere is, for Check, the warnings Load gives of the
+// themes no document mentions, found as analyse finds them. It reads the
+// documents only until every theme has been found, which in a corpus
+// where all are takes a few documents.
+func themesFoundNowhere(docs []*corpus.Document, set *themes.Set) diag.List {
+	if len(docs) == 0 || set == nil || len(set.Themes) == 0 {
+		return nil
+	}
+	m := themes.NewMatcher(set)
+	found := make(map[*themes.Theme]bool, len(set.Themes))
+	note := func(ms []themes.Match) {
+		for _, mt := range ms {
+			found[mt.Theme] = true
+		}
+	}
+	for _, d := range docs {
+		for _, s := range d.Sections {
+			note(m.Find(s.Title))
+			for _, b := range s.Blocks {
+				if b.Kind != corpus.Code {
+					note(findTerms(m, b))
+				}
+			}
+		}
+		if len(found) == len(set.Themes) {
+			return nil
+		}
+	}
+	var out diag.List
+	for _, t := range set.Themes {
+		if !found[t] {
+			out = append(out, themeFoundNowhere(t))
+		}
+	}
+	return out
+}
+
+// themeFoundNowhere warns of a theme that no document mentions: its
+// page would list nothing, most often because its terms are written as
+// no document writes them.
+func themeFoundNowhere(t *themes.Theme) diag.Problem {
+	return diag.Problem{Pos: t.Pos, Severity: diag.Warning,
+		Msg:  fmt.Sprintf("theme %q (%s) is found in no document: its page will list nothing", t.ID, t.Name),
+		Hint: "write its terms as the documents do (tiaowen themes suggest lists the terms they quote), or leave it out until a document mentions it"}
 }
 
 // Load reads and checks everything under opts.Content and analyses it.
@@ -230,6 +277,14 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	s.indexNamed()
 	s.rankThemes()
+	if len(s.docs) > 0 {
+		for t, th := range set.Themes {
+			if s.themeDocs[t] == 0 {
+				problems = append(problems, themeFoundNowhere(th))
+			}
+		}
+		problems.Sort()
+	}
 	s.byID = map[string]*docInfo{}
 	for _, d := range s.docs {
 		s.byID[d.ID] = d

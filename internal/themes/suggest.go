@@ -67,8 +67,11 @@ var quotes = map[rune]rune{'“': '”', '「': '」', '『': '』', '‘': '’
 // in the order they are first quoted. A quoted term is a candidate when
 // it normalises to 2–16 characters, holds a Chinese character and no
 // clause end (a quoted sentence is no name), and no theme of set matches
-// inside it. Mentions are counted as themes are matched: in either
-// script, with any punctuation, leftmost-longest among the candidates.
+// inside it or across it. Mentions are counted as themes are matched,
+// as if every candidate were a theme of set: in either script, with any
+// punctuation, leftmost-longest among the candidates and the themes, so
+// that a term a theme's longer term holds (“一站式”服务 beside the theme
+// 一站式服务) is counted only where it stands on its own.
 func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 	known := NewMatcher(set)
 	type quoted struct {
@@ -79,13 +82,16 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 	}
 	byKey := map[string]*quoted{}
 	var keys []string
-	for _, p := range passages {
+	// Each passage's quotations that are candidates, read once.
+	spans := make([][]span, len(passages))
+	for i, p := range passages {
+		taken := known.Find(p.Text)
 		for _, q := range quotedSpans(p.Text) {
-			key := textnorm.Key(q)
+			key := textnorm.Key(q.text)
 			if n := utf8.RuneCountInString(key); n < 2 || n > maxCandidateRunes || !hasHan(key) {
 				continue
 			}
-			if len(known.Find(q)) > 0 {
+			if len(known.Find(q.text)) > 0 || overlaps(taken, q, nil) {
 				continue
 			}
 			c := byKey[key]
@@ -94,22 +100,30 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 				byKey[key] = c
 				keys = append(keys, key)
 			}
-			if c.forms[q] == 0 {
-				c.order = append(c.order, q)
+			if c.forms[q.text] == 0 {
+				c.order = append(c.order, q.text)
 			}
-			c.forms[q]++
+			c.forms[q.text]++
 			c.docs[p.Doc] = true
+			q.key = key
+			spans[i] = append(spans[i], q)
 		}
 	}
 	if len(keys) == 0 {
 		return nil
 	}
 
-	// Count every mention, quoted or not, with a matcher whose themes
-	// are the candidates.
+	// Count every mention, quoted or not, with a matcher of the themes
+	// and the candidates together.
 	probe := &Set{}
+	if set != nil {
+		probe.Themes = slices.Clone(set.Themes)
+	}
+	candidate := make(map[*Theme]string, len(keys))
 	for _, k := range keys {
-		probe.Themes = append(probe.Themes, &Theme{ID: k, Terms: []string{k}})
+		t := &Theme{ID: k, Terms: []string{k}}
+		probe.Themes = append(probe.Themes, t)
+		candidate[t] = k
 	}
 	m := NewMatcher(probe)
 	type seen struct {
@@ -130,15 +144,18 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 			s.sections[p.Doc+"\x00"+p.Section] = true
 		}
 	}
-	for _, p := range passages {
-		for _, t := range m.Themes(p.Text) {
-			mention(t.ID, p)
+	for i, p := range passages {
+		found := m.Find(p.Text)
+		for _, mt := range found {
+			if k, ok := candidate[mt.Theme]; ok {
+				mention(k, p)
+			}
 		}
 		// A quotation is a mention, even where a longer candidate
-		// overlapping it took the match.
-		for _, q := range quotedSpans(p.Text) {
-			if mentions[textnorm.Key(q)] != nil {
-				mention(textnorm.Key(q), p)
+		// overlapping it took the match; not where a theme did.
+		for _, q := range spans[i] {
+			if !overlaps(found, q, candidate) {
+				mention(q.key, p)
 			}
 		}
 	}
@@ -180,18 +197,29 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 	return out
 }
 
-// quotedSpans returns the texts between matching quotation marks in s,
-// each pair on one line and holding no clause end.
-func quotedSpans(s string) []string {
-	var out []string
+// span is a quotation: its text, where it stands in its passage in
+// runes (the quotation marks left out, as Match counts), and, once it is
+// a candidate, its key.
+type span struct {
+	text       string
+	start, end int
+	key        string
+}
+
+// quotedSpans returns the quotations in s: the texts between matching
+// quotation marks, each pair on one line and holding no clause end.
+func quotedSpans(s string) []span {
+	var out []span
+	runes := 0 // runes of s before i
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
+		runes++
 		closing, ok := quotes[r]
 		if !ok {
 			continue
 		}
-		j := i
+		j, inside := i, 0
 		for j < len(s) {
 			c, m := utf8.DecodeRuneInString(s[j:])
 			if c == closing {
@@ -202,16 +230,29 @@ func quotedSpans(s string) []string {
 				break
 			}
 			j += m
+			inside++
 		}
 		if j < 0 || j >= len(s) {
 			// No closing mark before the clause ends: a quotation
 			// running on, or a stray mark. Go on after the opening one.
 			continue
 		}
-		out = append(out, s[i:j])
+		out = append(out, span{text: s[i:j], start: runes, end: runes + inside})
 		i = j + utf8.RuneLen(closing)
+		runes += inside + 1
 	}
 	return out
+}
+
+// overlaps reports whether a match of a theme — one that is not a
+// candidate's — shares a character with q.
+func overlaps(found []Match, q span, candidate map[*Theme]string) bool {
+	for _, mt := range found {
+		if _, ok := candidate[mt.Theme]; !ok && mt.Start < q.end && q.start < mt.End {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHan(s string) bool {

@@ -24,7 +24,14 @@ func TestQuotedSpans(t *testing.T) {
 		{"“没有结束", nil},
 		{"“”", []string{""}},
 	} {
-		if got := quotedSpans(c.text); !slices.Equal(got, c.want) {
+		var got []string
+		for _, q := range quotedSpans(c.text) {
+			got = append(got, q.text)
+			if rs := []rune(c.text); string(rs[q.start:q.end]) != q.text {
+				t.Errorf("quotedSpans(%q): %q at runes %d–%d, which hold %q", c.text, q.text, q.start, q.end, string(rs[q.start:q.end]))
+			}
+		}
+		if !slices.Equal(got, c.want) {
 			t.Errorf("quotedSpans(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -49,15 +56,15 @@ func TestSuggest(t *testing.T) {
 		{Doc: "b", Section: "s2", Text: "双随机一公开全覆盖，“好”。", Pos: at(21)},
 		{Doc: "c", Section: "s1", Text: "粤字号产品走向全国；“一站式”窗口。", Pos: at(30)},
 		{Doc: "d", Section: "", Text: "“粤字号”见于序言。", Pos: at(40)},
+		{Doc: "e", Section: "s1", Text: "推行“一站式”办理。", Pos: at(50)},
 	}
 	got := Suggest(passages, set, 2)
 	names := make([]string, len(got))
 	for i, c := range got {
 		names[i] = c.Name
 	}
-	// 首负责任制 is a theme; 一站式 is quoted in two documents but is held
-	// by a theme's term; “要做好质量工作。” is a sentence and “好” one
-	// character.
+	// 首负责任制 is a theme; 一站式 is held by a theme's term; “要做好质量
+	// 工作。” is a sentence and “好” one character.
 	if want := []string{"粤字号", "双随机、一公开", "一站式"}; !slices.Equal(names, want) {
 		t.Fatalf("candidates %q, want %q", names, want)
 	}
@@ -92,6 +99,11 @@ func TestSuggest(t *testing.T) {
 	}
 	if yz.Near == nil || yz.Near.ID != "yizhanshi-fuwu" {
 		t.Errorf("一站式 near %v, want yizhanshi-fuwu", yz.Near)
+	}
+	// a's “一站式”服务 is the theme 一站式服务's, as a build matches it:
+	// only c's and e's count.
+	if yz.Documents != 2 || yz.QuotedIn != 2 || !slices.Equal(yz.InDocuments, []string{"c", "e"}) || yz.First.Pos != at(30) {
+		t.Errorf("一站式: %d documents %q, quoted in %d, first at %v; want c and e, first c's x.md:30:1", yz.Documents, yz.InDocuments, yz.QuotedIn, yz.First.Pos)
 	}
 
 	if got := Suggest(passages, set, 3); len(got) != 1 || got[0].Name != "粤字号" {
