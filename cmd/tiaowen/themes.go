@@ -84,7 +84,7 @@ its pinyin; an id becomes the theme's address for good, so read it over first.`)
 	if refused(stderr, "themes", problems.Errors(), nil) {
 		return 1
 	}
-	passages := sectionPassages(c)
+	passages := slices.Collect(themes.Passages(c.Docs))
 	var err error
 	if what == "list" {
 		err = listThemes(stdout, set, passages)
@@ -101,33 +101,6 @@ its pinyin; an id becomes the theme's address for good, so read it over first.`)
 		return 1
 	}
 	return 0
-}
-
-// sectionPassages is the text the site finds themes in: every section's
-// title and paragraphs, a table cell by cell, code left out.
-func sectionPassages(c *corpus.Corpus) []themes.Passage {
-	var out []themes.Passage
-	for _, d := range c.Docs {
-		for _, s := range d.Sections {
-			if s.Title != "" {
-				out = append(out, themes.Passage{Doc: d.ID, Section: s.EID, Text: s.Title, Pos: s.Pos})
-			}
-			for _, b := range s.Blocks {
-				switch b.Kind {
-				case corpus.Code:
-				case corpus.Table:
-					for _, row := range b.Rows {
-						for _, cell := range row {
-							out = append(out, themes.Passage{Doc: d.ID, Section: s.EID, Text: cell, Pos: b.Pos})
-						}
-					}
-				default:
-					out = append(out, themes.Passage{Doc: d.ID, Section: s.EID, Text: b.Text, Pos: b.Pos})
-				}
-			}
-		}
-	}
-	return out
 }
 
 // listThemes writes the themes as CSV with where they are found.

@@ -217,7 +217,7 @@ func Check(opts Options) (docs, sections int, problems diag.List, err error) {
 
 // themesFoundNowhere is, for Check, the warnings Load gives of the
 // themes no document mentions, found as analyse finds them. It reads the
-// documents only until every theme has been found, which in a corpus
+// passages only until every theme has been found, which in a corpus
 // where all are takes a few documents.
 func themesFoundNowhere(docs []*corpus.Document, set *themes.Set) diag.List {
 	if len(docs) == 0 || set == nil || len(set.Themes) == 0 {
@@ -225,19 +225,9 @@ func themesFoundNowhere(docs []*corpus.Document, set *themes.Set) diag.List {
 	}
 	m := themes.NewMatcher(set)
 	found := make(map[*themes.Theme]bool, len(set.Themes))
-	note := func(ms []themes.Match) {
-		for _, mt := range ms {
+	for p := range themes.Passages(docs) {
+		for _, mt := range m.Find(p.Text) {
 			found[mt.Theme] = true
-		}
-	}
-	for _, d := range docs {
-		for _, s := range d.Sections {
-			note(m.Find(s.Title))
-			for _, b := range s.Blocks {
-				if b.Kind != corpus.Code {
-					note(findTerms(m, b))
-				}
-			}
 		}
 		if len(found) == len(set.Themes) {
 			return nil

@@ -8,20 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"tiaowen/internal/diag"
 	"tiaowen/internal/slug"
 	"tiaowen/internal/textnorm"
 )
-
-// A Passage is a paragraph of a document, given to Suggest: the
-// document's id, the eId of the section it is in ("" for the text before
-// or after the sections), its text and where it is.
-type Passage struct {
-	Doc     string
-	Section string
-	Text    string
-	Pos     diag.Position
-}
 
 // A Candidate is a term that documents put in quotation marks —
 // policies quote the names they coin: “双随机、一公开”, “粤字号”,
