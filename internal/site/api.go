@@ -144,7 +144,8 @@ func (s *Site) themesJSON(w *bytes.Buffer) error {
 	out := themesAPI{Themes: []themeAPI{}}
 	for _, t := range s.themes.Themes {
 		ta := themeAPI{ID: t.ID, Name: t.Name, Description: t.Description, Terms: t.Terms, URL: s.siteURL(themePath(t.ID)), Documents: []themeDocuments{}}
-		for _, d := range s.docs {
+		// Its documents as its pages list them, newest first.
+		for _, d := range s.byDate {
 			var eids []string
 			for i, si := range d.secs {
 				for _, st := range si.themes {

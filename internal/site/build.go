@@ -114,10 +114,12 @@ type Site struct {
 	// document supersedes another.
 	versions map[string]*versionInfo
 	// themeRanks[t][i] is the place of s.docs[i] among the documents
-	// that mention theme t, -1 when it does not; themeDocs[t] is their
-	// number. They say which page of a theme a document is on.
+	// that mention theme t, newest first, -1 when it does not;
+	// themeDocs[t] is their number. They say which page of a theme a
+	// document is on; byDate is s.docs in that order.
 	themeRanks [][]int32
 	themeDocs  []int
+	byDate     []*docInfo
 	// themesTogether[t][u] is the number of sections that mention both
 	// theme t and theme u.
 	themesTogether [][]int32

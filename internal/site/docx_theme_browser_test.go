@@ -29,12 +29,13 @@ type themeTruth struct {
 
 // TestBrowserThemeWord saves a theme's 摘编 from its second page, two
 // documents to a page. From a web server the document holds the whole
-// theme, every document of the JSON API in turn, its title linked to
+// theme, every document of the JSON API in turn (newest first, as the
+// pages list them), its title linked to
 // its page, then every section that mentions the theme, its heading
 // linked to its permalink, and the passages quoted under it — words of
 // the section's text, the terms shaded. From the offline bundle, where
 // the other pages cannot be read, it holds the page's own two and says
-// so; read in 简体 there, the 繁體 意见 is saved as written. mammoth reads
+// so (the page with the 繁體 意见); read in 简体 there, the 繁體 意见 is saved as written. mammoth reads
 // it.
 func TestBrowserThemeWord(t *testing.T) {
 	s := pagedSeedSite(t, 2)
@@ -63,9 +64,26 @@ func TestBrowserThemeWord(t *testing.T) {
 
 	do(t, ctx, "open page 2 on the web", chromedp.Navigate(browsertest.Serve(t, s.web)+page2))
 	whole := openWord(t, awaitDownload(t, ctx, downloads, name, "button.docx"))
-	checkExcerpts(t, s, theme, whole, 0, 5)
+	checkExcerpts(t, s, theme, whole, page2, 0, 5)
 
-	do(t, ctx, "open page 2 from disk", chromedp.Navigate(browsertest.FileURL(s.bundle)+"/"+page2))
+	// The page that lists the 繁體 意见, two documents to a page, newest
+	// first as the API lists them.
+	hant := -1
+	for i, d := range theme.Documents {
+		var doc struct{ Lang string }
+		if readJSON(t, filepath.Join(s.web, "api", "docs", d.ID+".json"), &doc); doc.Lang == "zh-Hant" {
+			hant = i
+		}
+	}
+	if hant < 0 {
+		t.Fatalf("no document of %s is in 繁體", excerptsTheme)
+	}
+	first := hant / 2 * 2
+	page := "themes/" + excerptsTheme + "/index.html"
+	if first > 0 {
+		page = fmt.Sprintf("themes/%s/page/%d/index.html", excerptsTheme, first/2+1)
+	}
+	do(t, ctx, "open "+page+" from disk", chromedp.Navigate(browsertest.FileURL(s.bundle)+"/"+page))
 	do(t, ctx, "read it in 简体", browsertest.Click(".script-switch button"))
 	if !eval[bool](t, ctx, `(async () => {
 		for (let i = 0; i < 200 && document.querySelector(".theme-doc[lang=zh-Hant]"); i++) await new Promise(r => setTimeout(r, 10));
@@ -73,7 +91,7 @@ func TestBrowserThemeWord(t *testing.T) {
 	})()`) {
 		t.Fatal("以简体阅读 did not turn the 意见's passages into 简体")
 	}
-	checkExcerpts(t, s, theme, openWord(t, awaitDownload(t, ctx, downloads, name, "button.docx")), 2, 4)
+	checkExcerpts(t, s, theme, openWord(t, awaitDownload(t, ctx, downloads, name, "button.docx")), page, first, first+2)
 
 	_, html := runMammoth(t, whole.file)
 	if !strings.Contains(html, "<h1>") || !strings.Contains(html, "<h2>") {
@@ -81,9 +99,10 @@ func TestBrowserThemeWord(t *testing.T) {
 	}
 }
 
-// checkExcerpts checks a saved 摘编 of theme that holds its documents
-// first to end-1 (all of them or one page's).
-func checkExcerpts(t *testing.T, s builtSite, theme themeTruth, pkg *wordPackage, first, end int) {
+// checkExcerpts checks a saved 摘编 of theme, saved from the page at
+// path, that holds its documents first to end-1 (all of them or one
+// page's).
+func checkExcerpts(t *testing.T, s builtSite, theme themeTruth, pkg *wordPackage, path string, first, end int) {
 	t.Helper()
 	var paras []wordPara
 	for _, n := range pkg.body.kid("body").kids("p") {
@@ -110,7 +129,7 @@ func checkExcerpts(t *testing.T, s builtSite, theme themeTruth, pkg *wordPackage
 	if said != partial {
 		t.Errorf("holding %d of %d documents, says it holds one page's only: %v", len(docs), len(theme.Documents), said)
 	}
-	if last := paras[len(paras)-1].text; !strings.HasPrefix(last, "导出自：") || !strings.Contains(last, "themes/"+excerptsTheme+"/page/2/") {
+	if last := paras[len(paras)-1].text; !strings.HasPrefix(last, "导出自：") || !strings.Contains(last, strings.TrimSuffix(path, "index.html")) {
 		t.Errorf("the last line is %q, want where it was saved from", last)
 	}
 	fill := markFills(t)[0]

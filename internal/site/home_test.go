@@ -298,14 +298,22 @@ var (
 )
 
 // TestThemePages pages the seed site's theme pages two documents at a
-// time: every theme's documents must each be shown once, in corpus
-// order, over its pages; the link checker must find every link and
+// time: every theme's documents must each be shown once, newest first
+// (undated last), over its pages; the link checker must find every link and
 // fragment of the site — the matrix's, the document pages' and the
 // section pages' links to a document's passages on the right page of a
 // theme among them; and the dev server must make the same files.
 func TestThemePages(t *testing.T) {
 	project := seedProject(t)
 	whole := buildFiles(t, project)
+	dates := map[string]string{}
+	s, _, err := Load(Options{Content: filepath.Join(project, "content")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range s.docs {
+		dates[d.ID] = d.Date
+	}
 	withSetting(t, project, "paginate: 2")
 	files := buildFiles(t, project)
 	paged := 0
@@ -316,6 +324,11 @@ func TestThemePages(t *testing.T) {
 			continue
 		}
 		want := submatches(themeGroupID, string(data))
+		for i := 1; i < len(want); i++ {
+			if a, b := dates[want[i-1]], dates[want[i]]; a < b {
+				t.Errorf("theme %s lists %s (%q) before %s (%q), want the newest first and the undated last", id, want[i-1], a, want[i], b)
+			}
+		}
 		var got []string
 		for n := 1; ; n++ {
 			page, ok := files[themePagePath(id, n)+"index.html"]
@@ -405,24 +418,52 @@ func TestThemePagesFollowEdits(t *testing.T) {
 	if !slices.Contains(r.Changed, keyThemePages(theme.ID)) {
 		t.Fatalf("report = %+v, want the paging of %s changed", r, theme.ID)
 	}
-	fresh := buildFiles(t, project)
-	got := getAll(t, m, sortedNames(fresh))
-	links := 0
-	for _, name := range sortedNames(got) {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		for _, l := range themeDocLink.FindAllStringSubmatch(string(got[name]), -1) {
-			target := resolve(name, l[1])
-			if !strings.Contains(string(got[target]), `id="`+l[2]+`"`) {
-				t.Errorf("%s: the link to %s#%s finds no such passages there", name, target, l[2])
+	checkThemeLinks := func() {
+		t.Helper()
+		fresh := buildFiles(t, project)
+		got := getAll(t, m, sortedNames(fresh))
+		links := 0
+		for _, name := range sortedNames(got) {
+			if !strings.HasSuffix(name, ".html") {
+				continue
 			}
-			links++
+			for _, l := range themeDocLink.FindAllStringSubmatch(string(got[name]), -1) {
+				target := resolve(name, l[1])
+				if !strings.Contains(string(got[target]), `id="`+l[2]+`"`) {
+					t.Errorf("%s: the link to %s#%s finds no such passages there", name, target, l[2])
+				}
+				links++
+			}
+		}
+		if links == 0 {
+			t.Fatal("no links to a theme's passages checked")
 		}
 	}
-	if links == 0 {
-		t.Fatal("no links to a theme's passages checked")
+	checkThemeLinks()
+
+	// The theme's oldest document redated to the newest: it moves from
+	// the last of the theme's pages to the first, and every other one a
+	// page on.
+	s = m.cur.Load().site
+	ti := s.themeIndex(theme)
+	oldest := s.byDate[len(s.byDate)-1]
+	for _, d := range s.byDate {
+		if d.themeCounts[ti] > 0 {
+			oldest = d
+		}
 	}
+	if oldest.Date == "" || s.themeRanks[ti][oldest.Index] == 0 {
+		t.Fatalf("%s: its oldest document %s is undated or first", theme.ID, oldest.ID)
+	}
+	file = filepath.Join(project, "content", "docs", filepath.Base(oldest.File))
+	r = update(t, m, edit(t, file, "date: "+oldest.Date, "date: 2029-12-31"))
+	if !slices.Contains(r.Changed, keyThemePages(theme.ID)) {
+		t.Fatalf("redated: report = %+v, want the paging of %s changed", r, theme.ID)
+	}
+	if s := m.cur.Load().site; s.themeRanks[ti][oldest.Index] != 0 {
+		t.Errorf("redated to the newest, %s is at %d of %s's documents", oldest.ID, s.themeRanks[ti][oldest.Index], theme.ID)
+	}
+	checkThemeLinks()
 }
 
 // TestPaginateSetting: site.yaml's paginate is a whole number of

@@ -577,7 +577,9 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 			if od.themeCounts[t] > 0 || nd.themeCounts[t] > 0 {
 				changed[keyTheme(s.themes.Themes[t].ID)] = true
 			}
-			if (od.themeCounts[t] > 0) != (nd.themeCounts[t] > 0) {
+			// Which page of the theme each document is on moves when one
+			// comes or goes, or, as they are listed by date, is redated.
+			if (od.themeCounts[t] > 0) != (nd.themeCounts[t] > 0) || (od.Date != nd.Date && nd.themeCounts[t] > 0) {
 				changed[keyThemePages(s.themes.Themes[t].ID)] = true
 			}
 		}

@@ -860,14 +860,19 @@ func (s *Site) rankThemes() {
 			}
 		}
 	}
+	// A theme's pages list its documents newest first, as a region's
+	// do: what is in force now before what it built on.
+	s.byDate = sortedDocsByDate(s.docs)
 	s.themeRanks = make([][]int32, len(s.themes.Themes))
 	s.themeDocs = make([]int, len(s.themes.Themes))
 	for t := range s.themes.Themes {
 		ranks := make([]int32, len(s.docs))
-		for i, d := range s.docs {
+		for i := range ranks {
 			ranks[i] = -1
+		}
+		for _, d := range s.byDate {
 			if d.themeCounts[t] > 0 {
-				ranks[i] = int32(s.themeDocs[t])
+				ranks[d.Index] = int32(s.themeDocs[t])
 				s.themeDocs[t]++
 			}
 		}
@@ -921,8 +926,8 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 			return p.Root + themePagePath(t.ID, i) + "index.html"
 		}), Together: s.themesWith(ti, p.Root), Overview: s.themeOverviewOf(ti, p.Root)}
 	data.Forms, data.MoreForms = s.themeForms(ti)
-	for i, d := range s.docs {
-		if r := int(s.themeRanks[ti][i]); r < first || r >= end {
+	for _, d := range s.byDate {
+		if r := int(s.themeRanks[ti][d.Index]); r < first || r >= end {
 			continue
 		}
 		var g themeGroup
