@@ -324,6 +324,15 @@ func TestThemePages(t *testing.T) {
 			continue
 		}
 		want := submatches(themeGroupID, string(data))
+		// The page says in what order it lists them.
+		undated := slices.ContainsFunc(want, func(id string) bool { return dates[id] == "" })
+		order := "按日期排列，新的在前。"
+		if undated {
+			order = "按日期排列，新的在前，未注明日期的在后。"
+		}
+		if !strings.Contains(string(data), `<p class="note theme-order">`+order+`</p>`) {
+			t.Errorf("theme %s does not say %q", id, order)
+		}
 		for i := 1; i < len(want); i++ {
 			if a, b := dates[want[i-1]], dates[want[i]]; a < b {
 				t.Errorf("theme %s lists %s (%q) before %s (%q), want the newest first and the undated last", id, want[i-1], a, want[i], b)
@@ -340,6 +349,9 @@ func TestThemePages(t *testing.T) {
 			}
 			if n > 1 {
 				paged++
+			}
+			if say := fmt.Sprintf("本页列出提及此主题的第 %d–%d 份文件，共 %d 份，按日期排列", 2*n-1, min(2*n, len(want)), len(want)); len(want) > 2 && !strings.Contains(string(page), say) {
+				t.Errorf("theme %s, page %d does not say %q", id, n, say)
 			}
 			got = append(got, submatches(themeGroupID, string(page))...)
 		}

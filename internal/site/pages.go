@@ -433,11 +433,14 @@ type themeData struct {
 	// (from 1) of the Total that mention the theme.
 	Groups             []themeGroup
 	Total, First, Last int
-	Pager              *pager
-	Together           []themeTogether // the themes most often in the same sections
-	Overview           *themeOverview
-	Forms              []themeForm // how the documents write its terms
-	MoreForms          int         // and how many more ways than Forms lists
+	// Undated is whether some document that mentions the theme has no
+	// date: those come last.
+	Undated   bool
+	Pager     *pager
+	Together  []themeTogether // the themes most often in the same sections
+	Overview  *themeOverview
+	Forms     []themeForm // how the documents write its terms
+	MoreForms int         // and how many more ways than Forms lists
 }
 
 // themeForm is a way the documents write a theme's terms, and how many
@@ -927,7 +930,9 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 		}), Together: s.themesWith(ti, p.Root), Overview: s.themeOverviewOf(ti, p.Root)}
 	data.Forms, data.MoreForms = s.themeForms(ti)
 	for _, d := range s.byDate {
-		if r := int(s.themeRanks[ti][d.Index]); r < first || r >= end {
+		r := int(s.themeRanks[ti][d.Index])
+		data.Undated = data.Undated || r >= 0 && d.Date == ""
+		if r < first || r >= end {
 			continue
 		}
 		var g themeGroup
