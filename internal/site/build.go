@@ -244,6 +244,22 @@ func themesFoundNowhere(docs []*corpus.Document, set *themes.Set) diag.List {
 	return out
 }
 
+// unmentionedThemes warns of each theme no document of s mentions or,
+// given the site before an edit, of each the edit left unmentioned. A
+// site without documents says so already and gets none.
+func (s *Site) unmentionedThemes(before *Site) diag.List {
+	if len(s.docs) == 0 {
+		return nil
+	}
+	var out diag.List
+	for t, th := range s.themes.Themes {
+		if s.themeDocs[t] == 0 && (before == nil || before.themeDocs[t] > 0) {
+			out = append(out, themeFoundNowhere(th))
+		}
+	}
+	return out
+}
+
 // themeFoundNowhere warns of a theme that no document mentions: its
 // page would list nothing, most often because its terms are written as
 // no document writes them.
@@ -269,12 +285,8 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	s.indexNamed()
 	s.rankThemes()
-	if len(s.docs) > 0 {
-		for t, th := range set.Themes {
-			if s.themeDocs[t] == 0 {
-				problems = append(problems, themeFoundNowhere(th))
-			}
-		}
+	if ps := s.unmentionedThemes(nil); len(ps) > 0 {
+		problems = append(problems, ps...)
 		problems.Sort()
 	}
 	s.byID = map[string]*docInfo{}

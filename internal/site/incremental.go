@@ -592,6 +592,7 @@ func (m *Memory) applyDocs(s, old *Site, files []string, changed map[string]bool
 	s.indexNamed()
 	s.rarity = nil // counted again, from the edited corpus, with the search index
 	s.rankThemes()
+	problems = append(problems, s.unmentionedThemes(old)...)
 	if len(old.aliases) > 0 {
 		s.aliases = maps.Clone(old.aliases)
 		for a, d := range s.aliases {

@@ -761,3 +761,37 @@ func TestMemoryEditedDocs(t *testing.T) {
 		t.Errorf("a template edited: Edited %q, want none", r.Edited)
 	}
 }
+
+// TestMemoryThemeUnmentioned: the dev server warns of a theme as soon as
+// an edit takes away its last mention, at the theme's line, and not at
+// the next edit, when nothing changed for it; a full load warns of every
+// theme found nowhere.
+func TestMemoryThemeUnmentioned(t *testing.T) {
+	project := t.TempDir()
+	content := filepath.Join(project, "content")
+	os.MkdirAll(filepath.Join(content, "docs"), 0o755)
+	doc := filepath.Join(content, "docs", "a.md")
+	os.WriteFile(doc, []byte("---\nid: a\ntitle: A\n---\n一、总体要求\n\n开展质量月活动。\n\n二、保障措施\n\n落实首负责任制。\n"), 0o644)
+	themesFile := filepath.Join(content, "themes.yaml")
+	os.WriteFile(themesFile, []byte("themes:\n  - id: zhiliangyue\n    name: 质量月\n    terms: [质量月]\n  - id: shoufu\n    name: 首负责任制\n    terms: [首负责任制]\n"), 0o644)
+	m, r := NewMemory(Options{Content: content})
+	if r.Err() != nil || len(r.Problems) != 0 {
+		t.Fatalf("NewMemory: %v", r.Problems)
+	}
+	want := themesFile + `:2:5: warning: theme "zhiliangyue" (质量月) is found in no document`
+	r = update(t, m, edit(t, doc, "开展质量月活动。", "开展质量活动。"))
+	if r.Full || len(r.Problems) != 1 || !strings.HasPrefix(r.Problems[0].Error(), want) {
+		t.Errorf("the last 质量月 taken out: full %v, problems %v; want %q alone", r.Full, r.Problems, want)
+	}
+	r = update(t, m, edit(t, doc, "落实首负责任制。", "落实首负责任制，强化监管。"))
+	if len(r.Problems) != 0 {
+		t.Errorf("an edit that leaves 质量月 as it was: problems %v", r.Problems)
+	}
+	if _, ok := m.Settle(); !ok {
+		t.Fatal("Settle did nothing")
+	}
+	m2, r := NewMemory(Options{Content: content})
+	if m2 == nil || len(r.Problems) != 1 || !strings.HasPrefix(r.Problems[0].Error(), want) {
+		t.Errorf("a full load: problems %v; want %q alone", r.Problems, want)
+	}
+}
