@@ -80,7 +80,7 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 			if n := utf8.RuneCountInString(key); n < 2 || n > maxCandidateRunes || !hasHan(key) {
 				continue
 			}
-			if len(known.Find(q.text)) > 0 || overlaps(taken, q, nil) {
+			if len(known.Find(q.text)) > 0 || overlaps(taken, q) {
 				continue
 			}
 			c := byKey[key]
@@ -141,11 +141,11 @@ func Suggest(passages []Passage, set *Set, minDocs int) []Candidate {
 			}
 		}
 		// A quotation is a mention, even where a longer candidate
-		// overlapping it took the match; not where a theme did.
+		// overlapping it took the match. (One a theme's match overlaps
+		// was never collected: a quotation counts in QuotedIn only
+		// where it counts as a mention.)
 		for _, q := range spans[i] {
-			if !overlaps(found, q, candidate) {
-				mention(q.key, p)
-			}
+			mention(q.key, p)
 		}
 	}
 
@@ -233,11 +233,10 @@ func quotedSpans(s string) []span {
 	return out
 }
 
-// overlaps reports whether a match of a theme — one that is not a
-// candidate's — shares a character with q.
-func overlaps(found []Match, q span, candidate map[*Theme]string) bool {
-	for _, mt := range found {
-		if _, ok := candidate[mt.Theme]; !ok && mt.Start < q.end && q.start < mt.End {
+// overlaps reports whether one of the matches shares a character with q.
+func overlaps(matches []Match, q span) bool {
+	for _, mt := range matches {
+		if mt.Start < q.end && q.start < mt.End {
 			return true
 		}
 	}
