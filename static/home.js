@@ -1,6 +1,7 @@
 // The home page's document finder: filter the documents by words and by
 // level, region, year, script, status and version, and sort them by a column — over the
-// whole corpus, not only the page's share of it. The list comes from
+// whole corpus, not only the page's share of it. Its order at first is
+// the build's, the newest first. The list comes from
 // api/docs.js, loaded at the first use. The state is kept in the
 // address (?filter=…&level=province&sort=date-desc), so that a filtered
 // list can be bookmarked and shared. Without this script the table and
@@ -25,7 +26,11 @@
   var facets = Array.prototype.slice.call(form.querySelectorAll("select"));
   var words = form.elements.filter;
   var docs = null, levelNames = {}, loading = false;
-  var sort = null; // {key, desc}
+  // The build lists the newest first (undated last, each date's by id,
+  // which is the order of api/docs.js), as the date column sorts them.
+  var defaultSort = { key: "date", desc: true };
+  var sort = defaultSort; // {key, desc}
+  var isDefault = function (o) { return o.key === defaultSort.key && o.desc === defaultSort.desc; };
 
   // Columns that sort, and their first direction: newest and longest first.
   var sortFirstDesc = { title: false, issuer: false, date: true, sections: true };
@@ -45,7 +50,7 @@
     th.appendChild(b);
     heads[key] = th;
     b.addEventListener("click", function () {
-      sort = sort && sort.key === key ? { key: key, desc: !sort.desc } : { key: key, desc: sortFirstDesc[key] };
+      sort = sort.key === key ? { key: key, desc: !sort.desc } : { key: key, desc: sortFirstDesc[key] };
       update(true);
     });
   });
@@ -108,7 +113,7 @@
     return covers ? JSON.parse(covers) : [sel.value];
   };
   var active = function (c) {
-    return c.words.length > 0 || facets.some(function (sel) { return sel.value; }) || sort !== null;
+    return c.words.length > 0 || facets.some(function (sel) { return sel.value; }) || !isDefault(sort);
   };
 
   var cell = function (tr, tag, text, lang) {
@@ -150,11 +155,9 @@
   var describe = function (n, c) {
     var filtered = c.words.length > 0 || facets.some(function (sel) { return sel.value; });
     var s = filtered ? "符合条件的文件 " + n + " 份" : "全部 " + n + " 份文件";
-    if (sort) {
-      s += "，按" + sortNames[sort.key] + (sort.key === "date" ? (sort.desc ? "从新到旧" : "从旧到新")
-        : sort.key === "sections" ? (sort.desc ? "从多到少" : "从少到多") : (sort.desc ? "逆序" : "排序"));
-    }
-    return s + "。";
+    if (n < 2) return s + "。";
+    return s + "，按" + sortNames[sort.key] + (sort.key === "date" ? (sort.desc ? "从新到旧" : "从旧到新")
+      : sort.key === "sections" ? (sort.desc ? "从多到少" : "从少到多") : (sort.desc ? "逆序" : "排序")) + "。";
   };
 
   // remember writes the state into the address; a page opened from disk
@@ -163,7 +166,7 @@
     var q = [];
     if (words.value.trim()) q.push("filter=" + encodeURIComponent(words.value.trim()));
     facets.forEach(function (sel) { if (sel.value) q.push(sel.name + "=" + encodeURIComponent(sel.value)); });
-    if (sort) q.push("sort=" + sort.key + (sort.desc ? "-desc" : ""));
+    if (!isDefault(sort)) q.push("sort=" + sort.key + (sort.desc ? "-desc" : ""));
     try {
       history.replaceState(null, "", (q.length ? "?" + q.join("&") : location.pathname.replace(/^.*\//, "") || "./") + location.hash);
     } catch (e) {}
@@ -172,7 +175,7 @@
   var update = function (fromUser) {
     var c = chosen();
     Object.keys(heads).forEach(function (k) {
-      if (sort && sort.key === k) heads[k].setAttribute("aria-sort", sort.desc ? "descending" : "ascending");
+      if (sort.key === k) heads[k].setAttribute("aria-sort", sort.desc ? "descending" : "ascending");
       else heads[k].removeAttribute("aria-sort");
     });
     if (fromUser) remember(c);
@@ -190,16 +193,14 @@
       if (!c.words.every(function (w) { return d.text.indexOf(w) >= 0; })) return false;
       return wants.every(function (w) { return w.values.indexOf(d[w.name]) >= 0; });
     });
-    if (sort) {
-      var k = sort.key, sign = sort.desc ? -1 : 1;
-      kept.sort(function (x, y) {
-        var r = k === "sections" ? x.sections - y.sections
-          : k === "date" ? (x.date === y.date ? 0 : !x.date ? 1 : !y.date ? -1 : x.date < y.date ? -1 : 1)
-          : compareText(x[k], y[k]);
-        if (k !== "sections" && (!x[k] || !y[k])) return r || x.index - y.index; // empty cells stay last
-        return sign * r || x.index - y.index;
-      });
-    }
+    var k = sort.key, sign = sort.desc ? -1 : 1;
+    kept.sort(function (x, y) {
+      var r = k === "sections" ? x.sections - y.sections
+        : k === "date" ? (x.date === y.date ? 0 : !x.date ? 1 : !y.date ? -1 : x.date < y.date ? -1 : 1)
+        : compareText(x[k], y[k]);
+      if (k !== "sections" && (!x[k] || !y[k])) return r || x.index - y.index; // empty cells stay last
+      return sign * r || x.index - y.index;
+    });
     var body = document.createElement("tbody");
     table.replaceChild(body, tbody);
     tbody = body;
@@ -254,7 +255,7 @@
   words.addEventListener("input", function () { update(true); });
   facets.forEach(function (sel) { sel.addEventListener("change", function () { update(true); }); });
   form.addEventListener("reset", function () {
-    sort = null;
+    sort = defaultSort;
     // The form's own reset clears the fields after this event.
     setTimeout(function () { update(true); }, 0);
   });

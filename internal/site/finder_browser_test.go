@@ -14,9 +14,10 @@ import (
 
 // TestBrowserHomeFinder filters and sorts the seed site's documents from
 // the home page's finder, in the offline bundle opened from disk with two
-// documents a page: the finder reaches documents on other pages, draws
-// their rows as the build does, keeps its state in the address, and
-// gives the page back as it was when cleared.
+// documents a page: the finder reaches documents on other pages, lists
+// them newest first as the build does until another order is chosen,
+// draws their rows as the build does, keeps its state in the address,
+// and gives the page back as it was when cleared.
 func TestBrowserHomeFinder(t *testing.T) {
 	ctx, base := openPagedSeedBundle(t, 2)
 
@@ -57,13 +58,16 @@ func TestBrowserHomeFinder(t *testing.T) {
 		t.Fatalf("the three pages list %d documents, want 5", len(built))
 	}
 
-	do(t, ctx, "open page 1", chromedp.Navigate(base+"index.html"))
+	do(t, ctx, "open page 3", chromedp.Navigate(base+"page/3/index.html"))
 	if visible := eval[bool](t, ctx, `!document.getElementById("doc-finder").hidden`); !visible {
 		t.Fatal("the finder is hidden with JavaScript on")
 	}
+	if s := attr(t, ctx, chromedp.CSS(`th[data-sort=date]`), "aria-sort"); s != "descending" {
+		t.Errorf("unsorted by the reader, the date column's aria-sort is %q, want descending", s)
+	}
 	paged := ids()
-	// A 简体 word finds the 繁體 document, which is on another page, by
-	// its issuer (江蘇省人民政府) or title.
+	// A 简体 word finds the 繁體 document, which is on page 1, by its
+	// issuer (江蘇省人民政府) or title.
 	do(t, ctx, "type 江苏", chromedp.SendKeys(chromedp.CSS(`#doc-finder input[name=filter]`), "江苏"))
 	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 1 份。")
 	if got := ids(); !slices.Equal(got, []string{"jiangsu-2023-yijian"}) || slices.Contains(paged, got[0]) {
@@ -76,12 +80,12 @@ func TestBrowserHomeFinder(t *testing.T) {
 	wantLocation(t, ctx, base+"docs/jiangsu-2023-yijian/index.html")
 	do(t, ctx, "go back", chromedp.NavigateBack())
 
-	do(t, ctx, "open page 1 with 江苏 in the address", chromedp.Navigate(base+"index.html?filter=%E6%B1%9F%E8%8B%8F"))
+	do(t, ctx, "open page 3 with 江苏 in the address", chromedp.Navigate(base+"page/3/index.html?filter=%E6%B1%9F%E8%8B%8F"))
 	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 1 份。")
 	do(t, ctx, "clear", browsertest.Click(`#doc-finder button[type=reset]`))
 	eventually(t, ctx, "the status once cleared", `document.getElementById("finder-status").textContent`, "")
 	if got := ids(); !slices.Equal(got, paged) {
-		t.Errorf("cleared, page 1 lists %q, want its own %q", got, paged)
+		t.Errorf("cleared, page 3 lists %q, want its own %q", got, paged)
 	}
 	if n := eval[int](t, ctx, `[...document.querySelectorAll(".pager")].filter(e => !e.hidden).length`); n != 2 {
 		t.Errorf("cleared, %d pagers show, want 2", n)
@@ -89,18 +93,19 @@ func TestBrowserHomeFinder(t *testing.T) {
 	if v := eval[string](t, ctx, `document.querySelector("#doc-finder input[name=filter]").value`); v != "" {
 		t.Errorf("cleared, the filter box holds %q", v)
 	}
-	if loc := get(t, ctx, "location", chromedp.Location()); loc != base+"index.html" {
+	if loc := get(t, ctx, "location", chromedp.Location()); loc != base+"page/3/index.html" {
 		t.Errorf("cleared, the address is %s", loc)
 	}
 
-	// A level, then the newest first, then the oldest, on page 2.
+	// A level, newest first, then the oldest first, then the newest
+	// again, on page 2.
 	do(t, ctx, "open page 2", chromedp.Navigate(base+"page/2/index.html"))
 	do(t, ctx, "choose 省级", chromedp.SetValue(chromedp.CSS(`#doc-finder select[name=level]`), "province"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#doc-finder select[name=level]").dispatchEvent(new Event("change"))`))
-	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份。先列出前 2 份。")
-	provincial := []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "jiangsu-2023-yijian"}
-	if got := ids(); !slices.Equal(got, provincial[:2]) {
-		t.Errorf("省级 lists %q first, want the first two provincial documents in corpus order", got)
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期从新到旧。先列出前 2 份。")
+	newest := []string{"guangdong-2023-gangyao", "jiangsu-2023-yijian", "guangdong-2020-shishi"}
+	if got := ids(); !slices.Equal(got, newest[:2]) {
+		t.Errorf("省级 lists %q first, want the two newest provincial documents", got)
 	}
 	if got := eval[string](t, ctx, `document.getElementById("finder-more").textContent`); got != "再列出 1 份（已列出 2 份，共 3 份）" {
 		t.Errorf("the button under the table reads %q", got)
@@ -114,36 +119,52 @@ func TestBrowserHomeFinder(t *testing.T) {
 	}
 	do(t, ctx, "choose 省级 again", chromedp.SetValue(chromedp.CSS(`#doc-finder select[name=level]`), "province"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#doc-finder select[name=level]").dispatchEvent(new Event("change"))`))
-	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份。先列出前 2 份。")
-	if got := all(); !slices.Equal(got, provincial) {
-		t.Errorf("省级 keeps %q, want the three provincial documents in corpus order", got)
+	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期从新到旧。先列出前 2 份。")
+	if got := all(); !slices.Equal(got, newest) {
+		t.Errorf("省级 keeps %q, want the three provincial documents newest first %q", got, newest)
 	}
-	if got := eval[string](t, ctx, `document.activeElement.getAttribute("href") || ""`); !strings.HasSuffix(got, "jiangsu-2023-yijian/index.html") {
+	if got := eval[string](t, ctx, `document.activeElement.getAttribute("href") || ""`); !strings.HasSuffix(got, "guangdong-2020-shishi/index.html") {
 		t.Errorf("with the last match listed, the focus is on %q, want the first new row's link", got)
 	}
+	// Already by date, newest first: the column's button turns the order.
 	do(t, ctx, "sort by date", browsertest.Click(`th[data-sort=date] button`))
-	newest := []string{"guangdong-2023-gangyao", "jiangsu-2023-yijian", "guangdong-2020-shishi"}
-	if got := all(); !slices.Equal(got, newest) {
-		t.Errorf("by date: %q, want the newest first %q", got, newest)
-	}
-	if s := attr(t, ctx, chromedp.CSS(`th[data-sort=date]`), "aria-sort"); s != "descending" {
-		t.Errorf("the date column's aria-sort is %q, want descending", s)
-	}
-	do(t, ctx, "sort by date again", browsertest.Click(`th[data-sort=date] button`))
 	oldest := slices.Clone(newest)
 	slices.Reverse(oldest)
 	if got := all(); !slices.Equal(got, oldest) {
-		t.Errorf("by date again: %q, want the oldest first %q", got, oldest)
+		t.Errorf("by date: %q, want the oldest first %q", got, oldest)
+	}
+	if s := attr(t, ctx, chromedp.CSS(`th[data-sort=date]`), "aria-sort"); s != "ascending" {
+		t.Errorf("the date column's aria-sort is %q, want ascending", s)
 	}
 	if loc := get(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "page/2/index.html?level=province&sort=date") {
 		t.Errorf("the address %s does not carry the level and the order", loc)
 	}
-
-	// The address brings the same list back, on whichever page it opens.
-	do(t, ctx, "open the address on page 1", chromedp.Navigate(base+"index.html?level=province&sort=date-desc"))
-	eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期从新到旧。先列出前 2 份。")
+	do(t, ctx, "sort by date again", browsertest.Click(`th[data-sort=date] button`))
 	if got := all(); !slices.Equal(got, newest) {
-		t.Errorf("from the address: %q, want %q", got, newest)
+		t.Errorf("by date again: %q, want the newest first %q", got, newest)
+	}
+	if s := attr(t, ctx, chromedp.CSS(`th[data-sort=date]`), "aria-sort"); s != "descending" {
+		t.Errorf("the date column's aria-sort is %q, want descending", s)
+	}
+	// The order the page starts in goes without saying in the address.
+	if loc := get(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "page/2/index.html?level=province") {
+		t.Errorf("the address %s is not the level's alone", loc)
+	}
+
+	// The address brings the same list back, on whichever page it opens;
+	// one written before the newest came first by default still works.
+	for _, c := range []struct {
+		sort, status string
+		want         []string
+	}{
+		{"date", "从旧到新", oldest},
+		{"date-desc", "从新到旧", newest},
+	} {
+		do(t, ctx, "open the address on page 1, sort="+c.sort, chromedp.Navigate(base+"index.html?level=province&sort="+c.sort))
+		eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, "符合条件的文件 3 份，按日期"+c.status+"。先列出前 2 份。")
+		if got := all(); !slices.Equal(got, c.want) {
+			t.Errorf("from the address with sort=%s: %q, want %q", c.sort, got, c.want)
+		}
 	}
 	if v := eval[string](t, ctx, `document.querySelector("#doc-finder select[name=level]").value`); v != "province" {
 		t.Errorf("from the address, the level select shows %q", v)
@@ -156,14 +177,14 @@ func TestBrowserHomeFinder(t *testing.T) {
 		region string
 		want   []string
 	}{
-		{"广东省", []string{"guangdong-2020-shishi", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "luhe-2017-yijian"}},
+		{"广东省", []string{"guangdong-2023-gangyao", "guangdong-2020-shishi", "luhe-2017-yijian", "guangzhou-2023-fangan"}},
 		{"汕尾市", []string{"luhe-2017-yijian"}},
 		{"江苏省", []string{"jiangsu-2023-yijian"}},
 	} {
 		do(t, ctx, "open the address with the region "+c.region, chromedp.Navigate(base+"index.html?region="+url.QueryEscape(c.region)))
 		status := fmt.Sprintf("符合条件的文件 %d 份。", len(c.want))
 		if len(c.want) > 2 {
-			status += "先列出前 2 份。"
+			status = fmt.Sprintf("符合条件的文件 %d 份，按日期从新到旧。先列出前 2 份。", len(c.want))
 		}
 		eventually(t, ctx, "the status", `document.getElementById("finder-status").textContent`, status)
 		if got := all(); !slices.Equal(got, c.want) {
@@ -191,5 +212,14 @@ func TestBrowserHomeFinder(t *testing.T) {
 	byTitle := []string{"guangdong-2020-shishi", "jiangsu-2023-yijian", "guangdong-2023-gangyao", "guangzhou-2023-fangan", "luhe-2017-yijian"}
 	if got := ids(); !slices.Equal(got, byTitle) {
 		t.Errorf("by title: %q, want %q", got, byTitle)
+	}
+	// Cleared, the page is the build's again: its two newest, by date.
+	do(t, ctx, "clear", browsertest.Click(`#doc-finder button[type=reset]`))
+	eventually(t, ctx, "the status once cleared", `document.getElementById("finder-status").textContent`, "")
+	if got := ids(); !slices.Equal(got, []string{"guangdong-2023-gangyao", "jiangsu-2023-yijian"}) {
+		t.Errorf("cleared, page 1 lists %q, want the two newest documents", got)
+	}
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("th[aria-sort]")].map(th => th.dataset.sort + " " + th.getAttribute("aria-sort"))`); !slices.Equal(got, []string{"date descending"}) {
+		t.Errorf("cleared, the columns sorted are %q, want the date's, descending", got)
 	}
 }

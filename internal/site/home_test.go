@@ -36,7 +36,7 @@ var (
 
 // TestHomePages pages the seed site's home page two documents at a
 // time: each document must be listed, in the table and in the matrix, on
-// exactly one page, in the corpus's order; every page must lead to its
+// exactly one page, newest first and the undated last, and say so; every page must lead to its
 // neighbours and name itself in its pager; every link must reach a file
 // of the site; and the dev server must make the same pages and no others.
 func TestHomePages(t *testing.T) {
@@ -53,6 +53,15 @@ func TestHomePages(t *testing.T) {
 	ids := submatches(docRowLink, string(whole["index.html"]))
 	if len(ids) != 10 { // the table and the matrix
 		t.Fatalf("the one home page lists %d document rows, want 10", len(ids))
+	}
+	// 2023-06-21, 2023-03-10, 2020-09-17, 2017-05-24, and the 广州 draft,
+	// which has no date.
+	byDate := []string{"guangdong-2023-gangyao", "jiangsu-2023-yijian", "guangdong-2020-shishi", "luhe-2017-yijian", "guangzhou-2023-fangan"}
+	if !slices.Equal(ids[:5], byDate) || !slices.Equal(ids[5:], byDate) {
+		t.Errorf("the home page lists %v in its table and matrix, want each newest first: %v", ids, byDate)
+	}
+	if want := "<p class=\"note page-note\">按日期排列，新的在前，未注明日期的在后。</p>"; !strings.Contains(string(whole["index.html"]), want) {
+		t.Errorf("the one home page does not say %q", want)
 	}
 
 	withSetting(t, project, "paginate: 2")
@@ -73,7 +82,7 @@ func TestHomePages(t *testing.T) {
 		if m := currentPage.FindAllStringSubmatch(page, -1); len(m) != 2 || m[0][1] != fmt.Sprint(i+1) || m[1][1] != fmt.Sprint(i+1) {
 			t.Errorf("%s: its two pagers mark %v as the current page, want %d", name, m, i+1)
 		}
-		if want := fmt.Sprintf("本页列出第 %d–%d 份，共 5 份。", 2*i+1, min(2*i+2, 5)); !strings.Contains(page, want) {
+		if want := fmt.Sprintf("本页列出第 %d–%d 份，共 5 份，按日期排列，新的在前，未注明日期的在后。", 2*i+1, min(2*i+2, 5)); !strings.Contains(page, want) {
 			t.Errorf("%s does not say %q", name, want)
 		}
 		if !strings.Contains(page, "收录 5 份文件") {
@@ -107,8 +116,8 @@ func TestHomePages(t *testing.T) {
 		}
 		checkPageLinks(t, files, name)
 	}
-	if !slices.Equal(listed, ids[:5]) {
-		t.Errorf("the pages list %v, want each document once in corpus order: %v", listed, ids[:5])
+	if !slices.Equal(listed, byDate) {
+		t.Errorf("the pages list %v, want each document once, newest first: %v", listed, byDate)
 	}
 	if files["page/4/index.html"] != nil || files["page/1/index.html"] != nil {
 		t.Errorf("the build writes a page the pagers do not name")

@@ -139,6 +139,9 @@ type homeData struct {
 	// its matches the finder draws at a time.
 	PerPage int
 	Pager   *pager
+	// Undated is whether some document has no date, and so is listed
+	// after those that have one.
+	Undated bool
 	Themes  []*themes.Theme
 	Matrix  []matrixRow
 	// Facets are the home page finder's choices, over the whole corpus.
@@ -596,7 +599,10 @@ func numberIn(name, prefix, suffix string) (int, bool) {
 func (s *Site) homePage() *Page { return s.homePageN(1) }
 
 // homePageN is the n-th page of the home page: the corpus's figures and
-// themes, and the table and matrix rows of its share of the documents.
+// themes, and the table and matrix rows of its share of the documents,
+// newest first as a theme's and a region's pages list them: a library
+// of policy is read for what is current, and the finder's default order
+// (static/home.js) is the same.
 func (s *Site) homePageN(n int) *Page {
 	p := s.base("home", homePagePath(n), "", "")
 	p.Description = s.cfg.Description
@@ -612,7 +618,8 @@ func (s *Site) homePageN(n int) *Page {
 			max = maxInt(max, c)
 		}
 	}
-	for _, d := range s.docs[first:end] {
+	data.Undated = len(s.byDate) > 0 && s.byDate[len(s.byDate)-1].Date == ""
+	for _, d := range s.byDate[first:end] {
 		data.Docs = append(data.Docs, docRow{docInfo: d, Sections: len(d.Sections), Superseded: s.newerOf(d) != nil})
 		row := matrixRow{Doc: d, URL: p.Root + docPath(d.ID) + "index.html", Cells: make([]matrixCell, 0, len(s.themes.Themes))}
 		for i, t := range s.themes.Themes {

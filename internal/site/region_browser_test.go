@@ -66,12 +66,13 @@ func TestBrowserRegionPages(t *testing.T) {
 	}
 	do(t, ctx, "back up to 广东省", browsertest.Follow(chromedp.Click(`//nav[@class="breadcrumb"]//a[.="广东省"]`)))
 
-	// The same documents in the home page's list, filtered by its script.
+	// The same documents in the home page's list, filtered by its
+	// script, in the same order.
 	do(t, ctx, "follow 在文件列表中筛选", browsertest.Follow(chromedp.Click(`//a[.="在文件列表中筛选"]`)))
-	eventually(t, ctx, "the finder's status", `document.getElementById("finder-status").textContent.replace(/先列出.*/, "")`, "符合条件的文件 4 份。")
+	eventually(t, ctx, "the finder's status", `document.getElementById("finder-status").textContent.replace(/先列出.*/, "")`, "符合条件的文件 4 份，按日期从新到旧。")
 	got := eval[[]string](t, ctx, `[...document.querySelectorAll("table.docs tbody tr")].map(tr => tr.querySelector("a").getAttribute("href").split("/").at(-2))`)
-	if !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(guangdong))) {
-		t.Errorf("the home page's list filtered by 广东省 has %q", got)
+	if !slices.Equal(got, guangdong) {
+		t.Errorf("the home page's list filtered by 广东省 has %q, want %q", got, guangdong)
 	}
 
 	// A theme the province's documents mention: the search's sections of
@@ -162,7 +163,7 @@ func TestBrowserRegionPaged(t *testing.T) {
 	do(t, ctx, "follow the next page", browsertest.Follow(chromedp.Click(`a[rel=next]`)))
 	second, _ := regionRows(t, ctx)
 	want := []string{"guangdong-2023-gangyao", "guangdong-2020-shishi", "luhe-2017-yijian", "guangzhou-2023-fangan"}
-	if got := append(first, second...); !slices.Equal(got, want) || note != "本页列出第 1–3 份，共 4 份。" {
+	if got := append(first, second...); !slices.Equal(got, want) || note != "本页列出第 1–3 份，共 4 份，按日期排列，新的在前，未注明日期的在后。" {
 		t.Errorf("广东省's pages list %q (%q), want %q over two pages", got, note, want)
 	}
 	if got := eval[string](t, ctx, `document.title`); !strings.HasPrefix(got, fmt.Sprintf("广东省 第 %d 页", 2)) {

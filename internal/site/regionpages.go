@@ -196,14 +196,17 @@ type regionData struct {
 	// Below those of the divisions inside it.
 	Total, Own, Below int
 	First, Last       int // the documents this page lists, from 1
-	Years             string
-	Inside            []regionLink
-	Themes            []regionTheme
-	Docs              []regionDocRow
-	Pairs             []regionPair
-	Pager             *pager
-	Filter, Search    string
-	Feed              string
+	// Undated is whether some of its documents have no date, and so are
+	// listed after those that have one.
+	Undated        bool
+	Years          string
+	Inside         []regionLink
+	Themes         []regionTheme
+	Docs           []regionDocRow
+	Pairs          []regionPair
+	Pager          *pager
+	Filter, Search string
+	Feed           string
 	// ShowRegion is whether the list says where inside the division
 	// each document is: when there are divisions inside it.
 	ShowRegion bool
@@ -249,7 +252,7 @@ func (s *Site) regionPageN(node *regionNode, n int) *Page {
 		Filter:     p.Root + "index.html?" + url.Values{"region": {value}}.Encode(),
 		Search:     p.Root + searchPath + "index.html",
 		Feed:       p.Root + regionFeedPath(code),
-		ShowRegion: len(node.Inside) > 0}
+		ShowRegion: len(node.Inside) > 0, Undated: node.Docs[len(node.Docs)-1].Date == ""}
 	for _, div := range node.Path[:len(node.Path)-1] {
 		data.Within = append(data.Within, regionLink{Name: div.Name, URL: p.Root + regionPath(div.Code) + "index.html"})
 		data.InFull += div.Name
