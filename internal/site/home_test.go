@@ -484,6 +484,11 @@ func TestThemePagesFollowEdits(t *testing.T) {
 	if s := m.cur.Load().site; s.themeRanks[ti][oldest.Index] != 0 {
 		t.Errorf("redated to the newest, %s is at %d of %s's documents", oldest.ID, s.themeRanks[ti][oldest.Index], theme.ID)
 	}
+	// The home page, a document a page here, lists it first now.
+	home := getAll(t, m, []string{"index.html"})["index.html"]
+	if rows := submatches(docRowLink, string(home)); len(rows) != 2 || rows[0] != oldest.ID {
+		t.Errorf("redated to the newest, %s is not the home page's one document: it lists %v", oldest.ID, rows)
+	}
 	checkThemeLinks()
 }
 
