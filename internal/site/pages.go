@@ -436,6 +436,9 @@ type themeData struct {
 	// (from 1) of the Total that mention the theme.
 	Groups             []themeGroup
 	Total, First, Last int
+	// Hant is whether a document this page shows is in 繁體, which
+	// gives the page the button that reads it in 简体.
+	Hant bool
 	// Undated is whether some document that mentions the theme has no
 	// date: those come last.
 	Undated   bool
@@ -997,6 +1000,7 @@ func (s *Site) themePageN(t *themes.Theme, n int) *Page {
 		if len(g.Sections) > 0 {
 			g.Doc = d
 			data.Groups = append(data.Groups, g)
+			data.Hant = data.Hant || d.Lang == "zh-Hant"
 		}
 	}
 	p.Data = data
@@ -1025,6 +1029,8 @@ func themeHighlights(found []passage) string {
 
 func (s *Site) searchPage() *Page {
 	p := s.base("search", searchPath, "全文检索", "")
+	// What a search engine shows under the page's link.
+	p.Description = "在本站 " + strconv.Itoa(len(s.docs)) + " 份文件中检索全文：简体、繁體互通，标点不计，可按文件、主题等筛选。"
 	p.Data = searchData{Facets: s.docFacets()}
 	return p
 }
