@@ -202,12 +202,19 @@
   // order; the reader's place stays where it was; the address keeps the
   // choice (?order=b). ui.orderedBy() then says which order is shown.
   function orderBox(cmp, ui, rows, overview, moved) {
-    var label = document.createElement("label"), box = document.createElement("input");
-    box.type = "checkbox";
-    box.id = (ui.bar.id || "cmp") + "-order";
-    label.appendChild(box);
-    label.appendChild(document.createTextNode(" 按后者次序"));
-    ui.bar.insertBefore(label, ui.status);
+    // A pair page's build writes the box where rows are out of order
+    // (pairData.Reordered), so that the bar has its place from the first
+    // paint; a comparison drawn here gets one made.
+    var box = document.getElementById((ui.bar.id || "cmp") + "-order");
+    if (!box) {
+      var label = document.createElement("label");
+      box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = (ui.bar.id || "cmp") + "-order";
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" 按后者次序"));
+      ui.bar.insertBefore(label, ui.status);
+    }
     var inA = rows.slice(), stripInA = overview.slice();
     var arrange = function (side) {
       // The row at the top of the window, to keep it there.
@@ -319,6 +326,7 @@
     lightTwins(cmp);
     var moved = markMoved(rows, overview);
     if (ui.bar && moved.count) orderBox(cmp, ui, rows, overview, moved);
+    else if (ui.bar) unused(document.getElementById((ui.bar.id || "cmp") + "-order"));
 
     // 繁→简 toggle for a traditional side. foldCell shows one of its
     // cells folded or as written; the word-by-word view unfolds a cell
@@ -364,6 +372,12 @@
     if (ui.bar && window.Blob && window.URL && URL.createObjectURL && window.TextEncoder && window.DataView) {
       wordTable(cmp, rows, ui, unfolded);
       if (redline) revisedDraft(cmp, inA, ui, unfolded, redline);
+    }
+    // The downloads the build wrote that this browser cannot make go.
+    if (ui.bar) {
+      ui.bar.querySelectorAll(".downloads button:not([data-works])").forEach(unused);
+      var group = ui.bar.querySelector(".downloads");
+      if (group && !group.querySelector("button")) group.remove();
     }
 
     // Filters: a theme, and only the rows that differ.
@@ -442,6 +456,14 @@
   // downloads are one group, 下载：, before the status line, so that
   // three of them take a line's end and not a line of their own.
   function toolButton(ui, className, text) {
+    // A pair page's build writes the group and its buttons, so that the
+    // bar has its place from the first paint (templates/pair.html).
+    var written = ui.bar.querySelector(".downloads button." + className);
+    if (written) {
+      ui.downloads = written.parentNode;
+      written.setAttribute("data-works", "");
+      return written;
+    }
     if (!ui.downloads) {
       ui.downloads = document.createElement("span");
       ui.downloads.className = "downloads";
@@ -454,8 +476,17 @@
     button.type = "button";
     button.className = className;
     button.textContent = text;
+    button.setAttribute("data-works", "");
     ui.downloads.appendChild(button);
     return button;
+  }
+
+  // unused takes away a control the build wrote for a tool that this
+  // comparison, or this browser, does not have: the control, or the
+  // label around it.
+  function unused(el) {
+    if (!el) return;
+    (el.closest("label") || el).remove();
   }
 
   // spreadsheet adds to the tools a button that saves the rows shown as

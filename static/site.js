@@ -481,16 +481,24 @@
   var hantText = main && main.querySelector("article[lang=zh-Hant], .theme-doc[lang=zh-Hant]");
   var scriptButton = null;
   if (hantText) {
-    var scriptBox = document.createElement("p");
-    scriptButton = document.createElement("button");
-    scriptBox.className = "script-switch";
-    scriptButton.type = "button";
-    scriptButton.textContent = "以简体阅读";
-    scriptButton.setAttribute("aria-pressed", "false");
-    scriptBox.appendChild(scriptButton);
-    // Above the text: a document's, or a theme's first document's.
-    var place = hantText.matches("article") ? hantText : main.querySelector(".theme-doc");
-    place.parentNode.insertBefore(scriptBox, place);
+    // The build writes the button, hidden, above the text — a
+    // document's, or a theme's first document's — so that its place is
+    // kept; a page from a template of the site's own may leave it out.
+    var scriptBox = main.querySelector(".script-switch");
+    if (scriptBox) {
+      scriptButton = scriptBox.querySelector("button");
+    } else {
+      scriptBox = document.createElement("p");
+      scriptButton = document.createElement("button");
+      scriptBox.className = "script-switch";
+      scriptButton.type = "button";
+      scriptButton.textContent = "以简体阅读";
+      scriptButton.setAttribute("aria-pressed", "false");
+      scriptBox.appendChild(scriptButton);
+      var place = hantText.matches("article") ? hantText : main.querySelector(".theme-doc");
+      place.parentNode.insertBefore(scriptBox, place);
+    }
+    scriptBox.hidden = false;
   }
   if (main && (hantText || scriptChosen)) {
     var originals = new Map(), converted = [], convert = null, loading = null, busy = false, shown = false;

@@ -165,7 +165,12 @@ type pairData struct {
 	Themes           []themeCount
 	FoldMap          template.JS // 繁→简: the hanconv entries a traditional side uses
 	FoldSide         string      // "a", "b", "ab" or "" when neither side is traditional
-	JSONPath         string
+	// Reordered is whether some pair of sections stands in the second
+	// document's order otherwise than in the first's: the page then has
+	// 按后者次序, written by the build so that the tools have their place
+	// from the first paint.
+	Reordered bool
+	JSONPath  string
 	// Lang is the page's language: a cell names its document's only
 	// when it is another, as a row's two cells and a hundred rows would
 	// otherwise repeat what <html lang> says.
@@ -499,6 +504,7 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 			data.Versions = n.who + "取代" + n.whom
 		}
 	}
+	data.Reordered = reordered(data.Rows)
 	seen := map[string]int{}
 	for _, r := range data.Rows {
 		for _, id := range strings.Fields(r.Themes) {
@@ -520,6 +526,24 @@ func (s *Site) pairPage(p docPair, al align.Alignment) *Page {
 	}
 	pg.Data = data
 	return pg
+}
+
+// reordered is whether the rows' pairs of sections — those whose cells
+// are both anchored, as static/compare.js counts them — are out of the
+// second document's order somewhere: compare.js notes each pair that
+// stands out of it, and offers the rows in that order, when one does.
+func reordered(rows []compareRow) bool {
+	last := -1
+	for _, r := range rows {
+		if r.A == nil || r.B == nil || r.AnchorA == "" || r.AnchorB == "" {
+			continue
+		}
+		if r.B.Index <= last {
+			return true
+		}
+		last = r.B.Index
+	}
+	return false
 }
 
 // Overview is the strip of the page's rows; Table, the rows. A pair

@@ -9,6 +9,20 @@ import (
 	"tiaowen/internal/htmlesc"
 )
 
+// scriptSwitch is the button above a 繁體 text that reads it in 简体,
+// hidden until static/site.js, which works it, shows it; written by the
+// build rather than by the script so that the stylesheet keeps its place
+// from the first paint, and the text under it does not move when it
+// appears.
+// pairDownloads are a pair page's downloads, whose buttons
+// static/compare.js works — and takes away where the browser cannot
+// make the file —, written by the build so that the tools have their
+// place from the first paint.
+const pairDownloads = `<span class="downloads" role="group" aria-label="下载">下载：<button type="button" class="csv">对照表 CSV</button><button type="button" class="docx">对照表 Word</button><button type="button" class="redline">修订稿 Word</button></span>`
+
+const scriptSwitch template.HTML = `<p class="script-switch" hidden><button type="button" aria-pressed="false">以简体阅读</button></p>
+`
+
 // Section pages are most of a site's pages, and on each the template
 // engine spent more time than on anything else the page needs: every
 // action goes through reflection and an escaper chain (145 µs a page at
@@ -209,6 +223,9 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 			}
 			o.raw("</p></div>\n")
 		}
+		if d.Lang == "zh-Hant" {
+			o.raw(string(scriptSwitch))
+		}
 		o.raw("<article class=\"section-page\" lang=\"")
 		lang()
 		o.raw("\">\n")
@@ -398,7 +415,11 @@ func writePairPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (templ
 			}
 			o.raw("</select></label>")
 		}
-		o.raw("\n<span id=\"cmp-status\" class=\"note\" role=\"status\"></span>\n</div>\n")
+		o.raw("\n")
+		if d.Reordered {
+			o.raw("<label><input type=\"checkbox\" id=\"cmp-tools-order\"> 按后者次序</label>\n")
+		}
+		o.raw(pairDownloads + "\n<span id=\"cmp-status\" class=\"note\" role=\"status\"></span>\n</div>\n")
 		if d.FoldSide != "" {
 			o.raw(`<script type="application/json" id="fold-map" data-side="`)
 			o.text(d.FoldSide)

@@ -187,7 +187,8 @@ func templateFuncs() template.FuncMap {
 			_, rest, _ := strings.Cut(address, "://")
 			return rest
 		},
-		"add": func(a, b int) int { return a + b },
+		"add":          func(a, b int) int { return a + b },
+		"scriptSwitch": func() template.HTML { return scriptSwitch },
 		// termMark is where site.js says whether a document with a term
 		// is in force on the day the page is read, as direct.go writes it.
 		"termMark": func(effective, expires string) template.HTML {
