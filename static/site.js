@@ -316,11 +316,14 @@
   }
 
   // On a narrow screen the table of contents starts folded, so that the
-  // text comes first; without JavaScript it stays open.
+  // text comes first; without JavaScript it stays open. The stylesheet
+  // has shown it folded since the first paint (toc-shut, static/theme.js,
+  // by the same test); from here it is folded in fact.
   var tocDetails = document.querySelector(".toc details");
   if (tocDetails && window.matchMedia && window.matchMedia("(max-width: 64rem)").matches && !location.hash) {
     tocDetails.open = false;
   }
+  root.classList.remove("toc-shut");
 
   // The table of contents marks the section being read: the last one
   // whose heading has scrolled past the top fifth of the window.
