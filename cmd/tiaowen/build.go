@@ -21,11 +21,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Out, "d", "build/site", "short for --out")
 	fs.StringVar(&opts.Zip, "zip", "", "the offline bundle; default <dir of --out>/<site name>-offline.zip, - for none")
 	baseURLFlags(fs, &opts)
+	minifyFlag(fs, &opts)
 	permalinkFlags(fs, &opts)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a memory profile of the build to this file: every allocation, sampled, and what was live at the last collection")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--buildDrafts|-D] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
+		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
 		fmt.Fprintln(stderr, "\nRenders the site and the offline bundle. Content problems are reported together as\nfile:line:col lines; on any error the previous site is left untouched.")
 		fs.PrintDefaults()
 	}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -115,6 +117,43 @@ func TestBuildMissingContent(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "check", "--content", missing); code != 1 || !strings.Contains(errs, "no such folder") {
 		t.Errorf("check: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestBuildMinify: `build --minify` writes the pages, stylesheets and
+// scripts minified, as Hugo's flag does, and `config --minify` says so;
+// without it they are written as rendered.
+func TestBuildMinify(t *testing.T) {
+	tmp, content := seedContent(t)
+	for _, minify := range []bool{false, true} {
+		out := filepath.Join(tmp, fmt.Sprint("site-", minify))
+		args := []string{"build", "--content", content, "--out", out, "--zip", "-"}
+		if minify {
+			args = append(args, "--minify")
+		}
+		if _, errs, code := runCLI(t, args...); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, errs)
+		}
+		page, err := os.ReadFile(filepath.Join(out, "docs", "guangdong-2023-gangyao", "s24", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		css, err := os.ReadFile(filepath.Join(out, "static", "style.css"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if head := "<!doctype html><html lang=zh-Hans><head><meta charset=utf-8>"; bytes.HasPrefix(page, []byte(head)) != minify {
+			t.Errorf("--minify %v: a section's page begins %.60q", minify, page)
+		}
+		if multiline := bytes.Count(css, []byte("\n")) > 10; multiline == minify {
+			t.Errorf("--minify %v: style.css has %d lines", minify, bytes.Count(css, []byte("\n")))
+		}
+		args[0] = "config"
+		args = slices.DeleteFunc(args, func(a string) bool { return a == "--out" || a == out || a == "--zip" || a == "-" })
+		cfg, errs, code := runCLI(t, args...)
+		if want := fmt.Sprint("minify: ", minify, "\n"); code != 0 || !strings.Contains(cfg, want) {
+			t.Errorf("%q: exit %d, %s%s; want %q", args, code, cfg, errs, want)
+		}
 	}
 }
 

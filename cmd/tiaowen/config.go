@@ -21,10 +21,11 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	var opts site.Options
 	fs.StringVar(&opts.Content, "content", "content", "the content directory, whose site.yaml is read")
 	baseURLFlags(fs, &opts)
+	minifyFlag(fs, &opts)
 	format := fs.String("format", "yaml", "yaml, as site.yaml is written, or json")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen config [--content content] [--baseURL|-b URL] [--format yaml|json]")
-		fmt.Fprintln(stderr, "\nPrints the site's settings as tiaowen build uses them: <content>/site.yaml, the\ndefaults for the fields it leaves out, and --baseURL over its baseURL.")
+		fmt.Fprintln(stderr, "Usage: tiaowen config [--content content] [--baseURL|-b URL] [--minify] [--format yaml|json]")
+		fmt.Fprintln(stderr, "\nPrints the site's settings as tiaowen build uses them: <content>/site.yaml, the\ndefaults for the fields it leaves out, --baseURL over its baseURL and --minify over\nits minify.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -30,3 +30,9 @@ func baseURLFlags(fs *flag.FlagSet, opts *site.Options) {
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "publish at this address instead of site.yaml's baseURL (canonical links, citations, sitemap, feed)")
 	fs.StringVar(&opts.BaseURL, "b", "", "short for --baseURL")
 }
+
+// minifyFlag registers --minify, Hugo's flag, which build, serve and
+// config share.
+func minifyFlag(fs *flag.FlagSet, opts *site.Options) {
+	fs.BoolVar(&opts.Minify, "minify", false, "shrink the site's HTML, CSS, scripts, JSON, XML and SVG, as site.yaml's minify: true does")
+}

@@ -19,12 +19,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	var opts site.Options
 	sourceFlags(fs, &opts)
 	baseURLFlags(fs, &opts)
+	minifyFlag(fs, &opts)
 	port := fs.Int("port", 1313, "the port to listen on; when the default is taken another is used, 0 for any")
 	fs.IntVar(port, "p", 1313, "short for --port")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 serves every network this machine is on")
 	navigate := fs.Bool("navigateToChanged", false, "send the open pages to the page of the document just edited, at the section edited, as Hugo's server sends them to the page")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D] [--navigateToChanged]")
+		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--navigateToChanged]")
 		fmt.Fprintln(stderr, "\nServes the site from memory, rebuilds what each edit of the content, templates or\nstatic files affects, and reloads open pages. Nothing is written to disk.")
 		fs.PrintDefaults()
 	}

@@ -30,18 +30,25 @@ func TestServeHelper(t *testing.T) {
 // URL it prints, fetches a page while a page listens for reloads, and
 // stops it with SIGINT and with SIGTERM: each time it shuts down
 // gracefully and exits 0. Listening on every interface prints a warning.
+// With --minify the pages it serves are minified, the reload script in
+// them still.
 func TestServeSignals(t *testing.T) {
 	content := filepath.Join(t.TempDir(), "content")
 	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		sig  syscall.Signal
-		bind string
-	}{{syscall.SIGINT, "127.0.0.1"}, {syscall.SIGTERM, "0.0.0.0"}} {
+		sig    syscall.Signal
+		bind   string
+		minify bool
+	}{{syscall.SIGINT, "127.0.0.1", false}, {syscall.SIGTERM, "0.0.0.0", true}} {
 		t.Run(c.sig.String(), func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestServeHelper$")
-			cmd.Env = append(os.Environ(), "TIAOWEN_SERVE_ARGS="+strings.Join([]string{"serve", "--content", content, "--port", "0", "--bind", c.bind}, "\n"))
+			args := []string{"serve", "--content", content, "--port", "0", "--bind", c.bind}
+			if c.minify {
+				args = append(args, "--minify")
+			}
+			cmd.Env = append(os.Environ(), "TIAOWEN_SERVE_ARGS="+strings.Join(args, "\n"))
 			var errb bytes.Buffer
 			cmd.Stderr = &errb
 			stdout, err := cmd.StdoutPipe()
@@ -87,6 +94,9 @@ func TestServeSignals(t *testing.T) {
 			resp.Body.Close()
 			if resp.StatusCode != 200 || !bytes.Contains(body, []byte("/__tiaowen/live.js")) {
 				t.Fatalf("GET a document: %s", resp.Status)
+			}
+			if head := "<!doctype html><html lang=zh-Hans>"; bytes.HasPrefix(body, []byte(head)) != c.minify {
+				t.Errorf("--minify %v: the page begins %.40q", c.minify, body)
 			}
 			events, err := http.Get(url + "__tiaowen/events?path=/&v=0")
 			if err != nil {

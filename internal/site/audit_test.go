@@ -113,8 +113,8 @@ func auditPages(t *testing.T, dir string) []auditPage {
 // document has a former id and a newer version (testdata/versions),
 // three have terms (one expired, one not yet in force, one in force),
 // and the home page lists two documents a page, and returns the site's
-// directory.
-func auditBuild(t *testing.T) string {
+// directory. Given a setting ("minify: true"), site.yaml has it too.
+func auditBuild(t *testing.T, settings ...string) string {
 	t.Helper()
 	root := t.TempDir()
 	content := filepath.Join(root, "content")
@@ -145,13 +145,11 @@ func auditBuild(t *testing.T) string {
 	}
 	// Two documents a page, so that the home page has a pager and a
 	// page after the first to audit.
-	yaml := filepath.Join(content, "site.yaml")
-	cfg, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(yaml, append(cfg, "\npaginate: 2\n"...), 0o644); err != nil {
-		t.Fatal(err)
+	site.WithSetting(t, root, "paginate: 2")
+	for _, line := range settings {
+		if line != "" {
+			site.WithSetting(t, root, line)
+		}
 	}
 	out := filepath.Join(root, "build", "site")
 	if _, err := site.Build(site.Options{Content: content, Out: out, Zip: "-"}); err != nil {
@@ -301,8 +299,8 @@ func vnuReport(msgs []vnuMessage, kindOf func(url string) string) string {
 	return b.String()
 }
 
-// TestAuditHTML runs the Nu Html Checker over one page of every kind: it
-// must find no error.
+// TestAuditHTML runs the Nu Html Checker over one page of every kind, as
+// built and minified: it must find no error.
 func TestAuditHTML(t *testing.T) {
 	jar := auditTool(t, "vnu-jar/build/dist/vnu.jar")
 
@@ -315,17 +313,20 @@ func TestAuditHTML(t *testing.T) {
 		t.Fatalf("the Nu Html Checker found no error in a broken page: the audit cannot fail")
 	}
 
-	dir := auditBuild(t)
-	pages := auditPages(t, dir)
-	files := make([]string, len(pages))
+	// The site as built, and minified (--minify), whose pages leave out
+	// what HTML lets a page leave out.
+	var files []string
 	kinds := map[string]string{}
-	for i, p := range pages {
-		abs, err := filepath.Abs(filepath.Join(dir, filepath.FromSlash(p.path)))
-		if err != nil {
-			t.Fatal(err)
+	for _, setting := range []string{"", "minify: true"} {
+		dir := auditBuild(t, setting)
+		for _, p := range auditPages(t, dir) {
+			abs, err := filepath.Abs(filepath.Join(dir, filepath.FromSlash(p.path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, abs)
+			kinds[abs] = strings.TrimSpace(p.kind + " " + p.path + " " + setting)
 		}
-		files[i] = abs
-		kinds[abs] = p.kind + " " + p.path
 	}
 	errs := vnuCheck(t, jar, files)
 	if len(errs) > 0 {

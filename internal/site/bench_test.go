@@ -37,10 +37,10 @@ func syntheticContent(b *testing.B, n int) string {
 // benchBuild times site.Build of content into a fresh directory each
 // time: the previous output and the permalink manifest are removed
 // outside the timer, so that every iteration is the same first build.
-func benchBuild(b *testing.B, content string, zip bool) {
+func benchBuild(b *testing.B, content string, zip bool, minify ...bool) {
 	b.Helper()
 	out := filepath.Join(b.TempDir(), "build")
-	opts := Options{Content: content, Out: filepath.Join(out, "site"), Zip: "-"}
+	opts := Options{Content: content, Out: filepath.Join(out, "site"), Zip: "-", Minify: len(minify) > 0 && minify[0]}
 	if zip {
 		opts.Zip = filepath.Join(out, "bundle.zip")
 	}
@@ -62,11 +62,13 @@ func benchBuild(b *testing.B, content string, zip bool) {
 }
 
 // BenchmarkBuildSeeds builds the seed site: every page, themes, alignment,
-// search, with and without the offline bundle.
+// search, with and without the offline bundle, and minified
+// (--minify) with it.
 func BenchmarkBuildSeeds(b *testing.B) {
 	content := benchContent(b)
 	b.Run("nozip", func(b *testing.B) { benchBuild(b, content, false) })
 	b.Run("zip", func(b *testing.B) { benchBuild(b, content, true) })
+	b.Run("zip-minify", func(b *testing.B) { benchBuild(b, content, true, true) })
 }
 
 // BenchmarkBuildSynthetic200 builds a generated corpus of 200 documents,
@@ -112,9 +114,10 @@ func benchRender(b *testing.B, s *Site, tmpl string, page func() *Page) {
 	b.Helper()
 	b.ReportAllocs()
 	var buf bytes.Buffer
+	render := s.min.wrap(tmpl, func(w *bytes.Buffer) error { return s.tmpl.render(w, tmpl, page()) })
 	for b.Loop() {
 		buf.Reset()
-		if err := s.tmpl.render(&buf, tmpl, page()); err != nil {
+		if err := render(&buf); err != nil {
 			b.Fatalf("render %s: %v", tmpl, err)
 		}
 	}
@@ -162,6 +165,15 @@ func BenchmarkRenderPages(b *testing.B) {
 		benchRender(b, s, "compare.html", s.chooserPage)
 	})
 	b.Run("pair", func(b *testing.B) {
+		benchRender(b, s, "pair.html", func() *Page { return s.pairPage(pair, al) })
+	})
+	// The two kinds that are most of a site's bytes, minified as
+	// --minify writes them.
+	s.min = newMinifier()
+	b.Run("section-minified", func(b *testing.B) {
+		benchRender(b, s, "section.html", func() *Page { return s.sectionPage(d, sec) })
+	})
+	b.Run("pair-minified", func(b *testing.B) {
 		benchRender(b, s, "pair.html", func() *Page { return s.pairPage(pair, al) })
 	})
 }

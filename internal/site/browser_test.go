@@ -72,7 +72,7 @@ type builtSite struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, root := range []string{seed.site.root, synthetic40.site.root} {
+	for _, root := range []string{seed.site.root, minifiedSeed.site.root, synthetic40.site.root} {
 		if root != "" {
 			os.RemoveAll(root)
 		}

@@ -47,6 +47,9 @@ type Options struct {
 	// site with them (--buildDrafts); their permalinks are not recorded,
 	// as they are not published.
 	Drafts bool
+	// Minify shrinks the site's HTML, CSS, scripts, JSON, XML and SVG,
+	// as Hugo's --minify does, whatever site.yaml's minify says.
+	Minify bool
 	// Warnings receives content warnings (numbering faults); may be nil.
 	Warnings io.Writer
 }
@@ -89,6 +92,7 @@ type Site struct {
 	aliases map[string]*docInfo // former id → document
 	tmpl    templateSet
 	static  layered
+	min     *minifier // nil: files are written as rendered
 	assets  *assetVersions
 	nav     []navPage
 
@@ -279,6 +283,9 @@ func Load(opts Options) (*Site, diag.List, error) {
 	}
 	c, set, pages := src.corpus, src.themes, src.pages
 	s := &Site{cfg: src.cfg, corpus: c, themes: set, pages: pages, tmpl: src.tmpl, static: src.static, aliases: map[string]*docInfo{}, named: src.named}
+	if s.cfg.Minify {
+		s.min = newMinifier()
+	}
 	s.docs = analyse(c, set, themes.NewMatcher(set), s.named)
 	for i, a := range corpus.TitleAsides(c.Docs) {
 		s.docs[i].aside = a
@@ -631,6 +638,9 @@ func (s *Site) jobs() []job {
 			w.Write(b)
 			return err
 		}})
+	}
+	for i, j := range js {
+		js[i].run, js[i].offline = s.min.wrap(j.name, j.run), s.min.wrap(j.name, j.offline)
 	}
 	return js
 }

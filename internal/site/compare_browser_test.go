@@ -46,15 +46,22 @@ func TestBrowserComparePair(t *testing.T) {
 			}
 			problems := browsertest.RecordProblems(t, ctx)
 			defer problems.Check(t)
-			do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdGz))
-			checkAlignedRow(t, ctx)
-			checkLinkedHighlight(t, ctx)
-			checkThemeFilter(t, ctx)
-			checkOnlyDifferences(t, ctx)
-			checkOverview(t, ctx, base+pairGdGz)
-			checkToolsLine(t, ctx)
+			checkPairPage(t, ctx, base)
 		})
 	}
+}
+
+// checkPairPage opens the pair page of 广东 and 广州 of the site at base
+// and checks what it shows and its tools.
+func checkPairPage(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	do(t, ctx, "open the pair page", chromedp.Navigate(base+pairGdGz))
+	checkAlignedRow(t, ctx)
+	checkLinkedHighlight(t, ctx)
+	checkThemeFilter(t, ctx)
+	checkOnlyDifferences(t, ctx)
+	checkOverview(t, ctx, base+pairGdGz)
+	checkToolsLine(t, ctx)
 }
 
 // checkToolsLine: the tools above the table, which stay at the top of

@@ -39,6 +39,9 @@ type Config struct {
 	// FeedLimit is how many documents /feed.xml carries, the newest;
 	// -1 carries every one, like Hugo's feed limit.
 	FeedLimit int `yaml:"feedLimit" json:"feedLimit"`
+	// Minify shrinks the site's HTML, CSS, scripts, JSON, XML and SVG
+	// as Hugo's minify.minifyOutput does (also --minify).
+	Minify bool `yaml:"minify" json:"minify"`
 }
 
 // defaultPaginate keeps a page of the home page under 600 KB, a
@@ -69,6 +72,9 @@ func SiteConfig(opts Options) (Config, diag.List, error) {
 			return cfg, problems, fmt.Errorf("baseURL %q is not an http(s) URL with a host", opts.BaseURL)
 		}
 		cfg.BaseURL = u
+	}
+	if opts.Minify {
+		cfg.Minify = true
 	}
 	return cfg, problems, nil
 }
@@ -102,16 +108,16 @@ func ParseConfig(file string, src []byte) (Config, diag.List) {
 		return cfg, problems
 	}
 	top := root.Content[0]
-	paginate, feedLimit := "", ""
+	paginate, feedLimit, minify := "", "", ""
 	known := map[string]*string{"title": &cfg.Title, "name": &cfg.Name, "baseURL": &cfg.BaseURL,
 		"language": &cfg.Language, "description": &cfg.Description, "copyright": &cfg.Copyright,
-		"paginate": &paginate, "feedLimit": &feedLimit}
+		"paginate": &paginate, "feedLimit": &feedLimit, "minify": &minify}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		dst, ok := known[k.Value]
 		pos := diag.Position{File: file, Line: k.Line, Col: k.Column}
 		if !ok {
-			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright, paginate, feedLimit")
+			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright, paginate, feedLimit, minify")
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
@@ -155,6 +161,13 @@ func ParseConfig(file string, src []byte) (Config, diag.List) {
 		} else {
 			cfg.FeedLimit = n
 		}
+	}
+	switch minify {
+	case "", "false":
+	case "true":
+		cfg.Minify = true
+	default:
+		problems.Add(at("minify"), fmt.Sprintf("minify %q is neither true nor false", minify), "write minify: true to shrink the site's files, as --minify does")
 	}
 	if cfg.Language != "zh-Hans" && cfg.Language != "zh-Hant" {
 		problems.Add(at("language"), fmt.Sprintf("language %q is neither zh-Hans nor zh-Hant", cfg.Language), "")

@@ -23,6 +23,8 @@ func FuzzParseConfig(f *testing.F) {
 		"",
 		"title: \"unterminated\n",
 		"name: Not A Slug\ncolour: red\n",
+		"minify: true\n",
+		"minify: yes\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -2,6 +2,7 @@ package site
 
 // What the tests of package site_test share with package site's own.
 var (
-	SetTerms  = setTerms
-	SeedTerms = seedTerms
+	SetTerms    = setTerms
+	SeedTerms   = seedTerms
+	WithSetting = withSetting
 )

@@ -879,7 +879,7 @@ func (s *Site) checkTemplates(names []string) error {
 			continue
 		}
 		var b bytes.Buffer
-		if err := r.make(s, &b); err != nil {
+		if err := r.make(s, name, &b); err != nil {
 			return err
 		}
 	}

@@ -316,7 +316,7 @@ func (sn *edition) make(name string) (*File, bool, error) {
 		return nil, false, nil
 	}
 	var buf bytes.Buffer
-	if err := r.make(s, &buf); err != nil {
+	if err := r.make(s, name, &buf); err != nil {
 		return nil, true, err
 	}
 	return newFile(name, buf.Bytes(), r.deps), true, nil

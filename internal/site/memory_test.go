@@ -191,6 +191,15 @@ func update(t testing.TB, m *Memory, paths ...string) Report {
 // memory makes to those of a build: the router of memory.go mirrors jobs.
 func TestMemoryMatchesBuild(t *testing.T) {
 	project := seedProject(t)
+	checkMemoryMatchesBuild(t, project)
+	// Minified, serve's pages are a build's too.
+	withSetting(t, project, "minify: true")
+	t.Run("minify", func(t *testing.T) { checkMemoryMatchesBuild(t, project) })
+}
+
+// checkMemoryMatchesBuild checks that Memory makes every file of the
+// project's site as a build does, and no file the site has not.
+func checkMemoryMatchesBuild(t *testing.T, project string) {
 	want := buildFiles(t, project)
 	m := newMemory(t, project)
 	got := getAll(t, m, sortedNames(want))

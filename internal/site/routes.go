@@ -57,12 +57,14 @@ type route struct {
 	deps []string
 }
 
-// make renders the file into w.
-func (r route) make(s *Site, w *bytes.Buffer) error {
-	if r.tmpl != "" {
-		return s.tmpl.render(w, r.tmpl, r.page())
-	}
-	return r.run(w)
+// make renders the file called name into w, minified when the site is.
+func (r route) make(s *Site, name string, w *bytes.Buffer) error {
+	return s.min.wrap(name, func(w *bytes.Buffer) error {
+		if r.tmpl != "" {
+			return s.tmpl.render(w, r.tmpl, r.page())
+		}
+		return r.run(w)
+	})(w)
 }
 
 func pageRoute(tmpl string, page func() *Page, deps ...string) route {

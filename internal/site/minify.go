@@ -1,0 +1,87 @@
+package site
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// minifier shrinks the files of a site as Hugo's --minify does, with the
+// same library and Hugo's choices for HTML: the document's own tags, end
+// tags and attributes' default values are kept, because the site's
+// stylesheet and scripts, and other people's, select on them
+// (`input[type=text]`, `li:last-child` after a `</li>`); whitespace,
+// comments and quotes that change nothing go. What the reader sees and
+// what the scripts read are the same: text keeps its words, a space
+// between two inline elements stays one space.
+type minifier struct{ m *minify.M }
+
+// newMinifier returns a minifier for the site's kinds of files.
+func newMinifier() *minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	// Inline scripts and JSON-LD, by their type attribute, as well as
+	// files.
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &minifier{m}
+}
+
+// mediaType is the type a file of the site called name is minified as;
+// "" for files left as they are: the search index's and other already
+// compact data, a script already minified, citations, originals.
+func mediaType(name string) string {
+	if strings.HasPrefix(name, searchPath+"data/") || strings.HasSuffix(name, ".min.js") {
+		return ""
+	}
+	switch path.Ext(name) {
+	case ".html":
+		return "text/html"
+	case ".css":
+		return "text/css"
+	case ".js":
+		return "application/javascript"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/xml"
+	case ".svg":
+		return "image/svg+xml"
+	}
+	return ""
+}
+
+// scratch holds the unminified file while it is minified into the
+// caller's buffer.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// wrap returns make with its output minified as name's type; make itself
+// when that type is left alone or m is nil.
+func (m *minifier) wrap(name string, make func(w *bytes.Buffer) error) func(w *bytes.Buffer) error {
+	typ := mediaType(name)
+	if m == nil || make == nil || typ == "" {
+		return make
+	}
+	return func(w *bytes.Buffer) error {
+		raw := scratch.Get().(*bytes.Buffer)
+		defer scratch.Put(raw)
+		raw.Reset()
+		if err := make(raw); err != nil {
+			return err
+		}
+		return m.m.Minify(typ, w, raw)
+	}
+}
