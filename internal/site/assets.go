@@ -90,7 +90,8 @@ func (a *assetVersions) checkedURL(root, name string) (string, error) {
 }
 
 // indexAssets computes the versions of the site's static files (the
-// project's, tiaowen's, and the generated static/chroma.css), when
+// project's, tiaowen's, and the generated static/chroma.css), as served
+// (minified when the site is), when
 // static is set or none were computed yet, and of api/docs.js. It
 // replaces s.assets, which a site served before an update may share.
 func (s *Site) indexAssets(static bool) error {
@@ -113,6 +114,11 @@ func (s *Site) indexAssets(static bool) error {
 				files[staticPath+n] = b
 			}
 		}
+		for n, b := range files {
+			if files[n], err = s.min.served(n, b); err != nil {
+				return fmt.Errorf("minify %s: %w", n, err)
+			}
+		}
 		a.static = make(map[string]string, len(files))
 		for n, b := range files {
 			parts := [][]byte{b}
@@ -128,7 +134,11 @@ func (s *Site) indexAssets(static bool) error {
 	if err := s.docsScript(&docs); err != nil {
 		return err
 	}
-	a.docs = assetVersion(docs.Bytes())
+	served, err := s.min.served(docsScriptPath, docs.Bytes())
+	if err != nil {
+		return fmt.Errorf("minify %s: %w", docsScriptPath, err)
+	}
+	a.docs = assetVersion(served)
 	all := []byte(a.docs)
 	for _, n := range slices.Sorted(maps.Keys(a.static)) {
 		all = append(all, "\n"+n+"="+a.static[n]...)

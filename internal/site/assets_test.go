@@ -79,7 +79,7 @@ func pageAssetVersions(t *testing.T, files map[string][]byte) map[string]string 
 // TestAssetVersions checks the versions in the addresses of the assets
 // pages load: each the file's own, on every page, and a new one for what
 // a project's style sheet or a document's title changes, and for nothing
-// else.
+// else; minified, the minified files'.
 func TestAssetVersions(t *testing.T) {
 	project := seedProject(t)
 	before := pageAssetVersions(t, buildFiles(t, project))
@@ -104,6 +104,15 @@ func TestAssetVersions(t *testing.T) {
 		changed := name == "static/style.css" || name == docsScriptPath
 		if (before[name] != after[name]) != changed {
 			t.Errorf("%s: version %s, then %s after the project's style sheet and a title changed", name, before[name], after[name])
+		}
+	}
+
+	// Minified, a file's version is the minified file's: what is served.
+	withSetting(t, project, "minify: true")
+	small := pageAssetVersions(t, buildFiles(t, project))
+	for _, name := range []string{"static/style.css", "static/site.js", docsScriptPath} {
+		if small[name] == after[name] {
+			t.Errorf("%s: minified, still version %s", name, small[name])
 		}
 	}
 }

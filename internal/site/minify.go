@@ -85,3 +85,15 @@ func (m *minifier) wrap(name string, make func(w *bytes.Buffer) error) func(w *b
 		return m.m.Minify(typ, w, raw)
 	}
 }
+
+// served returns data, the file of the site called name, as the site
+// serves it: minified when m minifies its type. Assets' versions are
+// hashes of what is served.
+func (m *minifier) served(name string, data []byte) ([]byte, error) {
+	make := m.wrap(name, func(w *bytes.Buffer) error { _, err := w.Write(data); return err })
+	var out bytes.Buffer
+	if err := make(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
