@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"go.yaml.in/yaml/v3"
 
@@ -34,6 +35,9 @@ type contentPage struct {
 	Description string
 	Weight      int
 	HTML        template.HTML
+	// Code says that the page shows fenced code, highlighted: only its
+	// layout links the highlighting's style sheet.
+	Code bool
 }
 
 // reserved are top-level paths the site itself uses.
@@ -109,15 +113,31 @@ func loadPages(dir string) ([]*contentPage, diag.List) {
 			continue
 		}
 		var out bytes.Buffer
-		if err := md.Convert(body, &out); err != nil {
+		tree := md.Parser().Parse(text.NewReader(body))
+		if err := md.Renderer().Render(&out, body, tree); err != nil {
 			problems.Add(pos, err.Error(), "")
 			continue
 		}
+		p.Code = hasFencedCode(tree)
 		p.HTML = template.HTML(out.String())
 		pages = append(pages, p)
 	}
 	slices.SortStableFunc(pages, func(a, b *contentPage) int { return a.Weight - b.Weight })
 	return pages, problems
+}
+
+// hasFencedCode reports whether the Markdown tree holds fenced code,
+// which codeRenderer highlights.
+func hasFencedCode(tree ast.Node) bool {
+	found := false
+	ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.FencedCodeBlock); ok {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // codeRenderer renders fenced code with chroma, using CSS classes so that

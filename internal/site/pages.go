@@ -47,6 +47,10 @@ type Page struct {
 	// with one, which only a preview built with --buildDrafts has: the
 	// page says so at its top and asks search engines not to index it.
 	Draft bool
+	// Code says that the page shows highlighted code, and its layout
+	// links the highlighting's style sheet, static/chroma.css; the other
+	// pages, nearly all of a site, leave out its 18 KB.
+	Code bool
 
 	assets *assetVersions
 }
@@ -1046,6 +1050,7 @@ func (s *Site) contentPage(cp *contentPage) *Page {
 	p.Nav = cp.Slug
 	p.Description = cp.Description
 	p.Data = contentData{Body: cp.HTML}
+	p.Code = cp.Code
 	return p
 }
 

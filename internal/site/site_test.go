@@ -148,6 +148,11 @@ func TestBuildOutputs(t *testing.T) {
 	if !strings.Contains(about, `class="chroma"`) {
 		t.Errorf("fenced code not highlighted with classes")
 	}
+	// Only a page with code links the highlighting's styles.
+	if !strings.Contains(about, `href="../static/chroma.css?v=`) || strings.Contains(doc, "chroma.css") || strings.Contains(sec, "chroma.css") {
+		t.Errorf("the page with code links chroma.css: %v; a document's page: %v; a section's: %v",
+			strings.Contains(about, "chroma.css"), strings.Contains(doc, "chroma.css"), strings.Contains(sec, "chroma.css"))
+	}
 	api := read(t, dir, "api/docs/a-plan.json")
 	if !strings.Contains(api, `"eId": "p1-s1"`) || !strings.Contains(api, `"themes": [
     "shoufu-zerenzhi",
