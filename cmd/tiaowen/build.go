@@ -24,9 +24,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	minifyFlag(fs, &opts)
 	permalinkFlags(fs, &opts)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
+	timings := fs.Bool("timings", false, "print where the build's time went: each step's wall time, and each kind of file's time to make, write and bundle")
 	memprofile := fs.String("memprofile", "", "write a memory profile of the build to this file: every allocation, sampled, and what was live at the last collection")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--allow-removed] [--allow-changed] [--cpuprofile FILE] [--memprofile FILE]")
+		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--allow-removed] [--allow-changed] [--timings] [--cpuprofile FILE] [--memprofile FILE]")
 		fmt.Fprintln(stderr, "\nRenders the site and the offline bundle. Content problems are reported together as\nfile:line:col lines; on any error the previous site is left untouched.")
 		fs.PrintDefaults()
 	}
@@ -81,5 +82,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, sum.String())
+	if *timings {
+		fmt.Fprintln(stdout)
+		sum.Timings.Write(stdout)
+	}
 	return 0
 }

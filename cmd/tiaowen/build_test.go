@@ -157,6 +157,33 @@ func TestBuildMinify(t *testing.T) {
 	}
 }
 
+// TestBuildTimingsFlag: `build --timings` prints, after the summary
+// line, each step's time and each kind of file's; without it, the line
+// alone.
+func TestBuildTimingsFlag(t *testing.T) {
+	tmp, content := seedContent(t)
+	for _, timings := range []bool{false, true} {
+		args := []string{"build", "--content", content, "--out", filepath.Join(tmp, "site"), "--zip", "-"}
+		if timings {
+			args = append(args, "--timings")
+		}
+		out, errs, code := runCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, errs)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if !strings.HasPrefix(lines[0], "5 documents, 202 sections, ") {
+			t.Errorf("%q: first line %q", args, lines[0])
+		}
+		table := strings.Join(lines[1:], "\n")
+		for _, want := range []string{"\nstep ", "\nread and parse ", "\npairs aligned ", "\ntotal ", "\nfiles ", "\nsection "} {
+			if strings.Contains(table, want) != timings {
+				t.Errorf("%q: prints %q: %v, want %v:\n%s", args, strings.TrimSpace(want), !timings, timings, out)
+			}
+		}
+	}
+}
+
 // TestHugoFlags: Hugo's names work as its users type them — `build -d
 // DIR -b URL` (and --destination) writes the site to DIR with URL its
 // address; `server` is serve, whose -p is --port; `help server` is serve's

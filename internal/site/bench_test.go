@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -214,23 +213,4 @@ func BenchmarkRenderSynthetic200(b *testing.B) {
 			b.ReportMetric(float64(len(js)), "files")
 		})
 	}
-}
-
-// fileKind names the kind of a file of the site by its path: doc,
-// section, pair, theme, api, search or other.
-func fileKind(name string) string {
-	parts := strings.Split(name, "/")
-	switch {
-	case parts[0] == "docs" && len(parts) == 3:
-		return "doc"
-	case parts[0] == "docs" && len(parts) == 4:
-		return "section"
-	case parts[0] == "compare" && len(parts) == 3:
-		return "pair"
-	case parts[0] == "themes" && len(parts) == 3:
-		return "theme"
-	case parts[0] == "api", parts[0] == "search":
-		return parts[0]
-	}
-	return "other"
 }

@@ -67,6 +67,8 @@ type Summary struct {
 	// the zip the bundle replaced, each one of the unchanged files.
 	Reused  int64
 	Elapsed time.Duration
+	// Timings says where the time went (tiaowen build --timings).
+	Timings Timings
 }
 
 // String is the one line a build prints.
@@ -92,7 +94,8 @@ type Site struct {
 	aliases map[string]*docInfo // former id → document
 	tmpl    templateSet
 	static  layered
-	min     *minifier // nil: files are written as rendered
+	min     *minifier  // nil: files are written as rendered
+	clock   *stepClock // the steps of loading, and a build's after
 	assets  *assetVersions
 	nav     []navPage
 
@@ -277,12 +280,14 @@ func themeFoundNowhere(t *themes.Theme) diag.Problem {
 // Every problem in the content is reported together, sorted, as
 // file:line:col lines.
 func Load(opts Options) (*Site, diag.List, error) {
+	clock := newStepClock()
 	src, problems, err := readSources(opts)
 	if src == nil || err != nil {
 		return nil, problems, err
 	}
+	clock.done("read and parse")
 	c, set, pages := src.corpus, src.themes, src.pages
-	s := &Site{cfg: src.cfg, corpus: c, themes: set, pages: pages, tmpl: src.tmpl, static: src.static, aliases: map[string]*docInfo{}, named: src.named}
+	s := &Site{cfg: src.cfg, corpus: c, themes: set, pages: pages, tmpl: src.tmpl, static: src.static, aliases: map[string]*docInfo{}, named: src.named, clock: clock}
 	if s.cfg.Minify {
 		s.min = newMinifier()
 	}
@@ -303,11 +308,14 @@ func Load(opts Options) (*Site, diag.List, error) {
 			s.aliases[a] = d
 		}
 	}
+	clock.done("themes and references")
 	s.align = align.NewIndex(c)
 	r := s.align.Rarity()
 	s.rarity = &r
+	clock.done("alignment index")
 	s.pairs = s.comparePairs()
 	s.indexPairs()
+	clock.done("pairs chosen")
 	s.alignments = make([]align.Alignment, len(s.pairs))
 	s.pairStats = make([]pairStat, len(s.pairs))
 	s.rendered = map[[2]string]bool{}
@@ -333,6 +341,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 			s.pairStats[i] = measure(s.pairs[i], s.alignments[i])
 		}
 	})
+	clock.done("pairs aligned")
 	for _, p := range s.pairs {
 		s.rendered[[2]string{p.a.ID, p.b.ID}] = true
 	}
@@ -344,6 +353,7 @@ func Load(opts Options) (*Site, diag.List, error) {
 	if err := s.indexAssets(true); err != nil {
 		return nil, problems, err
 	}
+	clock.done("counterparts, versions, assets")
 	return s, problems, nil
 }
 
@@ -376,6 +386,7 @@ func Build(opts Options) (Summary, error) {
 	if err := links.check(old, opts.AllowRemoved, opts.AllowChanged).Err(); err != nil {
 		return Summary{}, err
 	}
+	s.clock.done("permalinks checked")
 	out, err := newOutput(opts.Out)
 	if err != nil {
 		return Summary{}, fmt.Errorf("prepare %s: %w", opts.Out, err)
@@ -396,6 +407,7 @@ func Build(opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	sum := Summary{Docs: len(s.docs), Pages: int(out.pages.Load()), Bytes: out.bytes.Load(), Unchanged: out.tree.Linked()}
+	sum.Timings.Files = out.files.list()
 	for _, d := range s.docs {
 		sum.Sections += len(d.Sections)
 	}
@@ -406,14 +418,18 @@ func Build(opts Options) (Summary, error) {
 			return Summary{}, err
 		}
 		sum.Zip, sum.ZipBytes, sum.Reused = zipPath, n, out.zip.reused.Load()
+		s.clock.done("bundle finished")
 	}
 	if err := out.commit(); err != nil {
 		out.abandon()
 		return Summary{}, fmt.Errorf("swap in %s: %w", opts.Out, err)
 	}
+	s.clock.done("site swapped in")
 	if err := writeManifest(links, old); err != nil {
 		return Summary{}, err
 	}
+	s.clock.done("permalinks recorded")
+	sum.Timings.Steps = s.clock.steps
 	sum.Elapsed = time.Since(start)
 	return sum, nil
 }
@@ -480,7 +496,14 @@ func (s *Site) render(out *output) error {
 	if err := runJobs(out, jobs, 0); err != nil {
 		return err
 	}
-	return runJobs(out, s.searchJobs(), len(jobs))
+	s.clock.done("pages and data written")
+	search := s.searchJobs()
+	s.clock.done("search index built")
+	if err := runJobs(out, search, len(jobs)); err != nil {
+		return err
+	}
+	s.clock.done("search index written")
+	return nil
 }
 
 // runJobs runs jobs in name order across the cores, writing each file to
@@ -500,15 +523,30 @@ func runJobs(out *output, jobs []job, first int) error {
 			// largest file: a sync.Pool is emptied at every collection,
 			// and its buffers grew again from nothing, page after page.
 			buf := new(bytes.Buffer)
+			times := map[string]*FileTiming{}
+			defer out.files.add(times)
 			for i := range next {
 				j := jobs[i]
 				jobs[i].run, jobs[i].offline = nil, nil
+				kind := fileKind(j.name)
+				t := times[kind]
+				if t == nil {
+					t = &FileTiming{Kind: kind}
+					times[kind] = t
+				}
+				t0 := time.Now()
 				buf.Reset()
 				err := j.run(buf)
+				t1 := time.Now()
+				t.Make += t1.Sub(t0)
+				t.Files++
+				t.Bytes += int64(buf.Len())
 				unchanged := false
 				if err == nil {
 					unchanged, err = out.write(j.name, buf.Bytes(), j.page)
 				}
+				t2 := time.Now()
+				t.Write += t2.Sub(t1)
 				if out.zip != nil {
 					if err == nil && j.offline != nil {
 						// The bundle's bytes are not the disk's: what
@@ -516,12 +554,16 @@ func runJobs(out *output, jobs []job, first int) error {
 						unchanged = false
 						buf.Reset()
 						err = j.offline(buf)
+						now := time.Now()
+						t.Make += now.Sub(t2)
+						t2 = now
 					}
 					if err == nil {
 						err = out.zip.add(first+i, j.name, buf.Bytes(), unchanged)
 					} else {
 						out.zip.fail(err)
 					}
+					t.Bundle += time.Since(t2)
 				}
 				if err != nil {
 					mu.Lock()

@@ -27,6 +27,7 @@ type output struct {
 	pages atomic.Int64
 	zip   *bundle // the offline bundle, written as the site is; nil for none
 	bytes atomic.Int64
+	files fileClock // where the time of writing the files went, by kind
 }
 
 const (
