@@ -21,8 +21,9 @@ import (
 // NewMarkdown returns the goldmark configuration tiaowen reads documents
 // and pages with: CommonMark plus tables, autolinks and the CJK extension
 // (no spaces invented at line breaks between Chinese characters). Raw HTML
-// is never rendered: goldmark escapes it unless told otherwise, and
-// nothing here tells it otherwise.
+// is not rendered: goldmark leaves it out unless told otherwise, which
+// only a site's pages are, when the site opts in (site.yaml's unsafe);
+// documents are read into text, their raw HTML with it.
 func NewMarkdown(opts ...goldmark.Option) goldmark.Markdown {
 	base := []goldmark.Option{
 		goldmark.WithExtensions(extension.CJK, extension.Table, extension.Linkify, extension.Strikethrough),

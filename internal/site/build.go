@@ -178,7 +178,7 @@ func readSources(opts Options) (*sources, diag.List, error) {
 	}
 	set, ps := themes.LoadFile(filepath.Join(opts.Content, "themes.yaml"))
 	problems = append(problems, ps...)
-	pages, ps := loadPages(filepath.Join(opts.Content, "pages"))
+	pages, ps := loadPages(filepath.Join(opts.Content, "pages"), cfg.Unsafe)
 	problems = append(problems, ps...)
 	// A title or number that names documents of the corpus but is left
 	// unlinked (several share it and no date says which, or each was

@@ -42,6 +42,12 @@ type Config struct {
 	// Minify shrinks the site's HTML, CSS, scripts, JSON, XML and SVG
 	// as Hugo's minify.minifyOutput does (also --minify).
 	Minify bool `yaml:"minify" json:"minify"`
+	// Unsafe renders the raw HTML in the pages of content/pages, and
+	// their links of any scheme, as written, as Hugo's
+	// markup.goldmark.renderer.unsafe does; by default they are left
+	// out. Documents' raw HTML is always shown as text: every character
+	// of a document is shown, and none runs.
+	Unsafe bool `yaml:"unsafe" json:"unsafe"`
 }
 
 // defaultPaginate keeps a page of the home page under 600 KB, a
@@ -108,16 +114,16 @@ func ParseConfig(file string, src []byte) (Config, diag.List) {
 		return cfg, problems
 	}
 	top := root.Content[0]
-	paginate, feedLimit, minify := "", "", ""
+	paginate, feedLimit, minify, unsafe := "", "", "", ""
 	known := map[string]*string{"title": &cfg.Title, "name": &cfg.Name, "baseURL": &cfg.BaseURL,
 		"language": &cfg.Language, "description": &cfg.Description, "copyright": &cfg.Copyright,
-		"paginate": &paginate, "feedLimit": &feedLimit, "minify": &minify}
+		"paginate": &paginate, "feedLimit": &feedLimit, "minify": &minify, "unsafe": &unsafe}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		dst, ok := known[k.Value]
 		pos := diag.Position{File: file, Line: k.Line, Col: k.Column}
 		if !ok {
-			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright, paginate, feedLimit, minify")
+			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright, paginate, feedLimit, minify, unsafe")
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
@@ -162,17 +168,25 @@ func ParseConfig(file string, src []byte) (Config, diag.List) {
 			cfg.FeedLimit = n
 		}
 	}
-	switch minify {
-	case "", "false":
-	case "true":
-		cfg.Minify = true
-	default:
-		problems.Add(at("minify"), fmt.Sprintf("minify %q is neither true nor false", minify), "write minify: true to shrink the site's files, as --minify does")
-	}
+	cfg.Minify = boolSetting("minify", minify, at("minify"), &problems, "write minify: true to shrink the site's files, as --minify does")
+	cfg.Unsafe = boolSetting("unsafe", unsafe, at("unsafe"), &problems, "write unsafe: true to render the raw HTML of content/pages as written")
 	if cfg.Language != "zh-Hans" && cfg.Language != "zh-Hant" {
 		problems.Add(at("language"), fmt.Sprintf("language %q is neither zh-Hans nor zh-Hant", cfg.Language), "")
 	}
 	return cfg, problems
+}
+
+// boolSetting reads a true-or-false field of site.yaml, false when left
+// out; anything else is a problem at pos, with what to write.
+func boolSetting(field, value string, pos diag.Position, problems *diag.List, hint string) bool {
+	switch value {
+	case "", "false":
+		return false
+	case "true":
+		return true
+	}
+	problems.Add(pos, fmt.Sprintf("%s %q is neither true nor false", field, value), hint)
+	return false
 }
 
 // normaliseBaseURL checks that s is an http(s) URL with a host, and

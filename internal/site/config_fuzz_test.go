@@ -25,6 +25,7 @@ func FuzzParseConfig(f *testing.F) {
 		"name: Not A Slug\ncolour: red\n",
 		"minify: true\n",
 		"minify: yes\n",
+		"unsafe: true\nminify: false\n",
 	} {
 		f.Add([]byte(seed))
 	}

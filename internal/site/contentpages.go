@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"go.yaml.in/yaml/v3"
@@ -47,9 +48,10 @@ var pageSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // loadPages reads content/pages/*.md. A page has front matter with a title
 // (and optionally description and weight, which orders the navigation)
-// and a Markdown body. Raw HTML is escaped; fenced code is highlighted by
-// chroma with CSS classes.
-func loadPages(dir string) ([]*contentPage, diag.List) {
+// and a Markdown body. Raw HTML is left out, and links with unsafe
+// schemes, unless unsafe (site.yaml's unsafe: true) renders them as
+// written; fenced code is highlighted by chroma with CSS classes.
+func loadPages(dir string, unsafe bool) ([]*contentPage, diag.List) {
 	var problems diag.List
 	files, err := corpus.MarkdownFiles(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -65,8 +67,11 @@ func loadPages(dir string) ([]*contentPage, diag.List) {
 			"move it into "+dir)
 		return true
 	})
-	md := corpus.NewMarkdown(goldmark.WithRendererOptions(
-		renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 200))))
+	rendering := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 200))}
+	if unsafe {
+		rendering = append(rendering, html.WithUnsafe())
+	}
+	md := corpus.NewMarkdown(goldmark.WithRendererOptions(rendering...))
 	var pages []*contentPage
 	for _, f := range files {
 		slug := strings.TrimSuffix(filepath.Base(f), ".md")

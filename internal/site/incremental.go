@@ -419,7 +419,7 @@ func (m *Memory) apply(sn *edition, p plan) (*Site, map[string]bool, Report) {
 		r.Problems = append(r.Problems, problems...)
 	}
 	if p.pages {
-		pages, problems := loadPages(m.dirs.pages)
+		pages, problems := loadPages(m.dirs.pages, s.cfg.Unsafe)
 		r.Problems = append(r.Problems, problems...)
 		s.pages = pages
 		s.nav = nil

@@ -352,7 +352,7 @@ func TestYAMLErrorPositions(t *testing.T) {
 	os.WriteFile(filepath.Join(pages, "help.md"), []byte("---\ntitle: 帮助\ncolour: red\n---\n正文\n"), 0o644)
 	// A page saved in GBK: 正文 is D5 FD CE C4.
 	os.WriteFile(filepath.Join(pages, "data.md"), []byte("---\ntitle: 数据\n---\n\xd5\xfd\xce\xc4\n"), 0o644)
-	_, problems = loadPages(pages)
+	_, problems = loadPages(pages, false)
 	msg := ""
 	if err := problems.Err(); err != nil {
 		msg = err.Error()
