@@ -318,7 +318,7 @@ bench_n() {
 			log "   run $r/$RUNS: $c"
 			case $c in
 			tiaowen)
-				timed tiaowen "$W/tiaowen.log" build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip"
+				timed tiaowen "$W/tiaowen.log" build/tiaowen build --timings --content "$W/content" --out "$W/site" --zip "$W/site.zip"
 				echo "$(count "$W/site" "$W/site.zip") $(html "$W/site")" >"$W/tiaowen.out"
 				;;
 			hugo-pairs | hugo-sections | hugo-docs)
@@ -363,7 +363,7 @@ bench_n() {
 	# site it replaces, so nothing timed follows it within this N, and
 	# the next N begins with settle.
 	log "   rebuild: tiaowen"
-	timed tiaowen-rebuild "$W/tiaowen-rebuild.log" build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip"
+	timed tiaowen-rebuild "$W/tiaowen-rebuild.log" build/tiaowen build --timings --content "$W/content" --out "$W/site" --zip "$W/site.zip"
 	report "$n" "$sections"
 	if [ "$PROFILE" = 1 ]; then
 		# A run of its own, so that profiling never slows a timed one.
@@ -394,7 +394,7 @@ report() {
 		read -r files[$c] bytes[$c] pages[$c] <"$W/$c.out"
 	done
 	local tpages
-	tpages=$(grep -o '[0-9]* pages' "$W/tiaowen.log" | awk '{ print $1 }')
+	tpages=$(head -n 1 "$W/tiaowen.log" | grep -o '[0-9]* pages' | awk '{ print $1 }')
 	ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "null" }'; }
 	local r_same r_pairs r_docs r_floor r_mem
 	r_same=$(ratio "${wall[tiaowen]}" "${wall[hugo-sections]}")
@@ -426,7 +426,7 @@ report() {
 		echo "tiaowen / floor         (wall) = $r_floor   target <= 1.5: $(verdict "$r_floor" 1.5)"
 		echo "tiaowen / hugo-docs  (peak RSS) = $r_mem   target <= 1.0: $(verdict "$r_mem" 1.0)"
 		echo "tiaowen rebuild, same content, once: wall $rb_wall s, cpu $rb_cpu s, peak RSS $(awk -v m="$rb_rss" 'BEGIN { printf "%.1f", m / 1024 }') MiB; rebuild / build (wall) = $r_rebuild"
-		echo "   $(grep -o '([0-9]* files unchanged[^)]*)' "$W/tiaowen-rebuild.log")"
+		echo "   $(head -n 1 "$W/tiaowen-rebuild.log" | grep -o '([0-9]* files unchanged[^)]*)')"
 	} | tee "$W/table.txt"
 
 	{
