@@ -227,6 +227,15 @@ func htmlOutline(t *testing.T, name string, data []byte) []string {
 			text := strings.Join(strings.Fields(n.Data), "")
 			if n.Parent != nil && (n.Parent.Data == "script" || n.Parent.Data == "style") {
 				text = "(" + n.Parent.Data + ")" // minified: its own kind's check
+				if typ := attrValue(n.Parent, "type"); strings.HasSuffix(typ, "json") {
+					// JSON-LD: the same values.
+					var v any
+					if err := json.Unmarshal([]byte(n.Data), &v); err != nil {
+						t.Errorf("%s: a %s script is no JSON: %v", name, typ, err)
+					}
+					b, _ := json.Marshal(v)
+					text = string(b)
+				}
 			}
 			if text != "" {
 				out = append(out, "text "+text)
@@ -238,6 +247,16 @@ func htmlOutline(t *testing.T, name string, data []byte) []string {
 	}
 	visit(doc)
 	return out
+}
+
+// attrValue returns the value of n's attribute key, "" without one.
+func attrValue(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // xmlTokens lists an XML file's elements, attributes and texts, their
