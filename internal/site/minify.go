@@ -68,18 +68,18 @@ func mediaType(name string) string {
 // caller's buffer.
 var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// wrap returns make with its output minified as name's type; make itself
-// when that type is left alone or m is nil.
-func (m *minifier) wrap(name string, make func(w *bytes.Buffer) error) func(w *bytes.Buffer) error {
+// wrap returns render with its output minified as name's type; render
+// itself when that type is left alone or m is nil.
+func (m *minifier) wrap(name string, render func(w *bytes.Buffer) error) func(w *bytes.Buffer) error {
 	typ := mediaType(name)
-	if m == nil || make == nil || typ == "" {
-		return make
+	if m == nil || render == nil || typ == "" {
+		return render
 	}
 	return func(w *bytes.Buffer) error {
 		raw := scratch.Get().(*bytes.Buffer)
 		defer scratch.Put(raw)
 		raw.Reset()
-		if err := make(raw); err != nil {
+		if err := render(raw); err != nil {
 			return err
 		}
 		return m.m.Minify(typ, w, raw)
@@ -90,9 +90,9 @@ func (m *minifier) wrap(name string, make func(w *bytes.Buffer) error) func(w *b
 // serves it: minified when m minifies its type. Assets' versions are
 // hashes of what is served.
 func (m *minifier) served(name string, data []byte) ([]byte, error) {
-	make := m.wrap(name, func(w *bytes.Buffer) error { _, err := w.Write(data); return err })
+	write := m.wrap(name, func(w *bytes.Buffer) error { _, err := w.Write(data); return err })
 	var out bytes.Buffer
-	if err := make(&out); err != nil {
+	if err := write(&out); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
