@@ -24,8 +24,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(port, "p", 1313, "short for --port")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 serves every network this machine is on")
 	navigate := fs.Bool("navigateToChanged", false, "send the open pages to the page of the document just edited, at the section edited, as Hugo's server sends them to the page")
+	noReload := fs.Bool("disableLiveReload", false, "serve the pages without the live-reload script, as a build writes them; they are still rebuilt at each edit, for a reload by hand")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--navigateToChanged]")
+		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--navigateToChanged] [--disableLiveReload]")
 		fmt.Fprintln(stderr, "\nServes the site from memory, rebuilds what each edit of the content, templates or\nstatic files affects, and reloads open pages. Nothing is written to disk.")
 		fs.PrintDefaults()
 	}
@@ -55,7 +56,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
 		return 1
 	}
-	srv := serve.New(serve.Options{Site: opts, Out: stdout, Err: stderr, NavigateToChanged: *navigate})
+	srv := serve.New(serve.Options{Site: opts, Out: stdout, Err: stderr, NavigateToChanged: *navigate, DisableLiveReload: *noReload})
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "tiaowen serve: %v\n", err)
 		return 1

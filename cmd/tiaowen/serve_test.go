@@ -30,8 +30,8 @@ func TestServeHelper(t *testing.T) {
 // URL it prints, fetches a page while a page listens for reloads, and
 // stops it with SIGINT and with SIGTERM: each time it shuts down
 // gracefully and exits 0. Listening on every interface prints a warning.
-// With --minify the pages it serves are minified, the reload script in
-// them still.
+// With --minify and --disableLiveReload the pages it serves are
+// minified, without the reload script.
 func TestServeSignals(t *testing.T) {
 	content := filepath.Join(t.TempDir(), "content")
 	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
@@ -40,13 +40,13 @@ func TestServeSignals(t *testing.T) {
 	for _, c := range []struct {
 		sig    syscall.Signal
 		bind   string
-		minify bool
+		minify bool // and no live reload
 	}{{syscall.SIGINT, "127.0.0.1", false}, {syscall.SIGTERM, "0.0.0.0", true}} {
 		t.Run(c.sig.String(), func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestServeHelper$")
 			args := []string{"serve", "--content", content, "--port", "0", "--bind", c.bind}
 			if c.minify {
-				args = append(args, "--minify")
+				args = append(args, "--minify", "--disableLiveReload")
 			}
 			cmd.Env = append(os.Environ(), "TIAOWEN_SERVE_ARGS="+strings.Join(args, "\n"))
 			var errb bytes.Buffer
@@ -92,8 +92,8 @@ func TestServeSignals(t *testing.T) {
 			}
 			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if resp.StatusCode != 200 || !bytes.Contains(body, []byte("/__tiaowen/live.js")) {
-				t.Fatalf("GET a document: %s", resp.Status)
+			if live := bytes.Contains(body, []byte("/__tiaowen/live.js")); resp.StatusCode != 200 || live == c.minify {
+				t.Fatalf("GET a document: %s, the live-reload script in it: %v", resp.Status, live)
 			}
 			if head := "<!doctype html><html lang=zh-Hans>"; bytes.HasPrefix(body, []byte(head)) != c.minify {
 				t.Errorf("--minify %v: the page begins %.40q", c.minify, body)

@@ -43,7 +43,9 @@
 // reloads if its page changed meanwhile. With Options.NavigateToChanged
 // (`serve --navigateToChanged`, as Hugo's), an edit of one document sends
 // the pages open elsewhere to its page instead, at the first section the
-// edit changed.
+// edit changed. With Options.DisableLiveReload (`serve
+// --disableLiveReload`, Hugo's too) no script is added: the pages are a
+// build's, rebuilt at each edit, and a reader reloads them by hand.
 //
 // # Errors
 //

@@ -532,6 +532,34 @@ func TestScriptOnlyInServe(t *testing.T) {
 	}
 }
 
+// TestDisableLiveReload: with DisableLiveReload the pages are served
+// without the script, as a build writes them, and an edit still shows on
+// the next request.
+func TestDisableLiveReload(t *testing.T) {
+	ts := start(t, project(t), func(o *Options) { o.DisableLiveReload = true })
+	served := func(path string) string {
+		t.Helper()
+		resp, body := ts.get(t, path)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET /%s: %s", path, resp.Status)
+		}
+		return body
+	}
+	for _, path := range []string{"", docPath, "search/"} {
+		if body := served(path); strings.Contains(body, "__tiaowen") || !strings.Contains(body, "</body>") {
+			t.Errorf("/%s has the live-reload script, or is no page", path)
+		}
+	}
+	if err := os.WriteFile(ts.docFile(), rewrite(t, ts.docFile(), sentence, "改后的句子。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(timeout); !strings.Contains(served(docPath), "改后的句子。"); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the edit is not served %v after it", timeout)
+		}
+	}
+}
+
 // TestWatchesNewDirectories creates the static directory, then a folder
 // in it, then one two deep, while the server runs: files in each are
 // served as they appear.

@@ -39,6 +39,11 @@ type Options struct {
 	// when an edit changed it alone, as `hugo server
 	// --navigateToChanged` does: the writer sees what they wrote.
 	NavigateToChanged bool
+	// DisableLiveReload serves the pages as a build writes them, without
+	// the live-reload script, as `hugo server --disableLiveReload` does:
+	// the site is still rebuilt at each edit, and a page reloaded by
+	// hand shows it.
+	DisableLiveReload bool
 	// SettleAfter is how long edits must pause before the similarity
 	// model of the whole corpus is rebuilt (site.Memory.Settle); 0 means
 	// twice the time of a full load, and at least a second; negative
@@ -308,7 +313,8 @@ func hashOf(b []byte) uint64 {
 	return h.Sum64()
 }
 
-// write sends a response, with the live-reload script in HTML pages. The
+// write sends a response, with the live-reload script in HTML pages
+// unless it is disabled. The
 // site's 404 page, whose links lead from the root, has a <base> of the
 // root as the site is published (the base URL's path); here the root is
 // "/", which its <base> becomes (or gets, if it has none), so that it
@@ -333,11 +339,13 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, p response) {
 				eds = append(eds, edit{i + len("<head>"), i + len("<head>"), "\n" + base})
 			}
 		}
-		at := len(p.body)
-		if i := lastIndexFold(p.body, "</body>"); i >= 0 {
-			at = i
+		if !s.opts.DisableLiveReload {
+			at := len(p.body)
+			if i := lastIndexFold(p.body, "</body>"); i >= 0 {
+				at = i
+			}
+			eds = append(eds, edit{at, at, `<script src="` + liveScriptPath + `" data-v="` + strconv.FormatUint(p.hash, 16) + `"></script>` + "\n"})
 		}
-		eds = append(eds, edit{at, at, `<script src="` + liveScriptPath + `" data-v="` + strconv.FormatUint(p.hash, 16) + `"></script>` + "\n"})
 	}
 	n := len(p.body)
 	for _, e := range eds {
