@@ -194,6 +194,12 @@
     return out;
   }
 
+  // orderBoxID is the id of the tools' 按后者次序 box: the build writes
+  // cmp-tools-order on a pair page.
+  function orderBoxID(ui) {
+    return (ui.bar.id || "cmp") + "-order";
+  }
+
   // orderBox adds to the tools a box that lays the rows out in the
   // second document's order — as a 新旧对照表 follows the new text — and
   // back: rows and overview (the strip's entries, one a row) are put in
@@ -205,12 +211,12 @@
     // A pair page's build writes the box where rows are out of order
     // (pairData.Reordered), so that the bar has its place from the first
     // paint; a comparison drawn here gets one made.
-    var box = document.getElementById((ui.bar.id || "cmp") + "-order");
+    var box = document.getElementById(orderBoxID(ui));
     if (!box) {
       var label = document.createElement("label");
       box = document.createElement("input");
       box.type = "checkbox";
-      box.id = (ui.bar.id || "cmp") + "-order";
+      box.id = orderBoxID(ui);
       label.appendChild(box);
       label.appendChild(document.createTextNode(" 按后者次序"));
       ui.bar.insertBefore(label, ui.status);
@@ -326,7 +332,7 @@
     lightTwins(cmp);
     var moved = markMoved(rows, overview);
     if (ui.bar && moved.count) orderBox(cmp, ui, rows, overview, moved);
-    else if (ui.bar) unused(document.getElementById((ui.bar.id || "cmp") + "-order"));
+    else if (ui.bar) unused(document.getElementById(orderBoxID(ui)));
 
     // 繁→简 toggle for a traditional side. foldCell shows one of its
     // cells folded or as written; the word-by-word view unfolds a cell
