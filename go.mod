@@ -11,6 +11,8 @@ require (
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/richardlehane/mscfb v1.0.9
+	github.com/tdewolff/minify/v2 v2.25.0
+	github.com/tdewolff/parse/v2 v2.25.0
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/net v0.62.0
@@ -25,6 +27,4 @@ require (
 	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
 	github.com/liuzl/da v0.0.0-20180704015230-14771aad5b1d // indirect
 	github.com/richardlehane/msoleps v1.0.3 // indirect
-	github.com/tdewolff/minify/v2 v2.25.0 // indirect
-	github.com/tdewolff/parse/v2 v2.25.0 // indirect
 )

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // The addresses of the files pages load — style sheets, scripts, the
@@ -116,7 +117,11 @@ func (s *Site) indexAssets(static bool) error {
 		}
 		for n, b := range files {
 			if files[n], err = s.min.served(n, b); err != nil {
-				return fmt.Errorf("minify %s: %w", n, err)
+				source := n
+				if _, file, err := s.static.read(strings.TrimPrefix(n, staticPath)); err == nil {
+					source = file
+				}
+				return minifyError(source, err)
 			}
 		}
 		a.static = make(map[string]string, len(files))

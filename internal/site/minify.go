@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
 )
 
 // minifier shrinks the files of a site as Hugo's --minify does, with the
@@ -84,6 +87,18 @@ func (m *minifier) wrap(name string, render func(w *bytes.Buffer) error) func(w 
 		}
 		return m.m.Minify(typ, w, raw)
 	}
+}
+
+// minifyError says where in file, which the minifier could not read,
+// the fault is, and what to do: a project's own script or style sheet
+// that does not parse stops a minified build at its line.
+func minifyError(file string, err error) error {
+	const todo = "--minify shrinks only what parses: fix the file, or build without --minify"
+	var pe *parse.Error
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d:%d: %s (%s)", file, pe.Line, pe.Column, pe.Message, todo)
+	}
+	return fmt.Errorf("%s: %v (%s)", file, err, todo)
 }
 
 // served returns data, the file of the site called name, as the site

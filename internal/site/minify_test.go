@@ -290,3 +290,37 @@ func xmlTokens(t *testing.T, name string, data []byte) []string {
 		}
 	}
 }
+
+// TestMinifyBadScript: a project's own script that does not parse stops
+// a minified build at its line and column, saying what to do, and the
+// site built before is left as it was; built without --minify, the
+// script is published as written.
+func TestMinifyBadScript(t *testing.T) {
+	root := t.TempDir()
+	content := filepath.Join(root, "content")
+	if err := os.CopyFS(content, os.DirFS(filepath.Join("..", "..", "content"))); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(root, "static", "extra.js")
+	if err := os.MkdirAll(filepath.Dir(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(script, []byte("var ok = 1;\nfunction ( {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "build", "site")
+	if _, err := site.Build(site.Options{Content: content, Out: out, Zip: "-"}); err != nil {
+		t.Fatalf("build without --minify: %v", err)
+	}
+	before, err := os.ReadFile(filepath.Join(out, "static", "extra.js"))
+	if err != nil || !bytes.Contains(before, []byte("function ( {")) {
+		t.Fatalf("the script is not published as written: %q, %v", before, err)
+	}
+	_, err = site.Build(site.Options{Content: content, Out: out, Zip: "-", Minify: true})
+	if err == nil || !strings.Contains(err.Error(), script+":2:10: ") || !strings.Contains(err.Error(), "build without --minify") {
+		t.Fatalf("minified build of a script that does not parse: %v; want an error at %s:2:10 that says what to do", err, script)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "static", "extra.js")); !bytes.Equal(after, before) {
+		t.Errorf("the failed build changed the site")
+	}
+}
