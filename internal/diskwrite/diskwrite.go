@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -20,6 +21,12 @@ type Tree struct {
 	prev   string   // a previous tree whose unchanged files are linked; "" for none
 	dirs   sync.Map // directories already created
 	linked atomic.Int64
+
+	// refresh says that root holds an older tree already, which is
+	// brought up to date in place (Refreshing); written then holds the
+	// path of every file written, for Prune.
+	refresh bool
+	written sync.Map
 }
 
 // New returns a Tree writing under root, which must exist.
@@ -37,6 +44,22 @@ func New(root string) *Tree {
 // server can go by. Files under prev are only read, never written.
 func Reusing(root, prev string) *Tree {
 	return &Tree{root: root, prev: prev}
+}
+
+// Refreshing returns a Tree that brings root, which holds an older tree
+// of the same kind (an earlier site, or what an interrupted build left),
+// up to date in place, and otherwise works as Reusing: a file root holds
+// already with the bytes written stays as it is; any other is linked
+// from prev when prev's file holds its bytes, or written anew. Prune then
+// removes what was not written. A rebuild that keeps the site it replaced
+// as the next one's root writes only what changed: the tens of thousands
+// of links, directories and deletions of a tree made from nothing were
+// most of an unchanged rebuild's time.
+//
+// A file in root is never written into, only replaced: it may be the
+// same file as prev's, linked by an earlier build. prev may be "".
+func Refreshing(root, prev string) *Tree {
+	return &Tree{root: root, prev: prev, refresh: true}
 }
 
 // Linked is the number of files the tree has taken from the previous
@@ -60,32 +83,204 @@ func (t *Tree) WriteFile(name string, data []byte) error {
 // file can then stand for what data would make.
 func (t *Tree) WriteFileLinked(name string, data []byte) (linked bool, err error) {
 	full := filepath.Join(t.root, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
-	if _, done := t.dirs.Load(dir); !done {
-		if err := mkdir(dir); err != nil {
-			return false, err
-		}
-		t.dirs.Store(dir, true)
+	linked, err = t.writeFile(full, name, data)
+	if err != nil && t.refresh && t.clearPath(full) {
+		// The older tree had a file where a directory now goes, or a
+		// directory where a file does.
+		linked, err = t.writeFile(full, name, data)
 	}
-	if t.prev == "" {
+	if err == nil && linked {
+		t.linked.Add(1)
+	}
+	return linked, err
+}
+
+func (t *Tree) writeFile(full, name string, data []byte) (linked bool, err error) {
+	if err := t.makeDir(filepath.Dir(full)); err != nil {
+		return false, err
+	}
+	if t.prev == "" && !t.refresh {
 		return false, writeFile(full, data)
 	}
-	old := filepath.Join(t.prev, filepath.FromSlash(name))
-	if sameContent(old, data) && os.Link(old, full) == nil {
-		t.linked.Add(1)
-		return true, nil
+	var old string
+	if t.prev != "" {
+		old = filepath.Join(t.prev, filepath.FromSlash(name))
+	}
+	if t.refresh {
+		t.written.Store(full, struct{}{})
+		if here, ok := holds(full, data); ok {
+			switch {
+			case old == "":
+				return false, nil
+			case here.is(fileAt(old)):
+				return true, nil
+			case !sameContent(old, data):
+				return false, nil
+			}
+			// The same bytes as prev's file, in a file of its own: the
+			// two become one file again, so that the next rebuild finds
+			// them the same without reading.
+		}
+	}
+	if old != "" && sameContent(old, data) {
+		if t.refresh {
+			if err := remove(full); err != nil {
+				return false, err
+			}
+		}
+		if os.Link(old, full) == nil {
+			return true, nil
+		}
 	}
 	// A name written before in this build may be a link to the previous
 	// tree's file, which must stay as it is: the new bytes go into a
 	// file of their own.
 	err = writeNewFile(full, data)
 	if errors.Is(err, fs.ErrExist) {
-		if err := os.Remove(full); err != nil {
+		if err := remove(full); err != nil {
 			return false, err
 		}
 		err = writeNewFile(full, data)
 	}
 	return false, err
+}
+
+// makeDir creates dir once per tree. A refreshing tree also remembers
+// every directory above it, which Prune keeps.
+func (t *Tree) makeDir(dir string) error {
+	if _, done := t.dirs.Load(dir); done {
+		return nil
+	}
+	if err := mkdir(dir); err != nil {
+		return err
+	}
+	t.dirs.Store(dir, true)
+	if t.refresh {
+		for d := filepath.Dir(dir); len(d) > len(t.root); d = filepath.Dir(d) {
+			if _, had := t.dirs.LoadOrStore(d, true); had {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// remove removes the file or directory tree at name; nothing there is no
+// error.
+func remove(name string) error {
+	err := os.Remove(name)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return os.RemoveAll(name)
+}
+
+// clearPath removes, from the top of a refreshing tree down, the first
+// thing on the way to full that is not a directory, and reports whether
+// it found one: the older tree had a file where the new one has a
+// directory. Failing that, it removes a directory at full itself, where
+// the new tree has a file.
+func (t *Tree) clearPath(full string) bool {
+	rel, err := filepath.Rel(t.root, full)
+	if err != nil {
+		return false
+	}
+	p := t.root
+	parts := strings.Split(rel, string(filepath.Separator))
+	for _, part := range parts[:len(parts)-1] {
+		p = filepath.Join(p, part)
+		st, err := os.Lstat(p)
+		if err == nil && !st.IsDir() {
+			// makeDir took the file for the directory (mkdir said it
+			// exists): it is made again on the next try.
+			t.dirs.Delete(p)
+			return os.Remove(p) == nil
+		}
+	}
+	if st, err := os.Lstat(full); err == nil && st.IsDir() {
+		return os.RemoveAll(full) == nil
+	}
+	return false
+}
+
+// Prune removes from a refreshing tree every file and directory that
+// was not written since Refreshing: what the older tree had and the new
+// one does not. It does nothing to any other tree. Like RemoveTree, it
+// goes through several subtrees at a time: reading a site's hundred
+// thousand directories one after another waits on the disk.
+func (t *Tree) Prune() error {
+	if !t.refresh {
+		return nil
+	}
+	type entry struct {
+		path string
+		d    fs.DirEntry
+	}
+	var work []entry
+	top, err := os.ReadDir(t.root)
+	if err != nil {
+		return err
+	}
+	for _, e := range top {
+		p := filepath.Join(t.root, e.Name())
+		if descend, err := t.prune(p, e); err != nil {
+			return err
+		} else if descend {
+			sub, err := os.ReadDir(p)
+			if err != nil {
+				return err
+			}
+			for _, s := range sub {
+				work = append(work, entry{filepath.Join(p, s.Name()), s})
+			}
+		}
+	}
+	errs := make([]error, len(work))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range removers {
+		wg.Go(func() {
+			for i := range next {
+				e := work[i]
+				descend, err := t.prune(e.path, e.d)
+				if err == nil && descend {
+					err = filepath.WalkDir(e.path, func(p string, d fs.DirEntry, err error) error {
+						if err != nil || p == e.path {
+							return err
+						}
+						descend, err := t.prune(p, d)
+						if err == nil && d.IsDir() && !descend {
+							return filepath.SkipDir // removed whole
+						}
+						return err
+					})
+				}
+				errs[i] = err
+			}
+		})
+	}
+	for i := range work {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// prune removes the file or directory at p unless this build wrote it or
+// wrote under it, and reports whether p is a directory kept, whose
+// entries are to be looked at in turn.
+func (t *Tree) prune(p string, d fs.DirEntry) (descend bool, err error) {
+	if d.IsDir() {
+		if _, keep := t.dirs.Load(p); keep {
+			return true, nil
+		}
+		return false, os.RemoveAll(p)
+	}
+	if _, keep := t.written.Load(p); keep {
+		return false, nil
+	}
+	return false, os.Remove(p)
 }
 
 // mkdir creates dir, whose parent almost always exists already when files

@@ -150,6 +150,148 @@ func TestReusing(t *testing.T) {
 	}
 }
 
+// TestRefreshing brings an older tree up to date in place beside the
+// previous one, as a rebuild does to the site it kept: what the older
+// tree holds already stays the same file, what the previous tree holds is
+// linked, the rest is written anew, a file of the older tree is never
+// written into (it may be the previous tree's file too), and Prune leaves
+// exactly what was written.
+func TestRefreshing(t *testing.T) {
+	prev, root := t.TempDir(), t.TempDir()
+	put := func(dir, name, data string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	share := func(name string) { // root's file becomes prev's
+		t.Helper()
+		if err := os.Link(filepath.Join(prev, name), filepath.Join(root, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(prev, "shared.html", "same")
+	share("shared.html")
+	put(prev, "here.html", "the previous tree's")
+	put(root, "here.html", "new")
+	put(prev, "apart.html", "same")
+	put(root, "apart.html", "same")
+	put(prev, "changed.html", "old")
+	share("changed.html")
+	put(prev, "linkable.html", "new")
+	put(root, "linkable.html", "older")
+	put(root, "gone.html", "x")
+	put(root, "gone/dir/x.html", "x")
+	put(root, "deep/old.json", "x")
+	put(root, "was-file", "a file where a directory goes")
+	put(root, "was-dir.html/x", "a directory where a file goes")
+	put(root, "target.txt", "same")
+	put(root, "docs/p1/old/index.html", "x")
+	put(root, "docs/p1/stale.html", "x")
+	put(root, "docs/p1/q/r/stale.json", "x")
+	put(root, "docs/p1/q/r/keep.json", "older")
+	if err := os.Symlink("target.txt", filepath.Join(root, "symlink.html")); err != nil {
+		t.Fatal(err)
+	}
+	id := func(p string) os.FileInfo {
+		st, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	hereBefore := id(filepath.Join(root, "here.html"))
+
+	tree := Refreshing(root, prev)
+	written := map[string]string{
+		"shared.html":           "same",
+		"here.html":             "new",
+		"apart.html":            "same",
+		"changed.html":          "changed",
+		"linkable.html":         "new",
+		"new.html":              "new",
+		"deep/a/b/c.json":       "{}",
+		"was-file/x.html":       "x",
+		"was-dir.html":          "a file",
+		"symlink.html":          "same",
+		"docs/p1/index.html":    "p",
+		"docs/p1/q/r/keep.json": "{}",
+	}
+	linked := map[string]bool{"shared.html": true, "apart.html": true, "linkable.html": true}
+	for name, data := range written {
+		got, err := tree.WriteFileLinked(name, []byte(data))
+		if err != nil {
+			t.Fatalf("WriteFileLinked(%s): %v", name, err)
+		}
+		if got != linked[name] {
+			t.Errorf("WriteFileLinked(%s) says linked %v, want %v", name, got, linked[name])
+		}
+	}
+	if err := tree.Prune(); err != nil {
+		t.Fatal(err)
+	}
+	var have []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(root, p)
+			have = append(have, filepath.ToSlash(rel))
+			if !d.Type().IsRegular() {
+				t.Errorf("%s is %v, want a regular file", rel, d.Type())
+			}
+		}
+		return nil
+	})
+	if len(have) != len(written) {
+		t.Errorf("after Prune the tree holds %v, want the %d files written", have, len(written))
+	}
+	for name, want := range written {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if got, err := os.ReadFile(p); err != nil || string(got) != want {
+			t.Errorf("%s holds %q (%v), want %q", name, got, err, want)
+		}
+		ost, err := os.Lstat(filepath.Join(prev, filepath.FromSlash(name)))
+		if same := err == nil && os.SameFile(id(p), ost); same != linked[name] {
+			t.Errorf("%s is the previous tree's file: %v, want %v", name, same, linked[name])
+		}
+	}
+	if !os.SameFile(hereBefore, id(filepath.Join(root, "here.html"))) {
+		t.Error("here.html, which held its bytes already, was written again")
+	}
+	for name, want := range map[string]string{"shared.html": "same", "here.html": "the previous tree's", "apart.html": "same", "changed.html": "old", "linkable.html": "new"} {
+		if got, err := os.ReadFile(filepath.Join(prev, name)); err != nil || string(got) != want {
+			t.Errorf("the previous tree's %s holds %q (%v), want %q as it was", name, got, err, want)
+		}
+	}
+	if n := tree.Linked(); n != 3 {
+		t.Errorf("Linked() = %d, want 3", n)
+	}
+
+	// With no previous tree, the older one alone is brought up to date.
+	again := Refreshing(root, "")
+	for name, data := range map[string]string{"here.html": "new", "new.html": "newer"} {
+		if got, err := again.WriteFileLinked(name, []byte(data)); err != nil || got {
+			t.Errorf("WriteFileLinked(%s) = %v, %v; want false, nil", name, got, err)
+		}
+	}
+	if err := again.Prune(); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 2 {
+		t.Errorf("after the second Prune the tree holds %d entries, want here.html and new.html", len(entries))
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "new.html")); string(got) != "newer" {
+		t.Errorf("new.html holds %q, want %q", got, "newer")
+	}
+}
+
 func BenchmarkWriteFile(b *testing.B) {
 	data := bytes.Repeat([]byte("质量强省"), 800)
 	for b.Loop() {

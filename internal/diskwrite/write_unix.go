@@ -53,20 +53,44 @@ func write(name string, data []byte, flag int) error {
 // readBuffers hold what sameContent reads, a chunk at a time.
 var readBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
+// fileID names a file on its device: two names with one fileID are
+// links to one file. The zero fileID names none.
+type fileID struct{ dev, ino uint64 }
+
+// is reports whether id and o name the same file.
+func (id fileID) is(o fileID) bool { return id != fileID{} && id == o }
+
+// fileAt is the fileID of the regular file at name, or the zero one.
+func fileAt(name string) fileID {
+	var st unix.Stat_t
+	if unix.Lstat(name, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return fileID{}
+	}
+	return fileID{uint64(st.Dev), st.Ino}
+}
+
 // sameContent reports whether the regular file name holds exactly data.
 // Any error reading it says no.
 func sameContent(name string, data []byte) bool {
-	fd, err := unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	_, ok := holds(name, data)
+	return ok
+}
+
+// holds reports whether the regular file name holds exactly data, and
+// which file it is. Any error reading it says no; so does a symbolic
+// link, which is not followed.
+func holds(name string, data []byte) (fileID, bool) {
+	fd, err := unix.Open(name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	for err == unix.EINTR {
-		fd, err = unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		fd, err = unix.Open(name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	}
 	if err != nil {
-		return false
+		return fileID{}, false
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
 	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
-		return false
+		return fileID{}, false
 	}
 	bp := readBuffers.Get().(*[]byte)
 	defer readBuffers.Put(bp)
@@ -76,9 +100,9 @@ func sameContent(name string, data []byte) bool {
 			continue
 		}
 		if err != nil || n <= 0 || n > len(data) || !bytes.Equal((*bp)[:n], data[:n]) {
-			return false
+			return fileID{}, false
 		}
 		data = data[n:]
 	}
-	return true
+	return fileID{uint64(st.Dev), st.Ino}, true
 }

@@ -77,6 +77,9 @@ func newBundle(dst, folder string) (*bundle, error) {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return nil, err
 	}
+	// What a killed build left: a zip of hundreds of megabytes, half
+	// written.
+	removeLeftovers(filepath.Dir(dst), filepath.Base(dst))
 	f, err := os.CreateTemp(filepath.Dir(dst), tmpPrefix+filepath.Base(dst)+"-")
 	if err != nil {
 		return nil, err

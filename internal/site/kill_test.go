@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // TestHelperBuildProcess is not a test: TestKilledBuildKeepsSite runs the
@@ -56,7 +59,7 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	deadline := time.Now().Add(60 * time.Second)
 	killed := false
 	for time.Now().Before(deadline) {
-		tmps, _ := filepath.Glob(filepath.Join(dir, "build", ".tmp-site-*", "docs", "*"))
+		tmps, _ := filepath.Glob(filepath.Join(dir, "build", ".spare-site", "docs", "*"))
 		if len(tmps) > 20 {
 			cmd.Process.Kill()
 			killed = true
@@ -68,17 +71,83 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	if !killed {
 		t.Fatal("the build finished or never started writing before it could be killed")
 	}
-	if leftovers, _ := filepath.Glob(filepath.Join(dir, "build", ".tmp-site-*")); len(leftovers) == 0 {
+	if tmps, _ := filepath.Glob(filepath.Join(dir, "build", ".spare-site", "docs", "*")); len(tmps) == 0 {
 		t.Fatal("no partial output: the build was not killed midway")
 	}
 	sameFiles(t, before, snapshot(t, filepath.Join(dir, "build", "site")))
 
-	// The next build succeeds and removes what the killed one left.
+	// The next build succeeds: it brings the spare the killed one left up
+	// to date, its 400 documents' files removed, and swaps it in; the
+	// spare then holds the site it replaced, for the build after.
 	for i := range 400 {
 		os.Remove(filepath.Join(dir, "content", "docs", fmt.Sprintf("copy-%03d.md", i)))
 	}
 	build(t, dir)
-	if leftovers, _ := filepath.Glob(filepath.Join(dir, "build", ".tmp-site-*")); len(leftovers) > 0 {
+	sameFiles(t, before, snapshot(t, filepath.Join(dir, "build", "site")))
+	sameFiles(t, before, snapshot(t, filepath.Join(dir, "build", ".spare-site")))
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, "build", ".tmp-*")); len(leftovers) > 0 {
 		t.Errorf("left behind: %v", leftovers)
+	}
+}
+
+// TestBuildWhileAnotherRuns holds the lock a build takes, as a build in
+// another process would: a second build into the same folder is refused,
+// saying why, and leaves the site as it was; once the lock is let go, a
+// build goes through.
+func TestBuildWhileAnotherRuns(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	build(t, dir)
+	before := readerFiles(t, dir)
+	lock, err := os.Open(filepath.Join(dir, "build", lockPrefix+"site"))
+	if err != nil {
+		t.Fatalf("the build left no lock file: %v", err)
+	}
+	defer lock.Close()
+	if err := unix.Flock(int(lock.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		t.Fatalf("the lock is still held after the build: %v", err)
+	}
+	editSection(t, dir)
+	_, err = Build(Options{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "build", "site")})
+	if err == nil || !strings.Contains(err.Error(), "another build is writing "+filepath.Join(dir, "build", "site")) {
+		t.Fatalf("a build beside another: %v, want it refused", err)
+	}
+	sameFiles(t, before, readerFiles(t, dir))
+	lock.Close()
+	build(t, dir)
+	changed := 0
+	for name, data := range readerFiles(t, dir) {
+		if !bytes.Equal(data, before[name]) {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("the build after the lock was let go did not publish the edit")
+	}
+}
+
+// TestOldLeftoversRemoved: what builds before the spare left when they
+// were killed (a temporary tree, the previous site being deleted) is
+// removed by the next build; the same names for another site of the
+// folder (site-2 beside site) are left to that site's builds.
+func TestOldLeftoversRemoved(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	out := filepath.Join(dir, "build")
+	gone := []string{".tmp-site-123456", ".old-site-.tmp-site-42", ".tmp-test-site-offline.zip-77"}
+	kept := []string{".tmp-site-2-123456", ".old-site-2-.tmp-site-2-42", ".tmp-site.zip-99"}
+	for _, d := range append(gone, kept...) {
+		if err := os.MkdirAll(filepath.Join(out, d, "docs"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(t, dir)
+	for _, d := range gone {
+		if _, err := os.Stat(filepath.Join(out, d)); err == nil {
+			t.Errorf("%s was left", d)
+		}
+	}
+	for _, d := range kept {
+		if _, err := os.Stat(filepath.Join(out, d)); err != nil {
+			t.Errorf("%s, another site's, was removed: %v", d, err)
+		}
 	}
 }

@@ -16,13 +16,18 @@ import (
 	"tiaowen/internal/diskwrite"
 )
 
-// output writes a site into a fresh directory beside its final place and
-// swaps it in when the build has succeeded, so that a failed or killed
-// build never touches the site that is there.
+// output writes a site into a folder beside its final place and swaps it
+// in when the build has succeeded, so that a failed or killed build never
+// touches the site that is there. The folder is the spare: once swapped,
+// it holds the site it replaced, which the next build brings up to date
+// in place (diskwrite.Refreshing) rather than deleting it and making a
+// tree of hard links again — at 2000 documents the deletion alone took 16
+// s of a 69 s unchanged rebuild.
 type output struct {
 	final string // e.g. build/site
-	tmp   string // build/.site-tmp-…, where pages are written
+	spare string // build/.spare-site, where pages are written
 	tree  *diskwrite.Tree
+	lock  *os.File // held while the build writes; nil once let go
 
 	pages atomic.Int64
 	zip   *bundle // the offline bundle, written as the site is; nil for none
@@ -31,6 +36,10 @@ type output struct {
 }
 
 const (
+	sparePrefix = ".spare-"
+	lockPrefix  = ".lock-"
+	// What builds before the spare left: a temporary tree, and the
+	// previous site while it was deleted.
 	tmpPrefix = ".tmp-"
 	oldPrefix = ".old-"
 )
@@ -84,9 +93,10 @@ func isSite(dir string) bool {
 	return true
 }
 
-// newOutput prepares a temporary directory beside final, removing what
-// earlier interrupted builds left there. A final that is a symbolic link
-// stays one: the folder it leads to is replaced.
+// newOutput takes the lock of final and prepares its spare: brought up
+// to date in place when an earlier build left one, else made anew with
+// links to final's files. A final that is a symbolic link stays one: the
+// folder it leads to is replaced.
 func newOutput(final string) (*output, error) {
 	final = filepath.Clean(final)
 	if real, err := filepath.EvalSymlinks(final); err == nil {
@@ -97,25 +107,80 @@ func newOutput(final string) (*output, error) {
 		return nil, err
 	}
 	base := filepath.Base(final)
-	stale, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+base+"-*"))
-	old, _ := filepath.Glob(filepath.Join(parent, oldPrefix+base+"-*"))
-	for _, d := range append(stale, old...) {
-		diskwrite.RemoveTree(d)
-	}
-	tmp, err := os.MkdirTemp(parent, tmpPrefix+base+"-")
-	if err != nil {
+	o := &output{final: final, spare: filepath.Join(parent, sparePrefix+base)}
+	if err := o.takeLock(filepath.Join(parent, lockPrefix+base)); err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, err
-	}
-	// A rebuild links the previous site's unchanged files into the new
-	// one rather than writing them again (diskwrite.Reusing).
-	tree := diskwrite.New(tmp)
+	removeLeftovers(parent, base)
+	var prev string
 	if st, err := os.Stat(final); err == nil && st.IsDir() {
-		tree = diskwrite.Reusing(tmp, final)
+		prev = final
 	}
-	return &output{final: final, tmp: tmp, tree: tree}, nil
+	if st, err := os.Lstat(o.spare); err == nil && st.IsDir() {
+		o.tree = diskwrite.Refreshing(o.spare, prev)
+		return o, nil
+	}
+	if err := os.RemoveAll(o.spare); err != nil {
+		o.letGo()
+		return nil, err
+	}
+	if err := os.Mkdir(o.spare, 0o755); err != nil {
+		o.letGo()
+		return nil, err
+	}
+	// A first rebuild links the previous site's unchanged files into the
+	// new one rather than writing them again (diskwrite.Reusing).
+	o.tree = diskwrite.New(o.spare)
+	if prev != "" {
+		o.tree = diskwrite.Reusing(o.spare, prev)
+	}
+	return o, nil
+}
+
+// takeLock holds the lock file at name until letGo: two builds into one
+// folder at once would write one spare and swap it in twice.
+func (o *output) takeLock(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, unix.EWOULDBLOCK) {
+			return fmt.Errorf("another build is writing %s now (it holds %s): wait for it to end, or give --out another folder", o.final, name)
+		}
+		return fmt.Errorf("lock %s: %w", name, err)
+	}
+	o.lock = f
+	return nil
+}
+
+// letGo lets the lock go, once the build has ended either way.
+func (o *output) letGo() {
+	if o.lock != nil {
+		o.lock.Close()
+		o.lock = nil
+	}
+}
+
+// removeLeftovers removes what killed builds left in parent for the
+// site or zip named base: .tmp-<base>-<digits> (a zip being written, or,
+// before the spare, the site) and .old-<base>-.tmp-<base>-<digits> (the
+// previous site being deleted, before the spare). Only those names, so
+// that the leftovers of one named like this one and more (site-2 beside
+// site) are not taken for its own.
+func removeLeftovers(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, oldPrefix+base+"-")
+		if !ok {
+			rest = name
+		}
+		if digits, ok := strings.CutPrefix(rest, tmpPrefix+base+"-"); ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
+			diskwrite.RemoveTree(filepath.Join(parent, name))
+		}
+	}
 }
 
 // write stores a file at a slash-separated path inside the site.
@@ -132,31 +197,44 @@ func (o *output) write(name string, data []byte, page bool) (unchanged bool, err
 	return unchanged, nil
 }
 
-// commit swaps the new site into place. On Linux the two directories are
-// exchanged in one atomic step; elsewhere the old one is moved aside first.
+// commit removes from the spare what the site no longer has and swaps it
+// into place. On Linux the two folders are exchanged in one atomic step;
+// elsewhere the old one is moved aside first. The spare then holds the
+// previous site, for the next build.
 func (o *output) commit() error {
+	defer o.letGo()
+	if err := o.tree.Prune(); err != nil {
+		return err
+	}
 	if _, err := os.Stat(o.final); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(o.tmp, o.final)
+		return os.Rename(o.spare, o.final)
 	}
-	err := unix.Renameat2(unix.AT_FDCWD, o.tmp, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE)
+	err := unix.Renameat2(unix.AT_FDCWD, o.spare, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE)
 	if err == nil {
-		// o.tmp now holds the previous site.
-		return diskwrite.RemoveTree(o.tmp)
+		return nil
 	}
-	old := filepath.Join(filepath.Dir(o.final), oldPrefix+filepath.Base(o.final)+"-"+filepath.Base(o.tmp))
+	old := filepath.Join(filepath.Dir(o.final), oldPrefix+filepath.Base(o.final))
+	if err := diskwrite.RemoveTree(old); err != nil {
+		return err
+	}
 	if err := os.Rename(o.final, old); err != nil {
 		return err
 	}
-	if err := os.Rename(o.tmp, o.final); err != nil {
+	if err := os.Rename(o.spare, o.final); err != nil {
 		os.Rename(old, o.final)
 		return err
 	}
-	return diskwrite.RemoveTree(old)
+	if os.Rename(old, o.spare) != nil {
+		return diskwrite.RemoveTree(old)
+	}
+	return nil
 }
 
-// abandon removes the temporary directory of a failed build.
+// abandon gives up a failed build: the spare is left as the build left
+// it, for the next one to bring up to date, and the bundle's temporary
+// file is removed.
 func (o *output) abandon() {
-	diskwrite.RemoveTree(o.tmp)
+	o.letGo()
 	if o.zip != nil {
 		o.zip.abandon()
 	}
