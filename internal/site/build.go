@@ -411,6 +411,11 @@ func Build(opts Options) (Summary, error) {
 	for _, d := range s.docs {
 		sum.Sections += len(d.Sections)
 	}
+	if err := out.prune(); err != nil {
+		out.abandon()
+		return Summary{}, fmt.Errorf("remove stale files from %s: %w", out.spare, err)
+	}
+	s.clock.done("stale files removed")
 	if out.zip != nil {
 		n, err := out.zip.finish()
 		if err != nil {

@@ -197,15 +197,18 @@ func (o *output) write(name string, data []byte, page bool) (unchanged bool, err
 	return unchanged, nil
 }
 
-// commit removes from the spare what the site no longer has and swaps it
-// into place. On Linux the two folders are exchanged in one atomic step;
-// elsewhere the old one is moved aside first. The spare then holds the
-// previous site, for the next build.
+// prune removes from the spare what the site no longer has, once every
+// file is written: the files and folders of an older site that this one
+// did not write again.
+func (o *output) prune() error {
+	return o.tree.Prune()
+}
+
+// commit swaps the spare into place. On Linux the two folders are
+// exchanged in one atomic step; elsewhere the old one is moved aside
+// first. The spare then holds the previous site, for the next build.
 func (o *output) commit() error {
 	defer o.letGo()
-	if err := o.tree.Prune(); err != nil {
-		return err
-	}
 	if _, err := os.Stat(o.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(o.spare, o.final)
 	}

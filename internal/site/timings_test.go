@@ -27,7 +27,7 @@ func TestBuildTimings(t *testing.T) {
 		}
 		want := []string{"read and parse", "themes and references", "alignment index", "pairs chosen", "pairs aligned",
 			"counterparts, versions, assets", "permalinks checked", "pages and data written", "search index built",
-			"search index written", "bundle finished", "site swapped in", "permalinks recorded"}
+			"search index written", "stale files removed", "bundle finished", "site swapped in", "permalinks recorded"}
 		if !zip {
 			want = slices.DeleteFunc(want, func(s string) bool { return s == "bundle finished" })
 		}
