@@ -99,50 +99,61 @@ func (t *Tree) writeFile(full, name string, data []byte) (linked bool, err error
 	if err := t.makeDir(filepath.Dir(full)); err != nil {
 		return false, err
 	}
-	if t.prev == "" && !t.refresh {
-		return false, writeFile(full, data)
-	}
 	var old string
 	if t.prev != "" {
 		old = filepath.Join(t.prev, filepath.FromSlash(name))
 	}
-	if t.refresh {
-		t.written.Store(full, struct{}{})
-		if here, ok := holds(full, data); ok {
-			switch {
-			case old == "":
-				return false, nil
-			case here.is(fileAt(old)):
-				return true, nil
-			case !sameContent(old, data):
-				return false, nil
-			}
-			// The same bytes as prev's file, in a file of its own: the
-			// two become one file again, so that the next rebuild finds
-			// them the same without reading.
-		}
+	switch {
+	case t.refresh:
+		return t.refreshFile(full, old, data)
+	case old == "":
+		return false, writeFile(full, data)
+	case sameContent(old, data) && os.Link(old, full) == nil:
+		return true, nil
+	}
+	return false, replaceFile(full, data)
+}
+
+// refreshFile brings the file at full, in a refreshing tree, to hold
+// data; old is the previous tree's file of the same name, "" for none.
+func (t *Tree) refreshFile(full, old string, data []byte) (linked bool, err error) {
+	t.written.Store(full, struct{}{})
+	here, holding := holds(full, data)
+	if holding && (old == "" || here.is(fileAt(old))) {
+		return old != "", nil
 	}
 	if old != "" && sameContent(old, data) {
-		if t.refresh {
-			if err := remove(full); err != nil {
-				return false, err
-			}
+		// The previous tree's file becomes the one at full. Where full
+		// held data already, in a file of its own, the two become one
+		// again, so that the next rebuild finds them the same without
+		// reading the previous tree's.
+		if err := remove(full); err != nil {
+			return false, err
 		}
 		if os.Link(old, full) == nil {
 			return true, nil
 		}
+		return false, replaceFile(full, data)
 	}
-	// A name written before in this build may be a link to the previous
-	// tree's file, which must stay as it is: the new bytes go into a
-	// file of their own.
-	err = writeNewFile(full, data)
+	if holding {
+		return false, nil
+	}
+	return false, replaceFile(full, data)
+}
+
+// replaceFile writes data to a new file at full, never into the file
+// that may be there: a name written before in this build, or kept from
+// an older tree, may be a link to the previous tree's file, which must
+// stay as it is.
+func replaceFile(full string, data []byte) error {
+	err := writeNewFile(full, data)
 	if errors.Is(err, fs.ErrExist) {
 		if err := remove(full); err != nil {
-			return false, err
+			return err
 		}
 		err = writeNewFile(full, data)
 	}
-	return false, err
+	return err
 }
 
 // makeDir creates dir once per tree. A refreshing tree also remembers
