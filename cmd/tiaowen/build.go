@@ -15,7 +15,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts site.Options
 	sourceFlags(fs, &opts)
-	fs.StringVar(&opts.Out, "out", "build/site", "the output directory; replaced whole, atomically")
+	fs.StringVar(&opts.Out, "out", "build/site", "the output directory; replaced whole, atomically, by a spare folder beside it (.spare-<name>) that then keeps the previous site for the next build to update")
 	// Hugo's names for the same, for the hands used to them.
 	fs.StringVar(&opts.Out, "destination", "build/site", "the same as --out (Hugo's name)")
 	fs.StringVar(&opts.Out, "d", "build/site", "short for --out")

@@ -157,6 +157,14 @@ func TestReusing(t *testing.T) {
 // written into (it may be the previous tree's file too), and Prune leaves
 // exactly what was written.
 func TestRefreshing(t *testing.T) {
+	t.Run("walked", func(t *testing.T) { testRefreshing(t, false) })
+	t.Run("listed", func(t *testing.T) { testRefreshing(t, true) })
+}
+
+// testRefreshing is TestRefreshing with root's files unknown to the tree
+// (Prune reads every directory) or listed, as a build that wrote root
+// whole leaves them.
+func testRefreshing(t *testing.T, listed bool) {
 	prev, root := t.TempDir(), t.TempDir()
 	put := func(dir, name, data string) {
 		t.Helper()
@@ -205,8 +213,18 @@ func TestRefreshing(t *testing.T) {
 		return st
 	}
 	hereBefore := id(filepath.Join(root, "here.html"))
+	var known []string
+	if listed {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(root, p)
+				known = append(known, filepath.ToSlash(rel))
+			}
+			return err
+		})
+	}
 
-	tree := Refreshing(root, prev)
+	tree := Refreshing(root, prev, known)
 	written := map[string]string{
 		"shared.html":           "same",
 		"here.html":             "new",
@@ -274,7 +292,11 @@ func TestRefreshing(t *testing.T) {
 	}
 
 	// With no previous tree, the older one alone is brought up to date.
-	again := Refreshing(root, "")
+	known = nil
+	if listed {
+		known = tree.Names()
+	}
+	again := Refreshing(root, "", known)
 	for name, data := range map[string]string{"here.html": "new", "new.html": "newer"} {
 		if got, err := again.WriteFileLinked(name, []byte(data)); err != nil || got {
 			t.Errorf("WriteFileLinked(%s) = %v, %v; want false, nil", name, got, err)

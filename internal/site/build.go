@@ -24,7 +24,9 @@ import (
 type Options struct {
 	// Content is the content directory: docs/, pages/, themes.yaml, site.yaml.
 	Content string
-	// Out is where the site goes; it is replaced whole, atomically.
+	// Out is where the site goes; it is replaced whole, atomically,
+	// by the spare folder beside it (.spare-<base of Out>), which then
+	// keeps the previous site for the next build to bring up to date.
 	Out string
 	// Zip is the offline bundle's path; "" means <dir of Out>/<name>-offline.zip,
 	// "-" means no bundle.

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -38,6 +40,7 @@ type output struct {
 const (
 	sparePrefix = ".spare-"
 	lockPrefix  = ".lock-"
+	listPrefix  = ".files-"
 	// What builds before the spare left: a temporary tree, and the
 	// previous site while it was deleted.
 	tmpPrefix = ".tmp-"
@@ -117,7 +120,12 @@ func newOutput(final string) (*output, error) {
 		prev = final
 	}
 	if st, err := os.Lstat(o.spare); err == nil && st.IsDir() {
-		o.tree = diskwrite.Refreshing(o.spare, prev)
+		known, err := o.takeList(o.spare)
+		if err != nil {
+			o.letGo()
+			return nil, err
+		}
+		o.tree = diskwrite.Refreshing(o.spare, prev, known)
 		return o, nil
 	}
 	if err := os.RemoveAll(o.spare); err != nil {
@@ -128,6 +136,12 @@ func newOutput(final string) (*output, error) {
 		o.letGo()
 		return nil, err
 	}
+	// A list left for a folder deleted since, whose inode the new one
+	// may have been given, says nothing of it.
+	if _, err := o.takeList(o.spare); err != nil {
+		o.letGo()
+		return nil, err
+	}
 	// A first rebuild links the previous site's unchanged files into the
 	// new one rather than writing them again (diskwrite.Reusing).
 	o.tree = diskwrite.New(o.spare)
@@ -135,6 +149,97 @@ func newOutput(final string) (*output, error) {
 		o.tree = diskwrite.Reusing(o.spare, prev)
 	}
 	return o, nil
+}
+
+// The list of a folder's files: a build writes it beside the folder it
+// swaps in, named by the folder's inode, which the folder keeps when it
+// is swapped with its spare. When the folder is a spare again, the build
+// after next reads the list to know what to remove from it without
+// reading its hundred thousand directories, and removes the list before
+// it changes anything there: a build killed midway leaves no list, and
+// the next one reads the directories.
+const listHeader = "tiaowen: the files of the site folder named by this file's inode, one a line\n"
+
+// listPath is the path of the list of the folder dir; ok is false when
+// dir cannot be looked at.
+func (o *output) listPath(dir string) (path string, ok bool) {
+	var st unix.Stat_t
+	if unix.Lstat(dir, &st) != nil {
+		return "", false
+	}
+	name := listPrefix + filepath.Base(o.final) + "-" + strconv.FormatUint(st.Ino, 10)
+	return filepath.Join(filepath.Dir(o.final), name), true
+}
+
+// takeList reads and removes the list of dir's files: nil when there is
+// none, or it is not one.
+func (o *output) takeList(dir string) ([]string, error) {
+	path, ok := o.listPath(dir)
+	if !ok {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("remove %s, which would no longer be true: %w", path, err)
+	}
+	rest, ok := strings.CutPrefix(string(data), listHeader)
+	if err != nil || !ok {
+		return nil, nil
+	}
+	known := strings.Split(rest, "\n")
+	if known[len(known)-1] == "" {
+		known = known[:len(known)-1]
+	}
+	return known, nil
+}
+
+// writeList writes the list of the spare's files, once they are all
+// written and nothing else is there.
+func (o *output) writeList() error {
+	path, ok := o.listPath(o.spare)
+	if !ok {
+		return nil
+	}
+	names := o.tree.Names()
+	slices.Sort(names)
+	names = slices.Compact(names)
+	var b strings.Builder
+	b.WriteString(listHeader)
+	for _, n := range names {
+		b.WriteString(n)
+		b.WriteByte('\n')
+	}
+	// Written whole, then named: a list is all there or not at all.
+	tmp := path + ".tmp"
+	err := os.WriteFile(tmp, []byte(b.String()), 0o644)
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// removeOtherLists removes the lists of folders that are neither the
+// site nor its spare any more.
+func (o *output) removeOtherLists() {
+	keep := map[string]bool{}
+	for _, dir := range []string{o.final, o.spare} {
+		if path, ok := o.listPath(dir); ok {
+			keep[filepath.Base(path)] = true
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(o.final))
+	for _, e := range entries {
+		ino, ok := strings.CutPrefix(e.Name(), listPrefix+filepath.Base(o.final)+"-")
+		if ok && ino != "" && strings.Trim(ino, "0123456789") == "" && !keep[e.Name()] {
+			os.Remove(filepath.Join(filepath.Dir(o.final), e.Name()))
+		}
+	}
 }
 
 // takeLock holds the lock file at name until letGo: two builds into one
@@ -209,6 +314,18 @@ func (o *output) prune() error {
 // first. The spare then holds the previous site, for the next build.
 func (o *output) commit() error {
 	defer o.letGo()
+	if err := o.writeList(); err != nil {
+		return err
+	}
+	err := o.swap()
+	if err == nil {
+		o.removeOtherLists()
+	}
+	return err
+}
+
+// swap puts the spare in the site's place, and the site in the spare's.
+func (o *output) swap() error {
 	if _, err := os.Stat(o.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(o.spare, o.final)
 	}

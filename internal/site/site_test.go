@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,13 +245,13 @@ func TestDeterministic(t *testing.T) {
 }
 
 // readerFiles is what a build under dir has written for readers: the site
-// and the bundle, without the spare it keeps for the next build and its
-// lock.
+// and the bundle, without the spare it keeps for the next build, its lock
+// and the lists of the two folders' files.
 func readerFiles(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files := snapshot(t, filepath.Join(dir, "build"))
 	for name := range files {
-		if strings.HasPrefix(name, sparePrefix) || strings.HasPrefix(name, lockPrefix) {
+		if strings.HasPrefix(name, sparePrefix) || strings.HasPrefix(name, lockPrefix) || strings.HasPrefix(name, listPrefix) {
 			delete(files, name)
 		}
 	}
@@ -472,5 +473,111 @@ func TestUnsafeContentStaysText(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("page does not show %q as text", want)
 		}
+	}
+}
+
+// TestRebuildRemovesWhatIsGone removes a document between rebuilds and
+// brings it back: the spare, brought up to date by the list of its files
+// or, once the lists are gone (as a killed build leaves them), by reading
+// its folders, keeps no page of what the content no longer has, and each
+// site is the one a fresh build of the same content writes. The lists
+// name exactly the files of the folders they are for.
+func TestRebuildRemovesWhatIsGone(t *testing.T) {
+	dir := unpack(t, "basic.txtar")
+	site := filepath.Join(dir, "build", "site")
+	spare := filepath.Join(dir, "build", sparePrefix+"site")
+	doc := filepath.Join(dir, "content", "docs", "b-yijian.md")
+	text, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buildOf := func(content, out string) {
+		t.Helper()
+		if _, err := Build(Options{Content: content, Out: out, Zip: "-", AllowRemoved: true}); err != nil {
+			t.Fatalf("Build: %v", err)
+		}
+	}
+	fresh := func() map[string][]byte {
+		t.Helper()
+		other := t.TempDir()
+		if err := os.CopyFS(filepath.Join(other, "content"), os.DirFS(filepath.Join(dir, "content"))); err != nil {
+			t.Fatal(err)
+		}
+		buildOf(filepath.Join(other, "content"), filepath.Join(other, "build", "site"))
+		return snapshot(t, filepath.Join(other, "build", "site"))
+	}
+	o := &output{final: site, spare: spare}
+	checkList := func(folder string, want bool) {
+		t.Helper()
+		path, _ := o.listPath(folder)
+		data, err := os.ReadFile(path)
+		if !want {
+			if err == nil {
+				t.Errorf("%s has a list", folder)
+			}
+			return
+		}
+		if err != nil {
+			t.Errorf("%s has no list: %v", folder, err)
+			return
+		}
+		listed := strings.Split(strings.TrimSuffix(strings.TrimPrefix(string(data), listHeader), "\n"), "\n")
+		var files []string
+		for name := range snapshot(t, folder) {
+			files = append(files, filepath.ToSlash(name))
+		}
+		slices.Sort(files)
+		if !slices.Equal(listed, files) {
+			t.Errorf("%s's list names %d files, the folder holds %d", folder, len(listed), len(files))
+		}
+	}
+	buildOf(filepath.Join(dir, "content"), site)
+	checkList(site, true)
+	buildOf(filepath.Join(dir, "content"), site) // the spare made
+	for _, step := range []struct {
+		name           string
+		remove, forget bool
+	}{
+		{"removed, the spare listed", true, false},
+		{"back, the spare listed", false, false},
+		{"removed, the lists gone", true, true},
+	} {
+		if step.forget {
+			// A build that fails once it has begun to change the spare
+			// takes the spare's list away with it.
+			tmpl := filepath.Join(dir, "templates", "page.html")
+			if err := os.MkdirAll(filepath.Dir(tmpl), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(tmpl, []byte(`{{define "content"}}{{.NoSuchField}}{{end}}`), 0o644)
+			if _, err := Build(Options{Content: filepath.Join(dir, "content"), Out: site, Zip: "-", AllowRemoved: true}); err == nil {
+				t.Fatal("a build with a template that cannot run succeeded")
+			}
+			os.Remove(tmpl)
+			checkList(spare, false)
+			checkList(site, true)
+		}
+		if step.forget {
+			// The site's list too, as if the site had been made by a build
+			// that wrote none.
+			path, _ := o.listPath(site)
+			os.Remove(path)
+		}
+		if step.remove {
+			err = os.Remove(doc)
+		} else {
+			err = os.WriteFile(doc, text, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		buildOf(filepath.Join(dir, "content"), site)
+		now := snapshot(t, site)
+		if _, ok := now[filepath.Join("docs", "b-yijian", "index.html")]; ok == step.remove {
+			t.Errorf("%s: the document's page there %v", step.name, ok)
+		}
+		sameFiles(t, fresh(), now)
+		checkList(site, true)
+		checkList(spare, !step.forget)
 	}
 }
