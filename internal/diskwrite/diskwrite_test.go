@@ -325,3 +325,50 @@ func BenchmarkWriteFile(b *testing.B) {
 		}
 	}
 }
+
+// TestLock takes a lock twice: the second is refused while the first is
+// held, and taken once it is let go.
+func TestLock(t *testing.T) {
+	name := filepath.Join(t.TempDir(), ".lock")
+	first, err := Lock(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Lock(name)
+	if err == nil {
+		second.Close()
+	}
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("a second Lock while the first is held: %v, want ErrLocked", err)
+	}
+	first.Close()
+	again, err := Lock(name)
+	if err != nil {
+		t.Fatalf("Lock once the first was let go: %v", err)
+	}
+	again.Close()
+}
+
+// TestExchange swaps two folders: each name then holds the other's files.
+func TestExchange(t *testing.T) {
+	base := t.TempDir()
+	a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
+	for _, d := range []string{a, b} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "name"), []byte(filepath.Base(d)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Exchange(a, b); errors.Is(err, errors.ErrUnsupported) {
+		t.Skip("no atomic exchange on this system")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	for dir, want := range map[string]string{a: "b", b: "a"} {
+		if got, _ := os.ReadFile(filepath.Join(dir, "name")); string(got) != want {
+			t.Errorf("%s holds %q's files, want %q's", dir, got, want)
+		}
+	}
+}

@@ -66,7 +66,18 @@ func fileAt(name string) fileID {
 	if unix.Lstat(name, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return fileID{}
 	}
-	return fileID{uint64(st.Dev), st.Ino}
+	return fileID{uint64(st.Dev), uint64(st.Ino)}
+}
+
+// FolderID is a number that names the folder at dir on its device,
+// which it keeps when it is renamed: its inode. ok is false where there
+// is none to be had.
+func FolderID(dir string) (id uint64, ok bool) {
+	var st unix.Stat_t
+	if unix.Lstat(dir, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFDIR {
+		return 0, false
+	}
+	return uint64(st.Ino), true
 }
 
 // sameContent reports whether the regular file name holds exactly data.
@@ -104,5 +115,5 @@ func holds(name string, data []byte) (fileID, bool) {
 		}
 		data = data[n:]
 	}
-	return fileID{uint64(st.Dev), st.Ino}, true
+	return fileID{uint64(st.Dev), uint64(st.Ino)}, true
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"tiaowen/internal/diskwrite"
 )
 
 // TestHelperBuildProcess is not a test: TestKilledBuildKeepsSite runs the
@@ -98,14 +98,11 @@ func TestBuildWhileAnotherRuns(t *testing.T) {
 	dir := unpack(t, "basic.txtar")
 	build(t, dir)
 	before := readerFiles(t, dir)
-	lock, err := os.Open(filepath.Join(dir, "build", lockPrefix+"site"))
+	lock, err := diskwrite.Lock(filepath.Join(dir, "build", lockPrefix+"site"))
 	if err != nil {
-		t.Fatalf("the build left no lock file: %v", err)
-	}
-	defer lock.Close()
-	if err := unix.Flock(int(lock.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 		t.Fatalf("the lock is still held after the build: %v", err)
 	}
+	defer lock.Close()
 	editSection(t, dir)
 	_, err = Build(Options{Content: filepath.Join(dir, "content"), Out: filepath.Join(dir, "build", "site")})
 	if err == nil || !strings.Contains(err.Error(), "another build is writing "+filepath.Join(dir, "build", "site")) {

@@ -13,8 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"tiaowen/internal/diskwrite"
 )
 
@@ -163,11 +161,11 @@ const listHeader = "tiaowen: the files of the site folder named by this file's i
 // listPath is the path of the list of the folder dir; ok is false when
 // dir cannot be looked at.
 func (o *output) listPath(dir string) (path string, ok bool) {
-	var st unix.Stat_t
-	if unix.Lstat(dir, &st) != nil {
+	ino, ok := diskwrite.FolderID(dir)
+	if !ok {
 		return "", false
 	}
-	name := listPrefix + filepath.Base(o.final) + "-" + strconv.FormatUint(st.Ino, 10)
+	name := listPrefix + filepath.Base(o.final) + "-" + strconv.FormatUint(ino, 10)
 	return filepath.Join(filepath.Dir(o.final), name), true
 }
 
@@ -245,15 +243,11 @@ func (o *output) removeOtherLists() {
 // takeLock holds the lock file at name until letGo: two builds into one
 // folder at once would write one spare and swap it in twice.
 func (o *output) takeLock(name string) error {
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return err
+	f, err := diskwrite.Lock(name)
+	if errors.Is(err, diskwrite.ErrLocked) {
+		return fmt.Errorf("another build is writing %s now (it holds %s): wait for it to end, or give --out another folder", o.final, name)
 	}
-	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, unix.EWOULDBLOCK) {
-			return fmt.Errorf("another build is writing %s now (it holds %s): wait for it to end, or give --out another folder", o.final, name)
-		}
+	if err != nil {
 		return fmt.Errorf("lock %s: %w", name, err)
 	}
 	o.lock = f
@@ -309,8 +303,8 @@ func (o *output) prune() error {
 	return o.tree.Prune()
 }
 
-// commit swaps the spare into place. On Linux the two folders are
-// exchanged in one atomic step; elsewhere the old one is moved aside
+// commit swaps the spare into place. On Linux and macOS the two folders
+// are exchanged in one atomic step; elsewhere the old one is moved aside
 // first. The spare then holds the previous site, for the next build.
 func (o *output) commit() error {
 	defer o.letGo()
@@ -329,10 +323,12 @@ func (o *output) swap() error {
 	if _, err := os.Stat(o.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(o.spare, o.final)
 	}
-	err := unix.Renameat2(unix.AT_FDCWD, o.spare, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE)
-	if err == nil {
+	if exchange(o.spare, o.final) == nil {
 		return nil
 	}
+	// No atomic exchange here (or not on this file system): the site is
+	// moved aside, the spare into its place, and the site into the
+	// spare's.
 	old := filepath.Join(filepath.Dir(o.final), oldPrefix+filepath.Base(o.final))
 	if err := diskwrite.RemoveTree(old); err != nil {
 		return err
@@ -359,6 +355,10 @@ func (o *output) abandon() {
 		o.zip.abandon()
 	}
 }
+
+// exchange is diskwrite.Exchange; a test puts a failing one in its place
+// to take the way of the systems that have none.
+var exchange = diskwrite.Exchange
 
 // zipEpoch is the modification time of every file in the bundle, so that
 // two builds of the same content give the same bytes.

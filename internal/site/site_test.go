@@ -3,6 +3,7 @@ package site
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -483,6 +484,16 @@ func TestUnsafeContentStaysText(t *testing.T) {
 // site is the one a fresh build of the same content writes. The lists
 // name exactly the files of the folders they are for.
 func TestRebuildRemovesWhatIsGone(t *testing.T) {
+	t.Run("exchanged", testRebuildRemovesWhatIsGone)
+	// The way of the systems with no atomic exchange of two folders.
+	t.Run("moved", func(t *testing.T) {
+		defer func(was func(a, b string) error) { exchange = was }(exchange)
+		exchange = func(a, b string) error { return errors.ErrUnsupported }
+		testRebuildRemovesWhatIsGone(t)
+	})
+}
+
+func testRebuildRemovesWhatIsGone(t *testing.T) {
 	dir := unpack(t, "basic.txtar")
 	site := filepath.Join(dir, "build", "site")
 	spare := filepath.Join(dir, "build", sparePrefix+"site")
