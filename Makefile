@@ -61,12 +61,16 @@ site: tiaowen
 serve: tiaowen
 	$(BIN) serve --content $(CONTENT)
 
-## test: vet and run every test (browser tests need chromium: see .ci/run;
+## test: vet, build for macOS and Windows, and run every test (browser
+## tests need chromium: see .ci/run;
 ## internal/site's take minutes, past go test's default 10-minute limit
 ## on a slow machine)
 test:
 	@out=$$(gofmt -l cmd internal bench *.go); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+	@# tiaowen builds for the systems readers and writers use, not only this one
+	GOOS=darwin $(GO) build -o /dev/null ./cmd/tiaowen
+	GOOS=windows $(GO) build -o /dev/null ./cmd/tiaowen
 	$(GO) test -timeout 30m $(PKGS)
 
 ## bench: Go benchmarks of every stage
