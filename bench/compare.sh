@@ -312,7 +312,7 @@ bench_n() {
 	local hugo=(hugo --cacheDir "$W/hugo-cache" --quiet)
 	local r c
 	for ((r = 1; r <= RUNS; r++)); do
-		discard "$W/site" "$W/.spare-site" "$W/.lock-site" "$W/site.zip" "$W/content/.permalinks" "$W/hugo-pairs" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
+		discard "$W/site" "$W/.spare-site" "$W/.lock-site" "$W"/.files-site-* "$W/site.zip" "$W/content/.permalinks" "$W/hugo-pairs" "$W/hugo-sections" "$W/hugo-docs" "$W/floor" "$W/pagefind"
 		purge_if_short "$n"
 		settle
 		for c in $(contenders "$n"); do
@@ -373,7 +373,7 @@ bench_n() {
 	if [ "$PROFILE" = 1 ]; then
 		# A run of its own, so that profiling never slows a timed one.
 		log "   profiling tiaowen: $B/cpu-$n.prof, $B/mem-$n.prof"
-		discard "$W/site" "$W/.spare-site" "$W/.lock-site" "$W/site.zip" "$W/content/.permalinks"
+		discard "$W/site" "$W/.spare-site" "$W/.lock-site" "$W"/.files-site-* "$W/site.zip" "$W/content/.permalinks"
 		purge_if_short "$n"
 		settle
 		build/tiaowen build --content "$W/content" --out "$W/site" --zip "$W/site.zip" \
@@ -381,7 +381,7 @@ bench_n() {
 		go tool pprof -top -nodecount=25 build/tiaowen "$B/cpu-$n.prof" 2>/dev/null | sed 's/^/   /' >&2 || true
 	fi
 	if [ "$KEEP" = 0 ]; then
-		discard "$W/site" "$W/.spare-site" "$W/.lock-site" "$W/site.zip" "$W/floor" "$W/hugo-docs" "$W/hugo-sections" "$W/hugo-pairs" "$W/pagefind" \
+		discard "$W/site" "$W/.spare-site" "$W/.lock-site" "$W"/.files-site-* "$W/site.zip" "$W/floor" "$W/hugo-docs" "$W/hugo-sections" "$W/hugo-pairs" "$W/pagefind" \
 			"$W/hugo-sections-content" "$W/hugo-pairs-content" "$W/hugo-pairs-site" "$W/hugo-docs-content" "$W/hugo-cache"
 		purge
 	fi
