@@ -5,8 +5,10 @@
 package diskwrite
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -336,6 +338,22 @@ func (t *Tree) pruneKnown(written map[string]bool) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// WriteNames writes the slash name of every file written to w, a line
+// each, in the order they were written (a name written twice is there
+// twice), without making a string of each, as Names does.
+func (t *Tree) WriteNames(w io.Writer) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	bw := bufio.NewWriterSize(w, 64<<10)
+	for name := range bytes.SplitSeq(t.names, []byte{0}) {
+		if len(name) > 0 {
+			bw.Write(name)
+			bw.WriteByte('\n')
+		}
+	}
+	return bw.Flush()
 }
 
 // Names returns the slash name of every file written, in the order they

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -201,18 +200,19 @@ func (o *output) writeList() error {
 	if !ok {
 		return nil
 	}
-	names := o.tree.Names()
-	slices.Sort(names)
-	names = slices.Compact(names)
-	var b strings.Builder
-	b.WriteString(listHeader)
-	for _, n := range names {
-		b.WriteString(n)
-		b.WriteByte('\n')
-	}
 	// Written whole, then named: a list is all there or not at all.
 	tmp := path + ".tmp"
-	err := os.WriteFile(tmp, []byte(b.String()), 0o644)
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(listHeader)
+	if err == nil {
+		err = o.tree.WriteNames(f)
+	}
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
 	if err == nil {
 		err = os.Rename(tmp, path)
 	}

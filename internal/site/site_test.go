@@ -533,6 +533,8 @@ func testRebuildRemovesWhatIsGone(t *testing.T) {
 			return
 		}
 		listed := strings.Split(strings.TrimSuffix(strings.TrimPrefix(string(data), listHeader), "\n"), "\n")
+		slices.Sort(listed)
+		listed = slices.Compact(listed)
 		var files []string
 		for name := range snapshot(t, folder) {
 			files = append(files, filepath.ToSlash(name))
