@@ -272,34 +272,23 @@ func (t *Tree) Prune() error {
 		}
 	}
 	errs := make([]error, len(work))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range removers {
-		wg.Go(func() {
-			for i := range next {
-				e := work[i]
-				descend, err := t.prune(e.path, e.d, written)
-				if err == nil && descend {
-					err = filepath.WalkDir(e.path, func(p string, d fs.DirEntry, err error) error {
-						if err != nil || p == e.path {
-							return err
-						}
-						descend, err := t.prune(p, d, written)
-						if err == nil && d.IsDir() && !descend {
-							return filepath.SkipDir // removed whole
-						}
-						return err
-					})
+	atOnce(len(work), func(i int) {
+		e := work[i]
+		descend, err := t.prune(e.path, e.d, written)
+		if err == nil && descend {
+			err = filepath.WalkDir(e.path, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || p == e.path {
+					return err
 				}
-				errs[i] = err
-			}
-		})
-	}
-	for i := range work {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+				descend, err := t.prune(p, d, written)
+				if err == nil && d.IsDir() && !descend {
+					return filepath.SkipDir // removed whole
+				}
+				return err
+			})
+		}
+		errs[i] = err
+	})
 	return errors.Join(errs...)
 }
 

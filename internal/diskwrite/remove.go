@@ -39,31 +39,30 @@ func RemoveTree(root string) error {
 		}
 		work = append(work, p)
 	}
-	next := make(chan string)
-	var mu sync.Mutex
-	var first error
-	var wg sync.WaitGroup
-	for range removers {
-		wg.Go(func() {
-			for p := range next {
-				if err := os.RemoveAll(p); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	for _, p := range work {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
+	errs := make([]error, len(work))
+	atOnce(len(work), func(i int) { errs[i] = os.RemoveAll(work[i]) })
 	// What is left: the emptied directories, and anything a failure left.
 	if err := os.RemoveAll(root); err != nil {
 		return err
 	}
-	return first
+	return errors.Join(errs...)
+}
+
+// atOnce runs f(0) … f(n-1), removers of them at a time: work that
+// waits on the disk rather than on the processor.
+func atOnce(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range removers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
