@@ -172,7 +172,7 @@ const (
 	gzID      = "guangzhou-2023-fangan"
 	gzTitle   = "广州市质量强市建设实施方案"
 	gzSection = "p2-s8-i2"
-	gzShort   = "《广州市质量强市建设实施方案》二、（八）2."
+	gzShort   = "《广州市质量强市建设实施方案（征求意见稿）》二、（八）2."
 )
 
 // TestBrowserWalk reads the site as a reader does: the home page, a

@@ -36,7 +36,7 @@ func cite(cfg Config, root string, d *corpus.Document, s *corpus.Section) citati
 	if c.Permalink == "" {
 		c.Permalink = "/" + sectionPath(d.ID, s.EID)
 	}
-	c.Short = "《" + d.Title + "》" + s.Citation()
+	c.Short = "《" + citedTitle(d) + "》" + s.Citation()
 	c.GBT = gbt(d, s.Citation())
 	return c
 }
@@ -51,12 +51,34 @@ func docCite(cfg Config, root string, d *corpus.Document) citation {
 	if link == "" {
 		link = "/" + docPath(d.ID)
 	}
-	short := "《" + d.Title + "》"
+	short := "《" + citedTitle(d) + "》"
 	if d.Number != "" {
 		short += "（" + d.Number + "）"
 	}
 	return citation{Permalink: link, Short: short, GBT: gbt(d, d.Number),
 		RIS: root + docRISPath(d.ID), BibTeX: root + docBibTeXPath(d.ID)}
+}
+
+// unofficial returns d's status when it is not the final text (征求意见稿,
+// 送审稿, 试行 …), and "" for 正式 or none.
+func unofficial(d *corpus.Document) string {
+	if d.Status == "正式" {
+		return ""
+	}
+	return d.Status
+}
+
+// citedTitle is d's title as a citation gives it: with its status in
+// full-width parentheses when it is not the final text and the title does
+// not say so already, as official writing names a draft
+// (《广州市质量强市建设实施方案（征求意见稿）》) — a passage quoted from a draft
+// must not read as the adopted plan's.
+func citedTitle(d *corpus.Document) string {
+	st := unofficial(d)
+	if st == "" || strings.Contains(d.Title, st) {
+		return d.Title
+	}
+	return d.Title + "（" + st + "）"
 }
 
 // gbt returns the GB/T 7714-2015 reference of d up to its date, with
@@ -67,7 +89,7 @@ func gbt(d *corpus.Document, other string) string {
 		b.WriteString(strings.Join(strings.Fields(d.Issuer), ", "))
 		b.WriteString(". ")
 	}
-	b.WriteString(d.Title)
+	b.WriteString(citedTitle(d))
 	if other != "" {
 		b.WriteString(": ")
 		b.WriteString(other)

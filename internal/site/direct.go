@@ -167,6 +167,11 @@ func writeSectionPage(w *bytes.Buffer, p *Page, partial func(string, Chrome) (te
 		o.raw(`">`)
 		o.text(d.Heading)
 		o.raw("</li>\n</ol></nav>\n")
+		if d.Status != "" {
+			o.raw(`<p class="status-note" role="note">本条所在文件的状态：<strong>`)
+			o.text(d.Status)
+			o.raw("</strong></p>\n")
+		}
 		// link writes a link to another version, in its language.
 		link := func(url, lang, text string) {
 			o.raw(`<a href="`)

@@ -386,6 +386,7 @@ type sectionData struct {
 	// on flat values.
 	Lang             string
 	Heading          string
+	Status           string // the document's status when it is not 正式 (征求意见稿 …); "" otherwise
 	DocLink          pageLink
 	Crumbs           []pageLink // the ancestors, outermost first
 	PrevLink         *pageLink
@@ -808,7 +809,7 @@ func (s *Site) sectionLinks(root string, data *sectionData) {
 	link := func(t *corpus.Section) pageLink {
 		return pageLink{URL: root + sectionPath(d.ID, t.EID) + "index.html", Text: t.Heading()}
 	}
-	data.Lang, data.Heading = d.Lang, sec.Heading()
+	data.Lang, data.Heading, data.Status = d.Lang, sec.Heading(), unofficial(d.Document)
 	data.DocLink = pageLink{URL: root + docPath(d.ID) + "index.html", Text: d.Title}
 	data.UpURL = data.DocLink.URL + "#" + sec.EID
 	data.Crumbs = make([]pageLink, len(data.Ancestors))

@@ -249,8 +249,8 @@ func TestCitationBoxes(t *testing.T) {
 	gz := read("docs/guangzhou-2023-fangan/index.html")
 	wantGZ := []string{
 		"引用本文 永久链接" + base + "docs/guangzhou-2023-fangan/ 复制",
-		"简称《广州市质量强市建设实施方案》 复制",
-		"GB/T 7714广州市质量强市建设实施方案[EB/OL]. [引用日期]. " + base + "docs/guangzhou-2023-fangan/. 复制",
+		"简称《广州市质量强市建设实施方案（征求意见稿）》 复制",
+		"GB/T 7714广州市质量强市建设实施方案（征求意见稿）[EB/OL]. [引用日期]. " + base + "docs/guangzhou-2023-fangan/. 复制",
 		"导出到文献管理软件RIS（EndNote、NoteExpress、Zotero 等） · BibTeX",
 	}
 	if got := box(gz); !slices.Equal(got, wantGZ) {
