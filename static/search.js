@@ -24,6 +24,11 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var help = document.getElementById("search-none");
+  // The documents whose title, number, issuer, preamble or closing
+  // matter have the query (showHeads).
+  var headsBox = document.getElementById("search-docs");
+  var headsList = headsBox && headsBox.querySelector("ol");
+  var headsCount = headsBox && headsBox.querySelector(".count");
   // The spread of the results, folded on a narrow screen, where it
   // would stand between the status and the results; its rows go in
   // spreadRows.
@@ -1256,6 +1261,7 @@
       if (b) { b.hidden = true; b.disarm(); }
     });
     if (spread) spread.hidden = true;
+    if (headsBox) headsBox.hidden = true;
     if (qq.terms.length === 0 && !qq.filtered) {
       list.textContent = ""; help.hidden = true; more.hidden = true;
       setStatus(p.q.trim() ? "请输入要检索的文字。" : "");
@@ -1299,9 +1305,20 @@
       if (!shown) { list.textContent = ""; firstMs = 0; }
       current = { terms: qq.terms, result: a.result, shown: shown, q: p.q, loadMs: a.loadMs, rankMs: a.rankMs, rankEndMs: a.rankedAt - t0, firstMs: firstMs };
       describe(a.result, p, qq.terms, qq.excluded);
+      // The documents' heads are searched once the sections are shown,
+      // so that they never hold the first results back; the status
+      // then counts them too.
       return showMore(my, shown ? null : firstShown, PAGE).then(function () {
         if (my !== seq) return null;
         if (!a.result.secs.length) current.firstMs = performance.now() - t0;
+        return searchHeads(qq);
+      }).then(function (heads) {
+        if (my !== seq || !heads) return null;
+        showHeads(heads, qq.terms, a.result.secs.length);
+        if (heads.length) {
+          setStatus(statusOf(a.result, p, qq.terms, qq.excluded, heads.length));
+          help.hidden = true; // what a query with no result is offered: the documents listed answer it
+        }
         var sum = summary(t0, a.result);
         box.setAttribute("data-ms", sum.ms.toFixed(1));
         box.setAttribute("data-q", p.q);
@@ -1414,12 +1431,21 @@
     if (csvButton) csvButton.hidden = n === 0;
     if (wordButton) wordButton.hidden = n === 0;
     showSpread(result, p);
+    setStatus(statusOf(result, p, terms, excluded, 0));
+    if (n === 0) noResults(p, terms);
+    else help.hidden = true;
+  }
+
+  // statusOf is what the status says of a result, and of the heads
+  // documents found for the query (showHeads), listed under it, above
+  // the sections.
+  function statusOf(result, p, terms, excluded, heads) {
+    var n = result.secs.length;
+    var inHeads = heads ? heads + " 个文件的标题、文号或前言中有" + (n ? "检索词" : "") + "，列在下面。" : "";
     if (n === 0) {
-      setStatus("没有找到" + (p.q.trim() ? "“" + p.q.trim() + "”" : "符合条件的条目") + "。");
-      noResults(p, terms);
-      return;
+      var what = p.q.trim() ? "“" + p.q.trim() + "”" : "符合条件的条目";
+      return heads ? "条目中没有找到" + what + "，但 " + inHeads : "没有找到" + what + "。";
     }
-    help.hidden = true;
     var counts = [0, 0, 0];
     for (var i = 0; i < n; i++) counts[result.tiers[i]]++;
     var parts = [];
@@ -1427,10 +1453,119 @@
     if (counts[1]) parts.push("字字相连 " + counts[1]);
     if (counts[2]) parts.push("部分匹配 " + counts[2]);
     var without = excluded.map(function (t) { return "“" + t.text + "”"; }).filter(function (w, i, all) { return all.indexOf(w) === i; });
-    setStatus("找到 " + n + " 条，分属 " + docsOf(result).length + " 个文件" +
+    return "找到 " + n + " 条，分属 " + docsOf(result).length + " 个文件" +
       (terms.length && parts.length > 1 ? "（" + parts.join("，") + "）" : "") +
       (without.length ? "，均不含" + without.join("、") : "") + "。" +
-      (p.sort ? "按日期排列，" + (p.sort === "old" ? "旧" : "新") + "的在前。" : ""));
+      (heads ? "另有 " + inHeads : "") +
+      (p.sort ? "按日期排列，" + (p.sort === "old" ? "旧" : "新") + "的在前。" : "");
+  }
+
+  // ---- Documents' heads --------------------------------------------------
+
+  // A document's title, number (文号), issuer, preamble and closing
+  // matter are in no section, yet readers search by them: by a 文号, by
+  // the notice that issues a plan, by the words that say which national
+  // plan a local one carries out. heads.js holds them; searchHeads finds
+  // the documents whose head has every term of the query as typed
+  // (folded as the index folds) and no excluded one, among those the
+  // filters keep. A head has no themes: with a theme chosen, none is
+  // found. Each head is folded once, when a query first needs it.
+  var HEAD_PART = ["标题", "文号", "发文机关", "前言", "文末"];
+  var HEAD_ANCHOR = ["", "", "", "#preamble", "#trailing"];
+  var HEADS_SHOWN = 100;
+  var headTexts = null;
+  function searchHeads(qq) {
+    if (!headsBox || !qq.terms.length || qq.themeIdx >= 0) return [];
+    return ix.heads().then(function (d) {
+      if (!headTexts) headTexts = d.map(function (h, i) { return { parts: [meta.docs[i][1]].concat(h), folded: null }; });
+      var found = [], inTitle = [];
+      headTexts.forEach(function (h, i) {
+        if ((qq.docFilter >= 0 && i !== qq.docFilter) || (qq.docs && !qq.docs[i])) return;
+        if (!h.folded) h.folded = h.parts.map(normalize);
+        var partOf = function (t) {
+          for (var k = 0; k < h.folded.length; k++) if (hasTerm(h.folded[k], t)) return k;
+          return -1;
+        };
+        if (qq.excluded.some(function (t) { return partOf(t) >= 0; })) return;
+        var parts = qq.terms.map(partOf);
+        if (parts.indexOf(-1) >= 0) return;
+        // The part shown under the title: the first beside it that has a
+        // term; a document whose title has them all is listed first.
+        var beside = parts.filter(function (k) { return k > 0; });
+        var hit = { doc: i, part: beside.length ? Math.min.apply(null, beside) : 0 };
+        (beside.length ? found : inTitle).push(hit);
+      });
+      return inTitle.concat(found);
+    }, function () { return []; });
+  }
+
+  // hasTerm reports whether the folded text n has the term t whole, in
+  // one clause.
+  function hasTerm(n, t) {
+    var L = t.cps.length, c = n.cps;
+    for (var i = 0; i + L <= c.length; i++) {
+      var j = 0;
+      while (j < L && c[i + j] === t.cps[j] && (j === L - 1 || !n.brk[i + j])) j++;
+      if (j === L) return true;
+    }
+    return false;
+  }
+
+  // showHeads lists the documents searchHeads found, open when they are
+  // the only answer or a few: a word that most titles have would
+  // otherwise push the sections found below the fold.
+  function showHeads(hits, terms, sections) {
+    if (!headsBox) return;
+    headsList.textContent = "";
+    headsBox.hidden = !hits.length;
+    if (!hits.length) return;
+    headsCount.textContent = hits.length;
+    headsBox.open = !sections || hits.length <= 3;
+    var frag = document.createDocumentFragment();
+    hits.slice(0, HEADS_SHOWN).forEach(function (hit) {
+      var doc = meta.docs[hit.doc], h = headTexts[hit.doc];
+      var li = document.createElement("li");
+      li.className = "hit";
+      li.setAttribute("data-doc", doc[0]);
+      li.setAttribute("data-part", HEAD_PART[hit.part]);
+      li.lang = doc[2];
+      var a = document.createElement("a");
+      var title = h.parts[0], titleRanges = marks(title, terms);
+      var shown = hit.part ? h.parts[hit.part] : title;
+      var ranges = hit.part ? marks(shown, terms) : titleRanges;
+      a.href = root + "docs/" + encodeURIComponent(doc[0]) + "/index.html" + highlightQuery(shown, ranges) + HEAD_ANCHOR[hit.part];
+      var head = document.createElement("span");
+      head.className = "hit-head";
+      head.appendChild(document.createTextNode("《"));
+      appendMarked(head, title, 0, title.length, titleRanges);
+      head.appendChild(document.createTextNode("》"));
+      a.appendChild(head);
+      if (hit.part) {
+        var snip = document.createElement("span");
+        snip.className = "hit-snippet";
+        var label = document.createElement("span");
+        label.className = "hit-cite";
+        label.lang = "zh-Hans";
+        label.textContent = HEAD_PART[hit.part] + "：";
+        snip.appendChild(label);
+        var at = ranges.length ? ranges[0][0] : 0;
+        var from = snap(shown, Math.max(shown.lastIndexOf("\n", at - 1) + 1, at - 30));
+        var end = shown.indexOf("\n", at);
+        var to = snap(shown, Math.min(end < 0 ? shown.length : end, from + 120));
+        ranges.forEach(function (r) { if (r[0] < to && r[1] > to) to = r[1]; });
+        appendMarked(snip, shown, from, to, ranges);
+        a.appendChild(snip);
+      }
+      li.appendChild(a);
+      frag.appendChild(li);
+    });
+    headsList.appendChild(frag);
+    if (hits.length > HEADS_SHOWN) {
+      var rest = document.createElement("li");
+      rest.className = "heads-rest";
+      rest.textContent = "另有 " + (hits.length - HEADS_SHOWN) + " 个文件未列出；可加检索词或按文件、级别等筛选。";
+      headsList.appendChild(rest);
+    }
   }
 
   // showSpread says how the results spread over the documents, the

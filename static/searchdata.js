@@ -49,6 +49,7 @@
     var themeLists = {};   // theme index → posting string
     var positionFiles = {}; // split bigram's number → its whole list
     var rarity = null;     // rarity.js's object, once loaded
+    var heads = null;      // heads.js's strings, once loaded
     var loads = {};        // file name → Promise
 
     function receive(o) {
@@ -59,6 +60,7 @@
       else if (o.k === "th") themeLists[o.n] = o.d;
       else if (o.k === "p") positionFiles[o.n] = o.d;
       else if (o.k === "rarity") rarity = o;
+      else if (o.k === "heads") heads = o.d;
     }
     var early = window.TIAOWEN_SEARCH;
     window.TIAOWEN_SEARCH = { push: receive };
@@ -249,6 +251,12 @@
       // sections each gram is found, as internal/align counts them.
       rarity: function () {
         return load("rarity.js").then(function () { return rarity; });
+      },
+      // heads loads heads.js and resolves to what each document says
+      // outside its sections: [number, issuer, preamble, closing
+      // matter], in corpus order.
+      heads: function () {
+        return load("heads.js").then(function () { return heads; });
       },
       // simplified loads t2s.js and resolves to its entries: what the
       // corpus's documents in 繁體 use of internal/hanconv's 繁→简

@@ -86,6 +86,14 @@
 //     character); "n", as varints (see Posting lists), each gram's count
 //     in the same order, 0 for a gram too common to weigh. A gram found
 //     in one section only is left out.
+//   - heads.js ("heads"): for each document in corpus order, what it
+//     says outside its sections — its number (文号), issuer, preamble and
+//     closing matter — as four strings, as written, a table's cells on
+//     lines of their own. The page reads it when a query runs and lists
+//     the documents whose title or head has every term (and no excluded
+//     one) above the sections found: readers search by a 文号, or by the
+//     words of a notice or an introduction that no section holds. The
+//     fold tables cover its characters.
 //   - t2s.js, when the corpus has a document in 繁體: not pushed like the
 //     others but set as window.TIAOWEN_T2S, an object of the entries of
 //     internal/hanconv's 繁→简 tables that those documents use, phrases

@@ -353,6 +353,7 @@ func Build(c *corpus.Corpus, opts Options) *Index {
 	if f, ok := simplifiedFile(c); ok {
 		ix.Files = append(ix.Files, f)
 	}
+	ix.Files = append(ix.Files, headsFile(c, b.seen))
 
 	h := fnv.New64a()
 	for _, f := range ix.Files {

@@ -589,13 +589,39 @@ func TestSearchFoldTablesOnlyCorpus(t *testing.T) {
 	if strings.Contains(fold, "醫") {
 		t.Errorf("the folding table has 醫, whose simplified form the corpus lacks: %q", fold)
 	}
-	// The section 「一、质量」 has the title 质量 and no text; the marker
-	// and the document's title are not indexed.
-	if got := meta["keep"].(string); got != "质量" {
-		t.Errorf("keep = %q, want 质量", got)
+	// The section 「一、质量」 has the title 质量 and no text, and the
+	// document the title 文件doc-a, which heads.js gives the page; the
+	// marker is indexed nowhere.
+	if got := meta["keep"].(string); got != "acdo件文质量" {
+		t.Errorf("keep = %q, want the runes of 质量 and 文件doc-a that stay as they are", got)
 	}
-	if got := meta["drop"].(string); got != "\n" {
-		t.Errorf("drop = %q, want the line break between title and text", got)
+	if got := meta["drop"].(string); got != "\n-" {
+		t.Errorf("drop = %q, want the line break between title and text, and the title's hyphen", got)
+	}
+}
+
+// TestSearchHeads: what a document says outside its sections — its
+// number, issuer, preamble and closing matter — is in heads.js, a
+// document's four strings in corpus order, a table's cells on lines of
+// their own; the fold tables cover it, so that 綱 in a preamble alone
+// still folds to 纲 in the page.
+func TestSearchHeads(t *testing.T) {
+	c := testCorpus(t, "为贯彻落实《质量强国建设綱要》，结合实际，制定本方案。\n\n| 甲 | 乙 |\n|---|---|\n| 丙 | 丁 |\n\n一、总体要求\n\n质量。",
+		"一、质量\n\n正文。")
+	c.Docs[0].Number, c.Docs[0].Issuer = "粤府〔2020〕50号", "广东省人民政府"
+	ix := Build(c, Options{})
+	heads := payload(t, ix.File(Dir+"heads.js"))
+	if heads["k"] != "heads" {
+		t.Fatalf("heads.js is of kind %v", heads["k"])
+	}
+	got, _ := json.Marshal(heads["d"])
+	want := `[["粤府〔2020〕50号","广东省人民政府","为贯彻落实《质量强国建设綱要》，结合实际，制定本方案。\n甲\n乙\n丙\n丁",""],["","","",""]]`
+	if string(got) != want {
+		t.Errorf("heads.js holds\n%s\nwant\n%s", got, want)
+	}
+	meta := payload(t, ix.File(Dir+"meta.js"))
+	if fold := meta["fold"].(string); !strings.Contains(fold, "綱纲") {
+		t.Errorf("the folding table lacks 綱→纲, which only a preamble has: %q", fold)
 	}
 }
 
