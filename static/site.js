@@ -35,6 +35,21 @@
     });
   }
 
+  // A page with a <base> (404.html, served at whatever address was
+  // asked for) would send a link to a place of its own (#main, the skip
+  // link) to that place on the base's page, the home page: such links
+  // are made to point at this page.
+  if (document.querySelector("base[href]")) {
+    // This page's address as the base resolves it: relative when the
+    // page lies under the base, as every link of the site is.
+    var baseDir = document.baseURI.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
+    var here = location.href.replace(/#.*$/, "");
+    if (here.indexOf(baseDir) === 0) here = here.slice(baseDir.length);
+    document.querySelectorAll('a[href^="#"]').forEach(function (a) {
+      a.setAttribute("href", here + a.getAttribute("href"));
+    });
+  }
+
   // "/" focuses the search box.
   document.addEventListener("keydown", function (e) {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -568,6 +568,11 @@ func TestBrowserNotFound(t *testing.T) {
 		ctx := browsertest.Start(t)
 		base := browsertest.Serve(t, s.web)
 		check(t, ctx, base+"docs/no-such-document/s9/index.html", base, s.web)
+		// Its skip link, under the page's <base>, goes to this page's
+		// text, not to the home page's.
+		if got := eval[string](t, ctx, `document.querySelector("a.skip").href`); got != base+"docs/no-such-document/s9/index.html#main" {
+			t.Errorf("the 404 page's skip link leads to %s", got)
+		}
 		// The page says what is there of the address asked for: the
 		// document, whose section is not; the documents whose ids are
 		// nearest; or that there is no such document. Its links are
@@ -681,11 +686,14 @@ func checkLinks(t *testing.T, ctx context.Context, base, dir string) {
 		Href   string `json:"href"`
 		URL    string `json:"url"`
 		Target bool   `json:"target"`
+		// Here: a place of this page by the page's own address, as
+		// site.js writes one under a <base> (404.html).
+		Here bool `json:"here"`
 	}
 	page := get(t, ctx, "location", chromedp.Location())
 	links := eval[[]link](t, ctx, `[...document.querySelectorAll("a[href]:not(.ext)")].map(a => {
-		const h = a.getAttribute("href");
-		return {href: h, url: a.href, target: h.startsWith("#") && document.getElementById(decodeURIComponent(h.slice(1))) !== null};
+		const h = a.getAttribute("href"), here = a.hash !== "" && a.href.split("#")[0] === location.href.split("#")[0];
+		return {href: h, url: a.href, here: here, target: (h.startsWith("#") || here) && document.getElementById(decodeURIComponent(a.hash.slice(1))) !== null};
 	})`)
 	if len(links) == 0 {
 		t.Errorf("%s has no links", page)
@@ -696,7 +704,7 @@ func checkLinks(t *testing.T, ctx context.Context, base, dir string) {
 			t.Errorf("%s: more bad links left out", page)
 			break
 		}
-		if strings.HasPrefix(l.Href, "#") {
+		if strings.HasPrefix(l.Href, "#") || l.Here {
 			if !l.Target {
 				t.Errorf("%s: link %q names no element of the page", page, l.Href)
 				bad++
