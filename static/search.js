@@ -76,7 +76,9 @@
       var cur = [];
       for (var i = 0; i < n.cps.length; i++) {
         cur.push(n.cps[i]);
-        if (n.brk[i]) { to.push({ cps: cur, required: required, text: raw }); cur = []; }
+        // A number is found whole or not at all: 2025's parts (202,
+        // 025) would find every year of the decade.
+        if (n.brk[i]) { to.push({ cps: cur, required: required || cur.every(isDigit), text: raw }); cur = []; }
       }
     };
     var words = function (s) {
@@ -98,6 +100,8 @@
     var some = function (t) { return t.cps.length > 0; };
     return { terms: terms.filter(some), excluded: excluded.filter(some) };
   }
+
+  function isDigit(c) { return c >= 48 && c <= 57; }
 
   // parse returns the terms of a query that results are to contain.
   function parse(q) { return parseQuery(q).terms; }
