@@ -32,23 +32,39 @@
     Array.prototype.forEach.call(first.options, function (o) { second.appendChild(o.cloneNode(true)); });
     second.selectedIndex = Math.min(1, second.options.length - 1);
     // The box above each select keeps the documents whose title (a
-    // 繁體 one also read as 简体) or id holds every word typed: a select
-    // of thousands is not otherwise searchable.
-    Array.prototype.forEach.call(chooser.querySelectorAll(".pick-filter"), function (box) {
-      var select = document.getElementById(box.getAttribute("data-for"));
-      var docs = Array.prototype.map.call(select.options, function (o) {
-        return { option: o, text: (o.textContent + " " + (o.getAttribute("data-s") || "") + " " + o.value).toLowerCase() };
-      });
-      box.addEventListener("input", function () {
-        var words = box.value.toLowerCase().split(/\s+/).filter(Boolean), chosen = select.value;
-        var kept = docs.filter(function (d) {
-          return words.every(function (w) { return d.text.indexOf(w) >= 0; });
+    // 繁體 one also read as 简体) or id holds every word typed, matched
+    // as the search matches (searchdata.js): a select of thousands is
+    // not otherwise searchable. The search's tables load when a box is
+    // first used; the titles are then folded with them, and what was
+    // typed meanwhile filtered again.
+    var match = window.tiaowenWordFilter(chooser.getAttribute("data-index"));
+    var pickers = [], refolded = null;
+    var foldAsSearched = function () {
+      if (!refolded) refolded = match.ready().then(function () {
+        pickers.forEach(function (p) {
+          p.fold();
+          if (p.box.value) p.filter();
         });
+      });
+    };
+    pickers = Array.prototype.map.call(chooser.querySelectorAll(".pick-filter"), function (box) {
+      var select = document.getElementById(box.getAttribute("data-for"));
+      var docs = Array.prototype.map.call(select.options, function (o) { return { option: o }; });
+      var fold = function () {
+        docs.forEach(function (d) { d.text = match.text([d.option.textContent, d.option.getAttribute("data-s"), d.option.value]); });
+      };
+      var filter = function () {
+        var words = match.words(box.value), chosen = select.value;
+        var kept = docs.filter(function (d) { return match.has(d.text, words); });
         while (select.firstChild) select.removeChild(select.firstChild);
         kept.forEach(function (d) { select.appendChild(d.option); });
         if (kept.some(function (d) { return d.option.value === chosen; })) select.value = chosen;
         document.getElementById("chooser-msg").textContent = words.length ? "筛出 " + kept.length + " 份文件。" : "";
-      });
+      };
+      fold();
+      box.addEventListener("focus", foldAsSearched);
+      box.addEventListener("input", function () { foldAsSearched(); filter(); });
+      return { box: box, fold: fold, filter: filter };
     });
     chooser.hidden = false;
     chooser.addEventListener("submit", function (e) {

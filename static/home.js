@@ -2,7 +2,8 @@
 // level, region, year, script, status and version, and sort them by a column — over the
 // whole corpus, not only the page's share of it. Its order at first is
 // the build's, the newest first. The list comes from
-// api/docs.js, loaded at the first use. The state is kept in the
+// api/docs.js, loaded at the first use with the search's tables
+// (search/data/meta.js), by which words match in either script. The state is kept in the
 // address (?filter=…&level=province&sort=date-desc), so that a filtered
 // list can be bookmarked and shared. Without this script the table and
 // its pages are as the build wrote them.
@@ -10,8 +11,12 @@
   "use strict";
   var form = document.getElementById("doc-finder");
   var table = document.querySelector("table.docs");
-  if (!form || !table) return;
+  // The words typed match as the search's do (searchdata.js, loaded
+  // before this script; a home page of a site's own templates that
+  // leaves it out keeps the build's table).
+  if (!form || !table || !window.tiaowenWordFilter) return;
   var root = form.getAttribute("data-root");
+  var match = window.tiaowenWordFilter(root + "search/data/");
   var tbody = table.tBodies[0];
   var pageRows = tbody; // the build's rows, put back when nothing is chosen
   var section = form.closest("section");
@@ -78,7 +83,7 @@
       // Whether it is in force is for today (site.js's term notes).
       d.term = !d.effective && !d.expires ? "none" : d.effective && today < d.effective ? "not-yet"
         : d.expires && today > d.expires ? "expired" : "in-force";
-      d.text = [d.title, d.issuer, d.number, d.id, d.folded].join(" ").toLowerCase();
+      d.text = match.text([d.title, d.issuer, d.number, d.id, d.folded]);
       return d;
     });
   };
@@ -88,20 +93,26 @@
     loading = true;
     var s = document.createElement("script");
     s.src = form.getAttribute("data-docs");
+    // The list is read once the search's tables, which load beside it,
+    // have come (or failed to: then it matches as written, but for
+    // case).
     s.onload = function () {
-      if (window.TIAOWEN_DOCS) docs = read(window.TIAOWEN_DOCS);
-      loading = false;
-      update(false);
+      match.ready().then(function () {
+        if (window.TIAOWEN_DOCS) docs = read(window.TIAOWEN_DOCS);
+        loading = false;
+        update(false);
+      });
     };
     s.onerror = function () {
       loading = false;
       status.textContent = "文件列表未能载入，只能浏览本页。";
     };
     document.head.appendChild(s);
+    match.ready(); // the tables, beside the list
   };
 
   var chosen = function () {
-    var c = { words: words.value.toLowerCase().split(/\s+/).filter(Boolean) };
+    var c = { words: match.words(words.value) };
     facets.forEach(function (sel) { if (sel.value) c[sel.name] = sel.value; });
     return c;
   };
@@ -190,7 +201,7 @@
     if (!docs) { status.textContent = "正在载入文件列表……"; load(); return; }
     var wants = facets.filter(function (sel) { return sel.value; }).map(function (sel) { return { name: sel.name, values: chosenValues(sel) }; });
     var kept = docs.filter(function (d) {
-      if (!c.words.every(function (w) { return d.text.indexOf(w) >= 0; })) return false;
+      if (!match.has(d.text, c.words)) return false;
       return wants.every(function (w) { return w.values.indexOf(d[w.name]) >= 0; });
     });
     var k = sort.key, sign = sort.desc ? -1 : 1;

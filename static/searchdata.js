@@ -39,6 +39,38 @@
   };
   window.tiaowenTermName = { "not-yet": "尚未施行", expired: "已失效" };
 
+  // tiaowenWordFilter is how the boxes that filter a list of documents
+  // by the words typed (the home page's finder, the compare page's
+  // chooser) match: folded as the search folds, by the index's tables
+  // in dataDir, so that a word finds a title in the other script (質量
+  // finds 质量, and 质量 finds 質量), in the other width or with other
+  // punctuation, as the search would. ready() loads the tables, once,
+  // and resolves when text and words fold with them; until then, or
+  // when they cannot be read, they fold case alone, and a list folded
+  // before is to be folded again. text(fields) is what a document is
+  // matched in, each field folded alone so that no word is found across
+  // two; words(typed) the words, folded; has(text, words) whether text
+  // holds every one.
+  window.tiaowenWordFilter = function (dataDir) {
+    var ix = window.tiaowenIndex(dataDir), ready = null;
+    var fold = function (s) { return s.toLowerCase(); };
+    return {
+      ready: function () {
+        if (!ready) ready = ix.ready().then(function () { fold = ix.key; }, function () {});
+        return ready;
+      },
+      text: function (fields) {
+        return fields.map(function (f) { return fold(f ? String(f) : ""); }).join("\n");
+      },
+      words: function (typed) {
+        return typed.split(/\s+/).map(fold).filter(Boolean);
+      },
+      has: function (text, words) {
+        return words.every(function (w) { return text.indexOf(w) >= 0; });
+      }
+    };
+  };
+
   function reader(dataDir) {
     // ---- Loading the index -------------------------------------------------
 

@@ -172,11 +172,37 @@ func renderFencedCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	f := chromahtml.New(chromahtml.WithClasses(true))
+	opts := []chromahtml.Option{chromahtml.WithClasses(true)}
+	if lexer.Config().Name == "plaintext" {
+		opts = append(opts, chromahtml.WithPreWrapper(textPre{}))
+	}
+	f := chromahtml.New(opts...)
 	if err := f.Format(w, styles.Get("github"), it); err != nil {
 		return ast.WalkStop, err
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// textPre is the <pre> of a block fenced as text (```text): a
+// citation, an address, a record to copy, which is read, and so wraps
+// at the page's edge (style.css's pre.plain-text), where code keeps its
+// lines and scrolls. Scrolled, 如何引用's example citations showed half
+// of each, even on a desktop's screen.
+type textPre struct{}
+
+func (textPre) Start(code bool, styleAttr string) string {
+	attr := strings.Replace(styleAttr, `class="`, `class="plain-text `, 1)
+	if code {
+		return "<pre" + attr + "><code>"
+	}
+	return "<pre" + attr + ">"
+}
+
+func (textPre) End(code bool) string {
+	if code {
+		return "</code></pre>"
+	}
+	return "</pre>"
 }
 
 // chromaCSS writes the code highlighting styles: light by default, dark

@@ -1,8 +1,10 @@
 package site_test
 
 import (
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -29,18 +31,54 @@ const controlsOutside = `(() => {
 	}).map(c => c.outerHTML.slice(0, 60));
 })()`
 
-// TestBrowserPhone opens every kind of page of the offline bundle on a
-// desktop's window and on a phone's screen, as a phone shows it: no page
-// scrolls sideways (wide tables scroll in their own box), and on the
-// phone the header keeps to three rows, the site's navigation, one
-// line, scrolls to the sections it has no room for, and no control
-// reaches past the page's margins.
+// textScrolls lists the blocks fenced as text (contentpages.go's
+// textPre: citations, addresses) that scroll sideways in their box
+// rather than wrap, with how many such blocks the page has.
+const textScrolls = `(() => {
+	const pres = [...document.querySelectorAll("main pre.plain-text")];
+	return {Blocks: pres.length, Scrolling: pres.filter(p => p.scrollWidth > p.clientWidth).map(p => p.textContent.slice(0, 40))};
+})()`
+
+// textBlocks is what textScrolls returns.
+type textBlocks struct {
+	Blocks    int
+	Scrolling []string
+}
+
+// brokenLinks lists the links to a pair page (.pair-link: 逐条对照,
+// 两版逐条对照) that break across lines, with how many the page has.
+const brokenLinks = `(() => {
+	const links = [...document.querySelectorAll(".pair-link")];
+	return {Links: links.length, Broken: links.filter(a => a.getClientRects().length > 1).map(a => a.textContent)};
+})()`
+
+// pairLinks is what brokenLinks returns.
+type pairLinks struct {
+	Links  int
+	Broken []string
+}
+
+// TestBrowserPhone opens every kind of page of the offline bundle, and
+// every content page, on a desktop's window and on a phone's screen, as
+// a phone shows it: no page scrolls sideways (wide tables scroll in
+// their own box), and no text block scrolls in its own (a citation
+// wraps); on the phone the header keeps to three rows, the site's
+// navigation, one line, scrolls to the sections it has no room for, no
+// control reaches past the page's margins, and no link to a pair page
+// (逐条对照) breaks across lines.
 func TestBrowserPhone(t *testing.T) {
 	ctx, base := openSeedBundle(t)
+	contentPages, err := filepath.Glob(filepath.Join("..", "..", "content", "pages", "*.md"))
+	if err != nil || len(contentPages) < 2 {
+		t.Fatalf("the seed's content pages: %v, %v", contentPages, err)
+	}
 	pages := []string{
 		"index.html",
 		"docs/" + gdID + "/index.html",
 		"docs/" + gdID + "/" + gdS24 + "/index.html",
+		// Its counterparts' titles leave 逐条对照 at the line's end, where
+		// it broke in two.
+		"docs/" + gdID + "/s10/index.html",
 		"docs/" + jsID + "/index.html",
 		"themes/index.html",
 		"themes/" + themeSFZR + "/index.html",
@@ -48,13 +86,23 @@ func TestBrowserPhone(t *testing.T) {
 		pairGdGz,
 		pairGdJs,
 		"search/index.html",
-		"about/index.html",
 		"404.html",
 	}
+	for _, f := range contentPages {
+		pages = append(pages, strings.TrimSuffix(filepath.Base(f), ".md")+"/index.html")
+	}
+	// texts counts, on each screen, the text blocks it checked, so that
+	// a seed without them fails rather than checks nothing.
+	texts := map[string]int{}
 	sideways := func(screen string, width int, page string) {
 		t.Helper()
 		if w := eval[float64](t, ctx, `document.documentElement.scrollWidth`); w > float64(width) {
 			t.Errorf("%s is %.0f px wide in a %d px %s: it scrolls sideways", page, w, width, screen)
+		}
+		b := eval[textBlocks](t, ctx, textScrolls)
+		texts[screen] += b.Blocks
+		if len(b.Scrolling) > 0 {
+			t.Errorf("%s: in a %d px %s, text blocks scroll sideways rather than wrap: %q", page, width, screen, b.Scrolling)
 		}
 	}
 	// sides is what a pair page's rows say of the side each cell is on
@@ -70,9 +118,15 @@ func TestBrowserPhone(t *testing.T) {
 		}
 	}
 	do(t, ctx, "take a phone's screen", chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait))
+	links := 0
 	for _, page := range pages {
 		do(t, ctx, "open "+page, chromedp.Navigate(base+page))
 		sideways("phone", phoneWidth, page)
+		l := eval[pairLinks](t, ctx, brokenLinks)
+		links += l.Links
+		if len(l.Broken) > 0 {
+			t.Errorf("%s: on a phone, links to a pair page break across lines: %q", page, l.Broken)
+		}
 		if h := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().height`); h > phoneHeaderMax {
 			t.Errorf("%s: the header is %.0f px high, more than %d", page, h, phoneHeaderMax)
 		}
@@ -95,6 +149,9 @@ func TestBrowserPhone(t *testing.T) {
 				t.Errorf("%s: on a phone the sides' cells are labelled %q, want %q", page, got, want)
 			}
 		}
+	}
+	if texts["window"] == 0 || texts["phone"] == 0 || links == 0 {
+		t.Errorf("checked %d text blocks in a window, %d on a phone and %d links to pair pages: the pages have none to check", texts["window"], texts["phone"], links)
 	}
 }
 
