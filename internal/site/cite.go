@@ -106,8 +106,8 @@ func gbt(d *corpus.Document, other string) string {
 // reader's library.
 func record(cfg Config, d *corpus.Document) bibliography.Record {
 	kind := "政策文件"
-	if d.Status != "" && d.Status != "正式" {
-		kind += "（" + d.Status + "）"
+	if st := unofficial(d); st != "" {
+		kind += "（" + st + "）"
 	}
 	return bibliography.Record{Key: d.ID, Title: d.Title, Authors: strings.Fields(d.Issuer), Date: d.Date,
 		Kind: kind, Number: d.Number, Place: d.Region, Language: d.Lang,

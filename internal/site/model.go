@@ -67,8 +67,8 @@ func (d *docInfo) Facts() []string {
 			out = append(out, f)
 		}
 	}
-	if d.Status != "" && d.Status != "正式" {
-		out = append(out, d.Status)
+	if st := unofficial(d.Document); st != "" {
+		out = append(out, st)
 	}
 	return out
 }
@@ -81,8 +81,8 @@ func (d *docInfo) Dated() string {
 	if d.Date != "" {
 		parts = append(parts, d.Date)
 	}
-	if d.Status != "" && d.Status != "正式" {
-		parts = append(parts, d.Status)
+	if st := unofficial(d.Document); st != "" {
+		parts = append(parts, st)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -767,8 +767,8 @@ func docDescription(d *docInfo) string {
 	if d.Expires != "" {
 		parts = append(parts, "有效期至"+d.Expires)
 	}
-	if d.Status != "" && d.Status != "正式" {
-		parts = append(parts, d.Status)
+	if st := unofficial(d.Document); st != "" {
+		parts = append(parts, st)
 	}
 	parts = append(parts, fmt.Sprintf("共%d条目", len(d.Sections)))
 	return d.Title + "（" + strings.Join(parts, "，") + "）"
