@@ -2074,8 +2074,10 @@
         box.lang = first.lang;
         title.setAttribute("data-href", permalink(id, ""));
         h.appendChild(title);
-        var date = (facts[id] || [])[1];
-        if (date) h.appendChild(el("span", "dated", date));
+        // Its date and, when it is not the final text, its status, as a
+        // theme's page gives them (docInfo.Dated).
+        var fact = facts[id] || [], dated = [fact[1], fact[3] === "正式" ? "" : fact[3]].filter(Boolean).join(" · ");
+        if (dated) h.appendChild(el("span", "dated", dated));
         box.appendChild(h);
         var ol = el("ol", "passages");
         list.forEach(function (sec) {

@@ -156,8 +156,12 @@
           });
           var canonical = document.querySelector("link[rel=canonical]");
           var id = (document.querySelector(".doc-search input[name=doc]") || { value: "document" }).value;
+          // A draft's title says what it is, as its citations do
+          // (《…（征求意见稿）》): the kicker above the title has it.
+          var title = plainText(document.querySelector(".doc-header h1")), status = document.querySelector(".doc-header .kicker .status");
+          if (status && title.indexOf(status.textContent) < 0) title += "（" + status.textContent + "）";
           window.tiaowenDocx.saveText(id + ".docx", {
-            title: plainText(document.querySelector(".doc-header h1")),
+            title: title,
             lines: lines,
             text: document.querySelector(".doc-text"),
             source: "导出自：" + (canonical ? canonical.href : location.href.replace(/[?#].*$/, "")) + "（" + iso + "）",

@@ -163,7 +163,8 @@ func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Re
 //
 //	{"@context", "@type": "Legislation", "name", "url",
 //	 "legislationIdentifier", "legislationDate", "legislationPassedBy",
-//	 "inLanguage", "legislationJurisdiction", "isPartOf", "description",
+//	 "inLanguage", "legislationJurisdiction", "creativeWorkStatus",
+//	 "isPartOf", "description",
 //	 "citation", "legislationChanges", "legislationDateOfApplicability",
 //	 "expires", "isBasedOn", "encoding"}
 //
@@ -171,7 +172,8 @@ func (s *Site) writeRecords(w *bytes.Buffer, format func([]byte, bibliography.Re
 // the section with those under it, names (package refs), and
 // legislationChanges those a document supersedes (schema.org's change
 // "encompasses ... replacement"; a section changes nothing), each as
-// {"@type": "Legislation", "name", "url"}, a document's term, the
+// {"@type": "Legislation", "name", "url"}, the status of a document
+// that is not the final text (征求意见稿), a document's term, the
 // front matter's effective and expires, the web page it was published
 // on (its source, when that is an address) and its original file as a
 // MediaObject; with empty fields left out,
@@ -208,6 +210,9 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []
 	b = append(b, `,"inLanguage":`...)
 	b = appendJSONString(b, d.Lang)
 	b = appendJurisdiction(b, d.Region)
+	// A draft's text, or a section of one, says so: a passage of a plan
+	// put out for comment must not be taken for the adopted plan's.
+	b = appendField(b, "creativeWorkStatus", unofficial(d))
 	if s != nil {
 		b = append(b, `,"isPartOf":{"@type":"Legislation","name":`...)
 		b = appendJSONString(b, d.Title)

@@ -13,9 +13,11 @@ import (
 	"tiaowen/internal/browsertest"
 )
 
-// TestBrowserDocumentWord saves the seeds' 纲要 (简体) and 意见 (繁體) from
-// their pages as Word documents, from the offline bundle and from a web
-// server, and reads each back as a package: its title is the document's,
+// TestBrowserDocumentWord saves the seeds' 纲要 (简体), 意见 (繁體) and
+// Guangzhou's 征求意见稿 from their pages as Word documents, from the
+// offline bundle and from a web server, and reads each back as a
+// package: its title is the document's (a draft's with its status, as
+// citations give it),
 // its particulars follow, and every section of the JSON API is there in
 // order — its heading linked to its permalink, reading its number and
 // title, at its level in Word's outline (a heading of its own in Word's
@@ -30,7 +32,7 @@ func TestBrowserDocumentWord(t *testing.T) {
 	web := browsertest.Serve(t, s.web)
 	var saved *wordPackage
 	for _, base := range []string{bundle, web} {
-		for _, id := range []string{gdID, jsID} {
+		for _, id := range []string{gdID, jsID, gzID} {
 			do(t, ctx, "open "+id, chromedp.Navigate(base+"docs/"+id+"/index.html"))
 			pkg := openWord(t, awaitDownload(t, ctx, downloads, id+".docx", "button.docx"))
 			checkWordText(t, s, id, pkg)
@@ -131,8 +133,8 @@ type wordPara struct {
 func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
 	t.Helper()
 	var doc struct {
-		Title, Lang string
-		Sections    []struct {
+		Title, Lang, Status string
+		Sections            []struct {
 			EID                      string `json:"eId"`
 			Level                    int
 			Marker, Title, Text, URL string
@@ -148,10 +150,15 @@ func checkWordText(t *testing.T, s builtSite, id string, pkg *wordPackage) {
 			paras = append(paras, wordPara{outline: -1, text: tableText(n, func(p *xnode) string { return readPara(t, p, pkg.links).text })})
 		}
 	}
-	if len(paras) < 3 || paras[0].outline != 0 || paras[0].text != doc.Title {
-		t.Fatalf("%s: the first paragraph is %+v, want the title %q in the title's style", id, paras[0], doc.Title)
+	// A draft's title says what it is, as its citations do.
+	title := doc.Title
+	if doc.Status != "正式" && !strings.Contains(title, doc.Status) {
+		title += "（" + doc.Status + "）"
 	}
-	if !strings.HasPrefix(paras[1].text, "发布机关：") && !strings.HasPrefix(paras[1].text, "日期：") {
+	if len(paras) < 3 || paras[0].outline != 0 || paras[0].text != title {
+		t.Fatalf("%s: the first paragraph is %+v, want the title %q in the title's style", id, paras[0], title)
+	}
+	if !strings.HasPrefix(paras[1].text, "发布机关：") && !strings.HasPrefix(paras[1].text, "日期：") && !strings.HasPrefix(paras[1].text, "来源：") {
 		t.Errorf("%s: the particulars begin %q", id, paras[1].text)
 	}
 	if last := paras[len(paras)-1].text; !strings.HasPrefix(last, "导出自：") || !strings.Contains(last, "docs/"+id+"/") {

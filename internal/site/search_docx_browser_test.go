@@ -16,7 +16,8 @@ import (
 
 // TestBrowserSearchWord saves every result of a search as a Word 摘编,
 // from the offline bundle: every section found is there once, under its
-// document's title (linked to its page, with its date), the documents in
+// document's title (linked to its page, with its date and a draft's
+// status), the documents in
 // the order of their first result and each one's sections in the
 // document's own order, as the JSON API lists them; each heading links
 // to the section's permalink and reads its title, each section's whole
@@ -26,8 +27,8 @@ import (
 func TestBrowserSearchWord(t *testing.T) {
 	s := seedSite(t)
 	docs := map[string]struct {
-		Title, Date, Lang string
-		Sections          []struct {
+		Title, Date, Lang, Status string
+		Sections                  []struct {
 			EID         string `json:"eId"`
 			Title, Text string
 			URL         string
@@ -70,8 +71,20 @@ func TestBrowserSearchWord(t *testing.T) {
 			t.Fatalf("a heading links to %q, no document's page", h.link)
 		}
 		order = append(order, id)
-		if want := "《" + d.Title + "》"; !strings.HasPrefix(h.text, want) || d.Date != "" && !strings.HasSuffix(h.text, d.Date) {
-			t.Errorf("%s: the heading reads %q, want %s and its date %q", id, h.text, want, d.Date)
+		// Its date and, when it is not the final text, its status.
+		dated := []string{}
+		if d.Date != "" {
+			dated = append(dated, d.Date)
+		}
+		if d.Status != "正式" {
+			dated = append(dated, d.Status)
+		}
+		want := "《" + d.Title + "》"
+		if len(dated) > 0 {
+			want += "\u3000" + strings.Join(dated, " · ")
+		}
+		if h.text != want {
+			t.Errorf("%s: the heading reads %q, want %q", id, h.text, want)
 		}
 		last := -1 // the index in the document of the section before
 		for i < len(paras) && paras[i].outline != 1 && paras[i].link != "" {

@@ -145,6 +145,7 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites, 
 		PassedBy    []org  `json:"legislationPassedBy,omitempty"`
 		Language    string `json:"inLanguage"`
 		Juris       any    `json:"legislationJurisdiction,omitempty"`
+		Status      string `json:"creativeWorkStatus,omitempty"`
 		IsPartOf    *ref   `json:"isPartOf,omitempty"`
 		Description string `json:"description,omitempty"`
 		Citation    []ref  `json:"citation,omitempty"`
@@ -154,6 +155,9 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites, 
 		URL: absURL(cfg.BaseURL, docPath(d.ID)), Identifier: d.Number, Date: d.Date, Language: d.Lang}
 	if d.Region != "" {
 		l.Juris = d.Region
+	}
+	if d.Status != "正式" {
+		l.Status = d.Status
 	}
 	// A division, inside those it lies in.
 	type area struct {
@@ -201,8 +205,8 @@ func TestJSONLD(t *testing.T) {
 		{Meta: corpus.Meta{ID: "a", Title: "标题", Lang: "zh-Hans"}},
 		{Meta: corpus.Meta{ID: "b-c", Title: odd, Issuer: " 中共广东省委  广东省人民政府 ", Date: "2023-06-21",
 			Number: "粤府〔2020〕50号", Lang: "zh-Hant", Region: odd}},
-		{Meta: corpus.Meta{ID: "d", Title: "标题", Lang: "zh-Hans", Region: "陸河縣"}},
-		{Meta: corpus.Meta{ID: "e", Title: "标题", Lang: "zh-Hans", Region: "广东省"}},
+		{Meta: corpus.Meta{ID: "d", Title: "标题", Lang: "zh-Hans", Region: "陸河縣", Status: "征求意见稿"}},
+		{Meta: corpus.Meta{ID: "e", Title: "标题", Lang: "zh-Hans", Region: "广东省", Status: "正式"}},
 	}
 	secs := []*corpus.Section{nil,
 		{EID: "p1", Marker: "一、", Title: "总体要求", CitedAlone: true},
