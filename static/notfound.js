@@ -129,7 +129,8 @@
     var a = document.createElement("a");
     a.href = "docs/" + encodeURIComponent(d.id) + "/index.html";
     a.lang = d.lang;
-    a.textContent = d.title;
+    // A title in running text is set off as everywhere on the site.
+    a.textContent = "《" + d.title + "》";
     return a;
   };
   function say(nodes) {

@@ -579,10 +579,10 @@ func TestBrowserNotFound(t *testing.T) {
 		// checked with the page's.
 		for address, want := range map[string]string{
 			"docs/no-such-document/s9/index.html":     "没有编号为 no-such-document 的文件。",
-			"docs/" + gzID + "/p99/index.html":        "文件" + gzTitle + "中没有编号为 p99 的条目；条目编号见该文件的目录。",
-			"docs/guangzhou-2023-fangn/p1/index.html": "没有编号为 guangzhou-2023-fangn 的文件。您要找的也许是：" + gzTitle + "。",
+			"docs/" + gzID + "/p99/index.html":        "文件《" + gzTitle + "》中没有编号为 p99 的条目；条目编号见该文件的目录。",
+			"docs/guangzhou-2023-fangn/p1/index.html": "没有编号为 guangzhou-2023-fangn 的文件。您要找的也许是：《" + gzTitle + "》。",
 			// A pair's address with its documents the wrong way round.
-			"compare/" + gzID + "--guangdong-2023-gangyao/index.html": "这里没有" + gzTitle + "和广东省质量强省建设纲要的逐条对照页：在浏览器中逐条对照这两份文件。",
+			"compare/" + gzID + "--guangdong-2023-gangyao/index.html": "这里没有《" + gzTitle + "》和《广东省质量强省建设纲要》的逐条对照页：在浏览器中逐条对照这两份文件。",
 			"compare/" + gzID + "--no-such-document/index.html":       "没有编号为 no-such-document 的文件。",
 			// A theme's: mistyped, unknown, or a page of it that is not.
 			"themes/shoufu-zerenzi/index.html":         "没有编号为 shoufu-zerenzi 的主题。您要找的也许是：首负责任制。",

@@ -2,6 +2,8 @@ package site_test
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -221,5 +223,55 @@ func TestBrowserHomeFinder(t *testing.T) {
 	}
 	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("th[aria-sort]")].map(th => th.dataset.sort + " " + th.getAttribute("aria-sort"))`); !slices.Equal(got, []string{"date descending"}) {
 		t.Errorf("cleared, the columns sorted are %q, want the date's, descending", got)
+	}
+}
+
+// TestBrowserHomeFinderFromAddress opens the home page at an address
+// that carries a filter (?filter=江苏, as a shared or bookmarked list),
+// from a web server that holds the finder's list (api/docs.js) back:
+// until it comes, the build's rows, which are not the answer, are shown
+// dimmed and the table is busy, the status saying that the list is
+// loading; once it comes, the rows are the filter's and the table is
+// neither.
+func TestBrowserHomeFinderFromAddress(t *testing.T) {
+	s := seedSite(t)
+	files := http.FileServer(http.Dir(s.web))
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/docs.js" {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	})
+	ctx := browsertest.Start(t)
+
+	const state = `[document.querySelector("table.docs").className, document.querySelector("table.docs").getAttribute("aria-busy") || "", document.getElementById("finder-status").textContent].join("|")`
+	// The page's load waits for the list, held back: it is opened
+	// without waiting for it.
+	do(t, ctx, "open a blank page", chromedp.Navigate("about:blank"))
+	eval[bool](t, ctx, `location.assign(`+jsString(srv.URL+"/?filter="+url.QueryEscape("江苏"))+`), true`)
+	eventually(t, ctx, "while the list loads", state, "docs pending|true|正在载入文件列表……")
+	if n := eval[int](t, ctx, `document.querySelectorAll("table.docs tbody tr").length`); n != 5 {
+		t.Errorf("while the list loads, the table has %d rows, want the build's 5", n)
+	}
+	if o := eval[string](t, ctx, `getComputedStyle(document.querySelector("table.docs tbody")).opacity`); o == "1" {
+		t.Error("while the list loads, the build's rows are shown as if they were the answer")
+	}
+	close(release)
+	eventually(t, ctx, "once the list has come", state, "docs||符合条件的文件 1 份。")
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("table.docs tbody th a")].map(a => a.getAttribute("href"))`); !slices.Equal(got, []string{"docs/jiangsu-2023-yijian/index.html"}) {
+		t.Errorf("the filtered rows link to %q", got)
 	}
 }
