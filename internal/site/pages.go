@@ -770,7 +770,7 @@ func docDescription(d *docInfo) string {
 	if st := unofficial(d.Document); st != "" {
 		parts = append(parts, st)
 	}
-	parts = append(parts, fmt.Sprintf("共%d条目", len(d.Sections)))
+	parts = append(parts, fmt.Sprintf("共 %d 个条目", len(d.Sections)))
 	return d.Title + "（" + strings.Join(parts, "，") + "）"
 }
 

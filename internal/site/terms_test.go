@@ -95,7 +95,7 @@ func TestTerms(t *testing.T) {
 		"index.html":                          {`<select name="term">`, `<span class="term-mark" data-effective="2020-09-17" data-expires="2022-12-31"></span>`},
 		"search/index.html":                   {`name="term"`, `<option value="expired">已失效</option>`},
 		// The feeds and the pages' descriptions give the days.
-		"feed.xml": {`<summary>关于加快推进质量强省建设的实施方案（广东省人民政府，2020-09-17，粤府〔2020〕50号，2020-09-17起施行，有效期至2022-12-31，共31条目）</summary>`},
+		"feed.xml": {`<summary>关于加快推进质量强省建设的实施方案（广东省人民政府，2020-09-17，粤府〔2020〕50号，2020-09-17起施行，有效期至2022-12-31，共 31 个条目）</summary>`},
 	} {
 		page := read(name)
 		for _, want := range wants {

@@ -46,9 +46,9 @@ func TestSameTitles(t *testing.T) {
 		},
 		"feed.xml": {
 			"<title>" + finalLabel + "</title>",
-			"<summary>广州市质量强市建设实施方案（2024-03-01，共43条目）。取代《广州市质量强市建设实施方案》（征求意见稿）</summary>",
+			"<summary>广州市质量强市建设实施方案（2024-03-01，共 43 个条目）。取代《广州市质量强市建设实施方案》（征求意见稿）</summary>",
 			"<title>" + draftLabel + "</title>",
-			"<summary>广州市质量强市建设实施方案（征求意见稿，共43条目）。已被《广州市质量强市建设实施方案》（2024-03-01 · 正式）取代</summary>",
+			"<summary>广州市质量强市建设实施方案（征求意见稿，共 43 个条目）。已被《广州市质量强市建设实施方案》（2024-03-01 · 正式）取代</summary>",
 		},
 		"themes/zhiliang-jichu-sheshi/feed.xml": {
 			"<title>" + finalLabel + "</title>",
