@@ -475,6 +475,12 @@ func checkQueries(t *testing.T, ctx context.Context, base string) {
 	// matches only without the quotes.
 	searchOpen(t, ctx, base, "q", "首负责任制 追偿")
 	both := searchHits(t, ctx)
+	// The status says how many have both words before it says how many
+	// have only some of them: the first number is not the answer.
+	if status, want := searchEval[string](t, ctx, `document.getElementById("search-status").textContent`),
+		fmt.Sprintf("找到 %d 条，分属 %d 个文件（含全部检索词的 %d 条在前，只含部分文字的 %d 条在后）。", len(both), len(docsOf(both, "")), len(refs(both, "exact")), len(refs(both, "partial"))); status != want || len(refs(both, "exact")) == 0 || len(refs(both, "partial")) == 0 {
+		t.Errorf("首负责任制 追偿: status %q, want %q", status, want)
+	}
 	searchOpen(t, ctx, base, "q", `"首负责任制" 追偿`)
 	narrowed := searchHits(t, ctx)
 	if got := refs(narrowed, "exact"); !reflect.DeepEqual(got, shoufuExact[:1]) {
