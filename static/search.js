@@ -1453,16 +1453,17 @@
     var counts = [0, 0, 0];
     for (var i = 0; i < n; i++) counts[result.tiers[i]]++;
     var parts = [];
-    if (counts[0]) parts.push("完全匹配 " + counts[0]);
-    if (counts[1]) parts.push("字字相连 " + counts[1]);
-    if (counts[2]) parts.push("部分匹配 " + counts[2]);
-    // Of several words, the sections that have every one are said first:
-    // 质量 首负责任制 found 119,649 at 2000 documents, of which 1,899 had
-    // both, and the first number alone was read as the answer.
     if (terms.length > 1 && counts[0] && counts[2]) {
-      parts = ["含全部检索词的 " + counts[0] + " 条在前"];
+      // Of several words, the sections that have every one are said
+      // first: 质量 首负责任制 found 119,649 at 2000 documents, of which
+      // 1,899 had both, and the first number alone was read as the answer.
+      parts.push("含全部检索词的 " + counts[0] + " 条在前");
       if (counts[1]) parts.push("字字相连 " + counts[1] + " 条其次");
       parts.push("只含部分文字的 " + counts[2] + " 条在后");
+    } else {
+      if (counts[0]) parts.push("完全匹配 " + counts[0]);
+      if (counts[1]) parts.push("字字相连 " + counts[1]);
+      if (counts[2]) parts.push("部分匹配 " + counts[2]);
     }
     var without = excluded.map(function (t) { return "“" + t.text + "”"; }).filter(function (w, i, all) { return all.indexOf(w) === i; });
     return "找到 " + n + " 条，分属 " + docsOf(result).length + " 个文件" +
