@@ -16,7 +16,7 @@
   // leaves it out keeps the build's table).
   if (!form || !table || !window.tiaowenWordFilter) return;
   var root = form.getAttribute("data-root");
-  var match = window.tiaowenWordFilter(root + "search/data/");
+  var match = window.tiaowenWordFilter(form.getAttribute("data-index") || root + "search/data/");
   var tbody = table.tBodies[0];
   var pageRows = tbody; // the build's rows, put back when nothing is chosen
   var section = form.closest("section");

@@ -8,11 +8,17 @@
   "use strict";
   var made = null;
 
-  // tiaowenIndex returns the reader of the index in dataDir (a URL
-  // ending in "/"). A page has one: the index's scripts report to one
-  // global.
-  window.tiaowenIndex = function (dataDir) {
-    if (!made) made = reader(dataDir);
+  // tiaowenIndex returns the reader of the index at where: the address
+  // of its meta.js with the version the build gave it
+  // ("../search/data/meta.js?v=…", the pages' data-index), or, from a
+  // site's own older template, its folder (a URL ending in "/"). A page
+  // has one: the index's scripts report to one global.
+  window.tiaowenIndex = function (where) {
+    if (!made) {
+      var path = where.replace(/[?#].*$/, "");
+      var dir = path.replace(/[^\/]*$/, "");
+      made = reader(dir, path === dir ? "" : where);
+    }
     return made;
   };
 
@@ -51,8 +57,8 @@
   // matched in, each field folded alone so that no word is found across
   // two; words(typed) the words, folded; has(text, words) whether text
   // holds every one.
-  window.tiaowenWordFilter = function (dataDir) {
-    var ix = window.tiaowenIndex(dataDir), ready = null;
+  window.tiaowenWordFilter = function (where) {
+    var ix = window.tiaowenIndex(where), ready = null;
     var fold = function (s) { return s.toLowerCase(); };
     return {
       ready: function () {
@@ -71,7 +77,9 @@
     };
   };
 
-  function reader(dataDir) {
+  // reader reads the index in dataDir; metaURL is its meta.js's address
+  // with the version the build gave it, or "".
+  function reader(dataDir, metaURL) {
     // ---- Loading the index -------------------------------------------------
 
     var meta = null;
@@ -105,9 +113,11 @@
       loads[name] = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         // The shards carry the hash of the build that meta.js names, and
-        // meta.js the date of this page, which a build rewrites: a browser
-        // never mixes a cached file of one build with those of another.
-        s.src = dataDir + name + "?v=" + encodeURIComponent(meta ? meta.v : document.lastModified);
+        // meta.js the fingerprint of what the index was built from, which
+        // the page was given: a browser never mixes a cached file of one
+        // build with those of another. (Without one, this page's date.)
+        s.src = name === "meta.js" && metaURL ? metaURL :
+          dataDir + name + "?v=" + encodeURIComponent(meta ? meta.v : document.lastModified);
         s.async = true;
         // A script inserted by a script is fetched at low priority, and
         // every query waits for its files: at 2000 documents, six cold

@@ -134,6 +134,32 @@ func TestServe(t *testing.T) {
 	}
 }
 
+// TestServeCaching: pages are asked for again at each visit, other files
+// kept for an hour, and Serve sends neither header.
+func TestServeCaching(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("home"), 0o644)
+	os.WriteFile(filepath.Join(dir, "app.js"), []byte("app"), 0o644)
+	for _, c := range []struct {
+		base       string
+		page, file string
+	}{
+		{ServeCaching(t, dir), "no-cache", "max-age=3600"},
+		{Serve(t, dir), "", ""},
+	} {
+		for name, want := range map[string]string{"": c.page, "index.html": c.page, "app.js": c.file} {
+			resp, err := http.Get(c.base + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if got := resp.Header.Get("Cache-Control"); got != want || resp.StatusCode != 200 {
+				t.Errorf("GET %s%s: %d, Cache-Control %q, want 200, %q", c.base, name, resp.StatusCode, got, want)
+			}
+		}
+	}
+}
+
 // TestRecord checks the recorders on a page that does everything they
 // look for.
 func TestRecord(t *testing.T) {

@@ -94,29 +94,49 @@ func FileURL(p string) string {
 // nothing outside dir is ever read.
 func Serve(t testing.TB, dir string) string {
 	t.Helper()
+	return serve(t, dir, "")
+}
+
+// ServeCaching serves dir as Serve does, with the caching headers a
+// content delivery network in front of a static host sends by default:
+// pages (.html) are asked for again at every visit (no-cache, answered
+// 304 when unchanged, by the file's date), and every other file is kept
+// by the browser for an hour without asking. A page that names a file
+// whose content a new build changed must name it by a new address, or a
+// browser goes on reading the copy it kept.
+func ServeCaching(t testing.TB, dir string) string {
+	t.Helper()
+	return serve(t, dir, "max-age=3600")
+}
+
+// serve serves dir, other files than pages with the Cache-Control header
+// cache ("" for none).
+func serve(t testing.TB, dir, cache string) string {
+	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatalf("serve %s: %v", dir, err)
 	}
+	root.Close()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		root.Close()
 		t.Fatalf("serve %s: %v", dir, err)
 	}
-	srv := httptest.NewUnstartedServer(staticHandler{root})
+	srv := httptest.NewUnstartedServer(staticHandler{dir, cache})
 	srv.Listener.Close()
 	srv.Listener = l
 	srv.Start()
-	t.Cleanup(func() {
-		srv.Close()
-		root.Close()
-	})
+	t.Cleanup(srv.Close)
 	return srv.URL + "/"
 }
 
 // staticHandler serves the files under root.
+// It opens dir at each request, as a web server finds a file by its
+// path: a build that puts a new site in dir's place (renaming folders)
+// is served at once.
 type staticHandler struct {
-	root *os.Root
+	dir   string
+	cache string // Cache-Control of files other than pages; "" for none
 }
 
 func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -125,9 +145,15 @@ func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	root, err := os.OpenRoot(h.dir)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer root.Close()
 	p := r.URL.Path
 	if !strings.HasPrefix(p, "/") || strings.Contains(p, "\x00") {
-		h.notFound(w, r)
+		notFound(root, w, r)
 		return
 	}
 	name := strings.TrimPrefix(path.Clean(p), "/")
@@ -137,27 +163,34 @@ func (h staticHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "index.html"
 	}
-	f, err := h.root.Open(filepath.FromSlash(name))
+	f, err := root.Open(filepath.FromSlash(name))
 	if err != nil {
-		h.notFound(w, r)
+		notFound(root, w, r)
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		h.notFound(w, r)
+		notFound(root, w, r)
 		return
 	}
 	if st.IsDir() {
 		http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 		return
 	}
+	if h.cache != "" {
+		if strings.HasSuffix(name, ".html") {
+			w.Header().Set("Cache-Control", "no-cache")
+		} else {
+			w.Header().Set("Cache-Control", h.cache)
+		}
+	}
 	http.ServeContent(w, r, st.Name(), st.ModTime(), f)
 }
 
 // notFound answers with the site's own 404.html, as static hosts do.
-func (h staticHandler) notFound(w http.ResponseWriter, r *http.Request) {
-	b, err := h.root.ReadFile("404.html")
+func notFound(root *os.Root, w http.ResponseWriter, r *http.Request) {
+	b, err := root.ReadFile("404.html")
 	if err != nil {
 		http.NotFound(w, r)
 		return

@@ -8,10 +8,13 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"tiaowen/internal/search"
 )
 
 // The addresses of the files pages load — style sheets, scripts, the
-// icon, api/docs.js — carry a version, a hash of the file:
+// icon, api/docs.js, the search index's meta.js — carry a version, a
+// hash of the file (of its inputs, for meta.js):
 // "static/style.css?v=3f2a1c09be". A static host lets browsers keep such
 // files for a while without asking again; after a new build is deployed,
 // its pages name new addresses for whatever changed, so a browser never
@@ -23,9 +26,11 @@ import (
 type assetVersions struct {
 	// static are the static files', by their slash path from the site's
 	// root ("static/style.css"); docs is api/docs.js's, which changes
-	// with any document.
+	// with any document; index is the search index's meta.js's, its
+	// fingerprint, known before the index is built (search.Fingerprint).
 	static map[string]string
 	docs   string
+	index  string
 	// stamp is a hash of every version: the layout's cached fragments
 	// are keyed by it.
 	stamp string
@@ -60,8 +65,11 @@ func assetVersion(files ...[]byte) string {
 // version returns the version of the asset name (a slash path from the
 // site's root), and whether the site has it.
 func (a *assetVersions) version(name string) (string, bool) {
-	if name == docsScriptPath {
+	switch name {
+	case docsScriptPath:
 		return a.docs, true
+	case searchMetaPath:
+		return a.index, true
 	}
 	v, ok := a.static[name]
 	return v, ok
@@ -84,7 +92,7 @@ func (a *assetVersions) url(root, name string) string {
 func (a *assetVersions) checkedURL(root, name string) (string, error) {
 	if a != nil {
 		if _, ok := a.version(name); !ok {
-			return "", fmt.Errorf("no asset %q: name a file of the project's static/ folder or of tiaowen's defaults as static/<path>, or api/docs.js", name)
+			return "", fmt.Errorf("no asset %q: name a file of the project's static/ folder or of tiaowen's defaults as static/<path>, api/docs.js or search/data/meta.js", name)
 		}
 	}
 	return a.url(root, name), nil
@@ -144,7 +152,8 @@ func (s *Site) indexAssets(static bool) error {
 		return fmt.Errorf("minify %s: %w", docsScriptPath, err)
 	}
 	a.docs = assetVersion(served)
-	all := []byte(a.docs)
+	a.index = search.Fingerprint(s.corpus, s.searchOptions())
+	all := []byte(a.docs + "\n" + a.index)
 	for _, n := range slices.Sorted(maps.Keys(a.static)) {
 		all = append(all, "\n"+n+"="+a.static[n]...)
 	}

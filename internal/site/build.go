@@ -711,7 +711,16 @@ func (s *Site) searchIndex() *search.Index {
 		r := align.CountGrams(s.corpus)
 		rarity = &r
 	}
-	return search.Build(s.corpus, search.Options{Themes: s.themes,
+	o := s.searchOptions()
+	o.Rarity = rarity
+	return search.Build(s.corpus, o)
+}
+
+// searchOptions are the options of the site's search index, but its
+// rarity, which is counted from the corpus (search.Fingerprint needs only
+// that it is given).
+func (s *Site) searchOptions() search.Options {
+	return search.Options{Themes: s.themes,
 		SectionThemes: func(i, j int) []*themes.Theme { return s.docs[i].secs[j].themes },
-		Rarity:        rarity})
+		Rarity:        &align.Rarity{}}
 }

@@ -38,6 +38,9 @@ const (
 	comparePage = "compare/"
 	searchPath  = "search/"
 	staticPath  = "static/"
+	// searchMetaPath is the search index's first file, which names the
+	// rest and their version.
+	searchMetaPath = searchPath + "data/meta.js"
 )
 
 // rootFor returns the relative prefix that leads from a page at path p
