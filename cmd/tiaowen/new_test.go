@@ -127,6 +127,9 @@ func TestNewDoc(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(string(src), "e.g. jia-2024-fangan.pdf\n") {
+		t.Errorf("the original file's example is not named by the id:\n%s", src)
+	}
 	published := strings.Replace(string(src), "draft: true\n", "", 1) + "一、总体要求\n\n坚持质量第一。\n"
 	os.WriteFile(doc, []byte(published), 0o644)
 	site := filepath.Join(dir, "build", "site")

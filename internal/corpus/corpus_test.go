@@ -520,7 +520,8 @@ func TestLayout(t *testing.T) {
 // TestLoadDirDrafts: a document marked draft is left out, with a warning
 // at its draft line, unless the parser keeps drafts; its id is taken all
 // the same; a published document cannot supersede a draft left out; a
-// draft that is neither true nor false is an error at its value.
+// draft that is neither true nor false is an error at its value, and
+// "false" in quotes, as Hugo's front matter may have it, is false.
 func TestLoadDirDrafts(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, src string) {
@@ -530,7 +531,7 @@ func TestLoadDirDrafts(t *testing.T) {
 		}
 	}
 	write("a.md", "---\nid: a\ntitle: 甲\ndraft: true\n---\n一、正文\n")
-	write("b.md", "---\nid: b\ntitle: 乙\ndraft: false\n---\n一、正文\n")
+	write("b.md", "---\nid: b\ntitle: 乙\ndraft: \"false\"\n---\n一、正文\n")
 	c, problems := NewParser().LoadDir(dir)
 	if len(c.Docs) != 1 || c.Docs[0].ID != "b" || len(c.Drafts) != 1 || c.Drafts[0].ID != "a" || problems.Err() != nil {
 		t.Errorf("docs %v, drafts %v, %v; want b published and a left out", c.Docs, c.Drafts, problems)

@@ -137,6 +137,12 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 		case "original":
 			dst = &m.Original
 		case "draft":
+			// "true" and "false" in quotes are taken as Hugo takes them:
+			// a front matter written for Hugo says draft: "false".
+			if v.Kind == yaml.ScalarNode && (strings.EqualFold(v.Value, "true") || strings.EqualFold(v.Value, "false")) {
+				m.Draft = strings.EqualFold(v.Value, "true")
+				continue
+			}
 			if v.Kind != yaml.ScalarNode || v.Decode(&m.Draft) != nil {
 				problems.Add(pos(v.Line, v.Column), fmt.Sprintf("draft %q is neither true nor false", v.Value), "write draft: true to keep the document out of the site, or take the line out")
 			}

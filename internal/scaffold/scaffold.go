@@ -115,7 +115,9 @@ func Document(id, title string) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, struct{ ID, Title string }{quote(id), quote(title)}); err != nil {
+	// ID and Title are YAML values; Name is the id as a file name has it,
+	// for the comments.
+	if err := t.Execute(&b, struct{ ID, Title, Name string }{quote(id), quote(title), id}); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

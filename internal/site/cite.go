@@ -101,7 +101,9 @@ func gbt(d *corpus.Document, other string) string {
 	return b.String()
 }
 
-// record returns d as a reference manager holds it. Its URL is left out
+// record returns d as a reference manager holds it, titled as the pages
+// cite it: a reference style prints the title, seldom the kind, so a
+// draft's status is in both. Its URL is left out
 // when the site has no base URL: a path alone leads nowhere from a
 // reader's library.
 func record(cfg Config, d *corpus.Document) bibliography.Record {
@@ -109,7 +111,7 @@ func record(cfg Config, d *corpus.Document) bibliography.Record {
 	if st := unofficial(d); st != "" {
 		kind += "（" + st + "）"
 	}
-	return bibliography.Record{Key: d.ID, Title: d.Title, Authors: strings.Fields(d.Issuer), Date: d.Date,
+	return bibliography.Record{Key: d.ID, Title: citedTitle(d), Authors: strings.Fields(d.Issuer), Date: d.Date,
 		Kind: kind, Number: d.Number, Place: d.Region, Language: d.Lang,
 		URL: absURL(cfg.BaseURL, docPath(d.ID)), Archive: cfg.Title}
 }
@@ -128,7 +130,7 @@ func highwire(cfg Config, d *corpus.Document) []metaTag {
 	if len(issuers) == 0 {
 		return nil
 	}
-	tags := []metaTag{{"citation_title", d.Title}}
+	tags := []metaTag{{"citation_title", citedTitle(d)}}
 	for _, a := range issuers {
 		tags = append(tags, metaTag{"citation_author", a})
 	}

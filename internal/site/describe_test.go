@@ -26,6 +26,16 @@ func TestPagesDescribed(t *testing.T) {
 	if pages < 200 {
 		t.Fatalf("%d pages read, want the seed site's every page", pages)
 	}
+	// A section's title on a line of its own is not run into its text;
+	// one that leads its paragraph is read with it.
+	for name, want := range map[string]string{
+		"docs/guangdong-2020-shishi/p1/index.html":       "以习近平新时代",
+		"docs/guangzhou-2023-fangan/p2-s6-i2/index.html": "增强中小微企业质量发展能力。支持",
+	} {
+		if m := description.FindSubmatch(files[name]); m == nil || !strings.HasPrefix(string(m[1]), want) {
+			t.Errorf("%s: description %q, want it to begin %q", name, m, want)
+		}
+	}
 	m := description.FindSubmatch(files["search/index.html"])
 	if want := "在本站 5 份文件中检索全文"; m == nil || !strings.HasPrefix(string(m[1]), want) {
 		t.Errorf("the search page's description is %q, want it to begin %q", m, want)

@@ -45,7 +45,12 @@ func TestFeedLimit(t *testing.T) {
 	if len(all) != 5 {
 		t.Fatalf("feedLimit -1: %d entries, want the 5 documents", len(all))
 	}
-	if !slices.IsSortedFunc(dates, func(a, b string) int { return strings.Compare(b, a) }) {
+	// The Guangzhou plan has no date: it comes last, with the feed's
+	// newest time as its own (Atom requires one).
+	if last := len(all) - 1; !strings.Contains(all[last], "guangzhou-2023-fangan") || dates[last] != dates[0] {
+		t.Errorf("the undated plan should come last with the newest date, %s: %v %v", dates[0], all, dates)
+	}
+	if !slices.IsSortedFunc(dates[:len(dates)-1], func(a, b string) int { return strings.Compare(b, a) }) {
 		t.Errorf("entries not newest first: %v", dates)
 	}
 	if def, _ := feed(""); !slices.Equal(def, all) {
@@ -144,6 +149,14 @@ func TestThemeFeeds(t *testing.T) {
 			}
 			checked++
 		}
+		// The undated Guangzhou plan comes last, with the feed's newest
+		// time.
+		if last := len(entries) - 1; last > 0 && strings.Contains(entries[last].ID, "guangzhou-2023-fangan") {
+			if dates[last] != dates[0] {
+				t.Errorf("%s: the undated plan has the time %s, want the newest, %s", th.ID, dates[last], dates[0])
+			}
+			dates = dates[:last]
+		}
 		if !slices.IsSortedFunc(dates, func(a, b string) int { return strings.Compare(b, a) }) {
 			t.Errorf("%s: entries not newest first: %v", th.ID, dates)
 		}
@@ -157,6 +170,30 @@ func TestThemeFeeds(t *testing.T) {
 	for _, th := range api.Themes {
 		if got, all := read(limited, th.ID), read(files, th.ID); len(all) > 0 && (len(got) != 1 || got[0].ID != all[0].ID) {
 			t.Errorf("%s with feedLimit 1: %d entries, want its newest alone", th.ID, len(got))
+		}
+	}
+}
+
+// TestUndatedFeed: the feed of a region whose one document is undated
+// (Guangzhou's draft) is as new as the site's newest document, and no
+// feed carries a made-up time.
+func TestUndatedFeed(t *testing.T) {
+	files := buildFiles(t, seedProject(t))
+	var f struct {
+		Updated string `xml:"updated"`
+		Entries []struct {
+			Updated string `xml:"updated"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(files["regions/440100/feed.xml"], &f); err != nil {
+		t.Fatalf("regions/440100/feed.xml: %v", err)
+	}
+	if f.Updated != "2023-06-21T00:00:00Z" || len(f.Entries) != 1 || f.Entries[0].Updated != f.Updated {
+		t.Errorf("Guangzhou's feed is updated %s, its entries %v; want the newest document's date, 2023-06-21, for both", f.Updated, f.Entries)
+	}
+	for name, b := range files {
+		if strings.HasSuffix(name, "feed.xml") && (strings.Contains(string(b), "<updated>1970-") || strings.Contains(string(b), "<updated>2000-01-01")) {
+			t.Errorf("%s carries a made-up time", name)
 		}
 	}
 }

@@ -96,10 +96,15 @@ func (s *Site) newest(docs []*docInfo) []*docInfo {
 	return docs
 }
 
-// atomTime is a document's date as Atom has times.
+// noTime is a feed's time before its entries are read: the Unix epoch,
+// left only by a site with no dated document.
+const noTime = "1970-01-01T00:00:00Z"
+
+// atomTime is a document's date as Atom has times, or "" for an
+// undated document, to which writeAtom gives its feed's newest time.
 func atomTime(date string) string {
 	if date == "" {
-		return "2000-01-01T00:00:00Z"
+		return ""
 	}
 	return date + "T00:00:00Z"
 }
@@ -132,12 +137,29 @@ func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries [
 		Author  person   `xml:"author"`
 		Entries []entry  `xml:"entry"`
 	}
-	f := feed{Title: title, ID: id, Updated: atomTime(""), Author: person{s.cfg.Title}}
+	f := feed{Title: title, ID: id, Updated: noTime, Author: person{s.cfg.Title}}
 	if s.cfg.BaseURL != "" {
 		f.Links = []link{{Href: s.cfg.BaseURL + alt}, {Href: s.cfg.BaseURL + self, Rel: "self"}}
 	}
 	for _, e := range entries {
 		f.Updated = max(f.Updated, e.updated)
+	}
+	if f.Updated == noTime {
+		// Only undated documents (a region's one draft): the newest
+		// date of the site's documents.
+		for _, d := range s.docs {
+			f.Updated = max(f.Updated, atomTime(d.Date))
+		}
+	}
+	for _, e := range entries {
+		// Atom gives every entry a time. An undated document's is the
+		// feed's newest, the latest it can have been gathered by — a
+		// date readers show for it that it cannot be far from, never one
+		// made up (it was 2000-01-01, shown as a 2023 draft's date); it
+		// stays where the lists put it, after the dated ones.
+		if e.updated == "" {
+			e.updated = f.Updated
+		}
 		fe := entry{Title: e.title, ID: e.id, Links: []link{{Href: e.href}}, Updated: e.updated, Summary: e.summary}
 		if e.via != "" {
 			fe.Links = append(fe.Links, link{Href: e.via, Rel: "via"})
@@ -232,13 +254,18 @@ func (s *Site) sitemapURLs() []sitemapURL {
 		urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + p.Slug + "/"})
 	}
 	// The comparisons are pages of their own, found nowhere else: a pair
-	// changes when either document does.
+	// changes when either document does, so it has no date when either
+	// has none (an undated draft's pair is not as old as the other).
 	urls = append(urls, sitemapURL{loc: s.cfg.BaseURL + "compare/"})
 	for _, p := range s.pairs {
 		if p.a.Draft || p.b.Draft {
 			continue
 		}
-		urls = append(urls, sitemapURL{s.cfg.BaseURL + comparePath(p.a.ID, p.b.ID), max(p.a.Date, p.b.Date)})
+		lastMod := max(p.a.Date, p.b.Date)
+		if p.a.Date == "" || p.b.Date == "" {
+			lastMod = ""
+		}
+		urls = append(urls, sitemapURL{s.cfg.BaseURL + comparePath(p.a.ID, p.b.ID), lastMod})
 	}
 	return urls
 }

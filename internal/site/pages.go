@@ -774,6 +774,20 @@ func docDescription(d *docInfo) string {
 	return d.Title + "（" + strings.Join(parts, "，") + "）"
 }
 
+// sectionDescription is a section's meta description: its words as a
+// reader meets them, 120 characters at most. A title that leads its
+// paragraph (「增强质量发展创新动能。建立…」) is read with it, its full
+// stop kept; a title on a line of its own (「总体要求」 over 「以习近平…」),
+// which the page's title already gives, is left out, lest the snippet
+// read 「总体要求以习近平…」 as one phrase. A heading with no text of its
+// own is described by its title.
+func sectionDescription(sec *corpus.Section) string {
+	if sec.TitleEnd == "" && sec.Text != "" {
+		return excerptOf(120, sec.Text)
+	}
+	return excerptOf(120, sec.Title, sec.TitleEnd, sec.Text)
+}
+
 func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	path := sectionPath(d.ID, sec.EID)
 	title := sec.Label() + " · " + d.Label()
@@ -781,7 +795,7 @@ func (s *Site) sectionPage(d *docInfo, sec *corpus.Section) *Page {
 	p.Nav = "home"
 	p.Draft = d.Draft
 	p.OGType = "article"
-	p.Description = excerptOf(120, sec.Title, sec.TitleEnd, sec.Text)
+	p.Description = sectionDescription(sec)
 	p.JSONLD = jsonLD(s.cfg, d.Document, sec, s.citedIn(d, sec), nil)
 	w := sectionWriter{doc: d, root: p.Root, linkBase: "../", blockTop: true}
 	var body strings.Builder

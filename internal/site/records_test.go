@@ -156,12 +156,13 @@ func TestRecordsImport(t *testing.T) {
 				// BibTeX has a year and a month; biblatex a date.
 				wantDate = wantDate[:4]
 			}
-			wantKind := "政策文件"
+			wantKind, wantTitle := "政策文件", d.Title
 			if d.Status != "正式" {
 				wantKind += "（" + d.Status + "）"
+				wantTitle += "（" + d.Status + "）"
 			}
 			for _, f := range []struct{ name, got, want string }{
-				{"title", m.Title, d.Title},
+				{"title", m.Title, wantTitle},
 				{"authors", strings.Join(m.authors(), "|"), strings.Join(strings.Fields(d.Issuer), "|")},
 				{"date", m.Date, wantDate},
 				{"number", number, d.Number},
@@ -277,7 +278,11 @@ func TestHighwireTags(t *testing.T) {
 		}
 		var want []string
 		if d.Issuer != "" {
-			want = append(want, "citation_title="+d.Title)
+			title := d.Title
+			if d.Status != "正式" {
+				title += "（" + d.Status + "）"
+			}
+			want = append(want, "citation_title="+title)
 			for _, a := range strings.Fields(d.Issuer) {
 				want = append(want, "citation_author="+a)
 			}
