@@ -384,8 +384,19 @@ func TestCheckSeesWhatBuildRefuses(t *testing.T) {
 
 	os.MkdirAll(filepath.Join(project, "templates"), 0o755)
 	os.WriteFile(filepath.Join(project, "templates", "doc.html"), []byte("{{define \"content\"}}{{.Nope\n"), 0o644)
-	if _, errs, code := runCLI(t, "check", "--content", content, "--allow-removed", "--allow-changed"); code != 1 || !strings.Contains(errs, "doc.html") {
-		t.Errorf("a broken template: exit %d, stderr %q", code, errs)
+	templates := filepath.Join(project, "templates")
+	for _, c := range []struct{ src, want string }{
+		// One that does not parse, at its place.
+		{"{{define \"content\"}}{{.Nope\n", filepath.Join(templates, "doc.html") + ":2: unclosed action"},
+		// One that parses and fails when a page executes it.
+		{"{{define \"content\"}}<p>{{.Data.Bogus}}</p>{{end}}\n", filepath.Join(templates, "doc.html") + `:1:30: executing "content" at <.Data.Bogus>`},
+		// A whole page, as a Hugo template may be, without its "content".
+		{"<html><body>{{.Title}}</body></html>\n", `no such template "content" (a page template gives its part of the page as {{define "content"}}…{{end}}`},
+	} {
+		os.WriteFile(filepath.Join(templates, "doc.html"), []byte(c.src), 0o644)
+		if _, errs, code := runCLI(t, "check", "--content", content, "--allow-removed", "--allow-changed"); code != 1 || !strings.Contains(errs, c.want) || !strings.Contains(errs, "tiaowen check: 1 error") {
+			t.Errorf("the template %q: exit %d, stderr %q, want %q", c.src, code, errs, c.want)
+		}
 	}
 	if b, _ := os.ReadFile(manifest); string(b) != published {
 		t.Errorf("check changed content/.permalinks:\n%s", b)

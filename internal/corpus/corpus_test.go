@@ -179,6 +179,8 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"---\nid: a\ntitle: t\naliases: [x\nlang: zh-Hans\n---\n", []string{"a.md:4:1: front matter: did not find expected ',' or ']' (front matter is YAML: key: value, one to a line)"}},
 		{"一、正文\n", []string{"a.md:1:1: missing front matter (start the file with a '---' line, the YAML fields (id, title, …) and another '---' line)"}},
 		{"---\nid: b\ntitle: t\n---\n", []string{"a.md:2:1: id \"b\" does not match the file name \"a.md\" (rename the file to b.md or change the id)"}},
+		// YAML would take the second title without a word.
+		{"---\nid: a\ntitle: 甲\ntitle: 乙\n---\n", []string{"a.md:4:1: title is given twice (first at line 3) (keep one title: line)"}},
 		{"---\nid: a\ntitle: t\naliases: old\n---\n", []string{"a.md:4:10: field \"aliases\" must be a list (write aliases: [old-id, …])"}},
 		{"---\nid: a\ntitle: [x, y]\n---\n", []string{"a.md:3:8: field \"title\" must be a single value", "a.md:3:1: missing title (give the document's own title)"}},
 		// A body in GBK (内容很好。), after a heading in UTF-8 and a

@@ -103,6 +103,12 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
+		if first := seen[k.Value]; first != nil {
+			// YAML would let the later value win without a word.
+			problems.Add(pos(k.Line, k.Column), fmt.Sprintf("%s is given twice (first at line %d)", k.Value, pos(first.Line, 1).Line),
+				"keep one "+k.Value+": line")
+			continue
+		}
 		seen[k.Value] = k
 		var dst any
 		switch k.Value {

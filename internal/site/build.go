@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -206,10 +207,16 @@ func readSources(opts Options) (*sources, diag.List, error) {
 // Check reads what Build reads and reports every problem Build would stop
 // at or warn of — in site.yaml, themes.yaml, pages/ and docs/, in the
 // templates, and a published permalink (content/.permalinks) that would
-// disappear or lead to another section — without analysing the corpus or
-// writing anything. docs and sections count what it read.
+// disappear or lead to another section — without writing anything, and
+// without analysing the corpus unless the project has templates of its
+// own, which it then executes once each. docs and sections count what it
+// read.
 func Check(opts Options) (docs, sections int, problems diag.List, err error) {
+	tdir, _ := opts.sourceDirs()
 	src, problems, err := readSources(opts)
+	if err != nil && templateError.MatchString(err.Error()) {
+		return 0, 0, append(problems, templateProblem(tdir, err)), nil
+	}
 	if src == nil || err != nil {
 		return 0, 0, problems, err
 	}
@@ -219,11 +226,29 @@ func Check(opts Options) (docs, sections int, problems diag.List, err error) {
 	}
 	problems = append(problems, newPermalinkSet(publishedDocs(src.corpus.Docs)).check(old, opts.AllowRemoved, opts.AllowChanged)...)
 	problems = append(problems, themesFoundNowhere(src.corpus.Docs, src.themes)...)
+	if problems.Err() == nil && hasOwnTemplates(tdir) {
+		// A project's own template may parse and yet fail when a page
+		// executes it (a field the page has not): each is executed once,
+		// as serve does, on the site loaded as a build loads it — the
+		// analysis a check otherwise goes without.
+		s, _, err := Load(opts)
+		if err != nil {
+			problems = append(problems, templateProblem(tdir, err))
+		} else if err := s.checkTemplates(nil); err != nil {
+			problems = append(problems, templateProblem(tdir, err))
+		}
+	}
 	problems.Sort()
 	for _, d := range src.corpus.Docs {
 		sections += len(d.Sections)
 	}
 	return len(src.corpus.Docs), sections, problems, nil
+}
+
+// hasOwnTemplates reports whether dir holds templates of a project's own.
+func hasOwnTemplates(dir string) bool {
+	entries, _ := os.ReadDir(dir)
+	return slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasSuffix(e.Name(), ".html") })
 }
 
 // themesFoundNowhere is, for Check, the warnings Load gives of the

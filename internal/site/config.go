@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -99,6 +100,9 @@ func LoadConfig(file string) (Config, diag.List) {
 	return ParseConfig(file, src)
 }
 
+// configFields are site.yaml's fields.
+var configFields = []string{"title", "name", "baseURL", "language", "description", "copyright", "paginate", "feedLimit", "minify", "unsafe"}
+
 // ParseConfig reads src, the contents of site.yaml, which is file.
 func ParseConfig(file string, src []byte) (Config, diag.List) {
 	var problems diag.List
@@ -118,14 +122,28 @@ func ParseConfig(file string, src []byte) (Config, diag.List) {
 	known := map[string]*string{"title": &cfg.Title, "name": &cfg.Name, "baseURL": &cfg.BaseURL,
 		"language": &cfg.Language, "description": &cfg.Description, "copyright": &cfg.Copyright,
 		"paginate": &paginate, "feedLimit": &feedLimit, "minify": &minify, "unsafe": &unsafe}
+	given := map[string]int{}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		dst, ok := known[k.Value]
 		pos := diag.Position{File: file, Line: k.Line, Col: k.Column}
 		if !ok {
-			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), "known fields: title, name, baseURL, language, description, copyright, paginate, feedLimit, minify, unsafe")
+			hint := "known fields: " + strings.Join(configFields, ", ")
+			// Hugo's own baseurl is baseURL here.
+			if i := slices.IndexFunc(configFields, func(f string) bool { return strings.EqualFold(f, k.Value) }); i >= 0 {
+				hint = fmt.Sprintf("did you mean %q?", configFields[i])
+			} else if s := diag.Suggest(k.Value, configFields); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			problems.Add(pos, fmt.Sprintf("unknown field %q", k.Value), hint)
 			continue
 		}
+		if first, ok := given[k.Value]; ok {
+			// YAML would let the later value win without a word.
+			problems.Add(pos, fmt.Sprintf("%s is given twice (first at line %d)", k.Value, first), "keep one "+k.Value+": line")
+			continue
+		}
+		given[k.Value] = k.Line
 		if v.Kind != yaml.ScalarNode {
 			problems.Add(diag.Position{File: file, Line: v.Line, Col: v.Column}, fmt.Sprintf("field %q must be a single value", k.Value), "")
 			continue

@@ -69,3 +69,22 @@ func yamlLines(src []byte) int {
 	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") + strings.Count(s, "\u0085") +
 		strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
 }
+
+// TestParseConfigFields: a misspelt field is named with the field meant,
+// and a field given twice is an error at the second, which YAML would
+// otherwise take without a word.
+func TestParseConfigFields(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"title: 甲\nbaseurl: https://example.org/\n", `site.yaml:2:1: unknown field "baseurl" (did you mean "baseURL"?)`},
+		{"title: 甲\ntitel: 乙\n", `site.yaml:2:1: unknown field "titel" (did you mean "title"?)`},
+		{"title: 甲\npaginate: 10\ntitle: 乙\n", "site.yaml:3:1: title is given twice (first at line 1) (keep one title: line)"},
+	} {
+		cfg, problems := ParseConfig("site.yaml", []byte(c.src))
+		if got := problems.Errors(); len(got) != 1 || got[0].Error() != c.want {
+			t.Errorf("ParseConfig(%q): %v, want %s", c.src, got, c.want)
+		}
+		if cfg.Title != "甲" {
+			t.Errorf("ParseConfig(%q): title %q, want the first, 甲", c.src, cfg.Title)
+		}
+	}
+}

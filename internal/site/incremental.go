@@ -895,14 +895,20 @@ var templateError = regexp.MustCompile(`^(?:(.+?): )?(?:html/)?template: ?([^:\s
 // templateProblem turns a template error into a problem at its place in
 // the template file.
 func (m *Memory) templateProblem(err error) diag.Problem {
+	return templateProblem(m.dirs.templates, err)
+}
+
+// templateProblem turns a template error into a problem at its place in
+// the template file, a project's own in dir or tiaowen's.
+func templateProblem(dir string, err error) diag.Problem {
 	msg := err.Error()
 	sub := templateError.FindStringSubmatch(msg)
 	if sub == nil {
-		return diag.Problem{Pos: diag.Position{File: m.dirs.templates}, Msg: msg}
+		return diag.Problem{Pos: diag.Position{File: dir}, Msg: msg}
 	}
 	file := sub[1]
 	if file == "" {
-		file = filepath.Join(m.dirs.templates, sub[2])
+		file = filepath.Join(dir, sub[2])
 		if _, err := os.Stat(file); err != nil {
 			file = embeddedPrefix + sub[2]
 		}
@@ -912,7 +918,13 @@ func (m *Memory) templateProblem(err error) diag.Problem {
 	}
 	line, _ := strconv.Atoi(sub[3])
 	col, _ := strconv.Atoi(sub[4])
-	return diag.Problem{Pos: diag.Position{File: file, Line: line, Col: col}, Msg: sub[5]}
+	p := diag.Problem{Pos: diag.Position{File: file, Line: line, Col: col}, Msg: sub[5]}
+	if strings.Contains(p.Msg, `no such template "content"`) {
+		// The layout, base.html, executes the page's "content": a page
+		// template written as a whole page, as Hugo's may be, has none.
+		p.Hint = `a page template gives its part of the page as {{define "content"}}…{{end}}, as tiaowen's own do (tiaowen new site writes them)`
+	}
+	return p
 }
 
 // relPath shows a path relative to the working directory when it is

@@ -51,7 +51,7 @@ func Locate(err error, src []byte) (line, col int, msg string) {
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		line, msg = split(te.Errors[0])
-		return clamp(line, src), 1, msg
+		return clamp(line, src), 1, plain(msg)
 	}
 	line, msg = split(err.Error())
 	col = 1
@@ -70,6 +70,37 @@ func Locate(err error, src []byte) (line, col int, msg string) {
 		}
 	}
 	return clamp(line, src), col, msg
+}
+
+// The decoder's messages that name Go's types, which a reader of a YAML
+// file has never seen: a field a struct does not have (with
+// Decoder.KnownFields), and a value of the wrong kind.
+var (
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type `)
+	wrongKind    = regexp.MustCompile("^cannot unmarshal !!\\w+ `((?s).*)` into (\\S+)$")
+)
+
+// kindNames say in words what a value of a Go type is.
+var kindNames = map[string]string{
+	"int": "a whole number", "int64": "a whole number", "uint": "a whole number",
+	"float64": "a number", "bool": "true or false", "string": "a text",
+	"[]string": "a list", "map[string]string": "a mapping of key: value lines",
+}
+
+// plain says a decoder's message about types in the file's terms:
+// "field slug not found in type struct { Title string … }" is
+// `unknown field "slug"`, "cannot unmarshal !!str `one` into int" is
+// `"one" is not a whole number`.
+func plain(msg string) string {
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		return strconv.Quote(m[1]) + " is not a known field"
+	}
+	if m := wrongKind.FindStringSubmatch(msg); m != nil {
+		if kind, ok := kindNames[m[2]]; ok {
+			return strconv.Quote(m[1]) + " is not " + kind
+		}
+	}
+	return msg
 }
 
 // split takes the line number, or 0, off a message.

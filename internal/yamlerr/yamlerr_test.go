@@ -56,8 +56,14 @@ func TestLocateTypeError(t *testing.T) {
 	if err == nil {
 		t.Fatal("an unknown field decoded")
 	}
-	if line, col, msg := Locate(err, []byte(src)); line != 3 || col != 1 || !strings.Contains(msg, "field colour not found") {
-		t.Errorf("Locate(%q) = %d:%d %q, want 3:1 field colour not found…", err, line, col, msg)
+	if line, col, msg := Locate(err, []byte(src)); line != 3 || col != 1 || msg != `"colour" is not a known field` {
+		t.Errorf("Locate(%q) = %d:%d %q, want 3:1 \"colour\" is not a known field", err, line, col, msg)
+	}
+	// A value of the wrong kind is named in the file's terms, not Go's.
+	src = "title: a\nweight: one\n"
+	err = yaml.Unmarshal([]byte(src), &v)
+	if line, col, msg := Locate(err, []byte(src)); line != 2 || col != 1 || msg != `"one" is not a whole number` {
+		t.Errorf("Locate(%q) = %d:%d %q, want 2:1 \"one\" is not a whole number", err, line, col, msg)
 	}
 }
 
