@@ -569,3 +569,23 @@ func TestLoadDirDrafts(t *testing.T) {
 		t.Errorf("a published document of a draft's id: %v", problems.Err())
 	}
 }
+
+// TestInvertedNesting: a stray （一） above the first 一、 holds the rest
+// of the document, as the order of kinds is read from the document; the
+// warning names the stray marker's line, where the fix is. A document in
+// the usual order has no such warning.
+func TestInvertedNesting(t *testing.T) {
+	src := "---\nid: a\ntitle: 甲\n---\n\n（一）前言。这是一段。\n\n一、总体要求\n\n（一）指导思想。坚持标准引领。\n"
+	d, problems := NewParser().Parse("a.md", []byte(src))
+	if len(d.Roots) != 2 || d.Roots[0].Marker != "（一）" || len(d.Roots[0].Children) != 1 || d.Roots[0].Children[0].Marker != "一、" {
+		t.Fatalf("the tree: roots %v; want （一） holding 一、 as the document orders them", d.Roots)
+	}
+	want := "a.md:6:1: warning: （一） holds the 一、 at line 8, which usually holds it: the sections after it are nested inside this one (if this is not a section over them, take its marker out or correct it)"
+	if w := problems.Warnings(); len(w) == 0 || w[0].Error() != want {
+		t.Errorf("warnings %v, want first\n%s", w, want)
+	}
+	usual := "---\nid: a\ntitle: 甲\n---\n\n一、总体要求\n\n（一）指导思想。坚持。\n\n1.甲。\n\n（1）乙。\n\n①丙。\n"
+	if _, problems := NewParser().Parse("a.md", []byte(usual)); len(problems) != 0 {
+		t.Errorf("the usual order: %v", problems)
+	}
+}

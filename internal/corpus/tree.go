@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -53,6 +54,7 @@ func buildTree(d *Document, blocks []Block, problems *diag.List) {
 		}
 		if len(stack) > 0 {
 			s.Parent = stack[len(stack)-1]
+			warnInverted(s, problems)
 			s.Parent.Children = append(s.Parent.Children, s)
 			s.Path = append(append([]string(nil), s.Parent.Path...), m.Label)
 		} else {
@@ -98,6 +100,22 @@ func buildTree(d *Document, blocks []Block, problems *diag.List) {
 		s.citation = s.cite()
 		d.byEID[s.EID] = s
 	}
+}
+
+// warnInverted warns when s, about to become its parent's first child,
+// is of a kind that usually holds its parent's: 一、 under （一）. The tree
+// nests them so, as the document's order says (which kinds nest inside
+// which is read from each document), but it is most often a stray or
+// mistyped marker above, which then holds the rest of the document: the
+// warning names that marker's line, where the fix is.
+func warnInverted(s *Section, problems *diag.List) {
+	p := s.Parent
+	if len(p.Children) > 0 || s.Kind == numbering.Annex || p.Kind == numbering.Annex || s.Kind >= p.Kind {
+		return
+	}
+	problems.Warn(p.Pos, fmt.Sprintf("%s holds the %s at line %d, which usually holds it: the sections after it are nested inside this one",
+		p.Marker, s.Marker, s.Pos.Line),
+		"if this is not a section over them, take its marker out or correct it")
 }
 
 // addLead records the text that follows a marker (and its title) in the
