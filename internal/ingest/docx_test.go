@@ -239,3 +239,47 @@ func FuzzImportDocx(f *testing.F) {
 		}
 	})
 }
+
+// TestDocxSavedBySite imports a seed as the Word download of its page on
+// a tiaowen site writes it: its title, the page's facts (发布机关：…,
+// 日期：…, 文号：…, 来源：…) a line each, the text, and last the address
+// it was saved from. The facts and that line are not text: the front
+// matter is the seed's, with the address as its source, and the section
+// tree the truth.
+func TestDocxSavedBySite(t *testing.T) {
+	const stem, id = "003_3375bcca5598cc84", "luhe-2017-yijian"
+	text, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromText, err := Import(stem+".txt", text, Options{ID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fromText.Meta
+	address := "https://tiaowen.example.org/docs/" + id + "/"
+	lines := []string{m.Title, "发布机关：" + m.Issuer, "日期：" + m.Date, "文号：" + m.Number, "来源：" + stem + ".txt"}
+	lines = append(lines, strings.Split(strings.TrimSpace(string(text)), "\n")...)
+	lines = append(lines, "导出自："+address+"（2026-12-07）")
+	var body strings.Builder
+	for _, l := range lines {
+		body.WriteString(wordParagraph(l))
+	}
+	res, err := Import(id+".docx", makeDocx(t, map[string]string{"word/document.xml": wordDocument(body.String())}), Options{ID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := m
+	want.Source = address
+	if !reflect.DeepEqual(res.Meta, want) {
+		t.Errorf("front matter %+v, want %+v", res.Meta, want)
+	}
+	md := string(res.Markdown())
+	for _, fact := range []string{"发布机关：", "日期：", "导出自："} {
+		if strings.Contains(md, fact) {
+			t.Errorf("the document keeps %s…:\n%s", fact, md)
+		}
+	}
+	d, _ := corpus.NewParser().Parse(id+".md", res.Markdown())
+	compareTruth(t, d, loadTruth(t, stem))
+}

@@ -195,6 +195,13 @@ func Import(file string, data []byte, opts Options) (*Result, error) {
 		}
 		kept = append(kept, l)
 	}
+	for _, r := range res.Removed {
+		// A Word document a tiaowen site saved names the page it was
+		// saved from: the document's source, as a web page's address is.
+		if m := reExportNote.FindStringSubmatch(r.Text); m != nil && r.Rule == "export-note" && opts.Source == "" {
+			opts.Source = m[1]
+		}
+	}
 	bodyLine := 1 << 30
 	if bodyStart < len(lines) {
 		bodyLine = lines[bodyStart].n

@@ -19,9 +19,9 @@ var (
 	reIssued      = regexp.MustCompile(`^(?:\p{Han}{1,6}\s*[:：]\s*)?(.+?)(?:印发|印發|转发|轉發)(?:《(.+?)》|(.+?)的通知)`)
 	reIssuedTitle = regexp.MustCompile(`(?:印发|印發|转发|轉發)(?:《(.+?)》|(.+?)的通知)`)
 	reIssuerTitle = regexp.MustCompile(`^(.{2,30}?(?:政府|委员会|委員會|办公厅|辦公廳|办公室|辦公室|局|厅|廳|部|委|院|会|會|省委|市委|县委|縣委))(?:关于|關於|關于|关於)`)
-	reIssuerMeta  = regexp.MustCompile(`(?:发布机构|發布機構|发文机关|發文機關)\s*[:：|｜]\s*([^|｜:：\s]+)`)
+	reIssuerMeta  = regexp.MustCompile(`(?:发布机构|發布機構|发文机关|發文機關|发布机关|發布機關)\s*[:：|｜]\s*([^|｜:：\s]+)`)
 	reDateCN      = regexp.MustCompile(`(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*([\d〇零一二三四五六七八九十]{1,3})\s*月\s*([\d〇零一二三四五六七八九十]{1,3})\s*日$`)
-	reDateMeta    = regexp.MustCompile(`(?:成文日期|制发日期|制發日期|发文日期|發文日期)\s*[:：|｜]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})`)
+	reDateMeta    = regexp.MustCompile(`(?:成文日期|制发日期|制發日期|发文日期|發文日期|^日期)\s*[:：|｜]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})`)
 	// The days a page's metadata gives a document's term, as law
 	// databases list them beside its date of issue.
 	reEffectiveMeta = regexp.MustCompile(`(?:施行日期|實施日期|实施日期|生效日期|施行时间|施行時間)\s*[:：|｜]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})`)

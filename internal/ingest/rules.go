@@ -56,6 +56,9 @@ var metadataLabels = []string{
 	"字体", "字體", "字号", "字號", "文件号", "文件號", "制发日期", "制發日期", "成文日期",
 	"索引号", "索引號", "主题分类", "主題分類", "发文机关", "發文機關", "发文字号", "發文字號", "发文日期", "發文日期",
 	"作者", "编辑", "編輯", "责任编辑", "責任編輯", "分享到", "分享", "打印", "关闭", "關閉",
+	// The facts a document's page on a tiaowen site lists, which its Word
+	// download writes under the title (发布机关：…, 日期：…).
+	"发布机关", "發布機關", "日期", "施行日期", "有效期至", "时效",
 	// The labels of a page's table of facts (信息公开目录).
 	"名称", "名稱", "标题", "標題", "文号", "文號", "分类", "分類", "信息分类", "信息分類",
 	"主题词", "主題詞", "有效性", "时效性", "時效性", "公开方式", "公開方式", "公开范围", "公開範圍",
@@ -71,6 +74,10 @@ var (
 	reShare      = regexp.MustCompile(`^(?:扫一扫在手机(?:上)?打开当前页|掃一掃在手機(?:上)?打開當前頁|扫一扫|掃一掃|微信扫一扫|微信掃一掃|分享到[:：]?.*|打印本页|打印本頁|关闭窗口|關閉窗口|【打印】.*|【关闭】.*|返回顶部|返回頂部|收藏本页|上一篇[:：].*|下一篇[:：].*|相关链接|相關鏈接|相关文章|相關文章)$`)
 	reSiteName   = regexp.MustCompile(`^[\p{Han}]{2,20}(?:门户网站|門戶網站|政府网站|政府網站|网站|網站)$`)
 	rePageNumber = regexp.MustCompile(`^[-—–－]\s*\d{1,4}\s*[-—–－]$`)
+	// reExportNote is the last line of a Word document a tiaowen site
+	// saved: where it was saved from, and when. Its address is the
+	// document's source.
+	reExportNote = regexp.MustCompile(`^导出自：(https?://\S+?|\S+\.html)（\d{4}-\d{2}-\d{2}）$`)
 	reOrgName    = regexp.MustCompile(`(?:委员会|委員會|政府|办公厅|辦公廳|办公室|辦公室|部|厅|廳|局|委|会|會|协会|協會|学会|學會|中心|院|署|办|辦|联合会|聯合會)$`)
 )
 
@@ -145,6 +152,7 @@ var LineRules = []LineRule{
 	{"contact", Footer, Strong, reContact.MatchString},
 	{"separator", Header | Footer, Strong, isSeparator},
 	{"page-number", Anywhere, Strong, rePageNumber.MatchString},
+	{"export-note", Footer | Body, Strong, reExportNote.MatchString},
 	{"footer-links", Footer, Weak, isOrgList},
 }
 

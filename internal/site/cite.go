@@ -59,6 +59,12 @@ func docCite(cfg Config, root string, d *corpus.Document) citation {
 		RIS: root + docRISPath(d.ID), BibTeX: root + docBibTeXPath(d.ID)}
 }
 
+// isDraft reports whether d's status names a draft, a text not adopted:
+// 征求意见稿, 送审稿, 讨论稿, 草案 (not 试行, which is in force).
+func isDraft(d *corpus.Document) bool {
+	return strings.Contains(d.Status, "稿") || strings.Contains(d.Status, "草案")
+}
+
 // unofficial returns d's status when it is not the final text (征求意见稿,
 // 送审稿, 试行 …), and "" for 正式 or none.
 func unofficial(d *corpus.Document) string {
@@ -196,9 +202,18 @@ func jsonLD(cfg Config, d *corpus.Document, s *corpus.Section, cites, changes []
 	b = appendJSONString(b, name)
 	b = appendField(b, "url", url)
 	b = appendField(b, "legislationIdentifier", id)
-	b = appendField(b, "legislationDate", d.Date)
+	// A draft was put out, not adopted: its date is when it was
+	// published and its issuer its publisher, where schema.org's
+	// legislationDate and legislationPassedBy would say it was passed.
+	dateKey, issuerKey := "legislationDate", "legislationPassedBy"
+	if isDraft(d) {
+		dateKey, issuerKey = "datePublished", "publisher"
+	}
+	b = appendField(b, dateKey, d.Date)
 	if orgs := strings.Fields(d.Issuer); len(orgs) > 0 {
-		b = append(b, `,"legislationPassedBy":[`...)
+		b = append(b, `,"`...)
+		b = append(b, issuerKey...)
+		b = append(b, `":[`...)
 		for i, o := range orgs {
 			if i > 0 {
 				b = append(b, ',')

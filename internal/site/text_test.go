@@ -142,7 +142,9 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites, 
 		URL         string `json:"url,omitempty"`
 		Identifier  string `json:"legislationIdentifier,omitempty"`
 		Date        string `json:"legislationDate,omitempty"`
+		Published   string `json:"datePublished,omitempty"`
 		PassedBy    []org  `json:"legislationPassedBy,omitempty"`
+		Publisher   []org  `json:"publisher,omitempty"`
 		Language    string `json:"inLanguage"`
 		Juris       any    `json:"legislationJurisdiction,omitempty"`
 		Status      string `json:"creativeWorkStatus,omitempty"`
@@ -177,6 +179,11 @@ func jsonLDMarshalled(cfg Config, d *corpus.Document, s *corpus.Section, cites, 
 	for _, o := range strings.Fields(d.Issuer) {
 		l.PassedBy = append(l.PassedBy, org{"Organization", o})
 	}
+	// A draft was published, not passed.
+	if d.Status == "征求意见稿" {
+		l.Date, l.Published = "", d.Date
+		l.PassedBy, l.Publisher = nil, l.PassedBy
+	}
 	if s != nil {
 		l.Name = "《" + d.Title + "》" + s.Citation() + s.Title
 		l.URL = absURL(cfg.BaseURL, sectionPath(d.ID, s.EID))
@@ -206,6 +213,8 @@ func TestJSONLD(t *testing.T) {
 		{Meta: corpus.Meta{ID: "b-c", Title: odd, Issuer: " 中共广东省委  广东省人民政府 ", Date: "2023-06-21",
 			Number: "粤府〔2020〕50号", Lang: "zh-Hant", Region: odd}},
 		{Meta: corpus.Meta{ID: "d", Title: "标题", Lang: "zh-Hans", Region: "陸河縣", Status: "征求意见稿"}},
+		{Meta: corpus.Meta{ID: "d2", Title: "标题", Issuer: "广州市市场监督管理局", Date: "2023-05-01", Lang: "zh-Hans", Status: "征求意见稿"}},
+		{Meta: corpus.Meta{ID: "d3", Title: "标题", Issuer: "广州市人民政府", Date: "2023-05-01", Lang: "zh-Hans", Status: "试行"}},
 		{Meta: corpus.Meta{ID: "e", Title: "标题", Lang: "zh-Hans", Region: "广东省", Status: "正式"}},
 	}
 	secs := []*corpus.Section{nil,
