@@ -20,7 +20,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var s scaffold.Settings
-	fs.StringVar(&s.Title, "title", "政策文库", "the site's title, as readers see it")
+	fs.StringVar(&s.Title, "title", "政策文库", "new site: the site's title, as readers see it; new doc (required): the document's own title")
 	fs.StringVar(&s.Name, "name", "", "an ascii slug naming the offline bundle, <name>-offline.zip (default DIR's name when it is one, else site)")
 	fs.StringVar(&s.BaseURL, "baseURL", "", "the address the site is published at (default none: links relative, no canonical URLs)")
 	fs.StringVar(&s.Description, "description", "", "a sentence on what the site holds, for search engines and the home page")

@@ -179,6 +179,11 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"---\nid: a\ntitle: t\naliases: [x\nlang: zh-Hans\n---\n", []string{"a.md:4:1: front matter: did not find expected ',' or ']' (front matter is YAML: key: value, one to a line)"}},
 		{"一、正文\n", []string{"a.md:1:1: missing front matter (start the file with a '---' line, the YAML fields (id, title, …) and another '---' line)"}},
 		{"---\nid: b\ntitle: t\n---\n", []string{"a.md:2:1: id \"b\" does not match the file name \"a.md\" (rename the file to b.md or change the id)"}},
+		// A fence never closed: the text is read as YAML, and the hint
+		// says why.
+		{"---\nid: a\ntitle: t\n\n一、总体要求\n\n坚持质量第一。\n", []string{"a.md:5:1: front matter: could not find expected ':' (the front matter has no closing '---' line: end it with one, before the text)"}},
+		// No id: the file's name is the one it may have.
+		{"---\ntitle: t\n---\n", []string{"a.md:2:1: missing field \"id\" (give the document its file's name as its id: id: a)"}},
 		// YAML would take the second title without a word.
 		{"---\nid: a\ntitle: 甲\ntitle: 乙\n---\n", []string{"a.md:4:1: title is given twice (first at line 3) (keep one title: line)"}},
 		{"---\nid: a\ntitle: t\naliases: old\n---\n", []string{"a.md:4:10: field \"aliases\" must be a list (write aliases: [old-id, …])"}},
@@ -587,5 +592,22 @@ func TestInvertedNesting(t *testing.T) {
 	usual := "---\nid: a\ntitle: 甲\n---\n\n一、总体要求\n\n（一）指导思想。坚持。\n\n1.甲。\n\n（1）乙。\n\n①丙。\n"
 	if _, problems := NewParser().Parse("a.md", []byte(usual)); len(problems) != 0 {
 		t.Errorf("the usual order: %v", problems)
+	}
+}
+
+// TestCopiedID: a document copied from another with its id kept is told
+// to take its own, its file's name, not to take the other's file's name.
+func TestCopiedID(t *testing.T) {
+	dir := t.TempDir()
+	src := "---\nid: good-2024\ntitle: 甲\n---\n一、正文\n"
+	for _, name := range []string{"good-2024.md", "dup.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, problems := NewParser().LoadDir(dir)
+	want := filepath.Join(dir, "dup.md") + `:2:1: id "good-2024" does not match the file name "dup.md" (good-2024.md has that id: give this document its own, its file's name (id: dup))`
+	if err := problems.Err(); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("problems %v, want\n%s", err, want)
 	}
 }

@@ -19,11 +19,11 @@ import (
 // from the Markdown body. It returns the YAML, the body, and the 1-based
 // line on which the YAML and the body start. A file without front matter
 // has a nil YAML part.
-func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
+func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int, unclosed bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	first, rest, ok := bytes.Cut(src, []byte("\n"))
 	if !ok || string(bytes.TrimRight(first, " \t\r")) != "---" {
-		return nil, src, 0, 1
+		return nil, src, 0, 1, false
 	}
 	line := 2
 	off := 0
@@ -38,9 +38,9 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
 		if t := string(bytes.TrimRight(l, " \t\r")); t == "---" || t == "..." {
 			yml = rest[:off]
 			if end < 0 {
-				return yml, nil, 2, line + 1
+				return yml, nil, 2, line + 1, false
 			}
-			return yml, rest[off+end+1:], 2, line + 1
+			return yml, rest[off+end+1:], 2, line + 1, false
 		}
 		if end < 0 {
 			break
@@ -49,8 +49,9 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int) {
 		line++
 	}
 	// An opening fence with no closing one: everything is front matter, so
-	// that the YAML error names the real problem.
-	return rest, nil, 2, line + 1
+	// that the YAML error names the real problem, and says the fence is
+	// not closed.
+	return rest, nil, 2, line + 1, true
 }
 
 // metaFields are the front matter fields, in the order DESIGN.md lists them.
@@ -76,7 +77,7 @@ func IsSlug(s string) bool { return idPattern.MatchString(s) }
 // position: YAML syntax, unknown or mistyped fields, invalid values. It
 // returns where the title and supersedes fields are, for the checks
 // across documents (checkTwins, checkVersions).
-func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.List) fieldsAt {
+func decodeMeta(file string, yml []byte, firstLine int, unclosed bool, m *Meta, problems *diag.List) fieldsAt {
 	pos := func(line, col int) diag.Position {
 		return diag.Position{File: file, Line: firstLine + line - 1, Col: col}
 	}
@@ -88,7 +89,12 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 	var root yaml.Node
 	if err := yaml.Unmarshal(yml, &root); err != nil {
 		line, col, msg := yamlerr.Locate(err, yml)
-		problems.Add(pos(line, col), "front matter: "+msg, "front matter is YAML: key: value, one to a line")
+		hint := "front matter is YAML: key: value, one to a line"
+		if unclosed {
+			// The text was read as YAML, and failed where it begins.
+			hint = "the front matter has no closing '---' line: end it with one, before the text"
+		}
+		problems.Add(pos(line, col), "front matter: "+msg, hint)
 		return fieldsAt{}
 	}
 	if len(root.Content) == 0 {
@@ -177,7 +183,11 @@ func decodeMeta(file string, yml []byte, firstLine int, m *Meta, problems *diag.
 	}
 	switch {
 	case seen["id"] == nil:
-		problems.Add(at("id"), "missing field \"id\"", "give the document an ascii id such as guangdong-2023-gangyao")
+		hint := "give the document an ascii id, its file's name without .md"
+		if stem := strings.TrimSuffix(filepath.Base(file), ".md"); idPattern.MatchString(stem) {
+			hint = "give the document its file's name as its id: id: " + stem
+		}
+		problems.Add(at("id"), "missing field \"id\"", hint)
 	case !idPattern.MatchString(m.ID):
 		problems.Add(at("id"), fmt.Sprintf("id %q is not an ascii slug", m.ID), "use lower-case letters, digits and single hyphens")
 	}

@@ -40,14 +40,18 @@ func NewParser() *Parser {
 func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	var problems diag.List
 	CheckUTF8(file, src, &problems)
-	yml, body, ymlLine, bodyLine := splitFrontMatter(src)
+	yml, body, ymlLine, bodyLine, unclosed := splitFrontMatter(src)
 	d := &Document{File: file}
-	at := decodeMeta(file, yml, ymlLine, &d.Meta, &problems)
+	at := decodeMeta(file, yml, ymlLine, unclosed, &d.Meta, &problems)
 	d.TitleAt, d.SupersedesAt, d.DraftAt, d.OriginalAt = at.title, at.supersedes, at.draft, at.original
 	if stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)); idPattern.MatchString(d.ID) && filepath.Ext(file) == ".md" && stem != d.ID {
+		hint := fmt.Sprintf("rename the file to %s.md or change the id", d.ID)
+		if _, err := os.Stat(filepath.Join(filepath.Dir(file), d.ID+".md")); err == nil {
+			// A copy of another document, its id kept.
+			hint = fmt.Sprintf("%s.md has that id: give this document its own, its file's name (id: %s)", d.ID, stem)
+		}
 		problems.Add(diag.Position{File: file, Line: 2, Col: 1},
-			fmt.Sprintf("id %q does not match the file name %q", d.ID, filepath.Base(file)),
-			fmt.Sprintf("rename the file to %s.md or change the id", d.ID))
+			fmt.Sprintf("id %q does not match the file name %q", d.ID, filepath.Base(file)), hint)
 	}
 	blocks := readBlocks(p.md, file, body, bodyLine)
 	buildTree(d, blocks, &problems)
