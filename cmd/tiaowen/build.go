@@ -14,7 +14,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts site.Options
-	sourceFlags(fs, &opts)
+	source := sourceFlags(fs, &opts)
 	fs.StringVar(&opts.Out, "out", "build/site", "the output directory; replaced whole, atomically, by a spare folder beside it (.spare-<name>) that then keeps the previous site for the next build to update")
 	// Hugo's names for the same, for the hands used to them.
 	fs.StringVar(&opts.Out, "destination", "build/site", "the same as --out (Hugo's name)")
@@ -27,13 +27,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	timings := fs.Bool("timings", false, "print where the build's time went: each step's wall time, and each kind of file's time to make, write and bundle")
 	memprofile := fs.String("memprofile", "", "write a memory profile of the build to this file: every allocation, sampled, and what was live at the last collection")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen build [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--allow-removed] [--allow-changed] [--timings] [--cpuprofile FILE] [--memprofile FILE]")
+		fmt.Fprintln(stderr, "Usage: tiaowen build [--source|-s DIR] [--content content] [--out|-d build/site] [--zip PATH] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--allow-removed] [--allow-changed] [--timings] [--cpuprofile FILE] [--memprofile FILE]")
 		fmt.Fprintln(stderr, "\nRenders the site and the offline bundle. Content problems are reported together as\nfile:line:col lines; on any error the previous site is left untouched.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
+	inSource(fs, *source, &opts)
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return 2

@@ -214,3 +214,40 @@ func TestHugoFlags(t *testing.T) {
 		t.Errorf("help server: exit %d, %q; want 0 and serve's usage", code, errs)
 	}
 }
+
+// TestBuildSource: --source (-s), Hugo's flag, names the project's
+// folder: build reads its content/ and templates/ and writes its
+// build/, from wherever it is run, and check reads the same; a path a
+// flag names is still taken from the current folder.
+func TestBuildSource(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "proj")
+	if _, errs, code := runCLI(t, "new", "site", "--name", "proj", dir); code != 0 {
+		t.Fatalf("new site: %s", errs)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "docs", "a.md"), []byte("---\nid: a\ntitle: 甲方案\n---\n一、总体要求\n\n坚持质量第一。\n"), 0o644)
+	t.Chdir(t.TempDir())
+	if _, errs, code := runCLI(t, "build", "-s", dir); code != 0 {
+		t.Fatalf("build -s: exit %d: %s", code, errs)
+	}
+	for _, f := range []string{"build/site/docs/a/p1/index.html", "build/proj-offline.zip"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Errorf("build -s wrote no %s in the project: %v", f, err)
+		}
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("build -s wrote into the current folder: %v", entries)
+	}
+	// The project's own templates are its templates/'s.
+	os.WriteFile(filepath.Join(dir, "templates", "doc.html"), []byte("{{define \"content\"}}{{.Nope\n"), 0o644)
+	if _, errs, code := runCLI(t, "check", "--source", dir); code != 1 || !strings.Contains(errs, filepath.Join(dir, "templates", "doc.html")) {
+		t.Errorf("check --source with a broken template of the project's: exit %d, %s", code, errs)
+	}
+	out := filepath.Join(t.TempDir(), "elsewhere")
+	os.Remove(filepath.Join(dir, "templates", "doc.html"))
+	if _, errs, code := runCLI(t, "build", "-s", dir, "-d", out, "--zip", "-"); code != 0 {
+		t.Fatalf("build -s -d: exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Errorf("-d with -s: %v", err)
+	}
+}

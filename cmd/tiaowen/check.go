@@ -16,16 +16,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts site.Options
-	sourceFlags(fs, &opts)
+	source := sourceFlags(fs, &opts)
 	permalinkFlags(fs, &opts)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen check [--content content] [--buildDrafts] [--allow-removed] [--allow-changed]")
+		fmt.Fprintln(stderr, "Usage: tiaowen check [--source|-s DIR] [--content content] [--buildDrafts] [--allow-removed] [--allow-changed]")
 		fmt.Fprintln(stderr, "\nReads what tiaowen build reads — site.yaml, themes.yaml, pages/, docs/, the templates\nand the published permalinks in <content>/.permalinks — and reports every problem a\nbuild would stop at or warn of, as file:line:col lines, without writing anything.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
+	inSource(fs, *source, &opts)
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return 2

@@ -255,16 +255,16 @@ func writeFileAtomic(name string, data []byte) error {
 func runParse(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object per document (the only format)")
+	fs.Bool("json", true, "print one JSON object per document: the only format, printed with or without the flag")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen parse --json FILE|URL...")
+		fmt.Fprintln(stderr, "Usage: tiaowen parse [--json] FILE|URL...")
 		fmt.Fprintln(stderr, "\nPrints, for each FILE — raw text, a saved page, a Word document, a PDF or an OFD\nfile (imported in memory first, as an http(s) URL is after it is fetched), or a content .md —\none line of JSON: {\"id\",\"title\",\"date\",\"number\",\"lang\",\"sections\":[{\"eId\",\"path\",\"level\",\"marker\",\"number\",\"title\",\"text\"}]}.\nNumbering faults are printed on stderr as file:line:col warnings.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
-	if !*asJSON || fs.NArg() == 0 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
 	}

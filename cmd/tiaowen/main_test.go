@@ -37,6 +37,10 @@ func TestParseJSONContract(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	// JSON is its only format: --json may be left out.
+	if plain, errs, code := runCLI(t, "parse", raw, md); code != 0 || plain != out {
+		t.Errorf("parse without --json: exit %d, %s, and not the same lines", code, errs)
+	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != 2 {
 		t.Fatalf("%d lines, want 2", len(lines))

@@ -17,7 +17,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts site.Options
-	sourceFlags(fs, &opts)
+	source := sourceFlags(fs, &opts)
 	baseURLFlags(fs, &opts)
 	minifyFlag(fs, &opts)
 	port := fs.Int("port", 1313, "the port to listen on; when the default is taken another is used, 0 for any")
@@ -26,13 +26,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	navigate := fs.Bool("navigateToChanged", false, "send the open pages to the page of the document just edited, at the section edited, as Hugo's server sends them to the page")
 	noReload := fs.Bool("disableLiveReload", false, "serve the pages without the live-reload script, as a build writes them; they are still rebuilt at each edit, for a reload by hand")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: tiaowen serve [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--navigateToChanged] [--disableLiveReload]")
+		fmt.Fprintln(stderr, "Usage: tiaowen serve [--source|-s DIR] [--content content] [--port|-p 1313] [--bind 127.0.0.1] [--baseURL|-b URL] [--buildDrafts|-D] [--minify] [--navigateToChanged] [--disableLiveReload]")
 		fmt.Fprintln(stderr, "\nServes the site from memory, rebuilds what each edit of the content, templates or\nstatic files affects, and reloads open pages. Nothing is written to disk.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
+	inSource(fs, *source, &opts)
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return 2

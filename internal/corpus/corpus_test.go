@@ -170,7 +170,7 @@ func TestFrontMatterErrors(t *testing.T) {
 			"a.md:2:1: missing title (give the document's own title)"}},
 		{"---\nid: Bad_Id\ntitle: t\nlang: zh-CN\ndate: 2023-13-01\nlevel: town\n---\n", []string{
 			"a.md:2:1: id \"Bad_Id\" is not an ascii slug (use lower-case letters, digits and single hyphens)",
-			"a.md:5:1: date \"2023-13-01\" is not YYYY-MM-DD",
+			"a.md:5:1: date \"2023-13-01\" is not YYYY-MM-DD (write the day the document was issued as 2024-01-01)",
 			"a.md:4:1: lang \"zh-CN\" is neither zh-Hans nor zh-Hant",
 			"a.md:6:1: level \"town\" is not one of national, province, city, county"}},
 		{"---\nid: a\n  title: x\n---\n", []string{"a.md:3:1: front matter: mapping values are not allowed in this context (front matter is YAML: key: value, one to a line)"}},
@@ -184,6 +184,11 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"---\nid: a\ntitle: t\n\n一、总体要求\n\n坚持质量第一。\n", []string{"a.md:5:1: front matter: could not find expected ':' (the front matter has no closing '---' line: end it with one, before the text)"}},
 		// No id: the file's name is the one it may have.
 		{"---\ntitle: t\n---\n", []string{"a.md:2:1: missing field \"id\" (give the document its file's name as its id: id: a)"}},
+		// A day written another way is told its own form.
+		{"---\nid: a\ntitle: t\ndate: 2024/3/1\n---\n", []string{"a.md:4:1: date \"2024/3/1\" is not YYYY-MM-DD (write it as 2024-03-01)"}},
+		{"---\nid: a\ntitle: t\ndate: 2024年3月1日\n---\n", []string{"a.md:4:1: date \"2024年3月1日\" is not YYYY-MM-DD (write it as 2024-03-01)"}},
+		// Hugo's TOML front matter.
+		{"+++\ntitle = \"t\"\n+++\n一、正文\n", []string{"a.md:1:1: front matter in TOML (+++) is not read (write the fields in YAML between '---' lines: id: …, title: …, one to a line)"}},
 		// YAML would take the second title without a word.
 		{"---\nid: a\ntitle: 甲\ntitle: 乙\n---\n", []string{"a.md:4:1: title is given twice (first at line 3) (keep one title: line)"}},
 		{"---\nid: a\ntitle: t\naliases: old\n---\n", []string{"a.md:4:10: field \"aliases\" must be a list (write aliases: [old-id, …])"}},

@@ -54,6 +54,22 @@ func splitFrontMatter(src []byte) (yml, body []byte, ymlLine, bodyLine int, uncl
 	return rest, nil, 2, line + 1, true
 }
 
+// otherDate is a day written another common way: 2024/3/1, 2024.03.01,
+// 2024年3月1日.
+var otherDate = regexp.MustCompile(`^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$`)
+
+// dateHint says how to write a date that is not YYYY-MM-DD: as the day it
+// names, when it is one written another way, else as an example.
+func dateHint(value, says string) string {
+	if m := otherDate.FindStringSubmatch(strings.TrimSpace(value)); m != nil {
+		day := fmt.Sprintf("%s-%02s-%02s", m[1], m[2], m[3])
+		if _, err := time.Parse("2006-01-02", day); err == nil {
+			return "write it as " + day
+		}
+	}
+	return "write " + says + " as 2024-01-01"
+}
+
 // metaFields are the front matter fields, in the order DESIGN.md lists them.
 var metaFields = []string{"id", "title", "issuer", "date", "number", "lang", "status", "level", "region", "source", "aliases", "supersedes", "draft", "effective", "expires", "original"}
 
@@ -194,15 +210,10 @@ func decodeMeta(file string, yml []byte, firstLine int, unclosed bool, m *Meta, 
 	if strings.TrimSpace(m.Title) == "" {
 		problems.Add(at("title"), "missing title", "give the document's own title")
 	}
-	if m.Date != "" {
-		if _, err := time.Parse("2006-01-02", m.Date); err != nil {
-			problems.Add(at("date"), fmt.Sprintf("date %q is not YYYY-MM-DD", m.Date), "")
-		}
-	}
-	for _, f := range []struct{ name, value, says string }{{"effective", m.Effective, "the first day the document is in force"}, {"expires", m.Expires, "the last day it is in force"}} {
+	for _, f := range []struct{ name, value, says string }{{"date", m.Date, "the day the document was issued"}, {"effective", m.Effective, "the first day the document is in force"}, {"expires", m.Expires, "the last day it is in force"}} {
 		if f.value != "" {
 			if _, err := time.Parse("2006-01-02", f.value); err != nil {
-				problems.Add(at(f.name), fmt.Sprintf("%s %q is not YYYY-MM-DD", f.name, f.value), "write "+f.says+" as 2024-01-01")
+				problems.Add(at(f.name), fmt.Sprintf("%s %q is not YYYY-MM-DD", f.name, f.value), dateHint(f.value, f.says))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -42,7 +43,15 @@ func (p *Parser) Parse(file string, src []byte) (*Document, diag.List) {
 	CheckUTF8(file, src, &problems)
 	yml, body, ymlLine, bodyLine, unclosed := splitFrontMatter(src)
 	d := &Document{File: file}
-	at := decodeMeta(file, yml, ymlLine, unclosed, &d.Meta, &problems)
+	var at fieldsAt
+	if yml == nil && bytes.HasPrefix(bytes.TrimPrefix(src, []byte("\ufeff")), []byte("+++")) {
+		// Hugo reads TOML between +++ lines; a document written for it
+		// is told what to write here, not only that it has none.
+		problems.Add(diag.Position{File: file, Line: 1, Col: 1}, "front matter in TOML (+++) is not read",
+			"write the fields in YAML between '---' lines: id: …, title: …, one to a line")
+	} else {
+		at = decodeMeta(file, yml, ymlLine, unclosed, &d.Meta, &problems)
+	}
 	d.TitleAt, d.SupersedesAt, d.DraftAt, d.OriginalAt = at.title, at.supersedes, at.draft, at.original
 	if stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)); idPattern.MatchString(d.ID) && filepath.Ext(file) == ".md" && stem != d.ID {
 		hint := fmt.Sprintf("rename the file to %s.md or change the id", d.ID)

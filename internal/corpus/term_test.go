@@ -33,7 +33,7 @@ func TestTerm(t *testing.T) {
 		{"article", "", "第一条　本条例自2021年10月1日起施行。\n", []string{
 			`a.md:5:1: warning: the text says the document takes effect on 2021-10-01 (「本条例自2021年10月1日起施行」), but its front matter has no effective (add effective: 2021-10-01 to the front matter, so that its pages say so)`}},
 		{"not days", "effective: 2024-1-1\nexpires: soon\n", "一、正文\n", []string{
-			`a.md:4:1: effective "2024-1-1" is not YYYY-MM-DD (write the first day the document is in force as 2024-01-01)`,
+			`a.md:4:1: effective "2024-1-1" is not YYYY-MM-DD (write it as 2024-01-01)`,
 			`a.md:5:1: expires "soon" is not YYYY-MM-DD (write the last day it is in force as 2024-01-01)`}},
 		{"out of order", "effective: 2024-01-01\nexpires: 2023-12-31\n", "一、正文\n", []string{
 			`a.md:5:1: expires 2023-12-31 is before the document takes effect (effective 2024-01-01) (expires is the last day in force: check both against the text)`}},

@@ -144,7 +144,8 @@ func firstDifference(a, b string) string {
 // an end is not joined to the next paragraph, as a broken line of text
 // would be), a <br> inside one joined as a broken line, a source line
 // break between two Han characters dropped and one between words kept as
-// a space, entities decoded, a data table a table — colspan kept, a
+// a space, a <br> after a comma (no paragraph ends with one) joined,
+// entities decoded, a data table a table — colspan kept, a
 // cell's <br> joined — and a layout table's cells read as paragraphs.
 func TestHTMLBlocks(t *testing.T) {
 	page := `<html><body>
@@ -161,7 +162,8 @@ first 理念。建立首负责任制，到2025年取得明显成效的目标</p>
 <tr><td>覆盖率</td><td>100%</td><td>全省</td><td>责任单位：<br>省市场监管局</td></tr>
 </table>
 <p>　　二、保障措施</p>
-<p>加强组织领导。</p>
+<p>各地各有关部门要切实加强组织领导，<br>
+落实工作责任。</p>
 </td></tr></table>
 </body></html>`
 	res, err := Import("page.html", []byte(page), Options{ID: "p"})
@@ -184,7 +186,7 @@ first 理念。建立首负责任制，到2025年取得明显成效的目标</p>
 
 二、保障措施
 
-加强组织领导。
+各地各有关部门要切实加强组织领导，落实工作责任。
 `
 	if res.Body != want {
 		t.Errorf("body:\n%s\nwant:\n%s\n%s", res.Body, want, firstDifference(res.Body, want))
@@ -193,8 +195,8 @@ first 理念。建立首负责任制，到2025年取得明显成效的目标</p>
 	for _, r := range res.Repairs {
 		repairs = append(repairs, fmt.Sprintf("%d %s %s", r.Line, r.Kind, r.Text))
 	}
-	if strings.Join(repairs, "\n") != "9 join-line 水平显著提升。" {
-		t.Errorf("repairs %q, want the <br>'s line joined, at line 9", repairs)
+	if strings.Join(repairs, "\n") != "9 join-line 水平显著提升。\n16 join-line 落实工作责任。" {
+		t.Errorf("repairs %q, want the <br>s' lines joined, at lines 9 and 16 (after a comma)", repairs)
 	}
 }
 

@@ -553,7 +553,9 @@ func (res *Result) joinBrokenLines(lines []line, bodyLine int) []line {
 			last, _ := utf8.DecodeLastRuneInString(prev)
 			first, _ := utf8.DecodeRuneInString(l.text)
 			prevIsHeading := isBodyMarker(prev) && !strings.Contains(prev, "。")
-			if !prevIsHeading && utf8.RuneCountInString(prev) >= 15 && isWordRune(last) && isWordRune(first) && !isBodyMarker(l.text) {
+			// A line cut after a word, or after a comma (，、) that no
+			// paragraph ends with — a page's <br> inside a sentence.
+			if !prevIsHeading && utf8.RuneCountInString(prev) >= 15 && (isWordRune(last) || last == '，' || last == '、') && isWordRune(first) && !isBodyMarker(l.text) {
 				res.Repairs = append(res.Repairs, Repair{"join-line", l.n, l.text})
 				out[k].text = prev + l.text
 				continue

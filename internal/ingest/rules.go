@@ -72,6 +72,9 @@ var (
 	reContact    = regexp.MustCompile(`^(?:电话|電話|传真|傳真|邮箱|郵箱|电子邮箱|電子郵箱|邮编|郵編|邮政编码|郵政編碼|地址|联系电话|聯繫電話|联系我们|聯繫我們|E-?mail|Tel|Fax)\s*[:：]|^[\p{Han}]{1,8}\s*[:：]\s*[\d\-－ ()（）]{7,}$`)
 	reLeaveSite  = regexp.MustCompile(`即将离开|即將離開|是否继续|是否繼續|您访问的链接|您訪問的鏈接`)
 	reShare      = regexp.MustCompile(`^(?:扫一扫在手机(?:上)?打开当前页|掃一掃在手機(?:上)?打開當前頁|扫一扫|掃一掃|微信扫一扫|微信掃一掃|分享到[:：]?.*|打印本页|打印本頁|关闭窗口|關閉窗口|【打印】.*|【关闭】.*|返回顶部|返回頂部|收藏本页|上一篇[:：].*|下一篇[:：].*|相关链接|相關鏈接|相关文章|相關文章)$`)
+	// reSiteMenu is a site's menu flattened to a line: 首页 and two or
+	// more short items, apart by bars, slashes or spaces.
+	reSiteMenu   = regexp.MustCompile(`^(?:首页|首頁|网站首页|網站首頁)(?:\s*[|｜/／·]\s*[\p{Han}A-Za-z]{1,8}|\s+[\p{Han}A-Za-z]{1,8}){2,}\s*[|｜]?$`)
 	reSiteName   = regexp.MustCompile(`^[\p{Han}]{2,20}(?:门户网站|門戶網站|政府网站|政府網站|网站|網站)$`)
 	rePageNumber = regexp.MustCompile(`^[-—–－]\s*\d{1,4}\s*[-—–－]$`)
 	// reExportNote is the last line of a Word document a tiaowen site
@@ -144,6 +147,7 @@ func isOrgList(line string) bool {
 // order they are tried.
 var LineRules = []LineRule{
 	{"breadcrumb", Header, Strong, reBreadcrumb.MatchString},
+	{"site-menu", Header | Footer, Strong, reSiteMenu.MatchString},
 	{"site-name", Header | Footer, Strong, reSiteName.MatchString},
 	{"page-metadata", Header, Strong, isMetadata},
 	{"share-prompt", Header | Footer, Strong, reShare.MatchString},

@@ -18,6 +18,9 @@ func TestLineRules(t *testing.T) {
 		{"您现在所在的位置 : 首页\u00a0>\u00a0政务公开", Header, "breadcrumb"},
 		{"首页 > 新闻中心 > 通知公告", Header, "breadcrumb"},
 		{"陆河县人民政府门户网站", Header, "site-name"},
+		{"首页 | 政务公开 | 互动交流", Header, "site-menu"},
+		{"首頁 政務公開 政策文件 互動交流", Header, "site-menu"},
+		{"首页/政务公开/政策法规", Footer, "site-menu"},
 		{"来源:|发布时间:2023-06-21 14:09:43|浏览次数:2185", Header, "page-metadata"},
 		{"发布日期:2020-09-23", Header, "page-metadata"},
 		{"• 2017-06-07 09:36", Header, "page-metadata"},
@@ -68,6 +71,7 @@ func TestLineRulesSpareText(t *testing.T) {
 		{"地址:南京市夢都大街50號", Body},
 		{"——质量基础更加扎实。", Body},
 		{"1.推进版权兴业", Body},
+		{"首页 政务公开", Header},
 	} {
 		if got := matchLine(tt.line, tt.zone); got != "" {
 			t.Errorf("matchLine(%q, %v) = %q, want no rule", tt.line, tt.zone, got)

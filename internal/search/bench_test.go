@@ -37,6 +37,29 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkFingerprint hashes what the index is built from, as every
+// build does before its pages are written, against building the index
+// itself (BenchmarkBuild) on the same corpora: with TIAOWEN_BENCH_CONTENT
+// set, that content directory as well.
+func BenchmarkFingerprint(b *testing.B) {
+	run := func(b *testing.B, c *corpus.Corpus, set *themes.Set) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Fingerprint(c, Options{Themes: set})
+		}
+	}
+	b.Run("N=200", func(b *testing.B) {
+		c, set := syntheticCorpus(b, 200)
+		run(b, c, set)
+	})
+	if dir := os.Getenv("TIAOWEN_BENCH_CONTENT"); dir != "" {
+		b.Run("content", func(b *testing.B) {
+			c, set := loadContent(b, dir)
+			run(b, c, set)
+		})
+	}
+}
+
 // BenchmarkBuildDir indexes the content directory that the environment
 // variable TIAOWEN_BENCH_CONTENT names (docs/ and themes.yaml), for
 // bench/search.sh, which runs it under /usr/bin/time for the peak RSS.

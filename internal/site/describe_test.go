@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -39,5 +40,38 @@ func TestPagesDescribed(t *testing.T) {
 	m := description.FindSubmatch(files["search/index.html"])
 	if want := "在本站 5 份文件中检索全文"; m == nil || !strings.HasPrefix(string(m[1]), want) {
 		t.Errorf("the search page's description is %q, want it to begin %q", m, want)
+	}
+}
+
+// TestWebsiteLD: the home page describes the site as a WebSite whose
+// search a search engine may offer, at the address opensearch.xml gives;
+// a site without a base URL, whose addresses lead nowhere from outside,
+// has none.
+func TestWebsiteLD(t *testing.T) {
+	files := buildFiles(t, seedProject(t))
+	m := regexp.MustCompile(`<script type="application/ld\+json">([^<]*)</script>`).FindSubmatch(files["index.html"])
+	if m == nil {
+		t.Fatal("the home page has no JSON-LD")
+	}
+	var ld struct {
+		Type   string `json:"@type"`
+		Name   string `json:"name"`
+		URL    string `json:"url"`
+		Action struct {
+			Type   string `json:"@type"`
+			Target string `json:"target"`
+			Query  string `json:"query-input"`
+		} `json:"potentialAction"`
+	}
+	if err := json.Unmarshal(m[1], &ld); err != nil {
+		t.Fatalf("%v: %s", err, m[1])
+	}
+	template := strings.Replace(ld.Action.Target, "{search_term_string}", "{searchTerms}", 1)
+	if ld.Type != "WebSite" || ld.Name != "质量强省政策文库" || ld.URL != "https://tiaowen.example.org/" || ld.Action.Type != "SearchAction" ||
+		ld.Action.Query != "required name=search_term_string" || !strings.Contains(string(files["opensearch.xml"]), `template="`+template+`"`) {
+		t.Errorf("the home page's JSON-LD: %s", m[1])
+	}
+	if got := websiteLD(Config{Title: "甲", Language: "zh-Hans"}); got != "" {
+		t.Errorf("without a base URL: %s", got)
 	}
 }

@@ -197,3 +197,32 @@ func TestUndatedFeed(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedLanguage: a feed says the site's language, and an entry of a
+// document in the other script says its own, so that a reader shows the
+// Jiangsu plan's 繁體 title in a font for it.
+func TestFeedLanguage(t *testing.T) {
+	files := buildFiles(t, seedProject(t))
+	var f struct {
+		Lang    string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+		Entries []struct {
+			Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+			ID   string `xml:"id"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(files["feed.xml"], &f); err != nil {
+		t.Fatal(err)
+	}
+	if f.Lang != "zh-Hans" || len(f.Entries) != 5 {
+		t.Fatalf("feed.xml: xml:lang %q, %d entries", f.Lang, len(f.Entries))
+	}
+	for _, e := range f.Entries {
+		want := ""
+		if strings.Contains(e.ID, "jiangsu-2023-yijian") {
+			want = "zh-Hant"
+		}
+		if e.Lang != want {
+			t.Errorf("the entry %s has xml:lang %q, want %q", e.ID, e.Lang, want)
+		}
+	}
+}

@@ -12,6 +12,9 @@ import (
 // atomEntry is an entry of one of the site's Atom feeds.
 type atomEntry struct {
 	title, id, href, updated, summary, author string
+	// lang is the document's script (zh-Hans, zh-Hant), said on the
+	// entry when it is not the feed's, the site's.
+	lang string
 	// via is the web page the document was published on (its source,
 	// when an address), as Atom's rel="via" names where an entry's
 	// information came from; "" for none.
@@ -29,7 +32,7 @@ func (s *Site) feed(w *bytes.Buffer) error {
 		if v := s.versionSummary(d); v != "" {
 			summary += "。" + v
 		}
-		entries = append(entries, atomEntry{title: d.Label(), id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)),
+		entries = append(entries, atomEntry{title: d.Label(), id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)), lang: d.Lang,
 			updated: atomTime(d.Date), summary: summary, author: d.Issuer, via: sourceAddress(d.Source)})
 	}
 	return s.writeAtom(w, s.cfg.Title, s.feedID(""), "", "feed.xml", entries)
@@ -64,7 +67,7 @@ func (s *Site) themeFeed(w *bytes.Buffer, t *themes.Theme) error {
 			summary = desc + "。" + summary
 		}
 		link := s.themeDocURL("", ti, d)
-		entries = append(entries, atomEntry{title: d.Label(), id: s.themeFeedID(t, d.ID),
+		entries = append(entries, atomEntry{title: d.Label(), id: s.themeFeedID(t, d.ID), lang: d.Lang,
 			href: s.siteURL(strings.Replace(link, "index.html#", "#", 1)), updated: atomTime(d.Date),
 			summary: summary, author: d.Issuer, via: sourceAddress(d.Source)})
 	}
@@ -121,6 +124,7 @@ func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries [
 		Name string `xml:"name"`
 	}
 	type entry struct {
+		Lang    string  `xml:"xml:lang,attr,omitempty"`
 		Title   string  `xml:"title"`
 		ID      string  `xml:"id"`
 		Links   []link  `xml:"link"`
@@ -130,6 +134,7 @@ func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries [
 	}
 	type feed struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Lang    string   `xml:"xml:lang,attr"`
 		Title   string   `xml:"title"`
 		ID      string   `xml:"id"`
 		Links   []link   `xml:"link"`
@@ -137,7 +142,7 @@ func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries [
 		Author  person   `xml:"author"`
 		Entries []entry  `xml:"entry"`
 	}
-	f := feed{Title: title, ID: id, Updated: noTime, Author: person{s.cfg.Title}}
+	f := feed{Lang: s.cfg.Language, Title: title, ID: id, Updated: noTime, Author: person{s.cfg.Title}}
 	if s.cfg.BaseURL != "" {
 		f.Links = []link{{Href: s.cfg.BaseURL + alt}, {Href: s.cfg.BaseURL + self, Rel: "self"}}
 	}
@@ -161,6 +166,9 @@ func (s *Site) writeAtom(w *bytes.Buffer, title, id, alt, self string, entries [
 			e.updated = f.Updated
 		}
 		fe := entry{Title: e.title, ID: e.id, Links: []link{{Href: e.href}}, Updated: e.updated, Summary: e.summary}
+		if e.lang != f.Lang {
+			fe.Lang = e.lang
+		}
 		if e.via != "" {
 			fe.Links = append(fe.Links, link{Href: e.via, Rel: "via"})
 		}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"maps"
@@ -606,6 +607,36 @@ func numberIn(name, prefix, suffix string) (int, bool) {
 
 func (s *Site) homePage() *Page { return s.homePageN(1) }
 
+// websiteLD is the home page's JSON-LD: the site as a schema.org WebSite
+// with its search, by which a search engine may offer a box that searches
+// the site (the address opensearch.xml gives browsers). A site without a
+// base URL has none: its addresses would lead nowhere from a search
+// engine.
+func websiteLD(cfg Config) template.JS {
+	if cfg.BaseURL == "" {
+		return ""
+	}
+	type searchAction struct {
+		Type   string `json:"@type"`
+		Target string `json:"target"`
+		Query  string `json:"query-input"`
+	}
+	b, err := json.Marshal(struct {
+		Context     string       `json:"@context"`
+		Type        string       `json:"@type"`
+		Name        string       `json:"name"`
+		URL         string       `json:"url"`
+		Description string       `json:"description,omitempty"`
+		Language    string       `json:"inLanguage"`
+		Action      searchAction `json:"potentialAction"`
+	}{"https://schema.org", "WebSite", cfg.Title, cfg.BaseURL, cfg.Description, cfg.Language,
+		searchAction{"SearchAction", cfg.BaseURL + searchPath + "?q={search_term_string}", "required name=search_term_string"}})
+	if err != nil {
+		return "" // strings only
+	}
+	return template.JS(b)
+}
+
 // homePageN is the n-th page of the home page: the corpus's figures and
 // themes, and the table and matrix rows of its share of the documents,
 // newest first as a theme's and a region's pages list them: a library
@@ -616,6 +647,8 @@ func (s *Site) homePageN(n int) *Page {
 	p.Description = s.cfg.Description
 	if n > 1 {
 		p.Title = "文件 第 " + strconv.Itoa(n) + " 页"
+	} else {
+		p.JSONLD = websiteLD(s.cfg)
 	}
 	first, end := (n-1)*s.perPage(), min(n*s.perPage(), len(s.docs))
 	data := homeData{Themes: s.themes.Themes, Total: len(s.docs), First: first + 1, Last: end, PerPage: s.perPage(),

@@ -317,7 +317,7 @@ func (s *Site) regionPageN(node *regionNode, n int) *Page {
 func (s *Site) regionFeed(w *bytes.Buffer, node *regionNode) error {
 	var entries []atomEntry
 	for _, d := range s.newest(withoutDrafts(node.Docs)) {
-		entries = append(entries, atomEntry{title: d.Label(), id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)),
+		entries = append(entries, atomEntry{title: d.Label(), id: s.feedID(d.ID), href: s.siteURL(docPath(d.ID)), lang: d.Lang,
 			updated: atomTime(d.Date), summary: docDescription(d), author: d.Issuer, via: sourceAddress(d.Source)})
 	}
 	code := node.Division.Code
