@@ -80,19 +80,27 @@ func checkSeedAs(t *testing.T, stem, id, format string, data []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fromText, err := Import(stem+".txt", text, Options{ID: id})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, fromText := seedFromText(t, stem, id)
 	if res.Format != format || !reflect.DeepEqual(res.Meta, fromText.Meta) {
 		t.Errorf("%s: front matter %+v, from the text %+v", res.Format, res.Meta, fromText.Meta)
 	}
 	d, _ := corpus.NewParser().Parse(id+".md", res.Markdown())
 	compareTruth(t, d, loadTruth(t, stem))
+}
+
+// seedFromText reads the seed stem's raw text and imports it as id: what
+// an import of the same seed in another format is held to.
+func seedFromText(t *testing.T, stem, id string) ([]byte, *Result) {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(stem+".txt", text, Options{ID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text, res
 }
 
 // numberingXML numbers a list as Chinese plans do: 一、 at the first
@@ -248,14 +256,7 @@ func FuzzImportDocx(f *testing.F) {
 // tree the truth.
 func TestDocxSavedBySite(t *testing.T) {
 	const stem, id = "003_3375bcca5598cc84", "luhe-2017-yijian"
-	text, err := os.ReadFile(filepath.Join(seedDir, stem+".txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fromText, err := Import(stem+".txt", text, Options{ID: id})
-	if err != nil {
-		t.Fatal(err)
-	}
+	text, fromText := seedFromText(t, stem, id)
 	m := fromText.Meta
 	address := "https://tiaowen.example.org/docs/" + id + "/"
 	lines := []string{m.Title, "发布机关：" + m.Issuer, "日期：" + m.Date, "文号：" + m.Number, "来源：" + stem + ".txt"}
